@@ -1,0 +1,60 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include "cobalt-types.h"
+#include "cobalt-prescription.h"
+#include "cobalt-dose.h"
+
+G_BEGIN_DECLS
+
+/* The schedule engine: pure functions of (prescription, dose history,
+ * now, zone). See DESIGN.md "Schedule rules"; the rules as implemented are
+ * spelled out in cobalt-schedule.c's top comment and in HACKING.md. */
+
+typedef struct
+{
+  CobaltDoseStatus status;
+  GDate            due_date;       /* local calendar day the dose is due */
+  GDateTime       *due_at;         /* that day at the reminder time (local zone), owned */
+  GDateTime       *overdue_at;     /* due_at + grace: after this the dose is overdue, owned */
+  guint            phase_index;    /* phase the due dose belongs to */
+  guint            dose_in_phase;  /* 1-based number of the due dose within its phase */
+  double           amount;         /* dose amount of that phase */
+  gint64           last_dose_id;   /* 0 when nothing was given yet */
+} CobaltDueInfo;
+
+#define COBALT_TYPE_DUE_INFO (cobalt_due_info_get_type ())
+GType          cobalt_due_info_get_type (void) G_GNUC_CONST;
+CobaltDueInfo *cobalt_due_info_copy     (const CobaltDueInfo *info);
+void           cobalt_due_info_free     (CobaltDueInfo       *info);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobaltDueInfo, cobalt_due_info_free)
+
+/* The next dose due after the history in @doses (CobaltDose, any order;
+ * doses before the prescription's starts_on are ignored), judged at @now.
+ * Calendar arithmetic happens in @tz. Never NULL for a prescription with at
+ * least one phase. */
+CobaltDueInfo *cobalt_schedule_next_due   (CobaltPrescription *prescription,
+                                           GPtrArray          *doses,
+                                           GDateTime          *now,
+                                           GTimeZone          *tz);
+
+/* The next @n due instants (GDateTime, in @tz) as if each dose were given
+ * exactly at its due instant from now on: the first is the next due one. */
+GPtrArray     *cobalt_schedule_project    (CobaltPrescription *prescription,
+                                           GPtrArray          *doses,
+                                           GDateTime          *now,
+                                           GTimeZone          *tz,
+                                           guint               n);
+
+/* @date at @minute after midnight in @tz; a time that does not exist that
+ * day (a daylight-saving gap) moves forward to the next valid minute. */
+GDateTime     *cobalt_schedule_local_instant (const GDate *date,
+                                              guint        minute,
+                                              GTimeZone   *tz);
+
+/* "today", "tomorrow", "in 3 days", "overdue by 2 days", "due today"... translated. */
+char          *cobalt_schedule_describe_due (const CobaltDueInfo *info,
+                                             GDateTime           *now);
+
+G_END_DECLS

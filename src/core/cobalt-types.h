@@ -1,0 +1,96 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+/* The values of every enum are stored in the database: never renumber. */
+
+typedef enum
+{
+  COBALT_PRODUCT_HYDROXOCOBALAMIN = 0,
+  COBALT_PRODUCT_CYANOCOBALAMIN   = 1,
+  COBALT_PRODUCT_METHYLCOBALAMIN  = 2,
+  COBALT_PRODUCT_OTHER            = 3,
+} CobaltProduct;
+
+typedef enum
+{
+  COBALT_ROUTE_IM = 0,
+  COBALT_ROUTE_SC = 1,
+} CobaltRoute;
+
+typedef enum
+{
+  COBALT_DOSE_UNIT_MG  = 0,
+  COBALT_DOSE_UNIT_MCG = 1,
+  COBALT_DOSE_UNIT_ML  = 2,
+} CobaltDoseUnit;
+
+/* How a phase repeats. */
+typedef enum
+{
+  COBALT_INTERVAL_DAYS           = 0, /* every N days */
+  COBALT_INTERVAL_WEEKS          = 1, /* every N weeks */
+  COBALT_INTERVAL_MONTHS         = 2, /* every N calendar months */
+  COBALT_INTERVAL_TIMES_PER_WEEK = 3, /* N times a week, spread over the week */
+} CobaltIntervalUnit;
+
+/* How a phase ends. */
+typedef enum
+{
+  COBALT_PHASE_END_OPEN       = 0, /* until the clinic changes it */
+  COBALT_PHASE_END_AFTER_DOSES = 1, /* after K doses */
+  COBALT_PHASE_END_AFTER_DAYS  = 2, /* after a duration of K days from the phase's first dose */
+} CobaltPhaseEnd;
+
+typedef enum
+{
+  COBALT_GIVEN_BY_SELF   = 0,
+  COBALT_GIVEN_BY_CARER  = 1,
+  COBALT_GIVEN_BY_CLINIC = 2,
+} CobaltGivenBy;
+
+typedef enum
+{
+  COBALT_DOSE_STATUS_NONE     = 0, /* nothing scheduled (no prescription) */
+  COBALT_DOSE_STATUS_UPCOMING = 1,
+  COBALT_DOSE_STATUS_DUE      = 2,
+  COBALT_DOSE_STATUS_OVERDUE  = 3,
+} CobaltDoseStatus;
+
+typedef enum
+{
+  COBALT_SIDE_LEFT  = 0,
+  COBALT_SIDE_RIGHT = 1,
+} CobaltSide;
+
+typedef enum
+{
+  COBALT_TRIAGE_MILD          = 0,
+  COBALT_TRIAGE_CONTACT_CLINIC = 1,
+  COBALT_TRIAGE_URGENT        = 2,
+} CobaltTriageLevel;
+
+typedef enum
+{
+  COBALT_RUN_IN_PROGRESS = 0,
+  COBALT_RUN_COMPLETED   = 1,
+  COBALT_RUN_ABORTED     = 2,
+} CobaltRunState;
+
+typedef enum
+{
+  COBALT_SUPPLY_AMPOULE          = 0, /* ampoule or vial of the medicine */
+  COBALT_SUPPLY_DRAWING_NEEDLE   = 1,
+  COBALT_SUPPLY_INJECTING_NEEDLE = 2,
+  COBALT_SUPPLY_SYRINGE          = 3,
+  COBALT_SUPPLY_SWAB             = 4,
+  COBALT_SUPPLY_PLASTER          = 5,
+} CobaltSupplyKind;
+#define COBALT_N_SUPPLY_KINDS 6
+
+G_END_DECLS
+
+#include "cobalt-enum-types.h"
