@@ -17,6 +17,8 @@ CobaltClock *cobalt_clock_new_fixed (GDateTime   *now);
 gboolean     cobalt_clock_is_fixed      (CobaltClock *self);
 /* "now" in the clock's time zone. Free with g_date_time_unref(). */
 GDateTime   *cobalt_clock_get_now       (CobaltClock *self);
+/* Borrowed: stays valid as long as the clock lives. A real clock follows
+ * changes of $TZ. */
 GTimeZone   *cobalt_clock_get_timezone  (CobaltClock *self);
 /* Fixed clocks only. Emits ::changed. */
 void         cobalt_clock_set_now       (CobaltClock *self,

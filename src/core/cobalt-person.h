@@ -37,4 +37,8 @@ gboolean      cobalt_person_validate             (CobaltPerson *self, GError **e
 /* "999" for en_GB, "911" for en_US/en_CA, "112" elsewhere: from LC_TELEPHONE/LANG. */
 const char   *cobalt_default_emergency_number    (void);
 
+#define COBALT_PERSON_ERROR (cobalt_person_error_quark ())
+typedef enum { COBALT_PERSON_ERROR_INVALID } CobaltPersonError;
+GQuark cobalt_person_error_quark (void);
+
 G_END_DECLS

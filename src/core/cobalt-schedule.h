@@ -32,15 +32,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobaltDueInfo, cobalt_due_info_free)
 
 /* The next dose due after the history in @doses (CobaltDose, any order;
  * doses before the prescription's starts_on are ignored), judged at @now.
- * Calendar arithmetic happens in @tz. Never NULL for a prescription with at
- * least one phase. */
+ * Calendar arithmetic happens in @tz (NULL: @now's zone). Never NULL. The
+ * status is COBALT_DOSE_STATUS_NONE, with due_at and overdue_at NULL and
+ * due_date invalid, when there is nothing to give: no phases, or a course
+ * whose last phase ended after its count (a custom prescription without an
+ * open-ended last phase). */
 CobaltDueInfo *cobalt_schedule_next_due   (CobaltPrescription *prescription,
                                            GPtrArray          *doses,
                                            GDateTime          *now,
                                            GTimeZone          *tz);
 
 /* The next @n due instants (GDateTime, in @tz) as if each dose were given
- * exactly at its due instant from now on: the first is the next due one. */
+ * exactly at its due instant from now on: the first is the next due one.
+ * Fewer than @n when the course ends. */
 GPtrArray     *cobalt_schedule_project    (CobaltPrescription *prescription,
                                            GPtrArray          *doses,
                                            GDateTime          *now,

@@ -35,5 +35,7 @@ int                   cobalt_site_catalogue_index_of    (const char *id);
 /* Translated "Left outer thigh" style names. */
 const char           *cobalt_site_info_get_name         (const CobaltSiteInfo *info);
 const char           *cobalt_site_info_get_landmark     (const CobaltSiteInfo *info);
+/* Translated caution, or NULL. */
+const char           *cobalt_site_info_get_note         (const CobaltSiteInfo *info);
 
 G_END_DECLS

@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Validation and display helpers of CobaltPrescription, apart from the
+ * property boilerplate in cobalt-prescription.c. Uses only the public API. */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cobalt-prescription.h"
+#include "cobalt-site.h"
+
+G_DEFINE_QUARK (cobalt-prescription-error-quark, cobalt_prescription_error)
+
+/* Upper limits a form refuses: a B12 injection is about 1 mL, so anything
+ * beyond these is a typing mistake, not a prescription. */
+#define MAX_AMOUNT_MCG 5000.0
+#define MAX_AMOUNT_MG     5.0
+#define MAX_AMOUNT_ML     5.0
+#define MAX_VOLUME_ML     5.0
+
+static double
+max_amount_for_unit (CobaltDoseUnit unit)
+{
+  switch (unit)
+    {
+    case COBALT_DOSE_UNIT_MCG:
+      return MAX_AMOUNT_MCG;
+    case COBALT_DOSE_UNIT_MG:
+      return MAX_AMOUNT_MG;
+    case COBALT_DOSE_UNIT_ML:
+      return MAX_AMOUNT_ML;
+    default:
+      return 0;
+    }
+}
+
+static gboolean
+validate_amount (CobaltPrescription  *self,
+                 double               amount,
+                 guint                phase_number,
+                 GError             **error)
+{
+  double max = max_amount_for_unit (cobalt_prescription_get_unit (self));
+
+  if (amount > 0 && amount <= max)
+    return TRUE;
+
+  if (phase_number == 0)
+    {
+      if (amount <= 0)
+        g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                     _("The dose must be more than zero."));
+      else
+        g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                     _("The dose of %g %s is far more than a B12 injection: check the dose."),
+                     amount, cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)));
+    }
+  else
+    {
+      if (amount <= 0)
+        g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                     _("The dose of phase %u must be more than zero."), phase_number);
+      else
+        g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                     _("The dose of phase %u (%g %s) is far more than a B12 injection: check the dose."),
+                     phase_number, amount, cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)));
+    }
+
+  return FALSE;
+}
+
+static gboolean
+validate_phase (CobaltPrescription  *self,
+                const CobaltPhase   *phase,
+                guint                number,
+                GError             **error)
+{
+  if (phase->interval == 0)
+    {
+      g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                   _("The interval of phase %u must be at least 1."), number);
+      return FALSE;
+    }
+
+  if (phase->unit == COBALT_INTERVAL_TIMES_PER_WEEK && phase->interval > 7)
+    {
+      g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                   _("Phase %u cannot have more than 7 doses a week."), number);
+      return FALSE;
+    }
+
+  if (phase->end == COBALT_PHASE_END_AFTER_DOSES && phase->end_value == 0)
+    {
+      g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                   _("The number of doses of phase %u must be at least 1."), number);
+      return FALSE;
+    }
+
+  if (phase->end == COBALT_PHASE_END_AFTER_DAYS && phase->end_value == 0)
+    {
+      g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                   _("The duration of phase %u must be at least 1 day."), number);
+      return FALSE;
+    }
+
+  /* 0 means "the prescription's dose". */
+  if (phase->amount != 0 && !validate_amount (self, phase->amount, number, error))
+    return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+cobalt_prescription_validate (CobaltPrescription  *self,
+                              GError             **error)
+{
+  gboolean any_site = FALSE;
+  GPtrArray *phases;
+  const char * const *sites;
+  CobaltRoute route;
+  double volume_ml;
+
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  phases = cobalt_prescription_get_phases (self);
+  sites = cobalt_prescription_get_enabled_sites (self);
+  route = cobalt_prescription_get_route (self);
+  volume_ml = cobalt_prescription_get_volume_ml (self);
+
+  if (phases->len == 0)
+    {
+      g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                           _("The schedule needs at least one phase."));
+      return FALSE;
+    }
+
+  if (!validate_amount (self, cobalt_prescription_get_amount (self), 0, error))
+    return FALSE;
+
+  if (volume_ml < 0 || volume_ml > MAX_VOLUME_ML)
+    {
+      g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                   _("The volume of %g mL is more than one injection can hold: check the volume."),
+                   volume_ml);
+      return FALSE;
+    }
+
+  if (cobalt_prescription_get_reminder_minute (self) >= 24 * 60)
+    {
+      g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                           _("The reminder time must be a time of day between 00:00 and 23:59."));
+      return FALSE;
+    }
+
+  for (guint i = 0; i < phases->len; i++)
+    {
+      if (!validate_phase (self, g_ptr_array_index (phases, i), i + 1, error))
+        return FALSE;
+    }
+
+  for (guint i = 0; sites != NULL && sites[i] != NULL; i++)
+    {
+      const CobaltSiteInfo *site = cobalt_site_catalogue_lookup (sites[i]);
+
+      if (site == NULL)
+        {
+          g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                       _("The injection site “%s” is not known."), sites[i]);
+          return FALSE;
+        }
+
+      if (site->route != route)
+        {
+          /* TRANSLATORS: "The injection site Left abdomen is for under the skin (SC) injections, but the prescription's route is into the muscle (IM)." */
+          g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                       _("The injection site %s is for %s injections, but the prescription’s route is %s."),
+                       cobalt_site_info_get_name (site),
+                       cobalt_route_to_string (site->route),
+                       cobalt_route_to_string (route));
+          return FALSE;
+        }
+
+      any_site = TRUE;
+    }
+
+  if (!any_site)
+    {
+      g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                           _("Choose at least one injection site your clinic trained you on."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+const char *
+cobalt_product_to_string (CobaltProduct product)
+{
+  switch (product)
+    {
+    case COBALT_PRODUCT_HYDROXOCOBALAMIN:
+      return _("hydroxocobalamin");
+    case COBALT_PRODUCT_CYANOCOBALAMIN:
+      return _("cyanocobalamin");
+    case COBALT_PRODUCT_METHYLCOBALAMIN:
+      return _("methylcobalamin");
+    case COBALT_PRODUCT_OTHER:
+      return _("other vitamin B12");
+    default:
+      return _("unknown product");
+    }
+}
+
+const char *
+cobalt_dose_unit_to_string (CobaltDoseUnit unit)
+{
+  switch (unit)
+    {
+    case COBALT_DOSE_UNIT_MG:
+      return _("mg");
+    case COBALT_DOSE_UNIT_MCG:
+      /* TRANSLATORS: micrograms */
+      return _("mcg");
+    case COBALT_DOSE_UNIT_ML:
+      return _("mL");
+    default:
+      return "?";
+    }
+}
+
+const char *
+cobalt_route_to_string (CobaltRoute route)
+{
+  switch (route)
+    {
+    case COBALT_ROUTE_IM:
+      return _("into the muscle (IM)");
+    case COBALT_ROUTE_SC:
+      return _("under the skin (SC)");
+    default:
+      return "?";
+    }
+}
+
+char *
+cobalt_prescription_describe_dose (CobaltPrescription *self,
+                                   guint               phase_index)
+{
+  const char *product;
+  const char *product_name;
+
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), NULL);
+
+  product_name = cobalt_prescription_get_product_name (self);
+  if (cobalt_prescription_get_product (self) == COBALT_PRODUCT_OTHER &&
+      product_name != NULL && *product_name != '\0')
+    product = product_name;
+  else
+    product = cobalt_product_to_string (cobalt_prescription_get_product (self));
+
+  /* TRANSLATORS: "1 mg hydroxocobalamin" */
+  return g_strdup_printf (C_("dose", "%g %s %s"),
+                          cobalt_prescription_get_phase_amount (self, phase_index),
+                          cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)),
+                          product);
+}

@@ -1,0 +1,502 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include <string.h>
+
+#include "cobalt-dose.h"
+#include "cobalt-person.h"
+#include "cobalt-prescription.h"
+#include "cobalt-site.h"
+
+static void
+assert_refused (CobaltPrescription *prescription,
+                const char         *word)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cobalt_prescription_validate (prescription, &error));
+  g_assert_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID);
+  g_test_message ("refused: %s", error->message);
+  /* The sentence names the field the form must highlight. */
+  g_assert_nonnull (strstr (error->message, word));
+}
+
+static void
+assert_valid (CobaltPrescription *prescription)
+{
+  g_autoptr(GError) error = NULL;
+
+  cobalt_prescription_validate (prescription, &error);
+  g_assert_no_error (error);
+}
+
+/* Templates --------------------------------------------------------------- */
+
+static void
+test_template_ids (void)
+{
+  const char * const *ids = cobalt_prescription_template_ids ();
+  const char *expected[] = {
+    "uk-hydroxo-standard", "uk-hydroxo-neuro", "uk-hydroxo-prophylaxis", "uk-cyano-cytamen",
+    "us-cyano-label", "us-cyano-weekly", "us-cyano-8weeks", "custom",
+  };
+
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template (ids[i]);
+
+      g_assert_cmpstr (ids[i], ==, expected[i]);
+      g_assert_nonnull (cobalt_prescription_template_name (ids[i]));
+      g_assert_nonnull (prescription);
+      g_assert_cmpstr (cobalt_prescription_get_template_id (prescription), ==, ids[i]);
+      g_assert_cmpint (cobalt_prescription_get_id (prescription), ==, 0);
+      /* Every template is a prescription the form accepts as it is. */
+      assert_valid (prescription);
+    }
+
+  g_assert_null (cobalt_prescription_new_from_template ("no-such-template"));
+}
+
+static void
+test_template_contents (void)
+{
+  g_autoptr(CobaltPrescription) standard = cobalt_prescription_new_from_template ("uk-hydroxo-standard");
+  g_autoptr(CobaltPrescription) cytamen = cobalt_prescription_new_from_template ("uk-cyano-cytamen");
+  g_autoptr(CobaltPrescription) label = cobalt_prescription_new_from_template ("us-cyano-label");
+  GPtrArray *phases;
+  const CobaltPhase *phase;
+  g_autofree char *standard_dose = NULL;
+  g_autofree char *cytamen_weekly = NULL;
+
+  phases = cobalt_prescription_get_phases (standard);
+  g_assert_cmpuint (phases->len, ==, 2);
+  phase = g_ptr_array_index (phases, 0);
+  g_assert_cmpint (phase->unit, ==, COBALT_INTERVAL_TIMES_PER_WEEK);
+  g_assert_cmpuint (phase->interval, ==, 3);
+  g_assert_cmpint (phase->end, ==, COBALT_PHASE_END_AFTER_DOSES);
+  g_assert_cmpuint (phase->end_value, ==, 6);
+  phase = g_ptr_array_index (phases, 1);
+  g_assert_cmpint (phase->unit, ==, COBALT_INTERVAL_MONTHS);
+  g_assert_cmpuint (phase->interval, ==, 3);
+  g_assert_cmpint (phase->end, ==, COBALT_PHASE_END_OPEN);
+  g_assert_cmpint (cobalt_prescription_get_product (standard), ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  standard_dose = cobalt_prescription_describe_dose (standard, 0);
+  g_assert_cmpstr (standard_dose, ==, "1 mg hydroxocobalamin");
+
+  g_assert_cmpint (cobalt_prescription_get_product (cytamen), ==, COBALT_PRODUCT_CYANOCOBALAMIN);
+  g_assert_cmpint (cobalt_prescription_get_unit (cytamen), ==, COBALT_DOSE_UNIT_MCG);
+  g_assert_cmpfloat (cobalt_prescription_get_phase_amount (cytamen, 0), ==, 1000.0);
+  g_assert_cmpfloat (cobalt_prescription_get_phase_amount (cytamen, 1), ==, 250.0);
+  g_assert_cmpfloat (cobalt_prescription_get_phase_amount (cytamen, 2), ==, 1000.0);
+  cytamen_weekly = cobalt_prescription_describe_dose (cytamen, 1);
+  g_assert_cmpstr (cytamen_weekly, ==, "250 mcg cyanocobalamin");
+
+  phases = cobalt_prescription_get_phases (label);
+  g_assert_cmpuint (phases->len, ==, 4);
+  phase = g_ptr_array_index (phases, 2);
+  g_assert_cmpint (phase->end, ==, COBALT_PHASE_END_AFTER_DAYS);
+  g_assert_cmpuint (phase->end_value, ==, 21);
+  g_assert_cmpfloat (cobalt_prescription_get_amount (label), ==, 100.0);
+}
+
+static void
+test_defaults (void)
+{
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new ();
+  const char * const *sites = cobalt_prescription_get_enabled_sites (prescription);
+
+  g_assert_cmpuint (cobalt_prescription_get_reminder_minute (prescription), ==, 540);
+  g_assert_cmpuint (cobalt_prescription_get_grace_minutes (prescription), ==, 180);
+  g_assert_cmpint (cobalt_prescription_get_route (prescription), ==, COBALT_ROUTE_IM);
+  g_assert_cmpuint (cobalt_prescription_get_angle_degrees (prescription), ==, 90);
+  g_assert_cmpuint (cobalt_prescription_get_injecting_needle_gauge (prescription), ==, 23);
+  g_assert_cmpuint (cobalt_prescription_get_drawing_needle_gauge (prescription), ==, 21);
+  g_assert_cmpfloat (cobalt_prescription_get_needle_length_mm (prescription), ==, 25.0);
+  g_assert_cmpstr (cobalt_prescription_get_strength (prescription), ==, "1 mg/mL");
+  g_assert_cmpuint (g_strv_length ((char **) sites), ==, 4);
+  g_assert_true (cobalt_prescription_is_site_enabled (prescription, "deltoid-left"));
+  g_assert_true (cobalt_prescription_is_site_enabled (prescription, "vastus-lateralis-right"));
+  g_assert_false (cobalt_prescription_is_site_enabled (prescription, "dorsogluteal-left"));
+  g_assert_null (cobalt_prescription_get_starts_on (prescription));
+  /* No phases yet: the form must add one before saving. */
+  g_assert_cmpuint (cobalt_prescription_get_phases (prescription)->len, ==, 0);
+}
+
+static void
+on_notify_cb (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_properties_and_copy (void)
+{
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-hydroxo-standard");
+  g_autoptr(CobaltPrescription) copy = NULL;
+  g_autoptr(GPtrArray) phases = NULL;
+  GDate start;
+  guint notified = 0;
+  const char *sc_sites[] = { "sc-abdomen-left", "sc-thigh-right", NULL };
+  guint minute = 0;
+
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 5, 1, 2026);
+  cobalt_prescription_set_id (prescription, 42);
+  cobalt_prescription_set_starts_on (prescription, &start);
+  cobalt_prescription_set_technique_notes (prescription, "Two fingers below the shoulder");
+
+  g_signal_connect (prescription, "notify::reminder-minute", G_CALLBACK (on_notify_cb), &notified);
+  cobalt_prescription_set_reminder_minute (prescription, 20 * 60);
+  cobalt_prescription_set_reminder_minute (prescription, 20 * 60);
+  g_assert_cmpuint (notified, ==, 1);
+  g_object_get (prescription, "reminder-minute", &minute, NULL);
+  g_assert_cmpuint (minute, ==, 1200);
+
+  g_object_set (prescription, "route", COBALT_ROUTE_SC, "enabled-sites", sc_sites, NULL);
+  g_assert_true (cobalt_prescription_is_site_enabled (prescription, "sc-thigh-right"));
+  assert_valid (prescription);
+
+  g_object_get (prescription, "phases", &phases, NULL);
+  g_assert_cmpuint (phases->len, ==, 2);
+
+  copy = cobalt_prescription_copy (prescription);
+  g_assert_cmpint (cobalt_prescription_get_id (copy), ==, 0);
+  g_assert_cmpuint (cobalt_prescription_get_reminder_minute (copy), ==, 1200);
+  g_assert_cmpint (cobalt_prescription_get_route (copy), ==, COBALT_ROUTE_SC);
+  g_assert_cmpstr (cobalt_prescription_get_technique_notes (copy), ==, "Two fingers below the shoulder");
+  g_assert_cmpint (g_date_compare (cobalt_prescription_get_starts_on (copy), &start), ==, 0);
+  g_assert_true (cobalt_prescription_get_phases (copy) != cobalt_prescription_get_phases (prescription));
+  for (guint i = 0; i < phases->len; i++)
+    g_assert_true (cobalt_phase_equal (g_ptr_array_index (phases, i),
+                                       g_ptr_array_index (cobalt_prescription_get_phases (copy), i)));
+
+  /* Editing the copy leaves the saved version alone. */
+  ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (copy), 1))->interval = 2;
+  g_assert_cmpuint (((CobaltPhase *) g_ptr_array_index (phases, 1))->interval, ==, 3);
+}
+
+/* Validation ------------------------------------------------------------- */
+
+static CobaltPrescription *
+valid_prescription (void)
+{
+  CobaltPrescription *prescription = cobalt_prescription_new_from_template ("uk-hydroxo-standard");
+
+  assert_valid (prescription);
+
+  return prescription;
+}
+
+static void
+test_validate_refusals (void)
+{
+  const char *wrong_route[] = { "deltoid-left", "sc-abdomen-left", NULL };
+  const char *unknown[] = { "elbow", NULL };
+  const char *none[] = { NULL };
+
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+    g_autoptr(GPtrArray) empty = g_ptr_array_new ();
+
+    cobalt_prescription_set_phases (p, empty);
+    assert_refused (p, "phase");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    cobalt_prescription_set_amount (p, 0);
+    assert_refused (p, "dose");
+    cobalt_prescription_set_amount (p, -1);
+    assert_refused (p, "dose");
+    cobalt_prescription_set_amount (p, 10); /* 10 mg */
+    assert_refused (p, "dose");
+    cobalt_prescription_set_amount (p, 5); /* 5 mg: unusual, but possible */
+    assert_valid (p);
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MCG);
+    cobalt_prescription_set_amount (p, 5001);
+    assert_refused (p, "dose");
+    cobalt_prescription_set_amount (p, 1000);
+    assert_valid (p);
+    cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_ML);
+    cobalt_prescription_set_amount (p, 6);
+    assert_refused (p, "dose");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    cobalt_prescription_set_volume_ml (p, 5.5);
+    assert_refused (p, "volume");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    cobalt_prescription_set_reminder_minute (p, 1440);
+    assert_refused (p, "reminder time");
+    cobalt_prescription_set_reminder_minute (p, 1439);
+    assert_valid (p);
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (p), 1))->interval = 0;
+    assert_refused (p, "interval of phase 2");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (p), 0))->interval = 8;
+    assert_refused (p, "7 doses a week");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (p), 0))->end_value = 0;
+    assert_refused (p, "number of doses of phase 1");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+    g_autoptr(CobaltPhase) phase = cobalt_phase_new (COBALT_INTERVAL_DAYS, 3,
+                                                      COBALT_PHASE_END_AFTER_DAYS, 0, NULL);
+
+    cobalt_prescription_add_phase (p, phase);
+    assert_refused (p, "duration of phase 3");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (p), 1))->amount = 50;
+    assert_refused (p, "phase 2");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    cobalt_prescription_set_enabled_sites (p, none);
+    assert_refused (p, "site");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    cobalt_prescription_set_enabled_sites (p, wrong_route);
+    assert_refused (p, "Left abdomen");
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    cobalt_prescription_set_enabled_sites (p, unknown);
+    assert_refused (p, "elbow");
+  }
+}
+
+/* Phases ----------------------------------------------------------------- */
+
+static void
+test_phase_describe (void)
+{
+  struct {
+    CobaltIntervalUnit unit;
+    guint interval;
+    CobaltPhaseEnd end;
+    guint end_value;
+    const char *expected;
+  } cases[] = {
+    { COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, "Every 3 months, until the clinic changes it" },
+    { COBALT_INTERVAL_TIMES_PER_WEEK, 3, COBALT_PHASE_END_AFTER_DOSES, 6, "3 times a week, for 6 doses" },
+    { COBALT_INTERVAL_DAYS, 2, COBALT_PHASE_END_AFTER_DOSES, 7, "Every other day, for 7 doses" },
+    { COBALT_INTERVAL_DAYS, 3, COBALT_PHASE_END_AFTER_DAYS, 21, "Every 3 days, for 3 weeks" },
+    { COBALT_INTERVAL_DAYS, 1, COBALT_PHASE_END_AFTER_DAYS, 10, "Every day, for 10 days" },
+    { COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_AFTER_DOSES, 1, "Every week, for 1 dose" },
+    { COBALT_INTERVAL_MONTHS, 1, COBALT_PHASE_END_OPEN, 0, "Every month, until the clinic changes it" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CobaltPhase) phase = cobalt_phase_new (cases[i].unit, cases[i].interval,
+                                                       cases[i].end, cases[i].end_value, "Loading");
+      g_autoptr(CobaltPhase) copy = cobalt_phase_copy (phase);
+      g_autofree char *text = cobalt_phase_describe (phase);
+
+      g_assert_cmpstr (text, ==, cases[i].expected);
+      g_assert_true (cobalt_phase_equal (phase, copy));
+      copy->end_value++;
+      g_assert_true (cobalt_phase_equal (phase, copy) == (cases[i].end == COBALT_PHASE_END_OPEN));
+    }
+}
+
+/* Sites ------------------------------------------------------------------ */
+
+static void
+test_site_catalogue (void)
+{
+  guint n = cobalt_site_catalogue_get_n_sites ();
+  const CobaltSiteInfo *thigh = cobalt_site_catalogue_lookup ("vastus-lateralis-left");
+  const CobaltSiteInfo *buttock = cobalt_site_catalogue_lookup ("dorsogluteal-right");
+
+  g_assert_cmpuint (n, ==, 14);
+  for (guint i = 0; i < n; i++)
+    {
+      const CobaltSiteInfo *site = cobalt_site_catalogue_get_nth (i);
+      const char *name = cobalt_site_info_get_name (site);
+
+      g_assert_cmpint (cobalt_site_catalogue_index_of (site->id), ==, (int) i);
+      g_assert_true (g_str_has_prefix (name, site->side == COBALT_SIDE_LEFT ? "Left " : "Right "));
+      g_assert_nonnull (cobalt_site_info_get_landmark (site));
+      g_assert_cmpfloat (site->max_volume_ml, >=, 1.0);
+      g_assert_cmpfloat (site->x, >, 0);
+      g_assert_cmpfloat (site->x, <, 1);
+      g_assert_cmpfloat (site->y, >, 0);
+      g_assert_cmpfloat (site->y, <, 1);
+      /* Front view: the person's left is on the viewer's right; back view:
+       * on the viewer's left. */
+      if (site->back)
+        g_assert_true ((site->side == COBALT_SIDE_LEFT) == (site->x < 0.5));
+      else
+        g_assert_true ((site->side == COBALT_SIDE_LEFT) == (site->x > 0.5));
+      g_assert_true (site->discouraged == g_str_has_prefix (site->id, "dorsogluteal"));
+      g_assert_true ((site->route == COBALT_ROUTE_SC) == g_str_has_prefix (site->id, "sc-"));
+    }
+
+  g_assert_cmpstr (cobalt_site_info_get_name (thigh), ==, "Left outer thigh");
+  g_assert_cmpstr (cobalt_site_info_get_name (cobalt_site_catalogue_lookup ("deltoid-left")), ==,
+                   "Left upper arm (deltoid)");
+  g_assert_cmpstr (cobalt_site_info_get_name (cobalt_site_catalogue_lookup ("ventrogluteal-left")), ==,
+                   "Left side of hip");
+  g_assert_cmpstr (cobalt_site_info_get_name (cobalt_site_catalogue_lookup ("sc-abdomen-left")), ==,
+                   "Left abdomen");
+  g_assert_true (buttock->discouraged);
+  g_assert_nonnull (cobalt_site_info_get_note (buttock));
+  g_assert_null (cobalt_site_catalogue_lookup ("elbow"));
+  g_assert_cmpint (cobalt_site_catalogue_index_of ("elbow"), ==, -1);
+}
+
+/* People ----------------------------------------------------------------- */
+
+static void
+test_emergency_number (void)
+{
+  struct {
+    const char *lc_all;
+    const char *lc_telephone;
+    const char *lang;
+    const char *expected;
+  } cases[] = {
+    { "C.UTF-8", NULL, "en_GB.UTF-8", "999" },
+    { NULL, "en_GB.UTF-8", "de_DE.UTF-8", "999" },
+    { NULL, NULL, "en_US.UTF-8", "911" },
+    { NULL, NULL, "fr_CA.UTF-8", "911" },
+    { NULL, NULL, "en_AU.UTF-8", "000" },
+    { NULL, NULL, "en_NZ", "111" },
+    { NULL, NULL, "de_DE.UTF-8@euro", "112" },
+    { "en_US.UTF-8", "en_GB.UTF-8", NULL, "911" },
+    { "C", NULL, NULL, "112" },
+  };
+  g_autofree char *saved_all = g_strdup (g_getenv ("LC_ALL"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CobaltPerson) person = cobalt_person_new ("Ann");
+
+      if (cases[i].lc_all) g_setenv ("LC_ALL", cases[i].lc_all, TRUE); else g_unsetenv ("LC_ALL");
+      if (cases[i].lc_telephone) g_setenv ("LC_TELEPHONE", cases[i].lc_telephone, TRUE); else g_unsetenv ("LC_TELEPHONE");
+      if (cases[i].lang) g_setenv ("LANG", cases[i].lang, TRUE); else g_unsetenv ("LANG");
+
+      g_assert_cmpstr (cobalt_default_emergency_number (), ==, cases[i].expected);
+      g_assert_cmpstr (cobalt_person_get_emergency_number (person), ==, cases[i].expected);
+
+      /* A number the person typed wins; clearing it goes back to the default. */
+      cobalt_person_set_emergency_number (person, "01234");
+      g_assert_cmpstr (cobalt_person_get_emergency_number (person), ==, "01234");
+      cobalt_person_set_emergency_number (person, "");
+      g_assert_cmpstr (cobalt_person_get_emergency_number (person), ==, cases[i].expected);
+    }
+
+  g_unsetenv ("LC_TELEPHONE");
+  g_unsetenv ("LANG");
+  if (saved_all) g_setenv ("LC_ALL", saved_all, TRUE); else g_unsetenv ("LC_ALL");
+}
+
+static void
+test_person_validate (void)
+{
+  g_autoptr(CobaltPerson) person = cobalt_person_new ("  ");
+  g_autoptr(GError) error = NULL;
+  GDate future;
+
+  g_assert_false (cobalt_person_validate (person, &error));
+  g_assert_error (error, COBALT_PERSON_ERROR, COBALT_PERSON_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "name"));
+  g_clear_error (&error);
+
+  cobalt_person_set_name (person, "Ann");
+  g_assert_true (cobalt_person_validate (person, &error));
+  g_assert_no_error (error);
+
+  g_date_clear (&future, 1);
+  g_date_set_dmy (&future, 1, 1, 2999);
+  cobalt_person_set_date_of_birth (person, &future);
+  g_assert_false (cobalt_person_validate (person, &error));
+  g_assert_nonnull (strstr (error->message, "birth"));
+}
+
+/* Doses ------------------------------------------------------------------ */
+
+static void
+test_dose_timezone_and_order (void)
+{
+  g_autoptr(GTimeZone) london = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GTimeZone) tokyo = g_time_zone_new_identifier ("Asia/Tokyo");
+  g_autoptr(GDateTime) at_london = g_date_time_new (london, 2026, 1, 5, 9, 0, 0);
+  g_autoptr(GDateTime) at_tokyo = g_date_time_new (tokyo, 2026, 1, 5, 17, 0, 0); /* 08:00 UTC */
+  g_autoptr(CobaltDose) a = cobalt_dose_new ();
+  g_autoptr(CobaltDose) b = cobalt_dose_new ();
+  g_autoptr(CobaltDose) copy = NULL;
+  g_autoptr(GPtrArray) doses = g_ptr_array_new ();
+
+  cobalt_dose_set_id (a, 1);
+  cobalt_dose_set_given_at (a, at_london);
+  cobalt_dose_set_site_id (a, "deltoid-left");
+  cobalt_dose_set_batch (a, "B123");
+  cobalt_dose_set_id (b, 2);
+  cobalt_dose_set_given_at (b, at_tokyo);
+
+  g_assert_cmpstr (cobalt_dose_get_timezone (a), ==, "Europe/London");
+  g_assert_cmpstr (cobalt_dose_get_timezone (b), ==, "Asia/Tokyo");
+
+  /* Chronological by instant, not by wall-clock time. */
+  g_ptr_array_add (doses, a);
+  g_ptr_array_add (doses, b);
+  g_ptr_array_sort (doses, cobalt_dose_compare_given_at);
+  g_assert_true (g_ptr_array_index (doses, 0) == b);
+
+  copy = cobalt_dose_copy (a);
+  g_assert_cmpint (cobalt_dose_get_id (copy), ==, 1);
+  g_assert_cmpstr (cobalt_dose_get_site_id (copy), ==, "deltoid-left");
+  g_assert_cmpstr (cobalt_dose_get_batch (copy), ==, "B123");
+  g_assert_cmpstr (cobalt_dose_get_timezone (copy), ==, "Europe/London");
+  g_assert_true (g_date_time_equal (cobalt_dose_get_given_at (copy), at_london));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cobalt/prescription/template/ids", test_template_ids);
+  g_test_add_func ("/cobalt/prescription/template/contents", test_template_contents);
+  g_test_add_func ("/cobalt/prescription/defaults", test_defaults);
+  g_test_add_func ("/cobalt/prescription/properties-and-copy", test_properties_and_copy);
+  g_test_add_func ("/cobalt/prescription/validate", test_validate_refusals);
+  g_test_add_func ("/cobalt/prescription/phase-describe", test_phase_describe);
+  g_test_add_func ("/cobalt/prescription/site-catalogue", test_site_catalogue);
+  g_test_add_func ("/cobalt/prescription/emergency-number", test_emergency_number);
+  g_test_add_func ("/cobalt/prescription/person-validate", test_person_validate);
+  g_test_add_func ("/cobalt/prescription/dose", test_dose_timezone_and_order);
+
+  return g_test_run ();
+}
