@@ -1,0 +1,786 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "cobalt-lab-result.h"
+#include "cobalt-record-private.h"
+
+struct _CobaltLabResult
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  gint64         person_id;
+  GDate         *taken_on;
+  CobaltLabTest  test;
+  double         value;
+  char          *unit;
+  double         ref_low;
+  double         ref_high;
+  char          *lab_name;
+  char          *note;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltLabResult, cobalt_lab_result, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cobalt-journal-error-quark, cobalt_journal_error)
+
+enum {
+  PROP_0,
+  PROP_ID,
+  PROP_PERSON_ID,
+  PROP_TAKEN_ON,
+  PROP_TEST,
+  PROP_VALUE,
+  PROP_UNIT,
+  PROP_REF_LOW,
+  PROP_REF_HIGH,
+  PROP_LAB_NAME,
+  PROP_NOTE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Units and how they convert. Units of one group measure the same quantity;
+ * factor converts to the group's first unit. The only molar/mass step is
+ * B12's (CLINICAL.md "Lab values": 1 pmol/L = 1.355 pg/mL, so 1 pg/mL =
+ * 1/1.355 = 0.738 pmol/L); pmol/L appears for no other test, so the factor
+ * is safe without knowing the test. Folate's nmol/L would need folate's
+ * own molar mass and is kept apart on purpose. */
+typedef enum
+{
+  GROUP_B12,        /* pg/mL */
+  GROUP_MASS_UG_L,  /* ng/mL */
+  GROUP_MOLAR,      /* nmol/L */
+  GROUP_HB,         /* g/L */
+  GROUP_VOLUME,     /* fL */
+} UnitGroup;
+
+typedef struct
+{
+  const char *unit;
+  UnitGroup   group;
+  double      factor;
+} UnitInfo;
+
+static const UnitInfo units[] = {
+  { "pg/mL",  GROUP_B12,       1.0 },
+  { "ng/L",   GROUP_B12,       1.0 },
+  { "pmol/L", GROUP_B12,       1.355 },
+  { "ng/mL",  GROUP_MASS_UG_L, 1.0 },
+  { "µg/L",   GROUP_MASS_UG_L, 1.0 },
+  { "nmol/L", GROUP_MOLAR,     1.0 },
+  { "µmol/L", GROUP_MOLAR,     1000.0 },
+  { "g/L",    GROUP_HB,        1.0 },
+  { "g/dL",   GROUP_HB,        10.0 },
+  { "fL",     GROUP_VOLUME,    1.0 },
+};
+
+/* Spellings people type for the same units. */
+static const struct { const char *alias; const char *unit; } unit_aliases[] = {
+  { "ug/L",   "µg/L" },
+  { "mcg/L",  "µg/L" },
+  { "μg/L",   "µg/L" },   /* Greek mu, U+03BC */
+  { "umol/L", "µmol/L" },
+  { "μmol/L", "µmol/L" },
+};
+
+static const char * const serum_b12_units[] = { "pg/mL", "ng/L", "pmol/L", NULL };
+static const char * const active_b12_units[] = { "pmol/L", "pg/mL", "ng/L", NULL };
+static const char * const folate_units[] = { "ng/mL", "µg/L", "nmol/L", NULL };
+static const char * const ferritin_units[] = { "ng/mL", "µg/L", NULL };
+static const char * const haemoglobin_units[] = { "g/L", "g/dL", NULL };
+static const char * const mcv_units[] = { "fL", NULL };
+static const char * const mma_units[] = { "nmol/L", "µmol/L", NULL };
+static const char * const homocysteine_units[] = { "µmol/L", NULL };
+
+static const char * const * const test_units[COBALT_N_LAB_TESTS] = {
+  [COBALT_LAB_TEST_SERUM_B12] = serum_b12_units,
+  [COBALT_LAB_TEST_ACTIVE_B12] = active_b12_units,
+  [COBALT_LAB_TEST_FOLATE] = folate_units,
+  [COBALT_LAB_TEST_FERRITIN] = ferritin_units,
+  [COBALT_LAB_TEST_HAEMOGLOBIN] = haemoglobin_units,
+  [COBALT_LAB_TEST_MCV] = mcv_units,
+  [COBALT_LAB_TEST_MMA] = mma_units,
+  [COBALT_LAB_TEST_HOMOCYSTEINE] = homocysteine_units,
+};
+
+/* Plausible values, for refusing typing slips (a misplaced decimal point,
+ * a value typed into the wrong test), not for judging health. Generous on
+ * purpose: levels after injections can be far above a lab's range.
+ *
+ *   test            limits             unit
+ *   serum B12       0 – 50 000         pg/mL   (≈ 0 – 36 900 pmol/L)
+ *   active B12      0 – 5 000          pmol/L
+ *   folate          0 – 2 000          ng/mL   (covers red-cell folate)
+ *   folate          0 – 4 500          nmol/L
+ *   ferritin        0 – 100 000        ng/mL
+ *   haemoglobin     10 – 300           g/L     (1 – 30 g/dL)
+ *   MCV             40 – 200           fL
+ *   MMA             0 – 100 000        nmol/L  (0 – 100 µmol/L)
+ *   homocysteine    0 – 500            µmol/L
+ */
+typedef struct
+{
+  CobaltLabTest  test;
+  const char    *unit;
+  double         min;
+  double         max;
+} PlausibleRange;
+
+static const PlausibleRange plausible[] = {
+  { COBALT_LAB_TEST_SERUM_B12,    "pg/mL",  0,  50000 },
+  { COBALT_LAB_TEST_ACTIVE_B12,   "pmol/L", 0,  5000 },
+  { COBALT_LAB_TEST_FOLATE,       "ng/mL",  0,  2000 },
+  { COBALT_LAB_TEST_FOLATE,       "nmol/L", 0,  4500 },
+  { COBALT_LAB_TEST_FERRITIN,     "ng/mL",  0,  100000 },
+  { COBALT_LAB_TEST_HAEMOGLOBIN,  "g/L",    10, 300 },
+  { COBALT_LAB_TEST_MCV,          "fL",     40, 200 },
+  { COBALT_LAB_TEST_MMA,          "nmol/L", 0,  100000 },
+  { COBALT_LAB_TEST_HOMOCYSTEINE, "µmol/L", 0,  500 },
+};
+
+static const UnitInfo *
+lookup_unit (const char *unit)
+{
+  if (unit == NULL)
+    return NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (unit_aliases); i++)
+    if (g_ascii_strcasecmp (unit, unit_aliases[i].alias) == 0)
+      {
+        unit = unit_aliases[i].unit;
+        break;
+      }
+
+  /* Case-insensitive, so "pg/ml" and "PMOL/L" work; no two units of the
+   * table differ by case only. */
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (unit, units[i].unit) == 0)
+      return &units[i];
+
+  return NULL;
+}
+
+static gboolean
+valid_test (CobaltLabTest test)
+{
+  return (guint)test < COBALT_N_LAB_TESTS;
+}
+
+static void
+cobalt_lab_result_finalize (GObject *object)
+{
+  CobaltLabResult *self = (CobaltLabResult *)object;
+
+  g_clear_pointer (&self->taken_on, g_date_free);
+  g_clear_pointer (&self->unit, g_free);
+  g_clear_pointer (&self->lab_name, g_free);
+  g_clear_pointer (&self->note, g_free);
+
+  G_OBJECT_CLASS (cobalt_lab_result_parent_class)->finalize (object);
+}
+
+static void
+cobalt_lab_result_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CobaltLabResult *self = COBALT_LAB_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      g_value_set_int64 (value, self->id);
+      break;
+    case PROP_PERSON_ID:
+      g_value_set_int64 (value, self->person_id);
+      break;
+    case PROP_TAKEN_ON:
+      g_value_set_boxed (value, self->taken_on);
+      break;
+    case PROP_TEST:
+      g_value_set_enum (value, self->test);
+      break;
+    case PROP_VALUE:
+      g_value_set_double (value, self->value);
+      break;
+    case PROP_UNIT:
+      g_value_set_string (value, self->unit);
+      break;
+    case PROP_REF_LOW:
+      g_value_set_double (value, self->ref_low);
+      break;
+    case PROP_REF_HIGH:
+      g_value_set_double (value, self->ref_high);
+      break;
+    case PROP_LAB_NAME:
+      g_value_set_string (value, self->lab_name);
+      break;
+    case PROP_NOTE:
+      g_value_set_string (value, self->note);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_lab_result_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CobaltLabResult *self = COBALT_LAB_RESULT (object);
+
+  switch (prop_id)
+    {
+    case PROP_ID:
+      cobalt_lab_result_set_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_PERSON_ID:
+      cobalt_lab_result_set_person_id (self, g_value_get_int64 (value));
+      break;
+    case PROP_TAKEN_ON:
+      cobalt_lab_result_set_taken_on (self, g_value_get_boxed (value));
+      break;
+    case PROP_TEST:
+      cobalt_lab_result_set_test (self, g_value_get_enum (value));
+      break;
+    case PROP_VALUE:
+      cobalt_lab_result_set_value (self, g_value_get_double (value));
+      break;
+    case PROP_UNIT:
+      cobalt_lab_result_set_unit (self, g_value_get_string (value));
+      break;
+    case PROP_REF_LOW:
+      cobalt_lab_result_set_ref_low (self, g_value_get_double (value));
+      break;
+    case PROP_REF_HIGH:
+      cobalt_lab_result_set_ref_high (self, g_value_get_double (value));
+      break;
+    case PROP_LAB_NAME:
+      cobalt_lab_result_set_lab_name (self, g_value_get_string (value));
+      break;
+    case PROP_NOTE:
+      cobalt_lab_result_set_note (self, g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_lab_result_class_init (CobaltLabResultClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+
+  object_class->finalize = cobalt_lab_result_finalize;
+  object_class->get_property = cobalt_lab_result_get_property;
+  object_class->set_property = cobalt_lab_result_set_property;
+
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_PERSON_ID] =
+    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+  properties[PROP_TAKEN_ON] =
+    g_param_spec_boxed ("taken-on", NULL, NULL, G_TYPE_DATE, rw);
+  properties[PROP_TEST] =
+    g_param_spec_enum ("test", NULL, NULL, COBALT_TYPE_LAB_TEST,
+                       COBALT_LAB_TEST_SERUM_B12, rw);
+  /* Unbounded: validate() explains a refusal, a pspec range cannot. */
+  properties[PROP_VALUE] =
+    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+  properties[PROP_UNIT] =
+    g_param_spec_string ("unit", NULL, NULL, NULL, rw);
+  /* NAN ("not given") is the real initial value (see init). GObject
+   * refuses NAN both as a pspec default and in g_object_set(): set NAN
+   * with cobalt_lab_result_set_ref_low()/_high(). */
+  properties[PROP_REF_LOW] =
+    g_param_spec_double ("ref-low", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+  properties[PROP_REF_HIGH] =
+    g_param_spec_double ("ref-high", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
+  properties[PROP_LAB_NAME] =
+    g_param_spec_string ("lab-name", NULL, NULL, NULL, rw);
+  properties[PROP_NOTE] =
+    g_param_spec_string ("note", NULL, NULL, NULL, rw);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cobalt_lab_result_init (CobaltLabResult *self)
+{
+  self->test = COBALT_LAB_TEST_SERUM_B12;
+  self->ref_low = NAN;
+  self->ref_high = NAN;
+}
+
+const char *
+cobalt_lab_test_to_string (CobaltLabTest test)
+{
+  switch (test)
+    {
+    case COBALT_LAB_TEST_SERUM_B12:
+      return _("Serum B12");
+    case COBALT_LAB_TEST_ACTIVE_B12:
+      return _("Active B12");
+    case COBALT_LAB_TEST_FOLATE:
+      return _("Folate");
+    case COBALT_LAB_TEST_FERRITIN:
+      return _("Ferritin");
+    case COBALT_LAB_TEST_HAEMOGLOBIN:
+      return _("Haemoglobin");
+    case COBALT_LAB_TEST_MCV:
+      return _("MCV (red cell size)");
+    case COBALT_LAB_TEST_MMA:
+      return _("MMA (methylmalonic acid)");
+    case COBALT_LAB_TEST_HOMOCYSTEINE:
+      return _("Homocysteine");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+const char * const *
+cobalt_lab_test_get_units (CobaltLabTest test)
+{
+  g_return_val_if_fail (valid_test (test), NULL);
+  return test_units[test];
+}
+
+gboolean
+cobalt_lab_test_accepts_unit (CobaltLabTest  test,
+                              const char    *unit)
+{
+  const UnitInfo *info;
+
+  g_return_val_if_fail (valid_test (test), FALSE);
+
+  if ((info = lookup_unit (unit)) == NULL)
+    return FALSE;
+
+  for (const char * const *u = test_units[test]; *u != NULL; u++)
+    if (g_str_equal (*u, info->unit))
+      return TRUE;
+
+  return FALSE;
+}
+
+gboolean
+cobalt_lab_test_get_plausible_range (CobaltLabTest  test,
+                                     const char    *unit,
+                                     double        *min,
+                                     double        *max)
+{
+  g_return_val_if_fail (valid_test (test), FALSE);
+
+  if (!cobalt_lab_test_accepts_unit (test, unit))
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (plausible); i++)
+    {
+      double lo, hi;
+
+      if (plausible[i].test != test)
+        continue;
+      if (!cobalt_lab_convert (plausible[i].min, plausible[i].unit, unit, &lo, NULL) ||
+          !cobalt_lab_convert (plausible[i].max, plausible[i].unit, unit, &hi, NULL))
+        continue;
+
+      if (min != NULL)
+        *min = lo;
+      if (max != NULL)
+        *max = hi;
+      return TRUE;
+    }
+
+  g_return_val_if_reached (FALSE);
+}
+
+gboolean
+cobalt_lab_convert (double       value,
+                    const char  *from_unit,
+                    const char  *to_unit,
+                    double      *out,
+                    GError     **error)
+{
+  const UnitInfo *from, *to;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  from = lookup_unit (from_unit);
+  to = lookup_unit (to_unit);
+
+  if (from == NULL || to == NULL)
+    {
+      g_set_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_UNIT,
+                   _("“%s” is not a unit Cobalt knows."),
+                   from == NULL ? (from_unit ? from_unit : "") : to_unit);
+      return FALSE;
+    }
+
+  if (from->group != to->group)
+    {
+      g_set_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_UNIT,
+                   _("A value in %s cannot be converted to %s."),
+                   from->unit, to->unit);
+      return FALSE;
+    }
+
+  if (out != NULL)
+    *out = from == to ? value : value * from->factor / to->factor;
+
+  return TRUE;
+}
+
+CobaltLabResult *
+cobalt_lab_result_new (gint64         person_id,
+                       CobaltLabTest  test,
+                       double         value,
+                       const char    *unit)
+{
+  g_return_val_if_fail (valid_test (test), NULL);
+
+  CobaltLabResult *self;
+
+  /* Through the setters, not properties: GObject refuses NAN in a GValue
+   * of a double property, and a form may hand in NAN for "not a number". */
+  self = g_object_new (COBALT_TYPE_LAB_RESULT, NULL);
+  self->person_id = person_id;
+  self->test = test;
+  self->value = value;
+  cobalt_lab_result_set_unit (self, unit != NULL ? unit : test_units[test][0]);
+
+  return self;
+}
+
+gint64
+cobalt_lab_result_get_id (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), 0);
+  return self->id;
+}
+
+void
+cobalt_lab_result_set_id (CobaltLabResult *self,
+                          gint64           id)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  if (self->id == id)
+    return;
+  self->id = id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
+}
+
+gint64
+cobalt_lab_result_get_person_id (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), 0);
+  return self->person_id;
+}
+
+void
+cobalt_lab_result_set_person_id (CobaltLabResult *self,
+                                 gint64           person_id)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  if (self->person_id == person_id)
+    return;
+  self->person_id = person_id;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
+}
+
+GDate *
+cobalt_lab_result_get_taken_on (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NULL);
+  return self->taken_on;
+}
+
+void
+cobalt_lab_result_set_taken_on (CobaltLabResult *self,
+                                const GDate     *date)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  if (cobalt_record_set_date (&self->taken_on, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKEN_ON]);
+}
+
+CobaltLabTest
+cobalt_lab_result_get_test (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), COBALT_LAB_TEST_SERUM_B12);
+  return self->test;
+}
+
+void
+cobalt_lab_result_set_test (CobaltLabResult *self,
+                            CobaltLabTest    test)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+  g_return_if_fail (valid_test (test));
+
+  if (self->test == test)
+    return;
+  self->test = test;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEST]);
+}
+
+double
+cobalt_lab_result_get_value (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NAN);
+  return self->value;
+}
+
+/* Doubles compare equal when both are NAN ("not given"). */
+static gboolean
+same_double (double a,
+             double b)
+{
+  return (isnan (a) && isnan (b)) || a == b;
+}
+
+void
+cobalt_lab_result_set_value (CobaltLabResult *self,
+                             double           value)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  if (same_double (self->value, value))
+    return;
+  self->value = value;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
+}
+
+const char *
+cobalt_lab_result_get_unit (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NULL);
+  return self->unit;
+}
+
+void
+cobalt_lab_result_set_unit (CobaltLabResult *self,
+                            const char      *unit)
+{
+  const UnitInfo *info;
+
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  /* Store the canonical spelling, so "ug/L" and "µg/L" results chart as one. */
+  info = lookup_unit (unit);
+  if (info != NULL)
+    unit = info->unit;
+
+  if (cobalt_record_set_str (&self->unit, unit))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
+}
+
+double
+cobalt_lab_result_get_ref_low (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NAN);
+  return self->ref_low;
+}
+
+void
+cobalt_lab_result_set_ref_low (CobaltLabResult *self,
+                               double           ref_low)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  if (same_double (self->ref_low, ref_low))
+    return;
+  self->ref_low = ref_low;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REF_LOW]);
+}
+
+double
+cobalt_lab_result_get_ref_high (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NAN);
+  return self->ref_high;
+}
+
+void
+cobalt_lab_result_set_ref_high (CobaltLabResult *self,
+                                double           ref_high)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  if (same_double (self->ref_high, ref_high))
+    return;
+  self->ref_high = ref_high;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REF_HIGH]);
+}
+
+const char *
+cobalt_lab_result_get_lab_name (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NULL);
+  return self->lab_name;
+}
+
+void
+cobalt_lab_result_set_lab_name (CobaltLabResult *self,
+                                const char      *lab_name)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  if (cobalt_record_set_str (&self->lab_name, lab_name))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAB_NAME]);
+}
+
+const char *
+cobalt_lab_result_get_note (CobaltLabResult *self)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NULL);
+  return self->note;
+}
+
+void
+cobalt_lab_result_set_note (CobaltLabResult *self,
+                            const char      *note)
+{
+  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
+
+  if (cobalt_record_set_str (&self->note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+}
+
+CobaltLabRange
+cobalt_lab_result_check_range (CobaltLabResult *self)
+{
+  gboolean has_low, has_high;
+
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), COBALT_LAB_RANGE_UNKNOWN);
+
+  has_low = isfinite (self->ref_low);
+  has_high = isfinite (self->ref_high);
+
+  if (!isfinite (self->value) || (!has_low && !has_high))
+    return COBALT_LAB_RANGE_UNKNOWN;
+  /* A range the wrong way round says nothing reliable. */
+  if (has_low && has_high && self->ref_low > self->ref_high)
+    return COBALT_LAB_RANGE_UNKNOWN;
+
+  if (has_low && self->value < self->ref_low)
+    return COBALT_LAB_RANGE_BELOW;
+  if (has_high && self->value > self->ref_high)
+    return COBALT_LAB_RANGE_ABOVE;
+
+  return COBALT_LAB_RANGE_IN_RANGE;
+}
+
+gboolean
+cobalt_lab_result_get_value_in (CobaltLabResult  *self,
+                                const char       *unit,
+                                double           *out,
+                                GError          **error)
+{
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), FALSE);
+
+  return cobalt_lab_convert (self->value, self->unit, unit, out, error);
+}
+
+gboolean
+cobalt_lab_result_validate (CobaltLabResult  *self,
+                            GError          **error)
+{
+  const char *name;
+  double min = 0, max = 0;
+
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  name = cobalt_lab_test_to_string (self->test);
+
+  if (self->taken_on == NULL)
+    {
+      g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
+                           _("Enter the date the blood sample was taken."));
+      return FALSE;
+    }
+
+  if (!cobalt_lab_test_accepts_unit (self->test, self->unit))
+    {
+      g_set_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_UNIT,
+                   /* Translators: "%s" is a unit, then a test name. */
+                   _("“%s” is not a unit for %s."),
+                   self->unit != NULL ? self->unit : "", name);
+      return FALSE;
+    }
+
+  if (!isfinite (self->value))
+    {
+      g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
+                           _("Enter the result as a number."));
+      return FALSE;
+    }
+
+  if (self->value < 0)
+    {
+      g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
+                           _("A lab result cannot be negative."));
+      return FALSE;
+    }
+
+  if (cobalt_lab_test_get_plausible_range (self->test, self->unit, &min, &max) &&
+      (self->value < min || self->value > max))
+    {
+      g_set_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
+                   /* Translators: a value, a unit, and a test name. */
+                   _("%g %s is not a plausible result for %s. Check the number and "
+                     "the unit on the lab report."),
+                   self->value, self->unit, name);
+      return FALSE;
+    }
+
+  if (isinf (self->ref_low) || isinf (self->ref_high) ||
+      (isfinite (self->ref_low) && self->ref_low < 0) ||
+      (isfinite (self->ref_high) && self->ref_high < 0))
+    {
+      g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
+                           _("The reference range cannot be negative."));
+      return FALSE;
+    }
+
+  if (isfinite (self->ref_low) && isfinite (self->ref_high) &&
+      self->ref_low > self->ref_high)
+    {
+      g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
+                           _("The lower end of the reference range is above the upper end."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+const char *
+cobalt_lab_range_to_string (CobaltLabRange range)
+{
+  switch (range)
+    {
+    case COBALT_LAB_RANGE_UNKNOWN:
+      return _("No reference range");
+    case COBALT_LAB_RANGE_BELOW:
+      return _("Below the lab’s range");
+    case COBALT_LAB_RANGE_IN_RANGE:
+      return _("Within the lab’s range");
+    case COBALT_LAB_RANGE_ABOVE:
+      return _("Above the lab’s range");
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}

@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Small setters shared by the record types (checklist, journal, supplies,
+ * reminder state). Each returns TRUE when the stored value changed, so the
+ * caller notifies only on a real change. g_set_str() is GLib 2.76. */
+
+static inline gboolean
+cobalt_record_set_str (char       **str,
+                       const char  *value)
+{
+  if (g_strcmp0 (*str, value) == 0)
+    return FALSE;
+
+  g_free (*str);
+  *str = g_strdup (value);
+  return TRUE;
+}
+
+static inline gboolean
+cobalt_record_set_date_time (GDateTime **slot,
+                             GDateTime  *value)
+{
+  if (*slot == value)
+    return FALSE;
+  if (*slot != NULL && value != NULL && g_date_time_equal (*slot, value))
+    {
+      /* Same instant, but keep the newer zone: it is what the user sees. */
+      g_date_time_unref (*slot);
+      *slot = g_date_time_ref (value);
+      return FALSE;
+    }
+
+  g_clear_pointer (slot, g_date_time_unref);
+  if (value != NULL)
+    *slot = g_date_time_ref (value);
+  return TRUE;
+}
+
+/* Stores a copy; NULL or an invalid date clear it. */
+static inline gboolean
+cobalt_record_set_date (GDate       **slot,
+                        const GDate  *value)
+{
+  if (value != NULL && !g_date_valid (value))
+    value = NULL;
+
+  if (*slot == NULL && value == NULL)
+    return FALSE;
+  if (*slot != NULL && value != NULL && g_date_compare (*slot, value) == 0)
+    return FALSE;
+
+  g_clear_pointer (slot, g_date_free);
+  if (value != NULL)
+    *slot = g_date_copy (value);
+  return TRUE;
+}
+
+G_END_DECLS
