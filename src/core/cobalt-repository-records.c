@@ -1,0 +1,744 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n-lib.h>
+
+#include "cobalt-repository.h"
+#include "cobalt-repository-private.h"
+
+/* The journal (reactions, check-ins, lab results), supplies and the
+ * reminder state. */
+
+#define SUPPLY_COLUMNS \
+  "id, person_id, kind, product, name, strength, batch, expiry, received_on, count, note"
+
+#define REMINDER_COLUMNS \
+  "id, person_id, kind, due_at_us, shown_at_us, snoozed_until_us, dismissed_at_us, acted_at_us, " \
+  "notification_id"
+
+static const CobaltCheckinMeasure checkin_measures[] = {
+  COBALT_CHECKIN_ENERGY, COBALT_CHECKIN_MOOD, COBALT_CHECKIN_FATIGUE,
+  COBALT_CHECKIN_PINS_AND_NEEDLES, COBALT_CHECKIN_MEMORY,
+};
+
+/* A generic "insert one object" write: @bind fills the statement. */
+typedef gboolean (*BindFunc) (CobaltStatement *stmt, gpointer object, GError **error);
+
+typedef struct
+{
+  const char *sql;
+  gpointer    object;
+  BindFunc    bind;
+  gint64      person_id;
+  gint64      id;          /* 0 = insert, else the row to update */
+  gint64      new_id;
+  const char *what;
+} WriteOne;
+
+static gboolean
+write_one (CobaltDatabase  *db,
+           gpointer         user_data,
+           GError         **error)
+{
+  WriteOne *data = user_data;
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  if (!cobalt_repository_check_person_exists (db, data->person_id, error))
+    return FALSE;
+
+  stmt = cobalt_database_prepare (db, data->sql, error);
+  if (stmt == NULL || !data->bind (stmt, data->object, error))
+    return FALSE;
+  if (data->id != 0 && !cobalt_statement_bind_int64 (stmt, 99, data->id, error))
+    return FALSE;
+  if (!cobalt_statement_execute (stmt, error))
+    return FALSE;
+
+  if (data->id != 0)
+    {
+      if (cobalt_database_get_changes (db) == 0)
+        {
+          cobalt_repository_set_not_found (error, data->what, data->id);
+          return FALSE;
+        }
+      data->new_id = data->id;
+    }
+  else
+    data->new_id = cobalt_database_get_last_insert_id (db);
+  return TRUE;
+}
+
+static gboolean
+run_write_one (CobaltRepository  *self,
+               WriteOne          *data,
+               const char        *table,
+               GError           **error)
+{
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), write_one, data, error))
+    return FALSE;
+
+  cobalt_repository_emit_changed (self, table);
+  return TRUE;
+}
+
+/* Reads every row of @stmt through @from_row into a new GListStore. */
+static GListModel *
+load_list (CobaltStatement  *stmt,
+           GType             type,
+           gpointer        (*from_row) (CobaltStatement *stmt),
+           GError          **error)
+{
+  g_autoptr(GListStore) store = g_list_store_new (type);
+  g_autoptr(GError) local_error = NULL;
+
+  while (cobalt_statement_step (stmt, &local_error))
+    {
+      g_autoptr(GObject) object = from_row (stmt);
+      g_list_store_append (store, object);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+static GListModel *
+list_for_person (CobaltRepository  *self,
+                 const char        *sql,
+                 gint64             person_id,
+                 GType              type,
+                 gpointer         (*from_row) (CobaltStatement *stmt),
+                 GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  stmt = cobalt_database_prepare (cobalt_repository_get_database (self), sql, error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
+    return NULL;
+  return load_list (stmt, type, from_row, error);
+}
+
+/* Reactions ------------------------------------------------------------------ */
+
+static gpointer
+reaction_from_row (CobaltStatement *stmt)
+{
+  g_autoptr(GDateTime) noted_at = cobalt_repository_get_time (stmt, 3);
+  CobaltReaction *reaction = cobalt_reaction_new (cobalt_statement_get_int64 (stmt, 1),
+                                                  cobalt_statement_get_text (stmt, 4), noted_at);
+
+  cobalt_reaction_set_id (reaction, cobalt_statement_get_int64 (stmt, 0));
+  cobalt_reaction_set_dose_id (reaction, cobalt_statement_get_id (stmt, 2));
+  /* After the kind: the stored level wins (it was the one shown then). */
+  cobalt_reaction_set_level (reaction, cobalt_statement_get_int64 (stmt, 5));
+  cobalt_reaction_set_note (reaction, cobalt_statement_get_text (stmt, 6));
+  return reaction;
+}
+
+static gboolean
+bind_reaction (CobaltStatement  *stmt,
+               gpointer          object,
+               GError          **error)
+{
+  CobaltReaction *r = object;
+
+  return cobalt_statement_bind_int64 (stmt, 1, cobalt_reaction_get_person_id (r), error) &&
+         cobalt_statement_bind_id (stmt, 2, cobalt_reaction_get_dose_id (r), error) &&
+         cobalt_repository_bind_time (stmt, 3, cobalt_reaction_get_noted_at (r), error) &&
+         cobalt_statement_bind_text (stmt, 4, cobalt_reaction_get_kind (r), error) &&
+         cobalt_statement_bind_int64 (stmt, 5, cobalt_reaction_get_level (r), error) &&
+         cobalt_statement_bind_text (stmt, 6, cobalt_reaction_get_note (r), error);
+}
+
+gboolean
+cobalt_repository_add_reaction (CobaltRepository  *self,
+                                CobaltReaction    *reaction,
+                                GError           **error)
+{
+  WriteOne data = {
+    "INSERT INTO reactions (person_id, dose_id, noted_at_us, kind, level, note) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    reaction, bind_reaction, 0, 0, 0, NULL
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_REACTION (reaction), FALSE);
+
+  if (!cobalt_reaction_validate (reaction, error))
+    return FALSE;
+
+  data.person_id = cobalt_reaction_get_person_id (reaction);
+  if (!run_write_one (self, &data, "reactions", error))
+    return FALSE;
+  cobalt_reaction_set_id (reaction, data.new_id);
+  return TRUE;
+}
+
+GListModel *
+cobalt_repository_list_reactions (CobaltRepository  *self,
+                                  gint64             person_id,
+                                  GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  return list_for_person (self,
+                          "SELECT id, person_id, dose_id, noted_at_us, kind, level, note FROM reactions "
+                          "WHERE person_id = ?1 ORDER BY noted_at_us, id",
+                          person_id, COBALT_TYPE_REACTION, reaction_from_row, error);
+}
+
+/* Check-ins --------------------------------------------------------------------- */
+
+static gpointer
+checkin_from_row (CobaltStatement *stmt)
+{
+  g_autoptr(GDateTime) at = cobalt_repository_get_time (stmt, 2);
+  CobaltCheckin *checkin = cobalt_checkin_new (cobalt_statement_get_int64 (stmt, 1), at);
+
+  cobalt_checkin_set_id (checkin, cobalt_statement_get_int64 (stmt, 0));
+  for (guint i = 0; i < G_N_ELEMENTS (checkin_measures); i++)
+    {
+      if (!cobalt_statement_get_is_null (stmt, 3 + i))
+        cobalt_checkin_set_score (checkin, checkin_measures[i], cobalt_statement_get_int64 (stmt, 3 + i));
+    }
+  cobalt_checkin_set_note (checkin, cobalt_statement_get_text (stmt, 8));
+  return checkin;
+}
+
+static gboolean
+bind_checkin (CobaltStatement  *stmt,
+              gpointer          object,
+              GError          **error)
+{
+  CobaltCheckin *c = object;
+
+  if (!cobalt_statement_bind_int64 (stmt, 1, cobalt_checkin_get_person_id (c), error) ||
+      !cobalt_repository_bind_time (stmt, 2, cobalt_checkin_get_at (c), error) ||
+      !cobalt_statement_bind_text (stmt, 8, cobalt_checkin_get_note (c), error))
+    return FALSE;
+
+  /* Not recorded is NULL, so averages and charts skip it. */
+  for (guint i = 0; i < G_N_ELEMENTS (checkin_measures); i++)
+    {
+      int score = cobalt_checkin_get_score (c, checkin_measures[i]);
+      gboolean ok = score == COBALT_CHECKIN_NOT_RECORDED
+                      ? cobalt_statement_bind_null (stmt, 3 + i, error)
+                      : cobalt_statement_bind_int64 (stmt, 3 + i, score, error);
+      if (!ok)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cobalt_repository_add_checkin (CobaltRepository  *self,
+                               CobaltCheckin     *checkin,
+                               GError           **error)
+{
+  WriteOne data = {
+    "INSERT INTO checkins (person_id, at_us, energy, mood, fatigue, pins_and_needles, memory, note) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    checkin, bind_checkin, 0, 0, 0, NULL
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_CHECKIN (checkin), FALSE);
+
+  if (!cobalt_checkin_validate (checkin, error))
+    return FALSE;
+
+  data.person_id = cobalt_checkin_get_person_id (checkin);
+  if (!run_write_one (self, &data, "checkins", error))
+    return FALSE;
+  cobalt_checkin_set_id (checkin, data.new_id);
+  return TRUE;
+}
+
+GListModel *
+cobalt_repository_list_checkins (CobaltRepository  *self,
+                                 gint64             person_id,
+                                 GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  return list_for_person (self,
+                          "SELECT id, person_id, at_us, energy, mood, fatigue, pins_and_needles, memory, note "
+                          "FROM checkins WHERE person_id = ?1 ORDER BY at_us, id",
+                          person_id, COBALT_TYPE_CHECKIN, checkin_from_row, error);
+}
+
+/* Lab results ------------------------------------------------------------------ */
+
+static gpointer
+lab_result_from_row (CobaltStatement *stmt)
+{
+  CobaltLabResult *result = cobalt_lab_result_new (cobalt_statement_get_int64 (stmt, 1),
+                                                   cobalt_statement_get_int64 (stmt, 3),
+                                                   cobalt_statement_get_double (stmt, 4),
+                                                   cobalt_statement_get_text (stmt, 5));
+  GDate taken_on;
+
+  cobalt_lab_result_set_id (result, cobalt_statement_get_int64 (stmt, 0));
+  if (cobalt_statement_get_date (stmt, 2, &taken_on))
+    cobalt_lab_result_set_taken_on (result, &taken_on);
+  cobalt_lab_result_set_ref_low (result, cobalt_statement_get_is_null (stmt, 6)
+                                           ? NAN : cobalt_statement_get_double (stmt, 6));
+  cobalt_lab_result_set_ref_high (result, cobalt_statement_get_is_null (stmt, 7)
+                                            ? NAN : cobalt_statement_get_double (stmt, 7));
+  cobalt_lab_result_set_lab_name (result, cobalt_statement_get_text (stmt, 8));
+  cobalt_lab_result_set_note (result, cobalt_statement_get_text (stmt, 9));
+  return result;
+}
+
+static gboolean
+bind_optional_double (CobaltStatement  *stmt,
+                      int               index,
+                      double            value,
+                      GError          **error)
+{
+  if (isnan (value))
+    return cobalt_statement_bind_null (stmt, index, error);
+  return cobalt_statement_bind_double (stmt, index, value, error);
+}
+
+static gboolean
+bind_lab_result (CobaltStatement  *stmt,
+                 gpointer          object,
+                 GError          **error)
+{
+  CobaltLabResult *r = object;
+
+  return cobalt_statement_bind_int64 (stmt, 1, cobalt_lab_result_get_person_id (r), error) &&
+         cobalt_statement_bind_date (stmt, 2, cobalt_lab_result_get_taken_on (r), error) &&
+         cobalt_statement_bind_int64 (stmt, 3, cobalt_lab_result_get_test (r), error) &&
+         cobalt_statement_bind_double (stmt, 4, cobalt_lab_result_get_value (r), error) &&
+         cobalt_statement_bind_text (stmt, 5, cobalt_lab_result_get_unit (r), error) &&
+         bind_optional_double (stmt, 6, cobalt_lab_result_get_ref_low (r), error) &&
+         bind_optional_double (stmt, 7, cobalt_lab_result_get_ref_high (r), error) &&
+         cobalt_statement_bind_text (stmt, 8, cobalt_lab_result_get_lab_name (r), error) &&
+         cobalt_statement_bind_text (stmt, 9, cobalt_lab_result_get_note (r), error);
+}
+
+gboolean
+cobalt_repository_add_lab_result (CobaltRepository  *self,
+                                  CobaltLabResult   *result,
+                                  GError           **error)
+{
+  WriteOne data = {
+    "INSERT INTO lab_results (person_id, taken_on, test, value, unit, ref_low, ref_high, lab_name, note) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    result, bind_lab_result, 0, 0, 0, NULL
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (result), FALSE);
+
+  if (!cobalt_lab_result_validate (result, error))
+    return FALSE;
+
+  data.person_id = cobalt_lab_result_get_person_id (result);
+  if (!run_write_one (self, &data, "lab_results", error))
+    return FALSE;
+  cobalt_lab_result_set_id (result, data.new_id);
+  return TRUE;
+}
+
+GListModel *
+cobalt_repository_list_lab_results (CobaltRepository  *self,
+                                    gint64             person_id,
+                                    GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  return list_for_person (self,
+                          "SELECT id, person_id, taken_on, test, value, unit, ref_low, ref_high, lab_name, note "
+                          "FROM lab_results WHERE person_id = ?1 ORDER BY taken_on, id",
+                          person_id, COBALT_TYPE_LAB_RESULT, lab_result_from_row, error);
+}
+
+/* Supplies ------------------------------------------------------------------------ */
+
+static gpointer
+supply_item_from_row (CobaltStatement *stmt)
+{
+  CobaltSupplyItem *item = cobalt_supply_item_new (cobalt_statement_get_int64 (stmt, 1),
+                                                   cobalt_statement_get_int64 (stmt, 2),
+                                                   cobalt_statement_get_int64 (stmt, 9));
+  GDate date;
+
+  cobalt_supply_item_set_id (item, cobalt_statement_get_int64 (stmt, 0));
+  cobalt_supply_item_set_product (item, cobalt_statement_get_int64 (stmt, 3));
+  cobalt_supply_item_set_name (item, cobalt_statement_get_text (stmt, 4));
+  cobalt_supply_item_set_strength (item, cobalt_statement_get_text (stmt, 5));
+  cobalt_supply_item_set_batch (item, cobalt_statement_get_text (stmt, 6));
+  if (cobalt_statement_get_date (stmt, 7, &date))
+    cobalt_supply_item_set_expiry (item, &date);
+  if (cobalt_statement_get_date (stmt, 8, &date))
+    cobalt_supply_item_set_received_on (item, &date);
+  cobalt_supply_item_set_note (item, cobalt_statement_get_text (stmt, 10));
+  return item;
+}
+
+GListModel *
+cobalt_repository_load_supply_items (CobaltDatabase  *db,
+                                     gint64           person_id,
+                                     GError         **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  stmt = cobalt_database_prepare (db,
+                                  "SELECT " SUPPLY_COLUMNS " FROM supply_items WHERE person_id = ?1 "
+                                  "ORDER BY kind, expiry IS NULL, expiry, id", error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
+    return NULL;
+  return load_list (stmt, COBALT_TYPE_SUPPLY_ITEM, supply_item_from_row, error);
+}
+
+static gboolean
+bind_supply_item (CobaltStatement  *stmt,
+                  gpointer          object,
+                  GError          **error)
+{
+  CobaltSupplyItem *item = object;
+
+  return cobalt_statement_bind_int64 (stmt, 1, cobalt_supply_item_get_person_id (item), error) &&
+         cobalt_statement_bind_int64 (stmt, 2, cobalt_supply_item_get_kind (item), error) &&
+         cobalt_statement_bind_int64 (stmt, 3, cobalt_supply_item_get_product (item), error) &&
+         cobalt_statement_bind_text (stmt, 4, cobalt_supply_item_get_name (item), error) &&
+         cobalt_statement_bind_text (stmt, 5, cobalt_supply_item_get_strength (item), error) &&
+         cobalt_statement_bind_text (stmt, 6, cobalt_supply_item_get_batch (item), error) &&
+         cobalt_statement_bind_date (stmt, 7, cobalt_supply_item_get_expiry (item), error) &&
+         cobalt_statement_bind_date (stmt, 8, cobalt_supply_item_get_received_on (item), error) &&
+         cobalt_statement_bind_int64 (stmt, 9, cobalt_supply_item_get_count (item), error) &&
+         cobalt_statement_bind_text (stmt, 10, cobalt_supply_item_get_note (item), error);
+}
+
+gboolean
+cobalt_repository_save_supply_item (CobaltRepository  *self,
+                                    CobaltSupplyItem  *item,
+                                    GError           **error)
+{
+  WriteOne data = { NULL, item, bind_supply_item, 0, 0, 0, NULL };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (item), FALSE);
+
+  if (!cobalt_supply_item_validate (item, error))
+    return FALSE;
+
+  data.person_id = cobalt_supply_item_get_person_id (item);
+  data.id = cobalt_supply_item_get_id (item);
+  data.what = _("supply item");
+  data.sql = data.id == 0
+    ? "INSERT INTO supply_items (person_id, kind, product, name, strength, batch, expiry, received_on, "
+      "count, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+    : "UPDATE supply_items SET person_id = ?1, kind = ?2, product = ?3, name = ?4, strength = ?5, "
+      "batch = ?6, expiry = ?7, received_on = ?8, count = ?9, note = ?10 WHERE id = ?99";
+
+  if (!run_write_one (self, &data, "supply_items", error))
+    return FALSE;
+  cobalt_supply_item_set_id (item, data.new_id);
+  return TRUE;
+}
+
+static gboolean
+delete_supply_item_write (CobaltDatabase  *db,
+                          gpointer         user_data,
+                          GError         **error)
+{
+  gint64 item_id = *(gint64 *) user_data;
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  stmt = cobalt_database_prepare (db, "DELETE FROM supply_items WHERE id = ?1", error);
+  if (stmt == NULL ||
+      !cobalt_statement_bind_int64 (stmt, 1, item_id, error) ||
+      !cobalt_statement_execute (stmt, error))
+    return FALSE;
+  if (cobalt_database_get_changes (db) == 0)
+    {
+      cobalt_repository_set_not_found (error, _("supply item"), item_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+cobalt_repository_delete_supply_item (CobaltRepository  *self,
+                                      gint64             item_id,
+                                      GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), delete_supply_item_write,
+                                  &item_id, error))
+    return FALSE;
+
+  cobalt_repository_emit_changed (self, "supply_items");
+  return TRUE;
+}
+
+GListModel *
+cobalt_repository_list_supply_items (CobaltRepository  *self,
+                                     gint64             person_id,
+                                     GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  return cobalt_repository_load_supply_items (cobalt_repository_get_database (self), person_id, error);
+}
+
+CobaltSharpsBin *
+cobalt_repository_get_sharps_bin (CobaltRepository  *self,
+                                  gint64             person_id,
+                                  GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  CobaltSharpsBin *bin;
+  GDate replaced_on;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  stmt = cobalt_database_prepare (cobalt_repository_get_database (self),
+                                  "SELECT id, capacity, fill, replaced_on FROM sharps_bins WHERE person_id = ?1",
+                                  error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
+    return NULL;
+
+  if (!cobalt_statement_step (stmt, &local_error))
+    {
+      if (local_error != NULL)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  bin = cobalt_sharps_bin_new (person_id, cobalt_statement_get_int64 (stmt, 1));
+  cobalt_sharps_bin_set_id (bin, cobalt_statement_get_int64 (stmt, 0));
+  cobalt_sharps_bin_set_fill (bin, cobalt_statement_get_int64 (stmt, 2));
+  if (cobalt_statement_get_date (stmt, 3, &replaced_on))
+    cobalt_sharps_bin_set_replaced_on (bin, &replaced_on);
+  return bin;
+}
+
+static gboolean
+bind_sharps_bin (CobaltStatement  *stmt,
+                 gpointer          object,
+                 GError          **error)
+{
+  CobaltSharpsBin *bin = object;
+
+  return cobalt_statement_bind_int64 (stmt, 1, cobalt_sharps_bin_get_person_id (bin), error) &&
+         cobalt_statement_bind_int64 (stmt, 2, cobalt_sharps_bin_get_capacity (bin), error) &&
+         cobalt_statement_bind_int64 (stmt, 3, cobalt_sharps_bin_get_fill (bin), error) &&
+         cobalt_statement_bind_date (stmt, 4, cobalt_sharps_bin_get_replaced_on (bin), error);
+}
+
+gboolean
+cobalt_repository_save_sharps_bin (CobaltRepository  *self,
+                                   CobaltSharpsBin   *bin,
+                                   GError           **error)
+{
+  /* One bin per person: saving replaces the person's bin whatever id the
+   * object carries. */
+  WriteOne data = {
+    "INSERT INTO sharps_bins (person_id, capacity, fill, replaced_on) VALUES (?1, ?2, ?3, ?4) "
+    "ON CONFLICT (person_id) DO UPDATE SET capacity = excluded.capacity, fill = excluded.fill, "
+    "replaced_on = excluded.replaced_on",
+    bin, bind_sharps_bin, 0, 0, 0, NULL
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_SHARPS_BIN (bin), FALSE);
+
+  if (!cobalt_sharps_bin_validate (bin, error))
+    return FALSE;
+
+  data.person_id = cobalt_sharps_bin_get_person_id (bin);
+  if (!run_write_one (self, &data, "sharps_bins", error))
+    return FALSE;
+  {
+    g_autoptr(CobaltSharpsBin) stored = cobalt_repository_get_sharps_bin (self, data.person_id, NULL);
+
+    if (stored != NULL)
+      cobalt_sharps_bin_set_id (bin, cobalt_sharps_bin_get_id (stored));
+  }
+  return TRUE;
+}
+
+/* Reminder state ------------------------------------------------------------------ */
+
+static gpointer
+reminder_state_from_row (CobaltStatement *stmt)
+{
+  g_autoptr(GDateTime) due_at = cobalt_repository_get_time (stmt, 3);
+  g_autoptr(GDateTime) shown_at = cobalt_repository_get_time (stmt, 4);
+  g_autoptr(GDateTime) snoozed_until = cobalt_repository_get_time (stmt, 5);
+  g_autoptr(GDateTime) dismissed_at = cobalt_repository_get_time (stmt, 6);
+  g_autoptr(GDateTime) acted_at = cobalt_repository_get_time (stmt, 7);
+  CobaltReminderState *state = cobalt_reminder_state_new (cobalt_statement_get_int64 (stmt, 1),
+                                                          cobalt_statement_get_int64 (stmt, 2), due_at);
+
+  cobalt_reminder_state_set_id (state, cobalt_statement_get_int64 (stmt, 0));
+  cobalt_reminder_state_set_shown_at (state, shown_at);
+  cobalt_reminder_state_set_snoozed_until (state, snoozed_until);
+  cobalt_reminder_state_set_dismissed_at (state, dismissed_at);
+  cobalt_reminder_state_set_acted_at (state, acted_at);
+  cobalt_reminder_state_set_notification_id (state, cobalt_statement_get_text (stmt, 8));
+  return state;
+}
+
+CobaltReminderState *
+cobalt_repository_get_reminder_state (CobaltRepository    *self,
+                                      gint64               person_id,
+                                      CobaltReminderKind   kind,
+                                      GDateTime           *due_at,
+                                      GError             **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (due_at != NULL, NULL);
+
+  stmt = cobalt_database_prepare (cobalt_repository_get_database (self),
+                                  "SELECT " REMINDER_COLUMNS " FROM reminder_state "
+                                  "WHERE person_id = ?1 AND kind = ?2 AND due_at_us = ?3", error);
+  if (stmt == NULL ||
+      !cobalt_statement_bind_int64 (stmt, 1, person_id, error) ||
+      !cobalt_statement_bind_int64 (stmt, 2, kind, error) ||
+      !cobalt_repository_bind_time (stmt, 3, due_at, error))
+    return NULL;
+
+  if (cobalt_statement_step (stmt, &local_error))
+    return reminder_state_from_row (stmt);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return NULL;
+}
+
+static gboolean
+bind_reminder_state (CobaltStatement  *stmt,
+                     gpointer          object,
+                     GError          **error)
+{
+  CobaltReminderState *s = object;
+
+  return cobalt_statement_bind_int64 (stmt, 1, cobalt_reminder_state_get_person_id (s), error) &&
+         cobalt_statement_bind_int64 (stmt, 2, cobalt_reminder_state_get_kind (s), error) &&
+         cobalt_repository_bind_time (stmt, 3, cobalt_reminder_state_get_due_at (s), error) &&
+         cobalt_repository_bind_time (stmt, 4, cobalt_reminder_state_get_shown_at (s), error) &&
+         cobalt_repository_bind_time (stmt, 5, cobalt_reminder_state_get_snoozed_until (s), error) &&
+         cobalt_repository_bind_time (stmt, 6, cobalt_reminder_state_get_dismissed_at (s), error) &&
+         cobalt_repository_bind_time (stmt, 7, cobalt_reminder_state_get_acted_at (s), error) &&
+         cobalt_statement_bind_text (stmt, 8, cobalt_reminder_state_get_notification_id (s), error);
+}
+
+gboolean
+cobalt_repository_save_reminder_state (CobaltRepository     *self,
+                                       CobaltReminderState  *state,
+                                       GError              **error)
+{
+  WriteOne data = {
+    "INSERT INTO reminder_state (person_id, kind, due_at_us, shown_at_us, snoozed_until_us, "
+    "dismissed_at_us, acted_at_us, notification_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+    "ON CONFLICT (person_id, kind, due_at_us) DO UPDATE SET shown_at_us = excluded.shown_at_us, "
+    "snoozed_until_us = excluded.snoozed_until_us, dismissed_at_us = excluded.dismissed_at_us, "
+    "acted_at_us = excluded.acted_at_us, notification_id = excluded.notification_id",
+    state, bind_reminder_state, 0, 0, 0, NULL
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_REMINDER_STATE (state), FALSE);
+  g_return_val_if_fail (cobalt_reminder_state_get_due_at (state) != NULL, FALSE);
+
+  data.person_id = cobalt_reminder_state_get_person_id (state);
+  if (!run_write_one (self, &data, "reminder_state", error))
+    return FALSE;
+  {
+    g_autoptr(CobaltReminderState) stored = NULL;
+
+    stored = cobalt_repository_get_reminder_state (self, data.person_id,
+                                                   cobalt_reminder_state_get_kind (state),
+                                                   cobalt_reminder_state_get_due_at (state), NULL);
+    if (stored != NULL)
+      cobalt_reminder_state_set_id (state, cobalt_reminder_state_get_id (stored));
+  }
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64              person_id;
+  CobaltReminderKind  kind;
+  GDateTime          *due_at;
+  GDateTime          *now;
+  gboolean            claimed;
+} Claim;
+
+static gboolean
+claim_write (CobaltDatabase  *db,
+             gpointer         user_data,
+             GError         **error)
+{
+  Claim *data = user_data;
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  if (!cobalt_repository_check_person_exists (db, data->person_id, error))
+    return FALSE;
+
+  /* One statement under BEGIN IMMEDIATE decides: the row moves to "shown"
+   * only when it was never shown, or a snooze ran out after it was last
+   * shown, and nobody dismissed or acted on it. Whoever changes the row
+   * owns the notification; everyone else sees 0 changes. */
+  stmt = cobalt_database_prepare (db,
+                                  "INSERT INTO reminder_state (person_id, kind, due_at_us, shown_at_us) "
+                                  "VALUES (?1, ?2, ?3, ?4) "
+                                  "ON CONFLICT (person_id, kind, due_at_us) DO UPDATE "
+                                  "SET shown_at_us = excluded.shown_at_us "
+                                  "WHERE dismissed_at_us IS NULL AND acted_at_us IS NULL AND "
+                                  "(shown_at_us IS NULL OR (snoozed_until_us IS NOT NULL AND "
+                                  " snoozed_until_us <= excluded.shown_at_us AND shown_at_us < snoozed_until_us))",
+                                  error);
+  if (stmt == NULL ||
+      !cobalt_statement_bind_int64 (stmt, 1, data->person_id, error) ||
+      !cobalt_statement_bind_int64 (stmt, 2, data->kind, error) ||
+      !cobalt_repository_bind_time (stmt, 3, data->due_at, error) ||
+      !cobalt_repository_bind_time (stmt, 4, data->now, error) ||
+      !cobalt_statement_execute (stmt, error))
+    return FALSE;
+
+  data->claimed = cobalt_database_get_changes (db) > 0;
+  return TRUE;
+}
+
+gboolean
+cobalt_repository_claim_reminder (CobaltRepository    *self,
+                                  gint64               person_id,
+                                  CobaltReminderKind   kind,
+                                  GDateTime           *due_at,
+                                  GDateTime           *now,
+                                  gboolean            *claimed,
+                                  GError             **error)
+{
+  Claim data = { person_id, kind, due_at, now, FALSE };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (due_at != NULL, FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  if (claimed != NULL)
+    *claimed = FALSE;
+
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), claim_write, &data, error))
+    return FALSE;
+
+  if (claimed != NULL)
+    *claimed = data.claimed;
+  if (data.claimed)
+    cobalt_repository_emit_changed (self, "reminder_state");
+  return TRUE;
+}

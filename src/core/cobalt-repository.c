@@ -1,0 +1,801 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cobalt-repository.h"
+#include "cobalt-repository-private.h"
+
+/* The repository object, people, prescriptions and settings. Doses and
+ * resting sites live in cobalt-repository-doses.c; checklists, journal,
+ * supplies and reminder state in cobalt-repository-records.c. */
+
+struct _CobaltRepository
+{
+  GObject         parent_instance;
+
+  CobaltDatabase *database;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltRepository, cobalt_repository, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_DATABASE,
+  N_PROPS
+};
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+#define PERSON_COLUMNS \
+  "id, name, date_of_birth, clinic_name, clinic_phone, emergency_number, notes, archived"
+
+#define PRESCRIPTION_COLUMNS \
+  "id, person_id, version, starts_on, template_id, product, product_name, strength, amount, unit, " \
+  "volume_ml, route, drawing_needle_gauge, injecting_needle_gauge, needle_length_mm, syringe_ml, " \
+  "angle_degrees, use_swab, aspirate, technique_notes, enabled_sites, reminder_minute, " \
+  "grace_minutes, notes"
+
+/* Helpers shared by the area files ------------------------------------------ */
+
+void
+cobalt_repository_emit_changed (CobaltRepository *self,
+                                const char       *table)
+{
+  g_signal_emit (self, signals[CHANGED], 0, table);
+}
+
+gint64
+cobalt_repository_to_us (GDateTime *dt)
+{
+  return g_date_time_to_unix (dt) * G_USEC_PER_SEC + g_date_time_get_microsecond (dt);
+}
+
+GDateTime *
+cobalt_repository_from_us (gint64      us,
+                           const char *tz_id)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autoptr(GDateTime) exact = NULL;
+  g_autoptr(GTimeZone) tz = NULL;
+  gint64 seconds = us / G_USEC_PER_SEC;
+  gint64 micro = us % G_USEC_PER_SEC;
+
+  /* Floor division, so instants before 1970 stay right too. */
+  if (micro < 0)
+    {
+      seconds -= 1;
+      micro += G_USEC_PER_SEC;
+    }
+
+  utc = g_date_time_new_from_unix_utc (seconds);
+  if (utc == NULL)
+    return NULL;
+  exact = g_date_time_add (utc, micro);
+
+  if (tz_id != NULL)
+    tz = g_time_zone_new_identifier (tz_id);
+  if (tz == NULL)
+    tz = g_time_zone_new_local ();
+
+  return g_date_time_to_timezone (exact, tz);
+}
+
+gboolean
+cobalt_repository_bind_time (CobaltStatement  *stmt,
+                             int               index,
+                             GDateTime        *dt,
+                             GError          **error)
+{
+  if (dt == NULL)
+    return cobalt_statement_bind_null (stmt, index, error);
+  return cobalt_statement_bind_int64 (stmt, index, cobalt_repository_to_us (dt), error);
+}
+
+GDateTime *
+cobalt_repository_get_time (CobaltStatement *stmt,
+                            int              column)
+{
+  if (cobalt_statement_get_is_null (stmt, column))
+    return NULL;
+  return cobalt_repository_from_us (cobalt_statement_get_int64 (stmt, column), NULL);
+}
+
+void
+cobalt_repository_set_not_found (GError     **error,
+                                 const char  *what,
+                                 gint64       id)
+{
+  g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND,
+               _("The %s was not found (it may have been removed in another window)"), what);
+  g_debug ("%s %" G_GINT64_FORMAT " not found", what, id);
+}
+
+gboolean
+cobalt_repository_check_person_exists (CobaltDatabase  *db,
+                                       gint64           person_id,
+                                       GError         **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stmt = cobalt_database_prepare (db, "SELECT 1 FROM people WHERE id = ?1", error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
+    return FALSE;
+  if (cobalt_statement_step (stmt, &local_error))
+    return TRUE;
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    cobalt_repository_set_not_found (error, _("person"), person_id);
+  return FALSE;
+}
+
+/* Row → object ---------------------------------------------------------------- */
+
+static CobaltPerson *
+person_from_row (CobaltStatement *stmt)
+{
+  CobaltPerson *person = cobalt_person_new (cobalt_statement_get_text (stmt, 1));
+  GDate dob;
+
+  cobalt_person_set_id (person, cobalt_statement_get_int64 (stmt, 0));
+  if (cobalt_statement_get_date (stmt, 2, &dob))
+    cobalt_person_set_date_of_birth (person, &dob);
+  cobalt_person_set_clinic_name (person, cobalt_statement_get_text (stmt, 3));
+  cobalt_person_set_clinic_phone (person, cobalt_statement_get_text (stmt, 4));
+  cobalt_person_set_emergency_number (person, cobalt_statement_get_text (stmt, 5));
+  cobalt_person_set_notes (person, cobalt_statement_get_text (stmt, 6));
+  cobalt_person_set_archived (person, cobalt_statement_get_boolean (stmt, 7));
+  return person;
+}
+
+static gboolean
+load_phases (CobaltDatabase      *db,
+             CobaltPrescription  *prescription,
+             GError             **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
+  g_autoptr(GError) local_error = NULL;
+
+  stmt = cobalt_database_prepare (db,
+                                  "SELECT unit, interval, end_kind, end_value, amount, label "
+                                  "FROM prescription_phases WHERE prescription_id = ?1 ORDER BY position",
+                                  error);
+  if (stmt == NULL ||
+      !cobalt_statement_bind_int64 (stmt, 1, cobalt_prescription_get_id (prescription), error))
+    return FALSE;
+
+  while (cobalt_statement_step (stmt, &local_error))
+    {
+      CobaltPhase *phase = cobalt_phase_new (cobalt_statement_get_int64 (stmt, 0),
+                                             cobalt_statement_get_int64 (stmt, 1),
+                                             cobalt_statement_get_int64 (stmt, 2),
+                                             cobalt_statement_get_int64 (stmt, 3),
+                                             cobalt_statement_get_text (stmt, 5));
+      phase->amount = cobalt_statement_get_double (stmt, 4);
+      g_ptr_array_add (phases, phase);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  cobalt_prescription_set_phases (prescription, phases);
+  return TRUE;
+}
+
+static CobaltPrescription *
+prescription_from_row (CobaltStatement *stmt)
+{
+  CobaltPrescription *p = cobalt_prescription_new ();
+  g_auto(GStrv) sites = NULL;
+  GDate starts_on;
+
+  cobalt_prescription_set_id (p, cobalt_statement_get_int64 (stmt, 0));
+  cobalt_prescription_set_person_id (p, cobalt_statement_get_int64 (stmt, 1));
+  cobalt_prescription_set_version (p, cobalt_statement_get_int64 (stmt, 2));
+  if (cobalt_statement_get_date (stmt, 3, &starts_on))
+    cobalt_prescription_set_starts_on (p, &starts_on);
+  cobalt_prescription_set_template_id (p, cobalt_statement_get_text (stmt, 4));
+  cobalt_prescription_set_product (p, cobalt_statement_get_int64 (stmt, 5));
+  cobalt_prescription_set_product_name (p, cobalt_statement_get_text (stmt, 6));
+  cobalt_prescription_set_strength (p, cobalt_statement_get_text (stmt, 7));
+  cobalt_prescription_set_amount (p, cobalt_statement_get_double (stmt, 8));
+  cobalt_prescription_set_unit (p, cobalt_statement_get_int64 (stmt, 9));
+  cobalt_prescription_set_volume_ml (p, cobalt_statement_get_double (stmt, 10));
+  cobalt_prescription_set_route (p, cobalt_statement_get_int64 (stmt, 11));
+  cobalt_prescription_set_drawing_needle_gauge (p, cobalt_statement_get_int64 (stmt, 12));
+  cobalt_prescription_set_injecting_needle_gauge (p, cobalt_statement_get_int64 (stmt, 13));
+  cobalt_prescription_set_needle_length_mm (p, cobalt_statement_get_double (stmt, 14));
+  cobalt_prescription_set_syringe_ml (p, cobalt_statement_get_double (stmt, 15));
+  cobalt_prescription_set_angle_degrees (p, cobalt_statement_get_int64 (stmt, 16));
+  cobalt_prescription_set_use_swab (p, cobalt_statement_get_boolean (stmt, 17));
+  cobalt_prescription_set_aspirate (p, cobalt_statement_get_boolean (stmt, 18));
+  cobalt_prescription_set_technique_notes (p, cobalt_statement_get_text (stmt, 19));
+
+  /* Site ids are catalogue ids ("deltoid-left"): they never hold a comma. */
+  sites = g_strsplit (cobalt_statement_get_text (stmt, 20) != NULL ? cobalt_statement_get_text (stmt, 20) : "",
+                      ",", -1);
+  {
+    g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+    for (guint i = 0; sites[i] != NULL; i++)
+      if (sites[i][0] != '\0')
+        g_ptr_array_add (ids, sites[i]);
+    g_ptr_array_add (ids, NULL);
+    cobalt_prescription_set_enabled_sites (p, (const char * const *) ids->pdata);
+  }
+
+  cobalt_prescription_set_reminder_minute (p, cobalt_statement_get_int64 (stmt, 21));
+  cobalt_prescription_set_grace_minutes (p, cobalt_statement_get_int64 (stmt, 22));
+  cobalt_prescription_set_notes (p, cobalt_statement_get_text (stmt, 23));
+  return p;
+}
+
+/* Loads every prescription row @stmt yields, phases included. */
+static GPtrArray *
+load_prescriptions (CobaltDatabase   *db,
+                    CobaltStatement  *stmt,
+                    GError          **error)
+{
+  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+
+  while (cobalt_statement_step (stmt, &local_error))
+    g_ptr_array_add (list, prescription_from_row (stmt));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  for (guint i = 0; i < list->len; i++)
+    if (!load_phases (db, g_ptr_array_index (list, i), error))
+      return NULL;
+
+  return g_steal_pointer (&list);
+}
+
+/* Writes ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  CobaltPerson *person;
+  gint64        new_id;
+} SavePerson;
+
+static gboolean
+save_person_write (CobaltDatabase  *db,
+                   gpointer         user_data,
+                   GError         **error)
+{
+  SavePerson *data = user_data;
+  CobaltPerson *person = data->person;
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GListModel) defaults = NULL;
+  g_autoptr(GArray) ids = NULL;
+  const char *emergency = cobalt_person_get_emergency_number (person);
+  gint64 id = cobalt_person_get_id (person);
+  gint64 now = g_get_real_time ();
+
+  /* The locale's default is not stored, so it follows the locale. */
+  if (g_strcmp0 (emergency, cobalt_default_emergency_number ()) == 0)
+    emergency = NULL;
+
+  if (id == 0)
+    stmt = cobalt_database_prepare (db,
+                                    "INSERT INTO people (name, date_of_birth, clinic_name, clinic_phone, "
+                                    "emergency_number, notes, archived, created_at_us, updated_at_us) "
+                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", error);
+  else
+    stmt = cobalt_database_prepare (db,
+                                    "UPDATE people SET name = ?1, date_of_birth = ?2, clinic_name = ?3, "
+                                    "clinic_phone = ?4, emergency_number = ?5, notes = ?6, archived = ?7, "
+                                    "updated_at_us = ?8 WHERE id = ?9", error);
+  if (stmt == NULL ||
+      !cobalt_statement_bind_text (stmt, 1, cobalt_person_get_name (person), error) ||
+      !cobalt_statement_bind_date (stmt, 2, cobalt_person_get_date_of_birth (person), error) ||
+      !cobalt_statement_bind_text (stmt, 3, cobalt_person_get_clinic_name (person), error) ||
+      !cobalt_statement_bind_text (stmt, 4, cobalt_person_get_clinic_phone (person), error) ||
+      !cobalt_statement_bind_text (stmt, 5, emergency, error) ||
+      !cobalt_statement_bind_text (stmt, 6, cobalt_person_get_notes (person), error) ||
+      !cobalt_statement_bind_int64 (stmt, 7, cobalt_person_get_archived (person), error) ||
+      !cobalt_statement_bind_int64 (stmt, 8, now, error) ||
+      (id != 0 && !cobalt_statement_bind_int64 (stmt, 9, id, error)) ||
+      !cobalt_statement_execute (stmt, error))
+    return FALSE;
+
+  if (id != 0)
+    {
+      if (cobalt_database_get_changes (db) == 0)
+        {
+          cobalt_repository_set_not_found (error, _("person"), id);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  data->new_id = cobalt_database_get_last_insert_id (db);
+
+  /* A new person starts with the default checklist, in the same
+   * transaction: never a person without one. */
+  defaults = cobalt_checklist_default_steps ();
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  return cobalt_repository_write_checklist_steps (db, data->new_id, defaults, ids, error);
+}
+
+typedef struct
+{
+  CobaltPrescription *prescription;
+  gint64              new_id;
+  guint               new_version;
+} SavePrescription;
+
+static gboolean
+save_prescription_write (CobaltDatabase  *db,
+                         gpointer         user_data,
+                         GError         **error)
+{
+  SavePrescription *data = user_data;
+  CobaltPrescription *p = data->prescription;
+  g_autoptr(CobaltStatement) version = NULL;
+  g_autoptr(CobaltStatement) insert = NULL;
+  g_autoptr(CobaltStatement) phase_insert = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *sites = NULL;
+  const char * const *site_ids = cobalt_prescription_get_enabled_sites (p);
+  GPtrArray *phases = cobalt_prescription_get_phases (p);
+  gint64 person_id = cobalt_prescription_get_person_id (p);
+
+  if (!cobalt_repository_check_person_exists (db, person_id, error))
+    return FALSE;
+
+  version = cobalt_database_prepare (db,
+                                     "SELECT coalesce(max(version), 0) + 1 FROM prescriptions WHERE person_id = ?1",
+                                     error);
+  if (version == NULL || !cobalt_statement_bind_int64 (version, 1, person_id, error))
+    return FALSE;
+  if (!cobalt_statement_step (version, &local_error))
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  data->new_version = cobalt_statement_get_int64 (version, 0);
+
+  sites = site_ids != NULL ? g_strjoinv (",", (char **) site_ids) : g_strdup ("");
+
+  insert = cobalt_database_prepare (db,
+                                    "INSERT INTO prescriptions (person_id, version, created_at_us, starts_on, "
+                                    "template_id, product, product_name, strength, amount, unit, volume_ml, "
+                                    "route, drawing_needle_gauge, injecting_needle_gauge, needle_length_mm, "
+                                    "syringe_ml, angle_degrees, use_swab, aspirate, technique_notes, "
+                                    "enabled_sites, reminder_minute, grace_minutes, notes) VALUES "
+                                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
+                                    "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)", error);
+  if (insert == NULL ||
+      !cobalt_statement_bind_int64 (insert, 1, person_id, error) ||
+      !cobalt_statement_bind_int64 (insert, 2, data->new_version, error) ||
+      !cobalt_statement_bind_int64 (insert, 3, g_get_real_time (), error) ||
+      !cobalt_statement_bind_date (insert, 4, cobalt_prescription_get_starts_on (p), error) ||
+      !cobalt_statement_bind_text (insert, 5, cobalt_prescription_get_template_id (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 6, cobalt_prescription_get_product (p), error) ||
+      !cobalt_statement_bind_text (insert, 7, cobalt_prescription_get_product_name (p), error) ||
+      !cobalt_statement_bind_text (insert, 8, cobalt_prescription_get_strength (p), error) ||
+      !cobalt_statement_bind_double (insert, 9, cobalt_prescription_get_amount (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 10, cobalt_prescription_get_unit (p), error) ||
+      !cobalt_statement_bind_double (insert, 11, cobalt_prescription_get_volume_ml (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 12, cobalt_prescription_get_route (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 13, cobalt_prescription_get_drawing_needle_gauge (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 14, cobalt_prescription_get_injecting_needle_gauge (p), error) ||
+      !cobalt_statement_bind_double (insert, 15, cobalt_prescription_get_needle_length_mm (p), error) ||
+      !cobalt_statement_bind_double (insert, 16, cobalt_prescription_get_syringe_ml (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 17, cobalt_prescription_get_angle_degrees (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 18, cobalt_prescription_get_use_swab (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 19, cobalt_prescription_get_aspirate (p), error) ||
+      !cobalt_statement_bind_text (insert, 20, cobalt_prescription_get_technique_notes (p), error) ||
+      !cobalt_statement_bind_text (insert, 21, sites, error) ||
+      !cobalt_statement_bind_int64 (insert, 22, cobalt_prescription_get_reminder_minute (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 23, cobalt_prescription_get_grace_minutes (p), error) ||
+      !cobalt_statement_bind_text (insert, 24, cobalt_prescription_get_notes (p), error) ||
+      !cobalt_statement_execute (insert, error))
+    return FALSE;
+  data->new_id = cobalt_database_get_last_insert_id (db);
+
+  phase_insert = cobalt_database_prepare (db,
+                                          "INSERT INTO prescription_phases (prescription_id, position, unit, "
+                                          "interval, end_kind, end_value, amount, label) "
+                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+  if (phase_insert == NULL)
+    return FALSE;
+
+  for (guint i = 0; phases != NULL && i < phases->len; i++)
+    {
+      const CobaltPhase *phase = g_ptr_array_index (phases, i);
+
+      cobalt_statement_reset (phase_insert);
+      if (!cobalt_statement_bind_int64 (phase_insert, 1, data->new_id, error) ||
+          !cobalt_statement_bind_int64 (phase_insert, 2, i, error) ||
+          !cobalt_statement_bind_int64 (phase_insert, 3, phase->unit, error) ||
+          !cobalt_statement_bind_int64 (phase_insert, 4, phase->interval, error) ||
+          !cobalt_statement_bind_int64 (phase_insert, 5, phase->end, error) ||
+          !cobalt_statement_bind_int64 (phase_insert, 6, phase->end_value, error) ||
+          !cobalt_statement_bind_double (phase_insert, 7, phase->amount, error) ||
+          !cobalt_statement_bind_text (phase_insert, 8, phase->label, error) ||
+          !cobalt_statement_execute (phase_insert, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+typedef struct
+{
+  const char *key;
+  const char *value;
+} SetSetting;
+
+static gboolean
+set_setting_write (CobaltDatabase  *db,
+                   gpointer         user_data,
+                   GError         **error)
+{
+  SetSetting *data = user_data;
+
+  return cobalt_database_set_setting (db, data->key, data->value, error);
+}
+
+/* GObject ------------------------------------------------------------------ */
+
+static void
+cobalt_repository_dispose (GObject *object)
+{
+  CobaltRepository *self = (CobaltRepository *) object;
+
+  g_clear_object (&self->database);
+
+  G_OBJECT_CLASS (cobalt_repository_parent_class)->dispose (object);
+}
+
+static void
+cobalt_repository_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CobaltRepository *self = COBALT_REPOSITORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      g_value_set_object (value, self->database);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_repository_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  CobaltRepository *self = COBALT_REPOSITORY (object);
+
+  switch (prop_id)
+    {
+    case PROP_DATABASE:
+      self->database = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_repository_class_init (CobaltRepositoryClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cobalt_repository_dispose;
+  object_class->get_property = cobalt_repository_get_property;
+  object_class->set_property = cobalt_repository_set_property;
+
+  properties[PROP_DATABASE] =
+    g_param_spec_object ("database", NULL, NULL, COBALT_TYPE_DATABASE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CobaltRepository::changed:
+   * @table: the table a committed write changed ("doses", "people", ...)
+   *
+   * Emitted after each committed write, once per table it touched.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+static void
+cobalt_repository_init (CobaltRepository *self)
+{
+}
+
+/* Public ----------------------------------------------------------------------- */
+
+CobaltRepository *
+cobalt_repository_new (CobaltDatabase *database)
+{
+  g_return_val_if_fail (COBALT_IS_DATABASE (database), NULL);
+
+  return g_object_new (COBALT_TYPE_REPOSITORY, "database", database, NULL);
+}
+
+CobaltDatabase *
+cobalt_repository_get_database (CobaltRepository *self)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  return self->database;
+}
+
+GListModel *
+cobalt_repository_list_people (CobaltRepository  *self,
+                               gboolean           include_archived,
+                               GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  stmt = cobalt_database_prepare (self->database,
+                                  "SELECT " PERSON_COLUMNS " FROM people "
+                                  "WHERE archived = 0 OR ?1 ORDER BY name COLLATE NOCASE, id",
+                                  error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, include_archived ? 1 : 0, error))
+    return NULL;
+
+  store = g_list_store_new (COBALT_TYPE_PERSON);
+  while (cobalt_statement_step (stmt, &local_error))
+    {
+      g_autoptr(CobaltPerson) person = person_from_row (stmt);
+      g_list_store_append (store, person);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return G_LIST_MODEL (g_steal_pointer (&store));
+}
+
+CobaltPerson *
+cobalt_repository_get_person (CobaltRepository  *self,
+                              gint64             person_id,
+                              GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  stmt = cobalt_database_prepare (self->database,
+                                  "SELECT " PERSON_COLUMNS " FROM people WHERE id = ?1", error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
+    return NULL;
+
+  if (cobalt_statement_step (stmt, &local_error))
+    return person_from_row (stmt);
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    cobalt_repository_set_not_found (error, _("person"), person_id);
+  return NULL;
+}
+
+CobaltPerson *
+cobalt_repository_find_person (CobaltRepository  *self,
+                               const char        *name,
+                               GError           **error)
+{
+  g_autoptr(GListModel) people = NULL;
+  g_autofree char *wanted = NULL;
+  guint n;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  people = cobalt_repository_list_people (self, TRUE, error);
+  if (people == NULL)
+    return NULL;
+
+  /* Case-folded in C: SQLite's NOCASE only knows ASCII, and "Zoë" must
+   * find "ZOË". */
+  {
+    g_autofree char *stripped = g_strstrip (g_strdup (name));
+    wanted = g_utf8_casefold (stripped, -1);
+  }
+
+  n = g_list_model_get_n_items (people);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
+      g_autofree char *stripped = g_strstrip (g_strdup (cobalt_person_get_name (person)));
+      g_autofree char *folded = g_utf8_casefold (stripped, -1);
+
+      if (g_str_equal (folded, wanted))
+        return g_steal_pointer (&person);
+    }
+
+  g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND,
+               _("Nobody called “%s” was found"), name);
+  return NULL;
+}
+
+gboolean
+cobalt_repository_save_person (CobaltRepository  *self,
+                               CobaltPerson      *person,
+                               GError           **error)
+{
+  SavePerson data = { person, 0 };
+  gboolean is_new;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_PERSON (person), FALSE);
+
+  if (!cobalt_person_validate (person, error))
+    return FALSE;
+
+  is_new = cobalt_person_get_id (person) == 0;
+  if (!cobalt_database_run_write (self->database, save_person_write, &data, error))
+    return FALSE;
+
+  if (is_new)
+    cobalt_person_set_id (person, data.new_id);
+
+  cobalt_repository_emit_changed (self, "people");
+  if (is_new)
+    cobalt_repository_emit_changed (self, "checklist_steps");
+  return TRUE;
+}
+
+CobaltPrescription *
+cobalt_repository_get_prescription (CobaltRepository  *self,
+                                    gint64             person_id,
+                                    GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  stmt = cobalt_database_prepare (self->database,
+                                  "SELECT " PRESCRIPTION_COLUMNS " FROM prescriptions "
+                                  "WHERE person_id = ?1 ORDER BY version DESC LIMIT 1", error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
+    return NULL;
+
+  list = load_prescriptions (self->database, stmt, error);
+  if (list == NULL || list->len == 0)
+    return NULL;
+  return g_object_ref (g_ptr_array_index (list, 0));
+}
+
+CobaltPrescription *
+cobalt_repository_get_prescription_version (CobaltRepository  *self,
+                                            gint64             prescription_id,
+                                            GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  stmt = cobalt_database_prepare (self->database,
+                                  "SELECT " PRESCRIPTION_COLUMNS " FROM prescriptions WHERE id = ?1", error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, prescription_id, error))
+    return NULL;
+
+  list = load_prescriptions (self->database, stmt, error);
+  if (list == NULL)
+    return NULL;
+  if (list->len == 0)
+    {
+      cobalt_repository_set_not_found (error, _("prescription"), prescription_id);
+      return NULL;
+    }
+  return g_object_ref (g_ptr_array_index (list, 0));
+}
+
+gboolean
+cobalt_repository_save_prescription (CobaltRepository    *self,
+                                     CobaltPrescription  *prescription,
+                                     GError             **error)
+{
+  SavePrescription data = { prescription, 0, 0 };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (prescription), FALSE);
+
+  if (!cobalt_prescription_validate (prescription, error))
+    return FALSE;
+
+  if (!cobalt_database_run_write (self->database, save_prescription_write, &data, error))
+    return FALSE;
+
+  cobalt_prescription_set_id (prescription, data.new_id);
+  cobalt_prescription_set_version (prescription, data.new_version);
+  cobalt_repository_emit_changed (self, "prescriptions");
+  return TRUE;
+}
+
+GListModel *
+cobalt_repository_list_prescription_history (CobaltRepository  *self,
+                                             gint64             person_id,
+                                             GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  GListStore *store;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  stmt = cobalt_database_prepare (self->database,
+                                  "SELECT " PRESCRIPTION_COLUMNS " FROM prescriptions "
+                                  "WHERE person_id = ?1 ORDER BY version DESC", error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
+    return NULL;
+
+  list = load_prescriptions (self->database, stmt, error);
+  if (list == NULL)
+    return NULL;
+
+  store = g_list_store_new (COBALT_TYPE_PRESCRIPTION);
+  g_list_store_splice (store, 0, 0, list->pdata, list->len);
+  return G_LIST_MODEL (store);
+}
+
+char *
+cobalt_repository_get_setting (CobaltRepository  *self,
+                               const char        *key,
+                               GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (key != NULL, NULL);
+
+  return cobalt_database_get_setting (self->database, key, error);
+}
+
+gboolean
+cobalt_repository_set_setting (CobaltRepository  *self,
+                               const char        *key,
+                               const char        *value,
+                               GError           **error)
+{
+  SetSetting data = { key, value };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (key != NULL, FALSE);
+
+  if (!cobalt_database_run_write (self->database, set_setting_write, &data, error))
+    return FALSE;
+
+  cobalt_repository_emit_changed (self, "settings");
+  return TRUE;
+}

@@ -1,0 +1,361 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cobalt-database.h"
+#include "cobalt-migrations.h"
+#include "database-test-utils.h"
+
+/* Migrations, backups and restore: the paths that must never lose a dose. */
+
+static gboolean
+steps_dump_equal (const char *a_path,
+                  const char *b_path,
+                  const char *table,
+                  const char *columns)
+{
+  g_autofree char *a = dump_table (a_path, table, columns);
+  g_autofree char *b = dump_table (b_path, table, columns);
+
+  if (g_strcmp0 (a, b) != 0)
+    g_test_message ("%s differs:\n%s\n---\n%s", table, a, b);
+  return g_strcmp0 (a, b) == 0;
+}
+
+/* What a later Cobalt might ship: v2 rebuilds "doses" (the SQLite 12-step
+ * way: new table, copy, drop, rename) adding a column, v3 adds a column
+ * and a table. */
+static const CobaltMigration test_steps_ok[] = {
+  { 2,
+    "CREATE TABLE doses_new ("
+    "  id INTEGER PRIMARY KEY,"
+    "  person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+    "  prescription_id INTEGER REFERENCES prescriptions (id),"
+    "  given_at_us INTEGER NOT NULL, tz TEXT NOT NULL, site_id TEXT,"
+    "  amount REAL NOT NULL, unit INTEGER NOT NULL, product INTEGER NOT NULL,"
+    "  batch TEXT, expiry TEXT, given_by INTEGER NOT NULL DEFAULT 0, given_by_name TEXT,"
+    "  checklist_run_id INTEGER REFERENCES checklist_runs (id) ON DELETE SET NULL,"
+    "  notes TEXT, deleted INTEGER NOT NULL DEFAULT 0,"
+    "  created_at_us INTEGER NOT NULL, updated_at_us INTEGER NOT NULL,"
+    "  depth_mm REAL"
+    ") STRICT;"
+    "INSERT INTO doses_new SELECT *, NULL FROM doses;"
+    "DROP TABLE doses;"
+    "ALTER TABLE doses_new RENAME TO doses;"
+    "CREATE INDEX doses_person_given ON doses (person_id, given_at_us);",
+    TRUE },
+  { 3,
+    "ALTER TABLE people ADD COLUMN pronouns TEXT;"
+    "CREATE TABLE appointments (id INTEGER PRIMARY KEY, person_id INTEGER NOT NULL REFERENCES people (id)) STRICT;",
+    FALSE },
+};
+
+static const CobaltMigration test_steps_failing[] = {
+  { 2,
+    "ALTER TABLE people ADD COLUMN pronouns TEXT;"
+    "UPDATE people SET name = 'changed';"
+    "INSERT INTO no_such_table VALUES (1);",
+    FALSE },
+};
+
+static const char dose_columns[] =
+  "id, person_id, prescription_id, given_at_us, tz, site_id, amount, unit, product, batch, expiry, "
+  "given_by, given_by_name, checklist_run_id, notes, deleted, created_at_us, updated_at_us";
+
+static void
+test_migration_keeps_rows (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+  g_autofree char *v1_copy = g_build_filename (tmp, "v1-copy.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *tables[] = { "people", "prescriptions", "prescription_phases", "checklist_runs",
+                           "reactions" };
+
+  create_fixture (tmp);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (v1_copy, contents, length, NULL));
+
+  cobalt_migrations_set_test_steps (test_steps_ok, G_N_ELEMENTS (test_steps_ok));
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cobalt_database_get_schema_version (db), ==, 3);
+  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM doses WHERE depth_mm IS NULL"), ==, 2);
+  g_clear_object (&db);
+
+  /* Every row of every table survived, links included. */
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_true (steps_dump_equal (v1_copy, path, tables[i],
+                                     g_str_equal (tables[i], "people")
+                                       ? "id, name, date_of_birth, clinic_name, clinic_phone, emergency_number, notes, archived, created_at_us, updated_at_us"
+                                       : "*"));
+  g_assert_true (steps_dump_equal (v1_copy, path, "doses", dose_columns));
+
+  /* A verified backup of the v1 file was taken first. */
+  backups = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpint (raw_int (backups->pdata[0], "PRAGMA user_version"), ==, 1);
+  g_assert_true (steps_dump_equal (v1_copy, backups->pdata[0], "doses", dose_columns));
+  g_assert_cmpuint (file_mode (backups->pdata[0]), ==, 0600);
+
+  /* Run by this (older) build again, the v3 file is refused, untouched. */
+  cobalt_migrations_set_test_steps (NULL, 0);
+  {
+    g_autofree char *before = file_checksum (path);
+    g_autofree char *after = NULL;
+
+    db = cobalt_database_open (tmp, &error);
+    g_assert_null (db);
+    g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_TOO_NEW);
+    after = file_checksum (path);
+    g_assert_cmpstr (before, ==, after);
+  }
+
+  rm_rf (tmp);
+}
+
+static void
+test_migration_failure_rolls_back (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+  g_autofree char *people_before = NULL;
+  g_autofree char *people_after = NULL;
+
+  create_fixture (tmp);
+  people_before = dump_table (path, "people", "*");
+
+  cobalt_migrations_set_test_steps (test_steps_failing, G_N_ELEMENTS (test_steps_failing));
+  db = cobalt_database_open (tmp, &error);
+  cobalt_migrations_set_test_steps (NULL, 0);
+  g_assert_null (db);
+  g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_SQLITE);
+  g_assert_nonnull (strstr (error->message, "version 2"));
+  g_clear_error (&error);
+
+  /* Neither the new column nor the renamed people: step and version bump
+   * were one transaction. */
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info('people') WHERE name = 'pronouns'"), ==, 0);
+  people_after = dump_table (path, "people", "*");
+  g_assert_cmpstr (people_before, ==, people_after);
+
+  /* And this build still opens it. */
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM doses"), ==, 2);
+  g_clear_object (&db);
+
+  rm_rf (tmp);
+}
+
+static void
+test_backup_restore (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+  g_autofree char *backups_dir = g_build_filename (tmp, "backups", NULL);
+  g_autofree char *backup = NULL;
+  g_autofree char *doses_before = NULL;
+  g_autofree char *doses_after = NULL;
+  g_autofree char *garbage = g_build_filename (tmp, "not-a-backup.db", NULL);
+  g_autofree char *current_sum = NULL;
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  gboolean found_replaced = FALSE;
+  mode_t old_umask = umask (022);
+
+  create_fixture (tmp);
+  rm_rf (backups_dir);
+  doses_before = dump_table (path, "doses", "*");
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  /* The open made the daily backup. */
+  list = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  backup = cobalt_database_backup (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  g_assert_true (g_str_has_prefix (backup, backups_dir));
+  g_assert_cmpuint (file_mode (backups_dir), ==, 0700);
+  g_assert_cmpuint (file_mode (backup), ==, 0600);
+  g_assert_true (cobalt_database_verify_file (backup, &error));
+  g_assert_no_error (error);
+  list = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (list->pdata[0], ==, backup);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The user then loses their log... */
+  g_assert_true (cobalt_database_exec (db, "DELETE FROM reactions; UPDATE checklist_runs SET dose_id = NULL; "
+                                           "DELETE FROM doses", &error));
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM doses"), ==, 0);
+  g_clear_object (&db);
+
+  /* A file that is not a backup is refused and the current file kept. */
+  g_assert_true (g_file_set_contents (garbage, "nonsense", -1, NULL));
+  current_sum = file_checksum (path);
+  g_assert_false (cobalt_database_restore_backup (tmp, garbage, &error));
+  g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_BACKUP);
+  g_clear_error (&error);
+  {
+    g_autofree char *sum = file_checksum (path);
+    g_assert_cmpstr (sum, ==, current_sum);
+  }
+
+  /* ...and restores the backup. */
+  g_assert_true (cobalt_database_restore_backup (tmp, backup, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (file_mode (path), ==, 0600);
+  doses_after = dump_table (path, "doses", "*");
+  g_assert_cmpstr (doses_before, ==, doses_after);
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM doses"), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM reactions"), ==, 1);
+  g_clear_object (&db);
+
+  /* The file it replaced was moved aside, not deleted. */
+  dir = g_dir_open (tmp, 0, NULL);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      if (g_str_has_prefix (name, "cobalt.db.replaced-"))
+        {
+          g_autofree char *replaced = g_build_filename (tmp, name, NULL);
+          g_autofree char *sum = file_checksum (replaced);
+
+          g_assert_cmpstr (sum, ==, current_sum);
+          found_replaced = TRUE;
+        }
+    }
+  g_assert_true (found_replaced);
+
+  umask (old_umask);
+  rm_rf (tmp);
+}
+
+static void
+test_backup_rotation (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(GPtrArray) made = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *foreign = g_build_filename (tmp, "backups", "my-notes.txt", NULL);
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_true (cobalt_database_exec (db, fixture_rows, &error));
+
+  for (guint i = 0; i < COBALT_DATABASE_BACKUPS_KEPT + 3; i++)
+    {
+      char *path = cobalt_database_backup (db, &error);
+
+      g_assert_no_error (error);
+      g_ptr_array_add (made, path);
+      if (i == 0)
+        g_assert_true (g_file_set_contents (foreign, "keep me", -1, NULL));
+    }
+
+  list = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (list->len, ==, COBALT_DATABASE_BACKUPS_KEPT);
+  /* Newest first, and the newest ones are those kept. */
+  for (guint i = 0; i < list->len; i++)
+    g_assert_cmpstr (list->pdata[i], ==, made->pdata[made->len - 1 - i]);
+  for (guint i = 0; i < 3; i++)
+    g_assert_false (g_file_test (made->pdata[i], G_FILE_TEST_EXISTS));
+  /* Rotation only removes its own files, and nothing else is left over
+   * (no journal of the backup, no half-written file). */
+  g_assert_true (g_file_test (foreign, G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *dir_path = g_path_get_dirname (foreign);
+    g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (dir) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, COBALT_DATABASE_BACKUPS_KEPT + 1);
+  }
+
+  g_clear_object (&db);
+  rm_rf (tmp);
+}
+
+static void
+test_auto_backup_daily (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *two_days_ago = NULL;
+
+  /* A brand-new database has nothing to back up. */
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_clear_object (&db);
+  list = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The next open makes one, a later open the same day does not. */
+  db = cobalt_database_open (tmp, &error);
+  g_clear_object (&db);
+  db = cobalt_database_open (tmp, &error);
+  list = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Two days later it is due again. */
+  two_days_ago = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time () - 2 * G_TIME_SPAN_DAY);
+  g_assert_true (cobalt_database_set_setting (db, COBALT_SETTING_LAST_BACKUP, two_days_ago, &error));
+  g_clear_object (&db);
+  db = cobalt_database_open (tmp, &error);
+  list = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* Turned off in the settings: none. */
+  g_assert_true (cobalt_database_set_setting (db, COBALT_SETTING_AUTO_BACKUP, "0", &error));
+  g_assert_true (cobalt_database_set_setting (db, COBALT_SETTING_LAST_BACKUP, two_days_ago, &error));
+  g_clear_object (&db);
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  list = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (list->len, ==, 2);
+
+  g_clear_object (&db);
+  rm_rf (tmp);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cobalt/database/migration-keeps-rows", test_migration_keeps_rows);
+  g_test_add_func ("/cobalt/database/migration-failure-rolls-back", test_migration_failure_rolls_back);
+  g_test_add_func ("/cobalt/database/backup-restore", test_backup_restore);
+  g_test_add_func ("/cobalt/database/backup-rotation", test_backup_rotation);
+  g_test_add_func ("/cobalt/database/auto-backup-daily", test_auto_backup_daily);
+
+  return g_test_run ();
+}
