@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Remakes screenshots/today-light.png and screenshots/today-dark.png
+# (1280×800) from the real application on demo data (`cobalt --demo`),
+# under Xvfb. Run through `build-aux/dev.sh screenshots`, which builds
+# first and sets COBALT_BUILD_DIR; needs xvfb-run, dbus-run-session,
+# xwininfo, xwd and ImageMagick's convert.
+
+set -euo pipefail
+
+cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
+
+readonly BUILD_DIR=${COBALT_BUILD_DIR:-$PWD/_build}
+readonly COBALT=$BUILD_DIR/src/cobalt
+readonly OUT_DIR=screenshots
+readonly WIDTH=1280
+readonly HEIGHT=800
+
+say ()
+{
+  printf 'screenshots.sh: %s\n' "$*" >&2
+}
+
+for tool in xvfb-run dbus-run-session xwininfo xwd convert; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    say "$tool is missing (Debian: xvfb, dbus, x11-utils, imagemagick)"
+    exit 1
+  fi
+done
+if [[ ! -x "$COBALT" ]]; then
+  say "no built cobalt at $COBALT: run build-aux/dev.sh screenshots"
+  exit 1
+fi
+
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/cobalt-screenshots.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+mkdir -p "$OUT_DIR"
+
+# Runs inside the Xvfb + D-Bus session: start Cobalt on demo data, wait for
+# its window and a painted frame, grab the screen, stop Cobalt.
+cat >"$scratch/shoot-inside.sh" <<'INSIDE'
+set -euo pipefail
+"$COBALT" --demo &
+pid=$!
+for _ in $(seq 1 100); do
+  if xwininfo -root -tree 2>/dev/null | grep -q '"Cobalt"'; then
+    break
+  fi
+  sleep 0.1
+done
+sleep 1.5   # fonts, icons and the first frames
+xwd -root -silent | convert xwd:- -crop "${WIDTH}x${HEIGHT}+0+0" +repage "$OUTPUT"
+kill "$pid"
+wait "$pid" 2>/dev/null || true
+INSIDE
+
+shoot ()
+{
+  local theme=$1 output=$2 home
+  home=$scratch/${theme//:/-}
+  mkdir -p "$home/config/glib-2.0/settings" "$home/data" "$home/cache" "$home/tmp"
+  mkdir -m 0700 "$home/runtime"
+
+  # The window opens at the size kept in its settings: give it the
+  # screenshot's size through a private keyfile backend.
+  printf '[io/github/cobaltb12/Cobalt]\nwindow-width=%d\nwindow-height=%d\nwindow-maximized=false\n' \
+    "$WIDTH" "$HEIGHT" >"$home/config/glib-2.0/settings/keyfile"
+
+  env XDG_CONFIG_HOME="$home/config" \
+      XDG_DATA_HOME="$home/data" \
+      XDG_CACHE_HOME="$home/cache" \
+      XDG_RUNTIME_DIR="$home/runtime" \
+      TMPDIR="$home/tmp" \
+      GSETTINGS_BACKEND=keyfile \
+      GSETTINGS_SCHEMA_DIR="$BUILD_DIR/data" \
+      GTK_THEME="$theme" \
+      GSK_RENDERER=cairo \
+      GTK_A11Y=none \
+      LC_ALL=C.UTF-8 \
+      COBALT="$COBALT" OUTPUT="$PWD/$output" WIDTH="$WIDTH" HEIGHT="$HEIGHT" \
+    xvfb-run -a -s "-screen 0 ${WIDTH}x${HEIGHT}x24" \
+      dbus-run-session -- bash "$scratch/shoot-inside.sh"
+
+  say "wrote $output"
+}
+
+shoot Default "$OUT_DIR/today-light.png"
+shoot Default:dark "$OUT_DIR/today-dark.png"

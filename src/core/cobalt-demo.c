@@ -1,0 +1,624 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cobalt-demo.h"
+#include "cobalt-schedule.h"
+#include "cobalt-rotation.h"
+
+/* How one demo person's year looks. Offsets are in local calendar days
+ * from today. */
+typedef struct
+{
+  const char    *name;
+  const char    *clinic_name;
+  const char    *clinic_phone;
+  const char    *emergency_number;
+  const char    *notes;
+  const char    *template_id;
+  guint          reminder_minute;
+  const char    *sites[5];
+  int            history_days;      /* the regimen started about this long ago */
+  int            next_due_offset;   /* where the next due date should land */
+  guint32        seed;
+  CobaltGivenBy  given_by;          /* after the first clinic doses */
+  const char    *given_by_name;
+  guint          clinic_doses;      /* the first doses are given at the surgery */
+  const char    *batch_prefix;
+  const char    *lab_unit;
+  double         lab_low;
+  double         lab_high;
+  const char    *lab_name;
+} DemoPerson;
+
+static const DemoPerson demo_people[] = {
+  {
+    COBALT_DEMO_PERSON_SELF, "Riverside Surgery", "01632 960 123", "999",
+    NULL,
+    "uk-hydroxo-standard", 9 * 60,
+    { "vastus-lateralis-left", "vastus-lateralis-right", "deltoid-left", "deltoid-right", NULL },
+    380, 3, 0xB12A, COBALT_GIVEN_BY_SELF, NULL, 6,
+    "HX", "ng/L", 180, 900, "Riverside pathology",
+  },
+  {
+    COBALT_DEMO_PERSON_CARED, "Lakeview Family Practice", "555-0142", "911",
+    N_("Cared for by Jordan Rivera (daughter), who gives the injections."),
+    "us-cyano-8weeks", 18 * 60 + 30,
+    { "ventrogluteal-left", "ventrogluteal-right", "vastus-lateralis-left", "vastus-lateralis-right", NULL },
+    370, -1, 0xB12B, COBALT_GIVEN_BY_CARER, "Jordan Rivera", 2,
+    "CY", "pg/mL", 200, 900, "Lakeview Lab Services",
+  },
+};
+
+static GDate
+today_of (GDateTime *now)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date,
+                  g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  return date;
+}
+
+static GDate
+date_offset (GDateTime *now,
+             int        days)
+{
+  GDate date = today_of (now);
+
+  if (days >= 0)
+    g_date_add_days (&date, days);
+  else
+    g_date_subtract_days (&date, -days);
+  return date;
+}
+
+static GDateTime *
+at_local (GDateTime *now,
+          int        day_offset,
+          guint      minute)
+{
+  GDate date = date_offset (now, day_offset);
+
+  return cobalt_schedule_local_instant (&date, minute, g_date_time_get_timezone (now));
+}
+
+static char *
+batch_for_dose (const DemoPerson *spec,
+                guint             index)
+{
+  /* A new box every five doses, as a pharmacy would dispense. */
+  return g_strdup_printf ("%s%u%c", spec->batch_prefix, 4100 + 37 * (index / 5), 'A' + (index / 5) % 4);
+}
+
+/* Walks the schedule forward from @starts_on: each dose is given on its
+ * due day (a few late), at the site rotation suggests. Stops before the
+ * first due date that is not before @target; returns that due date. */
+static GPtrArray *
+simulate (const DemoPerson   *spec,
+          CobaltPrescription *prescription,
+          GDateTime          *now,
+          const GDate        *target,
+          GDate              *next_due)
+{
+  g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (spec->seed);
+  GTimeZone *tz = g_date_time_get_timezone (now);
+  g_autoptr(GDateTime) judge_at = NULL;
+
+  {
+    GDate *starts_on = cobalt_prescription_get_starts_on (prescription);
+
+    judge_at = cobalt_schedule_local_instant (starts_on, 0, tz);
+  }
+
+  for (guint i = 0; i < 400; i++)
+    {
+      g_autoptr(CobaltDueInfo) due = cobalt_schedule_next_due (prescription, doses, judge_at, tz);
+      g_autoptr(CobaltDose) dose = NULL;
+      g_autoptr(GDateTime) given_at = NULL;
+      g_autofree char *reason = NULL;
+      g_autofree char *batch = NULL;
+      const CobaltSiteInfo *site;
+      int late_days = 0;
+      int minutes;
+
+      if (g_date_compare (&due->due_date, target) >= 0)
+        {
+          *next_due = due->due_date;
+          return g_steal_pointer (&doses);
+        }
+
+      /* Mostly on the day, around the reminder; now and then a day or
+       * three late, which moves the next dose (the schedule rule). */
+      if (i > spec->clinic_doses && g_rand_int_range (rand, 0, 100) < 9)
+        late_days = g_rand_int_range (rand, 1, 4);
+      minutes = g_rand_int_range (rand, -25, 95);
+      if (i < spec->clinic_doses)
+        minutes = 90 + g_rand_int_range (rand, 0, 120);   /* surgery hours */
+
+      {
+        g_autoptr(GDateTime) day = g_date_time_add_days (due->due_at, late_days);
+
+        given_at = g_date_time_add_minutes (day, minutes);
+      }
+
+      if (g_date_time_compare (given_at, now) > 0)
+        {
+          *next_due = due->due_date;
+          return g_steal_pointer (&doses);
+        }
+
+      site = cobalt_rotation_suggest (prescription, doses, NULL, given_at, &reason);
+      batch = batch_for_dose (spec, i);
+
+      dose = cobalt_dose_new ();
+      cobalt_dose_set_given_at (dose, given_at);
+      cobalt_dose_set_site_id (dose, site != NULL ? site->id : NULL);
+      cobalt_dose_set_amount (dose, due->amount);
+      cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (prescription));
+      cobalt_dose_set_product (dose, cobalt_prescription_get_product (prescription));
+      cobalt_dose_set_batch (dose, batch);
+      {
+        /* Boxes expire about 18 months after they were dispensed. */
+        GDate expiry;
+
+        g_date_clear (&expiry, 1);
+        g_date_set_dmy (&expiry, g_date_time_get_day_of_month (given_at),
+                        g_date_time_get_month (given_at), g_date_time_get_year (given_at));
+        g_date_add_months (&expiry, 18 - (int) (i % 5));
+        cobalt_dose_set_expiry (dose, &expiry);
+      }
+      if (i < spec->clinic_doses)
+        {
+          cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
+          cobalt_dose_set_given_by_name (dose, spec->clinic_name);
+        }
+      else
+        {
+          cobalt_dose_set_given_by (dose, spec->given_by);
+          cobalt_dose_set_given_by_name (dose, spec->given_by_name);
+        }
+      if (late_days > 0)
+        cobalt_dose_set_notes (dose, _("Given late: away from home on the due day."));
+
+      g_ptr_array_add (doses, g_steal_pointer (&dose));
+      g_clear_pointer (&judge_at, g_date_time_unref);
+      judge_at = g_date_time_ref (given_at);
+    }
+
+  *next_due = *target;
+  return g_steal_pointer (&doses);
+}
+
+static CobaltPrescription *
+make_prescription (const DemoPerson *spec,
+                   GDateTime        *now,
+                   int               start_offset,
+                   GError          **error)
+{
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template (spec->template_id);
+  GDate starts_on = date_offset (now, start_offset);
+
+  if (prescription == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                   "No prescription template “%s”", spec->template_id);
+      return NULL;
+    }
+
+  cobalt_prescription_set_starts_on (prescription, &starts_on);
+  cobalt_prescription_set_reminder_minute (prescription, spec->reminder_minute);
+  cobalt_prescription_set_enabled_sites (prescription, spec->sites);
+  return g_steal_pointer (&prescription);
+}
+
+/* The history shifted so that the next due date lands on the target day;
+ * a few passes absorb months of different lengths. */
+static GPtrArray *
+plan_history (const DemoPerson    *spec,
+              GDateTime           *now,
+              CobaltPrescription **prescription_out,
+              GError             **error)
+{
+  GDate target = date_offset (now, spec->next_due_offset);
+  int start_offset = -spec->history_days;
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(CobaltPrescription) prescription = NULL;
+
+  for (guint pass = 0; pass < 4; pass++)
+    {
+      GDate next_due;
+      int shift;
+
+      g_clear_object (&prescription);
+      g_clear_pointer (&doses, g_ptr_array_unref);
+
+      if (!(prescription = make_prescription (spec, now, start_offset, error)))
+        return NULL;
+      doses = simulate (spec, prescription, now, &target, &next_due);
+
+      shift = g_date_days_between (&target, &next_due);
+      if (shift == 0)
+        break;
+      start_offset -= shift;
+    }
+
+  *prescription_out = g_steal_pointer (&prescription);
+  return g_steal_pointer (&doses);
+}
+
+static gboolean
+add_checklist_run (CobaltRepository *repository,
+                   CobaltDose       *dose,
+                   gint64           *run_id,
+                   GError          **error)
+{
+  g_autoptr(CobaltChecklistRun) run = NULL;
+  g_autoptr(GDateTime) started = g_date_time_add_minutes (cobalt_dose_get_given_at (dose), -12);
+  guint n_steps;
+
+  run = cobalt_repository_start_checklist_run (repository, cobalt_dose_get_person_id (dose), started, error);
+  if (run == NULL)
+    return FALSE;
+
+  n_steps = cobalt_checklist_run_get_n_steps (run);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      g_autoptr(GDateTime) ticked = g_date_time_add_minutes (started, (int) i);
+
+      if (!cobalt_checklist_run_tick (run, i, ticked, error))
+        return FALSE;
+      if (i + 1 < n_steps && !cobalt_checklist_run_go_next (run, error))
+        return FALSE;
+    }
+
+  if (!cobalt_repository_save_checklist_run (repository, run, error))
+    return FALSE;
+
+  /* The repository completes the run when the dose is logged from it. */
+  *run_id = cobalt_checklist_run_get_id (run);
+  return TRUE;
+}
+
+static gboolean
+add_aborted_run (CobaltRepository *repository,
+                 gint64            person_id,
+                 GDateTime        *when,
+                 GError          **error)
+{
+  g_autoptr(CobaltChecklistRun) run = NULL;
+
+  run = cobalt_repository_start_checklist_run (repository, person_id, when, error);
+  if (run == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < 3 && i < cobalt_checklist_run_get_n_steps (run); i++)
+    {
+      g_autoptr(GDateTime) ticked = g_date_time_add_minutes (when, (int) i);
+
+      if (!cobalt_checklist_run_tick (run, i, ticked, error) ||
+          !cobalt_checklist_run_go_next (run, error))
+        return FALSE;
+    }
+
+  {
+    g_autoptr(GDateTime) stopped = g_date_time_add_minutes (when, 4);
+
+    if (!cobalt_checklist_run_abort (run, _("The liquid looked cloudy, so we stopped and rang the clinic."),
+                                     stopped, error))
+      return FALSE;
+  }
+
+  return cobalt_repository_save_checklist_run (repository, run, error);
+}
+
+static const CobaltReactionKindInfo *
+mild_reaction (guint n)
+{
+  guint seen = 0;
+
+  for (guint i = 0; i < cobalt_reaction_catalogue_get_n_kinds (); i++)
+    {
+      const CobaltReactionKindInfo *info = cobalt_reaction_catalogue_get_nth (i);
+
+      if (info->level == COBALT_TRIAGE_MILD && seen++ == n)
+        return info;
+    }
+
+  return NULL;
+}
+
+static gboolean
+add_reactions (CobaltRepository *repository,
+               GPtrArray        *doses,
+               GError          **error)
+{
+  /* A handful over the year, all mild: site soreness, a bruise... */
+  static const guint which[] = { 2, 5, 9, 14 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (which); i++)
+    {
+      CobaltDose *dose;
+      const CobaltReactionKindInfo *info = mild_reaction (i);
+      g_autoptr(CobaltReaction) reaction = NULL;
+      g_autoptr(GDateTime) noted_at = NULL;
+
+      if (which[i] >= doses->len || info == NULL)
+        continue;
+
+      dose = g_ptr_array_index (doses, which[i]);
+      noted_at = g_date_time_add_hours (cobalt_dose_get_given_at (dose), 3);
+      reaction = cobalt_reaction_new (cobalt_dose_get_person_id (dose), info->id, noted_at);
+      cobalt_reaction_set_dose_id (reaction, cobalt_dose_get_id (dose));
+      cobalt_reaction_set_note (reaction, _("Settled by the next day."));
+      if (!cobalt_repository_add_reaction (repository, reaction, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static int
+clamp_score (double value)
+{
+  return (int) CLAMP (value + 0.5, 0, 10);
+}
+
+static gboolean
+add_checkins (CobaltRepository *repository,
+              const DemoPerson *spec,
+              gint64            person_id,
+              GDateTime        *now,
+              int               start_offset,
+              GError          **error)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (spec->seed ^ 0xC0FFEE);
+
+  /* Every fortnight: energy and mood climb over the first months of
+   * treatment while fatigue and pins and needles fade — the "before and
+   * after" the journal charts. */
+  for (int day = start_offset; day <= 0; day += 14)
+    {
+      g_autoptr(GDateTime) at = at_local (now, day, 20 * 60 + 15);
+      g_autoptr(CobaltCheckin) checkin = cobalt_checkin_new (person_id, at);
+      double progress = MIN (1.0, (double) (day - start_offset) / 120.0);
+      double noise = g_rand_double_range (rand, -0.8, 0.8);
+
+      cobalt_checkin_set_energy (checkin, clamp_score (2.5 + 4.5 * progress + noise));
+      cobalt_checkin_set_mood (checkin, clamp_score (4 + 3 * progress - noise / 2));
+      cobalt_checkin_set_fatigue (checkin, clamp_score (8 - 5 * progress + noise));
+      cobalt_checkin_set_pins_and_needles (checkin, clamp_score (6 - 5 * progress + noise / 2));
+      cobalt_checkin_set_memory (checkin, clamp_score (4 + 3.5 * progress + noise));
+      if (day == start_offset)
+        cobalt_checkin_set_note (checkin, _("Before starting injections: tired all the time."));
+
+      if (!cobalt_repository_add_checkin (repository, checkin, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gboolean
+add_lab (CobaltRepository *repository,
+         const DemoPerson *spec,
+         gint64            person_id,
+         GDateTime        *now,
+         int               day_offset,
+         CobaltLabTest     test,
+         double            value,
+         const char       *unit,
+         double            low,
+         double            high,
+         GError          **error)
+{
+  g_autoptr(CobaltLabResult) result = cobalt_lab_result_new (person_id, test, value, unit);
+  GDate taken_on = date_offset (now, day_offset);
+
+  cobalt_lab_result_set_taken_on (result, &taken_on);
+  cobalt_lab_result_set_ref_low (result, low);
+  cobalt_lab_result_set_ref_high (result, high);
+  cobalt_lab_result_set_lab_name (result, spec->lab_name);
+  return cobalt_repository_add_lab_result (repository, result, error);
+}
+
+static gboolean
+add_labs (CobaltRepository *repository,
+          const DemoPerson *spec,
+          gint64            person_id,
+          GDateTime        *now,
+          int               start_offset,
+          GError          **error)
+{
+  return add_lab (repository, spec, person_id, now, start_offset - 9, COBALT_LAB_TEST_SERUM_B12,
+                  spec->lab_low * 0.72, spec->lab_unit, spec->lab_low, spec->lab_high, error) &&
+         add_lab (repository, spec, person_id, now, start_offset - 9, COBALT_LAB_TEST_HAEMOGLOBIN,
+                  112, "g/L", 130, 170, error) &&
+         add_lab (repository, spec, person_id, now, start_offset - 9, COBALT_LAB_TEST_MCV,
+                  104, "fL", 80, 100, error) &&
+         add_lab (repository, spec, person_id, now, start_offset - 9, COBALT_LAB_TEST_FOLATE,
+                  6.1, "µg/L", 3.9, 26.8, error) &&
+         add_lab (repository, spec, person_id, now, start_offset + 95, COBALT_LAB_TEST_HAEMOGLOBIN,
+                  138, "g/L", 130, 170, error) &&
+         add_lab (repository, spec, person_id, now, start_offset + 95, COBALT_LAB_TEST_MCV,
+                  92, "fL", 80, 100, error) &&
+         add_lab (repository, spec, person_id, now, start_offset + 200, COBALT_LAB_TEST_SERUM_B12,
+                  spec->lab_high * 0.85, spec->lab_unit, spec->lab_low, spec->lab_high, error);
+}
+
+static gboolean
+add_supply (CobaltRepository *repository,
+            gint64            person_id,
+            CobaltSupplyKind  kind,
+            const char       *name,
+            int               count,
+            GDateTime        *now,
+            int               expiry_offset,
+            CobaltProduct     product,
+            const char       *strength,
+            const char       *batch,
+            GError          **error)
+{
+  g_autoptr(CobaltSupplyItem) item = cobalt_supply_item_new (person_id, kind, count);
+  GDate received = date_offset (now, -40);
+
+  cobalt_supply_item_set_name (item, name);
+  cobalt_supply_item_set_received_on (item, &received);
+  if (expiry_offset != 0)
+    {
+      GDate expiry = date_offset (now, expiry_offset);
+
+      cobalt_supply_item_set_expiry (item, &expiry);
+    }
+  if (kind == COBALT_SUPPLY_AMPOULE)
+    {
+      cobalt_supply_item_set_product (item, product);
+      cobalt_supply_item_set_strength (item, strength);
+      cobalt_supply_item_set_batch (item, batch);
+    }
+
+  return cobalt_repository_save_supply_item (repository, item, error);
+}
+
+static gboolean
+add_supplies (CobaltRepository   *repository,
+              const DemoPerson   *spec,
+              gint64              person_id,
+              CobaltPrescription *prescription,
+              GDateTime          *now,
+              GError            **error)
+{
+  CobaltProduct product = cobalt_prescription_get_product (prescription);
+  gboolean alex = spec == &demo_people[0];
+  g_autoptr(CobaltSharpsBin) bin = NULL;
+  GDate replaced = date_offset (now, -200);
+
+  /* Alex is well stocked but the sharps bin is nearly full; Sam's last
+   * box of ampoules is close to its expiry date. */
+  if (!add_supply (repository, person_id, COBALT_SUPPLY_AMPOULE,
+                   alex ? "Hydroxocobalamin 1 mg/1 mL" : "Cyanocobalamin 1000 mcg/mL",
+                   alex ? 4 : 2, now, alex ? 420 : 9, product,
+                   alex ? "1 mg/mL" : "1000 mcg/mL", alex ? "HX5120B" : "CY2231A", error) ||
+      !add_supply (repository, person_id, COBALT_SUPPLY_DRAWING_NEEDLE, "21 G 38 mm",
+                   alex ? 10 : 6, now, 900, product, NULL, NULL, error) ||
+      !add_supply (repository, person_id, COBALT_SUPPLY_INJECTING_NEEDLE,
+                   alex ? "23 G 25 mm" : "25 G 25 mm", alex ? 10 : 6, now, 900, product, NULL, NULL, error) ||
+      !add_supply (repository, person_id, COBALT_SUPPLY_SYRINGE, "2 mL",
+                   alex ? 10 : 6, now, 900, product, NULL, NULL, error) ||
+      !add_supply (repository, person_id, COBALT_SUPPLY_SWAB, NULL,
+                   40, now, 0, product, NULL, NULL, error) ||
+      !add_supply (repository, person_id, COBALT_SUPPLY_PLASTER, NULL,
+                   alex ? 18 : 9, now, 0, product, NULL, NULL, error))
+    return FALSE;
+
+  bin = cobalt_sharps_bin_new (person_id, alex ? 12 : 30);
+  cobalt_sharps_bin_set_replaced_on (bin, &replaced);
+  cobalt_sharps_bin_set_fill (bin, alex ? 10 : 7);
+  return cobalt_repository_save_sharps_bin (repository, bin, error);
+}
+
+static gboolean
+populate_person (CobaltRepository *repository,
+                 const DemoPerson *spec,
+                 GDateTime        *now,
+                 GError          **error)
+{
+  g_autoptr(CobaltPerson) person = cobalt_person_new (spec->name);
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  gint64 person_id;
+  int start_offset;
+
+  cobalt_person_set_clinic_name (person, spec->clinic_name);
+  cobalt_person_set_clinic_phone (person, spec->clinic_phone);
+  cobalt_person_set_emergency_number (person, spec->emergency_number);
+  if (spec->notes != NULL)
+    cobalt_person_set_notes (person, _(spec->notes));
+  if (!cobalt_repository_save_person (repository, person, error))
+    return FALSE;
+  person_id = cobalt_person_get_id (person);
+
+  if (!(doses = plan_history (spec, now, &prescription, error)))
+    return FALSE;
+
+  cobalt_prescription_set_person_id (prescription, person_id);
+  if (!cobalt_repository_save_prescription (repository, prescription, error))
+    return FALSE;
+
+  {
+    GDate *starts_on = cobalt_prescription_get_starts_on (prescription);
+    GDate today = today_of (now);
+
+    start_offset = -g_date_days_between (starts_on, &today);
+  }
+
+  for (guint i = 0; i < doses->len; i++)
+    {
+      CobaltDose *dose = g_ptr_array_index (doses, i);
+
+      cobalt_dose_set_person_id (dose, person_id);
+      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+
+      /* Cobalt came into use after the clinic doses: from then on every
+       * dose went through the checklist. */
+      if (cobalt_dose_get_given_by (dose) != COBALT_GIVEN_BY_CLINIC)
+        {
+          gint64 run_id = 0;
+
+          if (i == doses->len / 2 && spec == &demo_people[1])
+            {
+              g_autoptr(GDateTime) before = g_date_time_add_days (cobalt_dose_get_given_at (dose), -1);
+
+              if (!add_aborted_run (repository, person_id, before, error))
+                return FALSE;
+            }
+
+          if (!add_checklist_run (repository, dose, &run_id, error))
+            return FALSE;
+          cobalt_dose_set_checklist_run_id (dose, run_id);
+        }
+
+      if (!cobalt_repository_add_dose (repository, dose, error))
+        return FALSE;
+    }
+
+  return add_reactions (repository, doses, error) &&
+         add_checkins (repository, spec, person_id, now, start_offset, error) &&
+         add_labs (repository, spec, person_id, now, start_offset, error) &&
+         add_supplies (repository, spec, person_id, prescription, now, error);
+}
+
+gboolean
+cobalt_demo_populate (CobaltRepository *repository,
+                      CobaltClock      *clock,
+                      GError          **error)
+{
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), FALSE);
+  g_return_val_if_fail (COBALT_IS_CLOCK (clock), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!(people = cobalt_repository_list_people (repository, TRUE, error)))
+    return FALSE;
+  if (g_list_model_get_n_items (people) > 0)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                           _("Demo data can only be added to an empty log."));
+      return FALSE;
+    }
+
+  now = cobalt_clock_get_now (clock);
+  for (guint i = 0; i < G_N_ELEMENTS (demo_people); i++)
+    if (!populate_person (repository, &demo_people[i], now, error))
+      return FALSE;
+
+  return TRUE;
+}

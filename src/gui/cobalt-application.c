@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+
+#include "cobalt-application.h"
+#include "cobalt-cli.h"
+#include "cobalt-color-scheme.h"
+#include "cobalt-data-problem.h"
+#include "cobalt-repository.h"
+#include "cobalt-window.h"
+
+struct _CobaltApplication
+{
+  GtkApplication     parent_instance;
+
+  CobaltClock       *clock;
+  char              *data_dir;
+  char              *demo_dir;      /* set when --demo made it: removed on exit */
+  CobaltDatabase    *database;      /* opened early to check --person */
+  gint64             person_id;     /* from --person, 0 for none */
+  CobaltColorScheme *color_scheme;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltApplication, cobalt_application, GTK_TYPE_APPLICATION)
+
+static const GOptionEntry option_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Show the version and exit"), NULL },
+  { "status", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Print each person’s next dose and exit (no window needed)"), NULL },
+  { "data-dir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Keep Cobalt’s data in DIR (also $COBALT_DATA_DIR)"), N_("DIR") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Try Cobalt on sample data in a temporary folder"), NULL },
+  { "person", 0, 0, G_OPTION_ARG_STRING, NULL,
+    N_("Open the person called NAME"), N_("NAME") },
+  { "checklist", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Open Cobalt ready for the next dose"), NULL },
+  { NULL }
+};
+
+static CobaltWindow *
+get_or_create_window (CobaltApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(CobaltDatabase) database = g_steal_pointer (&self->database);
+
+  if (window != NULL)
+    return COBALT_WINDOW (window);
+
+  window = GTK_WINDOW (cobalt_window_new (GTK_APPLICATION (self), self->clock, self->data_dir));
+
+  if (database != NULL)
+    {
+      g_autoptr(CobaltRepository) repository = cobalt_repository_new (database);
+
+      cobalt_window_set_repository (COBALT_WINDOW (window), repository, self->person_id);
+    }
+  else
+    cobalt_window_load (COBALT_WINDOW (window), self->person_id);
+
+  return COBALT_WINDOW (window);
+}
+
+static void
+on_quit_activated_cb (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+on_about_activated_cb (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  CobaltApplication *self = user_data;
+  static const char *developers[] = { "The Cobalt contributors", NULL };
+
+  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                         "program-name", _("Cobalt"),
+                         "logo-icon-name", APPLICATION_ID,
+                         "version", PACKAGE_VERSION,
+                         "comments", _("Keep track of vitamin B12 injections at home, "
+                                       "as your clinic prescribed them.\n\n"
+                                       "Cobalt follows your clinic’s prescription and never gives dosing advice."),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         "authors", developers,
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+/* app.show-person(x): used by a second `cobalt --person NAME` to point the
+ * running window at that person. */
+static void
+on_show_person_activated_cb (GSimpleAction *action,
+                             GVariant      *parameter,
+                             gpointer       user_data)
+{
+  CobaltApplication *self = user_data;
+  CobaltWindow *window = get_or_create_window (self);
+  gint64 person_id = g_variant_get_int64 (parameter);
+
+  if (person_id > 0)
+    cobalt_window_select_person (window, person_id);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+/* SIGTERM/SIGINT (logout, Ctrl+C in a terminal) end the main loop
+ * normally, so that --demo's temporary folder is removed as well. */
+static gboolean
+on_quit_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", on_quit_activated_cb },
+  { "about", on_about_activated_cb },
+  { "show-person", on_show_person_activated_cb, "x" },
+};
+
+static int
+cobalt_application_handle_local_options (GApplication *application,
+                                         GVariantDict *options)
+{
+  CobaltApplication *self = COBALT_APPLICATION (application);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data_dir_option = NULL;
+  g_autofree char *default_dir = NULL;
+  const char *person_name = NULL;
+
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("cobalt %s\n", PACKAGE_VERSION);
+      return 0;
+    }
+
+  if (self->clock == NULL)
+    self->clock = cobalt_clock_new_real ();
+
+  g_variant_dict_lookup (options, "data-dir", "^ay", &data_dir_option);
+  if (g_variant_dict_contains (options, "demo"))
+    {
+      if (data_dir_option != NULL)
+        {
+          g_printerr ("%s\n", _("--demo makes its own temporary folder: it cannot be combined with --data-dir."));
+          return 2;
+        }
+
+      if (!(self->demo_dir = cobalt_cli_create_demo_dir (self->clock, &error)))
+        {
+          g_printerr (_("Could not create the demo data: %s\n"), error->message);
+          return 1;
+        }
+      self->data_dir = g_strdup (self->demo_dir);
+    }
+  else
+    self->data_dir = cobalt_cli_resolve_data_dir (data_dir_option);
+
+  if (g_variant_dict_contains (options, "status"))
+    return cobalt_cli_print_status (self->data_dir, self->clock);
+
+  if (g_variant_dict_lookup (options, "person", "&s", &person_name))
+    {
+      g_autoptr(CobaltRepository) repository = NULL;
+      g_autoptr(CobaltPerson) person = NULL;
+
+      /* An unreadable file is left for the window, which can explain it
+       * and offer a backup; only a readable log can say "no such person". */
+      self->database = cobalt_data_problem_open (self->data_dir, FALSE, NULL, NULL);
+      if (self->database != NULL)
+        {
+          repository = cobalt_repository_new (self->database);
+          person = cobalt_repository_find_person (repository, person_name, &error);
+          if (person == NULL)
+            {
+              if (g_error_matches (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND))
+                g_printerr (_("There is nobody called “%s” in Cobalt. Run “cobalt --status” to see everyone.\n"),
+                            person_name);
+              else
+                g_printerr (_("Could not look up “%s”: %s\n"), person_name, error->message);
+              return 2;
+            }
+          self->person_id = cobalt_person_get_id (person);
+        }
+    }
+
+  /* GTK aborts when it cannot reach a display; say something useful
+   * first, and do it before any window work. */
+  if (!cobalt_cli_have_display () || !gtk_init_check ())
+    {
+      g_printerr ("%s\n", _("Cobalt needs a graphical desktop to open its window; "
+                            "run “cobalt --status” to see the next doses in a terminal."));
+      return 1;
+    }
+
+  /* Another data folder is another log: let it have its own window
+   * instead of handing over to a running Cobalt on the usual folder. */
+  default_dir = cobalt_cli_get_default_data_dir ();
+  if (g_strcmp0 (default_dir, self->data_dir) != 0)
+    g_application_set_flags (application,
+                             g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
+
+  if (self->person_id != 0)
+    {
+      if (!g_application_register (application, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+
+      if (g_application_get_is_remote (application))
+        {
+          g_action_group_activate_action (G_ACTION_GROUP (application), "show-person",
+                                          g_variant_new_int64 (self->person_id));
+          return 0;
+        }
+    }
+
+  return -1;
+}
+
+static void
+cobalt_application_startup (GApplication *application)
+{
+  CobaltApplication *self = COBALT_APPLICATION (application);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (cobalt_application_parent_class)->startup (application);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_window_set_default_icon_name (APPLICATION_ID);
+  g_unix_signal_add (SIGTERM, on_quit_signal_cb, self);
+  g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
+
+  /* GtkApplication (unlike libadwaita's) does not load style.css itself. */
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, "/io/github/cobaltb12/Cobalt/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
+                                                GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  if (self->clock == NULL)
+    self->clock = cobalt_clock_new_real ();
+  if (self->data_dir == NULL)
+    self->data_dir = cobalt_cli_resolve_data_dir (NULL);
+}
+
+static void
+cobalt_application_activate (GApplication *application)
+{
+  CobaltApplication *self = COBALT_APPLICATION (application);
+  CobaltWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+
+  /* After the window is up: the desktop's light/dark preference arrives
+   * asynchronously and must not delay the first frame. */
+  if (self->color_scheme == NULL)
+    self->color_scheme = cobalt_color_scheme_new ();
+}
+
+static void
+remove_demo_dir (CobaltApplication *self)
+{
+  if (self->demo_dir != NULL)
+    cobalt_cli_remove_demo_dir (self->demo_dir);
+  g_clear_pointer (&self->demo_dir, g_free);
+}
+
+static void
+cobalt_application_shutdown (GApplication *application)
+{
+  CobaltApplication *self = COBALT_APPLICATION (application);
+
+  G_APPLICATION_CLASS (cobalt_application_parent_class)->shutdown (application);
+
+  /* Windows keep a reference on the application, so finalize may never
+   * come: the demo folder goes when the main loop ends. */
+  remove_demo_dir (self);
+}
+
+static void
+cobalt_application_constructed (GObject *object)
+{
+  G_OBJECT_CLASS (cobalt_application_parent_class)->constructed (object);
+
+  /* The same resources for the .Devel build (icons, menus). GApplication
+   * derives a default from the id in constructed. */
+  g_application_set_resource_base_path (G_APPLICATION (object), "/io/github/cobaltb12/Cobalt");
+}
+
+static void
+cobalt_application_finalize (GObject *object)
+{
+  CobaltApplication *self = (CobaltApplication *)object;
+
+  g_clear_object (&self->database);
+  g_clear_object (&self->color_scheme);
+  remove_demo_dir (self);
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_object (&self->clock);
+
+  G_OBJECT_CLASS (cobalt_application_parent_class)->finalize (object);
+}
+
+static void
+cobalt_application_class_init (CobaltApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->constructed = cobalt_application_constructed;
+  object_class->finalize = cobalt_application_finalize;
+
+  app_class->handle_local_options = cobalt_application_handle_local_options;
+  app_class->startup = cobalt_application_startup;
+  app_class->activate = cobalt_application_activate;
+  app_class->shutdown = cobalt_application_shutdown;
+}
+
+static void
+cobalt_application_init (CobaltApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Keep track of vitamin B12 injections at home."));
+}
+
+CobaltApplication *
+cobalt_application_new (const char        *application_id,
+                        GApplicationFlags  flags)
+{
+  g_return_val_if_fail (application_id != NULL, NULL);
+
+  return g_object_new (COBALT_TYPE_APPLICATION,
+                       "application-id", application_id,
+                       "flags", flags,
+                       NULL);
+}

@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cobalt-clock.h"
+#include "cobalt-repository.h"
+
+G_BEGIN_DECLS
+
+#define COBALT_TYPE_TODAY_PAGE (cobalt_today_page_get_type ())
+G_DECLARE_FINAL_TYPE (CobaltTodayPage, cobalt_today_page, COBALT, TODAY_PAGE, GtkWidget)
+
+/* The next dose for one person: date, status, dose, suggested site, the
+ * missed-dose advice when overdue, and supplies warnings. Follows the
+ * repository's ::changed and the clock (midnight, the due time, the end of
+ * the grace window). */
+CobaltTodayPage *cobalt_today_page_new        (CobaltRepository *repository,
+                                               CobaltClock      *clock,
+                                               CobaltPerson     *person);
+
+CobaltPerson    *cobalt_today_page_get_person (CobaltTodayPage  *self);
+void             cobalt_today_page_set_person (CobaltTodayPage  *self,
+                                               CobaltPerson     *person);
+/* Reads the database again now. */
+void             cobalt_today_page_refresh    (CobaltTodayPage  *self);
+
+G_END_DECLS

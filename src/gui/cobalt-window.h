@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cobalt-clock.h"
+#include "cobalt-repository.h"
+
+G_BEGIN_DECLS
+
+#define COBALT_TYPE_WINDOW (cobalt_window_get_type ())
+G_DECLARE_FINAL_TYPE (CobaltWindow, cobalt_window, COBALT, WINDOW, GtkApplicationWindow)
+
+/* @application may be NULL (tests). @data_dir is where the database lives:
+ * used to open it, and to move aside / restore a damaged one. */
+CobaltWindow     *cobalt_window_new            (GtkApplication   *application,
+                                                CobaltClock      *clock,
+                                                const char       *data_dir);
+
+/* Opens the database in the data directory and shows Today, the first-run
+ * introduction, or what went wrong. @person_id 0 picks the first person. */
+void              cobalt_window_load           (CobaltWindow     *self,
+                                                gint64            person_id);
+/* Uses an already open repository instead. */
+void              cobalt_window_set_repository (CobaltWindow     *self,
+                                                CobaltRepository *repository,
+                                                gint64            person_id);
+/* NULL while a database problem is shown. */
+CobaltRepository *cobalt_window_get_repository (CobaltWindow     *self);
+
+void              cobalt_window_select_person  (CobaltWindow     *self,
+                                                gint64            person_id);
+/* 0 when nobody is selected. */
+gint64            cobalt_window_get_person_id  (CobaltWindow     *self);
+
+G_END_DECLS
