@@ -87,3 +87,20 @@ shoot ()
 
 shoot Default "$OUT_DIR/today-light.png"
 shoot Default:dark "$OUT_DIR/today-dark.png"
+
+# The patient journey (a checklist step, the site picker, aftercare,
+# preferences): its own renderer draws the real widgets on demo data at
+# 1280×800, one run per theme.
+readonly JOURNEY=$BUILD_DIR/tests/journey/journey-screenshots
+if [[ -x "$JOURNEY" ]]; then
+  for theme in Default Default:dark; do
+    suffix=light
+    [[ $theme == *:dark ]] && suffix=dark
+    env GTK_THEME="$theme" GSK_RENDERER=cairo GTK_A11Y=none LC_ALL=C.UTF-8 \
+      xvfb-run -a -s "-screen 0 ${WIDTH}x${HEIGHT}x24" \
+        dbus-run-session -- "$JOURNEY" "$OUT_DIR" "$suffix" >/dev/null
+    say "wrote $OUT_DIR/{checklist,site-picker,aftercare,preferences}-$suffix.png"
+  done
+else
+  say "no $JOURNEY (tests disabled?): journey screenshots skipped"
+fi

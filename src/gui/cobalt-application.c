@@ -22,6 +22,7 @@ struct _CobaltApplication
   char              *demo_dir;      /* set when --demo made it: removed on exit */
   CobaltDatabase    *database;      /* opened early to check --person */
   gint64             person_id;     /* from --person, 0 for none */
+  gboolean           checklist;     /* --checklist: open the wizard with the window */
   CobaltColorScheme *color_scheme;
 };
 
@@ -120,10 +121,26 @@ on_quit_signal_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* app.start-checklist: `cobalt --checklist` (also from a second process,
+ * e.g. the reminder's "Start checklist" button) opens the wizard for the
+ * selected person. */
+static void
+on_start_checklist_activated_cb (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  CobaltApplication *self = user_data;
+  CobaltWindow *window = get_or_create_window (self);
+
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit_activated_cb },
   { "about", on_about_activated_cb },
   { "show-person", on_show_person_activated_cb, "x" },
+  { "start-checklist", on_start_checklist_activated_cb },
 };
 
 static int
@@ -208,7 +225,9 @@ cobalt_application_handle_local_options (GApplication *application,
     g_application_set_flags (application,
                              g_application_get_flags (application) | G_APPLICATION_NON_UNIQUE);
 
-  if (self->person_id != 0)
+  self->checklist = g_variant_dict_contains (options, "checklist");
+
+  if (self->person_id != 0 || self->checklist)
     {
       if (!g_application_register (application, NULL, &error))
         {
@@ -218,8 +237,11 @@ cobalt_application_handle_local_options (GApplication *application,
 
       if (g_application_get_is_remote (application))
         {
-          g_action_group_activate_action (G_ACTION_GROUP (application), "show-person",
-                                          g_variant_new_int64 (self->person_id));
+          if (self->person_id != 0)
+            g_action_group_activate_action (G_ACTION_GROUP (application), "show-person",
+                                            g_variant_new_int64 (self->person_id));
+          if (self->checklist)
+            g_action_group_activate_action (G_ACTION_GROUP (application), "start-checklist", NULL);
           return 0;
         }
     }
@@ -264,6 +286,11 @@ cobalt_application_activate (GApplication *application)
   CobaltWindow *window = get_or_create_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  if (self->checklist)
+    {
+      self->checklist = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);
+    }
 
   /* After the window is up: the desktop's light/dark preference arrives
    * asynchronously and must not delay the first frame. */

@@ -4,8 +4,11 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-checklist-wizard.h"
 #include "cobalt-data-problem.h"
 #include "cobalt-intro-page.h"
+#include "cobalt-log-elsewhere-dialog.h"
+#include "cobalt-preferences-window.h"
 #include "cobalt-problem-page.h"
 #include "cobalt-today-page.h"
 #include "cobalt-window.h"
@@ -415,6 +418,73 @@ cobalt_window_set_property (GObject      *object,
     }
 }
 
+
+/* The patient journey (src/gui/journey): each opens its own window for
+ * the selected person. */
+static CobaltPerson *
+selected_person (CobaltWindow *self)
+{
+  if (self->repository == NULL || self->people == NULL || self->person_id == 0)
+    return NULL;
+
+  return find_person (self->people, self->person_id, NULL);
+}
+
+static void
+on_journey_window_destroyed_cb (GtkWidget    *window,
+                                CobaltWindow *self)
+{
+  if (self->today_page != NULL)
+    cobalt_today_page_refresh (self->today_page);
+}
+
+static void
+present_journey_window (CobaltWindow *self,
+                        GtkWindow    *window)
+{
+  g_signal_connect_object (window, "destroy", G_CALLBACK (on_journey_window_destroyed_cb), self, 0);
+  gtk_window_set_transient_for (window, GTK_WINDOW (self));
+  gtk_window_present (window);
+}
+
+static void
+window_start_checklist_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  CobaltWindow *self = COBALT_WINDOW (widget);
+  g_autoptr(CobaltPerson) person = selected_person (self);
+
+  if (person != NULL)
+    present_journey_window (self, cobalt_checklist_wizard_window_new (GTK_WINDOW (self), self->repository,
+                                                                      person, self->clock));
+}
+
+static void
+window_log_elsewhere_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CobaltWindow *self = COBALT_WINDOW (widget);
+  g_autoptr(CobaltPerson) person = selected_person (self);
+
+  if (person != NULL)
+    present_journey_window (self, GTK_WINDOW (cobalt_log_elsewhere_dialog_new (GTK_WINDOW (self), self->repository,
+                                                                               person, self->clock)));
+}
+
+static void
+window_preferences_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CobaltWindow *self = COBALT_WINDOW (widget);
+  g_autoptr(CobaltPerson) person = selected_person (self);
+
+  if (person != NULL)
+    present_journey_window (self, GTK_WINDOW (cobalt_preferences_window_new (GTK_WINDOW (self), self->repository, person)));
+}
+
 static void
 cobalt_window_class_init (CobaltWindowClass *klass)
 {
@@ -443,6 +513,11 @@ cobalt_window_class_init (CobaltWindowClass *klass)
     g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_install_action (widget_class, "win.start-checklist", NULL, window_start_checklist_action);
+  gtk_widget_class_install_action (widget_class, "win.log-elsewhere", NULL, window_log_elsewhere_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, window_preferences_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/cobalt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, person_dropdown);

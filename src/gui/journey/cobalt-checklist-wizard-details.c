@@ -1,0 +1,252 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cobalt-checklist-wizard-private.h"
+#include "cobalt-journey-util.h"
+
+static GtkWidget *
+wrap_label (const char *text,
+            const char *css_class)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  if (css_class != NULL)
+    gtk_widget_add_css_class (label, css_class);
+
+  return label;
+}
+
+static void
+add_fact (GtkGrid    *grid,
+          int         row,
+          const char *name,
+          const char *value)
+{
+  GtkWidget *name_label = wrap_label (name, "dim-label");
+  GtkWidget *value_label = wrap_label (value, "fact-value");
+
+  gtk_widget_set_valign (name_label, GTK_ALIGN_START);
+  gtk_widget_set_hexpand (value_label, TRUE);
+  gtk_grid_attach (grid, name_label, 0, row, 1, 1);
+  gtk_grid_attach (grid, value_label, 1, row, 1, 1);
+  /* Read the pair as one sentence. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (value_label),
+                                  GTK_ACCESSIBLE_RELATION_LABELLED_BY, name_label, NULL,
+                                  -1);
+}
+
+static GtkWidget *
+fact_grid (void)
+{
+  GtkWidget *grid = gtk_grid_new ();
+
+  gtk_grid_set_row_spacing (GTK_GRID (grid), 6);
+  gtk_grid_set_column_spacing (GTK_GRID (grid), 18);
+  gtk_widget_add_css_class (grid, "facts");
+
+  return grid;
+}
+
+GtkWidget *
+cobalt_wizard_medicine_detail_new (CobaltPrescription *prescription,
+                                   guint               phase_index)
+{
+  GtkWidget *grid;
+  g_autofree char *dose = NULL;
+  g_autofree char *volume = NULL;
+  int row = 0;
+
+  if (prescription == NULL)
+    return wrap_label (_("No prescription is recorded yet. Check the medicine against the label from your clinic or pharmacy, and add the prescription in Preferences."), "warning");
+
+  grid = fact_grid ();
+  dose = cobalt_prescription_describe_dose (prescription, phase_index);
+  add_fact (GTK_GRID (grid), row++, _("Medicine and dose"), dose);
+  if (cobalt_prescription_get_product_name (prescription) != NULL)
+    add_fact (GTK_GRID (grid), row++, _("Product"), cobalt_prescription_get_product_name (prescription));
+  if (cobalt_prescription_get_strength (prescription) != NULL)
+    add_fact (GTK_GRID (grid), row++, _("Strength on the ampoule"), cobalt_prescription_get_strength (prescription));
+  if (cobalt_prescription_get_volume_ml (prescription) > 0)
+    {
+      /* Translators: a volume in millilitres */
+      volume = g_strdup_printf (_("%g mL"), cobalt_prescription_get_volume_ml (prescription));
+      add_fact (GTK_GRID (grid), row++, _("Volume to draw up"), volume);
+    }
+  add_fact (GTK_GRID (grid), row++, _("Route"), cobalt_route_to_string (cobalt_prescription_get_route (prescription)));
+
+  return grid;
+}
+
+GtkWidget *
+cobalt_wizard_expiry_detail_new (CobaltSupplyItem   *ampoule,
+                                 gboolean            expired,
+                                 GtkCheckButton    **override_check,
+                                 GtkEntry          **override_entry)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *grid;
+  g_autofree char *expiry = NULL;
+
+  *override_check = NULL;
+  *override_entry = NULL;
+
+  if (ampoule == NULL)
+    {
+      gtk_box_append (GTK_BOX (box),
+                      wrap_label (_("No ampoules are recorded in Supplies, so check the expiry date printed on the ampoule or box yourself. Do not use it after that date."), "warning"));
+      return box;
+    }
+
+  grid = fact_grid ();
+  add_fact (GTK_GRID (grid), 0, _("Batch"),
+            cobalt_supply_item_get_batch (ampoule) != NULL ? cobalt_supply_item_get_batch (ampoule) : _("not recorded"));
+  expiry = cobalt_supply_item_get_expiry (ampoule) != NULL
+    ? cobalt_journey_format_date (cobalt_supply_item_get_expiry (ampoule))
+    : g_strdup (_("none recorded"));
+  add_fact (GTK_GRID (grid), 1, _("Expires"), expiry);
+  gtk_box_append (GTK_BOX (box), grid);
+
+  if (!expired)
+    {
+      gtk_box_append (GTK_BOX (box),
+                      wrap_label (_("✓ In date. Check that the date printed on the ampoule matches."), "success"));
+      return box;
+    }
+
+  {
+    g_autofree char *text = NULL;
+    GtkWidget *warning;
+    GtkWidget *check;
+    GtkWidget *entry;
+
+    /* Translators: %s is a date */
+    text = g_strdup_printf (_("✗ This batch expired on %s. Do not use it: use an in-date ampoule, or ask your clinic or pharmacist."),
+                            expiry);
+    warning = wrap_label (text, "error");
+    gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+    gtk_box_append (GTK_BOX (box), warning);
+
+    check = gtk_check_button_new_with_mnemonic (_("My clinic told me to _use it anyway"));
+    entry = gtk_entry_new ();
+    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Who said so, and when"));
+    cobalt_journey_set_accessible_label (entry, _("Note about using the expired batch"),
+                                         _("Required before you can continue with an expired batch"));
+    gtk_widget_set_sensitive (entry, FALSE);
+    g_object_bind_property (check, "active", entry, "sensitive", G_BINDING_SYNC_CREATE);
+    gtk_box_append (GTK_BOX (box), check);
+    gtk_box_append (GTK_BOX (box), entry);
+
+    *override_check = GTK_CHECK_BUTTON (check);
+    *override_entry = GTK_ENTRY (entry);
+  }
+
+  return box;
+}
+
+GtkWidget *
+cobalt_wizard_inject_detail_new (CobaltPrescription *prescription,
+                                 GtkLabel          **site_label)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *grid = fact_grid ();
+  GtkWidget *site;
+  int row = 0;
+
+  site = wrap_label (_("Choose the site in the earlier step."), "site-landmark");
+  gtk_box_append (GTK_BOX (box), site);
+  *site_label = GTK_LABEL (site);
+
+  if (prescription != NULL)
+    {
+      guint gauge = cobalt_prescription_get_injecting_needle_gauge (prescription);
+      double length = cobalt_prescription_get_needle_length_mm (prescription);
+      guint angle = cobalt_prescription_get_angle_degrees (prescription);
+      const char *notes = cobalt_prescription_get_technique_notes (prescription);
+      g_autofree char *needle = NULL;
+      g_autofree char *angle_text = NULL;
+
+      if (gauge > 0 && length > 0)
+        /* Translators: needle gauge and length, e.g. "23 G, 25 mm" */
+        needle = g_strdup_printf (_("%u G, %g mm"), gauge, length);
+      else if (gauge > 0)
+        needle = g_strdup_printf (_("%u G"), gauge);
+      else if (length > 0)
+        needle = g_strdup_printf (_("%g mm"), length);
+      else
+        needle = g_strdup (_("as your clinic showed you (not recorded)"));
+      add_fact (GTK_GRID (grid), row++, _("Injecting needle"), needle);
+
+      angle_text = angle > 0 ? g_strdup_printf (_("%u° to the skin"), angle)
+                             : g_strdup (_("as your clinic showed you (not recorded)"));
+      add_fact (GTK_GRID (grid), row++, _("Angle"), angle_text);
+      add_fact (GTK_GRID (grid), row++, _("Skin"),
+                cobalt_prescription_get_use_swab (prescription)
+                ? _("Clean with a swab and let it dry")
+                : _("No swab, as your clinic taught"));
+      if (cobalt_prescription_get_aspirate (prescription))
+        add_fact (GTK_GRID (grid), row++, _("Aspirate"), _("Pull back the plunger as your clinic taught"));
+      if (notes != NULL && *notes != '\0')
+        add_fact (GTK_GRID (grid), row++, _("Your clinic's notes"), notes);
+    }
+  else
+    {
+      add_fact (GTK_GRID (grid), row++, _("Technique"), _("No prescription recorded: inject as your clinic showed you."));
+    }
+
+  gtk_box_append (GTK_BOX (box), grid);
+  gtk_box_append (GTK_BOX (box),
+                  wrap_label (_("Never inject into a vein. If anything feels wrong, stop. Follow your clinic's instructions."), "dim-label"));
+
+  return box;
+}
+
+void
+cobalt_wizard_inject_detail_set_site (GtkLabel             *site_label,
+                                      const CobaltSiteInfo *site)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (site_label));
+
+  if (site == NULL)
+    {
+      gtk_label_set_text (site_label, _("Choose the site in the earlier step."));
+      return;
+    }
+
+  /* Translators: site name, then where exactly to inject */
+  text = g_strdup_printf (_("Site: %s. %s."), cobalt_site_info_get_name (site),
+                          cobalt_site_info_get_landmark (site));
+  gtk_label_set_text (site_label, text);
+}
+
+char *
+cobalt_wizard_describe_clinic (CobaltPerson *person)
+{
+  const char *name = person != NULL ? cobalt_person_get_clinic_name (person) : NULL;
+  const char *phone = person != NULL ? cobalt_person_get_clinic_phone (person) : NULL;
+  gboolean have_name = name != NULL && *name != '\0';
+  gboolean have_phone = phone != NULL && *phone != '\0';
+
+  if (have_name && have_phone)
+    /* Translators: clinic name, then its phone number */
+    return g_strdup_printf (_("Ask your clinic before you try again: %s, %s."), name, phone);
+  if (have_phone)
+    return g_strdup_printf (_("Ask your clinic before you try again: %s."), phone);
+  if (have_name)
+    return g_strdup_printf (_("Ask your clinic before you try again: %s. (Add its phone number in Preferences.)"), name);
+
+  return g_strdup (_("Ask your doctor or nurse before you try again. (Add your clinic's phone number in Preferences so it shows here.)"));
+}
+
+const char *
+cobalt_wizard_urgent_signs (void)
+{
+  return _("Swelling of the throat, tongue, lips or face; difficulty breathing or swallowing; wheezing; feeling faint, confused or collapsing; widespread hives with swelling; chest pain or severe breathlessness. These usually start within 5 to 30 minutes of an injection.");
+}

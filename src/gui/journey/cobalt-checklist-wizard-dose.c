@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The checklist wizard's dose half: what it reads before the run (the
+ * prescription, the due dose, the ampoule) and logging, showing and
+ * undoing the dose at the end. */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cobalt-aftercare-page.h"
+#include "cobalt-checklist-wizard.h"
+#include "cobalt-checklist-wizard-private.h"
+#include "cobalt-journey-util.h"
+#include "cobalt-schedule.h"
+#include "cobalt-site-picker.h"
+#include "cobalt-status.h"
+static void
+get_today (CobaltChecklistWizard *self,
+           GDate                 *today)
+{
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now),
+                  g_date_time_get_month (now), g_date_time_get_year (now));
+}
+
+static GHashTable *
+snapshot_counts (CobaltChecklistWizard *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  guint n;
+
+  items = cobalt_repository_list_supply_items (self->repository, cobalt_person_get_id (self->person), NULL);
+  n = items != NULL ? g_list_model_get_n_items (items) : 0;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
+
+      g_hash_table_insert (counts, g_memdup2 (&(gint64) { cobalt_supply_item_get_id (item) }, sizeof (gint64)),
+                           GINT_TO_POINTER (cobalt_supply_item_get_count (item)));
+    }
+
+  return counts;
+}
+
+static int
+bin_fill (CobaltChecklistWizard *self)
+{
+  g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (self->repository,
+                                                                     cobalt_person_get_id (self->person), NULL);
+
+  return bin != NULL ? (int) cobalt_sharps_bin_get_fill (bin) : -1;
+}
+
+/* What logging used up, so Undo can give it back (add_dose does it in its
+ * transaction; delete_dose does not undo it). */
+static void
+remember_used (CobaltChecklistWizard *self,
+               GHashTable            *before,
+               int                    fill_before)
+{
+  g_autoptr(GHashTable) after = snapshot_counts (self);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_array_set_size (self->used_items, 0);
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      gpointer old;
+
+      if (g_hash_table_lookup_extended (before, key, NULL, &old) &&
+          GPOINTER_TO_INT (old) - GPOINTER_TO_INT (value) == 1)
+        g_array_append_val (self->used_items, *(gint64 *) key);
+    }
+  self->filled_bin = fill_before >= 0 && bin_fill (self) == fill_before + 1;
+}
+
+static void
+give_back_used (CobaltChecklistWizard *self)
+{
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n;
+
+  items = cobalt_repository_list_supply_items (self->repository, cobalt_person_get_id (self->person), &error);
+  n = items != NULL ? g_list_model_get_n_items (items) : 0;
+  for (guint i = 0; i < n && error == NULL; i++)
+    {
+      g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
+
+      for (guint j = 0; j < self->used_items->len; j++)
+        if (g_array_index (self->used_items, gint64, j) == cobalt_supply_item_get_id (item))
+          {
+            cobalt_supply_item_set_count (item, cobalt_supply_item_get_count (item) + 1);
+            cobalt_repository_save_supply_item (self->repository, item, &error);
+          }
+    }
+
+  if (error == NULL && self->filled_bin)
+    {
+      g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (self->repository,
+                                                                         cobalt_person_get_id (self->person), &error);
+
+      if (bin != NULL && cobalt_sharps_bin_get_fill (bin) > 0)
+        {
+          cobalt_sharps_bin_set_fill (bin, cobalt_sharps_bin_get_fill (bin) - 1);
+          cobalt_repository_save_sharps_bin (self->repository, bin, &error);
+        }
+    }
+
+  if (error != NULL)
+    cobalt_checklist_wizard_show_error (self, _("The dose was removed, but the supplies could not be counted back."), error);
+
+  g_array_set_size (self->used_items, 0);
+  self->filled_bin = FALSE;
+}
+
+/* The ampoule the dose will use: the earliest-expiring usable one, as
+ * logging will pick; when only expired ones are left, the earliest of those
+ * so the expiry step can refuse it. */
+static void
+pick_ampoule (CobaltChecklistWizard *self,
+              GListModel            *items)
+{
+  GDate today;
+  CobaltSupplyItem *usable;
+  CobaltSupplyItem *expired = NULL;
+  guint n = g_list_model_get_n_items (items);
+
+  get_today (self, &today);
+  usable = cobalt_supplies_pick_ampoule (items, NULL, &today);
+  if (usable != NULL)
+    {
+      self->ampoule = g_object_ref (usable);
+      self->ampoule_expired = FALSE;
+      return;
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
+      GDate *expiry = cobalt_supply_item_get_expiry (item);
+
+      if (cobalt_supply_item_get_kind (item) != COBALT_SUPPLY_AMPOULE ||
+          cobalt_supply_item_get_count (item) <= 0 || expiry == NULL)
+        continue;
+      if (expired == NULL || g_date_compare (expiry, cobalt_supply_item_get_expiry (expired)) < 0)
+        expired = item;
+    }
+
+  if (expired != NULL)
+    {
+      self->ampoule = g_object_ref (expired);
+      self->ampoule_expired = TRUE;
+    }
+}
+
+void
+cobalt_checklist_wizard_load_context (CobaltChecklistWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GListModel) items = NULL;
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  gint64 person_id = cobalt_person_get_id (self->person);
+
+  self->prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
+  if (error == NULL && self->prescription != NULL)
+    doses = cobalt_repository_list_doses (self->repository, person_id, &error);
+  if (doses != NULL)
+    {
+      g_autoptr(CobaltDueInfo) due = cobalt_schedule_next_due (self->prescription, doses, now,
+                                                               cobalt_clock_get_timezone (self->clock));
+      self->phase_index = due->phase_index;
+      self->amount = due->amount;
+    }
+  else if (self->prescription != NULL)
+    self->amount = cobalt_prescription_get_amount (self->prescription);
+
+  if (error == NULL)
+    items = cobalt_repository_list_supply_items (self->repository, person_id, &error);
+  if (items != NULL)
+    pick_ampoule (self, items);
+
+  if (error != NULL)
+    cobalt_checklist_wizard_show_error (self, _("Some details could not be read."), error);
+}
+
+static gboolean
+on_undo_timeout_cb (gpointer user_data)
+{
+  CobaltChecklistWizard *self = user_data;
+
+  self->undo_timeout_id = 0;
+  gtk_widget_set_visible (self->undo_button, FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo", FALSE);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_aftercare_done_cb (CobaltAftercarePage   *page,
+                      CobaltChecklistWizard *self)
+{
+  g_signal_emit_by_name (self, "close");
+}
+
+static void
+show_logged (CobaltChecklistWizard *self)
+{
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(CobaltStatus) status = NULL;
+  g_autoptr(GError) error = NULL;
+  const CobaltSiteInfo *site = cobalt_site_catalogue_lookup (cobalt_dose_get_site_id (self->dose));
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autofree char *time = g_date_time_format (cobalt_dose_get_given_at (self->dose), "%H:%M");
+
+  /* Translators: %s is a time of day */
+  g_string_append_printf (text, _("Dose logged at %s"), time);
+  if (site != NULL)
+    g_string_append_printf (text, _(" in the %s"), cobalt_site_info_get_name (site));
+  g_string_append (text, ". ");
+
+  status = cobalt_status_compute (self->repository, self->person, now, &error);
+  if (status != NULL && cobalt_status_get_due (status) != NULL)
+    {
+      g_autofree char *date = cobalt_journey_format_date (&cobalt_status_get_due (status)->due_date);
+
+      /* Translators: next dose date, then e.g. "in 3 months" */
+      g_string_append_printf (text, _("Next dose: %s (%s)."), date, cobalt_status_get_relative_text (status));
+    }
+
+  gtk_label_set_text (self->logged_label, text->str);
+
+  if (self->aftercare == NULL)
+    {
+      self->aftercare = cobalt_aftercare_page_new (self->repository, self->person, self->clock,
+                                                   cobalt_dose_get_id (self->dose));
+      gtk_widget_set_vexpand (self->aftercare, TRUE);
+      g_signal_connect_object (self->aftercare, "done", G_CALLBACK (on_aftercare_done_cb), self, 0);
+      gtk_box_append (self->aftercare_box, self->aftercare);
+    }
+
+  gtk_widget_set_visible (self->undo_button, TRUE);
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  self->undo_timeout_id = g_timeout_add (self->undo_seconds * 1000, on_undo_timeout_cb, self);
+  cobalt_checklist_wizard_set_page (self, "aftercare");
+  cobalt_checklist_wizard_sync (self);
+  gtk_widget_grab_focus (self->undo_button);
+}
+
+void
+cobalt_checklist_wizard_finish (CobaltChecklistWizard *self)
+{
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(CobaltDose) dose = cobalt_dose_new ();
+  g_autoptr(GError) error = NULL;
+  const char *site_id = self->picker != NULL ? cobalt_site_picker_get_selected_site_id (self->picker) : NULL;
+  const char *override = cobalt_checklist_run_get_expiry_override (self->run);
+  g_autoptr(GHashTable) before = NULL;
+  int fill_before;
+
+  if (!cobalt_checklist_run_can_finish (self->run))
+    return;
+
+  cobalt_dose_set_person_id (dose, cobalt_person_get_id (self->person));
+  cobalt_dose_set_given_at (dose, now);
+  cobalt_dose_set_site_id (dose, site_id);
+  cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_SELF);
+  cobalt_dose_set_checklist_run_id (dose, cobalt_checklist_run_get_id (self->run));
+  if (self->prescription != NULL)
+    {
+      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (self->prescription));
+      cobalt_dose_set_product (dose, cobalt_prescription_get_product (self->prescription));
+      cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (self->prescription));
+      cobalt_dose_set_amount (dose, self->amount);
+    }
+  if (self->ampoule != NULL)
+    {
+      cobalt_dose_set_batch (dose, cobalt_supply_item_get_batch (self->ampoule));
+      cobalt_dose_set_expiry (dose, cobalt_supply_item_get_expiry (self->ampoule));
+    }
+  if (override != NULL)
+    {
+      g_autofree char *note = g_strdup_printf (_("Expired batch used: %s"), override);
+      cobalt_dose_set_notes (dose, note);
+    }
+
+  before = snapshot_counts (self);
+  fill_before = bin_fill (self);
+
+  /* add_dose completes the stored run in the same transaction; on failure
+   * nothing changed and the person can simply try again. */
+  if (!cobalt_repository_add_dose (self->repository, dose, &error))
+    {
+      cobalt_checklist_wizard_show_error (self, _("The dose was not logged."), error);
+      return;
+    }
+  cobalt_checklist_wizard_hide_error (self);
+  remember_used (self, before, fill_before);
+
+  if (cobalt_checklist_run_is_open (self->run))
+    cobalt_checklist_run_finish (self->run, now, NULL);
+  cobalt_checklist_run_set_dose_id (self->run, cobalt_dose_get_id (dose));
+
+  g_set_object (&self->dose, dose);
+  cobalt_checklist_wizard_notify_changed (self, FALSE);
+  show_logged (self);
+}
+
+/* Undo: the dose is deleted (the log keeps it as deleted, restorable),
+ * the supplies it used up are counted back (one of each item and the
+ * sharps bin), and the run opens again at its last step, every tick kept. */
+void
+cobalt_checklist_wizard_undo (CobaltChecklistWizard *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltChecklistRun) reopened = NULL;
+  CobaltChecklistRun *run = self->run;
+  guint n = cobalt_checklist_run_get_n_steps (run);
+
+  if (self->dose == NULL)
+    return;
+
+  if (!cobalt_repository_delete_dose (self->repository, cobalt_dose_get_id (self->dose), &error))
+    {
+      cobalt_checklist_wizard_show_error (self, _("The dose could not be removed."), error);
+      return;
+    }
+  give_back_used (self);
+
+  reopened = cobalt_checklist_run_new_for_restore (cobalt_checklist_run_get_id (run),
+                                                   cobalt_checklist_run_get_person_id (run),
+                                                   cobalt_checklist_run_get_started_at (run));
+  for (guint i = 0; i < n; i++)
+    cobalt_checklist_run_restore_step (reopened,
+                                       cobalt_checklist_run_get_step_kind (run, i),
+                                       cobalt_checklist_run_get_step_title (run, i),
+                                       cobalt_checklist_run_get_step_explanation (run, i),
+                                       cobalt_checklist_run_get_step_ticked_at (run, i));
+  cobalt_checklist_run_restore_state (reopened, COBALT_RUN_IN_PROGRESS, n > 0 ? n - 1 : 0, NULL, NULL,
+                                      cobalt_checklist_run_get_expiry_override (run));
+  cobalt_checklist_run_set_expiry_blocked (reopened, self->ampoule_expired);
+
+  g_set_object (&self->run, reopened);
+  cobalt_checklist_wizard_save_run (self);
+  g_clear_object (&self->dose);
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  if (self->aftercare != NULL)
+    {
+      gtk_box_remove (self->aftercare_box, self->aftercare);
+      self->aftercare = NULL;
+    }
+
+  cobalt_checklist_wizard_notify_changed (self, TRUE);
+  cobalt_checklist_wizard_set_page (self, "steps");
+  cobalt_checklist_wizard_sync (self);
+  cobalt_checklist_wizard_focus_current (self);
+}

@@ -1,0 +1,36 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cobalt-clock.h"
+#include "cobalt-person.h"
+#include "cobalt-repository.h"
+
+G_BEGIN_DECLS
+
+#define COBALT_TYPE_LOG_ELSEWHERE_DIALOG (cobalt_log_elsewhere_dialog_get_type ())
+G_DECLARE_FINAL_TYPE (CobaltLogElsewhereDialog, cobalt_log_elsewhere_dialog, COBALT, LOG_ELSEWHERE_DIALOG, GtkWindow)
+
+/* "Log a dose given elsewhere": at the clinic or by a carer, with who,
+ * when, site, amount, batch and notes. Every field is checked with the
+ * reason next to it: a time in the future needs an explicit "this time is
+ * right", the amount must be sane, a carer needs a name. A database error
+ * keeps what was typed. Properties: repository, person, clock
+ * (construct-only). ::logged (CobaltDose) after saving; then it closes. */
+
+CobaltLogElsewhereDialog *cobalt_log_elsewhere_dialog_new  (GtkWindow        *parent,
+                                                            CobaltRepository *repository,
+                                                            CobaltPerson     *person,
+                                                            CobaltClock      *clock);
+/* Checks and saves as the "Log dose" button does. FALSE (reasons shown
+ * in the form, first one in @error) when refused or when saving failed. */
+gboolean                  cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
+                                                            GError                  **error);
+/* A form control by name, for tests: "given-by", "who", "date", "hour",
+ * "minute", "confirm-future", "site", "amount", "batch", "expiry", "notes",
+ * "save"; and the error labels "who-error", "when-error", "amount-error",
+ * "expiry-error", "save-error". */
+GtkWidget                *cobalt_log_elsewhere_dialog_get_field (CobaltLogElsewhereDialog *self,
+                                                                 const char               *name);
+
+G_END_DECLS

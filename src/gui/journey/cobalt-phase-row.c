@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cobalt-journey-util.h"
+#include "cobalt-phase-row.h"
+
+struct _CobaltPhaseRow
+{
+  GtkListBoxRow  parent_instance;
+
+  GtkLabel      *number_label;
+  GtkEntry      *label_entry;
+  GtkSpinButton *interval_spin;
+  GtkDropDown   *unit_dropdown;
+  GtkDropDown   *end_dropdown;
+  GtkSpinButton *end_spin;
+  GtkSpinButton *amount_spin;
+  GtkButton     *remove_button;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltPhaseRow, cobalt_phase_row, GTK_TYPE_LIST_BOX_ROW)
+
+enum {
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static GtkWidget *
+spin (double      lower,
+      double      upper,
+      double      step,
+      guint       digits,
+      const char *accessible)
+{
+  GtkWidget *button = gtk_spin_button_new_with_range (lower, upper, step);
+
+  gtk_spin_button_set_digits (GTK_SPIN_BUTTON (button), digits);
+  cobalt_journey_set_accessible_label (button, accessible, NULL);
+
+  return button;
+}
+
+static void
+on_end_changed_cb (GtkDropDown    *dropdown,
+                   GParamSpec     *pspec,
+                   CobaltPhaseRow *self)
+{
+  gtk_widget_set_sensitive (GTK_WIDGET (self->end_spin),
+                            gtk_drop_down_get_selected (dropdown) != COBALT_PHASE_END_OPEN);
+}
+
+static void
+on_remove_clicked_cb (GtkButton      *button,
+                      CobaltPhaseRow *self)
+{
+  g_signal_emit (self, signals[REMOVE], 0);
+}
+
+static void
+cobalt_phase_row_class_init (CobaltPhaseRowClass *klass)
+{
+  signals[REMOVE] =
+    g_signal_new ("remove",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+}
+
+static void
+cobalt_phase_row_init (CobaltPhaseRow *self)
+{
+  /* Order must match CobaltIntervalUnit and CobaltPhaseEnd. */
+  const char *units[] = { _("days"), _("weeks"), _("months"), _("times a week"), NULL };
+  const char *ends[] = { _("until the clinic changes it"), _("after this many doses"), _("after this many days"), NULL };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *line1 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *line2 = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *every = gtk_label_new (_("Every / number"));
+
+  self->number_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_add_css_class (GTK_WIDGET (self->number_label), "heading");
+  self->label_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->label_entry, _("Name, e.g. Loading or Maintenance"));
+  gtk_widget_set_hexpand (GTK_WIDGET (self->label_entry), TRUE);
+  cobalt_journey_set_accessible_label (GTK_WIDGET (self->label_entry), _("Phase name"), NULL);
+  self->remove_button = GTK_BUTTON (gtk_button_new_from_icon_name ("list-remove-symbolic"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), _("Remove this phase"));
+  cobalt_journey_set_accessible_label (GTK_WIDGET (self->remove_button), _("Remove phase"), NULL);
+  g_signal_connect (self->remove_button, "clicked", G_CALLBACK (on_remove_clicked_cb), self);
+  gtk_box_append (GTK_BOX (line1), GTK_WIDGET (self->number_label));
+  gtk_box_append (GTK_BOX (line1), GTK_WIDGET (self->label_entry));
+  gtk_box_append (GTK_BOX (line1), GTK_WIDGET (self->remove_button));
+
+  self->interval_spin = GTK_SPIN_BUTTON (spin (0, 365, 1, 0, _("Interval")));
+  self->unit_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (units));
+  cobalt_journey_set_accessible_label (GTK_WIDGET (self->unit_dropdown), _("Interval unit"), NULL);
+  self->end_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (ends));
+  cobalt_journey_set_accessible_label (GTK_WIDGET (self->end_dropdown), _("Phase ends"), NULL);
+  g_signal_connect (self->end_dropdown, "notify::selected", G_CALLBACK (on_end_changed_cb), self);
+  self->end_spin = GTK_SPIN_BUTTON (spin (0, 10000, 1, 0, _("Number of doses or days")));
+  self->amount_spin = GTK_SPIN_BUTTON (spin (-1000, 100000, 0.1, 3, _("Dose in this phase (0 = the prescription's dose)")));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->amount_spin), _("Dose in this phase; 0 uses the prescription's dose"));
+  gtk_box_append (GTK_BOX (line2), every);
+  gtk_box_append (GTK_BOX (line2), GTK_WIDGET (self->interval_spin));
+  gtk_box_append (GTK_BOX (line2), GTK_WIDGET (self->unit_dropdown));
+  gtk_box_append (GTK_BOX (line2), GTK_WIDGET (self->end_dropdown));
+  gtk_box_append (GTK_BOX (line2), GTK_WIDGET (self->end_spin));
+  gtk_box_append (GTK_BOX (line2), gtk_label_new (_("Dose")));
+  gtk_box_append (GTK_BOX (line2), GTK_WIDGET (self->amount_spin));
+
+  gtk_box_append (GTK_BOX (box), line1);
+  gtk_box_append (GTK_BOX (box), line2);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 6);
+  gtk_widget_set_margin_start (box, 6);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+}
+
+GtkWidget *
+cobalt_phase_row_new (const CobaltPhase *phase)
+{
+  CobaltPhaseRow *self = g_object_new (COBALT_TYPE_PHASE_ROW, NULL);
+
+  if (phase != NULL)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->label_entry), phase->label != NULL ? phase->label : "");
+      gtk_spin_button_set_value (self->interval_spin, phase->interval);
+      gtk_drop_down_set_selected (self->unit_dropdown, phase->unit);
+      gtk_drop_down_set_selected (self->end_dropdown, phase->end);
+      gtk_spin_button_set_value (self->end_spin, phase->end_value);
+      gtk_spin_button_set_value (self->amount_spin, phase->amount);
+    }
+  else
+    {
+      gtk_spin_button_set_value (self->interval_spin, 3);
+      gtk_drop_down_set_selected (self->unit_dropdown, COBALT_INTERVAL_MONTHS);
+      gtk_drop_down_set_selected (self->end_dropdown, COBALT_PHASE_END_OPEN);
+    }
+  on_end_changed_cb (self->end_dropdown, NULL, self);
+
+  return GTK_WIDGET (self);
+}
+
+CobaltPhase *
+cobalt_phase_row_get_phase (CobaltPhaseRow *self)
+{
+  CobaltPhase *phase;
+  const char *label;
+
+  g_return_val_if_fail (COBALT_IS_PHASE_ROW (self), NULL);
+
+  gtk_spin_button_update (self->interval_spin);
+  gtk_spin_button_update (self->end_spin);
+  gtk_spin_button_update (self->amount_spin);
+  label = gtk_editable_get_text (GTK_EDITABLE (self->label_entry));
+
+  phase = cobalt_phase_new ((CobaltIntervalUnit) gtk_drop_down_get_selected (self->unit_dropdown),
+                            (guint) MAX (0, gtk_spin_button_get_value_as_int (self->interval_spin)),
+                            (CobaltPhaseEnd) gtk_drop_down_get_selected (self->end_dropdown),
+                            (guint) MAX (0, gtk_spin_button_get_value_as_int (self->end_spin)),
+                            label != NULL && *label != '\0' ? label : NULL);
+  phase->amount = gtk_spin_button_get_value (self->amount_spin);
+
+  return phase;
+}
+
+void
+cobalt_phase_row_set_number (CobaltPhaseRow *self,
+                             guint           number)
+{
+  g_autofree char *text = NULL;
+
+  g_return_if_fail (COBALT_IS_PHASE_ROW (self));
+
+  /* Translators: "Phase 2" */
+  text = g_strdup_printf (_("Phase %u"), number);
+  gtk_label_set_text (self->number_label, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+}
+
+GtkWidget *
+cobalt_phase_row_get_field (CobaltPhaseRow *self,
+                            const char     *name)
+{
+  g_return_val_if_fail (COBALT_IS_PHASE_ROW (self), NULL);
+
+  if (g_str_equal (name, "interval"))
+    return GTK_WIDGET (self->interval_spin);
+  if (g_str_equal (name, "unit"))
+    return GTK_WIDGET (self->unit_dropdown);
+  if (g_str_equal (name, "end"))
+    return GTK_WIDGET (self->end_dropdown);
+  if (g_str_equal (name, "end-value"))
+    return GTK_WIDGET (self->end_spin);
+  if (g_str_equal (name, "amount"))
+    return GTK_WIDGET (self->amount_spin);
+  if (g_str_equal (name, "label"))
+    return GTK_WIDGET (self->label_entry);
+  if (g_str_equal (name, "remove"))
+    return GTK_WIDGET (self->remove_button);
+
+  return NULL;
+}

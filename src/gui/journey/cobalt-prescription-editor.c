@@ -1,0 +1,728 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cobalt-journey-util.h"
+#include "cobalt-phase-row.h"
+#include "cobalt-prescription-editor.h"
+
+/* The parts of the form an error from cobalt_prescription_validate() can
+ * be about, in the order they are probed (see blame_group()). */
+typedef enum
+{
+  GROUP_PHASES,
+  GROUP_SITES,
+  GROUP_REMINDER,
+  GROUP_VOLUME,
+  GROUP_AMOUNT,
+  N_GROUPS
+} FieldGroup;
+
+struct _CobaltPrescriptionEditor
+{
+  GtkWidget           parent_instance;
+
+  CobaltRepository   *repository;
+  CobaltPerson       *person;
+  CobaltPrescription *base;        /* what the form was filled from */
+  GHashTable         *site_checks; /* site id → GtkCheckButton (borrowed) */
+  GHashTable         *enabled;     /* site ids ticked, kept across route changes */
+
+  GtkDropDown        *template_dropdown;
+  GtkLabel           *version_label;
+  GtkLabel           *caution_label;
+  GtkDropDown        *product_dropdown;
+  GtkEntry           *product_name_entry;
+  GtkEntry           *strength_entry;
+  GtkSpinButton      *amount_spin;
+  GtkDropDown        *unit_dropdown;
+  GtkLabel           *amount_error;
+  GtkSpinButton      *volume_spin;
+  GtkLabel           *volume_error;
+  GtkDropDown        *route_dropdown;
+  GtkSpinButton      *reminder_hour_spin;
+  GtkSpinButton      *reminder_minute_spin;
+  GtkLabel           *reminder_error;
+  GtkSpinButton      *grace_spin;
+  GtkSpinButton      *drawing_gauge_spin;
+  GtkSpinButton      *injecting_gauge_spin;
+  GtkLabel           *technique_error;
+  GtkSpinButton      *needle_length_spin;
+  GtkSpinButton      *syringe_spin;
+  GtkSpinButton      *angle_spin;
+  GtkCheckButton     *swab_check;
+  GtkCheckButton     *aspirate_check;
+  GtkEntry           *technique_notes_entry;
+  GtkListBox         *phases_list;
+  GtkLabel           *phases_error;
+  GtkFlowBox         *sites_box;
+  GtkLabel           *sites_error;
+  GtkLabel           *save_status;
+  GtkButton          *save_button;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltPrescriptionEditor, cobalt_prescription_editor, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_PERSON,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+renumber_phases (CobaltPrescriptionEditor *self)
+{
+  guint n = 1;
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phases_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (COBALT_IS_PHASE_ROW (row))
+      cobalt_phase_row_set_number (COBALT_PHASE_ROW (row), n++);
+}
+
+static void
+on_phase_remove_cb (CobaltPhaseRow           *row,
+                    CobaltPrescriptionEditor *self)
+{
+  gtk_list_box_remove (self->phases_list, GTK_WIDGET (row));
+  renumber_phases (self);
+}
+
+static void
+append_phase (CobaltPrescriptionEditor *self,
+              const CobaltPhase        *phase)
+{
+  GtkWidget *row = cobalt_phase_row_new (phase);
+
+  g_signal_connect_object (row, "remove", G_CALLBACK (on_phase_remove_cb), self, 0);
+  gtk_list_box_append (self->phases_list, row);
+  renumber_phases (self);
+}
+
+static void
+on_site_toggled_cb (GtkCheckButton           *check,
+                    CobaltPrescriptionEditor *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "site-id");
+
+  if (gtk_check_button_get_active (check))
+    g_hash_table_add (self->enabled, g_strdup (id));
+  else
+    g_hash_table_remove (self->enabled, id);
+}
+
+static void
+rebuild_sites (CobaltPrescriptionEditor *self)
+{
+  CobaltRoute route = (CobaltRoute) gtk_drop_down_get_selected (self->route_dropdown);
+  guint n = cobalt_site_catalogue_get_n_sites ();
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sites_box))) != NULL)
+    gtk_flow_box_remove (self->sites_box, child);
+  g_hash_table_remove_all (self->site_checks);
+
+  /* Only the sites of the chosen route can be trained for it. */
+  for (guint i = 0; i < n; i++)
+    {
+      const CobaltSiteInfo *info = cobalt_site_catalogue_get_nth (i);
+      GtkWidget *check;
+
+      if (info->route != route)
+        continue;
+
+      check = gtk_check_button_new_with_label (cobalt_site_info_get_name (info));
+      g_object_set_data_full (G_OBJECT (check), "site-id", g_strdup (info->id), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->enabled, info->id));
+      if (cobalt_site_info_get_note (info) != NULL)
+        gtk_widget_set_tooltip_text (check, cobalt_site_info_get_note (info));
+      if (info->discouraged)
+        cobalt_journey_set_accessible_label (check, cobalt_site_info_get_name (info), cobalt_site_info_get_note (info));
+      g_signal_connect (check, "toggled", G_CALLBACK (on_site_toggled_cb), self);
+      g_hash_table_insert (self->site_checks, g_strdup (info->id), check);
+      gtk_flow_box_append (self->sites_box, check);
+    }
+}
+
+static void
+on_route_changed_cb (GtkDropDown              *dropdown,
+                     GParamSpec               *pspec,
+                     CobaltPrescriptionEditor *self)
+{
+  rebuild_sites (self);
+}
+
+static void
+on_product_changed_cb (GtkDropDown              *dropdown,
+                       GParamSpec               *pspec,
+                       CobaltPrescriptionEditor *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->caution_label),
+                          gtk_drop_down_get_selected (dropdown) == COBALT_PRODUCT_CYANOCOBALAMIN);
+}
+
+static void
+set_entry (GtkEntry   *entry,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}
+
+static char *
+entry_text (GtkEntry *entry)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static void
+fill_form (CobaltPrescriptionEditor *self,
+           CobaltPrescription       *p)
+{
+  const char * const *sites = cobalt_prescription_get_enabled_sites (p);
+  GPtrArray *phases = cobalt_prescription_get_phases (p);
+  guint minute = cobalt_prescription_get_reminder_minute (p);
+  GtkWidget *row;
+
+  gtk_drop_down_set_selected (self->product_dropdown, cobalt_prescription_get_product (p));
+  set_entry (self->product_name_entry, cobalt_prescription_get_product_name (p));
+  set_entry (self->strength_entry, cobalt_prescription_get_strength (p));
+  gtk_spin_button_set_value (self->amount_spin, cobalt_prescription_get_amount (p));
+  gtk_drop_down_set_selected (self->unit_dropdown, cobalt_prescription_get_unit (p));
+  gtk_spin_button_set_value (self->volume_spin, cobalt_prescription_get_volume_ml (p));
+  gtk_spin_button_set_value (self->reminder_hour_spin, minute / 60);
+  gtk_spin_button_set_value (self->reminder_minute_spin, minute % 60);
+  gtk_spin_button_set_value (self->grace_spin, cobalt_prescription_get_grace_minutes (p));
+  gtk_spin_button_set_value (self->drawing_gauge_spin, cobalt_prescription_get_drawing_needle_gauge (p));
+  gtk_spin_button_set_value (self->injecting_gauge_spin, cobalt_prescription_get_injecting_needle_gauge (p));
+  gtk_spin_button_set_value (self->needle_length_spin, cobalt_prescription_get_needle_length_mm (p));
+  gtk_spin_button_set_value (self->syringe_spin, cobalt_prescription_get_syringe_ml (p));
+  gtk_spin_button_set_value (self->angle_spin, cobalt_prescription_get_angle_degrees (p));
+  gtk_check_button_set_active (self->swab_check, cobalt_prescription_get_use_swab (p));
+  gtk_check_button_set_active (self->aspirate_check, cobalt_prescription_get_aspirate (p));
+  set_entry (self->technique_notes_entry, cobalt_prescription_get_technique_notes (p));
+
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->phases_list))) != NULL)
+    gtk_list_box_remove (self->phases_list, row);
+  for (guint i = 0; phases != NULL && i < phases->len; i++)
+    append_phase (self, g_ptr_array_index (phases, i));
+
+  g_hash_table_remove_all (self->enabled);
+  for (guint i = 0; sites != NULL && sites[i] != NULL; i++)
+    g_hash_table_add (self->enabled, g_strdup (sites[i]));
+
+  /* Setting the route rebuilds the site ticks only when it changes. */
+  gtk_drop_down_set_selected (self->route_dropdown, cobalt_prescription_get_route (p));
+  rebuild_sites (self);
+  on_product_changed_cb (self->product_dropdown, NULL, self);
+}
+
+/* A prescription from the form, on top of the one it was filled from
+ * (keeps what the form does not show, e.g. starts-on and notes). */
+static CobaltPrescription *
+read_form (CobaltPrescriptionEditor *self)
+{
+  CobaltPrescription *p = cobalt_prescription_copy (self->base);
+  g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
+  g_autoptr(GPtrArray) sites = g_ptr_array_new ();
+  g_autofree char *product_name = entry_text (self->product_name_entry);
+  g_autofree char *strength = entry_text (self->strength_entry);
+  g_autofree char *notes = entry_text (self->technique_notes_entry);
+  guint n = cobalt_site_catalogue_get_n_sites ();
+  GtkSpinButton *spins[] = {
+    self->amount_spin, self->volume_spin, self->reminder_hour_spin, self->reminder_minute_spin,
+    self->grace_spin, self->drawing_gauge_spin, self->injecting_gauge_spin, self->needle_length_spin,
+    self->syringe_spin, self->angle_spin,
+  };
+
+  /* Take what is typed even if Enter was not pressed. */
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    gtk_spin_button_update (spins[i]);
+
+  cobalt_prescription_set_person_id (p, cobalt_person_get_id (self->person));
+  cobalt_prescription_set_product (p, (CobaltProduct) gtk_drop_down_get_selected (self->product_dropdown));
+  cobalt_prescription_set_product_name (p, product_name);
+  cobalt_prescription_set_strength (p, strength);
+  cobalt_prescription_set_amount (p, gtk_spin_button_get_value (self->amount_spin));
+  cobalt_prescription_set_unit (p, (CobaltDoseUnit) gtk_drop_down_get_selected (self->unit_dropdown));
+  cobalt_prescription_set_volume_ml (p, gtk_spin_button_get_value (self->volume_spin));
+  cobalt_prescription_set_route (p, (CobaltRoute) gtk_drop_down_get_selected (self->route_dropdown));
+  cobalt_prescription_set_reminder_minute (p, gtk_spin_button_get_value_as_int (self->reminder_hour_spin) * 60
+                                              + gtk_spin_button_get_value_as_int (self->reminder_minute_spin));
+  cobalt_prescription_set_grace_minutes (p, gtk_spin_button_get_value_as_int (self->grace_spin));
+  cobalt_prescription_set_drawing_needle_gauge (p, gtk_spin_button_get_value_as_int (self->drawing_gauge_spin));
+  cobalt_prescription_set_injecting_needle_gauge (p, gtk_spin_button_get_value_as_int (self->injecting_gauge_spin));
+  cobalt_prescription_set_needle_length_mm (p, gtk_spin_button_get_value (self->needle_length_spin));
+  cobalt_prescription_set_syringe_ml (p, gtk_spin_button_get_value (self->syringe_spin));
+  cobalt_prescription_set_angle_degrees (p, gtk_spin_button_get_value_as_int (self->angle_spin));
+  cobalt_prescription_set_use_swab (p, gtk_check_button_get_active (self->swab_check));
+  cobalt_prescription_set_aspirate (p, gtk_check_button_get_active (self->aspirate_check));
+  cobalt_prescription_set_technique_notes (p, notes);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phases_list));
+       row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (COBALT_IS_PHASE_ROW (row))
+      g_ptr_array_add (phases, cobalt_phase_row_get_phase (COBALT_PHASE_ROW (row)));
+  cobalt_prescription_set_phases (p, phases);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const CobaltSiteInfo *info = cobalt_site_catalogue_get_nth (i);
+
+      if (g_hash_table_contains (self->site_checks, info->id) && g_hash_table_contains (self->enabled, info->id))
+        g_ptr_array_add (sites, (gpointer) info->id);
+    }
+  g_ptr_array_add (sites, NULL);
+  cobalt_prescription_set_enabled_sites (p, (const char * const *) sites->pdata);
+
+  return p;
+}
+
+static void
+set_group_value_known_good (CobaltPrescription *p,
+                            FieldGroup          group)
+{
+  switch (group)
+    {
+    case GROUP_PHASES:
+      {
+        g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
+
+        g_ptr_array_add (phases, cobalt_phase_new (COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, NULL));
+        cobalt_prescription_set_phases (p, phases);
+      }
+      break;
+    case GROUP_SITES:
+      {
+        g_autoptr(GPtrArray) sites = g_ptr_array_new ();
+
+        for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+          if (cobalt_site_catalogue_get_nth (i)->route == cobalt_prescription_get_route (p))
+            g_ptr_array_add (sites, (gpointer) cobalt_site_catalogue_get_nth (i)->id);
+        g_ptr_array_add (sites, NULL);
+        cobalt_prescription_set_enabled_sites (p, (const char * const *) sites->pdata);
+      }
+      break;
+    case GROUP_REMINDER:
+      cobalt_prescription_set_reminder_minute (p, 9 * 60);
+      cobalt_prescription_set_grace_minutes (p, 120);
+      break;
+    case GROUP_VOLUME:
+      cobalt_prescription_set_volume_ml (p, 1.0);
+      break;
+    case GROUP_AMOUNT:
+    case N_GROUPS:
+    default:
+      cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MG);
+      cobalt_prescription_set_amount (p, 1.0);
+      break;
+    }
+}
+
+/* Which part of the form @message is about: the first group whose
+ * replacement by a known-good value makes validation say something else.
+ * That keeps the core's sentence and still puts it next to its field. */
+static FieldGroup
+blame_group (CobaltPrescription *p,
+             const char         *message)
+{
+  for (guint g = 0; g < N_GROUPS; g++)
+    {
+      g_autoptr(CobaltPrescription) probe = cobalt_prescription_copy (p);
+      g_autoptr(GError) error = NULL;
+
+      set_group_value_known_good (probe, (FieldGroup) g);
+      if (cobalt_prescription_validate (probe, &error) || g_strcmp0 (error->message, message) != 0)
+        return (FieldGroup) g;
+    }
+
+  return N_GROUPS;
+}
+
+static GtkLabel *
+group_label (CobaltPrescriptionEditor *self,
+             FieldGroup                group)
+{
+  switch (group)
+    {
+    case GROUP_PHASES:   return self->phases_error;
+    case GROUP_SITES:    return self->sites_error;
+    case GROUP_REMINDER: return self->reminder_error;
+    case GROUP_VOLUME:   return self->volume_error;
+    case GROUP_AMOUNT:   return self->amount_error;
+    case N_GROUPS:
+    default:             return self->save_status;
+    }
+}
+
+static void
+clear_errors (CobaltPrescriptionEditor *self)
+{
+  for (guint g = 0; g < N_GROUPS; g++)
+    cobalt_journey_set_field_error (group_label (self, (FieldGroup) g), NULL);
+  cobalt_journey_set_field_error (self->technique_error, NULL);
+  gtk_label_set_text (self->save_status, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->save_status), "error");
+}
+
+static void
+update_version_label (CobaltPrescriptionEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (cobalt_prescription_get_id (self->base) == 0)
+    text = g_strdup (_("Not saved yet. Saving stores version 1."));
+  else
+    /* Translators: %u is a version number */
+    text = g_strdup_printf (_("Version %u. Saving a change stores a new version; doses already logged keep theirs."),
+                            cobalt_prescription_get_version (self->base));
+  gtk_label_set_text (self->version_label, text);
+}
+
+static void
+on_apply_template_clicked_cb (GtkButton                *button,
+                              CobaltPrescriptionEditor *self)
+{
+  const char * const *ids = cobalt_prescription_template_ids ();
+  guint pos = gtk_drop_down_get_selected (self->template_dropdown);
+
+  if (pos != GTK_INVALID_LIST_POSITION && ids[pos] != NULL)
+    cobalt_prescription_editor_load_template (self, ids[pos]);
+}
+
+static void
+on_add_phase_clicked_cb (GtkButton                *button,
+                         CobaltPrescriptionEditor *self)
+{
+  cobalt_prescription_editor_add_phase (self);
+}
+
+static void
+on_save_clicked_cb (GtkButton                *button,
+                    CobaltPrescriptionEditor *self)
+{
+  cobalt_prescription_editor_save (self, NULL);
+}
+
+static void
+cobalt_prescription_editor_constructed (GObject *object)
+{
+  CobaltPrescriptionEditor *self = COBALT_PRESCRIPTION_EDITOR (object);
+  g_autoptr(GError) error = NULL;
+
+  G_OBJECT_CLASS (cobalt_prescription_editor_parent_class)->constructed (object);
+
+  if (self->person == NULL)
+    self->person = cobalt_person_new ("");
+  if (self->repository != NULL)
+    self->base = cobalt_repository_get_prescription (self->repository, cobalt_person_get_id (self->person), &error);
+  if (error != NULL)
+    {
+      g_autofree char *text = cobalt_journey_describe_error (error);
+      gtk_label_set_text (self->save_status, text);
+    }
+  if (self->base == NULL)
+    self->base = cobalt_prescription_new_from_template ("uk-hydroxo-standard");
+  if (self->base == NULL)
+    self->base = cobalt_prescription_new ();
+
+  if (cobalt_prescription_get_template_id (self->base) != NULL)
+    {
+      const char * const *ids = cobalt_prescription_template_ids ();
+
+      for (guint i = 0; ids[i] != NULL; i++)
+        if (g_str_equal (ids[i], cobalt_prescription_get_template_id (self->base)))
+          gtk_drop_down_set_selected (self->template_dropdown, i);
+    }
+
+  fill_form (self, self->base);
+  update_version_label (self);
+}
+
+static void
+cobalt_prescription_editor_dispose (GObject *object)
+{
+  CobaltPrescriptionEditor *self = COBALT_PRESCRIPTION_EDITOR (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_PRESCRIPTION_EDITOR);
+  cobalt_journey_unparent_children (GTK_WIDGET (self));
+  g_clear_object (&self->repository);
+  g_clear_object (&self->person);
+  g_clear_object (&self->base);
+
+  G_OBJECT_CLASS (cobalt_prescription_editor_parent_class)->dispose (object);
+}
+
+static void
+cobalt_prescription_editor_finalize (GObject *object)
+{
+  CobaltPrescriptionEditor *self = COBALT_PRESCRIPTION_EDITOR (object);
+
+  g_hash_table_unref (self->site_checks);
+  g_hash_table_unref (self->enabled);
+
+  G_OBJECT_CLASS (cobalt_prescription_editor_parent_class)->finalize (object);
+}
+
+static void
+cobalt_prescription_editor_get_property (GObject    *object,
+                                         guint       prop_id,
+                                         GValue     *value,
+                                         GParamSpec *pspec)
+{
+  CobaltPrescriptionEditor *self = COBALT_PRESCRIPTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_prescription_editor_set_property (GObject      *object,
+                                         guint         prop_id,
+                                         const GValue *value,
+                                         GParamSpec   *pspec)
+{
+  CobaltPrescriptionEditor *self = COBALT_PRESCRIPTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    case PROP_PERSON:
+      self->person = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_prescription_editor_class_init (CobaltPrescriptionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cobalt_prescription_editor_constructed;
+  object_class->dispose = cobalt_prescription_editor_dispose;
+  object_class->finalize = cobalt_prescription_editor_finalize;
+  object_class->get_property = cobalt_prescription_editor_get_property;
+  object_class->set_property = cobalt_prescription_editor_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVED] =
+    g_signal_new ("saved",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journey/cobalt-prescription-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CobaltPrescriptionEditor, name)
+  BIND (template_dropdown);
+  BIND (version_label);
+  BIND (caution_label);
+  BIND (product_dropdown);
+  BIND (product_name_entry);
+  BIND (strength_entry);
+  BIND (amount_spin);
+  BIND (unit_dropdown);
+  BIND (amount_error);
+  BIND (volume_spin);
+  BIND (volume_error);
+  BIND (route_dropdown);
+  BIND (reminder_hour_spin);
+  BIND (reminder_minute_spin);
+  BIND (reminder_error);
+  BIND (grace_spin);
+  BIND (drawing_gauge_spin);
+  BIND (injecting_gauge_spin);
+  BIND (technique_error);
+  BIND (needle_length_spin);
+  BIND (syringe_spin);
+  BIND (angle_spin);
+  BIND (swab_check);
+  BIND (aspirate_check);
+  BIND (technique_notes_entry);
+  BIND (phases_list);
+  BIND (phases_error);
+  BIND (sites_box);
+  BIND (sites_error);
+  BIND (save_status);
+  BIND (save_button);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, on_apply_template_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_add_phase_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_route_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_product_changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cobalt_prescription_editor_init (CobaltPrescriptionEditor *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  const char * const *ids = cobalt_prescription_template_ids ();
+
+  self->site_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->enabled = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  cobalt_journey_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    gtk_string_list_append (names, cobalt_prescription_template_name (ids[i]));
+  gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (names));
+  cobalt_journey_fix_button_names (GTK_WIDGET (self));
+}
+
+GtkWidget *
+cobalt_prescription_editor_new (CobaltRepository *repository,
+                                CobaltPerson     *person)
+{
+  return g_object_new (COBALT_TYPE_PRESCRIPTION_EDITOR,
+                       "repository", repository,
+                       "person", person,
+                       NULL);
+}
+
+gboolean
+cobalt_prescription_editor_load_template (CobaltPrescriptionEditor *self,
+                                          const char               *template_id)
+{
+  g_autoptr(CobaltPrescription) p = NULL;
+
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION_EDITOR (self), FALSE);
+
+  p = cobalt_prescription_new_from_template (template_id);
+  if (p == NULL)
+    return FALSE;
+
+  /* Keep the id and version of what is stored: saving still makes the
+   * next version of this person's prescription. */
+  cobalt_prescription_set_template_id (self->base, template_id);
+  fill_form (self, p);
+  clear_errors (self);
+
+  return TRUE;
+}
+
+gboolean
+cobalt_prescription_editor_save (CobaltPrescriptionEditor *self,
+                                 GError                  **error)
+{
+  g_autoptr(CobaltPrescription) p = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION_EDITOR (self), FALSE);
+
+  clear_errors (self);
+  p = read_form (self);
+
+  if (!cobalt_prescription_validate (p, &local_error))
+    {
+      GtkLabel *label = group_label (self, blame_group (p, local_error->message));
+
+      cobalt_journey_set_field_error (label, local_error->message);
+      if (label == self->save_status)
+        gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (self->repository == NULL ||
+      !cobalt_repository_save_prescription (self->repository, p, &local_error))
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no database to save to."));
+      text = cobalt_journey_describe_error (local_error);
+      /* The form keeps what was typed. */
+      gtk_label_set_text (self->save_status, text);
+      gtk_widget_add_css_class (GTK_WIDGET (self->save_status), "error");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_set_object (&self->base, p);
+  update_version_label (self);
+  /* Translators: %u is the new version number */
+  text = g_strdup_printf (_("Saved as version %u."), cobalt_prescription_get_version (p));
+  gtk_label_set_text (self->save_status, text);
+  g_signal_emit (self, signals[SAVED], 0);
+
+  return TRUE;
+}
+
+GtkWidget *
+cobalt_prescription_editor_get_field (CobaltPrescriptionEditor *self,
+                                      const char               *name)
+{
+  const struct { const char *name; gsize offset; } fields[] = {
+#define F(n, m) { n, G_STRUCT_OFFSET (CobaltPrescriptionEditor, m) }
+    F ("template", template_dropdown), F ("caution", caution_label), F ("product", product_dropdown),
+    F ("product-name", product_name_entry), F ("strength", strength_entry), F ("amount", amount_spin),
+    F ("unit", unit_dropdown), F ("amount-error", amount_error), F ("volume", volume_spin),
+    F ("volume-error", volume_error), F ("route", route_dropdown), F ("reminder-hour", reminder_hour_spin),
+    F ("reminder-minute", reminder_minute_spin), F ("reminder-error", reminder_error), F ("grace", grace_spin),
+    F ("injecting-gauge", injecting_gauge_spin), F ("needle-length", needle_length_spin), F ("angle", angle_spin),
+    F ("phases-list", phases_list), F ("phases-error", phases_error), F ("sites-error", sites_error),
+    F ("save-status", save_status), F ("save", save_button), F ("version", version_label),
+#undef F
+  };
+
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION_EDITOR (self), NULL);
+
+  if (g_str_has_prefix (name, "site:"))
+    return g_hash_table_lookup (self->site_checks, name + strlen ("site:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (g_str_equal (fields[i].name, name))
+      return G_STRUCT_MEMBER (GtkWidget *, self, fields[i].offset);
+
+  return NULL;
+}
+
+void
+cobalt_prescription_editor_add_phase (CobaltPrescriptionEditor *self)
+{
+  GtkWidget *last;
+
+  g_return_if_fail (COBALT_IS_PRESCRIPTION_EDITOR (self));
+
+  append_phase (self, NULL);
+  last = gtk_widget_get_last_child (GTK_WIDGET (self->phases_list));
+  if (last != NULL)
+    gtk_widget_grab_focus (cobalt_phase_row_get_field (COBALT_PHASE_ROW (last), "label"));
+}

@@ -1,0 +1,34 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cobalt-person.h"
+#include "cobalt-repository.h"
+
+G_BEGIN_DECLS
+
+#define COBALT_TYPE_PRESCRIPTION_EDITOR (cobalt_prescription_editor_get_type ())
+G_DECLARE_FINAL_TYPE (CobaltPrescriptionEditor, cobalt_prescription_editor, COBALT, PRESCRIPTION_EDITOR, GtkWidget)
+
+/* The prescription form: template, product, strength, dose and unit,
+ * volume, route, phases, technique, enabled sites, reminder time and grace
+ * window; the cyanocobalamin cautions of CLINICAL.md. Save stores a new
+ * version. What cobalt_prescription_validate() refuses is shown next to
+ * the field it is about; a database error keeps the form as typed.
+ * Properties: repository, person (construct-only). ::saved. */
+
+GtkWidget *cobalt_prescription_editor_new           (CobaltRepository *repository,
+                                                     CobaltPerson     *person);
+/* Fills the form from a CLINICAL.md template (not saved). */
+gboolean   cobalt_prescription_editor_load_template (CobaltPrescriptionEditor *self,
+                                                     const char               *template_id);
+gboolean   cobalt_prescription_editor_save          (CobaltPrescriptionEditor *self,
+                                                     GError                  **error);
+/* For tests: a control or error label by its template id without the
+ * suffix ("amount" → amount_spin, "amount-error", "phases-list",
+ * "save-status", "site:<site id>" for an enabled-site tick...). */
+GtkWidget *cobalt_prescription_editor_get_field     (CobaltPrescriptionEditor *self,
+                                                     const char               *name);
+void       cobalt_prescription_editor_add_phase     (CobaltPrescriptionEditor *self);
+
+G_END_DECLS

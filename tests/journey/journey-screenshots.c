@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Renders the patient-journey screens on demo data to PNG files at
+ * 1280×800: a checklist step, the site picker, aftercare and the
+ * preferences. Used by build-aux/screenshots.sh (which picks the theme
+ * through GTK_THEME). Usage: journey-screenshots OUTDIR SUFFIX */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cobalt-aftercare-page.h"
+#include "cobalt-checklist-wizard.h"
+#include "cobalt-demo.h"
+#include "cobalt-preferences-window.h"
+#include "cobalt-site-picker.h"
+#include "journey-test-util.h"
+
+#define WIDTH  1280
+#define HEIGHT 800
+
+static void
+save (GtkWindow  *window,
+      const char *dir,
+      const char *name,
+      const char *suffix)
+{
+  GtkWidget *widget = GTK_WIDGET (window);
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = g_strdup_printf ("%s/%s-%s.png", dir, name, suffix);
+
+  wait_for_gtk (400);
+  paintable = gtk_widget_paintable_new (widget);
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget),
+                                                              gtk_widget_get_height (widget)));
+  if (!gdk_texture_save_to_png (texture, path))
+    g_error ("could not write %s", path);
+  g_print ("wrote %s\n", path);
+}
+
+static GtkWindow *
+wizard_window (CobaltRepository *repository,
+               CobaltPerson     *person,
+               CobaltClock      *clock,
+               GtkWidget       **wizard)
+{
+  GtkWindow *window = cobalt_checklist_wizard_window_new (NULL, repository, person, clock);
+
+  gtk_window_set_default_size (window, WIDTH, HEIGHT);
+  gtk_window_present (window);
+  *wizard = gtk_window_get_child (window);
+  return window;
+}
+
+static void
+advance_to (GtkWidget  *wizard,
+            const char *kind)
+{
+  CobaltChecklistRun *run = cobalt_checklist_wizard_get_run (COBALT_CHECKLIST_WIZARD (wizard));
+
+  while (g_strcmp0 (cobalt_checklist_run_get_step_kind (run, cobalt_checklist_run_get_current_step (run)), kind) != 0)
+    {
+      gtk_widget_activate_action (wizard, "wizard.tick", NULL);
+      gtk_widget_activate_action (wizard, "wizard.next", NULL);
+      wait_for_gtk (20);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(CobaltClock) clock = NULL;
+  g_autoptr(CobaltDatabase) database = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
+  g_autoptr(CobaltPerson) person = NULL;
+  GtkWindow *window;
+  GtkWidget *wizard;
+  CobaltSitePicker *picker;
+
+  if (argc != 3)
+    {
+      g_printerr ("usage: %s OUTDIR SUFFIX\n", argv[0]);
+      return 2;
+    }
+
+  g_setenv ("TZ", "Europe/London", TRUE);
+  gtk_init ();
+
+  now = fixture_time (2025, 6, 2, 9, 15);
+  clock = cobalt_clock_new_fixed (now);
+  database = cobalt_database_new_in_memory (&error);
+  g_assert_no_error (error);
+  repository = cobalt_repository_new (database);
+  if (!cobalt_demo_populate (repository, clock, &error))
+    g_error ("demo data: %s", error->message);
+  person = cobalt_repository_find_person (repository, COBALT_DEMO_PERSON_SELF, &error);
+  g_assert_no_error (error);
+
+  /* A checklist step: the expiry check with the batch from Supplies. */
+  window = wizard_window (repository, person, clock, &wizard);
+  advance_to (wizard, COBALT_STEP_CHECK_EXPIRY);
+  save (window, argv[1], "checklist", argv[2]);
+
+  /* The site picker, with a site chosen. */
+  advance_to (wizard, COBALT_STEP_CHOOSE_SITE);
+  picker = COBALT_SITE_PICKER (cobalt_checklist_wizard_get_site_picker (COBALT_CHECKLIST_WIZARD (wizard)));
+  save (window, argv[1], "site-picker", argv[2]);
+
+  /* Aftercare, straight after logging, a mild reaction ticked. */
+  cobalt_site_picker_choose (picker, cobalt_site_picker_get_suggested_site_id (picker));
+  gtk_widget_activate_action (wizard, "wizard.next", NULL);
+  advance_to (wizard, COBALT_STEP_AFTERCARE);
+  gtk_widget_activate_action (wizard, "wizard.tick", NULL);
+  gtk_widget_activate_action (wizard, "wizard.next", NULL);
+  wait_for_gtk (100);
+  cobalt_aftercare_page_set_reaction (COBALT_AFTERCARE_PAGE (cobalt_checklist_wizard_get_aftercare (COBALT_CHECKLIST_WIZARD (wizard))),
+                                      "site-redness", TRUE);
+  save (window, argv[1], "aftercare", argv[2]);
+  gtk_window_destroy (window);
+
+  /* Preferences: the prescription editor. */
+  window = GTK_WINDOW (cobalt_preferences_window_new (NULL, repository, person));
+  gtk_window_set_default_size (window, WIDTH, HEIGHT);
+  gtk_window_present (window);
+  save (window, argv[1], "preferences", argv[2]);
+  gtk_window_destroy (window);
+
+  return 0;
+}

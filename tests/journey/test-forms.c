@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "cobalt-checklist-editor.h"
+#include "cobalt-log-elsewhere-dialog.h"
+#include "cobalt-phase-row.h"
+#include "cobalt-preferences-window.h"
+#include "cobalt-prescription-editor.h"
+#include "journey-test-util.h"
+
+static const char *
+error_text (GtkWidget *label)
+{
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static guint
+history_length (JourneyFixture *f)
+{
+  g_autoptr(GListModel) history = cobalt_repository_list_prescription_history (f->repository, cobalt_person_get_id (f->person), NULL);
+
+  return g_list_model_get_n_items (history);
+}
+
+static void
+test_prescription_refusals (JourneyFixture *f,
+                            gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->repository, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *amount = cobalt_prescription_editor_get_field (editor, "amount");
+  GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
+  GtkWidget *row;
+
+  fixture_show (f, widget);
+  g_assert_cmpuint (history_length (f), ==, 1);
+
+  /* A dose of zero: refused next to the dose. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 0);
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")));
+  g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")), "more than zero"));
+
+  /* An absurd dose: refused next to the dose, and what was typed stays. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 500);
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")), "far more"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (amount)), ==, 500);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 1);
+
+  /* A phase repeating every 0 months: refused next to the phases. */
+  row = gtk_widget_get_first_child (list);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "interval")), 0);
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_null (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")));
+  g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "phases-error")), "interval"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "interval")), 2);
+
+  /* No site at all: refused next to the sites. */
+  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("site:%s", cobalt_site_catalogue_get_nth (i)->id);
+      GtkWidget *check = cobalt_prescription_editor_get_field (editor, name);
+
+      if (check != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    }
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (error_text (cobalt_prescription_editor_get_field (editor, "sites-error")));
+  g_assert_cmpuint (history_length (f), ==, 1);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:deltoid-left")), TRUE);
+
+  /* Now it saves, as a new version; the interval change is in it. */
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_cmpuint (history_length (f), ==, 2);
+  {
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), NULL);
+    CobaltPhase *phase = g_ptr_array_index (cobalt_prescription_get_phases (p), 0);
+
+    g_assert_cmpuint (cobalt_prescription_get_version (p), ==, 2);
+    g_assert_cmpuint (phase->interval, ==, 2);
+    g_assert_true (cobalt_prescription_is_site_enabled (p, "deltoid-left"));
+    g_assert_false (cobalt_prescription_is_site_enabled (p, "deltoid-right"));
+  }
+}
+
+static void
+test_prescription_template_and_caution (JourneyFixture *f,
+                                        gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->repository, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *caution = cobalt_prescription_editor_get_field (editor, "caution");
+  GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
+  guint n_rows = 0;
+
+  fixture_show (f, widget);
+  g_assert_false (gtk_widget_get_visible (caution));
+
+  g_assert_true (cobalt_prescription_editor_load_template (editor, "us-cyano-label"));
+  g_assert_true (gtk_widget_get_visible (caution));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (caution)), "Leber"));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, >=, 3);
+
+  cobalt_prescription_editor_add_phase (editor);
+  n_rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, >=, 4);
+}
+
+static void
+test_checklist_editor (JourneyFixture *f,
+                       gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_checklist_editor_new (f->repository, f->person);
+  CobaltChecklistEditor *editor = COBALT_CHECKLIST_EDITOR (widget);
+  g_autoptr(GListModel) steps = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  fixture_show (f, widget);
+  g_assert_cmpuint (cobalt_checklist_editor_get_n_steps (editor), ==, 10);
+  first = g_strdup (cobalt_checklist_editor_get_title (editor, 0));
+  second = g_strdup (cobalt_checklist_editor_get_title (editor, 1));
+
+  cobalt_checklist_editor_move (editor, 0, +1);
+  g_assert_cmpstr (cobalt_checklist_editor_get_title (editor, 0), ==, second);
+  cobalt_checklist_editor_remove (editor, 9);
+  cobalt_checklist_editor_add (editor);
+  cobalt_checklist_editor_set_title (editor, 9, "Check the plaster is in reach");
+
+  /* An empty title is refused and nothing is stored. */
+  cobalt_checklist_editor_set_title (editor, 2, "   ");
+  g_assert_false (cobalt_checklist_editor_save (editor, NULL));
+  g_assert_true (shows_text (widget, "Step 3"));
+  steps = cobalt_repository_list_checklist_steps (f->repository, cobalt_person_get_id (f->person), NULL);
+  {
+    g_autoptr(CobaltChecklistStep) s = g_list_model_get_item (steps, 0);
+    g_assert_cmpstr (cobalt_checklist_step_get_title (s), ==, first);
+  }
+  g_clear_object (&steps);
+
+  cobalt_checklist_editor_set_title (editor, 2, "Look at the liquid");
+  g_assert_true (cobalt_checklist_editor_save (editor, NULL));
+  steps = cobalt_repository_list_checklist_steps (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 10);
+  {
+    g_autoptr(CobaltChecklistStep) s0 = g_list_model_get_item (steps, 0);
+    g_autoptr(CobaltChecklistStep) s2 = g_list_model_get_item (steps, 2);
+    g_autoptr(CobaltChecklistStep) s9 = g_list_model_get_item (steps, 9);
+
+    g_assert_cmpstr (cobalt_checklist_step_get_title (s0), ==, second);
+    g_assert_cmpstr (cobalt_checklist_step_get_title (s2), ==, "Look at the liquid");
+    g_assert_cmpstr (cobalt_checklist_step_get_title (s9), ==, "Check the plaster is in reach");
+    g_assert_cmpstr (cobalt_checklist_step_get_kind (s9), ==, COBALT_STEP_CUSTOM);
+  }
+
+  g_assert_true (cobalt_checklist_editor_reset (editor, NULL));
+  g_assert_cmpstr (cobalt_checklist_editor_get_title (editor, 0), ==, first);
+}
+
+static void
+test_person_details (JourneyFixture *f,
+                     gconstpointer   data)
+{
+  CobaltPreferencesWindow *prefs = cobalt_preferences_window_new (f->window, f->repository, f->person);
+  g_autoptr(CobaltPerson) stored = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_for_gtk (100);
+
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "emergency")), "");
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "name")), " ");
+  g_assert_false (cobalt_preferences_window_save_person (prefs, NULL));
+  g_assert_nonnull (error_text (cobalt_preferences_window_get_field (prefs, "emergency-error")));
+  g_assert_nonnull (error_text (cobalt_preferences_window_get_field (prefs, "name-error")));
+
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "name")), "Alex M.");
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "emergency")), "112");
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "clinic-phone")), "+44 20 7946 0000");
+  g_assert_true (cobalt_preferences_window_save_person (prefs, NULL));
+  stored = cobalt_repository_get_person (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_assert_cmpstr (cobalt_person_get_name (stored), ==, "Alex M.");
+  g_assert_cmpstr (cobalt_person_get_emergency_number (stored), ==, "112");
+  g_assert_cmpstr (cobalt_person_get_emergency_number (f->person), ==, "112");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_log_elsewhere (JourneyFixture *f,
+                    gconstpointer   data)
+{
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  g_autoptr(GPtrArray) doses = NULL;
+  CobaltDose *dose;
+
+#define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_gtk (100);
+
+  /* A carer needs a name; amounts must be sane; no future time unless confirmed. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (FIELD ("given-by")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-11");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("expiry")), "31/12/2026");
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_nonnull (error_text (FIELD ("who-error")));
+  g_assert_nonnull (error_text (FIELD ("amount-error")));
+  g_assert_nonnull (error_text (FIELD ("when-error")));
+  g_assert_nonnull (error_text (FIELD ("expiry-error")));
+  g_assert_true (gtk_widget_get_visible (FIELD ("confirm-future")));
+  g_assert_cmpuint (dose_count (f), ==, 1);
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 40);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_nonnull (strstr (error_text (FIELD ("amount-error")), "far more"));
+
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("who")), "Jo (daughter)");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("expiry")), "2026-12-31");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-09");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 18);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("minute")), 30);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("batch")), "CARER9");
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+#undef FIELD
+
+  doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_assert_cmpuint (doses->len, ==, 2);
+  dose = g_ptr_array_index (doses, 1);
+  g_assert_cmpint (cobalt_dose_get_given_by (dose), ==, COBALT_GIVEN_BY_CARER);
+  g_assert_cmpstr (cobalt_dose_get_given_by_name (dose), ==, "Jo (daughter)");
+  g_assert_cmpint (g_date_time_get_hour (cobalt_dose_get_given_at (dose)), ==, 18);
+  g_assert_cmpstr (cobalt_dose_get_batch (dose), ==, "CARER9");
+  /* Someone else's batch does not use up the person's ampoules. */
+  g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+static void
+test_log_elsewhere_future_confirmed (JourneyFixture *f,
+                                     gconstpointer   data)
+{
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+
+  g_object_ref_sink (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_log_elsewhere_dialog_get_field (dialog, "date")), "2025-03-10");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cobalt_log_elsewhere_dialog_get_field (dialog, "hour")), 11);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_log_elsewhere_dialog_get_field (dialog, "confirm-future")), TRUE);
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_cmpuint (dose_count (f), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/London", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/cobalt/journey/forms/" path, JourneyFixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("prescription-refusals", test_prescription_refusals);
+  ADD ("prescription-template-and-caution", test_prescription_template_and_caution);
+  ADD ("checklist-editor", test_checklist_editor);
+  ADD ("person-details", test_person_details);
+  ADD ("log-elsewhere", test_log_elsewhere);
+  ADD ("log-elsewhere-future-confirmed", test_log_elsewhere_future_confirmed);
+#undef ADD
+
+  return g_test_run ();
+}
