@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include "reminder-test-data.h"
+
+CobaltPerson *
+reminder_test_create_person (CobaltRepository  *repository,
+                             const char        *name,
+                             GDateTime         *due,
+                             guint              grace_minutes,
+                             GError           **error)
+{
+  g_autoptr(CobaltPerson) person = cobalt_person_new (name);
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
+  g_autoptr(GDateTime) noon = NULL;
+  g_autoptr(GDateTime) given = NULL;
+  const char *sites[] = { "vastus-lateralis-left", "vastus-lateralis-right", NULL };
+  GDate due_date, starts_on;
+  int y, m, d;
+
+  cobalt_person_set_clinic_name (person, "Riverside Surgery");
+  cobalt_person_set_clinic_phone (person, "01632 960123");
+  if (!cobalt_repository_save_person (repository, person, error))
+    return NULL;
+
+  g_date_time_get_ymd (due, &y, &m, &d);
+  g_date_clear (&due_date, 1);
+  g_date_set_dmy (&due_date, d, m, y);
+  starts_on = due_date;
+  g_date_subtract_days (&starts_on, 30);
+
+  prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
+  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (person));
+  cobalt_prescription_set_starts_on (prescription, &starts_on);
+  cobalt_prescription_set_enabled_sites (prescription, sites);
+  cobalt_prescription_set_reminder_minute (prescription,
+                                           g_date_time_get_hour (due) * 60 + g_date_time_get_minute (due));
+  cobalt_prescription_set_grace_minutes (prescription, grace_minutes);
+  g_ptr_array_add (phases, cobalt_phase_new (COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, "Weekly"));
+  cobalt_prescription_set_phases (prescription, phases);
+  if (!cobalt_repository_save_prescription (repository, prescription, error))
+    return NULL;
+
+  /* Noon keeps the dose clear of the "just after midnight" rule. */
+  noon = g_date_time_new (g_date_time_get_timezone (due), y, m, d, 12, 0, 0);
+  given = g_date_time_add_days (noon, -7);
+  if (!reminder_test_log_dose (repository, person, given, error))
+    return NULL;
+
+  return g_steal_pointer (&person);
+}
+
+gboolean
+reminder_test_log_dose (CobaltRepository  *repository,
+                        CobaltPerson      *person,
+                        GDateTime         *given_at,
+                        GError           **error)
+{
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(CobaltDose) dose = cobalt_dose_new ();
+  g_autoptr(GError) local_error = NULL;
+
+  prescription = cobalt_repository_get_prescription (repository, cobalt_person_get_id (person), &local_error);
+  if (prescription == NULL)
+    {
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "No prescription");
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  cobalt_dose_set_person_id (dose, cobalt_person_get_id (person));
+  cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+  cobalt_dose_set_given_at (dose, given_at);
+  cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
+  cobalt_dose_set_amount (dose, cobalt_prescription_get_amount (prescription));
+  cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (prescription));
+  cobalt_dose_set_product (dose, cobalt_prescription_get_product (prescription));
+
+  return cobalt_repository_add_dose (repository, dose, error);
+}

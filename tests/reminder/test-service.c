@@ -1,0 +1,626 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The reminder service on a real data file with a fixed clock and the
+ * recording notifier: exactly once across connections and restarts,
+ * snooze, the checklist button, withdrawal when a dose is logged, and a
+ * data file that cannot be used. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cobalt-database.h"
+#include "cobalt-notifier-fake.h"
+#include "cobalt-repository.h"
+#include "cobalt-reminder-planner.h"
+#include "cobalt-reminder-service.h"
+#include "reminder-test-data.h"
+
+typedef struct
+{
+  char             *dir;
+  GTimeZone        *tz;
+  GDateTime        *due;
+  CobaltClock      *clock;
+  CobaltDatabase   *database;   /* the "window"'s connection */
+  CobaltRepository *repository;
+  CobaltPerson     *person;
+} Fixture;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) start = NULL;
+
+  f->dir = g_dir_make_tmp ("cobalt-reminder-XXXXXX", &error);
+  g_assert_no_error (error);
+
+  f->tz = g_time_zone_new_identifier ("Europe/London");
+  f->due = g_date_time_new (f->tz, 2024, 6, 10, 9, 0, 0);
+  start = g_date_time_add_minutes (f->due, -30);
+  f->clock = cobalt_clock_new_fixed (start);
+
+  f->database = cobalt_database_open (f->dir, &error);
+  g_assert_no_error (error);
+  f->repository = cobalt_repository_new (f->database);
+  f->person = reminder_test_create_person (f->repository, "Alex", f->due, 60, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->person);
+  g_clear_object (&f->repository);
+  g_clear_object (&f->database);
+  g_clear_object (&f->clock);
+  g_clear_pointer (&f->due, g_date_time_unref);
+  g_clear_pointer (&f->tz, g_time_zone_unref);
+  remove_tree (f->dir);
+  g_free (f->dir);
+}
+
+static void
+set_now (Fixture *f,
+         int      minutes_after_due)
+{
+  g_autoptr(GDateTime) now = g_date_time_add_minutes (f->due, minutes_after_due);
+
+  /* Emits ::changed, which makes started services look again; the tests
+   * below call evaluate() themselves on services they did not start. */
+  cobalt_clock_set_now (f->clock, now);
+}
+
+static CobaltReminderService *
+new_service (Fixture             *f,
+             CobaltNotifierFake **notifier_out)
+{
+  g_autoptr(CobaltNotifierFake) notifier = cobalt_notifier_fake_new ();
+  CobaltReminderService *service;
+
+  service = cobalt_reminder_service_new (f->dir, TRUE, f->clock, COBALT_NOTIFIER (notifier));
+  *notifier_out = g_steal_pointer (&notifier);
+  return service;
+}
+
+static void
+evaluate (CobaltReminderService *service)
+{
+  g_autoptr(GError) error = NULL;
+
+  cobalt_reminder_service_evaluate (service, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_exactly_once (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL, nb = NULL, nc = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  g_autoptr(CobaltReminderService) b = new_service (f, &nb);
+  g_autoptr(CobaltReminderService) c = NULL;
+  const CobaltNotification *shown;
+
+  /* Before the due time nothing, from it on exactly one, whichever of
+   * the two processes looks first. */
+  evaluate (a);
+  evaluate (b);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 0);
+  g_assert_nonnull (cobalt_reminder_service_get_next_wakeup (a));
+  g_assert_true (g_date_time_equal (cobalt_reminder_service_get_next_wakeup (a), f->due));
+
+  set_now (f, 0);
+  evaluate (b);
+  evaluate (a);
+  evaluate (b);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na) + cobalt_notifier_fake_get_n_shown (nb), ==, 1);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (nb), ==, 1);
+
+  shown = cobalt_notifier_fake_get_shown (nb, 0);
+  g_assert_nonnull (strstr (cobalt_notification_get_summary (shown), "Alex"));
+  g_assert_nonnull (strstr (cobalt_notification_get_body (shown), "hydroxocobalamin"));
+  g_assert_true (cobalt_notification_has_action (shown, "checklist"));
+  g_assert_true (cobalt_notification_has_action (shown, "snooze-hour"));
+  g_assert_true (cobalt_notification_has_action (shown, "snooze-tomorrow"));
+  g_assert_true (cobalt_notification_get_has_default_action (shown));
+
+  /* A restart: a new process with a new connection shows nothing. */
+  c = new_service (f, &nc);
+  set_now (f, 5);
+  evaluate (c);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (nc), ==, 0);
+
+  /* The clock goes back an hour and forward again: still nothing new. */
+  set_now (f, -60);
+  evaluate (a);
+  evaluate (c);
+  set_now (f, 1);
+  evaluate (a);
+  evaluate (b);
+  evaluate (c);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na) + cobalt_notifier_fake_get_n_shown (nb) +
+                    cobalt_notifier_fake_get_n_shown (nc), ==, 1);
+}
+
+typedef struct
+{
+  const char *dir;
+  GDateTime  *due;
+  guint       claimed;
+} ClaimRace;
+
+static gpointer
+claim_thread (gpointer data)
+{
+  ClaimRace *race = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) database = cobalt_database_open (race->dir, &error);
+  g_autoptr(CobaltRepository) repository = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(CobaltPerson) person = NULL;
+
+  g_assert_no_error (error);
+  repository = cobalt_repository_new (database);
+  people = cobalt_repository_list_people (repository, FALSE, &error);
+  g_assert_no_error (error);
+  person = g_list_model_get_item (people, 0);
+
+  for (int i = 0; i < 40; i++)
+    {
+      g_autoptr(GDateTime) due_at = g_date_time_add_days (race->due, i);
+      gboolean claimed = FALSE;
+
+      g_assert_true (cobalt_repository_claim_reminder (repository, cobalt_person_get_id (person),
+                                                       COBALT_REMINDER_OVERDUE, due_at, due_at,
+                                                       &claimed, &error));
+      g_assert_no_error (error);
+      if (claimed)
+        race->claimed++;
+    }
+
+  return NULL;
+}
+
+/* Two connections claiming the same reminders at the same time: each
+ * one is won exactly once. */
+static void
+test_claim_race (Fixture       *f,
+                 gconstpointer  data)
+{
+  ClaimRace r1 = { f->dir, f->due, 0 };
+  ClaimRace r2 = { f->dir, f->due, 0 };
+  GThread *t1, *t2;
+
+  t1 = g_thread_new ("claim-1", claim_thread, &r1);
+  t2 = g_thread_new ("claim-2", claim_thread, &r2);
+  g_thread_join (t1);
+  g_thread_join (t2);
+
+  g_assert_cmpuint (r1.claimed + r2.claimed, ==, 40);
+}
+
+static void
+test_snooze (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL, nb = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  g_autoptr(CobaltReminderService) b = new_service (f, &nb);
+  g_autoptr(GDateTime) expected_wakeup = NULL;
+  guint id;
+
+  set_now (f, 0);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  id = cobalt_notifier_fake_get_shown_id (na, 0);
+
+  set_now (f, 10);
+  cobalt_notifier_fake_invoke (na, id, "snooze-hour");
+  g_assert_false (cobalt_notifier_fake_is_open (na, id));
+  expected_wakeup = g_date_time_add_minutes (f->due, 70);
+  g_assert_nonnull (cobalt_reminder_service_get_next_wakeup (a));
+  g_assert_true (g_date_time_equal (cobalt_reminder_service_get_next_wakeup (a), expected_wakeup));
+
+  set_now (f, 69);
+  evaluate (a);
+  evaluate (b);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na) + cobalt_notifier_fake_get_n_shown (nb), ==, 1);
+
+  /* The snooze ends: back once, in either process. */
+  set_now (f, 70);
+  evaluate (b);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na) + cobalt_notifier_fake_get_n_shown (nb), ==, 2);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (nb), ==, 1);
+
+  set_now (f, 80);
+  evaluate (a);
+  evaluate (b);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na) + cobalt_notifier_fake_get_n_shown (nb), ==, 2);
+}
+
+static gboolean
+file_has_contents (gpointer data)
+{
+  return g_file_test (data, G_FILE_TEST_EXISTS);
+}
+
+static char *
+wait_for_file (const char *path)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  char *contents = NULL;
+
+  while (!file_has_contents ((gpointer) path) && g_get_monotonic_time () < end)
+    g_usleep (20000);
+
+  /* The stub writes, then renames: complete once it exists. */
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  return contents;
+}
+
+static void
+test_checklist_action (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  g_autofree char *out = g_build_filename (f->dir, "launched", NULL);
+  g_autofree char *command = NULL;
+  g_autofree char *args = NULL;
+  g_autofree char *expected = NULL;
+  guint id;
+
+  command = g_strdup_printf ("/bin/sh -c 'printf \"%%s\\n\" \"$@\" > \"%s.tmp\" && mv \"%s.tmp\" \"%s\"' stub",
+                             out, out, out);
+  g_setenv (COBALT_REMINDER_LAUNCH_CMD_ENV, command, TRUE);
+
+  set_now (f, 0);
+  evaluate (a);
+  id = cobalt_notifier_fake_get_shown_id (na, 0);
+  cobalt_notifier_fake_invoke (na, id, "checklist");
+  g_unsetenv (COBALT_REMINDER_LAUNCH_CMD_ENV);
+
+  args = wait_for_file (out);
+  expected = g_strdup_printf ("--checklist\n--person\nAlex\n--data-dir\n%s\n", f->dir);
+  g_assert_cmpstr (args, ==, expected);
+  g_assert_false (cobalt_notifier_fake_is_open (na, id));
+
+  /* Acted on: never shown again for this due time, even after a snooze
+   * would have run out. */
+  set_now (f, 200);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+}
+
+static void
+on_evaluated_cb (CobaltReminderService *service,
+                 gboolean              *flag)
+{
+  *flag = TRUE;
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until @service evaluated or @seconds passed. */
+static gboolean
+wait_for_evaluation (CobaltReminderService *service,
+                     guint                  seconds)
+{
+  gboolean evaluated = FALSE;
+  gboolean timed_out = FALSE;
+  gulong handler = g_signal_connect (service, "evaluated", G_CALLBACK (on_evaluated_cb), &evaluated);
+  guint timeout = g_timeout_add_seconds (seconds, on_timeout_cb, &timed_out);
+
+  while (!evaluated && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_signal_handler_disconnect (service, handler);
+  if (!timed_out)
+    g_source_remove (timeout);
+
+  return evaluated;
+}
+
+/* The window logs the dose: the service notices through the file and
+ * takes the reminder off the screen. */
+static void
+test_dose_logged_withdraws (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) given = NULL;
+  guint id;
+
+  set_now (f, 0);
+  cobalt_reminder_service_start (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  id = cobalt_notifier_fake_get_shown_id (na, 0);
+  g_assert_true (cobalt_notifier_fake_is_open (na, id));
+
+  /* An unrelated change gets a look but withdraws nothing. */
+  g_assert_true (cobalt_repository_set_setting (f->repository, "unrelated", "1", &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for_evaluation (a, 5));
+  g_assert_true (cobalt_notifier_fake_is_open (na, id));
+
+  given = g_date_time_add_minutes (f->due, 5);
+  set_now (f, 6);
+  g_assert_true (reminder_test_log_dose (f->repository, f->person, given, &error));
+  g_assert_no_error (error);
+
+  /* The log gets a look within a second or so. */
+  for (int i = 0; i < 3 && cobalt_notifier_fake_is_open (na, id); i++)
+    wait_for_evaluation (a, 5);
+  g_assert_false (cobalt_notifier_fake_is_open (na, id));
+  g_assert_cmpuint (cobalt_reminder_service_get_n_open (a), ==, 0);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+}
+
+static void
+write_file (const char *path,
+            const char *contents)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_bad_database (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db_path = g_build_filename (f->dir, COBALT_DATABASE_FILENAME, NULL);
+  g_autofree char *good = g_build_filename (f->dir, "good.db", NULL);
+  g_autofree char *journal = g_strconcat (db_path, "-journal", NULL);
+  const CobaltNotification *paused;
+
+  /* Keep the good file aside, and put garbage in its place. */
+  g_clear_object (&f->repository);
+  g_clear_object (&f->database);
+  g_assert_cmpint (g_rename (db_path, good), ==, 0);
+  g_unlink (journal);
+  write_file (db_path, "This is not a database, just some text that is long enough to be read. "
+                       "This is not a database, just some text that is long enough to be read.");
+
+  a = new_service (f, &na);
+  set_now (f, 0);
+  g_assert_false (cobalt_reminder_service_evaluate (a, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_true (cobalt_reminder_service_get_paused (a));
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  paused = cobalt_notifier_fake_get_shown (na, 0);
+  g_assert_cmpstr (cobalt_notification_get_summary (paused), ==, "Reminders are paused");
+  g_assert_nonnull (strstr (cobalt_notification_get_body (paused), "damaged"));
+
+  /* Retries do not repeat the notification; a missing file neither. */
+  g_assert_false (cobalt_reminder_service_evaluate (a, NULL));
+  g_unlink (db_path);
+  g_assert_false (cobalt_reminder_service_evaluate (a, NULL));
+  g_assert_false (g_file_test (db_path, G_FILE_TEST_EXISTS));   /* never creates an empty one */
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  g_assert_true (cobalt_notifier_fake_is_open (na, cobalt_notifier_fake_get_shown_id (na, 0)));
+
+  /* The good file is back: reminders run again, the paused note goes. */
+  g_assert_cmpint (g_rename (good, db_path), ==, 0);
+  evaluate (a);
+  g_assert_false (cobalt_reminder_service_get_paused (a));
+  g_assert_false (cobalt_notifier_fake_is_open (na, cobalt_notifier_fake_get_shown_id (na, 0)));
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 2);
+  g_assert_nonnull (strstr (cobalt_notification_get_summary (cobalt_notifier_fake_get_shown (na, 1)), "Alex"));
+}
+
+static void
+test_missing_and_too_new (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = NULL;
+  g_autofree char *db_path = g_build_filename (f->dir, COBALT_DATABASE_FILENAME, NULL);
+  g_autofree char *aside = g_build_filename (f->dir, "aside.db", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cobalt_database_exec (f->database, "PRAGMA user_version = 999", &error));
+  g_assert_no_error (error);
+  g_clear_object (&f->repository);
+  g_clear_object (&f->database);
+
+  a = new_service (f, &na);
+  set_now (f, 0);
+  g_assert_false (cobalt_reminder_service_evaluate (a, &error));
+  g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_TOO_NEW);
+  g_clear_error (&error);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  g_assert_nonnull (strstr (cobalt_notification_get_body (cobalt_notifier_fake_get_shown (na, 0)),
+                            "newer version"));
+  g_clear_object (&a);
+  g_clear_object (&na);
+
+  g_assert_cmpint (g_rename (db_path, aside), ==, 0);
+  a = new_service (f, &na);
+  g_assert_false (cobalt_reminder_service_evaluate (a, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (cobalt_notification_get_body (cobalt_notifier_fake_get_shown (na, 0)),
+                            "missing"));
+}
+
+/* Another process keeps the file locked past the busy timeout: paused,
+ * and running again once the lock goes. */
+static void
+test_locked (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  g_autoptr(GError) error = NULL;
+
+  /* Opened first, so that the lock hits the evaluation itself. */
+  evaluate (a);
+
+  g_assert_true (cobalt_database_exec (f->database, "BEGIN EXCLUSIVE", &error));
+  g_assert_no_error (error);
+  set_now (f, 0);
+  g_assert_false (cobalt_reminder_service_evaluate (a, &error));
+  g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_true (cobalt_reminder_service_get_paused (a));
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  g_assert_nonnull (strstr (cobalt_notification_get_body (cobalt_notifier_fake_get_shown (na, 0)),
+                            "locked"));
+
+  g_assert_true (cobalt_database_exec (f->database, "COMMIT", &error));
+  g_assert_no_error (error);
+  evaluate (a);
+  g_assert_false (cobalt_reminder_service_get_paused (a));
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 2);
+}
+
+/* "Reminders are paused" waits for a notification server too, and comes
+ * once even when dismissed. */
+static void
+test_paused_notice_retried (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = NULL;
+  g_autofree char *db_path = g_build_filename (f->dir, COBALT_DATABASE_FILENAME, NULL);
+
+  g_clear_object (&f->repository);
+  g_clear_object (&f->database);
+  write_file (db_path, "garbage garbage garbage garbage garbage garbage garbage garbage garbage");
+
+  a = new_service (f, &na);
+  cobalt_notifier_fake_set_failing (na, TRUE);
+  g_assert_false (cobalt_reminder_service_evaluate (a, NULL));
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 0);
+
+  cobalt_notifier_fake_set_failing (na, FALSE);
+  g_assert_false (cobalt_reminder_service_evaluate (a, NULL));
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+
+  cobalt_notifier_fake_dismiss (na, cobalt_notifier_fake_get_shown_id (na, 0));
+  g_assert_false (cobalt_reminder_service_evaluate (a, NULL));
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+}
+
+/* No notification server at that moment (login races): the reminder is
+ * not lost, it comes once the server is there. */
+static void
+test_no_notification_server (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  g_autoptr(GDateTime) retry = NULL;
+
+  cobalt_notifier_fake_set_failing (na, TRUE);
+  set_now (f, 0);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 0);
+  retry = g_date_time_add_seconds (f->due, COBALT_REMINDER_MAX_SLEEP_SECONDS);
+  g_assert_true (g_date_time_equal (cobalt_reminder_service_get_next_wakeup (a), retry));
+
+  cobalt_notifier_fake_set_failing (na, FALSE);
+  set_now (f, 1);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+}
+
+/* The "Remind the day before" preference (GSettings) is followed, and a
+ * change to it is noticed at once. */
+static void
+test_day_before_setting (Fixture       *f,
+                         gconstpointer  data)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+  g_autoptr(GSettings) settings = NULL;
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = NULL;
+  g_autoptr(GDateTime) eve = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
+  if (schema == NULL)
+    {
+      g_test_skip ("The settings schema is not compiled (GSETTINGS_SCHEMA_DIR)");
+      return;
+    }
+
+  settings = g_settings_new_full (schema, NULL, NULL);
+  g_settings_set_boolean (settings, COBALT_SETTINGS_KEY_DAY_BEFORE, FALSE);
+
+  eve = g_date_time_add_days (f->due, -1);
+  cobalt_clock_set_now (f->clock, eve);
+  a = new_service (f, &na);
+  cobalt_reminder_service_start (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 0);
+
+  g_settings_set_boolean (settings, COBALT_SETTINGS_KEY_DAY_BEFORE, TRUE);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  g_assert_nonnull (strstr (cobalt_notification_get_summary (cobalt_notifier_fake_get_shown (na, 0)),
+                            "tomorrow"));
+  g_settings_reset (settings, COBALT_SETTINGS_KEY_DAY_BEFORE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/cobalt/reminder/service/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+
+  ADD ("exactly-once", test_exactly_once);
+  ADD ("claim-race", test_claim_race);
+  ADD ("snooze", test_snooze);
+  ADD ("checklist-action", test_checklist_action);
+  ADD ("dose-logged-withdraws", test_dose_logged_withdraws);
+  ADD ("bad-database", test_bad_database);
+  ADD ("missing-and-too-new", test_missing_and_too_new);
+  ADD ("locked", test_locked);
+  ADD ("paused-notice-retried", test_paused_notice_retried);
+  ADD ("no-notification-server", test_no_notification_server);
+  ADD ("day-before-setting", test_day_before_setting);
+
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* A time-zone change on the system (the /etc/localtime link replaced, as
+ * timedatectl does) reaches the reminder, with the new zone. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <unistd.h>
+
+#include "cobalt-time-watch.h"
+
+static void
+on_changed_cb (CobaltTimeWatch  *watch,
+               const char       *reason,
+               char            **got)
+{
+  g_free (*got);
+  *got = g_strdup (reason);
+}
+
+static gboolean
+on_timeout_cb (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+point_link (const char *link,
+            const char *zone)
+{
+  g_autofree char *target = g_build_filename ("/usr/share/zoneinfo", zone, NULL);
+  g_autofree char *tmp = g_strconcat (link, ".tmp", NULL);
+
+  g_unlink (tmp);
+  g_assert_cmpint (symlink (target, tmp), ==, 0);
+  g_assert_cmpint (g_rename (tmp, link), ==, 0);
+}
+
+static void
+test_zone_change (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cobalt-tz-XXXXXX", &error);
+  g_autofree char *link = NULL;
+  g_autofree char *got = NULL;
+  g_autoptr(CobaltTimeWatch) watch = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  if (!g_file_test ("/usr/share/zoneinfo/America/Santiago", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("No time zone database in /usr/share/zoneinfo");
+      return;
+    }
+
+  g_assert_no_error (error);
+  link = g_build_filename (dir, "localtime", NULL);
+  point_link (link, "Europe/London");
+
+  watch = cobalt_time_watch_new_for_path (link);
+  zone = cobalt_time_watch_dup_zone (watch);
+  g_assert_nonnull (zone);
+  g_assert_cmpstr (g_time_zone_get_identifier (zone), ==, "Europe/London");
+  g_clear_pointer (&zone, g_time_zone_unref);
+
+  g_signal_connect (watch, "changed", G_CALLBACK (on_changed_cb), &got);
+  point_link (link, "America/Santiago");
+
+  timeout = g_timeout_add_seconds (5, on_timeout_cb, &timed_out);
+  while (got == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout);
+
+  g_assert_cmpstr (got, ==, "timezone");
+  zone = cobalt_time_watch_dup_zone (watch);
+  g_assert_nonnull (zone);
+  g_assert_cmpstr (g_time_zone_get_identifier (zone), ==, "America/Santiago");
+
+  g_clear_object (&watch);
+  g_unlink (link);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cobalt/reminder/time-watch/zone-change", test_zone_change);
+
+  return g_test_run ();
+}
