@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
-# Remakes screenshots/today-light.png and screenshots/today-dark.png
+# Remakes screenshots/today-light.png and screenshots/today-dark.png (and
+# the Journal's charts and the Supplies page, light and dark)
 # (1280×800) from the real application on demo data (`cobalt --demo`),
 # under Xvfb. Run through `build-aux/dev.sh screenshots`, which builds
 # first and sets COBALT_BUILD_DIR; needs xvfb-run, dbus-run-session,
@@ -57,8 +58,9 @@ INSIDE
 
 shoot ()
 {
-  local theme=$1 output=$2 home
-  home=$scratch/${theme//:/-}
+  # $3: the section to open (COBALT_START_PAGE, e.g. journal/charts).
+  local theme=$1 output=$2 page=${3:-} home
+  home=$scratch/$(basename "$output" .png)
   mkdir -p "$home/config/glib-2.0/settings" "$home/data" "$home/cache" "$home/tmp"
   mkdir -m 0700 "$home/runtime"
 
@@ -78,6 +80,7 @@ shoot ()
       GSK_RENDERER=cairo \
       GTK_A11Y=none \
       LC_ALL=C.UTF-8 \
+      COBALT_START_PAGE="$page" \
       COBALT="$COBALT" OUTPUT="$PWD/$output" WIDTH="$WIDTH" HEIGHT="$HEIGHT" \
     xvfb-run -a -s "-screen 0 ${WIDTH}x${HEIGHT}x24" \
       dbus-run-session -- bash "$scratch/shoot-inside.sh"
@@ -87,6 +90,10 @@ shoot ()
 
 shoot Default "$OUT_DIR/today-light.png"
 shoot Default:dark "$OUT_DIR/today-dark.png"
+shoot Default "$OUT_DIR/journal-light.png" journal/charts
+shoot Default:dark "$OUT_DIR/journal-dark.png" journal/charts
+shoot Default "$OUT_DIR/supplies-light.png" supplies
+shoot Default:dark "$OUT_DIR/supplies-dark.png" supplies
 
 # The patient journey (a checklist step, the site picker, aftercare,
 # preferences): its own renderer draws the real widgets on demo data at

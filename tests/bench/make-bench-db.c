@@ -1,0 +1,188 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* Writes the benchmark database: two people, each with ten years of weekly
+ * doses (about 1,040 in all) ending a few days before now, through the
+ * same repository API the application uses. build-aux/bench.sh times
+ * `cobalt --status` and the first frame against it.
+ *
+ *   make-bench-db DATA_DIR      (DATA_DIR must not hold a cobalt.db yet) */
+
+#include <stdlib.h>
+
+#include <glib.h>
+
+#include "cobalt-database.h"
+#include "cobalt-repository.h"
+
+#define BENCH_YEARS         10
+#define BENCH_WEEKS         (BENCH_YEARS * 52)
+#define BENCH_TIME_ZONE     "Europe/London"
+#define BENCH_REMINDER_HOUR 9
+
+typedef struct
+{
+  const char    *name;
+  CobaltGivenBy  given_by;
+  int            days_since_last_dose;
+} BenchPerson;
+
+static const BenchPerson bench_people[] = {
+  { "Bench Self",  COBALT_GIVEN_BY_SELF,  3 },
+  { "Bench Cared", COBALT_GIVEN_BY_CARER, 6 },
+};
+
+static const char * const bench_sites[] = {
+  "vastus-lateralis-left",
+  "vastus-lateralis-right",
+  "deltoid-left",
+  "deltoid-right",
+  NULL
+};
+
+static CobaltPrescription *
+make_weekly_prescription (gint64     person_id,
+                          GDateTime *first_dose)
+{
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new ();
+  g_autoptr(CobaltPhase) weekly = NULL;
+  GDate starts_on;
+
+  g_date_clear (&starts_on, 1);
+  g_date_set_dmy (&starts_on,
+                  g_date_time_get_day_of_month (first_dose),
+                  g_date_time_get_month (first_dose),
+                  g_date_time_get_year (first_dose));
+
+  weekly = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, "Weekly");
+
+  cobalt_prescription_set_person_id (prescription, person_id);
+  cobalt_prescription_set_template_id (prescription, "custom");
+  cobalt_prescription_set_starts_on (prescription, &starts_on);
+  cobalt_prescription_set_product (prescription, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  cobalt_prescription_set_strength (prescription, "1 mg/mL");
+  cobalt_prescription_set_amount (prescription, 1.0);
+  cobalt_prescription_set_unit (prescription, COBALT_DOSE_UNIT_MG);
+  cobalt_prescription_set_volume_ml (prescription, 1.0);
+  cobalt_prescription_set_route (prescription, COBALT_ROUTE_IM);
+  cobalt_prescription_set_drawing_needle_gauge (prescription, 21);
+  cobalt_prescription_set_injecting_needle_gauge (prescription, 23);
+  cobalt_prescription_set_needle_length_mm (prescription, 25.0);
+  cobalt_prescription_set_syringe_ml (prescription, 2.0);
+  cobalt_prescription_set_angle_degrees (prescription, 90);
+  cobalt_prescription_set_use_swab (prescription, TRUE);
+  cobalt_prescription_set_enabled_sites (prescription, bench_sites);
+  cobalt_prescription_set_reminder_minute (prescription, BENCH_REMINDER_HOUR * 60);
+  cobalt_prescription_set_grace_minutes (prescription, 12 * 60);
+  cobalt_prescription_add_phase (prescription, weekly);
+
+  return g_steal_pointer (&prescription);
+}
+
+static gboolean
+add_person (CobaltRepository  *repository,
+            const BenchPerson *bench,
+            GTimeZone         *zone,
+            GError           **error)
+{
+  g_autoptr(CobaltPerson) person = cobalt_person_new (bench->name);
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now (zone);
+  g_autoptr(GDateTime) today = NULL;
+  g_autoptr(GDateTime) last = NULL;
+  g_autoptr(GDateTime) first = NULL;
+
+  cobalt_person_set_clinic_name (person, "Bench Surgery");
+  cobalt_person_set_clinic_phone (person, "01632 960000");
+  if (!cobalt_repository_save_person (repository, person, error))
+    return FALSE;
+
+  today = g_date_time_new (zone,
+                           g_date_time_get_year (now),
+                           g_date_time_get_month (now),
+                           g_date_time_get_day_of_month (now),
+                           BENCH_REMINDER_HOUR, 0, 0);
+  last = g_date_time_add_days (today, -bench->days_since_last_dose);
+  first = g_date_time_add_weeks (last, -(BENCH_WEEKS - 1));
+
+  prescription = make_weekly_prescription (cobalt_person_get_id (person), first);
+  if (!cobalt_repository_save_prescription (repository, prescription, error))
+    return FALSE;
+
+  for (guint week = 0; week < BENCH_WEEKS; week++)
+    {
+      g_autoptr(CobaltDose) dose = cobalt_dose_new ();
+      /* Calendar weeks keep 09:00 local across daylight-saving changes;
+       * a few minutes of jitter makes the log look like a real one. */
+      g_autoptr(GDateTime) on_time = g_date_time_add_weeks (first, week);
+      g_autoptr(GDateTime) given_at = g_date_time_add_minutes (on_time, (week * 7) % 23);
+      g_autofree char *batch = g_strdup_printf ("BENCH%04d", g_date_time_get_year (given_at));
+      GDate expiry;
+
+      g_date_clear (&expiry, 1);
+      g_date_set_dmy (&expiry, 1, G_DATE_DECEMBER, g_date_time_get_year (given_at) + 1);
+
+      cobalt_dose_set_person_id (dose, cobalt_person_get_id (person));
+      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+      cobalt_dose_set_given_at (dose, given_at);
+      cobalt_dose_set_site_id (dose, bench_sites[week % (G_N_ELEMENTS (bench_sites) - 1)]);
+      cobalt_dose_set_amount (dose, 1.0);
+      cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
+      cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+      cobalt_dose_set_batch (dose, batch);
+      cobalt_dose_set_expiry (dose, &expiry);
+      cobalt_dose_set_given_by (dose, bench->given_by);
+
+      if (!cobalt_repository_add_dose (repository, dose, error))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) database = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
+  g_autoptr(GTimeZone) zone = NULL;
+  g_autofree char *db_path = NULL;
+
+  if (argc != 2)
+    {
+      g_printerr ("Usage: %s DATA_DIR\n", argv[0]);
+      return EXIT_FAILURE;
+    }
+
+  db_path = g_build_filename (argv[1], COBALT_DATABASE_FILENAME, NULL);
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+    {
+      g_printerr ("%s already exists; the benchmark database is made in an empty folder.\n",
+                  db_path);
+      return EXIT_FAILURE;
+    }
+
+  zone = g_time_zone_new_identifier (BENCH_TIME_ZONE);
+  if (zone == NULL)
+    zone = g_time_zone_new_utc ();
+
+  database = cobalt_database_open (argv[1], &error);
+  if (database == NULL)
+    {
+      g_printerr ("Cannot create %s: %s\n", db_path, error->message);
+      return EXIT_FAILURE;
+    }
+  repository = cobalt_repository_new (database);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bench_people); i++)
+    {
+      if (!add_person (repository, &bench_people[i], zone, &error))
+        {
+          g_printerr ("Cannot write the benchmark data: %s\n", error->message);
+          return EXIT_FAILURE;
+        }
+    }
+
+  return EXIT_SUCCESS;
+}
