@@ -7,9 +7,11 @@
 #include <signal.h>
 
 #include "cobalt-application.h"
+#include "cobalt-carers-cli.h"
 #include "cobalt-cli.h"
 #include "cobalt-color-scheme.h"
 #include "cobalt-data-problem.h"
+#include "cobalt-reminder-launch.h"
 #include "cobalt-repository.h"
 #include "cobalt-window.h"
 
@@ -24,6 +26,8 @@ struct _CobaltApplication
   gint64             person_id;     /* from --person, 0 for none */
   gboolean           checklist;     /* --checklist: open the wizard with the window */
   CobaltColorScheme *color_scheme;
+  gboolean           start_reminder; /* make sure cobalt-reminder runs on each activation */
+  gboolean           first_frame_shown;
 };
 
 G_DEFINE_FINAL_TYPE (CobaltApplication, cobalt_application, GTK_TYPE_APPLICATION)
@@ -41,6 +45,14 @@ static const GOptionEntry option_entries[] = {
     N_("Open the person called NAME"), N_("NAME") },
   { "checklist", 0, 0, G_OPTION_ARG_NONE, NULL,
     N_("Open Cobalt ready for the next dose"), NULL },
+  { "export-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the person’s injection log to FILE as CSV and exit"), N_("FILE") },
+  { "export-ics", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the person’s upcoming doses to FILE as iCalendar and exit"), N_("FILE") },
+  { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the person’s report for the clinic to FILE as PDF and exit"), N_("FILE") },
+  { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Add the doses in the CSV FILE to the person’s log and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -136,6 +148,66 @@ on_start_checklist_activated_cb (GSimpleAction *action,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);
 }
 
+static void
+ensure_reminder_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (cobalt_reminder_ensure_running (&error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_reminder_started_cb (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* Not fatal: the window works without it, and autostart may still
+   * start it at the next login. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_message ("Could not start cobalt-reminder, so no reminder will pop up while Cobalt is closed: %s",
+               error->message);
+}
+
+/* Once the window is on screen: the D-Bus round trip and the spawn run in
+ * a thread so that neither delays a frame. */
+static void
+on_first_frame_painted_cb (GdkFrameClock     *frame_clock,
+                           CobaltApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_reminder_started_cb, NULL);
+
+  self->first_frame_shown = TRUE;
+  if (frame_clock != NULL)
+    g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
+  g_task_set_source_tag (task, on_first_frame_painted_cb);
+  g_task_run_in_thread (task, ensure_reminder_thread);
+}
+
+/* Also when Cobalt is opened again (the reminder may have been stopped
+ * since): then the window is already on screen. */
+static void
+start_reminder_after_first_frame (CobaltApplication *self,
+                                  GtkWindow         *window)
+{
+  GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+
+  if (self->first_frame_shown)
+    on_first_frame_painted_cb (NULL, self);
+  else if (frame_clock != NULL)
+    g_signal_connect_object (frame_clock, "after-paint",
+                             G_CALLBACK (on_first_frame_painted_cb), self, 0);
+  else
+    on_first_frame_painted_cb (NULL, self);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit_activated_cb },
   { "about", on_about_activated_cb },
@@ -181,8 +253,58 @@ cobalt_application_handle_local_options (GApplication *application,
   else
     self->data_dir = cobalt_cli_resolve_data_dir (data_dir_option);
 
+  /* The reminder reads the usual data folder: a demo or another folder
+   * is not what it would remind about. COBALT_NO_REMINDER=1 keeps tests
+   * and scripted runs from leaving a background process behind. */
+  {
+    const char *env_dir = g_getenv ("COBALT_DATA_DIR");
+    const char *no_reminder = g_getenv ("COBALT_NO_REMINDER");
+
+    self->start_reminder = self->demo_dir == NULL &&
+                           data_dir_option == NULL &&
+                           (env_dir == NULL || *env_dir == '\0') &&
+                           (no_reminder == NULL || *no_reminder == '\0' || g_str_equal (no_reminder, "0"));
+  }
+
   if (g_variant_dict_contains (options, "status"))
     return cobalt_cli_print_status (self->data_dir, self->clock);
+
+  {
+    g_autofree char *import_csv = NULL;
+    g_autofree char *export_csv = NULL;
+    g_autofree char *export_ics = NULL;
+    g_autofree char *export_pdf = NULL;
+    CobaltCarersCliOptions transfer = { NULL, };
+
+    g_variant_dict_lookup (options, "import-csv", "^ay", &import_csv);
+    g_variant_dict_lookup (options, "export-csv", "^ay", &export_csv);
+    g_variant_dict_lookup (options, "export-ics", "^ay", &export_ics);
+    g_variant_dict_lookup (options, "export-pdf", "^ay", &export_pdf);
+    g_variant_dict_lookup (options, "person", "&s", &transfer.person_name);
+    transfer.import_csv = import_csv;
+    transfer.export_csv = export_csv;
+    transfer.export_ics = export_ics;
+    transfer.export_pdf = export_pdf;
+
+    /* Exports and imports need no display and open no window. */
+    if (cobalt_carers_cli_wanted (&transfer))
+      {
+        g_autoptr(CobaltDatabase) database = NULL;
+        g_autoptr(CobaltRepository) repository = NULL;
+        g_autofree char *title = NULL;
+        g_autofree char *body = NULL;
+
+        database = cobalt_data_problem_open (self->data_dir, FALSE, NULL, &error);
+        if (database == NULL)
+          {
+            cobalt_data_problem_describe (error, self->data_dir, NULL, &title, &body);
+            g_printerr ("cobalt: %s %s\n", title, body);
+            return COBALT_EXIT_FAILED;
+          }
+        repository = cobalt_repository_new (database);
+        return cobalt_carers_cli_run (repository, self->clock, &transfer);
+      }
+  }
 
   if (g_variant_dict_lookup (options, "person", "&s", &person_name))
     {
@@ -286,6 +408,8 @@ cobalt_application_activate (GApplication *application)
   CobaltWindow *window = get_or_create_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
+  if (self->start_reminder)
+    start_reminder_after_first_frame (self, GTK_WINDOW (window));
   if (self->checklist)
     {
       self->checklist = FALSE;
@@ -363,6 +487,15 @@ cobalt_application_init (CobaltApplication *self)
   g_application_add_main_option_entries (G_APPLICATION (self), option_entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep track of vitamin B12 injections at home."));
+  g_application_set_option_context_description (G_APPLICATION (self),
+                                                _("--export-csv, --export-ics, --export-pdf and --import-csv "
+                                                  "work without a display, for the person named by --person "
+                                                  "(needed when Cobalt keeps several people); they combine "
+                                                  "with --demo and --data-dir.\n\n"
+                                                  "Exit status: 0 done; 1 the data could not be opened; "
+                                                  "2 no such person; 3 a file could not be written or read; "
+                                                  "4 the CSV file has bad rows (each is listed with its line "
+                                                  "number) and nothing was imported."));
 }
 
 CobaltApplication *

@@ -4,12 +4,17 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-calendar-page.h"
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-data-problem.h"
 #include "cobalt-intro-page.h"
+#include "cobalt-journal-page.h"
 #include "cobalt-log-elsewhere-dialog.h"
+#include "cobalt-log-page.h"
+#include "cobalt-people-window.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-problem-page.h"
+#include "cobalt-supplies-page.h"
 #include "cobalt-today-page.h"
 #include "cobalt-window.h"
 
@@ -35,6 +40,11 @@ struct _CobaltWindow
   GSettings            *settings;        /* NULL when the schema is not installed */
 
   CobaltTodayPage      *today_page;      /* created with the first person */
+  CobaltLogPage        *log_page;        /* created with Today */
+  CobaltCalendarPage   *calendar_page;   /* created with Today */
+  GtkWidget            *journal_page;    /* CobaltJournalPage, with Today */
+  GtkWidget            *supplies_page;   /* CobaltSuppliesPage, with Today */
+  gboolean              start_page_shown; /* COBALT_START_PAGE was applied */
   GtkWidget            *intro_page;      /* only on first run */
   GtkWidget            *problem_page;    /* only after a database error */
 };
@@ -184,6 +194,34 @@ show_intro (CobaltWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), FALSE);
 }
 
+/* Journal and Supplies follow the person shown, like Today. */
+static void
+update_journal_pages (CobaltWindow *self,
+                      CobaltPerson *person)
+{
+  if (person == NULL)
+    return;
+
+  if (self->journal_page == NULL)
+    {
+      self->journal_page = cobalt_journal_page_new (self->repository, self->clock, person);
+      gtk_stack_add_titled (self->page_stack, self->journal_page, "journal", _("Journal"));
+    }
+  else
+    cobalt_journal_page_set_person (COBALT_JOURNAL_PAGE (self->journal_page), person);
+
+  if (self->supplies_page == NULL)
+    {
+      self->supplies_page = cobalt_supplies_page_new (self->repository, self->clock, person);
+      if (self->settings != NULL)
+        g_settings_bind (self->settings, "low-stock-lead-days",
+                         self->supplies_page, "low-stock-lead-days", G_SETTINGS_BIND_GET);
+      gtk_stack_add_titled (self->page_stack, self->supplies_page, "supplies", _("Supplies"));
+    }
+  else
+    cobalt_supplies_page_set_person (COBALT_SUPPLIES_PAGE (self->supplies_page), person);
+}
+
 static void
 select_in_dropdown (CobaltWindow *self)
 {
@@ -211,11 +249,45 @@ select_in_dropdown (CobaltWindow *self)
         g_settings_bind (self->settings, "low-stock-lead-days",
                          self->today_page, "low-stock-lead-days", G_SETTINGS_BIND_GET);
       gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->today_page), "today", _("Today"));
+
+      /* The carers' pages (src/gui/carers) follow the same person. */
+      self->log_page = cobalt_log_page_new (self->repository, self->clock, person);
+      gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->log_page), "log", _("Log"));
+      self->calendar_page = cobalt_calendar_page_new (self->repository, self->clock, person);
+      gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->calendar_page), "calendar", _("Calendar"));
     }
   else if (self->today_page != NULL)
-    cobalt_today_page_set_person (self->today_page, person);
+    {
+      cobalt_today_page_set_person (self->today_page, person);
+      cobalt_log_page_set_person (self->log_page, person);
+      cobalt_calendar_page_set_person (self->calendar_page, person);
+    }
+  update_journal_pages (self, person);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
+}
+
+/* Screenshots open a given section: COBALT_START_PAGE=supplies, or
+ * journal/charts for a section of the Journal. Applied once. */
+static void
+show_start_page (CobaltWindow *self)
+{
+  const char *name = g_getenv ("COBALT_START_PAGE");
+  g_auto(GStrv) parts = NULL;
+  GtkWidget *page;
+
+  if (self->start_page_shown || name == NULL || *name == '\0')
+    return;
+  self->start_page_shown = TRUE;
+
+  parts = g_strsplit (name, "/", 2);
+  page = gtk_stack_get_child_by_name (self->page_stack, parts[0]);
+  if (page == NULL)
+    return;
+
+  gtk_stack_set_visible_child (self->page_stack, page);
+  if (parts[1] != NULL && COBALT_IS_JOURNAL_PAGE (page))
+    cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (page), parts[1]);
 }
 
 /* Reads the people again; keeps the dropdown's model when nothing it
@@ -253,6 +325,7 @@ show_people (CobaltWindow *self)
   remove_main_page (self, &self->intro_page);
   gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), TRUE);
   gtk_stack_set_visible_child_name (self->main_stack, "content");
+  show_start_page (self);
 }
 
 static void
@@ -486,6 +559,31 @@ window_preferences_action (GtkWidget  *widget,
 }
 
 static void
+on_person_added_cb (CobaltPeopleWindow *people,
+                    gint64              person_id,
+                    CobaltWindow       *self)
+{
+  /* Someone new is usually who the carer wants to set up next. */
+  show_people (self);
+  cobalt_window_select_person (self, person_id);
+}
+
+static void
+window_manage_people_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  CobaltWindow *self = COBALT_WINDOW (widget);
+  CobaltPeopleWindow *people;
+
+  if (self->repository == NULL)
+    return;
+  people = cobalt_people_window_new (GTK_WINDOW (self), self->repository);
+  g_signal_connect_object (people, "person-added", G_CALLBACK (on_person_added_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (people));
+}
+
+static void
 cobalt_window_class_init (CobaltWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -517,6 +615,7 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-checklist", NULL, window_start_checklist_action);
   gtk_widget_class_install_action (widget_class, "win.log-elsewhere", NULL, window_log_elsewhere_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, window_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.manage-people", NULL, window_manage_people_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/cobalt-window.ui");
@@ -610,7 +709,15 @@ cobalt_window_set_repository (CobaltWindow     *self,
     {
       gtk_stack_remove (self->page_stack, GTK_WIDGET (self->today_page));
       self->today_page = NULL;
+      gtk_stack_remove (self->page_stack, GTK_WIDGET (self->log_page));
+      self->log_page = NULL;
+      gtk_stack_remove (self->page_stack, GTK_WIDGET (self->calendar_page));
+      self->calendar_page = NULL;
     }
+  if (self->journal_page != NULL)
+    gtk_stack_remove (self->page_stack, g_steal_pointer (&self->journal_page));
+  if (self->supplies_page != NULL)
+    gtk_stack_remove (self->page_stack, g_steal_pointer (&self->supplies_page));
   remove_main_page (self, &self->intro_page);
   remove_main_page (self, &self->problem_page);
   g_clear_object (&self->people);

@@ -29,7 +29,8 @@ cobalt_test_find_widget (GtkWidget *root,
                          gboolean (*match) (GtkWidget *, gconstpointer),
                          gconstpointer data)
 {
-  if (visible_only && !gtk_widget_get_visible (root))
+  /* A stack's hidden pages are visible but not child-visible. */
+  if (visible_only && (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root)))
     return NULL;
   if (match (root, data))
     return root;

@@ -1,0 +1,883 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cobalt-log-page.h"
+#include "cobalt-carers-export.h"
+#include "cobalt-carers-util.h"
+#include "cobalt-dose-editor.h"
+#include "cobalt-report.h"
+#include "cobalt-site.h"
+
+/* Seconds the Undo bar stays after a deletion. */
+#define UNDO_SECONDS 10
+
+typedef enum
+{
+  COLUMN_WHEN,
+  COLUMN_SITE,
+  COLUMN_DOSE,
+  COLUMN_BATCH,
+  COLUMN_GIVEN_BY,
+  COLUMN_CHECKLIST,
+  COLUMN_REACTIONS,
+  COLUMN_NOTES,
+  N_COLUMNS
+} Column;
+
+typedef struct
+{
+  CobaltLogPage *page;
+  CobaltLogSort  sort;
+} SortProbe;
+
+struct _CobaltLogPage
+{
+  GtkWidget            parent_instance;
+
+  CobaltRepository    *repository;
+  CobaltClock         *clock;
+  CobaltPerson        *person;
+  CobaltDoseListModel *model;
+  GtkSingleSelection  *selection;
+  GTimeZone           *local;
+
+  gint64               deleted_id;
+  guint                undo_timeout_id;
+  int                  probed_sort;   /* set by the column sorters while probing */
+
+  GtkSearchEntry      *search_entry;
+  GtkMenuButton       *from_button;
+  GtkMenuButton       *to_button;
+  GtkCalendar         *from_calendar;
+  GtkCalendar         *to_calendar;
+  GtkDropDown         *site_dropdown;
+  GtkDropDown         *given_by_dropdown;
+  GtkToggleButton     *reactions_toggle;
+  GtkToggleButton     *aborted_toggle;
+  GtkColumnView       *column_view;
+  GtkRevealer         *undo_revealer;
+  GtkLabel            *undo_label;
+  GtkLabel            *count_label;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltLogPage, cobalt_log_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_CLOCK,
+  PROP_PERSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Static helpers ------------------------------------------------------- */
+
+static CobaltLogEntry *
+get_selected_entry (CobaltLogPage *self)
+{
+  return gtk_single_selection_get_selected_item (self->selection);
+}
+
+/* Before a filter, sort or person change replaces the rows: see the note
+ * where the selection is made. */
+static void
+unselect (CobaltLogPage *self)
+{
+  if (self->selection != NULL)
+    gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+}
+
+static void
+update_actions (CobaltLogPage *self)
+{
+  CobaltLogEntry *entry = self->selection ? get_selected_entry (self) : NULL;
+  gboolean is_dose = entry != NULL && cobalt_log_entry_is_dose (entry);
+  gboolean has_person = self->person != NULL;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.edit", is_dose);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.delete", is_dose);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.undo", self->deleted_id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.print", has_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.export-csv", has_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.export-pdf", has_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.export-ics", has_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.import-csv", has_person);
+}
+
+static void
+update_count (CobaltLogPage *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u entry", "%u entries", n), n);
+  gtk_label_set_text (self->count_label, text);
+}
+
+static char *
+cell_text (CobaltLogPage  *self,
+           CobaltLogEntry *entry,
+           Column          column)
+{
+  CobaltDose *dose = cobalt_log_entry_get_dose (entry);
+  const char *text = NULL;
+
+  if (column == COLUMN_WHEN)
+    return cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
+
+  if (dose == NULL)
+    {
+      /* A checklist stopped before anything was given. */
+      switch (column)
+        {
+        case COLUMN_DOSE:
+          return g_strdup (_("Nothing given"));
+        case COLUMN_CHECKLIST:
+          return g_strdup (cobalt_log_entry_describe_checklist (entry));
+        case COLUMN_NOTES:
+          return g_strdup (cobalt_log_entry_get_abort_reason (entry));
+        default:
+          return g_strdup ("");
+        }
+    }
+
+  switch (column)
+    {
+    case COLUMN_SITE:
+      return g_strdup (cobalt_carers_site_name (cobalt_dose_get_site_id (dose)));
+    case COLUMN_DOSE:
+      return cobalt_carers_format_dose (dose);
+    case COLUMN_BATCH:
+      text = cobalt_dose_get_batch (dose);
+      break;
+    case COLUMN_GIVEN_BY:
+      return cobalt_carers_format_given_by (dose);
+    case COLUMN_CHECKLIST:
+      text = cobalt_log_entry_describe_checklist (entry);
+      break;
+    case COLUMN_REACTIONS:
+      text = cobalt_log_entry_get_reactions_text (entry);
+      break;
+    case COLUMN_NOTES:
+      text = cobalt_dose_get_notes (dose);
+      break;
+    case COLUMN_WHEN:
+    case N_COLUMNS:
+    default:
+      break;
+    }
+  return g_strdup (text ? text : "");
+}
+
+static void
+on_setup_cell_cb (GtkSignalListItemFactory *factory,
+                  GtkListItem              *item,
+                  gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_bind_cell_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *item,
+                 CobaltLogPage            *self)
+{
+  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
+  CobaltLogEntry *entry = gtk_list_item_get_item (item);
+  GtkWidget *label = gtk_list_item_get_child (item);
+  g_autofree char *text = cell_text (self, entry, column);
+  gboolean aborted = !cobalt_log_entry_is_dose (entry);
+
+  gtk_label_set_text (GTK_LABEL (label), text);
+  /* Only the long free-text columns need the full text on hover; tooltips
+   * cost a controller per cell. */
+  if (column == COLUMN_NOTES || column == COLUMN_REACTIONS)
+    gtk_widget_set_tooltip_text (label, *text ? text : NULL);
+  if (aborted)
+    gtk_widget_add_css_class (label, "log-row-aborted");
+  else
+    gtk_widget_remove_css_class (label, "log-row-aborted");
+  if (column == COLUMN_REACTIONS && cobalt_log_entry_get_worst_reaction (entry) == COBALT_TRIAGE_URGENT)
+    gtk_widget_add_css_class (label, "reaction-urgent");
+  else
+    gtk_widget_remove_css_class (label, "reaction-urgent");
+}
+
+/* GTK 4.8 has no public way to ask a GtkColumnViewSorter for its primary
+ * column, so each sortable column's sorter records itself when compared:
+ * the view's sorter asks the primary column first, and only that one when
+ * it answers "smaller". The sign of the result tells the direction. */
+static int
+probe_compare (gconstpointer a,
+               gconstpointer b,
+               gpointer      user_data)
+{
+  SortProbe *probe = user_data;
+
+  if (probe->page->probed_sort < 0)
+    probe->page->probed_sort = probe->sort;
+  return GTK_ORDERING_SMALLER;
+}
+
+static void
+on_view_sorter_changed_cb (GtkSorter       *sorter,
+                           GtkSorterChange  change,
+                           CobaltLogPage   *self)
+{
+  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
+  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
+  GtkOrdering order;
+
+  unselect (self);
+  self->probed_sort = -1;
+  order = gtk_sorter_compare (sorter, a, b);
+  if (self->probed_sort < 0)
+    cobalt_dose_list_model_set_sorting (self->model, COBALT_LOG_SORT_WHEN, TRUE);
+  else
+    cobalt_dose_list_model_set_sorting (self->model, self->probed_sort, order == GTK_ORDERING_LARGER);
+}
+
+static void
+add_column (CobaltLogPage *self,
+            Column         column,
+            const char    *title,
+            gboolean       expand,
+            int            sort)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkColumnViewColumn) view_column = NULL;
+
+  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell_cb), self);
+
+  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
+  gtk_column_view_column_set_resizable (view_column, TRUE);
+  gtk_column_view_column_set_expand (view_column, expand);
+  if (sort >= 0)
+    {
+      SortProbe *probe = g_new0 (SortProbe, 1);
+      g_autoptr(GtkSorter) sorter = NULL;
+
+      probe->page = self;
+      probe->sort = sort;
+      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
+      gtk_column_view_column_set_sorter (view_column, sorter);
+    }
+  gtk_column_view_append_column (self->column_view, view_column);
+}
+
+static void
+setup_filters (CobaltLogPage *self)
+{
+  g_autoptr(GtkStringList) sites = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) givers = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (sites, _("Any site"));
+  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+    gtk_string_list_append (sites, cobalt_site_info_get_name (cobalt_site_catalogue_get_nth (i)));
+  gtk_drop_down_set_model (self->site_dropdown, G_LIST_MODEL (sites));
+
+  gtk_string_list_append (givers, _("Anyone"));
+  for (int g = COBALT_GIVEN_BY_SELF; g <= COBALT_GIVEN_BY_CLINIC; g++)
+    gtk_string_list_append (givers, cobalt_given_by_to_string (g));
+  gtk_drop_down_set_model (self->given_by_dropdown, G_LIST_MODEL (givers));
+}
+
+static GDateTime *
+calendar_day_start (GtkCalendar *calendar,
+                    GTimeZone   *tz,
+                    int          add_days)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+  g_autoptr(GDateTime) start = g_date_time_new (tz, g_date_time_get_year (picked),
+                                                g_date_time_get_month (picked),
+                                                g_date_time_get_day_of_month (picked), 0, 0, 0);
+
+  return g_date_time_add_days (start, add_days);
+}
+
+static void
+set_button_day (GtkMenuButton *button,
+                gboolean       is_from,
+                GDateTime     *day)
+{
+  g_autofree char *date = day ? g_date_time_format (day, "%e %b %Y") : NULL;
+  g_autofree char *label = NULL;
+
+  if (date != NULL)
+    g_strstrip (date);
+  if (is_from)
+    label = g_strdup_printf (_("From: %s"), date ? date : _("any day"));
+  else
+    label = g_strdup_printf (_("To: %s"), date ? date : _("any day"));
+  gtk_menu_button_set_label (button, label);
+}
+
+static void
+hide_undo (CobaltLogPage *self)
+{
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+  self->deleted_id = 0;
+  update_actions (self);
+}
+
+static gboolean
+on_undo_timeout_cb (gpointer user_data)
+{
+  CobaltLogPage *self = user_data;
+
+  self->undo_timeout_id = 0;
+  hide_undo (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Callbacks ------------------------------------------------------------ */
+
+static void
+on_search_changed_cb (GtkSearchEntry *entry,
+                      CobaltLogPage  *self)
+{
+  if (self->model == NULL)
+    return;
+  unselect (self);
+
+  cobalt_dose_list_model_set_search_text (self->model, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+static void
+on_from_day_selected_cb (GtkCalendar   *calendar,
+                         CobaltLogPage *self)
+{
+  g_autoptr(GDateTime) from = NULL;
+
+  if (self->model == NULL)
+    return;
+  unselect (self);
+  from = calendar_day_start (calendar, self->local, 0);
+  cobalt_dose_list_model_set_from (self->model, from);
+  set_button_day (self->from_button, TRUE, from);
+}
+
+static void
+on_from_clear_cb (GtkButton     *button,
+                  CobaltLogPage *self)
+{
+  if (self->model == NULL)
+    return;
+  unselect (self);
+
+  cobalt_dose_list_model_set_from (self->model, NULL);
+  set_button_day (self->from_button, TRUE, NULL);
+  gtk_menu_button_popdown (self->from_button);
+}
+
+static void
+on_to_day_selected_cb (GtkCalendar   *calendar,
+                       CobaltLogPage *self)
+{
+  g_autoptr(GDateTime) day = NULL;
+  g_autoptr(GDateTime) to = NULL;
+
+  if (self->model == NULL)
+    return;
+  unselect (self);
+  day = calendar_day_start (calendar, self->local, 0);
+  /* The chosen day is included: the model's "to" is exclusive. */
+  to = calendar_day_start (calendar, self->local, 1);
+  cobalt_dose_list_model_set_to (self->model, to);
+  set_button_day (self->to_button, FALSE, day);
+}
+
+static void
+on_to_clear_cb (GtkButton     *button,
+                CobaltLogPage *self)
+{
+  if (self->model == NULL)
+    return;
+  unselect (self);
+
+  cobalt_dose_list_model_set_to (self->model, NULL);
+  set_button_day (self->to_button, FALSE, NULL);
+  gtk_menu_button_popdown (self->to_button);
+}
+
+static void
+on_site_selected_cb (GtkDropDown   *dropdown,
+                     GParamSpec    *pspec,
+                     CobaltLogPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->model == NULL)
+    return;
+  unselect (self);
+  cobalt_dose_list_model_set_site_id (self->model,
+                                      selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                        ? NULL : cobalt_site_catalogue_get_nth (selected - 1)->id);
+}
+
+static void
+on_given_by_selected_cb (GtkDropDown   *dropdown,
+                         GParamSpec    *pspec,
+                         CobaltLogPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->model == NULL)
+    return;
+  unselect (self);
+  cobalt_dose_list_model_set_given_by (self->model,
+                                       selected == 0 || selected == GTK_INVALID_LIST_POSITION
+                                         ? -1 : (int) selected - 1);
+}
+
+static void
+on_reactions_toggled_cb (GtkToggleButton *button,
+                         CobaltLogPage   *self)
+{
+  if (self->model == NULL)
+    return;
+  unselect (self);
+
+  cobalt_dose_list_model_set_with_reactions (self->model, gtk_toggle_button_get_active (button));
+}
+
+static void
+on_aborted_toggled_cb (GtkToggleButton *button,
+                       CobaltLogPage   *self)
+{
+  if (self->model == NULL)
+    return;
+  unselect (self);
+
+  cobalt_dose_list_model_set_include_aborted (self->model, gtk_toggle_button_get_active (button));
+}
+
+static void
+on_row_activated_cb (GtkColumnView *view,
+                     guint          position,
+                     CobaltLogPage *self)
+{
+  gtk_single_selection_set_selected (self->selection, position);
+  gtk_widget_activate_action (GTK_WIDGET (self), "log.edit", NULL);
+}
+
+static void
+on_undo_dismiss_cb (GtkButton     *button,
+                    CobaltLogPage *self)
+{
+  hide_undo (self);
+}
+
+static void
+on_selection_changed_cb (GtkSelectionModel *model,
+                         guint              position,
+                         guint              n_items,
+                         CobaltLogPage     *self)
+{
+  update_actions (self);
+}
+
+static void
+on_n_items_cb (CobaltDoseListModel *model,
+               GParamSpec          *pspec,
+               CobaltLogPage       *self)
+{
+  update_count (self);
+}
+
+/* Actions --------------------------------------------------------------- */
+
+static void
+edit_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (widget);
+  CobaltLogEntry *entry = get_selected_entry (self);
+  CobaltDoseEditor *editor;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (entry == NULL || !cobalt_log_entry_is_dose (entry))
+    return;
+  editor = cobalt_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                   self->repository, self->clock, cobalt_log_entry_get_dose (entry));
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
+delete_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (widget);
+  CobaltLogEntry *entry = get_selected_entry (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *when = NULL;
+  g_autofree char *text = NULL;
+  gint64 id;
+
+  if (entry == NULL || !cobalt_log_entry_is_dose (entry))
+    return;
+
+  id = cobalt_log_entry_get_key (entry);
+  when = cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
+  if (!cobalt_repository_delete_dose (self->repository, id, &error))
+    {
+      cobalt_carers_show_error (widget, _("The entry could not be deleted"), error);
+      return;
+    }
+
+  self->deleted_id = id;
+  text = g_strdup_printf (_("Deleted the dose of %s."), when);
+  gtk_label_set_text (self->undo_label, text);
+  gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  self->undo_timeout_id = g_timeout_add_seconds (UNDO_SECONDS, on_undo_timeout_cb, self);
+  update_actions (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id = self->deleted_id;
+  int position;
+
+  if (id == 0)
+    return;
+  hide_undo (self);
+  if (!cobalt_repository_restore_dose (self->repository, id, &error))
+    {
+      cobalt_carers_show_error (widget, _("The entry could not be restored"), error);
+      return;
+    }
+  position = cobalt_dose_list_model_find (self->model, id);
+  if (position >= 0)
+    gtk_single_selection_set_selected (self->selection, position);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (COBALT_LOG_PAGE (widget)->search_entry));
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (widget);
+  g_autoptr(CobaltReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->person == NULL)
+    return;
+  report = cobalt_report_new (self->repository, cobalt_person_get_id (self->person), self->clock, &error);
+  if (report == NULL)
+    {
+      cobalt_carers_show_error (widget, _("The report could not be made"), error);
+      return;
+    }
+  cobalt_report_print (report, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, FALSE);
+}
+
+static void
+transfer_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (widget);
+  CobaltCarersTransfer kind;
+
+  if (self->person == NULL)
+    return;
+  if (g_str_equal (action_name, "log.export-csv"))
+    kind = COBALT_CARERS_EXPORT_CSV;
+  else if (g_str_equal (action_name, "log.export-pdf"))
+    kind = COBALT_CARERS_EXPORT_PDF;
+  else if (g_str_equal (action_name, "log.export-ics"))
+    kind = COBALT_CARERS_EXPORT_ICS;
+  else
+    kind = COBALT_CARERS_IMPORT_CSV;
+  cobalt_carers_transfer (widget, self->repository, self->clock, self->person, kind);
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static void
+cobalt_log_page_constructed (GObject *object)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (object);
+  GtkSorter *view_sorter;
+  GListModel *columns;
+
+  G_OBJECT_CLASS (cobalt_log_page_parent_class)->constructed (object);
+
+  g_assert (self->repository != NULL);
+  if (self->clock == NULL)
+    self->clock = cobalt_clock_new_real ();
+  self->local = g_time_zone_ref (cobalt_clock_get_timezone (self->clock));
+
+  self->model = cobalt_dose_list_model_new (self->repository,
+                                            self->person ? cobalt_person_get_id (self->person) : 0);
+  g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (on_n_items_cb), self, 0);
+  /* Not autoselecting, and the model set only then: a selected row in a
+   * replaced range makes GtkSingleSelection look for it among all the new
+   * rows, which would fetch every page. */
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
+  g_signal_connect_object (self->selection, "selection-changed",
+                           G_CALLBACK (on_selection_changed_cb), self, 0);
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+
+  add_column (self, COLUMN_WHEN, _("Date and time"), FALSE, COBALT_LOG_SORT_WHEN);
+  add_column (self, COLUMN_SITE, _("Site"), FALSE, COBALT_LOG_SORT_SITE);
+  add_column (self, COLUMN_DOSE, _("Dose"), FALSE, COBALT_LOG_SORT_PRODUCT);
+  add_column (self, COLUMN_BATCH, _("Batch"), FALSE, COBALT_LOG_SORT_BATCH);
+  add_column (self, COLUMN_GIVEN_BY, _("Given by"), FALSE, COBALT_LOG_SORT_GIVEN_BY);
+  add_column (self, COLUMN_CHECKLIST, _("Checklist"), FALSE, -1);
+  add_column (self, COLUMN_REACTIONS, _("Reactions"), FALSE, -1);
+  add_column (self, COLUMN_NOTES, _("Notes"), TRUE, -1);
+
+  /* Newest first, shown as such in the column header. */
+  columns = gtk_column_view_get_columns (self->column_view);
+  {
+    g_autoptr(GtkColumnViewColumn) when = g_list_model_get_item (columns, 0);
+
+    gtk_column_view_sort_by_column (self->column_view, when, GTK_SORT_DESCENDING);
+  }
+  view_sorter = gtk_column_view_get_sorter (self->column_view);
+  g_signal_connect_object (view_sorter, "changed", G_CALLBACK (on_view_sorter_changed_cb), self, 0);
+
+  update_count (self);
+  update_actions (self);
+}
+
+static void
+cobalt_log_page_dispose (GObject *object)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (object);
+
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_LOG_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->person);
+  g_clear_pointer (&self->local, g_time_zone_unref);
+
+  G_OBJECT_CLASS (cobalt_log_page_parent_class)->dispose (object);
+}
+
+static void
+cobalt_log_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY: g_value_set_object (value, self->repository); break;
+    case PROP_CLOCK:      g_value_set_object (value, self->clock); break;
+    case PROP_PERSON:     g_value_set_object (value, self->person); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_log_page_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CobaltLogPage *self = COBALT_LOG_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY: self->repository = g_value_dup_object (value); break;
+    case PROP_CLOCK:      self->clock = g_value_dup_object (value); break;
+    case PROP_PERSON:     cobalt_log_page_set_person (self, g_value_get_object (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_log_page_class_init (CobaltLogPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cobalt_log_page_constructed;
+  object_class->dispose = cobalt_log_page_dispose;
+  object_class->get_property = cobalt_log_page_get_property;
+  object_class->set_property = cobalt_log_page_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  cobalt_carers_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cobaltb12/Cobalt/carers/cobalt-log-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, from_button);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, to_button);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, from_calendar);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, to_calendar);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, site_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, given_by_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, reactions_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, aborted_toggle);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, undo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_from_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_to_clear_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_site_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_given_by_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_reactions_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_aborted_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_undo_dismiss_cb);
+
+  gtk_widget_class_install_action (widget_class, "log.edit", NULL, edit_action);
+  gtk_widget_class_install_action (widget_class, "log.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "log.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "log.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "log.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "log.export-csv", NULL, transfer_action);
+  gtk_widget_class_install_action (widget_class, "log.export-pdf", NULL, transfer_action);
+  gtk_widget_class_install_action (widget_class, "log.export-ics", NULL, transfer_action);
+  gtk_widget_class_install_action (widget_class, "log.import-csv", NULL, transfer_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "log.delete", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "log.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "log.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "log.print", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cobalt_log_page_init (CobaltLogPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  setup_filters (self);
+}
+
+/* Public API ------------------------------------------------------------ */
+
+CobaltLogPage *
+cobalt_log_page_new (CobaltRepository *repository,
+                     CobaltClock      *clock,
+                     CobaltPerson     *person)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+
+  return g_object_new (COBALT_TYPE_LOG_PAGE,
+                       "repository", repository,
+                       "clock", clock,
+                       "person", person,
+                       NULL);
+}
+
+CobaltPerson *
+cobalt_log_page_get_person (CobaltLogPage *self)
+{
+  g_return_val_if_fail (COBALT_IS_LOG_PAGE (self), NULL);
+  return self->person;
+}
+
+void
+cobalt_log_page_set_person (CobaltLogPage *self,
+                            CobaltPerson  *person)
+{
+  g_return_if_fail (COBALT_IS_LOG_PAGE (self));
+  g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
+
+  if (!g_set_object (&self->person, person))
+    return;
+  if (self->model != NULL)
+    {
+      hide_undo (self);
+      unselect (self);
+      cobalt_dose_list_model_set_person_id (self->model, person ? cobalt_person_get_id (person) : 0);
+      update_actions (self);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
+CobaltDoseListModel *
+cobalt_log_page_get_model (CobaltLogPage *self)
+{
+  g_return_val_if_fail (COBALT_IS_LOG_PAGE (self), NULL);
+  return self->model;
+}
+
+GtkColumnView *
+cobalt_log_page_get_view (CobaltLogPage *self)
+{
+  g_return_val_if_fail (COBALT_IS_LOG_PAGE (self), NULL);
+  return self->column_view;
+}
+
+void
+cobalt_log_page_set_search (CobaltLogPage *self,
+                            const char    *text)
+{
+  g_return_if_fail (COBALT_IS_LOG_PAGE (self));
+
+  unselect (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), text ? text : "");
+  cobalt_dose_list_model_set_search_text (self->model, text);
+}
+
+void
+cobalt_log_page_select (CobaltLogPage *self,
+                        guint          position)
+{
+  g_return_if_fail (COBALT_IS_LOG_PAGE (self));
+  gtk_single_selection_set_selected (self->selection, position);
+}

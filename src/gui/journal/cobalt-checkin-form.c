@@ -1,0 +1,417 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cobalt-checkin-form.h"
+#include "cobalt-journal-util.h"
+#include "cobalt-journey-util.h"
+
+typedef struct
+{
+  GtkScale       *scale;
+  GtkCheckButton *not_recorded;
+  GtkLabel       *value_label;
+} ScoreRow;
+
+struct _CobaltCheckinForm
+{
+  GtkWidget         parent_instance;
+
+  /* Template widgets */
+  GtkGrid          *scores_grid;
+  GtkEntry         *note_entry;
+  GtkLabel         *error_label;
+  GtkLabel         *status_label;
+  GtkButton        *save_button;
+
+  ScoreRow          rows[COBALT_N_CHECKIN_MEASURES];
+  gboolean          resetting;
+
+  CobaltRepository *repository;
+  CobaltClock      *clock;
+  CobaltPerson     *person;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltCheckinForm, cobalt_checkin_form, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_CLOCK,
+  PROP_PERSON,
+  N_PROPS
+};
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+update_value_label (CobaltCheckinForm    *self,
+                    CobaltCheckinMeasure  measure)
+{
+  ScoreRow *row = &self->rows[measure];
+  gboolean recorded = !gtk_check_button_get_active (row->not_recorded);
+  g_autofree char *text = NULL;
+
+  if (recorded)
+    text = g_strdup_printf ("%d", (int) gtk_range_get_value (GTK_RANGE (row->scale)));
+  else
+    text = g_strdup ("—");
+  gtk_label_set_text (row->value_label, text);
+
+  /* A scale that is not recorded still reads as a value to a screen
+   * reader: say so in its description. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row->scale),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  recorded ? cobalt_journal_measure_scale_hint (measure)
+                                           : _("Not recorded"),
+                                  -1);
+  if (recorded)
+    gtk_widget_remove_css_class (GTK_WIDGET (row->scale), "not-recorded");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (row->scale), "not-recorded");
+}
+
+static void
+reset (CobaltCheckinForm *self)
+{
+  self->resetting = TRUE;
+  for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
+    {
+      gtk_range_set_value (GTK_RANGE (self->rows[m].scale), 5);
+      gtk_check_button_set_active (self->rows[m].not_recorded, TRUE);
+      update_value_label (self, m);
+    }
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
+  cobalt_journey_set_field_error (self->error_label, NULL);
+  self->resetting = FALSE;
+}
+
+static void
+on_scale_value_changed_cb (GtkRange          *range,
+                           CobaltCheckinForm *self)
+{
+  CobaltCheckinMeasure measure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (range), "measure"));
+
+  /* Moving a scale is how a person records that score. */
+  if (!self->resetting)
+    gtk_check_button_set_active (self->rows[measure].not_recorded, FALSE);
+  update_value_label (self, measure);
+  gtk_label_set_text (self->status_label, "");
+}
+
+static void
+on_not_recorded_toggled_cb (GtkCheckButton    *button,
+                            CobaltCheckinForm *self)
+{
+  CobaltCheckinMeasure measure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "measure"));
+
+  update_value_label (self, measure);
+}
+
+static void
+build_rows (CobaltCheckinForm *self)
+{
+  for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
+    {
+      ScoreRow *row = &self->rows[m];
+      const char *name = cobalt_checkin_measure_to_string (m);
+      GtkWidget *name_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      GtkWidget *name_label = gtk_label_new (name);
+      GtkWidget *hint_label = gtk_label_new (cobalt_journal_measure_scale_hint (m));
+      GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 10, 1);
+      GtkWidget *value_label = gtk_label_new ("—");
+      GtkWidget *not_recorded = gtk_check_button_new_with_label (_("Not recorded"));
+      g_autofree char *not_recorded_name = NULL;
+
+      gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+      gtk_widget_add_css_class (name_label, "heading");
+      gtk_label_set_xalign (GTK_LABEL (hint_label), 0);
+      gtk_widget_add_css_class (hint_label, "dim-label");
+      gtk_widget_add_css_class (hint_label, "caption");
+      gtk_box_append (GTK_BOX (name_box), name_label);
+      gtk_box_append (GTK_BOX (name_box), hint_label);
+
+      gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
+      gtk_range_set_round_digits (GTK_RANGE (scale), 0);
+      gtk_range_set_increments (GTK_RANGE (scale), 1, 1);
+      for (int mark = 0; mark <= 10; mark++)
+        gtk_scale_add_mark (GTK_SCALE (scale), mark, GTK_POS_BOTTOM,
+                            mark == 0 ? "0" : mark == 5 ? "5" : mark == 10 ? "10" : NULL);
+      gtk_widget_set_hexpand (scale, TRUE);
+      gtk_widget_set_size_request (scale, 220, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                      -1);
+
+      gtk_label_set_width_chars (GTK_LABEL (value_label), 2);
+      gtk_widget_add_css_class (value_label, "score-value");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (value_label),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+
+      /* Translators: accessible name of a tick box, %s is a score such as "Energy" */
+      not_recorded_name = g_strdup_printf (_("%s not recorded"), name);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (not_recorded),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, not_recorded_name, -1);
+
+      g_object_set_data (G_OBJECT (scale), "measure", GUINT_TO_POINTER (m));
+      g_object_set_data (G_OBJECT (not_recorded), "measure", GUINT_TO_POINTER (m));
+
+      gtk_grid_attach (self->scores_grid, name_box, 0, m, 1, 1);
+      gtk_grid_attach (self->scores_grid, scale, 1, m, 1, 1);
+      gtk_grid_attach (self->scores_grid, value_label, 2, m, 1, 1);
+      gtk_grid_attach (self->scores_grid, not_recorded, 3, m, 1, 1);
+
+      row->scale = GTK_SCALE (scale);
+      row->not_recorded = GTK_CHECK_BUTTON (not_recorded);
+      row->value_label = GTK_LABEL (value_label);
+
+      g_signal_connect (scale, "value-changed", G_CALLBACK (on_scale_value_changed_cb), self);
+      g_signal_connect (not_recorded, "toggled", G_CALLBACK (on_not_recorded_toggled_cb), self);
+    }
+}
+
+static void
+on_save_button_clicked_cb (CobaltCheckinForm *self)
+{
+  cobalt_checkin_form_save (self, NULL);
+}
+
+static void
+cobalt_checkin_form_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_CHECKIN_FORM);
+  /* The template's unnamed top-level children are left to us. */
+  cobalt_journey_unparent_children (GTK_WIDGET (object));
+
+  G_OBJECT_CLASS (cobalt_checkin_form_parent_class)->dispose (object);
+}
+
+static void
+cobalt_checkin_form_finalize (GObject *object)
+{
+  CobaltCheckinForm *self = (CobaltCheckinForm *)object;
+
+  g_clear_object (&self->repository);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->person);
+
+  G_OBJECT_CLASS (cobalt_checkin_form_parent_class)->finalize (object);
+}
+
+static void
+cobalt_checkin_form_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CobaltCheckinForm *self = COBALT_CHECKIN_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_checkin_form_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CobaltCheckinForm *self = COBALT_CHECKIN_FORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+    case PROP_PERSON:
+      cobalt_checkin_form_set_person (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_checkin_form_class_init (CobaltCheckinFormClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cobalt_checkin_form_dispose;
+  object_class->finalize = cobalt_checkin_form_finalize;
+  object_class->get_property = cobalt_checkin_form_get_property;
+  object_class->set_property = cobalt_checkin_form_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-checkin-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, scores_grid);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, status_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, save_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "checkinform");
+}
+
+static void
+cobalt_checkin_form_init (CobaltCheckinForm *self)
+{
+  cobalt_journal_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  build_rows (self);
+  reset (self);
+}
+
+GtkWidget *
+cobalt_checkin_form_new (CobaltRepository *repository,
+                         CobaltClock      *clock,
+                         CobaltPerson     *person)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+
+  return g_object_new (COBALT_TYPE_CHECKIN_FORM,
+                       "repository", repository,
+                       "clock", clock,
+                       "person", person,
+                       NULL);
+}
+
+void
+cobalt_checkin_form_set_person (CobaltCheckinForm *self,
+                                CobaltPerson      *person)
+{
+  g_return_if_fail (COBALT_IS_CHECKIN_FORM (self));
+  g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
+
+  if (self->person != NULL && person != NULL &&
+      cobalt_person_get_id (self->person) == cobalt_person_get_id (person))
+    {
+      g_set_object (&self->person, person);
+      return;
+    }
+
+  if (g_set_object (&self->person, person))
+    {
+      /* Someone else's half-filled scores must not be saved for this person. */
+      reset (self);
+      gtk_label_set_text (self->status_label, "");
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+    }
+}
+
+void
+cobalt_checkin_form_set_score (CobaltCheckinForm    *self,
+                               CobaltCheckinMeasure  measure,
+                               int                   score)
+{
+  g_return_if_fail (COBALT_IS_CHECKIN_FORM (self));
+  g_return_if_fail ((guint) measure < COBALT_N_CHECKIN_MEASURES);
+  g_return_if_fail (score >= COBALT_CHECKIN_NOT_RECORDED && score <= 10);
+
+  if (score == COBALT_CHECKIN_NOT_RECORDED)
+    {
+      gtk_check_button_set_active (self->rows[measure].not_recorded, TRUE);
+      return;
+    }
+
+  gtk_range_set_value (GTK_RANGE (self->rows[measure].scale), score);
+  gtk_check_button_set_active (self->rows[measure].not_recorded, FALSE);
+}
+
+int
+cobalt_checkin_form_get_score (CobaltCheckinForm    *self,
+                               CobaltCheckinMeasure  measure)
+{
+  g_return_val_if_fail (COBALT_IS_CHECKIN_FORM (self), COBALT_CHECKIN_NOT_RECORDED);
+  g_return_val_if_fail ((guint) measure < COBALT_N_CHECKIN_MEASURES, COBALT_CHECKIN_NOT_RECORDED);
+
+  if (gtk_check_button_get_active (self->rows[measure].not_recorded))
+    return COBALT_CHECKIN_NOT_RECORDED;
+  return (int) gtk_range_get_value (GTK_RANGE (self->rows[measure].scale));
+}
+
+gboolean
+cobalt_checkin_form_save (CobaltCheckinForm  *self,
+                          GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(CobaltCheckin) checkin = NULL;
+  g_autofree char *note = NULL;
+
+  g_return_val_if_fail (COBALT_IS_CHECKIN_FORM (self), FALSE);
+
+  gtk_label_set_text (self->status_label, "");
+  if (self->person == NULL)
+    {
+      g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
+                           _("Choose whose check-in this is first."));
+      cobalt_journey_set_field_error (self->error_label, (*error)->message);
+      return FALSE;
+    }
+
+  now = cobalt_clock_get_now (self->clock);
+  checkin = cobalt_checkin_new (cobalt_person_get_id (self->person), now);
+  for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
+    cobalt_checkin_set_score (checkin, m, cobalt_checkin_form_get_score (self, m));
+  note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
+  cobalt_checkin_set_note (checkin, *note != '\0' ? note : NULL);
+
+  if (!cobalt_checkin_validate (checkin, &local_error) ||
+      !cobalt_repository_add_checkin (self->repository, checkin, &local_error))
+    {
+      g_autofree char *message = local_error->domain == COBALT_JOURNAL_ERROR
+                                 ? g_strdup (local_error->message)
+                                 : cobalt_journey_describe_error (local_error);
+
+      cobalt_journey_set_field_error (self->error_label, message);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  reset (self);
+  gtk_label_set_text (self->status_label, _("Check-in saved."));
+  g_signal_emit (self, signals[SAVED], 0, cobalt_checkin_get_id (checkin));
+
+  return TRUE;
+}

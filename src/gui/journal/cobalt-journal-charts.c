@@ -1,0 +1,371 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cobalt-chart-views.h"
+#include "cobalt-journal-charts.h"
+#include "cobalt-journal-util.h"
+#include "cobalt-journey-util.h"
+
+struct _CobaltJournalCharts
+{
+  GtkWidget         parent_instance;
+
+  /* Template widgets */
+  GtkDropDown      *view_dropdown;
+  GtkDropDown      *measure_dropdown;
+  GtkDropDown      *test_dropdown;
+  GtkLabel         *explain_label;
+  CobaltChart      *chart;
+  GtkExpander      *summary_expander;
+  GtkLabel         *summary_label;
+
+  CobaltRepository *repository;
+  CobaltClock      *clock;
+  CobaltPerson     *person;
+  gulong            changed_id;
+  gboolean          dirty;   /* data changed while hidden */
+};
+
+G_DEFINE_FINAL_TYPE (CobaltJournalCharts, cobalt_journal_charts, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_CLOCK,
+  PROP_PERSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+show_error (CobaltJournalCharts *self,
+            const GError        *error)
+{
+  /* Translators: %s says what went wrong reading the database */
+  g_autofree char *text = g_strdup_printf (_("The journal could not be read: %s"), error->message);
+
+  cobalt_chart_clear (self->chart);
+  cobalt_chart_set_summary (self->chart, text);
+  gtk_label_set_text (self->summary_label, text);
+}
+
+static void
+update (CobaltJournalCharts *self)
+{
+  CobaltJournalView view = gtk_drop_down_get_selected (self->view_dropdown);
+  g_autoptr(GError) error = NULL;
+  gint64 person_id;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->measure_dropdown), view != COBALT_JOURNAL_VIEW_LAB);
+  gtk_widget_set_visible (GTK_WIDGET (self->test_dropdown), view == COBALT_JOURNAL_VIEW_LAB);
+
+  switch (view)
+    {
+    case COBALT_JOURNAL_VIEW_WELLBEING:
+      gtk_label_set_text (self->explain_label,
+                          _("Each check-in's score by date. Triangles on the bottom line mark the days a dose was given."));
+      break;
+    case COBALT_JOURNAL_VIEW_SYMPTOM_RETURN:
+      gtk_label_set_text (self->explain_label,
+                          _("Each check-in's score against the number of days since the dose before it. "
+                            "If scores drop as the days go by, this shows when symptoms come back before the next injection."));
+      break;
+    case COBALT_JOURNAL_VIEW_LAB:
+    default:
+      gtk_label_set_text (self->explain_label,
+                          _("Each result by the date the blood was taken. The shaded band is the lab's own reference range."));
+      break;
+    }
+
+  if (self->repository == NULL || self->person == NULL)
+    {
+      cobalt_chart_clear (self->chart);
+      cobalt_chart_set_summary (self->chart, NULL);
+      gtk_label_set_text (self->summary_label, "");
+      return;
+    }
+
+  person_id = cobalt_person_get_id (self->person);
+  if (view == COBALT_JOURNAL_VIEW_LAB)
+    {
+      g_autoptr(GListModel) results = cobalt_repository_list_lab_results (self->repository, person_id, &error);
+
+      if (results == NULL)
+        {
+          show_error (self, error);
+          return;
+        }
+      cobalt_chart_show_lab (self->chart, results, gtk_drop_down_get_selected (self->test_dropdown));
+    }
+  else
+    {
+      CobaltCheckinMeasure measure = gtk_drop_down_get_selected (self->measure_dropdown);
+      g_autoptr(GListModel) checkins = NULL;
+      g_autoptr(GPtrArray) doses = NULL;
+      GTimeZone *tz = self->clock != NULL ? cobalt_clock_get_timezone (self->clock) : NULL;
+
+      if (!(checkins = cobalt_repository_list_checkins (self->repository, person_id, &error)) ||
+          !(doses = cobalt_repository_list_doses (self->repository, person_id, &error)))
+        {
+          show_error (self, error);
+          return;
+        }
+
+      if (measure >= COBALT_N_CHECKIN_MEASURES)
+        measure = COBALT_CHECKIN_ENERGY;
+      if (view == COBALT_JOURNAL_VIEW_WELLBEING)
+        cobalt_chart_show_wellbeing (self->chart, checkins, doses, measure, tz);
+      else
+        cobalt_chart_show_symptom_return (self->chart, checkins, doses, measure, tz);
+    }
+
+  gtk_label_set_text (self->summary_label, cobalt_chart_get_summary (self->chart));
+  self->dirty = FALSE;
+}
+
+static void
+on_selection_changed_cb (GObject             *object,
+                         GParamSpec          *pspec,
+                         CobaltJournalCharts *self)
+{
+  update (self);
+}
+
+static void
+on_repository_changed_cb (CobaltRepository    *repository,
+                          const char          *table,
+                          CobaltJournalCharts *self)
+{
+  /* Reading a year of check-ins is cheap, but not on every tick of an
+   * unrelated page: wait until the charts are shown. */
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    update (self);
+  else
+    self->dirty = TRUE;
+}
+
+static void
+cobalt_journal_charts_map (GtkWidget *widget)
+{
+  CobaltJournalCharts *self = COBALT_JOURNAL_CHARTS (widget);
+
+  GTK_WIDGET_CLASS (cobalt_journal_charts_parent_class)->map (widget);
+
+  if (self->dirty)
+    update (self);
+}
+
+static void
+cobalt_journal_charts_constructed (GObject *object)
+{
+  CobaltJournalCharts *self = (CobaltJournalCharts *)object;
+
+  G_OBJECT_CLASS (cobalt_journal_charts_parent_class)->constructed (object);
+
+  if (self->repository != NULL)
+    self->changed_id = g_signal_connect (self->repository, "changed",
+                                         G_CALLBACK (on_repository_changed_cb), self);
+  update (self);
+}
+
+static void
+cobalt_journal_charts_dispose (GObject *object)
+{
+  CobaltJournalCharts *self = (CobaltJournalCharts *)object;
+
+  g_clear_signal_handler (&self->changed_id, self->repository);
+  gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_JOURNAL_CHARTS);
+  /* The template's unnamed top-level children are left to us. */
+  cobalt_journey_unparent_children (GTK_WIDGET (object));
+
+  G_OBJECT_CLASS (cobalt_journal_charts_parent_class)->dispose (object);
+}
+
+static void
+cobalt_journal_charts_finalize (GObject *object)
+{
+  CobaltJournalCharts *self = (CobaltJournalCharts *)object;
+
+  g_clear_object (&self->repository);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->person);
+
+  G_OBJECT_CLASS (cobalt_journal_charts_parent_class)->finalize (object);
+}
+
+static void
+cobalt_journal_charts_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  CobaltJournalCharts *self = COBALT_JOURNAL_CHARTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_journal_charts_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  CobaltJournalCharts *self = COBALT_JOURNAL_CHARTS (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
+      break;
+    case PROP_PERSON:
+      cobalt_journal_charts_set_person (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_journal_charts_class_init (CobaltJournalChartsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cobalt_journal_charts_constructed;
+  object_class->dispose = cobalt_journal_charts_dispose;
+  object_class->finalize = cobalt_journal_charts_finalize;
+  object_class->get_property = cobalt_journal_charts_get_property;
+  object_class->set_property = cobalt_journal_charts_set_property;
+
+  widget_class->map = cobalt_journal_charts_map;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COBALT_TYPE_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-journal-charts.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, view_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, measure_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, test_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, explain_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, chart);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, summary_expander);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, summary_label);
+}
+
+static void
+cobalt_journal_charts_init (CobaltJournalCharts *self)
+{
+  g_autoptr(GtkStringList) measures = gtk_string_list_new (NULL);
+  g_autoptr(GtkStringList) tests = gtk_string_list_new (NULL);
+
+  cobalt_journal_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
+    gtk_string_list_append (measures, cobalt_checkin_measure_to_string (m));
+  for (guint t = 0; t < COBALT_N_LAB_TESTS; t++)
+    gtk_string_list_append (tests, cobalt_lab_test_to_string (t));
+  gtk_drop_down_set_model (self->measure_dropdown, G_LIST_MODEL (measures));
+  gtk_drop_down_set_model (self->test_dropdown, G_LIST_MODEL (tests));
+
+  g_signal_connect (self->view_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect (self->measure_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  g_signal_connect (self->test_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+}
+
+GtkWidget *
+cobalt_journal_charts_new (CobaltRepository *repository,
+                           CobaltClock      *clock,
+                           CobaltPerson     *person)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+
+  return g_object_new (COBALT_TYPE_JOURNAL_CHARTS,
+                       "repository", repository,
+                       "clock", clock,
+                       "person", person,
+                       NULL);
+}
+
+void
+cobalt_journal_charts_set_person (CobaltJournalCharts *self,
+                                  CobaltPerson        *person)
+{
+  g_return_if_fail (COBALT_IS_JOURNAL_CHARTS (self));
+  g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
+
+  if (g_set_object (&self->person, person))
+    {
+      if (self->repository != NULL)
+        update (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+    }
+}
+
+void
+cobalt_journal_charts_show (CobaltJournalCharts *self,
+                            CobaltJournalView    view,
+                            guint                which)
+{
+  g_return_if_fail (COBALT_IS_JOURNAL_CHARTS (self));
+  g_return_if_fail (view <= COBALT_JOURNAL_VIEW_LAB);
+
+  g_signal_handlers_block_by_func (self->view_dropdown, on_selection_changed_cb, self);
+  g_signal_handlers_block_by_func (self->measure_dropdown, on_selection_changed_cb, self);
+  g_signal_handlers_block_by_func (self->test_dropdown, on_selection_changed_cb, self);
+  gtk_drop_down_set_selected (self->view_dropdown, view);
+  if (view == COBALT_JOURNAL_VIEW_LAB)
+    gtk_drop_down_set_selected (self->test_dropdown, MIN (which, COBALT_N_LAB_TESTS - 1));
+  else
+    gtk_drop_down_set_selected (self->measure_dropdown, MIN (which, COBALT_N_CHECKIN_MEASURES - 1));
+  g_signal_handlers_unblock_by_func (self->view_dropdown, on_selection_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->measure_dropdown, on_selection_changed_cb, self);
+  g_signal_handlers_unblock_by_func (self->test_dropdown, on_selection_changed_cb, self);
+
+  update (self);
+}
+
+CobaltChart *
+cobalt_journal_charts_get_chart (CobaltJournalCharts *self)
+{
+  g_return_val_if_fail (COBALT_IS_JOURNAL_CHARTS (self), NULL);
+  return self->chart;
+}
+
+void
+cobalt_journal_charts_refresh (CobaltJournalCharts *self)
+{
+  g_return_if_fail (COBALT_IS_JOURNAL_CHARTS (self));
+  update (self);
+}

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cobalt-clock.h"
+#include "cobalt-repository.h"
+
+G_BEGIN_DECLS
+
+#define COBALT_TYPE_JOURNAL_PAGE (cobalt_journal_page_get_type ())
+G_DECLARE_FINAL_TYPE (CobaltJournalPage, cobalt_journal_page, COBALT, JOURNAL_PAGE, GtkWidget)
+
+/* The Journal: wellbeing check-ins, reactions after doses (recorded with
+ * the journey's aftercare page and its triage banners), lab results and
+ * the charts, one section each. Follows the repository's ::changed.
+ * Properties: repository, clock, person. */
+
+GtkWidget    *cobalt_journal_page_new          (CobaltRepository  *repository,
+                                                CobaltClock       *clock,
+                                                CobaltPerson      *person);
+CobaltPerson *cobalt_journal_page_get_person   (CobaltJournalPage *self);
+void          cobalt_journal_page_set_person   (CobaltJournalPage *self,
+                                                CobaltPerson      *person);
+/* "wellbeing", "reactions", "labs" or "charts". */
+void          cobalt_journal_page_show_section (CobaltJournalPage *self,
+                                                const char        *name);
+/* Reads the database again now. */
+void          cobalt_journal_page_refresh      (CobaltJournalPage *self);
+/* Opens the window to record a reaction after the dose chosen in the
+ * Reactions section; returns it (for tests). */
+GtkWidget    *cobalt_journal_page_add_reaction (CobaltJournalPage *self);
+
+G_END_DECLS

@@ -1,0 +1,77 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Renders Cobalt's PDF report with pdftoppm and checks what a reader sees.
+
+Usage: check-pdf.py REPORT-DUMP PDFTOPPM      (makes reports, then checks)
+   or: check-pdf.py FILE.pdf PDFTOPPM         (checks one report)
+"""
+import glob
+import os
+import subprocess
+import sys
+import tempfile
+
+
+def read_ppm(path):
+    data = open(path, 'rb').read()
+    # P6 <w> <h> <max> then RGB bytes (pdftoppm writes no comments)
+    parts = data.split(maxsplit=4)
+    assert parts[0] == b'P6', parts[0]
+    width, height = int(parts[1]), int(parts[2])
+    return width, height, parts[4]
+
+
+def render(pdf, pdftoppm, tmp, name):
+    prefix = os.path.join(tmp, name)
+    subprocess.run([pdftoppm, '-r', '72', pdf, prefix], check=True)
+    pages = sorted(glob.glob(prefix + '*.ppm'))
+    # The page count pdftoppm sees; PNG output too, as users would get it.
+    subprocess.run([pdftoppm, '-r', '20', '-png', '-f', '1', '-l', '1', pdf, prefix + '-png'],
+                   check=True)
+    assert glob.glob(prefix + '-png*.png'), 'no PNG rendered'
+    return pages
+
+
+def check_pages(pages, size):
+    assert len(pages) > 0, 'no pages'
+    for page in pages:
+        width, height, pixels = read_ppm(page)
+        # pdftoppm rounds 595.28 points up
+        assert abs(width - size[0]) <= 1 and abs(height - size[1]) <= 1, \
+            'page size %dx%d, expected %dx%d' % (width, height, *size)
+        dark = sum(1 for i in range(0, len(pixels), 3 * 7) if pixels[i] < 128)
+        assert dark > 100, '%s looks blank (%d dark samples)' % (page, dark)
+
+
+def main():
+    target, pdftoppm = sys.argv[1], sys.argv[2]
+    with tempfile.TemporaryDirectory() as tmp:
+        if target.endswith('.pdf'):
+            pages = render(target, pdftoppm, tmp, 'page')
+            assert pages, 'no pages'
+            print('ok: %d pages' % len(pages))
+            return
+
+        # A4 outside North America (595 x 842 points at 72 dpi).
+        pdf = os.path.join(tmp, 'a4.pdf')
+        env = dict(os.environ, LC_ALL='C.UTF-8', LC_PAPER='', LANG='en_GB.UTF-8')
+        out = subprocess.run([target, pdf, '300'], check=True, env=env,
+                             capture_output=True, text=True).stdout
+        assert os.stat(pdf).st_mode & 0o777 == 0o600, 'report must be 0600'
+        assert open(pdf, 'rb').read(5) == b'%PDF-'
+        pages = render(pdf, pdftoppm, tmp, 'a4')
+        assert len(pages) == int(out.strip()), 'page count %d, report said %s' % (len(pages), out)
+        assert len(pages) >= 3, 'a summary page and a dose table over several pages'
+        check_pages(pages, (595, 842))
+
+        # Letter in the US (612 x 792 points).
+        pdf = os.path.join(tmp, 'letter.pdf')
+        env = dict(os.environ, LC_ALL='', LC_PAPER='en_US.UTF-8', LANG='en_US.UTF-8')
+        env.pop('LC_ALL')
+        subprocess.run([target, pdf], check=True, env=env)
+        check_pages(render(pdf, pdftoppm, tmp, 'letter'), (612, 792))
+    print('ok')
+
+
+if __name__ == '__main__':
+    main()

@@ -1,0 +1,348 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sys/stat.h>
+
+#include "cobalt-csv.h"
+#include "carers-test-util.h"
+
+typedef struct
+{
+  CobaltDatabase   *database;
+  CobaltRepository *repository;
+  gint64            alice;
+  gint64            bob;
+  char             *tmpdir;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->database = cobalt_database_new_in_memory (&error);
+  g_assert_no_error (error);
+  f->repository = cobalt_repository_new (f->database);
+  f->alice = carers_add_person (f->repository, "Zoë Ñúñez-O'Brien");
+  f->bob = carers_add_person (f->repository, "Bob");
+  f->tmpdir = g_dir_make_tmp ("cobalt-csv-XXXXXX", &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GDir) dir = g_dir_open (f->tmpdir, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (f->tmpdir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (f->tmpdir);
+  g_free (f->tmpdir);
+  g_clear_object (&f->repository);
+  g_clear_object (&f->database);
+}
+
+static CobaltDose *
+make_dose (gint64      person_id,
+           const char *iso,
+           const char *zone,
+           const char *site,
+           const char *batch,
+           const char *notes,
+           const char *given_by_name)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+  g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (iso, tz);
+  CobaltDose *dose = cobalt_dose_new ();
+  GDate expiry;
+
+  g_assert_nonnull (at);
+  g_date_clear (&expiry, 1);
+  g_date_set_dmy (&expiry, 31, 12, 2026);
+  cobalt_dose_set_person_id (dose, person_id);
+  cobalt_dose_set_given_at (dose, at);
+  cobalt_dose_set_site_id (dose, site);
+  cobalt_dose_set_amount (dose, 1);
+  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
+  cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  cobalt_dose_set_batch (dose, batch);
+  cobalt_dose_set_expiry (dose, &expiry);
+  cobalt_dose_set_given_by (dose, given_by_name ? COBALT_GIVEN_BY_CARER : COBALT_GIVEN_BY_SELF);
+  cobalt_dose_set_given_by_name (dose, given_by_name);
+  cobalt_dose_set_notes (dose, notes);
+  return dose;
+}
+
+/* Cells a spreadsheet would run as formulas get an apostrophe, and come
+ * back exactly as they were. */
+static void
+test_escape_cells (void)
+{
+  const struct { const char *value; const char *escaped; } cases[] = {
+    { "=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")" },
+    { "+1", "'+1" },
+    { "-2", "'-2" },
+    { "@SUM(A1)", "'@SUM(A1)" },
+    { "\tcmd", "'\tcmd" },
+    { "\rcmd", "'\rcmd" },
+    { "'=already", "''=already" },
+    { "''+two", "'''+two" },
+    { "'plain", "'plain" },
+    { "plain", "plain" },
+    { "a=b", "a=b" },
+    { "", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *escaped = cobalt_csv_escape_cell (cases[i].value);
+      g_autofree char *back = cobalt_csv_unescape_cell (escaped);
+
+      g_assert_cmpstr (escaped, ==, cases[i].escaped);
+      g_assert_cmpstr (back, ==, cases[i].value);
+    }
+}
+
+static void
+test_export_format (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CobaltDose) dose = make_dose (f->alice, "2024-03-31T09:05:00", "Europe/London",
+                                          "deltoid-left", "=1+1", "said \"ouch\", then\nfine",
+                                          NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  gsize length = 0;
+
+  g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
+  g_assert_no_error (error);
+
+  csv = cobalt_csv_export_to_string (f->repository, f->alice, &length, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (length, ==, strlen (csv));
+
+  /* No byte-order mark; the header first; CRLF record ends. */
+  g_assert_true (g_str_has_prefix (csv, "given_at,timezone,site,site_name,product,amount,unit,"));
+  g_assert_true (g_str_has_suffix (csv, "\r\n"));
+  lines = g_strsplit (csv, "\r\n", -1);
+  /* header, the record (its quoted note holds a bare LF), and "" after the last CRLF */
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  /* 09:05 British Summer Time that day */
+  g_assert_true (g_str_has_prefix (lines[1], "2024-03-31T09:05:00+01:00,Europe/London,deltoid-left,"));
+  g_assert_nonnull (strstr (lines[1], ",hydroxocobalamin,1,mg,'=1+1,2026-12-31,self,"));
+  g_assert_nonnull (strstr (lines[1], ",\"said \"\"ouch\"\", then\nfine\""));
+}
+
+static void
+test_round_trip (Fixture       *f,
+                 gconstpointer  data)
+{
+  const char *notes[] = {
+    "=cmd|' /C calc'!A0", "+44 20 7946 0000", "-3 days late", "@here", "\tindent",
+    "quote \" inside", "comma, inside", "line one\r\nline two", "line\nLF only",
+    "Zoë, café, 日本語, emoji 💉", "'=apostrophe first", "",
+  };
+  g_autoptr(GPtrArray) original = NULL;
+  g_autoptr(GPtrArray) copied = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+  g_autofree char *path = g_build_filename (f->tmpdir, "log.csv", NULL);
+  guint n_imported = 0, n_skipped = 0;
+  struct stat st;
+
+  for (guint i = 0; i < G_N_ELEMENTS (notes); i++)
+    {
+      g_autofree char *iso = g_strdup_printf ("2024-0%u-1%uT08:3%u:00", 1 + i % 9, i % 10, i % 10);
+      g_autoptr(CobaltDose) dose = make_dose (f->alice, iso, i % 2 ? "America/New_York" : "Europe/London",
+                                              i % 3 ? "vastus-lateralis-right" : NULL,
+                                              i % 2 ? "@batch" : "ÅB-12", notes[i],
+                                              i % 2 ? "Zoë's carer, \"Ann\"" : NULL);
+
+      g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
+      g_assert_no_error (error);
+    }
+
+  g_assert_true (cobalt_csv_export (f->repository, f->alice, path, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+
+  g_assert_true (cobalt_csv_import (f->repository, f->bob, path, &n_imported, &n_skipped, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, G_N_ELEMENTS (notes));
+  g_assert_cmpuint (n_skipped, ==, 0);
+
+  original = cobalt_repository_list_doses (f->repository, f->alice, &error);
+  g_assert_no_error (error);
+  copied = cobalt_repository_list_doses (f->repository, f->bob, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (original->len, ==, copied->len);
+
+  for (guint i = 0; i < original->len; i++)
+    {
+      CobaltDose *a = g_ptr_array_index (original, i);
+      CobaltDose *b = g_ptr_array_index (copied, i);
+
+      g_assert_true (g_date_time_equal (cobalt_dose_get_given_at (a), cobalt_dose_get_given_at (b)));
+      g_assert_cmpstr (cobalt_dose_get_timezone (a), ==, cobalt_dose_get_timezone (b));
+      g_assert_cmpstr (cobalt_dose_get_site_id (a), ==, cobalt_dose_get_site_id (b));
+      g_assert_cmpstr (cobalt_dose_get_batch (a), ==, cobalt_dose_get_batch (b));
+      g_assert_cmpstr (cobalt_dose_get_given_by_name (a), ==, cobalt_dose_get_given_by_name (b));
+      g_assert_cmpint (cobalt_dose_get_given_by (a), ==, cobalt_dose_get_given_by (b));
+      g_assert_cmpfloat (cobalt_dose_get_amount (a), ==, cobalt_dose_get_amount (b));
+      g_assert_cmpint (g_date_compare (cobalt_dose_get_expiry (a), cobalt_dose_get_expiry (b)), ==, 0);
+      /* An empty note may come back as NULL. */
+      g_assert_cmpstr (cobalt_dose_get_notes (a) ? cobalt_dose_get_notes (a) : "", ==,
+                       cobalt_dose_get_notes (b) ? cobalt_dose_get_notes (b) : "");
+    }
+
+  /* The same file again adds nothing. */
+  g_assert_true (cobalt_csv_import (f->repository, f->bob, path, &n_imported, &n_skipped, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_cmpuint (n_skipped, ==, G_N_ELEMENTS (notes));
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->bob, NULL), ==, G_N_ELEMENTS (notes));
+}
+
+static void
+test_malformed (Fixture       *f,
+                gconstpointer  data)
+{
+  /* Line numbers count physical lines: the quoted note of line 2 spans
+   * two lines, so the next record starts on line 4. */
+  const char *csv =
+    "given_at,timezone,site,product,amount,unit,notes\r\n"                          /* 1 */
+    "2024-01-01T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,1,mg,\"two\r\n" /* 2 */
+    "lines\"\r\n"                                                                    /* 3 */
+    "yesterday,Europe/London,deltoid-left,hydroxocobalamin,1,mg,\r\n"                /* 4 bad date */
+    "2024-01-03T09:00:00+00:00,Europe/London,elbow,hydroxocobalamin,1,mg,\r\n"       /* 5 bad site */
+    "2024-01-04T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,1,mg,ok\r\n" /* 6 good */
+    "2024-01-05T09:00:00+00:00,Europe/London,deltoid-left,aspirin,-1,mg,\r\n"        /* 7 product, amount */
+    "2024-01-06T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,1\r\n"     /* 8 short */
+    "2024-01-07T09:00:00+00:00,Mars/Olympus,deltoid-left,hydroxocobalamin,1,mg,a\"b\r\n" /* 9 zone, quote */
+    "\r\n"                                                                           /* 10 blank */
+    "2024-01-08T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,1,mg,\"open\r\n"; /* 11 */
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 99;
+  const guint bad_lines[] = { 4, 5, 7, 8, 9, 11 };
+
+  g_assert_false (cobalt_csv_import_data (f->repository, f->alice, csv, strlen (csv),
+                                          &n_imported, NULL, &problems, &error));
+  g_assert_error (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_nonnull (problems);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_lines); i++)
+    {
+      g_autofree char *needle = g_strdup_printf ("Line %u:", bad_lines[i]);
+      gboolean listed = FALSE;
+
+      g_assert_nonnull (strstr (error->message, needle));
+      for (guint j = 0; j < problems->len; j++)
+        listed |= ((CobaltCsvProblem *) g_ptr_array_index (problems, j))->line == bad_lines[i];
+      g_assert_true (listed);
+    }
+  g_assert_null (strstr (error->message, "Line 2:"));
+  g_assert_null (strstr (error->message, "Line 6:"));
+  g_assert_null (strstr (error->message, "Line 10:"));
+  /* Problems come in file order. */
+  for (guint j = 1; j < problems->len; j++)
+    g_assert_cmpuint (((CobaltCsvProblem *) g_ptr_array_index (problems, j - 1))->line, <=,
+                      ((CobaltCsvProblem *) g_ptr_array_index (problems, j))->line);
+
+  /* Not even the good rows were imported. */
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->alice, NULL), ==, 0);
+}
+
+static void
+test_lenient_input (Fixture       *f,
+                    gconstpointer  data)
+{
+  /* A spreadsheet's "CSV UTF-8": byte-order mark, LF line ends, columns in
+   * another order, the export-only columns present. */
+  const char *csv =
+    "\xEF\xBB\xBF" "unit,amount,product,given_at,reactions,notes\n"
+    "mcg,1000,cyanocobalamin,2024-02-01T10:00:00+01:00,Headache,'=not a formula\n"
+    "mcg,1000,CYANOCOBALAMIN,2024-03-01T10:00:00Z,,\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  guint n_imported = 0;
+
+  g_assert_true (cobalt_csv_import_data (f->repository, f->alice, csv, strlen (csv),
+                                         &n_imported, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 2);
+
+  doses = cobalt_repository_list_doses (f->repository, f->alice, &error);
+  g_assert_cmpuint (doses->len, ==, 2);
+  g_assert_cmpint (cobalt_dose_get_unit (g_ptr_array_index (doses, 0)), ==, COBALT_DOSE_UNIT_MCG);
+  g_assert_cmpstr (cobalt_dose_get_notes (g_ptr_array_index (doses, 0)), ==, "=not a formula");
+  g_assert_cmpint (g_date_time_get_hour (cobalt_dose_get_given_at (g_ptr_array_index (doses, 0))), ==, 10);
+}
+
+static void
+test_unknown_column (Fixture       *f,
+                     gconstpointer  data)
+{
+  const char *csv = "given_at,product,amount,unit,dosage\r\n";
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (cobalt_csv_import_data (f->repository, f->alice, csv, strlen (csv),
+                                          NULL, NULL, NULL, &error));
+  g_assert_error (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "Line 1:"));
+  g_assert_nonnull (strstr (error->message, "dosage"));
+}
+
+static void
+test_unwritable (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->tmpdir, "no-such-dir", "log.csv", NULL);
+
+  g_assert_false (cobalt_csv_export (f->repository, f->alice, path, &error));
+  g_assert_error (error, COBALT_EXPORT_ERROR, COBALT_EXPORT_ERROR_WRITE);
+  g_assert_nonnull (strstr (error->message, "log.csv"));
+}
+
+static void
+test_unknown_person (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = cobalt_csv_export_to_string (f->repository, 4242, NULL, &error);
+
+  g_assert_null (csv);
+  g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cobalt/csv/escape-cells", test_escape_cells);
+#define ADD(path, func) g_test_add ("/cobalt/csv/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("export-format", test_export_format);
+  ADD ("round-trip", test_round_trip);
+  ADD ("malformed", test_malformed);
+  ADD ("lenient-input", test_lenient_input);
+  ADD ("unknown-column", test_unknown_column);
+  ADD ("unwritable", test_unwritable);
+  ADD ("unknown-person", test_unknown_person);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,208 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+
+#include "cobalt-dose-editor.h"
+#include "cobalt-log-page.h"
+#include "carers-test-util.h"
+
+#define N_DOSES 500
+
+typedef struct
+{
+  CobaltDatabase   *database;
+  CobaltRepository *repository;
+  CobaltClock      *clock;
+  CobaltPerson     *person;
+  GtkWindow        *window;
+  CobaltLogPage    *page;
+} Fixture;
+
+static void
+wait_frames (guint n)
+{
+  /* Let the view lay out and draw. */
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_MILLISECOND;
+
+      while (g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2001, 1, 1, 12, 0, 0);
+  gint64 id;
+
+  f->database = cobalt_database_new_in_memory (&error);
+  g_assert_no_error (error);
+  f->repository = cobalt_repository_new (f->database);
+  f->clock = cobalt_clock_new_fixed (now);
+  id = carers_add_person (f->repository, "Log Page");
+  g_assert_true (carers_fill_doses (f->database, id, N_DOSES, &error));
+  g_assert_no_error (error);
+  f->person = cobalt_repository_get_person (f->repository, id, &error);
+  g_assert_no_error (error);
+
+  f->page = cobalt_log_page_new (f->repository, f->clock, f->person);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (f->window, 1000, 600);
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  wait_frames (10);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  wait_frames (2);
+  g_clear_object (&f->person);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->repository);
+  g_clear_object (&f->database);
+}
+
+/* Counts the labels shown in the view whose text contains @needle. */
+static guint
+count_labels (GtkWidget  *widget,
+              const char *needle)
+{
+  guint n = 0;
+
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child, needle);
+  return n;
+}
+
+static guint
+n_rows (Fixture *f)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (cobalt_log_page_get_model (f->page)));
+}
+
+static void
+test_shows_rows (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (cobalt_log_page_get_view (f->page));
+
+  g_assert_cmpuint (n_rows (f), ==, N_DOSES + 1);  /* and one stopped checklist */
+  /* Rows are on screen: sites and the "needle bent" notes of the newest rows. */
+  g_assert_cmpuint (count_labels (view, "needle bent"), >, 0);
+  g_assert_cmpuint (count_labels (view, "1 mg"), >, 5);
+  /* The count under the table. */
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->page), "501 entries"), ==, 1);
+}
+
+static void
+test_filter (Fixture       *f,
+             gconstpointer  data)
+{
+  GtkWidget *view = GTK_WIDGET (cobalt_log_page_get_view (f->page));
+
+  cobalt_log_page_set_search (f->page, "needle");
+  wait_frames (5);
+  g_assert_cmpuint (n_rows (f), ==, N_DOSES / 10);
+  g_assert_cmpuint (count_labels (view, "ok "), ==, 0);
+  g_assert_cmpuint (count_labels (view, "needle bent"), >, 0);
+
+  cobalt_log_page_set_search (f->page, NULL);
+  wait_frames (5);
+  g_assert_cmpuint (n_rows (f), ==, N_DOSES + 1);
+}
+
+static void
+test_delete_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(CobaltLogEntry) first = NULL;
+  gint64 key;
+
+  first = g_list_model_get_item (G_LIST_MODEL (cobalt_log_page_get_model (f->page)), 0);
+  key = cobalt_log_entry_get_key (first);
+  cobalt_log_page_select (f->page, 0);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "log.delete", NULL));
+  wait_frames (5);
+  g_assert_cmpuint (n_rows (f), ==, N_DOSES);
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, cobalt_person_get_id (f->person), NULL),
+                    ==, N_DOSES - 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->page), "Deleted the dose of"), ==, 1);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "log.undo", NULL));
+  wait_frames (5);
+  g_assert_cmpuint (n_rows (f), ==, N_DOSES + 1);
+  g_assert_cmpint (cobalt_dose_list_model_find (cobalt_log_page_get_model (f->page), key), ==, 0);
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, cobalt_person_get_id (f->person), NULL),
+                    ==, N_DOSES);
+}
+
+static void
+test_edit_validation (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(CobaltLogEntry) first = g_list_model_get_item (G_LIST_MODEL (cobalt_log_page_get_model (f->page)), 0);
+  CobaltDoseEditor *editor;
+  g_autoptr(CobaltDose) built = NULL;
+  g_autoptr(CobaltDose) stored = NULL;
+  g_autoptr(GError) error = NULL;
+
+  editor = cobalt_dose_editor_new (f->window, f->repository, f->clock, cobalt_log_entry_get_dose (first));
+
+  gtk_editable_set_text (cobalt_dose_editor_get_amount_entry (editor), "a lot");
+  g_assert_null (cobalt_dose_editor_build (editor, &error));
+  g_assert_nonnull (strstr (error->message, "amount"));
+  g_clear_error (&error);
+
+  gtk_editable_set_text (cobalt_dose_editor_get_amount_entry (editor), "1,5");
+  gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "2031-01-01");
+  g_assert_null (cobalt_dose_editor_build (editor, &error));
+  g_assert_nonnull (strstr (error->message, "future"));
+  g_clear_error (&error);
+
+  gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "2000-02-30");
+  g_assert_null (cobalt_dose_editor_build (editor, &error));
+  g_clear_error (&error);
+
+  gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "2000-02-03");
+  gtk_editable_set_text (cobalt_dose_editor_get_time_entry (editor), "07:45");
+  built = cobalt_dose_editor_build (editor, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cobalt_dose_get_amount (built), ==, 1.5);
+  g_assert_cmpint (g_date_time_get_hour (cobalt_dose_get_given_at (built)), ==, 7);
+
+  g_assert_true (cobalt_dose_editor_save (editor, &error));
+  g_assert_no_error (error);
+  stored = cobalt_repository_get_dose (f->repository, cobalt_log_entry_get_key (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cobalt_dose_get_amount (stored), ==, 1.5);
+  wait_frames (3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add ("/cobalt/log-page/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("shows-rows", test_shows_rows);
+  ADD ("filter", test_filter);
+  ADD ("delete-undo", test_delete_undo);
+  ADD ("edit-validation", test_edit_validation);
+#undef ADD
+
+  return g_test_run ();
+}
