@@ -9,6 +9,7 @@
 #include "cobalt-journey-util.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-prescription-editor.h"
+#include "cobalt-reminder-preferences.h"
 
 struct _CobaltPreferencesWindow
 {
@@ -19,10 +20,12 @@ struct _CobaltPreferencesWindow
 
   GtkWidget        *prescription_editor;
   GtkWidget        *checklist_editor;
+  GtkWidget        *reminder_preferences;
 
   GtkStack         *stack;
   GtkBox           *prescription_box;
   GtkBox           *checklist_box;
+  GtkBox           *reminders_box;
   GtkEntry         *name_entry;
   GtkLabel         *name_error;
   GtkEntry         *clinic_name_entry;
@@ -92,6 +95,8 @@ cobalt_preferences_window_constructed (GObject *object)
   gtk_box_append (self->prescription_box, self->prescription_editor);
   self->checklist_editor = cobalt_checklist_editor_new (self->repository, self->person);
   gtk_box_append (self->checklist_box, self->checklist_editor);
+  self->reminder_preferences = cobalt_reminder_preferences_new (NULL);
+  gtk_box_append (self->reminders_box, self->reminder_preferences);
 
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), cobalt_person_get_name (self->person));
   gtk_editable_set_text (GTK_EDITABLE (self->clinic_name_entry),
@@ -180,6 +185,7 @@ cobalt_preferences_window_class_init (CobaltPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, prescription_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, reminders_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, name_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, name_error);
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, clinic_name_entry);
@@ -333,6 +339,8 @@ cobalt_preferences_window_get_field (CobaltPreferencesWindow *self,
     return GTK_WIDGET (self->name_error);
   if (g_str_equal (name, "person-status"))
     return GTK_WIDGET (self->person_status);
+  if (g_str_equal (name, "reminders"))
+    return self->reminder_preferences;
 
   return NULL;
 }
