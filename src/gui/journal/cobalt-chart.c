@@ -291,6 +291,9 @@ draw_x_ticks (CobaltChart       *self,
           gdk_cairo_set_source_rgba (cr, fg);
           draw_text (self, cr, label, map_x (layout, x), baseline + 4, 0.5, 0, TRUE);
         }
+      /* Bare numbers do not say what they count. */
+      draw_text (self, cr, _("days since the dose before the check-in"),
+                 layout->left + layout->width, baseline + 21, 1, 0, TRUE);
       return;
     }
 

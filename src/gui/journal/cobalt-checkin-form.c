@@ -5,7 +5,9 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-checkin-form.h"
+#include "cobalt-journal-store.h"
 #include "cobalt-journal-util.h"
+#include "cobalt-journal-widgets.h"
 #include "cobalt-journey-util.h"
 
 typedef struct
@@ -20,6 +22,8 @@ struct _CobaltCheckinForm
   GtkWidget         parent_instance;
 
   /* Template widgets */
+  GtkLabel         *title_label;
+  GtkLabel         *intro_label;
   GtkGrid          *scores_grid;
   GtkEntry         *note_entry;
   GtkLabel         *error_label;
@@ -28,19 +32,15 @@ struct _CobaltCheckinForm
 
   ScoreRow          rows[COBALT_N_CHECKIN_MEASURES];
   gboolean          resetting;
+  CobaltCheckin    *editing;   /* the stored check-in being changed, or NULL */
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltPerson     *person;
+  CobaltJournalDeps deps;
 };
 
 G_DEFINE_FINAL_TYPE (CobaltCheckinForm, cobalt_checkin_form, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
-  PROP_PERSON,
+  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
   N_PROPS
 };
 
@@ -131,9 +131,16 @@ build_rows (CobaltCheckinForm *self)
       GtkWidget *not_recorded = gtk_check_button_new_with_label (_("Not recorded"));
       g_autofree char *not_recorded_name = NULL;
 
+      /* Names and hints wrap so that a narrow window still fits the scale. */
       gtk_label_set_xalign (GTK_LABEL (name_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (name_label), 10);
+      gtk_label_set_max_width_chars (GTK_LABEL (name_label), 26);
       gtk_widget_add_css_class (name_label, "heading");
       gtk_label_set_xalign (GTK_LABEL (hint_label), 0);
+      gtk_label_set_wrap (GTK_LABEL (hint_label), TRUE);
+      gtk_label_set_width_chars (GTK_LABEL (hint_label), 12);
+      gtk_label_set_max_width_chars (GTK_LABEL (hint_label), 30);
       gtk_widget_add_css_class (hint_label, "dim-label");
       gtk_widget_add_css_class (hint_label, "caption");
       gtk_box_append (GTK_BOX (name_box), name_label);
@@ -146,7 +153,7 @@ build_rows (CobaltCheckinForm *self)
         gtk_scale_add_mark (GTK_SCALE (scale), mark, GTK_POS_BOTTOM,
                             mark == 0 ? "0" : mark == 5 ? "5" : mark == 10 ? "10" : NULL);
       gtk_widget_set_hexpand (scale, TRUE);
-      gtk_widget_set_size_request (scale, 220, -1);
+      gtk_widget_set_size_request (scale, 140, -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (scale),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name,
                                       -1);
@@ -199,9 +206,8 @@ cobalt_checkin_form_finalize (GObject *object)
 {
   CobaltCheckinForm *self = (CobaltCheckinForm *)object;
 
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->person);
+  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (cobalt_checkin_form_parent_class)->finalize (object);
 }
@@ -214,20 +220,8 @@ cobalt_checkin_form_get_property (GObject    *object,
 {
   CobaltCheckinForm *self = COBALT_CHECKIN_FORM (object);
 
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
-      break;
-    case PROP_PERSON:
-      g_value_set_object (value, self->person);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -240,17 +234,12 @@ cobalt_checkin_form_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
     case PROP_PERSON:
       cobalt_checkin_form_set_person (self, g_value_get_object (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -265,15 +254,7 @@ cobalt_checkin_form_class_init (CobaltCheckinFormClass *klass)
   object_class->get_property = cobalt_checkin_form_get_property;
   object_class->set_property = cobalt_checkin_form_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  cobalt_journal_deps_init_properties (properties, TRUE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] =
@@ -281,6 +262,8 @@ cobalt_checkin_form_class_init (CobaltCheckinFormClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-checkin-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, intro_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, scores_grid);
   gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, note_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltCheckinForm, error_label);
@@ -323,14 +306,14 @@ cobalt_checkin_form_set_person (CobaltCheckinForm *self,
   g_return_if_fail (COBALT_IS_CHECKIN_FORM (self));
   g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
 
-  if (self->person != NULL && person != NULL &&
-      cobalt_person_get_id (self->person) == cobalt_person_get_id (person))
+  if (self->deps.person != NULL && person != NULL &&
+      cobalt_person_get_id (self->deps.person) == cobalt_person_get_id (person))
     {
-      g_set_object (&self->person, person);
+      g_set_object (&self->deps.person, person);
       return;
     }
 
-  if (g_set_object (&self->person, person))
+  if (g_set_object (&self->deps.person, person))
     {
       /* Someone else's half-filled scores must not be saved for this person. */
       reset (self);
@@ -382,7 +365,7 @@ cobalt_checkin_form_save (CobaltCheckinForm  *self,
   g_return_val_if_fail (COBALT_IS_CHECKIN_FORM (self), FALSE);
 
   gtk_label_set_text (self->status_label, "");
-  if (self->person == NULL)
+  if (self->deps.person == NULL)
     {
       g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
                            _("Choose whose check-in this is first."));
@@ -390,28 +373,73 @@ cobalt_checkin_form_save (CobaltCheckinForm  *self,
       return FALSE;
     }
 
-  now = cobalt_clock_get_now (self->clock);
-  checkin = cobalt_checkin_new (cobalt_person_get_id (self->person), now);
+  /* A change keeps the check-in's time and identity. */
+  if (self->editing != NULL)
+    {
+      checkin = cobalt_checkin_new (cobalt_checkin_get_person_id (self->editing),
+                                    cobalt_checkin_get_at (self->editing));
+      cobalt_checkin_set_id (checkin, cobalt_checkin_get_id (self->editing));
+    }
+  else
+    {
+      now = cobalt_clock_get_now (self->deps.clock);
+      checkin = cobalt_checkin_new (cobalt_person_get_id (self->deps.person), now);
+    }
   for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
     cobalt_checkin_set_score (checkin, m, cobalt_checkin_form_get_score (self, m));
   note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
   cobalt_checkin_set_note (checkin, *note != '\0' ? note : NULL);
 
   if (!cobalt_checkin_validate (checkin, &local_error) ||
-      !cobalt_repository_add_checkin (self->repository, checkin, &local_error))
+      !(self->editing != NULL
+        ? cobalt_journal_store_update (self->deps.repository, G_OBJECT (checkin), &local_error)
+        : cobalt_repository_add_checkin (self->deps.repository, checkin, &local_error)))
     {
-      g_autofree char *message = local_error->domain == COBALT_JOURNAL_ERROR
-                                 ? g_strdup (local_error->message)
-                                 : cobalt_journey_describe_error (local_error);
-
-      cobalt_journey_set_field_error (self->error_label, message);
+      cobalt_journal_show_save_error (self->error_label, local_error, COBALT_JOURNAL_ERROR);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  reset (self);
-  gtk_label_set_text (self->status_label, _("Check-in saved."));
+  if (self->editing != NULL)
+    {
+      g_set_object (&self->editing, checkin);
+      gtk_label_set_text (self->status_label, _("Changes saved."));
+    }
+  else
+    {
+      reset (self);
+      gtk_label_set_text (self->status_label, _("Check-in saved."));
+    }
   g_signal_emit (self, signals[SAVED], 0, cobalt_checkin_get_id (checkin));
 
   return TRUE;
+}
+
+void
+cobalt_checkin_form_edit (CobaltCheckinForm *self,
+                          CobaltCheckin     *checkin)
+{
+  g_autofree char *when = NULL;
+  g_autofree char *title = NULL;
+  const char *note;
+
+  g_return_if_fail (COBALT_IS_CHECKIN_FORM (self));
+  g_return_if_fail (COBALT_IS_CHECKIN (checkin));
+  g_return_if_fail (cobalt_checkin_get_id (checkin) > 0);
+
+  g_set_object (&self->editing, checkin);
+  for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
+    cobalt_checkin_form_set_score (self, m, cobalt_checkin_get_score (checkin, m));
+  note = cobalt_checkin_get_note (checkin);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
+  cobalt_journey_set_field_error (self->error_label, NULL);
+  gtk_label_set_text (self->status_label, "");
+
+  when = cobalt_journal_format_instant (cobalt_checkin_get_at (checkin),
+                                        self->deps.clock != NULL ? cobalt_clock_get_timezone (self->deps.clock) : NULL);
+  /* Translators: title of the form changing a check-in, %s is its day and time */
+  title = g_strdup_printf (_("Check-in of %s"), when);
+  gtk_label_set_text (self->title_label, title);
+  gtk_widget_set_visible (GTK_WIDGET (self->intro_label), FALSE);
+  gtk_button_set_label (self->save_button, _("_Save changes"));
 }

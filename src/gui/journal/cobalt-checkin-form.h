@@ -28,6 +28,11 @@ void       cobalt_checkin_form_set_score  (CobaltCheckinForm *self,
                                            int                score);
 int        cobalt_checkin_form_get_score  (CobaltCheckinForm *self,
                                            CobaltCheckinMeasure measure);
+/* Turns the form into an editor of the stored @checkin: its scores and
+ * note are shown, and Save rewrites it (same time, same id) instead of
+ * adding a new one. */
+void       cobalt_checkin_form_edit       (CobaltCheckinForm *self,
+                                           CobaltCheckin     *checkin);
 /* What Save does; FALSE with the reason shown in the form. */
 gboolean   cobalt_checkin_form_save       (CobaltCheckinForm *self,
                                            GError           **error);

@@ -7,6 +7,7 @@
 #include "cobalt-chart-views.h"
 #include "cobalt-journal-charts.h"
 #include "cobalt-journal-util.h"
+#include "cobalt-journal-widgets.h"
 #include "cobalt-journey-util.h"
 
 struct _CobaltJournalCharts
@@ -22,9 +23,7 @@ struct _CobaltJournalCharts
   GtkExpander      *summary_expander;
   GtkLabel         *summary_label;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltPerson     *person;
+  CobaltJournalDeps deps;
   gulong            changed_id;
   gboolean          dirty;   /* data changed while hidden */
 };
@@ -32,10 +31,7 @@ struct _CobaltJournalCharts
 G_DEFINE_FINAL_TYPE (CobaltJournalCharts, cobalt_journal_charts, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
-  PROP_PERSON,
+  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
   N_PROPS
 };
 
@@ -72,7 +68,7 @@ update (CobaltJournalCharts *self)
     case COBALT_JOURNAL_VIEW_SYMPTOM_RETURN:
       gtk_label_set_text (self->explain_label,
                           _("Each check-in's score against the number of days since the dose before it. "
-                            "If scores drop as the days go by, this shows when symptoms come back before the next injection."));
+                            "If scores get worse as the days go by, this shows when symptoms come back before the next injection."));
       break;
     case COBALT_JOURNAL_VIEW_LAB:
     default:
@@ -81,7 +77,7 @@ update (CobaltJournalCharts *self)
       break;
     }
 
-  if (self->repository == NULL || self->person == NULL)
+  if (self->deps.repository == NULL || self->deps.person == NULL)
     {
       cobalt_chart_clear (self->chart);
       cobalt_chart_set_summary (self->chart, NULL);
@@ -89,10 +85,10 @@ update (CobaltJournalCharts *self)
       return;
     }
 
-  person_id = cobalt_person_get_id (self->person);
+  person_id = cobalt_person_get_id (self->deps.person);
   if (view == COBALT_JOURNAL_VIEW_LAB)
     {
-      g_autoptr(GListModel) results = cobalt_repository_list_lab_results (self->repository, person_id, &error);
+      g_autoptr(GListModel) results = cobalt_repository_list_lab_results (self->deps.repository, person_id, &error);
 
       if (results == NULL)
         {
@@ -106,10 +102,10 @@ update (CobaltJournalCharts *self)
       CobaltCheckinMeasure measure = gtk_drop_down_get_selected (self->measure_dropdown);
       g_autoptr(GListModel) checkins = NULL;
       g_autoptr(GPtrArray) doses = NULL;
-      GTimeZone *tz = self->clock != NULL ? cobalt_clock_get_timezone (self->clock) : NULL;
+      GTimeZone *tz = self->deps.clock != NULL ? cobalt_clock_get_timezone (self->deps.clock) : NULL;
 
-      if (!(checkins = cobalt_repository_list_checkins (self->repository, person_id, &error)) ||
-          !(doses = cobalt_repository_list_doses (self->repository, person_id, &error)))
+      if (!(checkins = cobalt_repository_list_checkins (self->deps.repository, person_id, &error)) ||
+          !(doses = cobalt_repository_list_doses (self->deps.repository, person_id, &error)))
         {
           show_error (self, error);
           return;
@@ -166,8 +162,8 @@ cobalt_journal_charts_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_journal_charts_parent_class)->constructed (object);
 
-  if (self->repository != NULL)
-    self->changed_id = g_signal_connect (self->repository, "changed",
+  if (self->deps.repository != NULL)
+    self->changed_id = g_signal_connect (self->deps.repository, "changed",
                                          G_CALLBACK (on_repository_changed_cb), self);
   update (self);
 }
@@ -177,7 +173,7 @@ cobalt_journal_charts_dispose (GObject *object)
 {
   CobaltJournalCharts *self = (CobaltJournalCharts *)object;
 
-  g_clear_signal_handler (&self->changed_id, self->repository);
+  g_clear_signal_handler (&self->changed_id, self->deps.repository);
   gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_JOURNAL_CHARTS);
   /* The template's unnamed top-level children are left to us. */
   cobalt_journey_unparent_children (GTK_WIDGET (object));
@@ -190,9 +186,7 @@ cobalt_journal_charts_finalize (GObject *object)
 {
   CobaltJournalCharts *self = (CobaltJournalCharts *)object;
 
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->person);
+  cobalt_journal_deps_clear (&self->deps);
 
   G_OBJECT_CLASS (cobalt_journal_charts_parent_class)->finalize (object);
 }
@@ -205,20 +199,8 @@ cobalt_journal_charts_get_property (GObject    *object,
 {
   CobaltJournalCharts *self = COBALT_JOURNAL_CHARTS (object);
 
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
-      break;
-    case PROP_PERSON:
-      g_value_set_object (value, self->person);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -231,17 +213,12 @@ cobalt_journal_charts_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
     case PROP_PERSON:
       cobalt_journal_charts_set_person (self, g_value_get_object (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -259,15 +236,7 @@ cobalt_journal_charts_class_init (CobaltJournalChartsClass *klass)
 
   widget_class->map = cobalt_journal_charts_map;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  cobalt_journal_deps_init_properties (properties, TRUE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COBALT_TYPE_CHART);
@@ -325,9 +294,9 @@ cobalt_journal_charts_set_person (CobaltJournalCharts *self,
   g_return_if_fail (COBALT_IS_JOURNAL_CHARTS (self));
   g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
 
-  if (g_set_object (&self->person, person))
+  if (g_set_object (&self->deps.person, person))
     {
-      if (self->repository != NULL)
+      if (self->deps.repository != NULL)
         update (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
     }

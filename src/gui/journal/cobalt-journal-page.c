@@ -9,13 +9,17 @@
 #include "cobalt-checkin-form.h"
 #include "cobalt-journal-charts.h"
 #include "cobalt-journal-page.h"
+#include "cobalt-journal-store.h"
 #include "cobalt-journal-util.h"
+#include "cobalt-journal-widgets.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-lab-form.h"
-#include "cobalt-site.h"
+#include "cobalt-reaction-editor.h"
 
 /* How many recent doses the reaction's "after the dose of" offers. */
 #define MAX_DOSE_CHOICES 12
+/* Seconds the Undo bar stays after a deletion (as in the Log). */
+#define UNDO_SECONDS 10
 
 struct _CobaltJournalPage
 {
@@ -34,111 +38,41 @@ struct _CobaltJournalPage
   GtkLabel         *labs_empty;
   GtkListBox       *labs_list;
   GtkBox           *charts_slot;
+  GtkRevealer      *undo_revealer;
+  GtkLabel         *undo_label;
 
   CobaltCheckinForm   *checkin_form;
   CobaltLabForm       *lab_form;
   CobaltJournalCharts *charts;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltPerson     *person;
+  CobaltJournalDeps deps;
   GPtrArray        *doses;          /* CobaltDose, oldest first */
   GArray           *dose_choices;   /* gint64 dose id per dropdown position, 0 = none */
   gulong            changed_id;
+  GObject          *deleted;        /* the record the Undo bar brings back */
+  guint             undo_timeout_id;
 };
 
 G_DEFINE_FINAL_TYPE (CobaltJournalPage, cobalt_journal_page, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
-  PROP_PERSON,
+  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-clear_list (GtkListBox *list)
+static GTimeZone *
+timezone_of (CobaltJournalPage *self)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
-    gtk_list_box_remove (list, child);
-}
-
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-
-  return label;
-}
-
-static GtkWidget *
-new_row (GtkListBox *list,
-         const char *icon_name)
-{
-  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-
-  gtk_widget_add_css_class (row, "journal-row");
-  if (icon_name != NULL)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name (icon_name);
-
-      gtk_widget_set_valign (icon, GTK_ALIGN_START);
-      gtk_box_append (GTK_BOX (row), icon);
-    }
-  gtk_widget_set_hexpand (text, TRUE);
-  gtk_box_append (GTK_BOX (row), text);
-  gtk_list_box_append (list, row);
-
-  return text;
+  return cobalt_clock_get_timezone (self->deps.clock);
 }
 
 static char *
 format_instant (CobaltJournalPage *self,
                 GDateTime         *instant)
 {
-  g_autoptr(GDateTime) local = NULL;
-  g_autofree char *day_text = NULL;
-  g_autofree char *time_text = NULL;
-  GDate day;
-
-  cobalt_journal_local_day (instant, cobalt_clock_get_timezone (self->clock), &day);
-  day_text = cobalt_journal_format_date (&day);
-  local = g_date_time_to_timezone (instant, cobalt_clock_get_timezone (self->clock));
-  time_text = g_date_time_format (local, "%H:%M");
-  /* Translators: a day and a time of day */
-  return g_strdup_printf (_("%s, %s"), day_text, time_text);
-}
-
-static char *
-describe_dose (CobaltJournalPage *self,
-               CobaltDose        *dose)
-{
-  GDate day;
-  g_autofree char *day_text = NULL;
-  const char *site_id = cobalt_dose_get_site_id (dose);
-  const CobaltSiteInfo *site = site_id != NULL ? cobalt_site_catalogue_lookup (site_id) : NULL;
-
-  cobalt_journal_local_day (cobalt_dose_get_given_at (dose), cobalt_clock_get_timezone (self->clock), &day);
-  day_text = cobalt_journal_format_date (&day);
-  if (site == NULL)
-    return g_steal_pointer (&day_text);
-  /* Translators: a dose's date and its body site */
-  return g_strdup_printf (_("%s (%s)"), day_text, cobalt_site_info_get_name (site));
+  return cobalt_journal_format_instant (instant, timezone_of (self));
 }
 
 static CobaltDose *
@@ -151,14 +85,32 @@ find_dose (CobaltJournalPage *self,
   return NULL;
 }
 
-static void
-show_read_error (GtkLabel     *empty_label,
-                 const GError *error)
-{
-  g_autofree char *message = cobalt_journey_describe_error (error);
+static void on_edit_clicked_cb   (GtkWidget *button, CobaltJournalPage *self);
+static void on_delete_clicked_cb (GtkWidget *button, CobaltJournalPage *self);
 
-  gtk_label_set_text (empty_label, message);
-  gtk_widget_set_visible (GTK_WIDGET (empty_label), TRUE);
+static void
+add_buttons (CobaltJournalPage   *self,
+             GtkBox              *text,
+             CobaltJournalRecord  kind,
+             gint64               id,
+             const char          *name)
+{
+  GtkWidget *row = gtk_widget_get_parent (GTK_WIDGET (text));
+
+  cobalt_journal_add_row_buttons (text, name, id, G_CALLBACK (on_edit_clicked_cb),
+                                  G_CALLBACK (on_delete_clicked_cb), self);
+  /* The buttons find the record's kind on their row. */
+  g_object_set_data (G_OBJECT (row), "record-kind", GUINT_TO_POINTER (kind));
+}
+
+static CobaltJournalRecord
+button_record_kind (GtkWidget *button)
+{
+  GtkWidget *row = gtk_widget_get_ancestor (button, GTK_TYPE_BOX);
+
+  /* The button's own box of two buttons, then the row. */
+  row = gtk_widget_get_parent (row);
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "record-kind"));
 }
 
 static void
@@ -168,24 +120,23 @@ fill_checkins (CobaltJournalPage *self)
   g_autoptr(GListModel) checkins = NULL;
   guint n;
 
-  clear_list (self->checkins_list);
-  checkins = cobalt_repository_list_checkins (self->repository, cobalt_person_get_id (self->person), &error);
+  cobalt_journal_clear_children (GTK_WIDGET (self->checkins_list));
+  checkins = cobalt_repository_list_checkins (self->deps.repository, cobalt_person_get_id (self->deps.person), &error);
   if (checkins == NULL)
     {
-      show_read_error (self->checkins_empty, error);
+      cobalt_journal_show_read_error (GTK_WIDGET (self->checkins_list), self->checkins_empty, error);
       return;
     }
 
   n = g_list_model_get_n_items (checkins);
-  gtk_label_set_text (self->checkins_empty, _("No check-ins yet. The first one can be today's."));
-  gtk_widget_set_visible (GTK_WIDGET (self->checkins_empty), n == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->checkins_list), n > 0);
+  cobalt_journal_show_list (GTK_WIDGET (self->checkins_list), self->checkins_empty, n,
+                            _("No check-ins yet. The first one can be today's."));
 
   /* Newest first. */
   for (guint i = n; i > 0; i--)
     {
       g_autoptr(CobaltCheckin) checkin = g_list_model_get_item (checkins, i - 1);
-      GtkBox *text = GTK_BOX (new_row (self->checkins_list, NULL));
+      GtkBox *text = cobalt_journal_add_row (self->checkins_list, NULL);
       g_autofree char *when = format_instant (self, cobalt_checkin_get_at (checkin));
       g_autoptr(GString) scores = g_string_new (NULL);
 
@@ -203,10 +154,16 @@ fill_checkins (CobaltJournalPage *self)
             g_string_append_printf (scores, _("%s: %d"), cobalt_checkin_measure_to_string (m), score);
         }
 
-      add_label (text, when, "heading");
-      add_label (text, scores->str, NULL);
+      cobalt_journal_add_label (text, when, "heading");
+      cobalt_journal_add_label (text, scores->str, NULL);
       if (cobalt_checkin_get_note (checkin) != NULL)
-        add_label (text, cobalt_checkin_get_note (checkin), "dim-label");
+        cobalt_journal_add_label (text, cobalt_checkin_get_note (checkin), "dim-label");
+      {
+        /* Translators: names a check-in for screen readers, %s is its day and time */
+        g_autofree char *name = g_strdup_printf (_("check-in of %s"), when);
+
+        add_buttons (self, text, COBALT_JOURNAL_RECORD_CHECKIN, cobalt_checkin_get_id (checkin), name);
+      }
     }
 }
 
@@ -232,24 +189,23 @@ fill_reactions (CobaltJournalPage *self)
   g_autoptr(GListModel) reactions = NULL;
   guint n;
 
-  clear_list (self->reactions_list);
-  reactions = cobalt_repository_list_reactions (self->repository, cobalt_person_get_id (self->person), &error);
+  cobalt_journal_clear_children (GTK_WIDGET (self->reactions_list));
+  reactions = cobalt_repository_list_reactions (self->deps.repository, cobalt_person_get_id (self->deps.person), &error);
   if (reactions == NULL)
     {
-      show_read_error (self->reactions_empty, error);
+      cobalt_journal_show_read_error (GTK_WIDGET (self->reactions_list), self->reactions_empty, error);
       return;
     }
 
   n = g_list_model_get_n_items (reactions);
-  gtk_label_set_text (self->reactions_empty, _("No reactions recorded."));
-  gtk_widget_set_visible (GTK_WIDGET (self->reactions_empty), n == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->reactions_list), n > 0);
+  cobalt_journal_show_list (GTK_WIDGET (self->reactions_list), self->reactions_empty, n,
+                            _("No reactions recorded."));
 
   for (guint i = n; i > 0; i--)
     {
       g_autoptr(CobaltReaction) reaction = g_list_model_get_item (reactions, i - 1);
       CobaltTriageLevel level = cobalt_reaction_get_level (reaction);
-      GtkBox *text = GTK_BOX (new_row (self->reactions_list, triage_icon (level)));
+      GtkBox *text = cobalt_journal_add_row (self->reactions_list, triage_icon (level));
       g_autofree char *title = NULL;
       g_autofree char *when = format_instant (self, cobalt_reaction_get_noted_at (reaction));
       CobaltDose *dose = find_dose (self, cobalt_reaction_get_dose_id (reaction));
@@ -258,27 +214,33 @@ fill_reactions (CobaltJournalPage *self)
       /* Translators: a reaction and its triage level, e.g. "Site pain — Mild" */
       title = g_strdup_printf (_("%s — %s"), cobalt_reaction_get_label (reaction),
                                cobalt_triage_level_to_string (level));
-      title_label = add_label (text, title, "heading");
+      title_label = cobalt_journal_add_label (text, title, "heading");
       if (level == COBALT_TRIAGE_URGENT)
         gtk_widget_add_css_class (title_label, "urgent-text");
 
       if (dose != NULL)
         {
-          g_autofree char *dose_text = describe_dose (self, dose);
+          g_autofree char *dose_text = cobalt_journal_describe_dose (dose, timezone_of (self));
           /* Translators: when a reaction was noted, then the dose it followed */
           g_autofree char *line = g_strdup_printf (_("Noted %s, after the dose of %s"), when, dose_text);
 
-          add_label (text, line, NULL);
+          cobalt_journal_add_label (text, line, NULL);
         }
       else
         {
           /* Translators: %s is when a reaction was noted */
           g_autofree char *line = g_strdup_printf (_("Noted %s"), when);
 
-          add_label (text, line, NULL);
+          cobalt_journal_add_label (text, line, NULL);
         }
       if (cobalt_reaction_get_note (reaction) != NULL)
-        add_label (text, cobalt_reaction_get_note (reaction), "dim-label");
+        cobalt_journal_add_label (text, cobalt_reaction_get_note (reaction), "dim-label");
+      {
+        /* Translators: names a reaction for screen readers: the reaction, when it was noted */
+        g_autofree char *name = g_strdup_printf (_("%s, noted %s"), cobalt_reaction_get_label (reaction), when);
+
+        add_buttons (self, text, COBALT_JOURNAL_RECORD_REACTION, cobalt_reaction_get_id (reaction), name);
+      }
     }
 }
 
@@ -289,25 +251,23 @@ fill_labs (CobaltJournalPage *self)
   g_autoptr(GListModel) results = NULL;
   guint n;
 
-  clear_list (self->labs_list);
-  results = cobalt_repository_list_lab_results (self->repository, cobalt_person_get_id (self->person), &error);
+  cobalt_journal_clear_children (GTK_WIDGET (self->labs_list));
+  results = cobalt_repository_list_lab_results (self->deps.repository, cobalt_person_get_id (self->deps.person), &error);
   if (results == NULL)
     {
-      show_read_error (self->labs_empty, error);
+      cobalt_journal_show_read_error (GTK_WIDGET (self->labs_list), self->labs_empty, error);
       return;
     }
 
   n = g_list_model_get_n_items (results);
-  gtk_label_set_text (self->labs_empty, _("No lab results yet."));
-  gtk_widget_set_visible (GTK_WIDGET (self->labs_empty), n == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->labs_list), n > 0);
+  cobalt_journal_show_list (GTK_WIDGET (self->labs_list), self->labs_empty, n, _("No lab results yet."));
 
   for (guint i = n; i > 0; i--)
     {
       g_autoptr(CobaltLabResult) result = g_list_model_get_item (results, i - 1);
       CobaltLabRange range = cobalt_lab_result_check_range (result);
       const char *unit = cobalt_lab_result_get_unit (result);
-      GtkBox *text = GTK_BOX (new_row (self->labs_list, NULL));
+      GtkBox *text = cobalt_journal_add_row (self->labs_list, NULL);
       g_autofree char *value = cobalt_journal_format_value (cobalt_lab_result_get_value (result));
       g_autofree char *title = NULL;
       g_autofree char *day = cobalt_journal_format_date (cobalt_lab_result_get_taken_on (result));
@@ -320,7 +280,7 @@ fill_labs (CobaltJournalPage *self)
       /* Translators: test, value, unit, e.g. "Serum B12: 310 pmol/L" */
       title = g_strdup_printf (_("%s: %s %s"), cobalt_lab_test_to_string (cobalt_lab_result_get_test (result)),
                                value, unit);
-      add_label (text, title, "heading");
+      cobalt_journal_add_label (text, title, "heading");
 
       if (!isnan (low) || !isnan (high))
         {
@@ -335,7 +295,7 @@ fill_labs (CobaltJournalPage *self)
           else
             g_string_append_printf (range_line, _(" (up to %s %s)"), high_text, unit);
         }
-      range_label = add_label (text, range_line->str, NULL);
+      range_label = cobalt_journal_add_label (text, range_line->str, NULL);
       if (range == COBALT_LAB_RANGE_BELOW || range == COBALT_LAB_RANGE_ABOVE)
         gtk_widget_add_css_class (range_label, "out-of-range");
 
@@ -357,16 +317,22 @@ fill_labs (CobaltJournalPage *self)
                                     converted_text, units[u]);
           }
         if (conversions->len > 0)
-          add_label (text, conversions->str, "dim-label");
+          cobalt_journal_add_label (text, conversions->str, "dim-label");
       }
 
       /* Translators: the day a blood sample was taken */
       g_string_append_printf (when_line, _("Taken on %s"), day);
       if (cobalt_lab_result_get_lab_name (result) != NULL)
         g_string_append_printf (when_line, " · %s", cobalt_lab_result_get_lab_name (result));
-      add_label (text, when_line->str, "dim-label");
+      cobalt_journal_add_label (text, when_line->str, "dim-label");
       if (cobalt_lab_result_get_note (result) != NULL)
-        add_label (text, cobalt_lab_result_get_note (result), "dim-label");
+        cobalt_journal_add_label (text, cobalt_lab_result_get_note (result), "dim-label");
+      {
+        /* Translators: names a lab result for screen readers: the result, the day */
+        g_autofree char *name = g_strdup_printf (_("%s, taken on %s"), title, day);
+
+        add_buttons (self, text, COBALT_JOURNAL_RECORD_LAB_RESULT, cobalt_lab_result_get_id (result), name);
+      }
     }
 }
 
@@ -380,7 +346,7 @@ fill_doses (CobaltJournalPage *self)
   g_clear_pointer (&self->doses, g_ptr_array_unref);
   g_array_set_size (self->dose_choices, 0);
 
-  self->doses = cobalt_repository_list_doses (self->repository, cobalt_person_get_id (self->person), &error);
+  self->doses = cobalt_repository_list_doses (self->deps.repository, cobalt_person_get_id (self->deps.person), &error);
   if (self->doses == NULL)
     g_debug ("Could not list doses: %s", error->message);
 
@@ -388,7 +354,7 @@ fill_doses (CobaltJournalPage *self)
        i > 0 && shown < MAX_DOSE_CHOICES; i--, shown++)
     {
       CobaltDose *dose = g_ptr_array_index (self->doses, i - 1);
-      g_autofree char *text = describe_dose (self, dose);
+      g_autofree char *text = cobalt_journal_describe_dose (dose, timezone_of (self));
       gint64 id = cobalt_dose_get_id (dose);
 
       gtk_string_list_append (choices, text);
@@ -404,7 +370,7 @@ fill_doses (CobaltJournalPage *self)
 static void
 refresh (CobaltJournalPage *self)
 {
-  if (self->repository == NULL || self->person == NULL)
+  if (self->deps.repository == NULL || self->deps.person == NULL)
     return;
 
   fill_doses (self);
@@ -419,6 +385,88 @@ on_repository_changed_cb (CobaltRepository  *repository,
                           CobaltJournalPage *self)
 {
   refresh (self);
+}
+
+static void
+hide_undo (CobaltJournalPage *self)
+{
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  gtk_revealer_set_reveal_child (self->undo_revealer, FALSE);
+  g_clear_object (&self->deleted);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.undo", FALSE);
+}
+
+static gboolean
+on_undo_timeout_cb (gpointer user_data)
+{
+  CobaltJournalPage *self = user_data;
+
+  self->undo_timeout_id = 0;
+  hide_undo (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_undo_dismiss_cb (CobaltJournalPage *self)
+{
+  hide_undo (self);
+}
+
+static void
+show_error (CobaltJournalPage *self,
+            const char        *heading,
+            const GError      *error)
+{
+  g_autofree char *message = cobalt_journey_describe_error (error);
+
+  cobalt_journey_show_message (GTK_WIDGET (self), heading, message);
+}
+
+static void
+on_edit_saved_cb (GtkWidget         *editor,
+                  gint64             id,
+                  CobaltJournalPage *self)
+{
+  /* The store cannot emit the repository's ::changed: read again here. */
+  cobalt_journal_page_refresh (self);
+}
+
+static void
+on_form_saved_close_cb (GtkWidget *form,
+                        gint64     id,
+                        GtkWindow *window)
+{
+  gtk_window_destroy (window);
+}
+
+static void
+on_edit_clicked_cb (GtkWidget         *button,
+                    CobaltJournalPage *self)
+{
+  cobalt_journal_page_edit (self, button_record_kind (button), cobalt_journal_row_button_get_id (button));
+}
+
+static void
+on_delete_clicked_cb (GtkWidget         *button,
+                      CobaltJournalPage *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cobalt_journal_page_delete (self, button_record_kind (button),
+                                   cobalt_journal_row_button_get_id (button), &error))
+    show_error (self, _("The entry could not be deleted"), error);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  CobaltJournalPage *self = COBALT_JOURNAL_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (self->deleted != NULL && !cobalt_journal_page_undo (self, &error))
+    show_error (self, _("The entry could not be brought back"), error);
 }
 
 static void
@@ -441,15 +489,15 @@ cobalt_journal_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_journal_page_parent_class)->constructed (object);
 
-  self->checkin_form = COBALT_CHECKIN_FORM (cobalt_checkin_form_new (self->repository, self->clock, self->person));
+  self->checkin_form = COBALT_CHECKIN_FORM (cobalt_checkin_form_new (self->deps.repository, self->deps.clock, self->deps.person));
   gtk_box_append (self->checkin_slot, GTK_WIDGET (self->checkin_form));
-  self->lab_form = COBALT_LAB_FORM (cobalt_lab_form_new (self->repository, self->clock, self->person));
+  self->lab_form = COBALT_LAB_FORM (cobalt_lab_form_new (self->deps.repository, self->deps.clock, self->deps.person));
   gtk_box_append (self->lab_slot, GTK_WIDGET (self->lab_form));
-  self->charts = COBALT_JOURNAL_CHARTS (cobalt_journal_charts_new (self->repository, self->clock, self->person));
+  self->charts = COBALT_JOURNAL_CHARTS (cobalt_journal_charts_new (self->deps.repository, self->deps.clock, self->deps.person));
   gtk_widget_set_vexpand (GTK_WIDGET (self->charts), TRUE);
   gtk_box_append (self->charts_slot, GTK_WIDGET (self->charts));
 
-  self->changed_id = g_signal_connect (self->repository, "changed",
+  self->changed_id = g_signal_connect (self->deps.repository, "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
   refresh (self);
 }
@@ -459,7 +507,8 @@ cobalt_journal_page_dispose (GObject *object)
 {
   CobaltJournalPage *self = (CobaltJournalPage *)object;
 
-  g_clear_signal_handler (&self->changed_id, self->repository);
+  g_clear_signal_handler (&self->changed_id, self->deps.repository);
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_JOURNAL_PAGE);
   /* The template's unnamed top-level children are left to us. */
   cobalt_journey_unparent_children (GTK_WIDGET (object));
@@ -472,9 +521,8 @@ cobalt_journal_page_finalize (GObject *object)
 {
   CobaltJournalPage *self = (CobaltJournalPage *)object;
 
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->person);
+  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->deleted);
   g_clear_pointer (&self->doses, g_ptr_array_unref);
   g_clear_pointer (&self->dose_choices, g_array_unref);
 
@@ -489,20 +537,8 @@ cobalt_journal_page_get_property (GObject    *object,
 {
   CobaltJournalPage *self = COBALT_JOURNAL_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
-      break;
-    case PROP_PERSON:
-      g_value_set_object (value, self->person);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -513,21 +549,8 @@ cobalt_journal_page_set_property (GObject      *object,
 {
   CobaltJournalPage *self = COBALT_JOURNAL_PAGE (object);
 
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-    case PROP_PERSON:
-      /* Construct-time: the children do not exist yet. */
-      g_set_object (&self->person, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -542,15 +565,7 @@ cobalt_journal_page_class_init (CobaltJournalPageClass *klass)
   object_class->get_property = cobalt_journal_page_get_property;
   object_class->set_property = cobalt_journal_page_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  cobalt_journal_deps_init_properties (properties, FALSE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-journal-page.ui");
@@ -566,7 +581,13 @@ cobalt_journal_page_class_init (CobaltJournalPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, labs_empty);
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, labs_list);
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, charts_slot);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, undo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, undo_label);
   gtk_widget_class_bind_template_callback (widget_class, on_add_reaction_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_undo_dismiss_cb);
+
+  gtk_widget_class_install_action (widget_class, "journal.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "journal.undo", NULL);
 
   gtk_widget_class_set_css_name (widget_class, "journalpage");
 }
@@ -577,6 +598,7 @@ cobalt_journal_page_init (CobaltJournalPage *self)
   cobalt_journal_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   self->dose_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.undo", FALSE);
 }
 
 GtkWidget *
@@ -599,7 +621,7 @@ CobaltPerson *
 cobalt_journal_page_get_person (CobaltJournalPage *self)
 {
   g_return_val_if_fail (COBALT_IS_JOURNAL_PAGE (self), NULL);
-  return self->person;
+  return self->deps.person;
 }
 
 void
@@ -609,9 +631,11 @@ cobalt_journal_page_set_person (CobaltJournalPage *self,
   g_return_if_fail (COBALT_IS_JOURNAL_PAGE (self));
   g_return_if_fail (COBALT_IS_PERSON (person));
 
-  if (!g_set_object (&self->person, person))
+  if (!g_set_object (&self->deps.person, person))
     return;
 
+  /* The Undo bar spoke of the other person's entry. */
+  hide_undo (self);
   cobalt_checkin_form_set_person (self->checkin_form, person);
   cobalt_lab_form_set_person (self->lab_form, person);
   cobalt_journal_charts_set_person (self->charts, person);
@@ -654,7 +678,7 @@ cobalt_journal_page_add_reaction (CobaltJournalPage *self)
 
   /* The journey's aftercare page: the same catalogue, the same banners
    * ("Call 999 now", the clinic's phone, reassurance) as right after a dose. */
-  page = cobalt_aftercare_page_new (self->repository, self->person, self->clock, dose_id);
+  page = cobalt_aftercare_page_new (self->deps.repository, self->deps.person, self->deps.clock, dose_id);
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Record a reaction"));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
@@ -668,4 +692,180 @@ cobalt_journal_page_add_reaction (CobaltJournalPage *self)
   gtk_window_present (GTK_WINDOW (window));
 
   return window;
+}
+
+static GtkWindow *
+edit_window (CobaltJournalPage *self,
+             const char        *title,
+             GtkWidget         *form)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkEventController *shortcuts;
+
+  gtk_window_set_title (GTK_WINDOW (window), title);
+  gtk_widget_add_css_class (window, "journal-editor");
+  gtk_window_set_default_size (GTK_WINDOW (window), 640, -1);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
+  if (GTK_IS_WINDOW (root))
+    gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 720);
+  gtk_widget_set_margin_top (form, 12);
+  gtk_widget_set_margin_bottom (form, 12);
+  gtk_widget_set_margin_start (form, 12);
+  gtk_widget_set_margin_end (form, 12);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), form);
+  gtk_window_set_child (GTK_WINDOW (window), scrolled);
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_edit_saved_cb), self, 0);
+  g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved_close_cb), window, 0);
+
+  return GTK_WINDOW (window);
+}
+
+GtkWidget *
+cobalt_journal_page_edit (CobaltJournalPage   *self,
+                          CobaltJournalRecord  kind,
+                          gint64               id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) record = NULL;
+  GtkWindow *window;
+
+  g_return_val_if_fail (COBALT_IS_JOURNAL_PAGE (self), NULL);
+  g_return_val_if_fail (kind <= COBALT_JOURNAL_RECORD_LAB_RESULT, NULL);
+
+  record = cobalt_journal_store_get (self->deps.repository, kind, cobalt_person_get_id (self->deps.person), id, &error);
+  if (record == NULL)
+    {
+      show_error (self, _("The entry could not be opened"), error);
+      return NULL;
+    }
+
+  switch (kind)
+    {
+    case COBALT_JOURNAL_RECORD_CHECKIN:
+      {
+        GtkWidget *form = cobalt_checkin_form_new (self->deps.repository, self->deps.clock, self->deps.person);
+
+        cobalt_checkin_form_edit (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN (record));
+        window = edit_window (self, _("Change a check-in"), form);
+      }
+      break;
+    case COBALT_JOURNAL_RECORD_LAB_RESULT:
+      {
+        GtkWidget *form = cobalt_lab_form_new (self->deps.repository, self->deps.clock, self->deps.person);
+
+        cobalt_lab_form_edit (COBALT_LAB_FORM (form), COBALT_LAB_RESULT (record));
+        window = edit_window (self, _("Change a lab result"), form);
+      }
+      break;
+    case COBALT_JOURNAL_RECORD_REACTION:
+    default:
+      {
+        GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+        window = GTK_WINDOW (cobalt_reaction_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                         self->deps.repository, self->deps.clock,
+                                                         self->deps.person, COBALT_REACTION (record)));
+        g_signal_connect_object (window, "saved", G_CALLBACK (on_edit_saved_cb), self, 0);
+      }
+      break;
+    }
+
+  gtk_window_present (window);
+  return GTK_WIDGET (window);
+}
+
+gboolean
+cobalt_journal_page_delete (CobaltJournalPage    *self,
+                            CobaltJournalRecord   kind,
+                            gint64                id,
+                            GError              **error)
+{
+  g_autoptr(GObject) record = NULL;
+  g_autofree char *text = NULL;
+
+  g_return_val_if_fail (COBALT_IS_JOURNAL_PAGE (self), FALSE);
+  g_return_val_if_fail (kind <= COBALT_JOURNAL_RECORD_LAB_RESULT, FALSE);
+
+  /* Kept whole, so that Undo can store it again. */
+  record = cobalt_journal_store_get (self->deps.repository, kind, cobalt_person_get_id (self->deps.person), id, error);
+  if (record == NULL || !cobalt_journal_store_delete (self->deps.repository, kind, id, error))
+    return FALSE;
+
+  switch (kind)
+    {
+    case COBALT_JOURNAL_RECORD_CHECKIN:
+      {
+        g_autofree char *when = format_instant (self, cobalt_checkin_get_at (COBALT_CHECKIN (record)));
+
+        /* Translators: %s is a day and time */
+        text = g_strdup_printf (_("Deleted the check-in of %s."), when);
+      }
+      break;
+    case COBALT_JOURNAL_RECORD_REACTION:
+      /* Translators: %s names a reaction, e.g. "Pain at the injection site" */
+      text = g_strdup_printf (_("Deleted “%s”."), cobalt_reaction_get_label (COBALT_REACTION (record)));
+      break;
+    case COBALT_JOURNAL_RECORD_LAB_RESULT:
+    default:
+      {
+        CobaltLabResult *result = COBALT_LAB_RESULT (record);
+        g_autofree char *day = cobalt_journal_format_date (cobalt_lab_result_get_taken_on (result));
+
+        /* Translators: a lab test and the day the blood was taken */
+        text = g_strdup_printf (_("Deleted the %s result of %s."),
+                                cobalt_lab_test_to_string (cobalt_lab_result_get_test (result)), day);
+      }
+      break;
+    }
+
+  g_set_object (&self->deleted, record);
+  gtk_label_set_text (self->undo_label, text);
+  gtk_revealer_set_reveal_child (self->undo_revealer, TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.undo", TRUE);
+  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
+  self->undo_timeout_id = g_timeout_add_seconds (UNDO_SECONDS, on_undo_timeout_cb, self);
+  cobalt_journal_page_refresh (self);
+
+  return TRUE;
+}
+
+gboolean
+cobalt_journal_page_undo (CobaltJournalPage  *self,
+                          GError            **error)
+{
+  g_autoptr(GObject) record = NULL;
+
+  g_return_val_if_fail (COBALT_IS_JOURNAL_PAGE (self), FALSE);
+
+  if (self->deleted == NULL)
+    return TRUE;
+
+  record = g_object_ref (self->deleted);
+  hide_undo (self);
+  if (!cobalt_journal_store_restore (self->deps.repository, record, error))
+    return FALSE;
+
+  cobalt_journal_page_refresh (self);
+  return TRUE;
+}
+
+const char *
+cobalt_journal_page_get_undo_text (CobaltJournalPage *self)
+{
+  g_return_val_if_fail (COBALT_IS_JOURNAL_PAGE (self), NULL);
+
+  if (self->deleted == NULL)
+    return NULL;
+  return gtk_label_get_text (self->undo_label);
 }

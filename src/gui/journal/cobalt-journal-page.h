@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 #include "cobalt-clock.h"
+#include "cobalt-journal-store.h"
 #include "cobalt-repository.h"
 
 G_BEGIN_DECLS
@@ -29,5 +30,22 @@ void          cobalt_journal_page_refresh      (CobaltJournalPage *self);
 /* Opens the window to record a reaction after the dose chosen in the
  * Reactions section; returns it (for tests). */
 GtkWidget    *cobalt_journal_page_add_reaction (CobaltJournalPage *self);
+
+/* Opens the window that changes the stored record (the check-in or lab
+ * form filled in, or the reaction editor); returns it (for tests), or
+ * NULL with the reason shown when the record is gone. */
+GtkWidget    *cobalt_journal_page_edit          (CobaltJournalPage   *self,
+                                                 CobaltJournalRecord  kind,
+                                                 gint64               id);
+/* Deletes the record and shows the Undo bar (Ctrl+Z) for a few seconds. */
+gboolean      cobalt_journal_page_delete        (CobaltJournalPage   *self,
+                                                 CobaltJournalRecord  kind,
+                                                 gint64               id,
+                                                 GError             **error);
+/* What Undo does: stores the last deleted record again. */
+gboolean      cobalt_journal_page_undo          (CobaltJournalPage   *self,
+                                                 GError             **error);
+/* The Undo bar's text while it offers an undo, else NULL. */
+const char   *cobalt_journal_page_get_undo_text (CobaltJournalPage   *self);
 
 G_END_DECLS

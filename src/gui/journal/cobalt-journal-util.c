@@ -10,6 +10,7 @@
 #include "cobalt-journal-util.h"
 #include "cobalt-journal-resources.h"
 #include "cobalt-journey-util.h"
+#include "cobalt-site.h"
 
 void
 cobalt_journal_ensure_style (void)
@@ -71,6 +72,47 @@ cobalt_journal_local_day (GDateTime *instant,
                   g_date_time_get_day_of_month (local),
                   g_date_time_get_month (local),
                   g_date_time_get_year (local));
+}
+
+char *
+cobalt_journal_format_instant (GDateTime *instant,
+                               GTimeZone *tz)
+{
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *day_text = NULL;
+  g_autofree char *time_text = NULL;
+  GDate day;
+
+  g_return_val_if_fail (instant != NULL, NULL);
+
+  cobalt_journal_local_day (instant, tz, &day);
+  day_text = cobalt_journal_format_date (&day);
+  local = tz != NULL ? g_date_time_to_timezone (instant, tz) : g_date_time_to_local (instant);
+  time_text = g_date_time_format (local, "%H:%M");
+  /* Translators: a day and a time of day */
+  return g_strdup_printf (_("%s, %s"), day_text, time_text);
+}
+
+char *
+cobalt_journal_describe_dose (CobaltDose *dose,
+                              GTimeZone  *tz)
+{
+  const char *site_id;
+  const CobaltSiteInfo *site;
+  g_autofree char *day_text = NULL;
+  GDate day;
+
+  g_return_val_if_fail (COBALT_IS_DOSE (dose), NULL);
+
+  site_id = cobalt_dose_get_site_id (dose);
+  site = site_id != NULL ? cobalt_site_catalogue_lookup (site_id) : NULL;
+  cobalt_journal_local_day (cobalt_dose_get_given_at (dose), tz, &day);
+  day_text = cobalt_journal_format_date (&day);
+  if (site == NULL)
+    return g_steal_pointer (&day_text);
+  /* Translators: a dose's date and its body site; site names may hold
+   * parentheses themselves ("Right upper arm (deltoid)") */
+  return g_strdup_printf (_("%s – %s"), day_text, cobalt_site_info_get_name (site));
 }
 
 char *

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-dose.h"
 #include "cobalt-journal.h"
 
 G_BEGIN_DECLS
@@ -19,6 +20,14 @@ const char  *cobalt_journal_measure_scale_hint  (CobaltCheckinMeasure measure);
 void         cobalt_journal_local_day           (GDateTime   *instant,
                                                  GTimeZone   *tz,
                                                  GDate       *out);
+
+/* "3 May 2025, 20:15": the day and time of @instant in @tz. */
+char        *cobalt_journal_format_instant      (GDateTime   *instant,
+                                                 GTimeZone   *tz);
+
+/* "3 May 2025 – Left outer thigh": a dose by its local day and site. */
+char        *cobalt_journal_describe_dose       (CobaltDose  *dose,
+                                                 GTimeZone   *tz);
 
 /* "3 May 2025"; "unknown date" for an invalid date. */
 char        *cobalt_journal_format_date         (const GDate *date);

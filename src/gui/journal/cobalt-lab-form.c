@@ -5,7 +5,9 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "cobalt-journal-store.h"
 #include "cobalt-journal-util.h"
+#include "cobalt-journal-widgets.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-lab-form.h"
 
@@ -14,6 +16,8 @@ struct _CobaltLabForm
   GtkWidget         parent_instance;
 
   /* Template widgets */
+  GtkLabel         *title_label;
+  GtkLabel         *intro_label;
   GtkDropDown      *test_dropdown;
   GtkEntry         *value_entry;
   GtkDropDown      *unit_dropdown;
@@ -31,18 +35,14 @@ struct _CobaltLabForm
   GtkLabel         *status_label;
   GtkButton        *save_button;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltPerson     *person;
+  CobaltJournalDeps deps;
+  CobaltLabResult  *editing;   /* the stored result being changed, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltLabForm, cobalt_lab_form, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
-  PROP_PERSON,
+  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
   N_PROPS
 };
 
@@ -74,15 +74,6 @@ current_unit (CobaltLabForm *self)
     if (i == selected)
       return units[i];
   return units[0];
-}
-
-static void
-today (CobaltLabForm *self,
-       GDate         *out)
-{
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
-
-  cobalt_journal_local_day (now, cobalt_clock_get_timezone (self->clock), out);
 }
 
 static void
@@ -144,7 +135,7 @@ reset (CobaltLabForm *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   /* The range and the lab usually stay the same from one result to the
    * next of the same report: keep them. */
-  today (self, &day);
+  cobalt_journal_deps_today (&self->deps, &day);
   g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &day);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), buf);
   clear_errors (self);
@@ -225,9 +216,8 @@ cobalt_lab_form_finalize (GObject *object)
 {
   CobaltLabForm *self = (CobaltLabForm *)object;
 
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->person);
+  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (cobalt_lab_form_parent_class)->finalize (object);
 }
@@ -240,20 +230,8 @@ cobalt_lab_form_get_property (GObject    *object,
 {
   CobaltLabForm *self = COBALT_LAB_FORM (object);
 
-  switch (prop_id)
-    {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
-      break;
-    case PROP_PERSON:
-      g_value_set_object (value, self->person);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
+  if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
 }
 
 static void
@@ -266,17 +244,12 @@ cobalt_lab_form_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
     case PROP_PERSON:
       cobalt_lab_form_set_person (self, g_value_get_object (value));
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -292,15 +265,7 @@ cobalt_lab_form_class_init (CobaltLabFormClass *klass)
   object_class->get_property = cobalt_lab_form_get_property;
   object_class->set_property = cobalt_lab_form_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  cobalt_journal_deps_init_properties (properties, TRUE);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] =
@@ -308,6 +273,8 @@ cobalt_lab_form_class_init (CobaltLabFormClass *klass)
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-lab-form.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltLabForm, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLabForm, intro_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltLabForm, test_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CobaltLabForm, value_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltLabForm, unit_dropdown);
@@ -373,11 +340,11 @@ cobalt_lab_form_set_person (CobaltLabForm *self,
   g_return_if_fail (COBALT_IS_LAB_FORM (self));
   g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
 
-  other = self->person == NULL || person == NULL ||
-          cobalt_person_get_id (self->person) != cobalt_person_get_id (person);
-  if (g_set_object (&self->person, person) && other)
+  other = self->deps.person == NULL || person == NULL ||
+          cobalt_person_get_id (self->deps.person) != cobalt_person_get_id (person);
+  if (g_set_object (&self->deps.person, person) && other)
     {
-      if (self->clock != NULL)
+      if (self->deps.clock != NULL)
         reset (self);
       gtk_label_set_text (self->status_label, "");
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
@@ -442,7 +409,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
 
   clear_errors (self);
   gtk_label_set_text (self->status_label, "");
-  today (self, &now_day);
+  cobalt_journal_deps_today (&self->deps, &now_day);
 
   /* Every field is checked before anything is stored, so that each one
    * that is wrong says why at once; the reasons come from the record's own
@@ -458,7 +425,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
   else
     date_ok = TRUE;
 
-  result = cobalt_lab_result_new (self->person != NULL ? cobalt_person_get_id (self->person) : 0,
+  result = cobalt_lab_result_new (self->deps.person != NULL ? cobalt_person_get_id (self->deps.person) : 0,
                                   test, 0, unit);
   /* A valid date for the value's own check; the real one is set below. */
   cobalt_lab_result_set_taken_on (result, &now_day);
@@ -510,7 +477,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
   else if (!range_ok)
     first_problem = gtk_label_get_text (self->range_error);
 
-  if (first_problem == NULL && self->person == NULL)
+  if (first_problem == NULL && self->deps.person == NULL && self->editing == NULL)
     {
       first_problem = _("Choose whose result this is first.");
       cobalt_journey_set_field_error (self->error_label, first_problem);
@@ -529,19 +496,22 @@ cobalt_lab_form_save (CobaltLabForm  *self,
     }
 
   cobalt_lab_result_set_taken_on (result, &day);
+  if (self->editing != NULL)
+    {
+      cobalt_lab_result_set_id (result, cobalt_lab_result_get_id (self->editing));
+      cobalt_lab_result_set_person_id (result, cobalt_lab_result_get_person_id (self->editing));
+    }
   lab = cobalt_journal_entry_text (GTK_EDITABLE (self->lab_entry));
   note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
   cobalt_lab_result_set_lab_name (result, *lab != '\0' ? lab : NULL);
   cobalt_lab_result_set_note (result, *note != '\0' ? note : NULL);
 
   if (!cobalt_lab_result_validate (result, &local_error) ||
-      !cobalt_repository_add_lab_result (self->repository, result, &local_error))
+      !(self->editing != NULL
+        ? cobalt_journal_store_update (self->deps.repository, G_OBJECT (result), &local_error)
+        : cobalt_repository_add_lab_result (self->deps.repository, result, &local_error)))
     {
-      g_autofree char *message = local_error->domain == COBALT_JOURNAL_ERROR
-                                 ? g_strdup (local_error->message)
-                                 : cobalt_journey_describe_error (local_error);
-
-      cobalt_journey_set_field_error (self->error_label, message);
+      cobalt_journal_show_save_error (self->error_label, local_error, COBALT_JOURNAL_ERROR);
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
@@ -554,10 +524,55 @@ cobalt_lab_form_save (CobaltLabForm  *self,
     status = g_strdup_printf (_("Saved: %s %s %s (%s)."),
                               cobalt_lab_test_to_string (test), value_shown, unit,
                               cobalt_journal_range_words (cobalt_lab_result_check_range (result)));
-    reset (self);
+    if (self->editing != NULL)
+      g_set_object (&self->editing, result);
+    else
+      reset (self);
     gtk_label_set_text (self->status_label, status);
   }
   g_signal_emit (self, signals[SAVED], 0, cobalt_lab_result_get_id (result));
 
   return TRUE;
+}
+
+static void
+set_number (GtkEntry *entry,
+            double    value)
+{
+  g_autofree char *text = isnan (value) ? g_strdup ("") : cobalt_journal_format_value (value);
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+void
+cobalt_lab_form_edit (CobaltLabForm   *self,
+                      CobaltLabResult *result)
+{
+  GDate *taken_on;
+  char buf[16] = "";
+
+  g_return_if_fail (COBALT_IS_LAB_FORM (self));
+  g_return_if_fail (COBALT_IS_LAB_RESULT (result));
+  g_return_if_fail (cobalt_lab_result_get_id (result) > 0);
+
+  g_set_object (&self->editing, result);
+  cobalt_lab_form_set_test (self, cobalt_lab_result_get_test (result));
+  cobalt_lab_form_set_unit (self, cobalt_lab_result_get_unit (result));
+  set_number (self->value_entry, cobalt_lab_result_get_value (result));
+  set_number (self->ref_low_entry, cobalt_lab_result_get_ref_low (result));
+  set_number (self->ref_high_entry, cobalt_lab_result_get_ref_high (result));
+  taken_on = cobalt_lab_result_get_taken_on (result);
+  if (taken_on != NULL && g_date_valid (taken_on))
+    g_date_strftime (buf, sizeof buf, "%Y-%m-%d", taken_on);
+  gtk_editable_set_text (GTK_EDITABLE (self->date_entry), buf);
+  gtk_editable_set_text (GTK_EDITABLE (self->lab_entry),
+                         cobalt_lab_result_get_lab_name (result) != NULL ? cobalt_lab_result_get_lab_name (result) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry),
+                         cobalt_lab_result_get_note (result) != NULL ? cobalt_lab_result_get_note (result) : "");
+  clear_errors (self);
+  gtk_label_set_text (self->status_label, "");
+
+  gtk_label_set_text (self->title_label, _("Change a lab result"));
+  gtk_widget_set_visible (GTK_WIDGET (self->intro_label), FALSE);
+  gtk_button_set_label (self->save_button, _("_Save changes"));
 }

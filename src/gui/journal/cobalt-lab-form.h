@@ -32,4 +32,9 @@ const char *cobalt_lab_form_get_conversion_text (CobaltLabForm *self);
 gboolean   cobalt_lab_form_save       (CobaltLabForm    *self,
                                        GError          **error);
 
+/* Turns the form into an editor of the stored @result: its fields are
+ * filled in, and Save rewrites it (same id) instead of adding one. */
+void       cobalt_lab_form_edit       (CobaltLabForm    *self,
+                                       CobaltLabResult  *result);
+
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-journal-util.h"
+#include "cobalt-journal-widgets.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-status.h"
 #include "cobalt-supplies-page.h"
@@ -36,9 +37,7 @@ struct _CobaltSuppliesPage
   GtkLabel         *bin_error;
   GtkLabel         *sharps_advice_label;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltPerson     *person;
+  CobaltJournalDeps deps;
   GListModel       *items;       /* CobaltSupplyItem of the person */
   CobaltSharpsBin  *bin;         /* NULL when none is set up */
   guint             lead_days;
@@ -48,10 +47,7 @@ struct _CobaltSuppliesPage
 G_DEFINE_FINAL_TYPE (CobaltSuppliesPage, cobalt_supplies_page, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
-  PROP_PERSON,
+  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
   PROP_LOW_STOCK_LEAD_DAYS,
   N_PROPS
 };
@@ -59,36 +55,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void refresh (CobaltSuppliesPage *self);
-
-static void
-clear_box (GtkWidget *box)
-{
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (box)) != NULL)
-    {
-      if (GTK_IS_LIST_BOX (box))
-        gtk_list_box_remove (GTK_LIST_BOX (box), child);
-      else
-        gtk_box_remove (GTK_BOX (box), child);
-    }
-}
-
-static GtkWidget *
-add_label (GtkBox     *box,
-           const char *text,
-           const char *css_class)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  if (css_class != NULL)
-    gtk_widget_add_css_class (label, css_class);
-  gtk_box_append (box, label);
-
-  return label;
-}
 
 /* Product names are lower case in running text; a row starts with one. */
 static char *
@@ -106,13 +72,28 @@ capitalise (const char *text)
   return g_strdup_printf ("%.*s%s", len, buf, g_utf8_next_char (text));
 }
 
-static void
-today (CobaltSuppliesPage *self,
-       GDate              *out)
+/* "Hydroxocobalamin 1 mg/mL, batch AB123", "Injecting needles: 23 G 25 mm". */
+static char *
+describe_item (CobaltSupplyItem *item)
 {
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  CobaltSupplyKind kind = cobalt_supply_item_get_kind (item);
 
-  cobalt_journal_local_day (now, cobalt_clock_get_timezone (self->clock), out);
+  if (kind == COBALT_SUPPLY_AMPOULE)
+    {
+      const char *strength = cobalt_supply_item_get_strength (item);
+      g_autofree char *product = capitalise (cobalt_product_to_string (cobalt_supply_item_get_product (item)));
+
+      if (strength != NULL)
+        /* Translators: product, strength, batch number */
+        return g_strdup_printf (_("%s %s, batch %s"), product, strength, cobalt_supply_item_get_batch (item));
+      /* Translators: product, batch number */
+      return g_strdup_printf (_("%s, batch %s"), product, cobalt_supply_item_get_batch (item));
+    }
+
+  if (cobalt_supply_item_get_name (item) != NULL)
+    /* Translators: kind of supply and its size, e.g. "Injecting needles: 23 G 25 mm" */
+    return g_strdup_printf (_("%s: %s"), cobalt_supply_kind_to_string (kind), cobalt_supply_item_get_name (item));
+  return g_strdup (cobalt_supply_kind_to_string (kind));
 }
 
 static GtkWindow *
@@ -144,15 +125,15 @@ static void
 on_edit_clicked_cb (GtkButton          *button,
                     CobaltSuppliesPage *self)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "item-id");
+  gint64 id = cobalt_journal_row_button_get_id (GTK_WIDGET (button));
   g_autoptr(CobaltSupplyItem) item = find_item (self, id);
   CobaltSupplyEditor *editor;
 
   if (item == NULL)
     return;
 
-  editor = cobalt_supply_editor_new (parent_window (self), self->repository, self->clock,
-                                     self->person, item, cobalt_supply_item_get_kind (item));
+  editor = cobalt_supply_editor_new (parent_window (self), self->deps.repository, self->deps.clock,
+                                     self->deps.person, item, cobalt_supply_item_get_kind (item));
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -169,7 +150,7 @@ on_delete_confirmed_cb (gboolean accepted,
   DeleteData *data = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (accepted && !cobalt_repository_delete_supply_item (data->self->repository, data->id, &error))
+  if (accepted && !cobalt_repository_delete_supply_item (data->self->deps.repository, data->id, &error))
     {
       g_autofree char *message = cobalt_journey_describe_error (error);
 
@@ -184,47 +165,24 @@ static void
 on_delete_clicked_cb (GtkButton          *button,
                       CobaltSuppliesPage *self)
 {
-  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (button), "item-id");
-  const char *what = g_object_get_data (G_OBJECT (button), "item-title");
-  DeleteData *data = g_new0 (DeleteData, 1);
-  /* Translators: %s names a batch or a pack, e.g. "Hydroxocobalamin, batch AB123" */
-  g_autofree char *heading = g_strdup_printf (_("Delete “%s”?"), what);
+  gint64 id = cobalt_journal_row_button_get_id (GTK_WIDGET (button));
+  g_autoptr(CobaltSupplyItem) item = find_item (self, id);
+  g_autofree char *what = NULL;
+  g_autofree char *heading = NULL;
+  DeleteData *data;
 
+  if (item == NULL)
+    return;
+
+  what = describe_item (item);
+  /* Translators: %s names a batch or a pack, e.g. "Hydroxocobalamin, batch AB123" */
+  heading = g_strdup_printf (_("Delete “%s”?"), what);
+  data = g_new0 (DeleteData, 1);
   data->self = g_object_ref (self);
   data->id = id;
   cobalt_journey_confirm (GTK_WIDGET (self), heading,
                           _("Doses already logged keep their batch number. Delete an item when it is used up or thrown away."),
                           _("_Delete"), on_delete_confirmed_cb, data);
-}
-
-static void
-add_item_buttons (CobaltSuppliesPage *self,
-                  GtkBox             *row,
-                  CobaltSupplyItem   *item,
-                  const char         *title)
-{
-  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  gint64 *id = g_new (gint64, 1);
-  /* Translators: accessible names of buttons, %s names the item */
-  g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), title);
-  g_autofree char *delete_name = g_strdup_printf (_("Delete %s"), title);
-
-  *id = cobalt_supply_item_get_id (item);
-  gtk_widget_set_valign (buttons, GTK_ALIGN_CENTER);
-  gtk_widget_set_tooltip_text (edit, _("Edit"));
-  gtk_widget_set_tooltip_text (delete, _("Delete"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_name, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, delete_name, -1);
-  g_object_set_data_full (G_OBJECT (edit), "item-id", id, g_free);
-  g_object_set_data (G_OBJECT (delete), "item-id", id);
-  g_object_set_data_full (G_OBJECT (delete), "item-title", g_strdup (title), g_free);
-  g_signal_connect (edit, "clicked", G_CALLBACK (on_edit_clicked_cb), self);
-  g_signal_connect (delete, "clicked", G_CALLBACK (on_delete_clicked_cb), self);
-  gtk_box_append (GTK_BOX (buttons), edit);
-  gtk_box_append (GTK_BOX (buttons), delete);
-  gtk_box_append (row, buttons);
 }
 
 static char *
@@ -264,9 +222,9 @@ fill_items (CobaltSuppliesPage *self)
   guint n_batches = 0, n_others = 0;
   GDate day;
 
-  today (self, &day);
-  clear_box (GTK_WIDGET (self->batches_list));
-  clear_box (GTK_WIDGET (self->items_list));
+  cobalt_journal_deps_today (&self->deps, &day);
+  cobalt_journal_clear_children (GTK_WIDGET (self->batches_list));
+  cobalt_journal_clear_children (GTK_WIDGET (self->items_list));
 
   /* Ampoules first, then the other kinds in catalogue order. */
   for (guint k = 0; k < COBALT_N_SUPPLY_KINDS; k++)
@@ -274,68 +232,38 @@ fill_items (CobaltSuppliesPage *self)
       {
         g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (self->items, i);
         GtkListBox *list = k == COBALT_SUPPLY_AMPOULE ? self->batches_list : self->items_list;
-        GtkWidget *row, *text, *title_label;
         g_autofree char *title = NULL;
         g_autofree char *stock = NULL;
+        GtkBox *text;
 
         if (cobalt_supply_item_get_kind (item) != k)
           continue;
 
-        row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-        text = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-        gtk_widget_add_css_class (row, "journal-row");
-        gtk_widget_set_hexpand (text, TRUE);
-        gtk_box_append (GTK_BOX (row), text);
-
         if (k == COBALT_SUPPLY_AMPOULE)
-          {
-            const char *strength = cobalt_supply_item_get_strength (item);
-            g_autofree char *product = capitalise (cobalt_product_to_string (cobalt_supply_item_get_product (item)));
-
-            if (strength != NULL)
-              /* Translators: product, strength, batch number */
-              title = g_strdup_printf (_("%s %s, batch %s"), product, strength, cobalt_supply_item_get_batch (item));
-            else
-              /* Translators: product, batch number */
-              title = g_strdup_printf (_("%s, batch %s"), product, cobalt_supply_item_get_batch (item));
-            n_batches++;
-          }
+          n_batches++;
         else
-          {
-            const char *name = cobalt_supply_item_get_name (item);
+          n_others++;
 
-            title = name != NULL
-                    /* Translators: kind of supply and its size, e.g. "Injecting needles: 23 G 25 mm" */
-                    ? g_strdup_printf (_("%s: %s"), cobalt_supply_kind_to_string (k), name)
-                    : g_strdup (cobalt_supply_kind_to_string (k));
-            n_others++;
-          }
-
-        title_label = add_label (GTK_BOX (text), title, "heading");
+        text = cobalt_journal_add_row (list, NULL);
+        title = describe_item (item);
+        cobalt_journal_add_label (text, title, "heading");
         stock = describe_stock (item, &day);
-        add_label (GTK_BOX (text), stock,
-                   cobalt_supply_item_is_expired (item, &day) ? "out-of-range" : NULL);
+        cobalt_journal_add_label (text, stock, cobalt_supply_item_is_expired (item, &day) ? "out-of-range" : NULL);
         if (cobalt_supply_item_get_note (item) != NULL)
-          add_label (GTK_BOX (text), cobalt_supply_item_get_note (item), "dim-label");
+          cobalt_journal_add_label (text, cobalt_supply_item_get_note (item), "dim-label");
         if (k == COBALT_SUPPLY_AMPOULE)
-          add_label (GTK_BOX (text), cobalt_supplies_storage_advice (cobalt_supply_item_get_product (item)),
-                     "storage-advice");
-        (void) title_label;
-
-        add_item_buttons (self, GTK_BOX (row), item, title);
-        gtk_list_box_append (list, row);
+          cobalt_journal_add_label (text, cobalt_supplies_storage_advice (cobalt_supply_item_get_product (item)),
+                                    "storage-advice");
+        cobalt_journal_add_row_buttons (text, title, cobalt_supply_item_get_id (item),
+                                        G_CALLBACK (on_edit_clicked_cb), G_CALLBACK (on_delete_clicked_cb), self);
       }
 
-  gtk_label_set_text (self->batches_empty,
-                      _("No batches recorded. Add the boxes of ampoules or vials you have, "
-                        "so Cobalt can show their expiry dates and how long they last."));
-  gtk_widget_set_visible (GTK_WIDGET (self->batches_empty), n_batches == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->batches_list), n_batches > 0);
-  gtk_label_set_text (self->items_empty,
-                      _("Nothing recorded. Each logged dose uses one drawing-up needle, one injecting "
-                        "needle, one syringe, one swab and one plaster of those you record here."));
-  gtk_widget_set_visible (GTK_WIDGET (self->items_empty), n_others == 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->items_list), n_others > 0);
+  cobalt_journal_show_list (GTK_WIDGET (self->batches_list), self->batches_empty, n_batches,
+                            _("No batches recorded. Add the boxes of ampoules or vials you have, "
+                              "so Cobalt can show their expiry dates and how long they last."));
+  cobalt_journal_show_list (GTK_WIDGET (self->items_list), self->items_empty, n_others,
+                            _("Nothing recorded. Each logged dose uses one drawing-up needle, one injecting "
+                              "needle, one syringe, one swab and one plaster of those you record here."));
 }
 
 static void
@@ -410,6 +338,8 @@ add_warning (CobaltSuppliesPage        *self,
 
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Take the card's width rather than wrapping early. */
+  gtk_widget_set_hexpand (label, TRUE);
   gtk_widget_set_valign (icon, GTK_ALIGN_START);
   gtk_widget_add_css_class (row, expired ? "supply-error" : "supply-warning");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -426,15 +356,15 @@ fill_status (CobaltSuppliesPage *self)
   g_autoptr(CobaltPrescription) prescription = NULL;
   g_autoptr(GPtrArray) doses = NULL;
   g_autoptr(CobaltSupplyStatus) status = NULL;
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->deps.clock);
   g_autofree char *lead = NULL;
-  gint64 person_id = cobalt_person_get_id (self->person);
+  gint64 person_id = cobalt_person_get_id (self->deps.person);
 
-  clear_box (self->warnings_list);
+  cobalt_journal_clear_children (self->warnings_list);
 
-  prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
+  prescription = cobalt_repository_get_prescription (self->deps.repository, person_id, &error);
   if (error == NULL)
-    doses = cobalt_repository_list_doses (self->repository, person_id, &error);
+    doses = cobalt_repository_list_doses (self->deps.repository, person_id, &error);
   if (error != NULL)
     {
       g_autofree char *message = cobalt_journey_describe_error (error);
@@ -445,7 +375,7 @@ fill_status (CobaltSuppliesPage *self)
     }
 
   status = cobalt_supplies_compute (self->items, prescription, doses, self->bin, now,
-                                    cobalt_clock_get_timezone (self->clock), self->lead_days);
+                                    cobalt_clock_get_timezone (self->deps.clock), self->lead_days);
 
   if (status->days_left < 0)
     {
@@ -518,15 +448,15 @@ refresh (CobaltSuppliesPage *self)
   g_autoptr(GError) error = NULL;
   gint64 person_id;
 
-  if (self->repository == NULL || self->person == NULL || self->clock == NULL)
+  if (self->deps.repository == NULL || self->deps.person == NULL || self->deps.clock == NULL)
     return;
 
-  person_id = cobalt_person_get_id (self->person);
+  person_id = cobalt_person_get_id (self->deps.person);
   g_clear_object (&self->items);
   g_clear_object (&self->bin);
-  self->items = cobalt_repository_list_supply_items (self->repository, person_id, &error);
+  self->items = cobalt_repository_list_supply_items (self->deps.repository, person_id, &error);
   if (self->items != NULL)
-    self->bin = cobalt_repository_get_sharps_bin (self->repository, person_id, &error);
+    self->bin = cobalt_repository_get_sharps_bin (self->deps.repository, person_id, &error);
   if (error != NULL)
     {
       g_autofree char *message = cobalt_journey_describe_error (error);
@@ -584,20 +514,17 @@ on_capacity_clicked_cb (CobaltSuppliesPage *self)
     {
       GDate day;
 
-      today (self, &day);
-      bin = cobalt_sharps_bin_new (cobalt_person_get_id (self->person), capacity);
+      cobalt_journal_deps_today (&self->deps, &day);
+      bin = cobalt_sharps_bin_new (cobalt_person_get_id (self->deps.person), capacity);
       cobalt_sharps_bin_set_replaced_on (bin, &day);
     }
 
   if (!cobalt_sharps_bin_validate (bin, &error) ||
-      !cobalt_repository_save_sharps_bin (self->repository, bin, &error))
+      !cobalt_repository_save_sharps_bin (self->deps.repository, bin, &error))
     {
-      g_autofree char *message = error->domain == COBALT_SUPPLY_ERROR
-                                 ? g_strdup (error->message)
-                                 : cobalt_journey_describe_error (error);
-
-      cobalt_journey_set_field_error (self->bin_error, message);
+      /* Back to what is stored first: refreshing clears the reason. */
       refresh (self);
+      cobalt_journal_show_save_error (self->bin_error, error, COBALT_SUPPLY_ERROR);
     }
 }
 
@@ -614,11 +541,11 @@ cobalt_supplies_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_supplies_page_parent_class)->constructed (object);
 
-  if (self->repository != NULL)
-    self->changed_id = g_signal_connect (self->repository, "changed",
+  if (self->deps.repository != NULL)
+    self->changed_id = g_signal_connect (self->deps.repository, "changed",
                                          G_CALLBACK (on_repository_changed_cb), self);
-  if (self->clock != NULL)
-    g_signal_connect_object (self->clock, "changed", G_CALLBACK (on_clock_changed_cb), self, 0);
+  if (self->deps.clock != NULL)
+    g_signal_connect_object (self->deps.clock, "changed", G_CALLBACK (on_clock_changed_cb), self, 0);
   refresh (self);
 }
 
@@ -627,7 +554,7 @@ cobalt_supplies_page_dispose (GObject *object)
 {
   CobaltSuppliesPage *self = (CobaltSuppliesPage *)object;
 
-  g_clear_signal_handler (&self->changed_id, self->repository);
+  g_clear_signal_handler (&self->changed_id, self->deps.repository);
   gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_SUPPLIES_PAGE);
   /* The template's unnamed top-level children are left to us. */
   cobalt_journey_unparent_children (GTK_WIDGET (object));
@@ -640,9 +567,7 @@ cobalt_supplies_page_finalize (GObject *object)
 {
   CobaltSuppliesPage *self = (CobaltSuppliesPage *)object;
 
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->person);
+  cobalt_journal_deps_clear (&self->deps);
   g_clear_object (&self->items);
   g_clear_object (&self->bin);
 
@@ -659,20 +584,12 @@ cobalt_supplies_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
-      break;
-    case PROP_PERSON:
-      g_value_set_object (value, self->person);
-      break;
     case PROP_LOW_STOCK_LEAD_DAYS:
       g_value_set_uint (value, self->lead_days);
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -686,15 +603,6 @@ cobalt_supplies_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-    case PROP_PERSON:
-      g_set_object (&self->person, g_value_get_object (value));
-      break;
     case PROP_LOW_STOCK_LEAD_DAYS:
       if (self->lead_days != g_value_get_uint (value))
         {
@@ -704,7 +612,8 @@ cobalt_supplies_page_set_property (GObject      *object,
         }
       break;
     default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
+        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -720,15 +629,7 @@ cobalt_supplies_page_class_init (CobaltSuppliesPageClass *klass)
   object_class->get_property = cobalt_supplies_page_get_property;
   object_class->set_property = cobalt_supplies_page_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  cobalt_journal_deps_init_properties (properties, FALSE);
   properties[PROP_LOW_STOCK_LEAD_DAYS] =
     g_param_spec_uint ("low-stock-lead-days", NULL, NULL, 0, 180, COBALT_STATUS_REORDER_LEAD_DAYS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -795,7 +696,7 @@ CobaltPerson *
 cobalt_supplies_page_get_person (CobaltSuppliesPage *self)
 {
   g_return_val_if_fail (COBALT_IS_SUPPLIES_PAGE (self), NULL);
-  return self->person;
+  return self->deps.person;
 }
 
 void
@@ -805,7 +706,7 @@ cobalt_supplies_page_set_person (CobaltSuppliesPage *self,
   g_return_if_fail (COBALT_IS_SUPPLIES_PAGE (self));
   g_return_if_fail (COBALT_IS_PERSON (person));
 
-  if (g_set_object (&self->person, person))
+  if (g_set_object (&self->deps.person, person))
     {
       refresh (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
@@ -827,8 +728,8 @@ cobalt_supplies_page_add_item (CobaltSuppliesPage *self,
 
   g_return_val_if_fail (COBALT_IS_SUPPLIES_PAGE (self), NULL);
 
-  editor = cobalt_supply_editor_new (parent_window (self), self->repository, self->clock,
-                                     self->person, NULL, kind);
+  editor = cobalt_supply_editor_new (parent_window (self), self->deps.repository, self->deps.clock,
+                                     self->deps.person, NULL, kind);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -851,16 +752,14 @@ cobalt_supplies_page_replace_bin (CobaltSuppliesPage  *self,
       return FALSE;
     }
 
-  today (self, &day);
+  cobalt_journal_deps_today (&self->deps, &day);
   bin = g_object_ref (self->bin);
   cobalt_sharps_bin_replace (bin, &day);
-  if (!cobalt_repository_save_sharps_bin (self->repository, bin, &local_error))
+  if (!cobalt_repository_save_sharps_bin (self->deps.repository, bin, &local_error))
     {
-      g_autofree char *message = cobalt_journey_describe_error (local_error);
-
-      cobalt_journey_set_field_error (self->bin_error, message);
-      g_propagate_error (error, g_steal_pointer (&local_error));
       refresh (self);
+      cobalt_journal_show_save_error (self->bin_error, local_error, COBALT_SUPPLY_ERROR);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 

@@ -195,6 +195,7 @@ cobalt_supply_editor_init (CobaltSupplyEditor *self)
 
   cobalt_journal_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "journal-editor");
 
   for (guint k = 0; k < COBALT_N_SUPPLY_KINDS; k++)
     gtk_string_list_append (kinds, cobalt_supply_kind_to_string (k));

@@ -1,0 +1,308 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cobalt-journal-store.h"
+#include "cobalt-journal-util.h"
+#include "cobalt-journal-widgets.h"
+#include "cobalt-journey-util.h"
+#include "cobalt-reaction-editor.h"
+
+/* How many recent doses "After the dose of" offers (besides the one the
+ * reaction already follows). */
+#define MAX_DOSE_CHOICES 12
+
+struct _CobaltReactionEditor
+{
+  GtkWindow         parent_instance;
+
+  /* Template widgets */
+  GtkLabel         *when_label;
+  GtkDropDown      *kind_dropdown;
+  GtkLabel         *advice_label;
+  GtkDropDown      *dose_dropdown;
+  GtkEntry         *note_entry;
+  GtkLabel         *error_label;
+
+  CobaltJournalDeps deps;
+  CobaltReaction   *reaction;     /* the stored reaction, as it was */
+  GPtrArray        *kinds;        /* const char * kind id per dropdown position */
+  GArray           *dose_ids;     /* gint64 per dropdown position, 0 = none */
+};
+
+G_DEFINE_FINAL_TYPE (CobaltReactionEditor, cobalt_reaction_editor, GTK_TYPE_WINDOW)
+
+enum {
+  SAVED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const char *
+current_kind (CobaltReactionEditor *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->kind_dropdown);
+
+  return selected < self->kinds->len ? g_ptr_array_index (self->kinds, selected) : COBALT_REACTION_OTHER;
+}
+
+static CobaltTriageLevel
+kind_level (const char *kind)
+{
+  const CobaltReactionKindInfo *info = cobalt_reaction_catalogue_lookup (kind);
+
+  /* "Something else" is recorded as mild, as right after a dose. */
+  return info != NULL ? info->level : COBALT_TRIAGE_MILD;
+}
+
+static void
+update_advice (CobaltReactionEditor *self)
+{
+  CobaltTriageLevel level = kind_level (current_kind (self));
+  CobaltPerson *person = self->deps.person;
+  g_autofree char *advice = cobalt_triage_advice (level,
+                                                  person != NULL ? cobalt_person_get_emergency_number (person) : NULL,
+                                                  person != NULL ? cobalt_person_get_clinic_phone (person) : NULL);
+  /* Translators: a triage level ("Urgent") and what to do */
+  g_autofree char *text = g_strdup_printf (_("%s: %s"), cobalt_triage_level_to_string (level), advice);
+
+  gtk_label_set_text (self->advice_label, text);
+  if (level == COBALT_TRIAGE_URGENT)
+    gtk_widget_add_css_class (GTK_WIDGET (self->advice_label), "urgent-text");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->advice_label), "urgent-text");
+}
+
+static void
+fill_kinds (CobaltReactionEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *kind = cobalt_reaction_get_kind (self->reaction);
+  guint selected = 0;
+
+  for (guint i = 0; i < cobalt_reaction_catalogue_get_n_kinds (); i++)
+    {
+      const CobaltReactionKindInfo *info = cobalt_reaction_catalogue_get_nth (i);
+      /* Translators: a reaction and its triage level, e.g. "Fever (Contact your clinic)" */
+      g_autofree char *label = g_strdup_printf (_("%s (%s)"), cobalt_reaction_kind_get_label (info->id),
+                                                cobalt_triage_level_to_string (info->level));
+
+      if (g_strcmp0 (info->id, kind) == 0)
+        selected = self->kinds->len;
+      g_ptr_array_add (self->kinds, (gpointer) info->id);
+      gtk_string_list_append (labels, label);
+    }
+  if (g_strcmp0 (kind, COBALT_REACTION_OTHER) == 0)
+    selected = self->kinds->len;
+  g_ptr_array_add (self->kinds, (gpointer) COBALT_REACTION_OTHER);
+  gtk_string_list_append (labels, cobalt_reaction_kind_get_label (COBALT_REACTION_OTHER));
+
+  gtk_drop_down_set_model (self->kind_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->kind_dropdown, selected);
+}
+
+static void
+fill_doses (CobaltReactionEditor *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GPtrArray) doses = NULL;
+  GTimeZone *tz = cobalt_clock_get_timezone (self->deps.clock);
+  gint64 current = cobalt_reaction_get_dose_id (self->reaction);
+  guint selected = G_MAXUINT, shown = 0;
+  gint64 none = 0;
+
+  doses = cobalt_repository_list_doses (self->deps.repository, cobalt_reaction_get_person_id (self->reaction), NULL);
+  for (guint i = doses != NULL ? doses->len : 0; i > 0; i--)
+    {
+      CobaltDose *dose = g_ptr_array_index (doses, i - 1);
+      gint64 id = cobalt_dose_get_id (dose);
+      g_autofree char *text = NULL;
+
+      if (shown >= MAX_DOSE_CHOICES && id != current)
+        continue;
+      if (id == current)
+        selected = self->dose_ids->len;
+      text = cobalt_journal_describe_dose (dose, tz);
+      gtk_string_list_append (labels, text);
+      g_array_append_val (self->dose_ids, id);
+      shown++;
+    }
+  if (selected == G_MAXUINT)
+    selected = self->dose_ids->len;
+  gtk_string_list_append (labels, _("No particular dose"));
+  g_array_append_val (self->dose_ids, none);
+
+  gtk_drop_down_set_model (self->dose_dropdown, G_LIST_MODEL (labels));
+  gtk_drop_down_set_selected (self->dose_dropdown, selected);
+}
+
+static void
+on_kind_selected_cb (CobaltReactionEditor *self)
+{
+  update_advice (self);
+  cobalt_journey_set_field_error (self->error_label, NULL);
+}
+
+static void
+on_cancel_button_clicked_cb (CobaltReactionEditor *self)
+{
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+on_save_button_clicked_cb (CobaltReactionEditor *self)
+{
+  if (cobalt_reaction_editor_save (self, NULL))
+    gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void
+cobalt_reaction_editor_finalize (GObject *object)
+{
+  CobaltReactionEditor *self = (CobaltReactionEditor *)object;
+
+  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->reaction);
+  g_clear_pointer (&self->kinds, g_ptr_array_unref);
+  g_clear_pointer (&self->dose_ids, g_array_unref);
+
+  G_OBJECT_CLASS (cobalt_reaction_editor_parent_class)->finalize (object);
+}
+
+static void
+cobalt_reaction_editor_class_init (CobaltReactionEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = cobalt_reaction_editor_finalize;
+
+  signals[SAVED] =
+    g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-reaction-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltReactionEditor, when_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltReactionEditor, kind_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltReactionEditor, advice_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltReactionEditor, dose_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltReactionEditor, note_entry);
+  gtk_widget_class_bind_template_child (widget_class, CobaltReactionEditor, error_label);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cobalt_reaction_editor_init (CobaltReactionEditor *self)
+{
+  cobalt_journal_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_add_css_class (GTK_WIDGET (self), "journal-editor");
+  self->kinds = g_ptr_array_new ();
+  self->dose_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+}
+
+CobaltReactionEditor *
+cobalt_reaction_editor_new (GtkWindow        *parent,
+                            CobaltRepository *repository,
+                            CobaltClock      *clock,
+                            CobaltPerson     *person,
+                            CobaltReaction   *reaction)
+{
+  CobaltReactionEditor *self;
+  g_autofree char *when = NULL;
+  g_autofree char *when_line = NULL;
+  const char *note;
+
+  g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_REACTION (reaction), NULL);
+
+  self = g_object_new (COBALT_TYPE_REACTION_EDITOR, "transient-for", parent, NULL);
+  g_set_object (&self->deps.repository, repository);
+  g_set_object (&self->deps.clock, clock);
+  g_set_object (&self->deps.person, person);
+  self->reaction = g_object_ref (reaction);
+
+  when = cobalt_journal_format_instant (cobalt_reaction_get_noted_at (reaction), cobalt_clock_get_timezone (clock));
+  /* Translators: %s is the day and time a reaction was noted */
+  when_line = g_strdup_printf (_("Noted %s"), when);
+  gtk_label_set_text (self->when_label, when_line);
+
+  fill_kinds (self);
+  fill_doses (self);
+  note = cobalt_reaction_get_note (reaction);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
+  update_advice (self);
+  g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
+  cobalt_journey_fix_button_names (GTK_WIDGET (self));
+
+  return self;
+}
+
+gboolean
+cobalt_reaction_editor_set_kind (CobaltReactionEditor *self,
+                                 const char           *kind)
+{
+  g_return_val_if_fail (COBALT_IS_REACTION_EDITOR (self), FALSE);
+
+  for (guint i = 0; i < self->kinds->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (self->kinds, i), kind) == 0)
+      {
+        gtk_drop_down_set_selected (self->kind_dropdown, i);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+cobalt_reaction_editor_get_advice (CobaltReactionEditor *self)
+{
+  g_return_val_if_fail (COBALT_IS_REACTION_EDITOR (self), NULL);
+  return gtk_label_get_text (self->advice_label);
+}
+
+gboolean
+cobalt_reaction_editor_save (CobaltReactionEditor  *self,
+                             GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  g_autoptr(CobaltReaction) changed = NULL;
+  g_autofree char *note = NULL;
+  const char *kind = current_kind (self);
+  guint dose_pos = gtk_drop_down_get_selected (self->dose_dropdown);
+
+  g_return_val_if_fail (COBALT_IS_REACTION_EDITOR (self), FALSE);
+
+  cobalt_journey_set_field_error (self->error_label, NULL);
+
+  /* Same time, same person, same id: only what the person changed. */
+  changed = cobalt_reaction_new (cobalt_reaction_get_person_id (self->reaction), kind,
+                                 cobalt_reaction_get_noted_at (self->reaction));
+  cobalt_reaction_set_id (changed, cobalt_reaction_get_id (self->reaction));
+  cobalt_reaction_set_level (changed, kind_level (kind));
+  cobalt_reaction_set_dose_id (changed, dose_pos < self->dose_ids->len
+                                        ? g_array_index (self->dose_ids, gint64, dose_pos) : 0);
+  note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
+  cobalt_reaction_set_note (changed, *note != '\0' ? note : NULL);
+
+  if (!cobalt_journal_store_update (self->deps.repository, G_OBJECT (changed), &local_error))
+    {
+      cobalt_journal_show_save_error (self->error_label, local_error, COBALT_JOURNAL_ERROR);
+      gtk_widget_grab_focus (g_str_equal (kind, COBALT_REACTION_OTHER)
+                             ? GTK_WIDGET (self->note_entry) : GTK_WIDGET (self->kind_dropdown));
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  g_set_object (&self->reaction, changed);
+  g_signal_emit (self, signals[SAVED], 0, cobalt_reaction_get_id (changed));
+  return TRUE;
+}
