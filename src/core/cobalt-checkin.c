@@ -125,7 +125,7 @@ static void
 cobalt_checkin_class_init (CobaltCheckinClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
   static const char * const score_names[] = {
     "energy", "mood", "fatigue", "pins-and-needles", "memory",
   };
@@ -135,9 +135,9 @@ cobalt_checkin_class_init (CobaltCheckinClass *klass)
   object_class->set_property = cobalt_checkin_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("id", rw);
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("person-id", rw);
   properties[PROP_AT] =
     g_param_spec_boxed ("at", NULL, NULL, G_TYPE_DATE_TIME, rw);
   /* The property range is wider than 0–10 on purpose: a form hands in

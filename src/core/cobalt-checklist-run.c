@@ -315,17 +315,16 @@ cobalt_checklist_run_class_init (CobaltChecklistRunClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_checklist_run_finalize;
   object_class->get_property = cobalt_checklist_run_get_property;
   object_class->set_property = cobalt_checklist_run_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("id", rw);
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        rw | G_PARAM_CONSTRUCT_ONLY);
+    cobalt_record_param_id ("person-id", rw | G_PARAM_CONSTRUCT_ONLY);
   properties[PROP_STARTED_AT] =
     g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME,
                         rw | G_PARAM_CONSTRUCT_ONLY);

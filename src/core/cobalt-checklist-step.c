@@ -204,29 +204,28 @@ static void
 cobalt_checklist_step_class_init (CobaltChecklistStepClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_checklist_step_finalize;
   object_class->get_property = cobalt_checklist_step_get_property;
   object_class->set_property = cobalt_checklist_step_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    cobalt_record_param_id ("id", rw);
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    cobalt_record_param_id ("person-id", rw);
   properties[PROP_POSITION] =
     g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
   properties[PROP_KIND] =
     g_param_spec_string ("kind", NULL, NULL, COBALT_STEP_CUSTOM,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
   properties[PROP_TITLE] =
     g_param_spec_string ("title", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
   properties[PROP_EXPLANATION] =
     g_param_spec_string ("explanation", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }

@@ -226,6 +226,14 @@ out:
 /* Renames @path (and a journal beside it, which belongs to it) to a new
  * name starting with @base. */
 static gboolean
+record_backup_time_write (CobaltDatabase  *db,
+                          gpointer         user_data,
+                          GError         **error)
+{
+  return cobalt_database_set_setting (db, COBALT_SETTING_LAST_BACKUP, user_data, error);
+}
+
+static gboolean
 rename_with_journal (const char  *path,
                      const char  *base,
                      char       **new_path,
@@ -322,7 +330,8 @@ cobalt_database_backup (CobaltDatabase  *self,
     goto fail_remove;
 
   now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
-  if (!cobalt_database_set_setting (self, COBALT_SETTING_LAST_BACKUP, now, &local_error))
+  /* Like every write, in BEGIN IMMEDIATE: cobalt-reminder may be writing. */
+  if (!cobalt_database_run_write (self, record_backup_time_write, now, &local_error))
     {
       g_debug ("Could not record the backup time: %s", local_error->message);
       g_clear_error (&local_error);

@@ -39,9 +39,11 @@ static GParamSpec *properties[N_PROPS];
  * database path is somebody's file that must not be overwritten. */
 static const char sqlite_magic[16] = "SQLite format 3";
 
-/* TRUE when the file is empty (a database still to be created). */
+/* Sets @is_new when the file is missing or empty (a database still to be
+ * created). */
 static gboolean
-prepare_database_file (const char  *path,
+prepare_database_file (const char  *data_dir,
+                       const char  *path,
                        gboolean    *is_new,
                        GError     **error)
 {
@@ -76,9 +78,22 @@ prepare_database_file (const char  *path,
         g_debug ("Could not tighten the mode of %s: %s", path, g_strerror (errno));
     }
 
-  *is_new = (st.st_size == 0);
-  if (*is_new)
-    return TRUE;
+  if (st.st_size == 0)
+    {
+      g_autoptr(GPtrArray) backups = cobalt_database_list_backups (data_dir);
+
+      /* Backups are only made of a database that had data: an empty file
+       * beside them is a log that lost its bytes, not a first start that
+       * stopped early. Starting an empty log over it would hide that. */
+      if (backups->len > 0)
+        {
+          g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CORRUPT,
+                       _("Cobalt’s database file is damaged: “%s” is empty, but backups of it exist"), path);
+          return FALSE;
+        }
+      *is_new = TRUE;
+      return TRUE;
+    }
 
   /* SQLite itself may take a short or foreign file for an empty database
    * and write over it; look at the magic first so that never happens. */
@@ -511,7 +526,7 @@ cobalt_database_open (const char  *data_dir,
   if (!cobalt_database_ensure_private_dir (data_dir, error))
     return NULL;
 
-  if (!prepare_database_file (self->path, &is_new, error))
+  if (!prepare_database_file (data_dir, self->path, &is_new, error))
     return NULL;
 
   if (!is_new && !probe_read_only (self->path, error))

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-dose.h"
+#include "cobalt-record-private.h"
 
 struct _CobaltDose
 {
@@ -50,18 +51,6 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static void
 cobalt_dose_finalize (GObject *object)
@@ -227,7 +216,7 @@ static void
 cobalt_dose_class_init (CobaltDoseClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags flags = COBALT_RECORD_PARAM_RW;
   GParamFlags ro_flags = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = cobalt_dose_finalize;
@@ -235,9 +224,9 @@ cobalt_dose_class_init (CobaltDoseClass *klass)
   object_class->set_property = cobalt_dose_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+    cobalt_record_param_id ("id", flags);
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+    cobalt_record_param_id ("person-id", flags);
   properties[PROP_PRESCRIPTION_ID] =
     g_param_spec_int64 ("prescription-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_GIVEN_AT] =
@@ -255,7 +244,7 @@ cobalt_dose_class_init (CobaltDoseClass *klass)
   properties[PROP_BATCH] =
     g_param_spec_string ("batch", NULL, NULL, NULL, flags);
   properties[PROP_EXPIRY] =
-    g_param_spec_boxed ("expiry", NULL, NULL, G_TYPE_DATE, flags);
+    cobalt_record_param_date ("expiry", flags);
   properties[PROP_GIVEN_BY] =
     g_param_spec_enum ("given-by", NULL, NULL, COBALT_TYPE_GIVEN_BY, COBALT_GIVEN_BY_SELF, flags);
   properties[PROP_GIVEN_BY_NAME] =
@@ -391,7 +380,7 @@ cobalt_dose_set_site_id (CobaltDose *self,
 {
   g_return_if_fail (COBALT_IS_DOSE (self));
 
-  if (set_string (&self->site_id, site_id))
+  if (cobalt_record_set_str (&self->site_id, site_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE_ID]);
 }
 
@@ -472,7 +461,7 @@ cobalt_dose_set_batch (CobaltDose *self,
 {
   g_return_if_fail (COBALT_IS_DOSE (self));
 
-  if (set_string (&self->batch, batch))
+  if (cobalt_record_set_str (&self->batch, batch))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BATCH]);
 }
 
@@ -511,7 +500,7 @@ cobalt_dose_set_given_by_name (CobaltDose *self,
 {
   g_return_if_fail (COBALT_IS_DOSE (self));
 
-  if (set_string (&self->given_by_name, given_by_name))
+  if (cobalt_record_set_str (&self->given_by_name, given_by_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GIVEN_BY_NAME]);
 }
 
@@ -550,7 +539,7 @@ cobalt_dose_set_notes (CobaltDose *self,
 {
   g_return_if_fail (COBALT_IS_DOSE (self));
 
-  if (set_string (&self->notes, notes))
+  if (cobalt_record_set_str (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -587,7 +576,7 @@ cobalt_dose_set_given_at (CobaltDose *self,
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GIVEN_AT]);
-  if (set_string (&self->timezone, identifier))
+  if (cobalt_record_set_str (&self->timezone, identifier))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIMEZONE]);
   g_object_thaw_notify (G_OBJECT (self));
 }
@@ -614,19 +603,8 @@ cobalt_dose_set_expiry (CobaltDose  *self,
 {
   g_return_if_fail (COBALT_IS_DOSE (self));
 
-  if (expiry != NULL && !g_date_valid (expiry))
-    expiry = NULL;
-
-  if (self->expiry == NULL && expiry == NULL)
-    return;
-  if (self->expiry != NULL && expiry != NULL && g_date_compare (self->expiry, expiry) == 0)
-    return;
-
-  g_clear_pointer (&self->expiry, g_date_free);
-  if (expiry != NULL)
-    self->expiry = g_date_copy (expiry);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY]);
+  if (cobalt_record_set_date (&self->expiry, expiry))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY]);
 }
 
 int

@@ -279,18 +279,18 @@ static void
 cobalt_lab_result_class_init (CobaltLabResultClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_lab_result_finalize;
   object_class->get_property = cobalt_lab_result_get_property;
   object_class->set_property = cobalt_lab_result_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("id", rw);
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("person-id", rw);
   properties[PROP_TAKEN_ON] =
-    g_param_spec_boxed ("taken-on", NULL, NULL, G_TYPE_DATE, rw);
+    cobalt_record_param_date ("taken-on", rw);
   properties[PROP_TEST] =
     g_param_spec_enum ("test", NULL, NULL, COBALT_TYPE_LAB_TEST,
                        COBALT_LAB_TEST_SERUM_B12, rw);

@@ -221,26 +221,43 @@ static const char schema_v1[] =
   "  UNIQUE (person_id, kind, due_at_us)"
   ") STRICT;";
 
+/* What each logged dose took from stock, so that undoing it gives back
+ * exactly those items (not "one of each" picked again, which could be a
+ * different batch) and only takes it out of the bin it went into. A row
+ * names either a supply item or the sharps bin. */
+static const char schema_v2[] =
+  "CREATE TABLE dose_supply_uses ("
+  "  dose_id        INTEGER NOT NULL REFERENCES doses (id) ON DELETE CASCADE,"
+  "  supply_item_id INTEGER REFERENCES supply_items (id) ON DELETE CASCADE,"
+  "  sharps_bin_id  INTEGER REFERENCES sharps_bins (id) ON DELETE CASCADE,"
+  "  CHECK ((supply_item_id IS NULL) <> (sharps_bin_id IS NULL))"
+  ") STRICT;"
+  "CREATE INDEX dose_supply_uses_dose ON dose_supply_uses (dose_id);"
+  "CREATE INDEX dose_supply_uses_item ON dose_supply_uses (supply_item_id);"
+  "CREATE INDEX dose_supply_uses_bin ON dose_supply_uses (sharps_bin_id);";
+
 static const CobaltMigration builtin_steps[] = {
   { 1, schema_v1, FALSE },
+  { 2, schema_v2, FALSE },
 };
 
+static guint n_builtin = G_N_ELEMENTS (builtin_steps);
 static const CobaltMigration *test_steps;
 static guint n_test_steps;
 
 guint
 cobalt_migrations_get_latest (void)
 {
-  return G_N_ELEMENTS (builtin_steps) + n_test_steps;
+  return n_builtin + n_test_steps;
 }
 
 const CobaltMigration *
 cobalt_migrations_lookup (guint version)
 {
-  if (version >= 1 && version <= G_N_ELEMENTS (builtin_steps))
+  if (version >= 1 && version <= n_builtin)
     return &builtin_steps[version - 1];
 
-  version -= G_N_ELEMENTS (builtin_steps);
+  version -= n_builtin;
   if (version >= 1 && version <= n_test_steps)
     return &test_steps[version - 1];
 
@@ -248,11 +265,19 @@ cobalt_migrations_lookup (guint version)
 }
 
 void
+cobalt_migrations_set_test_builtin_limit (guint n_steps)
+{
+  g_return_if_fail (n_test_steps == 0);
+
+  n_builtin = n_steps == 0 ? G_N_ELEMENTS (builtin_steps) : MIN (n_steps, G_N_ELEMENTS (builtin_steps));
+}
+
+void
 cobalt_migrations_set_test_steps (const CobaltMigration *steps,
                                   guint                  n_steps)
 {
   for (guint i = 0; steps != NULL && i < n_steps; i++)
-    g_return_if_fail (steps[i].version == G_N_ELEMENTS (builtin_steps) + i + 1);
+    g_return_if_fail (steps[i].version == n_builtin + i + 1);
 
   test_steps = steps;
   n_test_steps = steps != NULL ? n_steps : 0;

@@ -29,5 +29,10 @@ const CobaltMigration *cobalt_migrations_lookup           (guint version);
  * removes them with NULL. Only the tests call this. */
 void                   cobalt_migrations_set_test_steps   (const CobaltMigration *steps,
                                                            guint                  n_steps);
+/* Test hook: behaves as an older Cobalt that shipped only the first
+ * @n_steps built-in steps (0 restores them all), so a test can make a
+ * database of an old schema and then migrate it. Call with no test steps
+ * set. */
+void                   cobalt_migrations_set_test_builtin_limit (guint n_steps);
 
 G_END_DECLS

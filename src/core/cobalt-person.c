@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-person.h"
+#include "cobalt-record-private.h"
 
 struct _CobaltPerson
 {
@@ -39,18 +40,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_QUARK (cobalt-person-error-quark, cobalt_person_error)
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 /* The territory part of a locale name: "en_GB.UTF-8@euro" -> "GB". */
 static char *
@@ -187,18 +176,18 @@ static void
 cobalt_person_class_init (CobaltPersonClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  GParamFlags flags = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_person_finalize;
   object_class->get_property = cobalt_person_get_property;
   object_class->set_property = cobalt_person_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, flags);
+    cobalt_record_param_id ("id", flags);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL, flags);
   properties[PROP_DATE_OF_BIRTH] =
-    g_param_spec_boxed ("date-of-birth", NULL, NULL, G_TYPE_DATE, flags);
+    cobalt_record_param_date ("date-of-birth", flags);
   properties[PROP_CLINIC_NAME] =
     g_param_spec_string ("clinic-name", NULL, NULL, NULL, flags);
   properties[PROP_CLINIC_PHONE] =
@@ -259,7 +248,7 @@ cobalt_person_set_name (CobaltPerson *self,
 {
   g_return_if_fail (COBALT_IS_PERSON (self));
 
-  if (set_string (&self->name, name))
+  if (cobalt_record_set_str (&self->name, name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
 }
 
@@ -277,20 +266,8 @@ cobalt_person_set_date_of_birth (CobaltPerson *self,
 {
   g_return_if_fail (COBALT_IS_PERSON (self));
 
-  if (date != NULL && !g_date_valid (date))
-    date = NULL;
-
-  if (self->date_of_birth == NULL && date == NULL)
-    return;
-  if (self->date_of_birth != NULL && date != NULL &&
-      g_date_compare (self->date_of_birth, date) == 0)
-    return;
-
-  g_clear_pointer (&self->date_of_birth, g_date_free);
-  if (date != NULL)
-    self->date_of_birth = g_date_copy (date);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_OF_BIRTH]);
+  if (cobalt_record_set_date (&self->date_of_birth, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_OF_BIRTH]);
 }
 
 const char *
@@ -307,7 +284,7 @@ cobalt_person_set_clinic_name (CobaltPerson *self,
 {
   g_return_if_fail (COBALT_IS_PERSON (self));
 
-  if (set_string (&self->clinic_name, clinic_name))
+  if (cobalt_record_set_str (&self->clinic_name, clinic_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLINIC_NAME]);
 }
 
@@ -325,7 +302,7 @@ cobalt_person_set_clinic_phone (CobaltPerson *self,
 {
   g_return_if_fail (COBALT_IS_PERSON (self));
 
-  if (set_string (&self->clinic_phone, clinic_phone))
+  if (cobalt_record_set_str (&self->clinic_phone, clinic_phone))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLINIC_PHONE]);
 }
 
@@ -350,7 +327,7 @@ cobalt_person_set_emergency_number (CobaltPerson *self,
   if (number != NULL && *number == '\0')
     number = NULL;
 
-  if (set_string (&self->emergency_number, number))
+  if (cobalt_record_set_str (&self->emergency_number, number))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMERGENCY_NUMBER]);
 }
 
@@ -368,7 +345,7 @@ cobalt_person_set_notes (CobaltPerson *self,
 {
   g_return_if_fail (COBALT_IS_PERSON (self));
 
-  if (set_string (&self->notes, notes))
+  if (cobalt_record_set_str (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 

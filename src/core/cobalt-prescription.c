@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-prescription.h"
+#include "cobalt-record-private.h"
 #include "cobalt-site.h"
 
 struct _CobaltPrescription
@@ -71,18 +72,6 @@ enum {
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
-
-static gboolean
-set_string (char       **field,
-            const char  *value)
-{
-  if (g_strcmp0 (*field, value) == 0)
-    return FALSE;
-
-  g_free (*field);
-  *field = g_strdup (value);
-  return TRUE;
-}
 
 static GPtrArray *
 phase_array_new (void)
@@ -339,110 +328,108 @@ static void
 cobalt_prescription_class_init (CobaltPrescriptionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_prescription_finalize;
   object_class->get_property = cobalt_prescription_get_property;
   object_class->set_property = cobalt_prescription_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    cobalt_record_param_id ("id", rw);
 
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    cobalt_record_param_id ("person-id", rw);
 
   properties[PROP_VERSION] =
     g_param_spec_uint ("version", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_TEMPLATE_ID] =
     g_param_spec_string ("template-id", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_STARTS_ON] =
-    g_param_spec_boxed ("starts-on", NULL, NULL, G_TYPE_DATE,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+    cobalt_record_param_date ("starts-on", rw);
 
   properties[PROP_PRODUCT] =
     g_param_spec_enum ("product", NULL, NULL, COBALT_TYPE_PRODUCT, COBALT_PRODUCT_HYDROXOCOBALAMIN,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_PRODUCT_NAME] =
     g_param_spec_string ("product-name", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_STRENGTH] =
     g_param_spec_string ("strength", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_AMOUNT] =
     g_param_spec_double ("amount", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_UNIT] =
     g_param_spec_enum ("unit", NULL, NULL, COBALT_TYPE_DOSE_UNIT, COBALT_DOSE_UNIT_MG,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_VOLUME_ML] =
     g_param_spec_double ("volume-ml", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_ROUTE] =
     g_param_spec_enum ("route", NULL, NULL, COBALT_TYPE_ROUTE, COBALT_ROUTE_IM,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_DRAWING_NEEDLE_GAUGE] =
     g_param_spec_uint ("drawing-needle-gauge", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_INJECTING_NEEDLE_GAUGE] =
     g_param_spec_uint ("injecting-needle-gauge", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_NEEDLE_LENGTH_MM] =
     g_param_spec_double ("needle-length-mm", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_SYRINGE_ML] =
     g_param_spec_double ("syringe-ml", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_ANGLE_DEGREES] =
     g_param_spec_uint ("angle-degrees", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_USE_SWAB] =
     g_param_spec_boolean ("use-swab", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                          rw);
 
   properties[PROP_ASPIRATE] =
     g_param_spec_boolean ("aspirate", NULL, NULL, FALSE,
-                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                          rw);
 
   properties[PROP_TECHNIQUE_NOTES] =
     g_param_spec_string ("technique-notes", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_ENABLED_SITES] =
     g_param_spec_boxed ("enabled-sites", NULL, NULL, G_TYPE_STRV,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                        rw);
 
   properties[PROP_REMINDER_MINUTE] =
     g_param_spec_uint ("reminder-minute", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_GRACE_MINUTES] =
     g_param_spec_uint ("grace-minutes", NULL, NULL, 0, G_MAXUINT, 0,
-                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                       rw);
 
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                         rw);
 
   properties[PROP_PHASES] =
     g_param_spec_boxed ("phases", NULL, NULL, G_TYPE_PTR_ARRAY,
-                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+                        rw);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -493,12 +480,12 @@ cobalt_prescription_copy (CobaltPrescription *self)
   copy = cobalt_prescription_new ();
   copy->person_id = self->person_id;
   copy->version = self->version;
-  set_string (&copy->template_id, self->template_id);
+  cobalt_record_set_str (&copy->template_id, self->template_id);
   if (self->starts_on != NULL)
     copy->starts_on = g_date_copy (self->starts_on);
   copy->product = self->product;
-  set_string (&copy->product_name, self->product_name);
-  set_string (&copy->strength, self->strength);
+  cobalt_record_set_str (&copy->product_name, self->product_name);
+  cobalt_record_set_str (&copy->strength, self->strength);
   copy->amount = self->amount;
   copy->unit = self->unit;
   copy->volume_ml = self->volume_ml;
@@ -510,12 +497,12 @@ cobalt_prescription_copy (CobaltPrescription *self)
   copy->angle_degrees = self->angle_degrees;
   copy->use_swab = self->use_swab;
   copy->aspirate = self->aspirate;
-  set_string (&copy->technique_notes, self->technique_notes);
+  cobalt_record_set_str (&copy->technique_notes, self->technique_notes);
   g_strfreev (copy->enabled_sites);
   copy->enabled_sites = g_strdupv (self->enabled_sites);
   copy->reminder_minute = self->reminder_minute;
   copy->grace_minutes = self->grace_minutes;
-  set_string (&copy->notes, self->notes);
+  cobalt_record_set_str (&copy->notes, self->notes);
   cobalt_prescription_set_phases (copy, self->phases);
 
   return copy;
@@ -598,7 +585,7 @@ cobalt_prescription_set_template_id (CobaltPrescription *self,
 {
   g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
 
-  if (set_string (&self->template_id, template_id))
+  if (cobalt_record_set_str (&self->template_id, template_id))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEMPLATE_ID]);
 }
 
@@ -637,7 +624,7 @@ cobalt_prescription_set_product_name (CobaltPrescription *self,
 {
   g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
 
-  if (set_string (&self->product_name, product_name))
+  if (cobalt_record_set_str (&self->product_name, product_name))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT_NAME]);
 }
 
@@ -655,7 +642,7 @@ cobalt_prescription_set_strength (CobaltPrescription *self,
 {
   g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
 
-  if (set_string (&self->strength, strength))
+  if (cobalt_record_set_str (&self->strength, strength))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH]);
 }
 
@@ -906,7 +893,7 @@ cobalt_prescription_set_technique_notes (CobaltPrescription *self,
 {
   g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
 
-  if (set_string (&self->technique_notes, technique_notes))
+  if (cobalt_record_set_str (&self->technique_notes, technique_notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TECHNIQUE_NOTES]);
 }
 
@@ -966,7 +953,7 @@ cobalt_prescription_set_notes (CobaltPrescription *self,
 {
   g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
 
-  if (set_string (&self->notes, notes))
+  if (cobalt_record_set_str (&self->notes, notes))
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
 }
 
@@ -984,19 +971,8 @@ cobalt_prescription_set_starts_on (CobaltPrescription *self,
 {
   g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
 
-  if (date != NULL && !g_date_valid (date))
-    date = NULL;
-
-  if (self->starts_on == NULL && date == NULL)
-    return;
-  if (self->starts_on != NULL && date != NULL && g_date_compare (self->starts_on, date) == 0)
-    return;
-
-  g_clear_pointer (&self->starts_on, g_date_free);
-  if (date != NULL)
-    self->starts_on = g_date_copy (date);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTS_ON]);
+  if (cobalt_record_set_date (&self->starts_on, date))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STARTS_ON]);
 }
 
 const char * const *

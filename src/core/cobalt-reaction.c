@@ -155,16 +155,16 @@ static void
 cobalt_reaction_class_init (CobaltReactionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_reaction_finalize;
   object_class->get_property = cobalt_reaction_get_property;
   object_class->set_property = cobalt_reaction_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("id", rw);
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("person-id", rw);
   properties[PROP_DOSE_ID] =
     g_param_spec_int64 ("dose-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_NOTED_AT] =

@@ -1,13 +1,35 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
-/* Small setters shared by the record types (checklist, journal, supplies,
- * reminder state). Each returns TRUE when the stored value changed, so the
- * caller notifies only on a real change. g_set_str() is GLib 2.76. */
+/* Small helpers shared by the model and record types (person,
+ * prescription, dose, checklist, journal, supplies, reminder state). */
+
+/* The flags of every writable model property. */
+#define COBALT_RECORD_PARAM_RW (G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY)
+
+/* A row id (0 while not stored) or a link to another row. @name must be
+ * a string literal (G_PARAM_STATIC_STRINGS). */
+static inline GParamSpec *
+cobalt_record_param_id (const char  *name,
+                        GParamFlags  flags)
+{
+  return g_param_spec_int64 (name, NULL, NULL, 0, G_MAXINT64, 0, flags);
+}
+
+/* A calendar day (boxed GDate), NULL when unset. */
+static inline GParamSpec *
+cobalt_record_param_date (const char  *name,
+                          GParamFlags  flags)
+{
+  return g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE, flags);
+}
+
+/* The setters return TRUE when the stored value changed, so the caller
+ * notifies only on a real change. g_set_str() is GLib 2.76. */
 
 static inline gboolean
 cobalt_record_set_str (char       **str,

@@ -87,10 +87,11 @@ check_dose (CobaltDose  *dose,
   return TRUE;
 }
 
+/* Appends the item's id to @used_ids when one was taken. */
 static gboolean
 use_one (CobaltDatabase    *db,
          CobaltSupplyItem  *item,
-         gboolean          *used,
+         GArray            *used_ids,
          GError           **error)
 {
   g_autoptr(CobaltStatement) stmt = NULL;
@@ -106,7 +107,11 @@ use_one (CobaltDatabase    *db,
     return FALSE;
 
   if (cobalt_database_get_changes (db) > 0)
-    *used = TRUE;
+    {
+      gint64 id = cobalt_supply_item_get_id (item);
+
+      g_array_append_val (used_ids, id);
+    }
   return TRUE;
 }
 
@@ -116,8 +121,8 @@ typedef struct
   gint64      new_id;
   char       *batch;        /* filled from the ampoule used, when the dose named none */
   GDate       expiry;
-  gboolean    used_supplies;
-  gboolean    filled_bin;
+  GArray     *used_ids;     /* gint64 supply item ids taken from stock */
+  gint64      bin_id;       /* the sharps bin filled, or 0 */
   gboolean    linked_run;
 } AddDose;
 
@@ -146,7 +151,7 @@ use_supplies (CobaltDatabase  *db,
     {
       const char *batch = cobalt_dose_get_batch (dose);
 
-      if (!use_one (db, ampoule, &data->used_supplies, error))
+      if (!use_one (db, ampoule, data->used_ids, error))
         return FALSE;
 
       /* The log records which batch went in, even when the person did not
@@ -163,11 +168,49 @@ use_supplies (CobaltDatabase  *db,
     {
       CobaltSupplyItem *item = cobalt_supplies_pick_item (items, kind, &day);
 
-      if (item != NULL && !use_one (db, item, &data->used_supplies, error))
+      if (item != NULL && !use_one (db, item, data->used_ids, error))
         return FALSE;
     }
 
   return TRUE;
+}
+
+static gboolean
+insert_use (CobaltStatement  *stmt,
+            gint64            dose_id,
+            gint64            item_id,
+            gint64            bin_id,
+            GError          **error)
+{
+  cobalt_statement_reset (stmt);
+  return cobalt_statement_bind_int64 (stmt, 1, dose_id, error) &&
+         cobalt_statement_bind_id (stmt, 2, item_id, error) &&
+         cobalt_statement_bind_id (stmt, 3, bin_id, error) &&
+         cobalt_statement_execute (stmt, error);
+}
+
+/* Remembers what the new dose took, for cobalt_repository_undo_dose(). */
+static gboolean
+record_uses (CobaltDatabase  *db,
+             AddDose         *data,
+             GError         **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  if (data->used_ids->len == 0 && data->bin_id == 0)
+    return TRUE;
+
+  stmt = cobalt_database_prepare (db,
+                                  "INSERT INTO dose_supply_uses (dose_id, supply_item_id, sharps_bin_id) "
+                                  "VALUES (?1, ?2, ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < data->used_ids->len; i++)
+    if (!insert_use (stmt, data->new_id, g_array_index (data->used_ids, gint64, i), 0, error))
+      return FALSE;
+
+  return data->bin_id == 0 || insert_use (stmt, data->new_id, 0, data->bin_id, error);
 }
 
 static gboolean
@@ -180,6 +223,7 @@ add_dose_write (CobaltDatabase  *db,
   g_autoptr(CobaltStatement) insert = NULL;
   g_autoptr(CobaltStatement) bin = NULL;
   g_autoptr(CobaltStatement) run = NULL;
+  g_autoptr(GError) local_error = NULL;
   gint64 now = g_get_real_time ();
   gint64 run_id = cobalt_dose_get_checklist_run_id (dose);
 
@@ -203,12 +247,25 @@ add_dose_write (CobaltDatabase  *db,
     return FALSE;
   data->new_id = cobalt_database_get_last_insert_id (db);
 
-  bin = cobalt_database_prepare (db, "UPDATE sharps_bins SET fill = fill + 1 WHERE person_id = ?1", error);
-  if (bin == NULL ||
-      !cobalt_statement_bind_int64 (bin, 1, cobalt_dose_get_person_id (dose), error) ||
-      !cobalt_statement_execute (bin, error))
+  bin = cobalt_database_prepare (db, "UPDATE sharps_bins SET fill = fill + 1 WHERE person_id = ?1 RETURNING id",
+                                 error);
+  if (bin == NULL || !cobalt_statement_bind_int64 (bin, 1, cobalt_dose_get_person_id (dose), error))
     return FALSE;
-  data->filled_bin = cobalt_database_get_changes (db) > 0;
+  if (cobalt_statement_step (bin, &local_error))
+    {
+      data->bin_id = cobalt_statement_get_int64 (bin, 0);
+      /* Run the statement to its end (person_id is unique: one row). */
+      if (!cobalt_statement_execute (bin, error))
+        return FALSE;
+    }
+  else if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  if (!record_uses (db, data, error))
+    return FALSE;
 
   if (run_id != 0)
     {
@@ -297,6 +354,86 @@ mark_deleted_write (CobaltDatabase  *db,
 
 typedef struct
 {
+  gint64   dose_id;
+  gboolean gave_back;
+  gboolean emptied_bin;
+  gboolean reopened_run;
+} UndoDose;
+
+/* Runs one statement with the dose id as ?1; @changed (optional) tells
+ * whether it touched any row. */
+static gboolean
+exec_for_dose (CobaltDatabase  *db,
+               const char      *sql,
+               gint64           dose_id,
+               gboolean        *changed,
+               GError         **error)
+{
+  g_autoptr(CobaltStatement) stmt = cobalt_database_prepare (db, sql, error);
+
+  if (stmt == NULL ||
+      !cobalt_statement_bind_int64 (stmt, 1, dose_id, error) ||
+      !cobalt_statement_execute (stmt, error))
+    return FALSE;
+  if (changed != NULL)
+    *changed = cobalt_database_get_changes (db) > 0;
+  return TRUE;
+}
+
+static gboolean
+undo_dose_write (CobaltDatabase  *db,
+                 gpointer         user_data,
+                 GError         **error)
+{
+  UndoDose *data = user_data;
+  g_autoptr(CobaltStatement) mark = NULL;
+
+  /* The run link goes too: the reopened run will belong to the dose the
+   * person logs next, not to this one. */
+  mark = cobalt_database_prepare (db,
+                                  "UPDATE doses SET deleted = 1, checklist_run_id = NULL, updated_at_us = ?2 "
+                                  "WHERE id = ?1 AND deleted = 0", error);
+  if (mark == NULL ||
+      !cobalt_statement_bind_int64 (mark, 1, data->dose_id, error) ||
+      !cobalt_statement_bind_int64 (mark, 2, g_get_real_time (), error) ||
+      !cobalt_statement_execute (mark, error))
+    return FALSE;
+  if (cobalt_database_get_changes (db) == 0)
+    {
+      /* Already undone (or deleted) counts as missing: giving the
+       * supplies back twice would make stock up. */
+      cobalt_repository_set_not_found (error, _("dose"), data->dose_id);
+      return FALSE;
+    }
+
+  if (!exec_for_dose (db,
+                      "UPDATE supply_items SET count = count + 1 WHERE id IN "
+                      "(SELECT supply_item_id FROM dose_supply_uses WHERE dose_id = ?1)",
+                      data->dose_id, &data->gave_back, error))
+    return FALSE;
+
+  /* A bin replaced since then holds nothing of this dose: never below 0. */
+  if (!exec_for_dose (db,
+                      "UPDATE sharps_bins SET fill = fill - 1 WHERE fill > 0 AND id IN "
+                      "(SELECT sharps_bin_id FROM dose_supply_uses WHERE dose_id = ?1)",
+                      data->dose_id, &data->emptied_bin, error))
+    return FALSE;
+
+  if (!exec_for_dose (db, "DELETE FROM dose_supply_uses WHERE dose_id = ?1", data->dose_id, NULL, error))
+    return FALSE;
+
+  /* Right-hand sides see the old row: only a completed run is reopened;
+   * an aborted one keeps its state and reason and just loses the link. */
+  return exec_for_dose (db,
+                        "UPDATE checklist_runs SET dose_id = NULL, "
+                        "finished_at_us = CASE state WHEN 1 THEN NULL ELSE finished_at_us END, "
+                        "state = CASE state WHEN 1 THEN 0 ELSE state END "
+                        "WHERE dose_id = ?1",
+                        data->dose_id, &data->reopened_run, error);
+}
+
+typedef struct
+{
   gint64                   person_id;
   const CobaltRestingSite *resting;
   const char              *site_id;
@@ -347,7 +484,8 @@ cobalt_repository_add_dose (CobaltRepository  *self,
                             CobaltDose        *dose,
                             GError           **error)
 {
-  AddDose data = { dose, 0, NULL, { 0 }, FALSE, FALSE, FALSE };
+  g_autoptr(GArray) used_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  AddDose data = { dose, 0, NULL, { 0 }, used_ids, 0, FALSE };
   gboolean ok;
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
@@ -368,9 +506,9 @@ cobalt_repository_add_dose (CobaltRepository  *self,
         cobalt_dose_set_expiry (dose, &data.expiry);
 
       cobalt_repository_emit_changed (self, "doses");
-      if (data.used_supplies)
+      if (data.used_ids->len > 0)
         cobalt_repository_emit_changed (self, "supply_items");
-      if (data.filled_bin)
+      if (data.bin_id != 0)
         cobalt_repository_emit_changed (self, "sharps_bins");
       if (data.linked_run)
         cobalt_repository_emit_changed (self, "checklist_runs");
@@ -432,6 +570,28 @@ cobalt_repository_restore_dose (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
 
   return set_deleted (self, dose_id, FALSE, error);
+}
+
+gboolean
+cobalt_repository_undo_dose (CobaltRepository  *self,
+                             gint64             dose_id,
+                             GError           **error)
+{
+  UndoDose data = { dose_id, FALSE, FALSE, FALSE };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), undo_dose_write, &data, error))
+    return FALSE;
+
+  cobalt_repository_emit_changed (self, "doses");
+  if (data.gave_back)
+    cobalt_repository_emit_changed (self, "supply_items");
+  if (data.emptied_bin)
+    cobalt_repository_emit_changed (self, "sharps_bins");
+  if (data.reopened_run)
+    cobalt_repository_emit_changed (self, "checklist_runs");
+  return TRUE;
 }
 
 GPtrArray *

@@ -81,6 +81,16 @@ gboolean            cobalt_repository_delete_dose         (CobaltRepository *sel
 gboolean            cobalt_repository_restore_dose        (CobaltRepository *self,
                                                            gint64            dose_id,
                                                            GError          **error);
+/* Takes back a dose logged by mistake, in one transaction: marks it
+ * deleted, gives back the supply items add_dose() used for it, takes it
+ * out of the sharps bin, and reopens the completed checklist run it closed
+ * (in progress again, no finish time, no dose link) so the person can
+ * carry on from there. NOT_FOUND for a missing or already deleted dose.
+ * Doses logged before Cobalt recorded what they used (schema 1) give back
+ * nothing but are still marked deleted and their run reopened. */
+gboolean            cobalt_repository_undo_dose           (CobaltRepository *self,
+                                                           gint64            dose_id,
+                                                           GError          **error);
 /* Not-deleted doses of a person, oldest first. */
 GPtrArray          *cobalt_repository_list_doses          (CobaltRepository *self,
                                                            gint64            person_id,

@@ -15,10 +15,13 @@
  *    version count, so history keeps counting when the clinic edits the
  *    prescription.
  *
- * 3. A dose's effective date is its local date, except that a dose given
- *    before 04:00 when the dose due before it was on an earlier date is
- *    credited to the previous day: a dose logged just after midnight belongs
- *    to the dose that was due, not to the next one.
+ * 3. A dose's effective date is its date on the wall clock of the zone it
+ *    was given in (what the log shows), whatever the zone is now: a dose
+ *    given on Monday evening in London stays Monday's dose in Sydney. A
+ *    dose given before 04:00 when the dose due before it was due the
+ *    previous day is credited to that day: a dose logged just after
+ *    midnight belongs to the dose that was due, not to the next one. (A
+ *    dose due days earlier is simply late and counts from its own day.)
  *
  * 4. Doses are walked through the phases in order. A phase that ends after
  *    K doses ends once K doses were assigned to it. A phase that ends after
@@ -285,7 +288,6 @@ walk_init (Walk               *walk,
 static void
 walk_history (Walk        *walk,
               GPtrArray   *doses,
-              GTimeZone   *tz,
               const GDate *today)
 {
   g_autoptr(GPtrArray) counted = g_ptr_array_new ();
@@ -304,10 +306,9 @@ walk_history (Walk        *walk,
 
       if (starts_on != NULL)
         {
-          g_autoptr(GDateTime) local = g_date_time_to_timezone (cobalt_dose_get_given_at (dose), tz);
           GDate date;
 
-          date_from_date_time (local, &date);
+          date_from_date_time (cobalt_dose_get_given_at (dose), &date);
           if (g_date_compare (&date, starts_on) < 0)
             continue;
         }
@@ -320,21 +321,24 @@ walk_history (Walk        *walk,
   for (guint i = 0; i < counted->len; i++)
     {
       CobaltDose *dose = g_ptr_array_index (counted, i);
-      g_autoptr(GDateTime) local = g_date_time_to_timezone (cobalt_dose_get_given_at (dose), tz);
+      /* Rule 3: the given_at of a dose is in the zone it was given in. */
+      GDateTime *given_at = cobalt_dose_get_given_at (dose);
       GDate effective;
 
-      date_from_date_time (local, &effective);
+      date_from_date_time (given_at, &effective);
 
-      /* Rule 3. Without a start date the first dose has nothing due
-       * before it to be credited to. */
-      if (g_date_time_get_hour (local) < CREDIT_PREVIOUS_DAY_BEFORE_HOUR &&
+      /* Without a start date the first dose has nothing due before it to
+       * be credited to. */
+      if (g_date_time_get_hour (given_at) < CREDIT_PREVIOUS_DAY_BEFORE_HOUR &&
           (walk->have_last || starts_on != NULL))
         {
           NextDate due;
+          GDate day_before = effective;
 
+          g_date_subtract_days (&day_before, 1);
           walk_next (walk, today, &due);
-          if (!due.ended && g_date_compare (&due.date, &effective) < 0)
-            g_date_subtract_days (&effective, 1);
+          if (!due.ended && g_date_compare (&due.date, &day_before) == 0)
+            effective = day_before;
         }
 
       walk_apply (walk, &effective, cobalt_dose_get_id (dose));
@@ -491,7 +495,7 @@ cobalt_schedule_next_due (CobaltPrescription *prescription,
   now_local = g_date_time_to_timezone (now, tz);
   date_from_date_time (now_local, &today);
 
-  walk_history (&walk, doses, tz, &today);
+  walk_history (&walk, doses, &today);
   walk_next (&walk, &today, &next);
 
   info->last_dose_id = walk.last_dose_id;
@@ -550,7 +554,7 @@ cobalt_schedule_project (CobaltPrescription *prescription,
   date_from_date_time (now_local, &today);
   minute = cobalt_prescription_get_reminder_minute (prescription);
 
-  walk_history (&walk, doses, tz, &today);
+  walk_history (&walk, doses, &today);
 
   for (guint i = 0; i < n; i++)
     {

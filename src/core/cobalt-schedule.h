@@ -32,7 +32,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobaltDueInfo, cobalt_due_info_free)
 
 /* The next dose due after the history in @doses (CobaltDose, any order;
  * doses before the prescription's starts_on are ignored), judged at @now.
- * Calendar arithmetic happens in @tz (NULL: @now's zone). Never NULL. The
+ * Each dose counts on its own day in the zone it was given in; today and
+ * the due instant are in @tz (NULL: @now's zone). Never NULL. The
  * status is COBALT_DOSE_STATUS_NONE, with due_at and overdue_at NULL and
  * due_date invalid, when there is nothing to give: no phases, or a course
  * whose last phase ended after its count (a custom prescription without an

@@ -110,22 +110,22 @@ static void
 cobalt_sharps_bin_class_init (CobaltSharpsBinClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_sharps_bin_finalize;
   object_class->get_property = cobalt_sharps_bin_get_property;
   object_class->set_property = cobalt_sharps_bin_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("id", rw);
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("person-id", rw);
   properties[PROP_CAPACITY] =
     g_param_spec_uint ("capacity", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_FILL] =
     g_param_spec_uint ("fill", NULL, NULL, 0, G_MAXUINT, 0, rw);
   properties[PROP_REPLACED_ON] =
-    g_param_spec_boxed ("replaced-on", NULL, NULL, G_TYPE_DATE, rw);
+    cobalt_record_param_date ("replaced-on", rw);
   properties[PROP_NEARLY_FULL] =
     g_param_spec_boolean ("nearly-full", NULL, NULL, FALSE,
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);

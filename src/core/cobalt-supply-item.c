@@ -161,16 +161,16 @@ static void
 cobalt_supply_item_class_init (CobaltSupplyItemClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
+  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_supply_item_finalize;
   object_class->get_property = cobalt_supply_item_get_property;
   object_class->set_property = cobalt_supply_item_set_property;
 
   properties[PROP_ID] =
-    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("id", rw);
   properties[PROP_PERSON_ID] =
-    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
+    cobalt_record_param_id ("person-id", rw);
   properties[PROP_KIND] =
     g_param_spec_enum ("kind", NULL, NULL, COBALT_TYPE_SUPPLY_KIND,
                        COBALT_SUPPLY_AMPOULE, rw);
@@ -184,9 +184,9 @@ cobalt_supply_item_class_init (CobaltSupplyItemClass *klass)
   properties[PROP_BATCH] =
     g_param_spec_string ("batch", NULL, NULL, NULL, rw);
   properties[PROP_EXPIRY] =
-    g_param_spec_boxed ("expiry", NULL, NULL, G_TYPE_DATE, rw);
+    cobalt_record_param_date ("expiry", rw);
   properties[PROP_RECEIVED_ON] =
-    g_param_spec_boxed ("received-on", NULL, NULL, G_TYPE_DATE, rw);
+    cobalt_record_param_date ("received-on", rw);
   /* Signed and unbounded so a form's negative entry reaches validate(). */
   properties[PROP_COUNT] =
     g_param_spec_int ("count", NULL, NULL, G_MININT, G_MAXINT, 0, rw);

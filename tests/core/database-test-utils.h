@@ -3,11 +3,29 @@
 
 /* Helpers shared by test-database.c and test-database-backup.c. */
 
+#include <grp.h>
 #include <sqlite3.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include <glib/gstdio.h>
 
 #include "cobalt-database.h"
+
+/* Root ignores permission bits: tests of unreadable or unwritable folders
+ * run in a child process that first gives up root (to "nobody"); as a
+ * normal user the child simply is that user. */
+#define NOBODY 65534
+
+static inline void
+become_unprivileged (void)
+{
+  if (geteuid () == 0)
+    {
+      g_assert_cmpint (setgroups (0, NULL), ==, 0);
+      g_assert_cmpint (setgid (NOBODY), ==, 0);
+      g_assert_cmpint (setuid (NOBODY), ==, 0);
+    }
+}
 
 static inline char *
 make_tmp_dir (void)

@@ -77,6 +77,8 @@ test_migration_keeps_rows (void)
   const char *tables[] = { "people", "prescriptions", "prescription_phases", "checklist_runs",
                            "reactions" };
 
+  /* As a Cobalt that shipped only schema 1, and then its steps 2 and 3. */
+  cobalt_migrations_set_test_builtin_limit (1);
   create_fixture (tmp);
   g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (v1_copy, contents, length, NULL));
@@ -118,6 +120,68 @@ test_migration_keeps_rows (void)
     after = file_checksum (path);
     g_assert_cmpstr (before, ==, after);
   }
+  cobalt_migrations_set_test_builtin_limit (0);
+
+  rm_rf (tmp);
+}
+
+/* The real step 2 (what each dose used, for undo) on a file that Cobalt
+ * with schema 1 wrote: a verified v1 backup first, and every row kept. */
+static void
+test_migration_v1_to_v2 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+  g_autofree char *v1_copy = g_build_filename (tmp, "v1-copy.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  /* Every table of schema 1; the settings are checked apart (the backup
+   * taken before the migration records its time there). */
+  const char *tables[] = { "people", "prescriptions", "prescription_phases", "checklist_steps",
+                           "checklist_runs", "checklist_run_steps", "doses", "resting_sites", "reactions",
+                           "checkins", "lab_results", "supply_items", "sharps_bins", "reminder_state" };
+  const char *filled[] = { "people", "prescriptions", "prescription_phases", "checklist_runs", "doses",
+                           "resting_sites", "reactions", "supply_items", "sharps_bins" };
+
+  cobalt_migrations_set_test_builtin_limit (1);
+  create_fixture (tmp);
+  cobalt_migrations_set_test_builtin_limit (0);
+  raw_exec (path,
+            "INSERT INTO supply_items (person_id, kind, batch, expiry, count) VALUES (1, 0, 'B3', '2027-01-31', 4);"
+            "INSERT INTO sharps_bins (person_id, capacity, fill) VALUES (1, 20, 2);"
+            "INSERT INTO resting_sites VALUES (1, 'deltoid-left', '2030-01-01', 'bruise');");
+  g_assert_cmpint (raw_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM sqlite_schema WHERE name = 'dose_supply_uses'"), ==, 0);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (v1_copy, contents, length, NULL));
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cobalt_database_get_schema_version (db), ==, 2);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM dose_supply_uses"), ==, 0);
+  g_assert_cmpint (query_int (db, "SELECT count(*) FROM pragma_foreign_key_check"), ==, 0);
+  g_clear_object (&db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (filled); i++)
+    {
+      g_autofree char *count = g_strdup_printf ("SELECT count(*) FROM %s", filled[i]);
+
+      g_assert_cmpint (raw_int (v1_copy, count), >, 0);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    g_assert_true (steps_dump_equal (v1_copy, path, tables[i], "*"));
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM settings WHERE key = 'onboarding-done' AND value = '1'"),
+                   ==, 1);
+
+  backups = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpint (raw_int (backups->pdata[0], "PRAGMA user_version"), ==, 1);
+  g_assert_true (steps_dump_equal (v1_copy, backups->pdata[0], "doses", dose_columns));
+  g_assert_true (cobalt_database_verify_file (backups->pdata[0], &error));
+  g_assert_no_error (error);
 
   rm_rf (tmp);
 }
@@ -132,6 +196,7 @@ test_migration_failure_rolls_back (void)
   g_autofree char *people_before = NULL;
   g_autofree char *people_after = NULL;
 
+  cobalt_migrations_set_test_builtin_limit (1);
   create_fixture (tmp);
   people_before = dump_table (path, "people", "*");
 
@@ -155,6 +220,7 @@ test_migration_failure_rolls_back (void)
   g_assert_no_error (error);
   g_assert_cmpint (query_int (db, "SELECT count(*) FROM doses"), ==, 2);
   g_clear_object (&db);
+  cobalt_migrations_set_test_builtin_limit (0);
 
   rm_rf (tmp);
 }
@@ -346,16 +412,97 @@ test_auto_backup_daily (void)
   rm_rf (tmp);
 }
 
+/* A backups folder Cobalt cannot enter (left owned by root after running
+ * it once with sudo, say): the log still opens, but a migration, which
+ * needs its backup first, is refused with the file untouched. */
+static void
+test_unreadable_backup_dir (void)
+{
+  g_autofree char *tmp = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *old = NULL;
+
+  if (g_test_subprocess ())
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CobaltDatabase) db = NULL;
+      g_autoptr(GPtrArray) backups = NULL;
+      g_autofree char *old_db = NULL;
+      g_autofree char *before = NULL;
+      g_autofree char *after = NULL;
+      const char *base = g_getenv ("COBALT_TEST_BACKUPS");
+
+      become_unprivileged ();
+      current = g_build_filename (base, "current", NULL);
+      old = g_build_filename (base, "old", NULL);
+      old_db = g_build_filename (old, "cobalt.db", NULL);
+
+      /* Up to date: opens, the failed daily backup is only a message. */
+      db = cobalt_database_open (current, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (query_int (db, "SELECT count(*) FROM doses"), ==, 2);
+      g_clear_object (&db);
+      backups = cobalt_database_list_backups (current);
+      g_assert_cmpuint (backups->len, ==, 0);
+
+      /* Schema 1: no update without its backup. */
+      before = file_checksum (old_db);
+      db = cobalt_database_open (old, &error);
+      g_assert_null (db);
+      g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_BACKUP);
+      after = file_checksum (old_db);
+      g_assert_cmpstr (before, ==, after);
+      g_assert_cmpint (raw_int (old_db, "PRAGMA user_version"), ==, 1);
+      return;
+    }
+
+  tmp = make_tmp_dir ();
+  current = g_build_filename (tmp, "current", NULL);
+  old = g_build_filename (tmp, "old", NULL);
+  create_fixture (current);
+  cobalt_migrations_set_test_builtin_limit (1);
+  create_fixture (old);
+  cobalt_migrations_set_test_builtin_limit (0);
+  {
+    const char *dirs[] = { current, old };
+
+    g_assert_cmpint (g_chmod (tmp, 0755), ==, 0);
+    for (guint i = 0; i < G_N_ELEMENTS (dirs); i++)
+      {
+        g_autofree char *backups = g_build_filename (dirs[i], "backups", NULL);
+        g_autofree char *db = g_build_filename (dirs[i], "cobalt.db", NULL);
+
+        rm_rf (backups);
+        g_assert_cmpint (g_mkdir (backups, 0700), ==, 0);
+        if (geteuid () == 0)
+          {
+            g_assert_cmpint (chown (dirs[i], NOBODY, NOBODY), ==, 0);
+            g_assert_cmpint (chown (db, NOBODY, NOBODY), ==, 0);
+          }
+        else
+          g_assert_cmpint (g_chmod (backups, 0), ==, 0);
+      }
+  }
+
+  g_setenv ("COBALT_TEST_BACKUPS", tmp, TRUE);
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+
+  rm_rf (tmp);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cobalt/database/migration-keeps-rows", test_migration_keeps_rows);
+  g_test_add_func ("/cobalt/database/migration-v1-to-v2", test_migration_v1_to_v2);
   g_test_add_func ("/cobalt/database/migration-failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/cobalt/database/backup-restore", test_backup_restore);
   g_test_add_func ("/cobalt/database/backup-rotation", test_backup_rotation);
   g_test_add_func ("/cobalt/database/auto-backup-daily", test_auto_backup_daily);
+  g_test_add_func ("/cobalt/database/unreadable-backup-dir", test_unreadable_backup_dir);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include <glib/gstdio.h>
 
 #include "cobalt-database.h"
+#include "cobalt-database-private.h"
 #include "database-test-utils.h"
 
 /* Opening, pragmas, statements, transactions and every way a database file
@@ -268,6 +269,129 @@ test_transaction_rollback (void)
 
   g_clear_object (&db);
   g_clear_object (&other);
+  rm_rf (tmp);
+}
+
+/* cobalt and cobalt-reminder write the same file: a writer that finds the
+ * other holding the lock waits (busy_timeout) instead of failing, and so
+ * does opening the file meanwhile. */
+typedef struct
+{
+  CobaltDatabase *holder;
+  GMutex          lock;
+  GCond           cond;
+  gboolean        holding;
+} HoldLock;
+
+static gpointer
+hold_lock_thread (gpointer user_data)
+{
+  HoldLock *hold = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cobalt_database_begin_write (hold->holder, &error));
+  g_assert_true (cobalt_database_exec (hold->holder, "INSERT INTO people (name, created_at_us, updated_at_us) "
+                                                     "VALUES ('First', 0, 0)", &error));
+  g_mutex_lock (&hold->lock);
+  hold->holding = TRUE;
+  g_cond_signal (&hold->cond);
+  g_mutex_unlock (&hold->lock);
+
+  g_usleep (400 * 1000);
+  g_assert_true (cobalt_database_commit (hold->holder, &error));
+  g_assert_no_error (error);
+  return NULL;
+}
+
+static void
+test_second_writer_waits (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(CobaltDatabase) late = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *last = NULL;
+  HoldLock hold = { NULL, };
+  GThread *thread;
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  hold.holder = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_mutex_init (&hold.lock);
+  g_cond_init (&hold.cond);
+
+  thread = g_thread_new ("hold-lock", hold_lock_thread, &hold);
+  g_mutex_lock (&hold.lock);
+  while (!hold.holding)
+    g_cond_wait (&hold.cond, &hold.lock);
+  g_mutex_unlock (&hold.lock);
+
+  /* Opening meanwhile works, and the write waits its turn. */
+  late = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_true (cobalt_database_run_write (db, write_ok, NULL, &error));
+  g_assert_no_error (error);
+  g_thread_join (thread);
+
+  g_assert_cmpint (query_int (late, "SELECT count(*) FROM people"), ==, 2);
+  last = query_text (late, "SELECT name FROM people ORDER BY id DESC LIMIT 1");
+  g_assert_cmpstr (last, ==, "Cat");
+
+  g_clear_object (&hold.holder);
+  g_mutex_clear (&hold.lock);
+  g_cond_clear (&hold.cond);
+  g_clear_object (&late);
+  g_clear_object (&db);
+  rm_rf (tmp);
+}
+
+/* Every write is inside BEGIN IMMEDIATE: a row changed while SQLite is in
+ * autocommit mode is a write outside a transaction. */
+static void
+on_update_cb (void          *user_data,
+              int            op,
+              const char    *database,
+              const char    *table,
+              sqlite3_int64  rowid)
+{
+  sqlite3 *db = ((gpointer *) user_data)[0];
+  GPtrArray *outside = ((gpointer *) user_data)[1];
+
+  if (sqlite3_get_autocommit (db))
+    g_ptr_array_add (outside, g_strdup (table));
+}
+
+static void
+test_backup_writes_in_transaction (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(GPtrArray) outside = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *backup = NULL;
+  g_autofree char *last = NULL;
+  gpointer hook_data[2];
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  hook_data[0] = cobalt_database_get_handle (db);
+  hook_data[1] = outside;
+  sqlite3_update_hook (cobalt_database_get_handle (db), on_update_cb, hook_data);
+
+  g_assert_true (cobalt_database_run_write (db, write_ok, NULL, &error));
+  backup = cobalt_database_backup (db, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (backup);
+  /* The backup time was recorded, inside a transaction of its own. */
+  last = cobalt_database_get_setting (db, COBALT_SETTING_LAST_BACKUP, &error);
+  g_assert_nonnull (last);
+  for (guint i = 0; i < outside->len; i++)
+    g_test_message ("written outside a transaction: %s", (char *) outside->pdata[i]);
+  g_assert_cmpuint (outside->len, ==, 0);
+
+  sqlite3_update_hook (cobalt_database_get_handle (db), NULL, NULL);
+  g_clear_object (&db);
   rm_rf (tmp);
 }
 
@@ -595,20 +719,7 @@ test_data_dir_under_file (void)
 }
 
 /* Root ignores permission bits, so the unwritable-folder case runs in a
- * child process that first gives up root (to "nobody"); as a normal user
- * the child simply is that user. */
-#define NOBODY 65534
-
-static void
-become_unprivileged (void)
-{
-  if (geteuid () == 0)
-    {
-      g_assert_cmpint (setgroups (0, NULL), ==, 0);
-      g_assert_cmpint (setgid (NOBODY), ==, 0);
-      g_assert_cmpint (setuid (NOBODY), ==, 0);
-    }
-}
+ * child process that first gives up root: become_unprivileged(). */
 
 static void
 test_unwritable_dir (void)
@@ -758,6 +869,8 @@ main (int argc, char **argv)
   g_test_add_func ("/cobalt/database/pragmas", test_pragmas);
   g_test_add_func ("/cobalt/database/statements", test_statements);
   g_test_add_func ("/cobalt/database/transaction-rollback", test_transaction_rollback);
+  g_test_add_func ("/cobalt/database/second-writer-waits", test_second_writer_waits);
+  g_test_add_func ("/cobalt/database/backup-writes-in-transaction", test_backup_writes_in_transaction);
   g_test_add_func ("/cobalt/database/disk-full", test_disk_full);
   g_test_add_func ("/cobalt/database/real-disk-full", test_real_disk_full);
   g_test_add_func ("/cobalt/database/too-new-untouched", test_too_new_untouched);

@@ -1,151 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <math.h>
-#include <string.h>
-#include <glib/gstdio.h>
-
 #include "cobalt-repository.h"
+#include "repository-test-utils.h"
 
-/* Fixture ------------------------------------------------------------------ */
-
-typedef struct
-{
-  char             *tmp;
-  CobaltDatabase   *db;
-  CobaltRepository *repo;
-  GPtrArray        *changes;  /* table names from ::changed, in order */
-} Fixture;
-
-static void
-on_changed_cb (CobaltRepository *repo,
-               const char       *table,
-               Fixture          *fixture)
-{
-  g_ptr_array_add (fixture->changes, g_strdup (table));
-}
-
-static void
-fixture_set_up (Fixture       *fixture,
-                gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->tmp = g_dir_make_tmp ("cobalt-repo-XXXXXX", &error);
-  g_assert_no_error (error);
-  fixture->db = cobalt_database_open (fixture->tmp, &error);
-  g_assert_no_error (error);
-  fixture->repo = cobalt_repository_new (fixture->db);
-  fixture->changes = g_ptr_array_new_with_free_func (g_free);
-  g_signal_connect (fixture->repo, "changed", G_CALLBACK (on_changed_cb), fixture);
-}
-
-static void
-rm_rf (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        rm_rf (child);
-      else
-        g_unlink (child);
-    }
-  g_rmdir (path);
-}
-
-static void
-fixture_tear_down (Fixture       *fixture,
-                   gconstpointer  data)
-{
-  g_assert_finalize_object (fixture->repo);
-  g_assert_finalize_object (fixture->db);
-  g_ptr_array_unref (fixture->changes);
-  rm_rf (fixture->tmp);
-  g_free (fixture->tmp);
-}
-
-static gboolean
-changed (Fixture    *fixture,
-         const char *table)
-{
-  for (guint i = 0; i < fixture->changes->len; i++)
-    if (g_str_equal (fixture->changes->pdata[i], table))
-      return TRUE;
-  return FALSE;
-}
-
-static GDateTime *
-london (int year, int month, int day, int hour, int minute, double seconds)
-{
-  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
-
-  return g_date_time_new (tz, year, month, day, hour, minute, seconds);
-}
-
-static CobaltPerson *
-add_person (Fixture    *fixture,
-            const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  CobaltPerson *person = cobalt_person_new (name);
-
-  g_assert_true (cobalt_repository_save_person (fixture->repo, person, &error));
-  g_assert_no_error (error);
-  return person;
-}
-
-static CobaltDose *
-new_dose (gint64      person_id,
-          GDateTime  *given_at,
-          const char *site_id)
-{
-  CobaltDose *dose = cobalt_dose_new ();
-
-  cobalt_dose_set_person_id (dose, person_id);
-  cobalt_dose_set_given_at (dose, given_at);
-  cobalt_dose_set_site_id (dose, site_id);
-  cobalt_dose_set_amount (dose, 1.0);
-  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
-  cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  return dose;
-}
-
-static CobaltSupplyItem *
-add_supply (Fixture          *fixture,
-            gint64            person_id,
-            CobaltSupplyKind  kind,
-            int               count,
-            const char       *batch,
-            const GDate      *expiry)
-{
-  g_autoptr(GError) error = NULL;
-  CobaltSupplyItem *item = cobalt_supply_item_new (person_id, kind, count);
-
-  cobalt_supply_item_set_batch (item, batch);
-  cobalt_supply_item_set_expiry (item, expiry);
-  g_assert_true (cobalt_repository_save_supply_item (fixture->repo, item, &error));
-  g_assert_no_error (error);
-  return item;
-}
-
-static int
-supply_count (Fixture *fixture,
-              gint64   item_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltStatement) stmt = NULL;
-
-  stmt = cobalt_database_prepare (fixture->db, "SELECT count FROM supply_items WHERE id = ?1", &error);
-  g_assert_no_error (error);
-  g_assert_true (cobalt_statement_bind_int64 (stmt, 1, item_id, &error));
-  g_assert_true (cobalt_statement_step (stmt, &error));
-  return (int) cobalt_statement_get_int64 (stmt, 0);
-}
+/* The repository: people, prescriptions, doses and resting sites. */
 
 /* People --------------------------------------------------------------------- */
 
@@ -588,6 +447,248 @@ test_add_dose_atomic (Fixture       *fixture,
   g_assert_nonnull (cobalt_checklist_run_get_finished_at (run_read));
 }
 
+/* Undo of a dose logged by mistake -------------------------------------------------- */
+
+static CobaltChecklistRun *
+finished_run (Fixture   *fixture,
+              gint64     person_id,
+              GDateTime *now)
+{
+  g_autoptr(GError) error = NULL;
+  CobaltChecklistRun *run = cobalt_repository_start_checklist_run (fixture->repo, person_id, now, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < cobalt_checklist_run_get_n_steps (run); i++)
+    {
+      g_assert_true (cobalt_checklist_run_tick (run, i, now, &error));
+      g_assert_no_error (error);
+      if (i + 1 < cobalt_checklist_run_get_n_steps (run))
+        g_assert_true (cobalt_checklist_run_go_next (run, &error));
+    }
+  g_assert_true (cobalt_checklist_run_finish (run, now, &error));
+  g_assert_true (cobalt_repository_save_checklist_run (fixture->repo, run, &error));
+  g_assert_no_error (error);
+  return run;
+}
+
+static guint
+bin_fill (Fixture *fixture,
+          gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
+
+  g_assert_no_error (error);
+  return cobalt_sharps_bin_get_fill (bin);
+}
+
+static CobaltChecklistRun *
+get_run (Fixture *fixture,
+         gint64   person_id,
+         gint64   run_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) runs = cobalt_repository_list_checklist_runs (fixture->repo, person_id, &error);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < g_list_model_get_n_items (runs); i++)
+    {
+      g_autoptr(CobaltChecklistRun) run = g_list_model_get_item (runs, i);
+
+      if (cobalt_checklist_run_get_id (run) == run_id)
+        return g_steal_pointer (&run);
+    }
+  g_assert_not_reached ();
+}
+
+static void
+test_undo_dose (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
+  gint64 person_id = cobalt_person_get_id (ann);
+  g_autoptr(GDate) soon = g_date_new_dmy (31, G_DATE_DECEMBER, 2030);
+  g_autoptr(GDate) late = g_date_new_dmy (30, G_DATE_JUNE, 2031);
+  CobaltSupplyItem *items[] = {
+    add_supply (fixture, person_id, COBALT_SUPPLY_AMPOULE, 1, "SOON", soon),
+    add_supply (fixture, person_id, COBALT_SUPPLY_AMPOULE, 5, "LATE", late),
+    add_supply (fixture, person_id, COBALT_SUPPLY_DRAWING_NEEDLE, 3, NULL, NULL),
+    add_supply (fixture, person_id, COBALT_SUPPLY_INJECTING_NEEDLE, 3, NULL, NULL),
+    add_supply (fixture, person_id, COBALT_SUPPLY_SYRINGE, 3, NULL, NULL),
+    add_supply (fixture, person_id, COBALT_SUPPLY_SWAB, 10, NULL, NULL),
+    add_supply (fixture, person_id, COBALT_SUPPLY_PLASTER, 0, NULL, NULL),
+  };
+  int before[G_N_ELEMENTS (items)];
+  g_autoptr(CobaltSharpsBin) bin = cobalt_sharps_bin_new (person_id, 10);
+  g_autoptr(GDateTime) may = london (2024, 5, 1, 9, 0, 0);
+  g_autoptr(GDateTime) june = london (2024, 6, 1, 9, 0, 0);
+  g_autoptr(CobaltChecklistRun) run = NULL;
+  g_autoptr(CobaltChecklistRun) read = NULL;
+  g_autoptr(CobaltChecklistRun) open = NULL;
+  g_autoptr(CobaltDose) first = new_dose (person_id, may, "deltoid-left");
+  g_autoptr(CobaltDose) second = new_dose (person_id, june, "deltoid-right");
+  g_autoptr(CobaltDose) gone = NULL;
+
+  g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin, &error));
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    before[i] = supply_count (fixture, cobalt_supply_item_get_id (items[i]));
+
+  /* The first dose, from a finished checklist run, takes SOON (the last
+   * of it) and one of each other kind; the second takes from LATE. */
+  run = finished_run (fixture, person_id, may);
+  cobalt_dose_set_checklist_run_id (first, cobalt_checklist_run_get_id (run));
+  g_assert_true (cobalt_repository_add_dose (fixture->repo, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[0])), ==, 0);
+  g_assert_true (cobalt_repository_add_dose (fixture->repo, second, &error));
+  g_assert_cmpstr (cobalt_dose_get_batch (second), ==, "LATE");
+  g_assert_cmpuint (bin_fill (fixture, person_id), ==, 2);
+
+  /* Undo the first: exactly what it took comes back (SOON, not LATE),
+   * what the second took stays taken, and the empty plasters stay 0. */
+  g_ptr_array_set_size (fixture->changes, 0);
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (first), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[0])), ==, before[0]);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[1])), ==, before[1] - 1);
+  for (guint i = 2; i < G_N_ELEMENTS (items) - 1; i++)
+    g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[i])), ==, before[i] - 1);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[6])), ==, 0);
+  g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
+  g_assert_true (changed (fixture, "doses"));
+  g_assert_true (changed (fixture, "supply_items"));
+  g_assert_true (changed (fixture, "sharps_bins"));
+  g_assert_true (changed (fixture, "checklist_runs"));
+
+  /* Gone from the log; the run is open again, to resume, its ticks kept. */
+  g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 1);
+  gone = cobalt_repository_get_dose (fixture->repo, cobalt_dose_get_id (first), &error);
+  g_assert_cmpint (cobalt_dose_get_checklist_run_id (gone), ==, 0);
+  open = cobalt_repository_get_open_checklist_run (fixture->repo, person_id, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (open);
+  g_assert_cmpint (cobalt_checklist_run_get_id (open), ==, cobalt_checklist_run_get_id (run));
+  g_assert_cmpint (cobalt_checklist_run_get_state (open), ==, COBALT_RUN_IN_PROGRESS);
+  g_assert_null (cobalt_checklist_run_get_finished_at (open));
+  g_assert_cmpint (cobalt_checklist_run_get_dose_id (open), ==, 0);
+  g_assert_cmpuint (cobalt_checklist_run_get_n_ticked (open), ==, cobalt_checklist_run_get_n_steps (open));
+
+  /* Twice is refused: the stock must not grow. */
+  g_ptr_array_set_size (fixture->changes, 0);
+  g_assert_false (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (first), &error));
+  g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (cobalt_repository_undo_dose (fixture->repo, 4242, &error));
+  g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[0])), ==, before[0]);
+  g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+
+  /* The run finishes again with the next dose. */
+  g_assert_true (cobalt_checklist_run_finish (open, june, &error));
+  g_assert_true (cobalt_repository_save_checklist_run (fixture->repo, open, &error));
+  g_assert_no_error (error);
+  read = get_run (fixture, person_id, cobalt_checklist_run_get_id (run));
+  g_assert_cmpint (cobalt_checklist_run_get_state (read), ==, COBALT_RUN_COMPLETED);
+
+  for (guint i = 0; i < G_N_ELEMENTS (items); i++)
+    g_object_unref (items[i]);
+}
+
+static void
+test_undo_dose_atomic (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
+  gint64 person_id = cobalt_person_get_id (ann);
+  g_autoptr(GDate) expiry = g_date_new_dmy (30, G_DATE_JUNE, 2030);
+  g_autoptr(CobaltSupplyItem) ampoules = add_supply (fixture, person_id, COBALT_SUPPLY_AMPOULE, 3, "A1", expiry);
+  g_autoptr(CobaltSupplyItem) swabs = add_supply (fixture, person_id, COBALT_SUPPLY_SWAB, 5, NULL, NULL);
+  g_autoptr(CobaltSharpsBin) bin = cobalt_sharps_bin_new (person_id, 10);
+  g_autoptr(GDateTime) now = london (2024, 5, 1, 9, 0, 0);
+  g_autoptr(CobaltChecklistRun) run = NULL;
+  g_autoptr(CobaltChecklistRun) read = NULL;
+  g_autoptr(CobaltDose) dose = new_dose (person_id, now, "deltoid-left");
+  g_autoptr(CobaltDose) stored = NULL;
+
+  g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin, &error));
+  run = finished_run (fixture, person_id, now);
+  cobalt_dose_set_checklist_run_id (dose, cobalt_checklist_run_get_id (run));
+  g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
+  g_assert_no_error (error);
+
+  /* The last step (reopening the run) fails: none of the earlier ones
+   * stays done. */
+  g_assert_true (cobalt_database_exec (fixture->db,
+                                       "CREATE TEMP TRIGGER refuse_reopen BEFORE UPDATE ON checklist_runs "
+                                       "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END", &error));
+  g_ptr_array_set_size (fixture->changes, 0);
+  g_assert_false (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (dose), &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (cobalt_database_in_transaction (fixture->db));
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+  g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 1);
+  stored = cobalt_repository_get_dose (fixture->repo, cobalt_dose_get_id (dose), &error);
+  g_assert_cmpint (cobalt_dose_get_checklist_run_id (stored), ==, cobalt_checklist_run_get_id (run));
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (ampoules)), ==, 2);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (swabs)), ==, 4);
+  g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
+  read = get_run (fixture, person_id, cobalt_checklist_run_get_id (run));
+  g_assert_cmpint (cobalt_checklist_run_get_state (read), ==, COBALT_RUN_COMPLETED);
+  g_assert_cmpint (cobalt_checklist_run_get_dose_id (read), ==, cobalt_dose_get_id (dose));
+
+  /* What it used is still remembered: once possible, the undo is whole. */
+  g_assert_true (cobalt_database_exec (fixture->db, "DROP TRIGGER refuse_reopen", &error));
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (dose), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (ampoules)), ==, 3);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (swabs)), ==, 5);
+  g_assert_cmpuint (bin_fill (fixture, person_id), ==, 0);
+  g_clear_object (&read);
+  read = get_run (fixture, person_id, cobalt_checklist_run_get_id (run));
+  g_assert_cmpint (cobalt_checklist_run_get_state (read), ==, COBALT_RUN_IN_PROGRESS);
+}
+
+static void
+test_undo_dose_after_bin_emptied (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
+  gint64 person_id = cobalt_person_get_id (ann);
+  g_autoptr(CobaltSharpsBin) bin = cobalt_sharps_bin_new (person_id, 10);
+  g_autoptr(CobaltSharpsBin) emptied = NULL;
+  g_autoptr(GDateTime) now = london (2024, 5, 1, 9, 0, 0);
+  g_autoptr(CobaltDose) dose = new_dose (person_id, now, "deltoid-left");
+  g_autoptr(CobaltDose) no_bin = new_dose (person_id, now, "deltoid-right");
+  g_autoptr(GDate) today = g_date_new_dmy (2, G_DATE_MAY, 2024);
+
+  /* A dose logged before any bin was set up never went into one. */
+  g_assert_true (cobalt_repository_add_dose (fixture->repo, no_bin, &error));
+  g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin, &error));
+  g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (no_bin), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
+
+  /* A bin replaced since then holds nothing of the dose: it stays empty. */
+  emptied = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
+  cobalt_sharps_bin_set_fill (emptied, 0);
+  cobalt_sharps_bin_set_replaced_on (emptied, today);
+  g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, emptied, &error));
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (dose), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (bin_fill (fixture, person_id), ==, 0);
+  g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 0);
+}
+
 /* Resting sites ------------------------------------------------------------------------ */
 
 static void
@@ -634,480 +735,6 @@ test_resting_sites (Fixture       *fixture,
   g_assert_true (changed (fixture, "resting_sites"));
 }
 
-/* Checklists ------------------------------------------------------------------------- */
-
-static void
-test_checklists (Fixture       *fixture,
-                 gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
-  g_autoptr(GListModel) steps = NULL;
-  g_autoptr(GListStore) edited = g_list_store_new (COBALT_TYPE_CHECKLIST_STEP);
-  g_autoptr(CobaltChecklistStep) custom = cobalt_checklist_step_new (COBALT_STEP_CUSTOM, "Put the cat out", NULL);
-  g_autoptr(CobaltChecklistStep) empty = cobalt_checklist_step_new (COBALT_STEP_CUSTOM, "", NULL);
-  g_autoptr(CobaltChecklistRun) run = NULL;
-  g_autoptr(CobaltChecklistRun) resumed = NULL;
-  g_autoptr(GListModel) runs = NULL;
-  g_autoptr(GDateTime) t0 = london (2024, 3, 31, 0, 30, 0);
-  g_autoptr(GDateTime) t1 = london (2024, 3, 31, 2, 5, 0);
-  guint n_before;
-
-  steps = cobalt_repository_list_checklist_steps (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 10);
-  {
-    g_autoptr(CobaltChecklistStep) first = g_list_model_get_item (steps, 0);
-    g_assert_cmpstr (cobalt_checklist_step_get_kind (first), ==, COBALT_STEP_CONFIRM_MEDICINE);
-    g_assert_cmpuint (cobalt_checklist_step_get_position (first), ==, 0);
-    g_assert_cmpint (cobalt_checklist_step_get_person_id (first), ==, person_id);
-  }
-
-  /* Reorder (last first), reword, add a custom step, drop one. */
-  {
-    g_autoptr(CobaltChecklistStep) last = g_list_model_get_item (steps, 9);
-    g_autoptr(CobaltChecklistStep) first = g_list_model_get_item (steps, 0);
-
-    g_list_store_append (edited, last);
-    cobalt_checklist_step_set_title (first, "Is it the right medicine?");
-    g_list_store_append (edited, first);
-    g_list_store_append (edited, custom);
-  }
-  g_assert_true (cobalt_repository_save_checklist_steps (fixture->repo, person_id, G_LIST_MODEL (edited), &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (cobalt_checklist_step_get_id (custom), >, 0);
-  g_clear_object (&steps);
-  steps = cobalt_repository_list_checklist_steps (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 3);
-  {
-    g_autoptr(CobaltChecklistStep) s0 = g_list_model_get_item (steps, 0);
-    g_autoptr(CobaltChecklistStep) s1 = g_list_model_get_item (steps, 1);
-    g_autoptr(CobaltChecklistStep) s2 = g_list_model_get_item (steps, 2);
-
-    g_assert_cmpstr (cobalt_checklist_step_get_kind (s0), ==, COBALT_STEP_AFTERCARE);
-    g_assert_cmpstr (cobalt_checklist_step_get_title (s1), ==, "Is it the right medicine?");
-    g_assert_cmpstr (cobalt_checklist_step_get_explanation (s1), !=, NULL);
-    g_assert_cmpstr (cobalt_checklist_step_get_title (s2), ==, "Put the cat out");
-    g_assert_null (cobalt_checklist_step_get_explanation (s2));
-  }
-
-  /* An empty title is refused, the stored definition unchanged. */
-  g_list_store_append (edited, empty);
-  g_assert_false (cobalt_repository_save_checklist_steps (fixture->repo, person_id, G_LIST_MODEL (edited), &error));
-  g_assert_error (error, COBALT_CHECKLIST_ERROR, COBALT_CHECKLIST_ERROR_INVALID);
-  g_clear_error (&error);
-  g_clear_object (&steps);
-  steps = cobalt_repository_list_checklist_steps (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 3);
-
-  /* A run copies the titles; rewording the definition later leaves it. */
-  run = cobalt_repository_start_checklist_run (fixture->repo, person_id, t0, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (cobalt_checklist_run_get_id (run), >, 0);
-  g_assert_true (cobalt_checklist_run_tick (run, 0, t1, &error));
-  g_assert_true (cobalt_checklist_run_go_next (run, &error));
-  g_assert_true (cobalt_repository_save_checklist_run (fixture->repo, run, &error));
-  g_assert_no_error (error);
-  g_assert_true (cobalt_repository_reset_checklist (fixture->repo, person_id, &error));
-  g_clear_object (&steps);
-  steps = cobalt_repository_list_checklist_steps (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 10);
-
-  /* The app closes; the run is resumed as it was left. */
-  resumed = cobalt_repository_get_open_checklist_run (fixture->repo, person_id, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (resumed);
-  g_assert_cmpint (cobalt_checklist_run_get_id (resumed), ==, cobalt_checklist_run_get_id (run));
-  g_assert_cmpuint (cobalt_checklist_run_get_n_steps (resumed), ==, 3);
-  g_assert_cmpstr (cobalt_checklist_run_get_step_title (resumed, 1), ==, "Is it the right medicine?");
-  g_assert_cmpstr (cobalt_checklist_run_get_step_title (resumed, 2), ==, "Put the cat out");
-  g_assert_true (cobalt_checklist_run_is_step_ticked (resumed, 0));
-  g_assert_true (g_date_time_equal (cobalt_checklist_run_get_step_ticked_at (resumed, 0), t1));
-  g_assert_false (cobalt_checklist_run_is_step_ticked (resumed, 1));
-  g_assert_cmpuint (cobalt_checklist_run_get_current_step (resumed), ==, 1);
-  g_assert_true (g_date_time_equal (cobalt_checklist_run_get_started_at (resumed), t0));
-  g_assert_cmpint (cobalt_checklist_run_get_state (resumed), ==, COBALT_RUN_IN_PROGRESS);
-
-  /* "Stop — I'm not sure": aborted and kept with its reason. */
-  g_assert_true (cobalt_checklist_run_abort (resumed, "Liquid looked cloudy", t1, &error));
-  g_assert_true (cobalt_repository_save_checklist_run (fixture->repo, resumed, &error));
-  g_assert_no_error (error);
-  g_assert_null (cobalt_repository_get_open_checklist_run (fixture->repo, person_id, &error));
-  runs = cobalt_repository_list_checklist_runs (fixture->repo, person_id, &error);
-  n_before = g_list_model_get_n_items (runs);
-  g_assert_cmpuint (n_before, ==, 1);
-  {
-    g_autoptr(CobaltChecklistRun) stored = g_list_model_get_item (runs, 0);
-
-    g_assert_cmpint (cobalt_checklist_run_get_state (stored), ==, COBALT_RUN_ABORTED);
-    g_assert_cmpstr (cobalt_checklist_run_get_abort_reason (stored), ==, "Liquid looked cloudy");
-    g_assert_true (g_date_time_equal (cobalt_checklist_run_get_finished_at (stored), t1));
-  }
-}
-
-/* Journal -------------------------------------------------------------------------- */
-
-static void
-test_journal (Fixture       *fixture,
-              gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
-  g_autoptr(GDateTime) t0 = london (2024, 5, 1, 9, 0, 0);
-  g_autoptr(GDateTime) t1 = london (2024, 5, 1, 9, 20, 0);
-  g_autoptr(CobaltDose) dose = new_dose (person_id, t0, "deltoid-left");
-  g_autoptr(CobaltReaction) reaction = NULL;
-  g_autoptr(CobaltReaction) other = NULL;
-  g_autoptr(CobaltCheckin) checkin = cobalt_checkin_new (person_id, t1);
-  g_autoptr(CobaltLabResult) lab = cobalt_lab_result_new (person_id, COBALT_LAB_TEST_SERUM_B12, 420, "ng/L");
-  g_autoptr(CobaltLabResult) lab2 = cobalt_lab_result_new (person_id, COBALT_LAB_TEST_FOLATE, 7.5, NULL);
-  g_autoptr(GListModel) list = NULL;
-  g_autoptr(GDate) taken = g_date_new_dmy (15, G_DATE_APRIL, 2024);
-
-  g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
-
-  reaction = cobalt_reaction_new (person_id, "site-pain", t1);
-  cobalt_reaction_set_dose_id (reaction, cobalt_dose_get_id (dose));
-  cobalt_reaction_set_note (reaction, "Ached all afternoon");
-  g_assert_true (cobalt_repository_add_reaction (fixture->repo, reaction, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (cobalt_reaction_get_id (reaction), >, 0);
-  other = cobalt_reaction_new (person_id, COBALT_REACTION_OTHER, t0);
-  cobalt_reaction_set_level (other, COBALT_TRIAGE_CONTACT_CLINIC);
-  cobalt_reaction_set_note (other, "Odd taste");
-  g_assert_true (cobalt_repository_add_reaction (fixture->repo, other, &error));
-
-  list = cobalt_repository_list_reactions (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
-  {
-    g_autoptr(CobaltReaction) r0 = g_list_model_get_item (list, 0);
-    g_autoptr(CobaltReaction) r1 = g_list_model_get_item (list, 1);
-
-    g_assert_cmpstr (cobalt_reaction_get_kind (r0), ==, COBALT_REACTION_OTHER);
-    g_assert_cmpint (cobalt_reaction_get_level (r0), ==, COBALT_TRIAGE_CONTACT_CLINIC);
-    g_assert_cmpint (cobalt_reaction_get_dose_id (r0), ==, 0);
-    g_assert_cmpstr (cobalt_reaction_get_kind (r1), ==, "site-pain");
-    g_assert_cmpint (cobalt_reaction_get_level (r1), ==, COBALT_TRIAGE_MILD);
-    g_assert_cmpint (cobalt_reaction_get_dose_id (r1), ==, cobalt_dose_get_id (dose));
-    g_assert_cmpstr (cobalt_reaction_get_note (r1), ==, "Ached all afternoon");
-    g_assert_true (g_date_time_equal (cobalt_reaction_get_noted_at (r1), t1));
-  }
-  g_clear_object (&list);
-
-  cobalt_checkin_set_energy (checkin, 3);
-  cobalt_checkin_set_pins_and_needles (checkin, 0);
-  cobalt_checkin_set_note (checkin, "Tired");
-  g_assert_true (cobalt_repository_add_checkin (fixture->repo, checkin, &error));
-  g_assert_no_error (error);
-  list = cobalt_repository_list_checkins (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 1);
-  {
-    g_autoptr(CobaltCheckin) c = g_list_model_get_item (list, 0);
-
-    g_assert_cmpint (cobalt_checkin_get_id (c), ==, cobalt_checkin_get_id (checkin));
-    g_assert_cmpint (cobalt_checkin_get_energy (c), ==, 3);
-    g_assert_cmpint (cobalt_checkin_get_pins_and_needles (c), ==, 0);
-    g_assert_cmpint (cobalt_checkin_get_mood (c), ==, COBALT_CHECKIN_NOT_RECORDED);
-    g_assert_cmpint (cobalt_checkin_get_memory (c), ==, COBALT_CHECKIN_NOT_RECORDED);
-    g_assert_cmpstr (cobalt_checkin_get_note (c), ==, "Tired");
-    g_assert_true (g_date_time_equal (cobalt_checkin_get_at (c), t1));
-  }
-  g_clear_object (&list);
-
-  cobalt_lab_result_set_taken_on (lab, taken);
-  cobalt_lab_result_set_ref_low (lab, 180);
-  cobalt_lab_result_set_ref_high (lab, 900);
-  cobalt_lab_result_set_lab_name (lab, "County Lab");
-  g_assert_true (cobalt_repository_add_lab_result (fixture->repo, lab, &error));
-  g_assert_no_error (error);
-  cobalt_lab_result_set_taken_on (lab2, taken);
-  g_assert_true (cobalt_repository_add_lab_result (fixture->repo, lab2, &error));
-  g_assert_no_error (error);
-  list = cobalt_repository_list_lab_results (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (list), ==, 2);
-  {
-    g_autoptr(CobaltLabResult) r0 = g_list_model_get_item (list, 0);
-    g_autoptr(CobaltLabResult) r1 = g_list_model_get_item (list, 1);
-
-    g_assert_cmpint (cobalt_lab_result_get_test (r0), ==, COBALT_LAB_TEST_SERUM_B12);
-    g_assert_cmpfloat (cobalt_lab_result_get_value (r0), ==, 420);
-    g_assert_cmpstr (cobalt_lab_result_get_unit (r0), ==, "ng/L");
-    g_assert_cmpfloat (cobalt_lab_result_get_ref_low (r0), ==, 180);
-    g_assert_cmpfloat (cobalt_lab_result_get_ref_high (r0), ==, 900);
-    g_assert_cmpstr (cobalt_lab_result_get_lab_name (r0), ==, "County Lab");
-    g_assert_cmpint (g_date_compare (cobalt_lab_result_get_taken_on (r0), taken), ==, 0);
-    g_assert_cmpint (cobalt_lab_result_check_range (r0), ==, COBALT_LAB_RANGE_IN_RANGE);
-    /* "Not given" survives as not given, not as 0. */
-    g_assert_true (isnan (cobalt_lab_result_get_ref_low (r1)));
-    g_assert_true (isnan (cobalt_lab_result_get_ref_high (r1)));
-    g_assert_cmpstr (cobalt_lab_result_get_unit (r1), ==, cobalt_lab_result_get_unit (lab2));
-  }
-  g_assert_true (changed (fixture, "reactions"));
-  g_assert_true (changed (fixture, "checkins"));
-  g_assert_true (changed (fixture, "lab_results"));
-}
-
-/* Supplies -------------------------------------------------------------------------------- */
-
-static void
-test_supplies (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
-  g_autoptr(GDate) expiry = g_date_new_dmy (30, G_DATE_NOVEMBER, 2025);
-  g_autoptr(GDate) received = g_date_new_dmy (1, G_DATE_MAY, 2024);
-  g_autoptr(CobaltSupplyItem) item = cobalt_supply_item_new (person_id, COBALT_SUPPLY_AMPOULE, 10);
-  g_autoptr(CobaltSupplyItem) needles = cobalt_supply_item_new (person_id, COBALT_SUPPLY_DRAWING_NEEDLE, 20);
-  g_autoptr(CobaltSupplyItem) bad = cobalt_supply_item_new (person_id, COBALT_SUPPLY_SWAB, -1);
-  g_autoptr(CobaltSharpsBin) bin = NULL;
-  g_autoptr(CobaltSharpsBin) bin_read = NULL;
-  g_autoptr(GListModel) items = NULL;
-
-  cobalt_supply_item_set_product (item, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_supply_item_set_name (item, "Cytamen");
-  cobalt_supply_item_set_strength (item, "1000 mcg/mL");
-  cobalt_supply_item_set_batch (item, "CY-1");
-  cobalt_supply_item_set_expiry (item, expiry);
-  cobalt_supply_item_set_received_on (item, received);
-  cobalt_supply_item_set_note (item, "From the pharmacy");
-  g_assert_true (cobalt_repository_save_supply_item (fixture->repo, item, &error));
-  g_assert_no_error (error);
-  g_assert_true (cobalt_repository_save_supply_item (fixture->repo, needles, &error));
-
-  items = cobalt_repository_list_supply_items (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 2);
-  {
-    g_autoptr(CobaltSupplyItem) read = g_list_model_get_item (items, 0);
-
-    g_assert_cmpint (cobalt_supply_item_get_id (read), ==, cobalt_supply_item_get_id (item));
-    g_assert_cmpint (cobalt_supply_item_get_kind (read), ==, COBALT_SUPPLY_AMPOULE);
-    g_assert_cmpint (cobalt_supply_item_get_product (read), ==, COBALT_PRODUCT_CYANOCOBALAMIN);
-    g_assert_cmpstr (cobalt_supply_item_get_name (read), ==, "Cytamen");
-    g_assert_cmpstr (cobalt_supply_item_get_strength (read), ==, "1000 mcg/mL");
-    g_assert_cmpstr (cobalt_supply_item_get_batch (read), ==, "CY-1");
-    g_assert_cmpint (g_date_compare (cobalt_supply_item_get_expiry (read), expiry), ==, 0);
-    g_assert_cmpint (g_date_compare (cobalt_supply_item_get_received_on (read), received), ==, 0);
-    g_assert_cmpint (cobalt_supply_item_get_count (read), ==, 10);
-    g_assert_cmpstr (cobalt_supply_item_get_note (read), ==, "From the pharmacy");
-  }
-  g_clear_object (&items);
-
-  /* Update in place. */
-  cobalt_supply_item_set_count (item, 7);
-  g_assert_true (cobalt_repository_save_supply_item (fixture->repo, item, &error));
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (item)), ==, 7);
-
-  g_assert_false (cobalt_repository_save_supply_item (fixture->repo, bad, &error));
-  g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
-  g_clear_error (&error);
-
-  g_assert_true (cobalt_repository_delete_supply_item (fixture->repo, cobalt_supply_item_get_id (needles), &error));
-  items = cobalt_repository_list_supply_items (fixture->repo, person_id, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
-  g_assert_false (cobalt_repository_delete_supply_item (fixture->repo, cobalt_supply_item_get_id (needles), &error));
-  g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND);
-  g_clear_error (&error);
-
-  /* Sharps bin: none, then one, then replaced. */
-  g_assert_null (cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error));
-  g_assert_no_error (error);
-  bin = cobalt_sharps_bin_new (person_id, 20);
-  cobalt_sharps_bin_set_fill (bin, 3);
-  cobalt_sharps_bin_set_replaced_on (bin, received);
-  g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin, &error));
-  g_assert_no_error (error);
-  g_assert_cmpint (cobalt_sharps_bin_get_id (bin), >, 0);
-  bin_read = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
-  g_assert_cmpint (cobalt_sharps_bin_get_id (bin_read), ==, cobalt_sharps_bin_get_id (bin));
-  g_assert_cmpuint (cobalt_sharps_bin_get_capacity (bin_read), ==, 20);
-  g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin_read), ==, 3);
-  g_assert_cmpint (g_date_compare (cobalt_sharps_bin_get_replaced_on (bin_read), received), ==, 0);
-  cobalt_sharps_bin_replace (bin_read, expiry);
-  g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin_read, &error));
-  g_clear_object (&bin);
-  bin = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
-  g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin), ==, 0);
-  g_assert_cmpint (g_date_compare (cobalt_sharps_bin_get_replaced_on (bin), expiry), ==, 0);
-}
-
-/* Reminder state ------------------------------------------------------------------------ */
-
-static void
-test_reminder_state (Fixture       *fixture,
-                     gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
-  g_autoptr(GDateTime) due = london (2024, 10, 27, 9, 0, 0);
-  g_autoptr(GDateTime) at_due = g_date_time_ref (due);
-  g_autoptr(GDateTime) plus_30m = g_date_time_add_minutes (due, 30);
-  g_autoptr(GDateTime) plus_1h = g_date_time_add_hours (due, 1);
-  g_autoptr(GDateTime) plus_2h = g_date_time_add_hours (due, 2);
-  g_autoptr(GDateTime) plus_3h = g_date_time_add_hours (due, 3);
-  g_autoptr(GDateTime) due_utc = g_date_time_to_utc (due);
-  g_autoptr(CobaltReminderState) state = NULL;
-  g_autoptr(CobaltReminderState) read = NULL;
-  gboolean claimed = TRUE;
-
-  g_assert_null (cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error));
-  g_assert_no_error (error);
-
-  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, at_due,
-                                                   &claimed, &error));
-  g_assert_no_error (error);
-  g_assert_true (claimed);
-  /* The same instant in another zone is the same reminder. */
-  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due_utc, plus_30m,
-                                                   &claimed, &error));
-  g_assert_false (claimed);
-  /* Another kind for the same instant is a different reminder. */
-  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_OVERDUE, due, at_due,
-                                                   &claimed, &error));
-  g_assert_true (claimed);
-
-  read = cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error);
-  g_assert_nonnull (read);
-  g_assert_true (g_date_time_equal (cobalt_reminder_state_get_shown_at (read), at_due));
-  g_assert_null (cobalt_reminder_state_get_snoozed_until (read));
-
-  /* Snoozed for an hour: not before, once after. */
-  cobalt_reminder_state_set_snoozed_until (read, plus_1h);
-  cobalt_reminder_state_set_notification_id (read, "due-1-2024");
-  g_assert_true (cobalt_repository_save_reminder_state (fixture->repo, read, &error));
-  g_assert_no_error (error);
-  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_30m,
-                                                   &claimed, &error));
-  g_assert_false (claimed);
-  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_2h,
-                                                   &claimed, &error));
-  g_assert_true (claimed);
-  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_3h,
-                                                   &claimed, &error));
-  g_assert_false (claimed);
-
-  /* Acted on: never again. */
-  g_clear_object (&read);
-  read = cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error);
-  g_assert_cmpstr (cobalt_reminder_state_get_notification_id (read), ==, "due-1-2024");
-  g_assert_true (g_date_time_equal (cobalt_reminder_state_get_shown_at (read), plus_2h));
-  cobalt_reminder_state_set_snoozed_until (read, plus_2h);
-  cobalt_reminder_state_set_acted_at (read, plus_2h);
-  g_assert_true (cobalt_repository_save_reminder_state (fixture->repo, read, &error));
-  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_3h,
-                                                   &claimed, &error));
-  g_assert_false (claimed);
-
-  /* A state saved before it is shown. */
-  state = cobalt_reminder_state_new (person_id, COBALT_REMINDER_DAY_BEFORE, due);
-  cobalt_reminder_state_set_dismissed_at (state, at_due);
-  g_assert_true (cobalt_repository_save_reminder_state (fixture->repo, state, &error));
-  g_assert_cmpint (cobalt_reminder_state_get_id (state), >, 0);
-  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DAY_BEFORE, due, at_due,
-                                                   &claimed, &error));
-  g_assert_false (claimed);
-  g_assert_true (changed (fixture, "reminder_state"));
-}
-
-typedef struct
-{
-  const char *data_dir;
-  gint64      person_id;
-  guint       n_due;
-  gboolean   *claimed;   /* [n_due] */
-} ClaimThread;
-
-static gpointer
-claim_thread (gpointer user_data)
-{
-  ClaimThread *t = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltDatabase) db = cobalt_database_open (t->data_dir, &error);
-  g_autoptr(CobaltRepository) repo = NULL;
-  g_autoptr(GDateTime) base = london (2025, 1, 1, 9, 0, 0);
-
-  g_assert_no_error (error);
-  repo = cobalt_repository_new (db);
-  for (guint i = 0; i < t->n_due; i++)
-    {
-      g_autoptr(GDateTime) due = g_date_time_add_days (base, i);
-
-      g_assert_true (cobalt_repository_claim_reminder (repo, t->person_id, COBALT_REMINDER_DUE, due, due,
-                                                       &t->claimed[i], &error));
-      g_assert_no_error (error);
-    }
-  return NULL;
-}
-
-static void
-test_claim_two_connections (Fixture       *fixture,
-                            gconstpointer  data)
-{
-  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  enum { N_DUE = 40, N_THREADS = 3 };
-  gboolean claimed[N_THREADS][N_DUE] = { { FALSE } };
-  ClaimThread threads[N_THREADS];
-  GThread *handles[N_THREADS];
-
-  /* cobalt and cobalt-reminder racing for the same reminders, each with
-   * its own connection to the file: every reminder is claimed once. */
-  for (guint t = 0; t < N_THREADS; t++)
-    {
-      threads[t] = (ClaimThread) { fixture->tmp, cobalt_person_get_id (ann), N_DUE, claimed[t] };
-      handles[t] = g_thread_new ("claim", claim_thread, &threads[t]);
-    }
-  for (guint t = 0; t < N_THREADS; t++)
-    g_thread_join (handles[t]);
-
-  for (guint i = 0; i < N_DUE; i++)
-    {
-      guint n = 0;
-
-      for (guint t = 0; t < N_THREADS; t++)
-        n += claimed[t][i] ? 1 : 0;
-      g_assert_cmpuint (n, ==, 1);
-    }
-}
-
-/* Settings and signals ---------------------------------------------------------------- */
-
-static void
-test_settings (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *value = NULL;
-
-  g_assert_null (cobalt_repository_get_setting (fixture->repo, "onboarding-done", &error));
-  g_assert_no_error (error);
-  g_assert_true (cobalt_repository_set_setting (fixture->repo, "onboarding-done", "1", &error));
-  g_assert_true (changed (fixture, "settings"));
-  value = cobalt_repository_get_setting (fixture->repo, "onboarding-done", &error);
-  g_assert_cmpstr (value, ==, "1");
-  g_assert_true (cobalt_repository_set_setting (fixture->repo, "onboarding-done", NULL, &error));
-  g_assert_null (cobalt_repository_get_setting (fixture->repo, "onboarding-done", &error));
-  g_assert_no_error (error);
-}
-
-static void
-test_in_memory (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltDatabase) db = cobalt_database_new_in_memory (&error);
-  g_autoptr(CobaltRepository) repo = cobalt_repository_new (db);
-  g_autoptr(CobaltPerson) person = cobalt_person_new ("Test");
-  g_autoptr(GListModel) people = NULL;
-
-  g_assert_no_error (error);
-  g_assert_true (cobalt_repository_get_database (repo) == db);
-  g_assert_true (cobalt_repository_save_person (repo, person, &error));
-  people = cobalt_repository_list_people (repo, FALSE, &error);
-  g_assert_cmpuint (g_list_model_get_n_items (people), ==, 1);
-}
-
 int
 main (int argc, char **argv)
 {
@@ -1121,14 +748,10 @@ main (int argc, char **argv)
   ADD ("dose-round-trip", test_dose_round_trip);
   ADD ("add-dose-uses-supplies", test_add_dose_uses_supplies);
   ADD ("add-dose-atomic", test_add_dose_atomic);
+  ADD ("undo-dose", test_undo_dose);
+  ADD ("undo-dose-atomic", test_undo_dose_atomic);
+  ADD ("undo-dose-after-bin-emptied", test_undo_dose_after_bin_emptied);
   ADD ("resting-sites", test_resting_sites);
-  ADD ("checklists", test_checklists);
-  ADD ("journal", test_journal);
-  ADD ("supplies", test_supplies);
-  ADD ("reminder-state", test_reminder_state);
-  ADD ("claim-two-connections", test_claim_two_connections);
-  ADD ("settings", test_settings);
-  g_test_add_func ("/cobalt/repository/in-memory", test_in_memory);
 
 #undef ADD
 

@@ -530,6 +530,52 @@ test_early_morning_dose_credited (void)
 }
 
 static void
+test_overdue_dose_after_midnight_not_credited (void)
+{
+  g_autoptr(GTimeZone) tz = zone ("Europe/London");
+  g_autoptr(CobaltPrescription) prescription =
+    prescription_with_phases ("2026-01-05", 1, COBALT_INTERVAL_DAYS, 2, COBALT_PHASE_END_OPEN, 0);
+  g_autoptr(GPtrArray) doses = dose_array ();
+  g_autofree char *next = NULL;
+
+  /* Due Wednesday 7th, given three days late at 00:30 on Saturday 10th.
+   * It is not "last night's" dose (none was due on Friday): it counts
+   * from the day it was given, like any late dose. */
+  add_dose_at (doses, tz, "2026-01-05 09:00");
+  add_dose_at (doses, tz, "2026-01-10 00:30");
+  next = next_due_string (prescription, doses, tz, "2026-01-10 08:00");
+  g_assert_cmpstr (next, ==, "2026-01-12");
+}
+
+static void
+test_dose_counts_on_its_own_day (void)
+{
+  g_autoptr(GTimeZone) london = zone ("Europe/London");
+  g_autoptr(GTimeZone) sydney = zone ("Australia/Sydney");
+  g_autoptr(GTimeZone) new_york = zone ("America/New_York");
+  g_autoptr(CobaltPrescription) prescription =
+    prescription_with_phases ("2026-01-05", 1, COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0);
+  g_autoptr(GPtrArray) doses = dose_array ();
+  g_autofree char *in_sydney = NULL;
+  g_autofree char *in_new_york = NULL;
+
+  /* Monday's dose, given at 20:00 in London (already Tuesday 07:00 in
+   * Sydney). Flown to Sydney, the log still says Monday 12th, so the
+   * next weekly dose is Monday 19th, not Tuesday 20th. */
+  add_dose_at (doses, london, "2026-01-05 09:00");
+  add_dose_at (doses, london, "2026-01-12 20:00");
+  in_sydney = next_due_string (prescription, doses, sydney, "2026-01-14 10:00");
+  g_assert_cmpstr (in_sydney, ==, "2026-01-19");
+
+  /* Given in New York at 22:00 on Monday 12th (03:00 Tuesday in London):
+   * back home it still was Monday's dose. */
+  g_ptr_array_remove_index (doses, 1);
+  add_dose_at (doses, new_york, "2026-01-12 22:00");
+  in_new_york = next_due_string (prescription, doses, london, "2026-01-14 10:00");
+  g_assert_cmpstr (in_new_york, ==, "2026-01-19");
+}
+
+static void
 test_doses_before_start_ignored (void)
 {
   g_autoptr(GTimeZone) tz = zone ("Europe/London");
@@ -850,6 +896,8 @@ main (int   argc,
   g_test_add_func ("/cobalt/schedule/dose/first-without-doses", test_first_due_without_doses);
   g_test_add_func ("/cobalt/schedule/dose/late-moves-next", test_late_dose_moves_next);
   g_test_add_func ("/cobalt/schedule/dose/after-midnight-credited", test_early_morning_dose_credited);
+  g_test_add_func ("/cobalt/schedule/dose/overdue-after-midnight", test_overdue_dose_after_midnight_not_credited);
+  g_test_add_func ("/cobalt/schedule/dose/own-zone-day", test_dose_counts_on_its_own_day);
   g_test_add_func ("/cobalt/schedule/dose/before-start-ignored", test_doses_before_start_ignored);
   g_test_add_func ("/cobalt/schedule/dose/across-versions", test_history_across_versions);
   g_test_add_func ("/cobalt/schedule/status/transitions", test_status_transitions);

@@ -1,0 +1,150 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* The fixture and helpers shared by test-repository.c (people,
+ * prescriptions, doses) and test-repository-records.c (checklists,
+ * journal, supplies, reminder state, settings). */
+
+#include <glib/gstdio.h>
+
+#include "cobalt-repository.h"
+
+/* Fixture ------------------------------------------------------------------ */
+
+typedef struct
+{
+  char             *tmp;
+  CobaltDatabase   *db;
+  CobaltRepository *repo;
+  GPtrArray        *changes;  /* table names from ::changed, in order */
+} Fixture;
+
+static inline void
+on_changed_cb (CobaltRepository *repo,
+               const char       *table,
+               Fixture          *fixture)
+{
+  g_ptr_array_add (fixture->changes, g_strdup (table));
+}
+
+static inline void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->tmp = g_dir_make_tmp ("cobalt-repo-XXXXXX", &error);
+  g_assert_no_error (error);
+  fixture->db = cobalt_database_open (fixture->tmp, &error);
+  g_assert_no_error (error);
+  fixture->repo = cobalt_repository_new (fixture->db);
+  fixture->changes = g_ptr_array_new_with_free_func (g_free);
+  g_signal_connect (fixture->repo, "changed", G_CALLBACK (on_changed_cb), fixture);
+}
+
+static inline void
+rm_rf (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static inline void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_assert_finalize_object (fixture->repo);
+  g_assert_finalize_object (fixture->db);
+  g_ptr_array_unref (fixture->changes);
+  rm_rf (fixture->tmp);
+  g_free (fixture->tmp);
+}
+
+static inline gboolean
+changed (Fixture    *fixture,
+         const char *table)
+{
+  for (guint i = 0; i < fixture->changes->len; i++)
+    if (g_str_equal (fixture->changes->pdata[i], table))
+      return TRUE;
+  return FALSE;
+}
+
+static inline GDateTime *
+london (int year, int month, int day, int hour, int minute, double seconds)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+
+  return g_date_time_new (tz, year, month, day, hour, minute, seconds);
+}
+
+static inline CobaltPerson *
+add_person (Fixture    *fixture,
+            const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  CobaltPerson *person = cobalt_person_new (name);
+
+  g_assert_true (cobalt_repository_save_person (fixture->repo, person, &error));
+  g_assert_no_error (error);
+  return person;
+}
+
+static inline CobaltDose *
+new_dose (gint64      person_id,
+          GDateTime  *given_at,
+          const char *site_id)
+{
+  CobaltDose *dose = cobalt_dose_new ();
+
+  cobalt_dose_set_person_id (dose, person_id);
+  cobalt_dose_set_given_at (dose, given_at);
+  cobalt_dose_set_site_id (dose, site_id);
+  cobalt_dose_set_amount (dose, 1.0);
+  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
+  cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  return dose;
+}
+
+static inline CobaltSupplyItem *
+add_supply (Fixture          *fixture,
+            gint64            person_id,
+            CobaltSupplyKind  kind,
+            int               count,
+            const char       *batch,
+            const GDate      *expiry)
+{
+  g_autoptr(GError) error = NULL;
+  CobaltSupplyItem *item = cobalt_supply_item_new (person_id, kind, count);
+
+  cobalt_supply_item_set_batch (item, batch);
+  cobalt_supply_item_set_expiry (item, expiry);
+  g_assert_true (cobalt_repository_save_supply_item (fixture->repo, item, &error));
+  g_assert_no_error (error);
+  return item;
+}
+
+static inline int
+supply_count (Fixture *fixture,
+              gint64   item_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  stmt = cobalt_database_prepare (fixture->db, "SELECT count FROM supply_items WHERE id = ?1", &error);
+  g_assert_no_error (error);
+  g_assert_true (cobalt_statement_bind_int64 (stmt, 1, item_id, &error));
+  g_assert_true (cobalt_statement_step (stmt, &error));
+  return (int) cobalt_statement_get_int64 (stmt, 0);
+}
