@@ -226,11 +226,15 @@ add_dose_write (CobaltDatabase  *db,
   g_autoptr(GError) local_error = NULL;
   gint64 now = g_get_real_time ();
   gint64 run_id = cobalt_dose_get_checklist_run_id (dose);
+  gboolean home_supplies;
 
   if (!cobalt_repository_check_person_exists (db, cobalt_dose_get_person_id (dose), error))
     return FALSE;
 
-  if (!use_supplies (db, data, error))
+  /* A dose the clinic gave came from the clinic's own stock and went into
+   * the clinic's sharps bin: the home cupboard stays as it is. */
+  home_supplies = cobalt_dose_get_given_by (dose) != COBALT_GIVEN_BY_CLINIC;
+  if (home_supplies && !use_supplies (db, data, error))
     return FALSE;
 
   insert = cobalt_database_prepare (db,
@@ -246,6 +250,9 @@ add_dose_write (CobaltDatabase  *db,
       !cobalt_statement_execute (insert, error))
     return FALSE;
   data->new_id = cobalt_database_get_last_insert_id (db);
+
+  if (!home_supplies)
+    goto link_run;
 
   bin = cobalt_database_prepare (db, "UPDATE sharps_bins SET fill = fill + 1 WHERE person_id = ?1 RETURNING id",
                                  error);
@@ -267,6 +274,7 @@ add_dose_write (CobaltDatabase  *db,
   if (!record_uses (db, data, error))
     return FALSE;
 
+link_run:
   if (run_id != 0)
     {
       /* The run this dose came from is done: link it, and close it if the

@@ -398,6 +398,43 @@ test_add_dose_uses_supplies (Fixture       *fixture,
 }
 
 static void
+test_add_dose_clinic_keeps_supplies (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
+  gint64 person_id = cobalt_person_get_id (ann);
+  g_autoptr(GDate) late = g_date_new_dmy (30, G_DATE_JUNE, 2026);
+  g_autoptr(CobaltSupplyItem) ampoules = add_supply (fixture, person_id, COBALT_SUPPLY_AMPOULE, 5, "HOME", late);
+  g_autoptr(CobaltSupplyItem) needles = add_supply (fixture, person_id, COBALT_SUPPLY_INJECTING_NEEDLE, 2, NULL, NULL);
+  g_autoptr(CobaltSharpsBin) bin = cobalt_sharps_bin_new (person_id, 4);
+  g_autoptr(CobaltSharpsBin) bin_read = NULL;
+  g_autoptr(GDateTime) may = london (2024, 5, 1, 9, 0, 0);
+  g_autoptr(CobaltDose) dose = new_dose (person_id, may, "deltoid-left");
+
+  g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin, &error));
+  g_assert_no_error (error);
+
+  /* Given at the surgery: logged, counted for the schedule, but the
+   * clinic's ampoule, needle and sharps bin were used, not the home ones. */
+  cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
+  g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 1);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (ampoules)), ==, 5);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (needles)), ==, 2);
+  g_assert_null (cobalt_dose_get_batch (dose));
+  bin_read = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
+  g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin_read), ==, 0);
+
+  /* Undo gives nothing back that was never taken. */
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (dose), &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (ampoules)), ==, 5);
+  g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 0);
+}
+
+static void
 test_add_dose_atomic (Fixture       *fixture,
                       gconstpointer  data)
 {
@@ -747,6 +784,7 @@ main (int argc, char **argv)
   ADD ("prescription-history", test_prescription_history);
   ADD ("dose-round-trip", test_dose_round_trip);
   ADD ("add-dose-uses-supplies", test_add_dose_uses_supplies);
+  ADD ("add-dose-clinic-keeps-supplies", test_add_dose_clinic_keeps_supplies);
   ADD ("add-dose-atomic", test_add_dose_atomic);
   ADD ("undo-dose", test_undo_dose);
   ADD ("undo-dose-atomic", test_undo_dose_atomic);
