@@ -370,32 +370,70 @@ clamp_score (double value)
   return (int) CLAMP (value + 0.5, 0, 10);
 }
 
+/* How far the last dose has worn off at @at, 0..1: symptoms creep back in
+ * the last third of the gap between two doses — the pattern the journal's
+ * "symptom return" chart is there to show a clinic. */
+static double
+wearing_off (GPtrArray *doses,
+             GDateTime *at)
+{
+  GDateTime *before = NULL;
+  GDateTime *after = NULL;
+  double since, gap;
+
+  for (guint i = 0; i < doses->len; i++)
+    {
+      GDateTime *given_at = cobalt_dose_get_given_at (g_ptr_array_index (doses, i));
+
+      if (g_date_time_compare (given_at, at) <= 0)
+        before = given_at;
+      else
+        {
+          after = given_at;
+          break;
+        }
+    }
+
+  if (before == NULL)
+    return 1.0;
+
+  since = g_date_time_difference (at, before) / (double) G_TIME_SPAN_DAY;
+  gap = after != NULL ? g_date_time_difference (after, before) / (double) G_TIME_SPAN_DAY : since;
+  if (gap < 14)
+    return 0.0;
+
+  return CLAMP ((since / gap - 0.65) / 0.35, 0.0, 1.0);
+}
+
 static gboolean
 add_checkins (CobaltRepository *repository,
               const DemoPerson *spec,
               gint64            person_id,
+              GPtrArray        *doses,
               GDateTime        *now,
               int               start_offset,
               GError          **error)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (spec->seed ^ 0xC0FFEE);
 
-  /* Every fortnight: energy and mood climb over the first months of
-   * treatment while fatigue and pins and needles fade — the "before and
-   * after" the journal charts. */
-  for (int day = start_offset; day <= 0; day += 14)
+  /* Every fortnight from the evening before the first dose: energy and mood
+   * climb over the first months of treatment while fatigue and pins and
+   * needles fade — the "before and after" the journal charts — and dip a
+   * little again as each dose wears off. */
+  for (int day = start_offset - 1; day <= 0; day += 14)
     {
       g_autoptr(GDateTime) at = at_local (now, day, 20 * 60 + 15);
       g_autoptr(CobaltCheckin) checkin = cobalt_checkin_new (person_id, at);
-      double progress = MIN (1.0, (double) (day - start_offset) / 120.0);
+      double progress = CLAMP ((double) (day - start_offset) / 120.0, 0.0, 1.0);
+      double wear = progress * wearing_off (doses, at);
       double noise = g_rand_double_range (rand, -0.8, 0.8);
 
-      cobalt_checkin_set_energy (checkin, clamp_score (2.5 + 4.5 * progress + noise));
-      cobalt_checkin_set_mood (checkin, clamp_score (4 + 3 * progress - noise / 2));
-      cobalt_checkin_set_fatigue (checkin, clamp_score (8 - 5 * progress + noise));
-      cobalt_checkin_set_pins_and_needles (checkin, clamp_score (6 - 5 * progress + noise / 2));
-      cobalt_checkin_set_memory (checkin, clamp_score (4 + 3.5 * progress + noise));
-      if (day == start_offset)
+      cobalt_checkin_set_energy (checkin, clamp_score (2.5 + 4.5 * progress - 2.5 * wear + noise));
+      cobalt_checkin_set_mood (checkin, clamp_score (4 + 3 * progress - 1.5 * wear - noise / 2));
+      cobalt_checkin_set_fatigue (checkin, clamp_score (8 - 5 * progress + 2.5 * wear + noise));
+      cobalt_checkin_set_pins_and_needles (checkin, clamp_score (6 - 5 * progress + 2 * wear + noise / 2));
+      cobalt_checkin_set_memory (checkin, clamp_score (4 + 3.5 * progress - 1.5 * wear + noise));
+      if (day == start_offset - 1)
         cobalt_checkin_set_note (checkin, _("Before starting injections: tired all the time."));
 
       if (!cobalt_repository_add_checkin (repository, checkin, error))
@@ -589,7 +627,7 @@ populate_person (CobaltRepository *repository,
     }
 
   return add_reactions (repository, doses, error) &&
-         add_checkins (repository, spec, person_id, now, start_offset, error) &&
+         add_checkins (repository, spec, person_id, doses, now, start_offset, error) &&
          add_labs (repository, spec, person_id, now, start_offset, error) &&
          add_supplies (repository, spec, person_id, prescription, now, error);
 }
