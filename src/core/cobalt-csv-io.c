@@ -44,6 +44,42 @@ describe_reactions (const char *kinds)
   return g_string_free (out, FALSE);
 }
 
+/* The export's "given at" column, as g_date_time_format() with
+ * "%Y-%m-%dT%H:%M:%S%:z" would write it for @us (whole seconds) in @tz,
+ * without making two GDateTimes and parsing a format for every row. */
+static void
+format_instant (char      *out,
+                gsize      size,
+                gint64     us,
+                GTimeZone *tz)
+{
+  gint64 secs = us / G_USEC_PER_SEC;
+  int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, secs);
+  gint32 offset = interval >= 0 ? g_time_zone_get_offset (tz, interval) : 0;
+  gint64 local = secs + offset;
+  gint64 days = local >= 0 ? local / 86400 : -((-local + 86399) / 86400);
+  gint64 rest = local - days * 86400;
+  gint64 era, doe, yoe, doy, mp, year;
+  int month, day;
+  gint32 abs_offset = ABS (offset);
+
+  /* Days since 1970-01-01 to a proleptic Gregorian date (H. Hinnant). */
+  days += 719468;
+  era = (days >= 0 ? days : days - 146096) / 146097;
+  doe = days - era * 146097;
+  yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  mp = (5 * doy + 2) / 153;
+  day = (int) (doy - (153 * mp + 2) / 5 + 1);
+  month = (int) (mp < 10 ? mp + 3 : mp - 9);
+  year = yoe + era * 400 + (month <= 2);
+
+  g_snprintf (out, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d",
+              (int) year, month, day,
+              (int) (rest / 3600), (int) (rest / 60 % 60), (int) (rest % 60),
+              offset < 0 ? '-' : '+', abs_offset / 3600, abs_offset / 60 % 60);
+}
+
 static gint64
 dose_instant_us (CobaltDose *dose)
 {
@@ -155,6 +191,13 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
   g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GHashTable) zones = NULL;
   g_autoptr(GString) out = NULL;
+  g_autofree const char **site_names = NULL;
+  const char *run_states[3];
+  const char *no_checklist;
+  char amount[G_ASCII_DTOSTR_BUF_SIZE] = "";
+  double last_amount = 0;
+  gboolean have_amount = FALSE;
+  guint n_sites;
   GError *local_error = NULL;
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
@@ -181,17 +224,25 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
   out = g_string_sized_new (1 << 20);
   cobalt_csv_write_header (out);
 
+  /* The same few translated words on every row: look them up once. */
+  n_sites = cobalt_site_catalogue_get_n_sites ();
+  site_names = g_new0 (const char *, n_sites);
+  for (guint i = 0; i < n_sites; i++)
+    site_names[i] = cobalt_site_info_get_name (cobalt_site_catalogue_get_nth (i));
+  for (guint i = 0; i < G_N_ELEMENTS (run_states); i++)
+    run_states[i] = cobalt_run_state_to_string (i);
+  no_checklist = C_("checklist", "None");
+
   while (cobalt_statement_step (stmt, &local_error))
     {
       gint64 us = cobalt_statement_get_int64 (stmt, 0);
       const char *zone = cobalt_statement_get_text (stmt, 1);
       const char *site_id = cobalt_statement_get_text (stmt, 2);
-      const CobaltSiteInfo *site = site_id ? cobalt_site_catalogue_lookup (site_id) : NULL;
-      g_autoptr(GDateTime) utc = g_date_time_new_from_unix_utc (us / G_USEC_PER_SEC);
-      g_autoptr(GDateTime) local = NULL;
-      g_autofree char *when = NULL;
+      int site = site_id ? cobalt_site_catalogue_index_of (site_id) : -1;
+      double value = cobalt_statement_get_double (stmt, 4);
+      gint64 state = cobalt_statement_get_is_null (stmt, 10) ? -1 : cobalt_statement_get_int64 (stmt, 10);
       g_autofree char *reactions = NULL;
-      char amount[G_ASCII_DTOSTR_BUF_SIZE];
+      char when[64];
       GTimeZone *tz;
 
       tz = g_hash_table_lookup (zones, zone ? zone : "UTC");
@@ -202,9 +253,14 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
             tz = g_time_zone_new_utc ();
           g_hash_table_insert (zones, g_strdup (zone ? zone : "UTC"), tz);
         }
-      local = g_date_time_to_timezone (utc, tz);
-      when = g_date_time_format (local, "%Y-%m-%dT%H:%M:%S%:z");
-      g_ascii_dtostr (amount, sizeof amount, cobalt_statement_get_double (stmt, 4));
+      format_instant (when, sizeof when, us, tz);
+      /* Most doses are the same amount. */
+      if (!have_amount || value != last_amount)
+        {
+          g_ascii_dtostr (amount, sizeof amount, value);
+          last_amount = value;
+          have_amount = TRUE;
+        }
       reactions = describe_reactions (cobalt_statement_get_text (stmt, 11));
 
       {
@@ -212,7 +268,7 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
           when,
           zone,
           site_id,
-          site ? cobalt_site_info_get_name (site) : NULL,
+          site >= 0 ? site_names[site] : NULL,
           cobalt_csv_product_id (cobalt_statement_get_int64 (stmt, 3)),
           amount,
           cobalt_csv_unit_id (cobalt_statement_get_int64 (stmt, 5)),
@@ -220,9 +276,9 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
           cobalt_statement_get_text (stmt, 7),
           cobalt_csv_given_by_id (cobalt_statement_get_int64 (stmt, 8)),
           cobalt_statement_get_text (stmt, 9),
-          cobalt_statement_get_is_null (stmt, 10)
-            ? C_("checklist", "None")
-            : cobalt_run_state_to_string (cobalt_statement_get_int64 (stmt, 10)),
+          state < 0 ? no_checklist
+            : state < (gint64) G_N_ELEMENTS (run_states) ? run_states[state]
+            : cobalt_run_state_to_string (state),
           reactions,
           cobalt_statement_get_text (stmt, 12),
         };

@@ -142,6 +142,53 @@ test_export_format (Fixture       *f,
   g_assert_nonnull (strstr (lines[1], ",\"said \"\"ouch\"\", then\nfine\""));
 }
 
+/* The "given at" column in each dose's own zone, with its offset, for
+ * zones west and east of UTC, half-hour offsets, both sides of a
+ * daylight-saving change, leap days and dates before 1970: always what
+ * GLib itself would write. */
+static void
+test_export_times (Fixture       *f,
+                   gconstpointer  data)
+{
+  const struct { const char *iso; const char *zone; } cases[] = {
+    { "1969-12-31T23:59:59", "UTC" },
+    { "1950-06-15T12:00:00", "Europe/London" },
+    { "2000-02-29T00:00:00", "America/New_York" },
+    { "2024-03-31T00:59:59", "Europe/London" },
+    { "2024-03-31T02:00:00", "Europe/London" },
+    { "2024-10-27T01:30:00", "Europe/London" },
+    { "2024-11-03T01:30:00", "America/St_Johns" },
+    { "2024-07-01T23:45:00", "Asia/Kolkata" },
+    { "2024-12-31T23:59:59", "Pacific/Kiritimati" },
+    { "2024-01-01T00:00:00", "Pacific/Pago_Pago" },
+    { "2100-03-01T08:00:00", "Australia/Adelaide" },
+  };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *csv = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(CobaltDose) dose = make_dose (f->alice, cases[i].iso, cases[i].zone,
+                                              "deltoid-left", NULL, NULL, NULL);
+
+      g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
+      g_assert_no_error (error);
+    }
+
+  csv = cobalt_csv_export_to_string (f->repository, f->alice, NULL, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (cases[i].zone);
+      g_autoptr(GDateTime) at = g_date_time_new_from_iso8601 (cases[i].iso, tz);
+      g_autofree char *when = g_date_time_format (at, "%Y-%m-%dT%H:%M:%S%:z");
+      g_autofree char *line = g_strdup_printf ("\r\n%s,%s,", when, cases[i].zone);
+
+      if (strstr (csv, line) == NULL)
+        g_error ("no row starts with %s,%s in:\n%s", when, cases[i].zone, csv);
+    }
+}
+
 static void
 test_round_trip (Fixture       *f,
                  gconstpointer  data)
@@ -336,6 +383,7 @@ main (int   argc,
   g_test_add_func ("/cobalt/csv/escape-cells", test_escape_cells);
 #define ADD(path, func) g_test_add ("/cobalt/csv/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("export-format", test_export_format);
+  ADD ("export-times", test_export_times);
   ADD ("round-trip", test_round_trip);
   ADD ("malformed", test_malformed);
   ADD ("lenient-input", test_lenient_input);

@@ -6,6 +6,7 @@
 
 #include "cobalt-dose-editor.h"
 #include "cobalt-log-page.h"
+#include "cobalt-log-row.h"
 #include "carers-test-util.h"
 
 #define N_DOSES 500
@@ -72,15 +73,28 @@ fixture_teardown (Fixture       *f,
   g_clear_object (&f->database);
 }
 
-/* Counts the labels shown in the view whose text contains @needle. */
+/* Counts the labels (and the table's cells) shown under @widget whose
+ * text contains @needle. */
 static guint
 count_labels (GtkWidget  *widget,
               const char *needle)
 {
+  const char *text = NULL;
   guint n = 0;
 
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_text (GTK_LABEL (widget)), needle) != NULL)
+  if (COBALT_IS_LOG_ROW (widget) && gtk_widget_get_mapped (widget))
+    {
+      for (CobaltLogColumn c = 0; c < COBALT_LOG_N_COLUMNS; c++)
+        {
+          text = cobalt_log_row_get_text (COBALT_LOG_ROW (widget), c);
+          if (text != NULL && strstr (text, needle) != NULL)
+            n++;
+        }
+      return n;
+    }
+  if (GTK_IS_LABEL (widget))
+    text = gtk_label_get_text (GTK_LABEL (widget));
+  if (text != NULL && gtk_widget_get_mapped (widget) && strstr (text, needle) != NULL)
     n++;
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
     n += count_labels (child, needle);
@@ -191,6 +205,146 @@ test_edit_validation (Fixture       *f,
   wait_frames (3);
 }
 
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *tooltip)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, tooltip);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether the doses' sites are in order (+1: A to Z, -1: Z to A), and
+ * not all the same. */
+static gboolean
+sites_sorted (Fixture *f,
+              int      direction)
+{
+  GListModel *model = G_LIST_MODEL (cobalt_log_page_get_model (f->page));
+  g_autofree char *previous = NULL;
+  gboolean changed = FALSE;
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CobaltLogEntry) entry = g_list_model_get_item (model, i);
+      const char *site;
+
+      if (!cobalt_log_entry_is_dose (entry))
+        continue;
+      site = cobalt_dose_get_site_id (cobalt_log_entry_get_dose (entry));
+      if (previous != NULL)
+        {
+          int order = g_strcmp0 (previous, site) * direction;
+
+          if (order > 0)
+            return FALSE;
+          changed |= order < 0;
+        }
+      g_free (previous);
+      previous = g_strdup (site);
+    }
+  return changed;
+}
+
+/* Clicking a column title sorts by it; clicking it again reverses. */
+static void
+test_sort_by_title (Fixture       *f,
+                    gconstpointer  data)
+{
+  CobaltDoseListModel *model = cobalt_log_page_get_model (f->page);
+  GtkWidget *site = find_button (GTK_WIDGET (f->page), "Site");
+  GtkWidget *when = find_button (GTK_WIDGET (f->page), "Date and time");
+
+  g_assert_nonnull (site);
+  g_assert_nonnull (when);
+  g_assert_cmpint (cobalt_dose_list_model_get_sort (model), ==, COBALT_LOG_SORT_WHEN);
+
+  g_signal_emit_by_name (site, "clicked");
+  wait_frames (3);
+  g_assert_cmpint (cobalt_dose_list_model_get_sort (model), ==, COBALT_LOG_SORT_SITE);
+  g_assert_false (cobalt_dose_list_model_get_descending (model));
+  g_assert_true (sites_sorted (f, 1));
+
+  g_signal_emit_by_name (site, "clicked");
+  wait_frames (3);
+  g_assert_true (cobalt_dose_list_model_get_descending (model));
+  g_assert_true (sites_sorted (f, -1));
+
+  /* Back to newest first: the newest dose on top again. */
+  g_signal_emit_by_name (when, "clicked");
+  wait_frames (3);
+  g_assert_cmpint (cobalt_dose_list_model_get_sort (model), ==, COBALT_LOG_SORT_WHEN);
+  g_assert_true (cobalt_dose_list_model_get_descending (model));
+  g_assert_cmpuint (count_labels (GTK_WIDGET (f->page), "needle bent"), >, 0);
+}
+
+/* The window builds the Log page at start-up, hidden: it reads the log
+ * only when it is first shown, so a long log costs nothing until then. */
+static void
+test_reads_when_shown (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *stack = gtk_stack_new ();
+  CobaltLogPage *page = cobalt_log_page_new (f->repository, f->clock, f->person);
+  CobaltDoseListModel *model = cobalt_log_page_get_model (page);
+
+  gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Today"), "today");
+  gtk_stack_add_named (GTK_STACK (stack), GTK_WIDGET (page), "log");
+  gtk_window_set_child (f->window, stack);
+  wait_frames (5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 0);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), "needle bent"), ==, 0);
+
+  gtk_stack_set_visible_child (GTK_STACK (stack), GTK_WIDGET (page));
+  wait_frames (5);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, N_DOSES + 1);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), "needle bent"), >, 0);
+  g_assert_cmpuint (count_labels (GTK_WIDGET (page), "501 entries"), ==, 1);
+}
+
+static void
+check_inside (GtkWidget *widget,
+              GtkWidget *bar)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, bar, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (bar) + 0.5);
+}
+
+/* In a window narrower than the filter bar's one line, the bar wraps:
+ * every control stays whole and inside the page. */
+static void
+test_filter_bar_wraps (Fixture       *f,
+                       gconstpointer  data)
+{
+  /* The page's box: the filter bar, then the table. */
+  GtkWidget *bar = gtk_widget_get_first_child (gtk_widget_get_first_child (GTK_WIDGET (f->page)));
+  int one_line;
+
+  g_assert_true (GTK_IS_SEARCH_ENTRY (gtk_widget_get_first_child (bar)));
+  gtk_window_set_default_size (f->window, 1260, 600);
+  wait_frames (10);
+  one_line = gtk_widget_get_height (bar);
+  for (GtkWidget *child = gtk_widget_get_first_child (bar); child; child = gtk_widget_get_next_sibling (child))
+    check_inside (child, bar);
+
+  gtk_window_set_default_size (f->window, 620, 600);
+  wait_frames (10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), <, 1000);
+  g_assert_cmpint (gtk_widget_get_height (bar), >, one_line);
+  for (GtkWidget *child = gtk_widget_get_first_child (bar); child; child = gtk_widget_get_next_sibling (child))
+    check_inside (child, bar);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,6 +356,9 @@ main (int   argc,
   ADD ("filter", test_filter);
   ADD ("delete-undo", test_delete_undo);
   ADD ("edit-validation", test_edit_validation);
+  ADD ("sort-by-title", test_sort_by_title);
+  ADD ("reads-when-shown", test_reads_when_shown);
+  ADD ("filter-bar-wraps", test_filter_bar_wraps);
 #undef ADD
 
   return g_test_run ();

@@ -8,30 +8,25 @@
 #include "cobalt-carers-export.h"
 #include "cobalt-carers-util.h"
 #include "cobalt-dose-editor.h"
+#include "cobalt-log-header.h"
+#include "cobalt-log-row.h"
 #include "cobalt-report.h"
 #include "cobalt-site.h"
 
 /* Seconds the Undo bar stays after a deletion. */
 #define UNDO_SECONDS 10
+/* Pixels between the filter bar's controls, and between its lines. */
+#define FILTER_SPACING 6
 
-typedef enum
-{
-  COLUMN_WHEN,
-  COLUMN_SITE,
-  COLUMN_DOSE,
-  COLUMN_BATCH,
-  COLUMN_GIVEN_BY,
-  COLUMN_CHECKLIST,
-  COLUMN_REACTIONS,
-  COLUMN_NOTES,
-  N_COLUMNS
-} Column;
-
+/* The texts of one row, made once per entry (the model keeps a few pages
+ * of entries) rather than at every bind: GTK 4.8's list view keeps about
+ * 200 rows realized and binds them all again on a filter or a scroll. */
 typedef struct
 {
-  CobaltLogPage *page;
-  CobaltLogSort  sort;
-} SortProbe;
+  char     *text[COBALT_LOG_N_COLUMNS];
+  gboolean  aborted;
+  gboolean  urgent;
+} RowTexts;
 
 struct _CobaltLogPage
 {
@@ -46,8 +41,10 @@ struct _CobaltLogPage
 
   gint64               deleted_id;
   guint                undo_timeout_id;
-  int                  probed_sort;   /* set by the column sorters while probing */
+  gboolean             loaded;        /* the log was read: the page has been shown */
+  CobaltLogColumns    *columns;
 
+  GtkWidget           *filter_bar;
   GtkSearchEntry      *search_entry;
   GtkMenuButton       *from_button;
   GtkMenuButton       *to_button;
@@ -57,7 +54,9 @@ struct _CobaltLogPage
   GtkDropDown         *given_by_dropdown;
   GtkToggleButton     *reactions_toggle;
   GtkToggleButton     *aborted_toggle;
-  GtkColumnView       *column_view;
+  GtkBox              *table_box;
+  CobaltLogHeader     *header;
+  GtkListView         *list_view;
   GtkRevealer         *undo_revealer;
   GtkLabel            *undo_label;
   GtkLabel            *count_label;
@@ -120,15 +119,25 @@ update_count (CobaltLogPage *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+static void
+row_texts_free (gpointer data)
+{
+  RowTexts *texts = data;
+
+  for (guint i = 0; i < COBALT_LOG_N_COLUMNS; i++)
+    g_free (texts->text[i]);
+  g_free (texts);
+}
+
 static char *
 cell_text (CobaltLogPage  *self,
            CobaltLogEntry *entry,
-           Column          column)
+           CobaltLogColumn column)
 {
   CobaltDose *dose = cobalt_log_entry_get_dose (entry);
   const char *text = NULL;
 
-  if (column == COLUMN_WHEN)
+  if (column == COBALT_LOG_COLUMN_WHEN)
     return cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
 
   if (dose == NULL)
@@ -136,146 +145,107 @@ cell_text (CobaltLogPage  *self,
       /* A checklist stopped before anything was given. */
       switch (column)
         {
-        case COLUMN_DOSE:
+        case COBALT_LOG_COLUMN_DOSE:
           return g_strdup (_("Nothing given"));
-        case COLUMN_CHECKLIST:
+        case COBALT_LOG_COLUMN_CHECKLIST:
           return g_strdup (cobalt_log_entry_describe_checklist (entry));
-        case COLUMN_NOTES:
+        case COBALT_LOG_COLUMN_NOTES:
           return g_strdup (cobalt_log_entry_get_abort_reason (entry));
         default:
-          return g_strdup ("");
+          return NULL;
         }
     }
 
   switch (column)
     {
-    case COLUMN_SITE:
+    case COBALT_LOG_COLUMN_SITE:
       return g_strdup (cobalt_carers_site_name (cobalt_dose_get_site_id (dose)));
-    case COLUMN_DOSE:
+    case COBALT_LOG_COLUMN_DOSE:
       return cobalt_carers_format_dose (dose);
-    case COLUMN_BATCH:
+    case COBALT_LOG_COLUMN_BATCH:
       text = cobalt_dose_get_batch (dose);
       break;
-    case COLUMN_GIVEN_BY:
+    case COBALT_LOG_COLUMN_GIVEN_BY:
       return cobalt_carers_format_given_by (dose);
-    case COLUMN_CHECKLIST:
+    case COBALT_LOG_COLUMN_CHECKLIST:
       text = cobalt_log_entry_describe_checklist (entry);
       break;
-    case COLUMN_REACTIONS:
+    case COBALT_LOG_COLUMN_REACTIONS:
       text = cobalt_log_entry_get_reactions_text (entry);
       break;
-    case COLUMN_NOTES:
+    case COBALT_LOG_COLUMN_NOTES:
       text = cobalt_dose_get_notes (dose);
       break;
-    case COLUMN_WHEN:
-    case N_COLUMNS:
+    case COBALT_LOG_COLUMN_WHEN:
+    case COBALT_LOG_N_COLUMNS:
     default:
       break;
     }
-  return g_strdup (text ? text : "");
+  return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
-static void
-on_setup_cell_cb (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  user_data)
+static RowTexts *
+get_row_texts (CobaltLogPage  *self,
+               CobaltLogEntry *entry)
 {
-  GtkWidget *label = gtk_label_new (NULL);
+  static GQuark quark;
+  RowTexts *texts;
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_label_set_single_line_mode (GTK_LABEL (label), TRUE);
-  gtk_list_item_set_child (item, label);
+  if G_UNLIKELY (quark == 0)
+    quark = g_quark_from_static_string ("cobalt-log-page-row-texts");
+
+  texts = g_object_get_qdata (G_OBJECT (entry), quark);
+  if (texts != NULL)
+    return texts;
+
+  texts = g_new0 (RowTexts, 1);
+  for (CobaltLogColumn c = 0; c < COBALT_LOG_N_COLUMNS; c++)
+    texts->text[c] = cell_text (self, entry, c);
+  texts->aborted = !cobalt_log_entry_is_dose (entry);
+  texts->urgent = cobalt_log_entry_get_worst_reaction (entry) == COBALT_TRIAGE_URGENT;
+  g_object_set_qdata_full (G_OBJECT (entry), quark, texts, row_texts_free);
+  return texts;
 }
 
 static void
-on_bind_cell_cb (GtkSignalListItemFactory *factory,
+on_setup_row_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *item,
                  CobaltLogPage            *self)
 {
-  Column column = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "column"));
-  CobaltLogEntry *entry = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-  g_autofree char *text = cell_text (self, entry, column);
-  gboolean aborted = !cobalt_log_entry_is_dose (entry);
-
-  gtk_label_set_text (GTK_LABEL (label), text);
-  /* Only the long free-text columns need the full text on hover; tooltips
-   * cost a controller per cell. */
-  if (column == COLUMN_NOTES || column == COLUMN_REACTIONS)
-    gtk_widget_set_tooltip_text (label, *text ? text : NULL);
-  if (aborted)
-    gtk_widget_add_css_class (label, "log-row-aborted");
-  else
-    gtk_widget_remove_css_class (label, "log-row-aborted");
-  if (column == COLUMN_REACTIONS && cobalt_log_entry_get_worst_reaction (entry) == COBALT_TRIAGE_URGENT)
-    gtk_widget_add_css_class (label, "reaction-urgent");
-  else
-    gtk_widget_remove_css_class (label, "reaction-urgent");
-}
-
-/* GTK 4.8 has no public way to ask a GtkColumnViewSorter for its primary
- * column, so each sortable column's sorter records itself when compared:
- * the view's sorter asks the primary column first, and only that one when
- * it answers "smaller". The sign of the result tells the direction. */
-static int
-probe_compare (gconstpointer a,
-               gconstpointer b,
-               gpointer      user_data)
-{
-  SortProbe *probe = user_data;
-
-  if (probe->page->probed_sort < 0)
-    probe->page->probed_sort = probe->sort;
-  return GTK_ORDERING_SMALLER;
+  gtk_list_item_set_child (item, cobalt_log_row_new (self->columns));
 }
 
 static void
-on_view_sorter_changed_cb (GtkSorter       *sorter,
-                           GtkSorterChange  change,
-                           CobaltLogPage   *self)
+on_bind_row_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CobaltLogPage            *self)
 {
-  g_autoptr(GObject) a = g_object_new (G_TYPE_OBJECT, NULL);
-  g_autoptr(GObject) b = g_object_new (G_TYPE_OBJECT, NULL);
-  GtkOrdering order;
+  RowTexts *texts = get_row_texts (self, gtk_list_item_get_item (item));
 
+  cobalt_log_row_set_texts (COBALT_LOG_ROW (gtk_list_item_get_child (item)),
+                            (const char * const *) texts->text, texts->aborted, texts->urgent);
+}
+
+static void
+on_header_sorting_cb (CobaltLogHeader *header,
+                      GParamSpec      *pspec,
+                      CobaltLogPage   *self)
+{
   unselect (self);
-  self->probed_sort = -1;
-  order = gtk_sorter_compare (sorter, a, b);
-  if (self->probed_sort < 0)
-    cobalt_dose_list_model_set_sorting (self->model, COBALT_LOG_SORT_WHEN, TRUE);
-  else
-    cobalt_dose_list_model_set_sorting (self->model, self->probed_sort, order == GTK_ORDERING_LARGER);
+  cobalt_dose_list_model_set_sorting (self->model, cobalt_log_header_get_sort (header),
+                                      cobalt_log_header_get_descending (header));
 }
 
+/* Reads the log the first time the page is shown, not when the window
+ * builds it: a long log then costs nothing at start-up. */
 static void
-add_column (CobaltLogPage *self,
-            Column         column,
-            const char    *title,
-            gboolean       expand,
-            int            sort)
+load (CobaltLogPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkColumnViewColumn) view_column = NULL;
-
-  g_object_set_data (G_OBJECT (factory), "column", GINT_TO_POINTER (column));
-  g_signal_connect (factory, "setup", G_CALLBACK (on_setup_cell_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (on_bind_cell_cb), self);
-
-  view_column = gtk_column_view_column_new (title, g_object_ref (factory));
-  gtk_column_view_column_set_resizable (view_column, TRUE);
-  gtk_column_view_column_set_expand (view_column, expand);
-  if (sort >= 0)
-    {
-      SortProbe *probe = g_new0 (SortProbe, 1);
-      g_autoptr(GtkSorter) sorter = NULL;
-
-      probe->page = self;
-      probe->sort = sort;
-      sorter = GTK_SORTER (gtk_custom_sorter_new (probe_compare, probe, g_free));
-      gtk_column_view_column_set_sorter (view_column, sorter);
-    }
-  gtk_column_view_append_column (self->column_view, view_column);
+  if (self->loaded || self->model == NULL)
+    return;
+  self->loaded = TRUE;
+  cobalt_dose_list_model_set_person_id (self->model, self->person ? cobalt_person_get_id (self->person) : 0);
+  update_count (self);
 }
 
 static void
@@ -323,6 +293,118 @@ set_button_day (GtkMenuButton *button,
   else
     label = g_strdup_printf (_("To: %s"), date ? date : _("any day"));
   gtk_menu_button_set_label (button, label);
+}
+
+/* The filter bar's layout: children in their order, at their natural
+ * widths, wrapped into as many lines as @width needs; the controls that
+ * expand (the search entry) share what is left of their line. Returns the
+ * height, and allocates the children when @allocate. */
+static int
+filter_bar_pack (GtkWidget *bar,
+                 int        width,
+                 gboolean   allocate)
+{
+  GtkWidget *child = gtk_widget_get_first_child (bar);
+  int y = 0;
+
+  while (child != NULL)
+    {
+      GtkWidget *line_end = child;
+      int used = 0, line_height = 0, n_expand = 0, extra, x = 0;
+
+      /* Fill the line. */
+      for (GtkWidget *c = child; c != NULL; c = gtk_widget_get_next_sibling (c))
+        {
+          int nat, h;
+
+          if (!gtk_widget_get_visible (c))
+            {
+              line_end = gtk_widget_get_next_sibling (c);
+              continue;
+            }
+          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+          if (used > 0 && used + FILTER_SPACING + nat > width)
+            break;
+          used += (used > 0 ? FILTER_SPACING : 0) + nat;
+          gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
+          line_height = MAX (line_height, h);
+          n_expand += gtk_widget_get_hexpand (c);
+          line_end = gtk_widget_get_next_sibling (c);
+        }
+
+      extra = MAX (0, width - used);
+      for (GtkWidget *c = child; c != line_end; c = gtk_widget_get_next_sibling (c))
+        {
+          int min, nat, w;
+
+          if (!gtk_widget_get_visible (c))
+            continue;
+          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+          w = nat;
+          if (n_expand > 0 && gtk_widget_get_hexpand (c))
+            w += extra / n_expand;
+          /* Narrower than one control: it gets the whole line. */
+          w = MAX (min, MIN (w, width - x));
+          if (allocate)
+            gtk_widget_size_allocate (c, &(GtkAllocation) {
+                                        gtk_widget_get_direction (bar) == GTK_TEXT_DIR_RTL ? width - x - w : x,
+                                        y, w, line_height }, -1);
+          x += w + FILTER_SPACING;
+        }
+
+      y += line_height;
+      child = line_end;
+      if (child != NULL)
+        y += FILTER_SPACING;
+    }
+  return y;
+}
+
+static GtkSizeRequestMode
+filter_bar_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+filter_bar_measure (GtkWidget      *widget,
+                    GtkOrientation  orientation,
+                    int             for_size,
+                    int            *minimum,
+                    int            *natural,
+                    int            *minimum_baseline,
+                    int            *natural_baseline)
+{
+  *minimum = *natural = 0;
+  if (orientation == GTK_ORIENTATION_VERTICAL)
+    {
+      int width = for_size, ignored;
+
+      if (width < 0)
+        filter_bar_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &ignored, &width, NULL, NULL);
+      *minimum = *natural = filter_bar_pack (widget, width, FALSE);
+      return;
+    }
+
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      int min, nat;
+
+      if (!gtk_widget_get_visible (c))
+        continue;
+      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
+      *minimum = MAX (*minimum, min);
+      *natural += (*natural > 0 ? FILTER_SPACING : 0) + nat;
+    }
+}
+
+static void
+filter_bar_allocate (GtkWidget *widget,
+                     int        width,
+                     int        height,
+                     int        baseline)
+{
+  filter_bar_pack (widget, width, TRUE);
 }
 
 static void
@@ -467,7 +549,7 @@ on_aborted_toggled_cb (GtkToggleButton *button,
 }
 
 static void
-on_row_activated_cb (GtkColumnView *view,
+on_row_activated_cb (GtkListView   *view,
                      guint          position,
                      CobaltLogPage *self)
 {
@@ -629,8 +711,7 @@ static void
 cobalt_log_page_constructed (GObject *object)
 {
   CobaltLogPage *self = COBALT_LOG_PAGE (object);
-  GtkSorter *view_sorter;
-  GListModel *columns;
+  g_autoptr(GtkListItemFactory) factory = NULL;
 
   G_OBJECT_CLASS (cobalt_log_page_parent_class)->constructed (object);
 
@@ -639,8 +720,8 @@ cobalt_log_page_constructed (GObject *object)
     self->clock = cobalt_clock_new_real ();
   self->local = g_time_zone_ref (cobalt_clock_get_timezone (self->clock));
 
-  self->model = cobalt_dose_list_model_new (self->repository,
-                                            self->person ? cobalt_person_get_id (self->person) : 0);
+  /* Empty until the page is first shown: see load(). */
+  self->model = cobalt_dose_list_model_new (self->repository, 0);
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (on_n_items_cb), self, 0);
   /* Not autoselecting, and the model set only then: a selected row in a
    * replaced range makes GtkSingleSelection look for it among all the new
@@ -651,27 +732,31 @@ cobalt_log_page_constructed (GObject *object)
   gtk_single_selection_set_model (self->selection, G_LIST_MODEL (self->model));
   g_signal_connect_object (self->selection, "selection-changed",
                            G_CALLBACK (on_selection_changed_cb), self, 0);
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (self->selection));
 
-  add_column (self, COLUMN_WHEN, _("Date and time"), FALSE, COBALT_LOG_SORT_WHEN);
-  add_column (self, COLUMN_SITE, _("Site"), FALSE, COBALT_LOG_SORT_SITE);
-  add_column (self, COLUMN_DOSE, _("Dose"), FALSE, COBALT_LOG_SORT_PRODUCT);
-  add_column (self, COLUMN_BATCH, _("Batch"), FALSE, COBALT_LOG_SORT_BATCH);
-  add_column (self, COLUMN_GIVEN_BY, _("Given by"), FALSE, COBALT_LOG_SORT_GIVEN_BY);
-  add_column (self, COLUMN_CHECKLIST, _("Checklist"), FALSE, -1);
-  add_column (self, COLUMN_REACTIONS, _("Reactions"), FALSE, -1);
-  add_column (self, COLUMN_NOTES, _("Notes"), TRUE, -1);
+  self->columns = cobalt_log_columns_new ();
+  self->header = COBALT_LOG_HEADER (cobalt_log_header_new (self->columns));
+  cobalt_log_header_add_column (self->header, COBALT_LOG_COLUMN_WHEN, _("Date and time"), COBALT_LOG_SORT_WHEN);
+  cobalt_log_header_add_column (self->header, COBALT_LOG_COLUMN_SITE, _("Site"), COBALT_LOG_SORT_SITE);
+  cobalt_log_header_add_column (self->header, COBALT_LOG_COLUMN_DOSE, _("Dose"), COBALT_LOG_SORT_PRODUCT);
+  cobalt_log_header_add_column (self->header, COBALT_LOG_COLUMN_BATCH, _("Batch"), COBALT_LOG_SORT_BATCH);
+  cobalt_log_header_add_column (self->header, COBALT_LOG_COLUMN_GIVEN_BY, _("Given by"), COBALT_LOG_SORT_GIVEN_BY);
+  cobalt_log_header_add_column (self->header, COBALT_LOG_COLUMN_CHECKLIST, _("Checklist"), -1);
+  cobalt_log_header_add_column (self->header, COBALT_LOG_COLUMN_REACTIONS, _("Reactions"), -1);
+  cobalt_log_header_add_column (self->header, COBALT_LOG_COLUMN_NOTES, _("Notes"), -1);
+  gtk_box_prepend (self->table_box, GTK_WIDGET (self->header));
+  /* Newest first. */
+  cobalt_log_header_set_sorting (self->header, COBALT_LOG_SORT_WHEN, TRUE);
+  g_signal_connect_object (self->header, "notify::sort", G_CALLBACK (on_header_sorting_cb), self, 0);
+  g_signal_connect_object (self->header, "notify::descending", G_CALLBACK (on_header_sorting_cb), self, 0);
 
-  /* Newest first, shown as such in the column header. */
-  columns = gtk_column_view_get_columns (self->column_view);
-  {
-    g_autoptr(GtkColumnViewColumn) when = g_list_model_get_item (columns, 0);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect_object (factory, "setup", G_CALLBACK (on_setup_row_cb), self, 0);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_row_cb), self, 0);
+  gtk_list_view_set_factory (self->list_view, factory);
 
-    gtk_column_view_sort_by_column (self->column_view, when, GTK_SORT_DESCENDING);
-  }
-  view_sorter = gtk_column_view_get_sorter (self->column_view);
-  g_signal_connect_object (view_sorter, "changed", G_CALLBACK (on_view_sorter_changed_cb), self, 0);
-
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+    load (self);
   update_count (self);
   update_actions (self);
 }
@@ -693,8 +778,16 @@ cobalt_log_page_dispose (GObject *object)
   g_clear_object (&self->clock);
   g_clear_object (&self->person);
   g_clear_pointer (&self->local, g_time_zone_unref);
+  g_clear_pointer (&self->columns, cobalt_log_columns_unref);
 
   G_OBJECT_CLASS (cobalt_log_page_parent_class)->dispose (object);
+}
+
+static void
+cobalt_log_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (cobalt_log_page_parent_class)->map (widget);
+  load (COBALT_LOG_PAGE (widget));
 }
 
 static void
@@ -743,6 +836,7 @@ cobalt_log_page_class_init (CobaltLogPageClass *klass)
   object_class->dispose = cobalt_log_page_dispose;
   object_class->get_property = cobalt_log_page_get_property;
   object_class->set_property = cobalt_log_page_set_property;
+  widget_class->map = cobalt_log_page_map;
 
   properties[PROP_REPOSITORY] =
     g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
@@ -758,6 +852,7 @@ cobalt_log_page_class_init (CobaltLogPageClass *klass)
   cobalt_carers_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cobaltb12/Cobalt/carers/cobalt-log-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, filter_bar);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, from_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, to_button);
@@ -767,7 +862,8 @@ cobalt_log_page_class_init (CobaltLogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, given_by_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, reactions_toggle);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, aborted_toggle);
-  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, column_view);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, table_box);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, undo_revealer);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, undo_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, count_label);
@@ -805,6 +901,12 @@ cobalt_log_page_init (CobaltLogPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_filters (self);
+  /* The filter bar needs about 1000 pixels in one line: in a narrower
+   * window it wraps, each control keeping its natural width. */
+  gtk_widget_set_layout_manager (self->filter_bar,
+                                 gtk_custom_layout_new (filter_bar_request_mode,
+                                                        filter_bar_measure,
+                                                        filter_bar_allocate));
 }
 
 /* Public API ------------------------------------------------------------ */
@@ -843,7 +945,8 @@ cobalt_log_page_set_person (CobaltLogPage *self,
     {
       hide_undo (self);
       unselect (self);
-      cobalt_dose_list_model_set_person_id (self->model, person ? cobalt_person_get_id (person) : 0);
+      if (self->loaded)
+        cobalt_dose_list_model_set_person_id (self->model, person ? cobalt_person_get_id (person) : 0);
       update_actions (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
@@ -856,11 +959,11 @@ cobalt_log_page_get_model (CobaltLogPage *self)
   return self->model;
 }
 
-GtkColumnView *
+GtkListView *
 cobalt_log_page_get_view (CobaltLogPage *self)
 {
   g_return_val_if_fail (COBALT_IS_LOG_PAGE (self), NULL);
-  return self->column_view;
+  return self->list_view;
 }
 
 void

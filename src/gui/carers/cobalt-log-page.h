@@ -11,8 +11,10 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_LOG_PAGE (cobalt_log_page_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltLogPage, cobalt_log_page, COBALT, LOG_PAGE, GtkWidget)
 
-/* The injection log of one person: a GtkColumnView over the lazily loaded
- * CobaltDoseListModel, sortable by clicking a column title, with a filter
+/* The injection log of one person: a table (GtkListView of CobaltLogRow
+ * under a CobaltLogHeader) over the lazily loaded CobaltDoseListModel,
+ * read when the page is first shown, sortable by clicking a column title,
+ * with a filter
  * bar (notes search, date range, site, given by, with reactions, stopped
  * checklists), editing in a validated form, deletion with an Undo bar, and
  * print / export actions ("log.edit", "log.delete", "log.undo",
@@ -29,7 +31,7 @@ void                 cobalt_log_page_set_person (CobaltLogPage    *self,
                                                  CobaltPerson     *person);
 /* The model behind the view (for tests). */
 CobaltDoseListModel *cobalt_log_page_get_model  (CobaltLogPage    *self);
-GtkColumnView       *cobalt_log_page_get_view   (CobaltLogPage    *self);
+GtkListView         *cobalt_log_page_get_view   (CobaltLogPage    *self);
 /* Sets the notes search at once (no typing delay). */
 void                 cobalt_log_page_set_search (CobaltLogPage    *self,
                                                  const char       *text);

@@ -48,17 +48,17 @@ G_DEFINE_FINAL_TYPE (CobaltReport, cobalt_report, G_TYPE_OBJECT)
 typedef struct
 {
   const char *title;
-  double      fraction;
 } Column;
 
+/* The dose table; widths come from the texts: see compute_widths(). */
 static const Column columns[] = {
-  { N_("Date and time"), 0.20 },
-  { N_("Site"),          0.17 },
-  { N_("Dose"),          0.22 },
-  { N_("Batch"),         0.08 },
-  { N_("Given by"),      0.12 },
-  { N_("Checklist"),     0.09 },
-  { N_("Reactions"),     0.12 },
+  { N_("Date and time") },
+  { N_("Site") },
+  { N_("Dose") },
+  { N_("Batch") },
+  { N_("Given by") },
+  { N_("Checklist") },
+  { N_("Reactions") },
 };
 
 /* Static helpers ------------------------------------------------------- */
@@ -277,6 +277,59 @@ draw_summary_page (CobaltReport *self,
   draw_footer (self, cr, 0);
 }
 
+/* Column widths for one page of the table: each column as wide as its
+ * widest text on the page (a printed table has no tooltip for a cut
+ * text), then, when that is wider than the page, the reactions (listed in
+ * full on the first page), who gave the dose, the site and the dose give
+ * up room in that order, down to a share of the page each. */
+static void
+compute_widths (PangoLayout  *head,
+                PangoLayout  *cell,
+                GPtrArray    *rows,
+                double        width,
+                double       *widths)
+{
+  static const guint shrink_order[] = { 6, 4, 1, 2 };
+  const double padding = 6;
+  double total = 0;
+
+  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+    {
+      int w;
+
+      pango_layout_set_width (head, -1);
+      pango_layout_set_text (head, _(columns[c].title), -1);
+      pango_layout_get_size (head, &w, NULL);
+      widths[c] = (double) w / PANGO_SCALE + padding;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          const char * const *cells = g_ptr_array_index (rows, r);
+
+          pango_layout_set_width (cell, -1);
+          pango_layout_set_text (cell, cells[c] ? cells[c] : "", -1);
+          pango_layout_get_size (cell, &w, NULL);
+          widths[c] = MAX (widths[c], (double) w / PANGO_SCALE + padding);
+        }
+      total += widths[c];
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (shrink_order) && total > width; i++)
+    {
+      guint c = shrink_order[i];
+      double floor_width = MIN (widths[c], width * (c == 6 ? 0.09 : 0.12));
+      double give = MIN (total - width, widths[c] - floor_width);
+
+      widths[c] -= give;
+      total -= give;
+    }
+  /* Still too wide (huge fonts): every column in proportion. */
+  if (total > width)
+    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
+      widths[c] *= width / total;
+  else
+    widths[G_N_ELEMENTS (columns) - 1] += width - total;
+}
+
 static void
 draw_table_page (CobaltReport *self,
                  cairo_t      *cr,
@@ -287,67 +340,79 @@ draw_table_page (CobaltReport *self,
   guint n = first < self->keys->len ? MIN (self->rows_per_page, self->keys->len - first) : 0;
   g_autoptr(PangoLayout) head = create_layout (cr, "Sans Bold 8");
   g_autoptr(PangoLayout) cell = create_layout (cr, "Sans 8");
-  g_autoptr(GPtrArray) entries = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GError) error = NULL;
+  double widths[G_N_ELEMENTS (columns)];
   double y = MARGIN;
   double x;
+
+  /* The page's rows as text first: the widths depend on them. Rows come
+   * in pages of at most COBALT_LOG_FETCH_MAX. */
+  for (guint done = 0; done < n; )
+    {
+      guint chunk = MIN (n - done, COBALT_LOG_FETCH_MAX);
+      g_autoptr(GPtrArray) entries = NULL;
+
+      entries = cobalt_log_fetcher_fetch (self->fetcher, &g_array_index (self->keys, gint64, first + done),
+                                          chunk, &error);
+      if (entries == NULL)
+        break;
+      for (guint i = 0; i < entries->len; i++)
+        {
+          CobaltLogEntry *entry = g_ptr_array_index (entries, i);
+          CobaltDose *dose = cobalt_log_entry_get_dose (entry);
+          char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
+
+          cells[0] = cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
+          cells[1] = g_strdup (cobalt_carers_site_name (cobalt_dose_get_site_id (dose)));
+          cells[2] = cobalt_carers_format_dose (dose);
+          cells[3] = g_strdup (cobalt_dose_get_batch (dose) ? cobalt_dose_get_batch (dose) : "");
+          cells[4] = cobalt_carers_format_given_by (dose);
+          cells[5] = g_strdup (cobalt_log_entry_describe_checklist (entry));
+          cells[6] = g_strdup (cobalt_log_entry_get_reactions_text (entry)
+                               ? cobalt_log_entry_get_reactions_text (entry) : "");
+          g_ptr_array_add (rows, cells);
+        }
+      done += chunk;
+    }
+  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == 7);
+
+  compute_widths (head, cell, rows, width, widths);
 
   y = show_section (cr, y - 10, width, _("Doses (newest first)"));
 
   x = MARGIN;
   for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
     {
-      show_cell (cr, head, x, y, width * columns[c].fraction, _(columns[c].title));
-      x += width * columns[c].fraction;
+      show_cell (cr, head, x + 1, y, widths[c], _(columns[c].title));
+      x += widths[c];
     }
   y += ROW_HEIGHT + 2;
 
-  if (self->keys->len == 0)
+  if (error != NULL)
+    show_text (cr, cell, MARGIN, y, width, error->message);
+  else if (self->keys->len == 0)
     show_text (cr, cell, MARGIN, y, width, _("No doses logged."));
 
-  /* Rows come in pages of at most COBALT_LOG_FETCH_MAX. */
-  for (guint done = 0; done < n; )
+  for (guint r = 0; r < rows->len; r++)
     {
-      guint chunk = MIN (n - done, COBALT_LOG_FETCH_MAX);
+      const char * const *cells = g_ptr_array_index (rows, r);
 
-      entries = cobalt_log_fetcher_fetch (self->fetcher, &g_array_index (self->keys, gint64, first + done),
-                                          chunk, &error);
-      if (entries == NULL)
+      if (r % 2 == 1)
         {
-          show_text (cr, cell, MARGIN, y, width, error->message);
-          break;
+          cairo_save (cr);
+          cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
+          cairo_rectangle (cr, MARGIN, y - 1, width, ROW_HEIGHT);
+          cairo_fill (cr);
+          cairo_restore (cr);
         }
-      for (guint i = 0; i < entries->len; i++)
+      x = MARGIN;
+      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
         {
-          CobaltLogEntry *entry = g_ptr_array_index (entries, i);
-          CobaltDose *dose = cobalt_log_entry_get_dose (entry);
-          g_autofree char *when = cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
-          g_autofree char *amount = cobalt_carers_format_dose (dose);
-          g_autofree char *given_by = cobalt_carers_format_given_by (dose);
-          const char *cells[G_N_ELEMENTS (columns)] = {
-            when, cobalt_carers_site_name (cobalt_dose_get_site_id (dose)), amount,
-            cobalt_dose_get_batch (dose), given_by, cobalt_log_entry_describe_checklist (entry),
-            cobalt_log_entry_get_reactions_text (entry),
-          };
-
-          if ((done + i) % 2 == 1)
-            {
-              cairo_save (cr);
-              cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-              cairo_rectangle (cr, MARGIN, y - 1, width, ROW_HEIGHT);
-              cairo_fill (cr);
-              cairo_restore (cr);
-            }
-          x = MARGIN;
-          for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-            {
-              show_cell (cr, cell, x + 1, y, width * columns[c].fraction, cells[c]);
-              x += width * columns[c].fraction;
-            }
-          y += ROW_HEIGHT;
+          show_cell (cr, cell, x + 1, y, widths[c], cells[c]);
+          x += widths[c];
         }
-      done += chunk;
-      g_clear_pointer (&entries, g_ptr_array_unref);
+      y += ROW_HEIGHT;
     }
 
   draw_footer (self, cr, page);
