@@ -2,7 +2,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 #
 # Remakes screenshots/today-light.png and screenshots/today-dark.png (and
-# the Journal's charts and the Supplies page, light and dark)
+# the Journal's charts, the Supplies page, the Log and the Calendar, light
+# and dark)
 # (1280×800) from the real application on demo data (`cobalt --demo`),
 # under Xvfb. Run through `build-aux/dev.sh screenshots`, which builds
 # first and sets COBALT_BUILD_DIR; needs xvfb-run, dbus-run-session,
@@ -94,17 +95,24 @@ shoot Default "$OUT_DIR/journal-light.png" journal/charts
 shoot Default:dark "$OUT_DIR/journal-dark.png" journal/charts
 shoot Default "$OUT_DIR/supplies-light.png" supplies
 shoot Default:dark "$OUT_DIR/supplies-dark.png" supplies
+shoot Default "$OUT_DIR/log-light.png" log
+shoot Default:dark "$OUT_DIR/log-dark.png" log
+shoot Default "$OUT_DIR/calendar-light.png" calendar
+shoot Default:dark "$OUT_DIR/calendar-dark.png" calendar
 
 # The patient journey (a checklist step, the site picker, aftercare,
-# preferences): its own renderer draws the real widgets on demo data at
-# 1280×800, one run per theme.
+# preferences): a renderer opens Cobalt's own window on demo data, goes
+# Today → Start checklist, and draws the window (header bar included) at
+# 1280×800, one run per theme. The screen is a little larger than the
+# picture: X11 keeps a window, frame included, inside the screen.
 readonly JOURNEY=$BUILD_DIR/tests/journey/journey-screenshots
 if [[ -x "$JOURNEY" ]]; then
   for theme in Default Default:dark; do
     suffix=light
     [[ $theme == *:dark ]] && suffix=dark
     env GTK_THEME="$theme" GSK_RENDERER=cairo GTK_A11Y=none LC_ALL=C.UTF-8 \
-      xvfb-run -a -s "-screen 0 ${WIDTH}x${HEIGHT}x24" \
+        GSETTINGS_BACKEND=memory \
+      xvfb-run -a -s "-screen 0 $((WIDTH + 100))x$((HEIGHT + 100))x24" \
         dbus-run-session -- "$JOURNEY" "$OUT_DIR" "$suffix" >/dev/null
     say "wrote $OUT_DIR/{checklist,site-picker,aftercare,preferences}-$suffix.png"
   done

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-intro-page.h"
+#include "cobalt-journey-util.h"
 #include "cobalt-schedule.h"
 
 struct _CobaltIntroPage
@@ -423,6 +424,8 @@ static void
 cobalt_intro_page_init (CobaltIntroPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* A long page: the wheel must scroll it, not change the reminder time. */
+  cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 }
 
 CobaltIntroPage *

@@ -35,6 +35,7 @@ struct _CobaltTodayPage
   GtkWidget        *warnings_list;
   GtkLabel         *message_label;
   GtkWidget        *next_dose_box;
+  GtkButton        *start_checklist_button;
 
   CobaltRepository *repository;
   CobaltClock      *clock;
@@ -198,6 +199,41 @@ show_error (CobaltTodayPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
 }
 
+/* A checklist left half done (window closed, app killed) is carried on,
+ * not started again: say so on the button. */
+static void
+update_start_button (CobaltTodayPage *self)
+{
+  g_autoptr(CobaltChecklistRun) run = NULL;
+  g_autofree char *tooltip = NULL;
+
+  run = cobalt_repository_get_open_checklist_run (self->repository, cobalt_person_get_id (self->person), NULL);
+  if (run == NULL || cobalt_checklist_run_get_n_ticked (run) == 0)
+    {
+      gtk_button_set_label (self->start_checklist_button, _("_Start Checklist"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->start_checklist_button),
+                                   _("Go through the pre-injection checklist and log the dose"));
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->start_checklist_button),
+                                     GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->start_checklist_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Start checklist"), -1);
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self->start_checklist_button),
+                                     GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+
+  /* Translators: tooltip; the step numbers, e.g. "step 6 of 10" */
+  tooltip = g_strdup_printf (_("Carry on where you left off: step %u of %u"),
+                             MIN (cobalt_checklist_run_get_current_step (run) + 1, cobalt_checklist_run_get_n_steps (run)),
+                             cobalt_checklist_run_get_n_steps (run));
+  gtk_button_set_label (self->start_checklist_button, _("_Continue Checklist"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->start_checklist_button), tooltip);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->start_checklist_button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->start_checklist_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Continue checklist"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
+}
+
 static void
 update (CobaltTodayPage *self)
 {
@@ -233,6 +269,7 @@ update (CobaltTodayPage *self)
   /* Translators: above the next dose's date. */
   heading = g_strdup_printf (_("Next dose for %s"), cobalt_person_get_name (self->person));
   gtk_label_set_label (self->heading_label, heading);
+  update_start_button (self);
 
   set_status_class (self, dose_status);
   gtk_image_set_from_icon_name (self->status_icon, status_icon_name (dose_status));
@@ -548,6 +585,7 @@ cobalt_today_page_class_init (CobaltTodayPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltTodayPage, warnings_list);
   gtk_widget_class_bind_template_child (widget_class, CobaltTodayPage, message_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltTodayPage, next_dose_box);
+  gtk_widget_class_bind_template_child (widget_class, CobaltTodayPage, start_checklist_button);
 
   gtk_widget_class_set_css_name (widget_class, "todaypage");
 }

@@ -24,6 +24,7 @@ struct _CobaltWindow
 
   /* Template widgets */
   GtkDropDown          *person_dropdown;
+  GtkWidget            *leave_checklist_button;
   GtkMenuButton        *menu_button;
   GMenuModel           *main_menu;
   GtkStack             *main_stack;
@@ -47,6 +48,7 @@ struct _CobaltWindow
   gboolean              start_page_shown; /* COBALT_START_PAGE was applied */
   GtkWidget            *intro_page;      /* only on first run */
   GtkWidget            *problem_page;    /* only after a database error */
+  GtkWidget            *wizard;          /* CobaltChecklistWizard, while a checklist is shown */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltWindow, cobalt_window, GTK_TYPE_APPLICATION_WINDOW)
@@ -63,6 +65,7 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void show_people (CobaltWindow *self);
+static void close_checklist (CobaltWindow *self);
 
 #define SETTINGS_SCHEMA_ID "io.github.cobaltb12.Cobalt"
 
@@ -158,6 +161,7 @@ show_problem (CobaltWindow *self,
               const GError *error,
               const char   *moved_to)
 {
+  close_checklist (self);
   remove_main_page (self, &self->problem_page);
   remove_main_page (self, &self->intro_page);
 
@@ -182,6 +186,7 @@ on_person_created_cb (CobaltWindow  *self,
 static void
 show_intro (CobaltWindow *self)
 {
+  close_checklist (self);
   if (self->intro_page == NULL)
     {
       self->intro_page = GTK_WIDGET (cobalt_intro_page_new (self->repository, self->clock));
@@ -323,8 +328,12 @@ show_people (CobaltWindow *self)
   select_in_dropdown (self);
 
   remove_main_page (self, &self->intro_page);
-  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), TRUE);
-  gtk_stack_set_visible_child_name (self->main_stack, "content");
+  /* Saving a tick changes the database too: stay on the checklist. */
+  if (self->wizard == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), TRUE);
+      gtk_stack_set_visible_child_name (self->main_stack, "content");
+    }
   show_start_page (self);
 }
 
@@ -492,8 +501,9 @@ cobalt_window_set_property (GObject      *object,
 }
 
 
-/* The patient journey (src/gui/journey): each opens its own window for
- * the selected person. */
+/* The patient journey (src/gui/journey). The checklist takes over this
+ * window (one place to look while injecting, under the app's header bar);
+ * the rest open their own windows for the selected person. */
 static CobaltPerson *
 selected_person (CobaltWindow *self)
 {
@@ -520,6 +530,53 @@ present_journey_window (CobaltWindow *self,
   gtk_window_present (window);
 }
 
+static gboolean
+remove_wizard_idle_cb (gpointer user_data)
+{
+  g_autoptr(GtkWidget) wizard = user_data;
+  GtkWidget *parent = gtk_widget_get_parent (wizard);
+
+  if (GTK_IS_STACK (parent))
+    gtk_stack_remove (GTK_STACK (parent), wizard);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Back to the sections. The run was saved at every tick, so nothing is
+ * lost: the next "Start checklist" resumes it. */
+static void
+close_checklist (CobaltWindow *self)
+{
+  GtkWidget *wizard = g_steal_pointer (&self->wizard);
+
+  if (wizard == NULL)
+    return;
+
+  /* Often called from the wizard's own ::close: take it out of the
+   * window only once that emission is over. */
+  gtk_widget_set_visible (wizard, FALSE);
+  g_idle_add (remove_wizard_idle_cb, g_object_ref (wizard));
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Cobalt"));
+  gtk_widget_set_visible (self->leave_checklist_button, FALSE);
+  if (self->people != NULL && self->intro_page == NULL && self->problem_page == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), TRUE);
+      gtk_stack_set_visible_child_name (self->main_stack, "content");
+      gtk_stack_set_visible_child_name (self->page_stack, "today");
+    }
+  if (self->today_page != NULL)
+    cobalt_today_page_refresh (self->today_page);
+}
+
+static void
+on_wizard_close_cb (GtkWidget    *wizard,
+                    CobaltWindow *self)
+{
+  if (wizard == self->wizard)
+    close_checklist (self);
+}
+
 static void
 window_start_checklist_action (GtkWidget  *widget,
                                const char *action_name,
@@ -527,10 +584,48 @@ window_start_checklist_action (GtkWidget  *widget,
 {
   CobaltWindow *self = COBALT_WINDOW (widget);
   g_autoptr(CobaltPerson) person = selected_person (self);
+  g_autofree char *title = NULL;
 
-  if (person != NULL)
-    present_journey_window (self, cobalt_checklist_wizard_window_new (GTK_WINDOW (self), self->repository,
-                                                                      person, self->clock));
+  if (person == NULL)
+    return;
+
+  if (self->wizard != NULL)
+    {
+      CobaltPerson *shown = NULL;
+
+      g_object_get (self->wizard, "person", &shown, NULL);
+      if (shown != NULL && cobalt_person_get_id (shown) == cobalt_person_get_id (person))
+        {
+          g_object_unref (shown);
+          gtk_stack_set_visible_child (self->main_stack, self->wizard);
+          return;
+        }
+      g_clear_object (&shown);
+      close_checklist (self);
+    }
+
+  self->wizard = cobalt_checklist_wizard_new (self->repository, person, self->clock);
+  g_signal_connect_object (self->wizard, "close", G_CALLBACK (on_wizard_close_cb), self, 0);
+  gtk_stack_add_named (self->main_stack, self->wizard, NULL);
+  /* A stack that held the focus moves it one Tab into the new page, past
+   * the step's "Done" that the wizard focuses when it maps. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
+  gtk_stack_set_visible_child (self->main_stack, self->wizard);
+
+  /* Translators: window title while the checklist is shown, %s is the person's name */
+  title = g_strdup_printf (_("Checklist — %s"), cobalt_person_get_name (person));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* Switching person mid-run would hide whose dose this is. */
+  gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), FALSE);
+  gtk_widget_set_visible (self->leave_checklist_button, TRUE);
+}
+
+static void
+window_leave_checklist_action (GtkWidget  *widget,
+                               const char *action_name,
+                               GVariant   *parameter)
+{
+  close_checklist (COBALT_WINDOW (widget));
 }
 
 static void
@@ -613,6 +708,7 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_install_action (widget_class, "win.start-checklist", NULL, window_start_checklist_action);
+  gtk_widget_class_install_action (widget_class, "win.leave-checklist", NULL, window_leave_checklist_action);
   gtk_widget_class_install_action (widget_class, "win.log-elsewhere", NULL, window_log_elsewhere_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.manage-people", NULL, window_manage_people_action);
@@ -620,6 +716,7 @@ cobalt_window_class_init (CobaltWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/cobalt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, leave_checklist_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, main_stack);
@@ -705,6 +802,7 @@ cobalt_window_set_repository (CobaltWindow     *self,
                                        G_CALLBACK (on_repository_changed_cb), self);
 
   /* Pages hold the old repository: start them afresh. */
+  close_checklist (self);
   if (self->today_page != NULL)
     {
       gtk_stack_remove (self->page_stack, GTK_WIDGET (self->today_page));
@@ -746,6 +844,9 @@ cobalt_window_select_person (CobaltWindow *self,
   if (self->people == NULL)
     return;
 
+  /* A checklist shown for someone else is kept for later, not mixed up. */
+  if (self->wizard != NULL && person_id != self->person_id)
+    close_checklist (self);
   self->person_id = person_id;
   select_in_dropdown (self);
   gtk_stack_set_visible_child_name (self->page_stack, "today");

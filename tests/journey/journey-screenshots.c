@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Renders the patient-journey screens on demo data to PNG files at
- * 1280×800: a checklist step, the site picker, aftercare and the
- * preferences. Used by build-aux/screenshots.sh (which picks the theme
- * through GTK_THEME). Usage: journey-screenshots OUTDIR SUFFIX */
+ * 1280×800, as the application shows them: Cobalt's own window (header bar
+ * and all) after Today → Start checklist, at a checklist step, the site
+ * picker and aftercare; then the Preferences window it opens. Used by
+ * build-aux/screenshots.sh (which picks the theme through GTK_THEME).
+ * Usage: journey-screenshots OUTDIR SUFFIX */
 
 #include "config.h"
 
@@ -14,6 +16,7 @@
 #include "cobalt-demo.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-site-picker.h"
+#include "cobalt-window.h"
 #include "journey-test-util.h"
 
 #define WIDTH  1280
@@ -44,18 +47,58 @@ save (GtkWindow  *window,
   g_print ("wrote %s\n", path);
 }
 
-static GtkWindow *
-wizard_window (CobaltRepository *repository,
-               CobaltPerson     *person,
-               CobaltClock      *clock,
-               GtkWidget       **wizard)
+/* The window's default size includes its client-side frame: grow it so
+ * that the picture is WIDTH×HEIGHT. */
+static void
+fit_window (GtkWindow *window)
 {
-  GtkWindow *window = cobalt_checklist_wizard_window_new (NULL, repository, person, clock);
+  int width, height;
 
   gtk_window_set_default_size (window, WIDTH, HEIGHT);
   gtk_window_present (window);
-  *wizard = gtk_window_get_child (window);
-  return window;
+  wait_for_gtk (200);
+  width = gtk_widget_get_width (GTK_WIDGET (window));
+  height = gtk_widget_get_height (GTK_WIDGET (window));
+  if (width != WIDTH || height != HEIGHT)
+    {
+      gtk_window_set_default_size (window, 2 * WIDTH - width, 2 * HEIGHT - height);
+      wait_for_gtk (200);
+    }
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget,
+                 GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
 }
 
 static void
@@ -82,7 +125,10 @@ main (int   argc,
   g_autoptr(CobaltDatabase) database = NULL;
   g_autoptr(CobaltRepository) repository = NULL;
   g_autoptr(CobaltPerson) person = NULL;
+  g_autofree char *data_dir = NULL;
+  CobaltWindow *app_window;
   GtkWindow *window;
+  GtkWindow *preferences;
   GtkWidget *wizard;
   CobaltSitePicker *picker;
 
@@ -105,12 +151,24 @@ main (int   argc,
   person = cobalt_repository_find_person (repository, COBALT_DEMO_PERSON_SELF, &error);
   g_assert_no_error (error);
 
+  /* The application's window on Today, then Start checklist. */
+  data_dir = g_dir_make_tmp ("cobalt-screenshots-XXXXXX", &error);
+  g_assert_no_error (error);
+  app_window = cobalt_window_new (NULL, clock, data_dir);
+  cobalt_window_set_repository (app_window, repository, cobalt_person_get_id (person));
+  window = GTK_WINDOW (app_window);
+  fit_window (window);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);
+  wait_for_gtk (400);
+  wizard = find_descendant (GTK_WIDGET (window), COBALT_TYPE_CHECKLIST_WIZARD);
+  if (wizard == NULL)
+    g_error ("Start checklist did not show the checklist");
+
   /* A checklist step: the expiry check with the batch from Supplies. */
-  window = wizard_window (repository, person, clock, &wizard);
   advance_to (wizard, COBALT_STEP_CHECK_EXPIRY);
   save (window, argv[1], "checklist", argv[2]);
 
-  /* The site picker, with a site chosen. */
+  /* The site picker, the suggested site marked. */
   advance_to (wizard, COBALT_STEP_CHOOSE_SITE);
   picker = COBALT_SITE_PICKER (cobalt_checklist_wizard_get_site_picker (COBALT_CHECKLIST_WIZARD (wizard)));
   save (window, argv[1], "site-picker", argv[2]);
@@ -125,14 +183,20 @@ main (int   argc,
   cobalt_aftercare_page_set_reaction (COBALT_AFTERCARE_PAGE (cobalt_checklist_wizard_get_aftercare (COBALT_CHECKLIST_WIZARD (wizard))),
                                       "site-redness", TRUE);
   save (window, argv[1], "aftercare", argv[2]);
-  gtk_window_destroy (window);
 
-  /* Preferences: the prescription editor. */
-  window = GTK_WINDOW (cobalt_preferences_window_new (NULL, repository, person));
-  gtk_window_set_default_size (window, WIDTH, HEIGHT);
-  gtk_window_present (window);
-  save (window, argv[1], "preferences", argv[2]);
+  /* Preferences (the prescription editor), from the window's menu. */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.leave-checklist", NULL);
+  wait_for_gtk (300);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.preferences", NULL);
+  preferences = find_toplevel (COBALT_TYPE_PREFERENCES_WINDOW);
+  if (preferences == NULL)
+    g_error ("the Preferences window did not open");
+  fit_window (preferences);
+  save (preferences, argv[1], "preferences", argv[2]);
+  gtk_window_destroy (preferences);
   gtk_window_destroy (window);
+  wait_for_gtk (50);
+  g_rmdir (data_dir);
 
   return 0;
 }

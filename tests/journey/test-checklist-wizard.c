@@ -145,8 +145,18 @@ test_complete_flow (JourneyFixture *f,
   due_after = next_due_date (f);
   g_assert_cmpint (g_date_compare (&due_after, &due_before), >, 0);
   g_assert_true (shows_text (GTK_WIDGET (wizard), "Next dose:"));
+  /* One sentence, the site in lower case mid-sentence. */
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "Dose logged at 09:00 — left upper arm (deltoid). Next dose: "));
   g_assert_true (cobalt_checklist_wizard_get_can_undo (wizard));
   g_assert_true (shows_text (GTK_WIDGET (wizard), "Aftercare"));
+}
+
+static int
+bin_fill (JourneyFixture *f)
+{
+  g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (f->repository, cobalt_person_get_id (f->person), NULL);
+
+  return bin != NULL ? (int) cobalt_sharps_bin_get_fill (bin) : -1;
 }
 
 static void
@@ -160,6 +170,7 @@ test_undo (JourneyFixture *f,
   tick_steps (wizard, 0, n);
   g_assert_cmpuint (dose_count (f), ==, 2);
   g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 4);
+  g_assert_cmpint (bin_fill (f), ==, 1);
 
   gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.undo", NULL);
   wait_for_gtk (20);
@@ -169,6 +180,7 @@ test_undo (JourneyFixture *f,
   g_assert_cmpuint (dose_count (f), ==, 1);
   g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 5);
   g_assert_cmpint (supply_count (f, COBALT_SUPPLY_SYRINGE), ==, 10);
+  g_assert_cmpint (bin_fill (f), ==, 0);
   g_assert_null (cobalt_checklist_wizard_get_dose (wizard));
   g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "steps");
   open = cobalt_repository_get_open_checklist_run (f->repository, cobalt_person_get_id (f->person), NULL);
@@ -389,6 +401,9 @@ test_aftercare_banner (JourneyFixture *f,
   g_assert_true (cobalt_aftercare_page_set_reaction (aftercare, "site-pain", TRUE));
   g_assert_cmpint (cobalt_aftercare_page_get_highest_level (aftercare), ==, COBALT_TRIAGE_MILD);
   g_assert_true (shows_text (page, "usually settles"));
+  /* The line under the heading adds to it rather than repeating it. */
+  g_assert_true (shows_text (page, "Tell your clinic if it gets worse"));
+  g_assert_false (shows_text (page, "usually settles in a few days. Tell"));
 
   g_assert_true (cobalt_aftercare_page_set_reaction (aftercare, "fever", TRUE));
   g_assert_nonnull (strstr (cobalt_aftercare_page_get_banner_text (aftercare), TEST_CLINIC_PHONE));

@@ -41,6 +41,11 @@ test_prescription_refusals (JourneyFixture *f,
   g_assert_false (cobalt_prescription_editor_save (editor, NULL));
   g_assert_nonnull (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")));
   g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")), "more than zero"));
+  /* Save is at the bottom of a long form: it says so there too, and the
+   * focus (so the scrolled view) goes to the dose. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (cobalt_prescription_editor_get_field (editor, "save-status"))),
+                            "Not saved"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), amount));
 
   /* An absurd dose: refused next to the dose, and what was typed stays. */
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 500);

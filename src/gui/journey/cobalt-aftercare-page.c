@@ -92,26 +92,30 @@ update_banner (CobaltAftercarePage *self)
   gtk_widget_remove_css_class (self->banner, "clinic-banner");
   gtk_widget_remove_css_class (self->banner, "mild-banner");
 
+  /* The heading says what to do; the line under it only adds why, so
+   * nothing is read out twice (cobalt_triage_advice() is one sentence
+   * for places that show a single line). */
   if (highest >= 0)
     {
-      advice = cobalt_triage_advice ((CobaltTriageLevel) highest, emergency,
-                                     phone != NULL && *phone != '\0' ? phone : NULL);
       switch ((CobaltTriageLevel) highest)
         {
         case COBALT_TRIAGE_URGENT:
           /* Translators: %s is the emergency number, e.g. 999 */
           heading = g_strdup_printf (_("Call %s now"), emergency);
+          advice = g_strdup (_("These can be signs of a serious allergic reaction, which needs help straight away."));
           gtk_widget_add_css_class (self->banner, "urgent-banner");
           break;
         case COBALT_TRIAGE_CONTACT_CLINIC:
           heading = phone != NULL && *phone != '\0'
             ? g_strdup_printf (_("Contact your clinic today: %s"), phone)
             : g_strdup (_("Contact your clinic today"));
+          advice = g_strdup (_("Tell them when you had your injection and what you noticed."));
           gtk_widget_add_css_class (self->banner, "clinic-banner");
           break;
         case COBALT_TRIAGE_MILD:
         default:
           heading = g_strdup (_("This usually settles in a few days"));
+          advice = g_strdup (_("Tell your clinic if it gets worse or does not go away."));
           gtk_widget_add_css_class (self->banner, "mild-banner");
           break;
         }

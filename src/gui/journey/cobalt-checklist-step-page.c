@@ -63,10 +63,24 @@ cobalt_checklist_step_page_class_init (CobaltChecklistStepPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "checkliststep");
 }
 
+/* A ticked step says so with a mark as well as the colour. The accessible
+ * name stays "Done" (the pressed state says the rest): a new label would
+ * otherwise name the button through its label child. */
+static void
+on_check_toggled_cb (GtkToggleButton         *check,
+                     CobaltChecklistStepPage *self)
+{
+  gtk_button_set_label (GTK_BUTTON (check),
+                        gtk_toggle_button_get_active (check) ? _("✓ _Done") : _("_Done"));
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
+}
+
 static void
 cobalt_checklist_step_page_init (CobaltChecklistStepPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
 }
 
 GtkWidget *

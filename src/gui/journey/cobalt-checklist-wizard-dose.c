@@ -26,99 +26,6 @@ get_today (CobaltChecklistWizard *self,
                   g_date_time_get_month (now), g_date_time_get_year (now));
 }
 
-static GHashTable *
-snapshot_counts (CobaltChecklistWizard *self)
-{
-  g_autoptr(GListModel) items = NULL;
-  GHashTable *counts = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  guint n;
-
-  items = cobalt_repository_list_supply_items (self->repository, cobalt_person_get_id (self->person), NULL);
-  n = items != NULL ? g_list_model_get_n_items (items) : 0;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
-
-      g_hash_table_insert (counts, g_memdup2 (&(gint64) { cobalt_supply_item_get_id (item) }, sizeof (gint64)),
-                           GINT_TO_POINTER (cobalt_supply_item_get_count (item)));
-    }
-
-  return counts;
-}
-
-static int
-bin_fill (CobaltChecklistWizard *self)
-{
-  g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (self->repository,
-                                                                     cobalt_person_get_id (self->person), NULL);
-
-  return bin != NULL ? (int) cobalt_sharps_bin_get_fill (bin) : -1;
-}
-
-/* What logging used up, so Undo can give it back (add_dose does it in its
- * transaction; delete_dose does not undo it). */
-static void
-remember_used (CobaltChecklistWizard *self,
-               GHashTable            *before,
-               int                    fill_before)
-{
-  g_autoptr(GHashTable) after = snapshot_counts (self);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  g_array_set_size (self->used_items, 0);
-  g_hash_table_iter_init (&iter, after);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      gpointer old;
-
-      if (g_hash_table_lookup_extended (before, key, NULL, &old) &&
-          GPOINTER_TO_INT (old) - GPOINTER_TO_INT (value) == 1)
-        g_array_append_val (self->used_items, *(gint64 *) key);
-    }
-  self->filled_bin = fill_before >= 0 && bin_fill (self) == fill_before + 1;
-}
-
-static void
-give_back_used (CobaltChecklistWizard *self)
-{
-  g_autoptr(GListModel) items = NULL;
-  g_autoptr(GError) error = NULL;
-  guint n;
-
-  items = cobalt_repository_list_supply_items (self->repository, cobalt_person_get_id (self->person), &error);
-  n = items != NULL ? g_list_model_get_n_items (items) : 0;
-  for (guint i = 0; i < n && error == NULL; i++)
-    {
-      g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
-
-      for (guint j = 0; j < self->used_items->len; j++)
-        if (g_array_index (self->used_items, gint64, j) == cobalt_supply_item_get_id (item))
-          {
-            cobalt_supply_item_set_count (item, cobalt_supply_item_get_count (item) + 1);
-            cobalt_repository_save_supply_item (self->repository, item, &error);
-          }
-    }
-
-  if (error == NULL && self->filled_bin)
-    {
-      g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (self->repository,
-                                                                         cobalt_person_get_id (self->person), &error);
-
-      if (bin != NULL && cobalt_sharps_bin_get_fill (bin) > 0)
-        {
-          cobalt_sharps_bin_set_fill (bin, cobalt_sharps_bin_get_fill (bin) - 1);
-          cobalt_repository_save_sharps_bin (self->repository, bin, &error);
-        }
-    }
-
-  if (error != NULL)
-    cobalt_checklist_wizard_show_error (self, _("The dose was removed, but the supplies could not be counted back."), error);
-
-  g_array_set_size (self->used_items, 0);
-  self->filled_bin = FALSE;
-}
-
 /* The ampoule the dose will use: the earliest-expiring usable one, as
  * logging will pick; when only expired ones are left, the earliest of those
  * so the expiry step can refuse it. */
@@ -219,19 +126,44 @@ show_logged (CobaltChecklistWizard *self)
   g_autoptr(GString) text = g_string_new (NULL);
   g_autofree char *time = g_date_time_format (cobalt_dose_get_given_at (self->dose), "%H:%M");
 
-  /* Translators: %s is a time of day */
-  g_string_append_printf (text, _("Dose logged at %s"), time);
   if (site != NULL)
-    g_string_append_printf (text, _(" in the %s"), cobalt_site_info_get_name (site));
-  g_string_append (text, ". ");
+    {
+      const char *name = cobalt_site_info_get_name (site);
+      /* Mid-sentence the catalogue's "Left outer thigh" reads as a name
+       * with a stray capital: lower the first letter only. */
+      g_autofree char *first = g_utf8_strdown (name, g_utf8_next_char (name) - name);
+      g_autofree char *lowered = g_strconcat (first, g_utf8_next_char (name), NULL);
+
+      /* Translators: first %s is a time of day, second the site, e.g.
+       * "Dose logged at 09:15 — left outer thigh." (a dash, not brackets:
+       * some site names end in brackets, "left upper arm (deltoid)") */
+      g_string_append_printf (text, _("Dose logged at %s — %s."), time, lowered);
+    }
+  else
+    /* Translators: %s is a time of day */
+    g_string_append_printf (text, _("Dose logged at %s."), time);
 
   status = cobalt_status_compute (self->repository, self->person, now, &error);
   if (status != NULL && cobalt_status_get_due (status) != NULL)
     {
-      g_autofree char *date = cobalt_journey_format_date (&cobalt_status_get_due (status)->due_date);
+      const GDate *due = &cobalt_status_get_due (status)->due_date;
+      g_autofree char *date = cobalt_journey_format_date (due);
+      GDate today;
+      int days;
 
-      /* Translators: next dose date, then e.g. "in 3 months" */
-      g_string_append_printf (text, _("Next dose: %s (%s)."), date, cobalt_status_get_relative_text (status));
+      get_today (self, &today);
+      days = g_date_days_between (&today, due);
+      g_string_append_c (text, ' ');
+      if (days == 1)
+        /* Translators: %s is a date, e.g. "Next dose: 3 May 2025, tomorrow." */
+        g_string_append_printf (text, _("Next dose: %s, tomorrow."), date);
+      else if (days > 1)
+        /* Translators: %s is a date, %d a number of days */
+        g_string_append_printf (text, ngettext ("Next dose: %s, in %d day.", "Next dose: %s, in %d days.", days),
+                                date, days);
+      else
+        /* Translators: %s is a date */
+        g_string_append_printf (text, _("Next dose: %s."), date);
     }
 
   gtk_label_set_text (self->logged_label, text->str);
@@ -261,8 +193,6 @@ cobalt_checklist_wizard_finish (CobaltChecklistWizard *self)
   g_autoptr(GError) error = NULL;
   const char *site_id = self->picker != NULL ? cobalt_site_picker_get_selected_site_id (self->picker) : NULL;
   const char *override = cobalt_checklist_run_get_expiry_override (self->run);
-  g_autoptr(GHashTable) before = NULL;
-  int fill_before;
 
   if (!cobalt_checklist_run_can_finish (self->run))
     return;
@@ -290,9 +220,6 @@ cobalt_checklist_wizard_finish (CobaltChecklistWizard *self)
       cobalt_dose_set_notes (dose, note);
     }
 
-  before = snapshot_counts (self);
-  fill_before = bin_fill (self);
-
   /* add_dose completes the stored run in the same transaction; on failure
    * nothing changed and the person can simply try again. */
   if (!cobalt_repository_add_dose (self->repository, dose, &error))
@@ -301,7 +228,6 @@ cobalt_checklist_wizard_finish (CobaltChecklistWizard *self)
       return;
     }
   cobalt_checklist_wizard_hide_error (self);
-  remember_used (self, before, fill_before);
 
   if (cobalt_checklist_run_is_open (self->run))
     cobalt_checklist_run_finish (self->run, now, NULL);
@@ -312,42 +238,24 @@ cobalt_checklist_wizard_finish (CobaltChecklistWizard *self)
   show_logged (self);
 }
 
-/* Undo: the dose is deleted (the log keeps it as deleted, restorable),
- * the supplies it used up are counted back (one of each item and the
- * sharps bin), and the run opens again at its last step, every tick kept. */
+/* Undo: one transaction in the repository marks the dose deleted (the
+ * log keeps it, restorable), gives back the supplies and the sharps-bin
+ * place it took, and reopens its run; the wizard then shows that run again
+ * at its last step, every tick kept. */
 void
 cobalt_checklist_wizard_undo (CobaltChecklistWizard *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltChecklistRun) reopened = NULL;
-  CobaltChecklistRun *run = self->run;
-  guint n = cobalt_checklist_run_get_n_steps (run);
 
   if (self->dose == NULL)
     return;
 
-  if (!cobalt_repository_delete_dose (self->repository, cobalt_dose_get_id (self->dose), &error))
+  if (!cobalt_repository_undo_dose (self->repository, cobalt_dose_get_id (self->dose), &error))
     {
       cobalt_checklist_wizard_show_error (self, _("The dose could not be removed."), error);
       return;
     }
-  give_back_used (self);
-
-  reopened = cobalt_checklist_run_new_for_restore (cobalt_checklist_run_get_id (run),
-                                                   cobalt_checklist_run_get_person_id (run),
-                                                   cobalt_checklist_run_get_started_at (run));
-  for (guint i = 0; i < n; i++)
-    cobalt_checklist_run_restore_step (reopened,
-                                       cobalt_checklist_run_get_step_kind (run, i),
-                                       cobalt_checklist_run_get_step_title (run, i),
-                                       cobalt_checklist_run_get_step_explanation (run, i),
-                                       cobalt_checklist_run_get_step_ticked_at (run, i));
-  cobalt_checklist_run_restore_state (reopened, COBALT_RUN_IN_PROGRESS, n > 0 ? n - 1 : 0, NULL, NULL,
-                                      cobalt_checklist_run_get_expiry_override (run));
-  cobalt_checklist_run_set_expiry_blocked (reopened, self->ampoule_expired);
-
-  g_set_object (&self->run, reopened);
-  cobalt_checklist_wizard_save_run (self);
   g_clear_object (&self->dose);
   g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
   if (self->aftercare != NULL)
@@ -355,6 +263,18 @@ cobalt_checklist_wizard_undo (CobaltChecklistWizard *self)
       gtk_box_remove (self->aftercare_box, self->aftercare);
       self->aftercare = NULL;
     }
+
+  reopened = cobalt_repository_get_open_checklist_run (self->repository,
+                                                       cobalt_person_get_id (self->person), &error);
+  if (reopened != NULL && cobalt_checklist_run_get_id (reopened) == cobalt_checklist_run_get_id (self->run))
+    {
+      cobalt_checklist_run_set_expiry_blocked (reopened, self->ampoule_expired);
+      g_set_object (&self->run, reopened);
+    }
+  else
+    /* The dose is gone either way; the stored run resumes from Today. */
+    cobalt_checklist_wizard_show_error (self, _("The dose was removed, but the checklist could not be reopened here. Start it again from Today to carry on."),
+                                        error);
 
   cobalt_checklist_wizard_notify_changed (self, TRUE);
   cobalt_checklist_wizard_set_page (self, "steps");

@@ -52,8 +52,6 @@ struct _CobaltChecklistWizard
   CobaltSupplyItem    *ampoule;        /* the one this dose will use, or NULL */
   gboolean             ampoule_expired;
   CobaltDose          *dose;           /* logged by this run */
-  GArray              *used_items;     /* gint64 ids of supply items the dose used up */
-  gboolean             filled_bin;     /* the dose went into the sharps bin */
 
   GPtrArray           *pages;          /* CobaltChecklistStepPage, borrowed */
   CobaltSitePicker    *picker;
@@ -80,6 +78,7 @@ struct _CobaltChecklistWizard
   GtkLabel            *stopped_clinic_label;
   GtkLabel            *stopped_urgent_heading;
   GtkLabel            *stopped_urgent_signs;
+  GtkWidget           *stopped_close_button;
   GtkBox              *aftercare_box;
   GtkLabel            *logged_label;
   GtkWidget           *undo_button;

@@ -558,7 +558,6 @@ cobalt_checklist_wizard_dispose (GObject *object)
   self->override_entry = NULL;
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->reason_checks, g_ptr_array_unref);
-  g_clear_pointer (&self->used_items, g_array_unref);
 
   g_clear_object (&self->repository);
   g_clear_object (&self->person);
@@ -698,6 +697,7 @@ cobalt_checklist_wizard_class_init (CobaltChecklistWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stopped_clinic_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stopped_urgent_heading);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stopped_urgent_signs);
+  gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stopped_close_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, aftercare_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, logged_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, undo_button);
@@ -720,7 +720,6 @@ cobalt_checklist_wizard_init (CobaltChecklistWizard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pages = g_ptr_array_new ();
-  self->used_items = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->reason_checks = g_ptr_array_new ();
   self->undo_seconds = DEFAULT_UNDO_SECONDS;
 
@@ -867,8 +866,13 @@ cobalt_checklist_wizard_confirm_stop (CobaltChecklistWizard *self)
   gtk_label_set_text (self->stopped_urgent_heading, heading);
   gtk_label_set_text (self->stopped_urgent_signs, cobalt_wizard_urgent_signs ());
 
+  /* Not the first focusable, the selectable contact line, where the stack
+   * would move the focus: focusing it selects (highlights) all its text. */
+  if (gtk_widget_get_root (GTK_WIDGET (self)) != NULL)
+    gtk_root_set_focus (gtk_widget_get_root (GTK_WIDGET (self)), NULL);
   cobalt_checklist_wizard_set_page (self, "stopped");
   cobalt_checklist_wizard_sync (self);
+  gtk_widget_grab_focus (self->stopped_close_button);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN]);
 
   return TRUE;
@@ -916,6 +920,8 @@ cobalt_checklist_wizard_window_new (GtkWindow        *parent,
   title = g_strdup_printf (_("Checklist — %s"), cobalt_person_get_name (person));
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 720);
+  /* The same header bar as every other Cobalt window. */
+  gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
   if (parent != NULL)
     {
       gtk_window_set_transient_for (GTK_WINDOW (window), parent);

@@ -2,6 +2,7 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <glib/gi18n.h>
 
@@ -251,4 +252,56 @@ cobalt_journey_parse_date (const char *text,
 
   g_date_set_dmy (date, d, m, y);
   return TRUE;
+}
+
+static gboolean
+on_spin_wheel_cb (GtkEventControllerScroll *controller,
+                  double                    dx,
+                  double                    dy,
+                  gpointer                  user_data)
+{
+  GtkWidget *spin = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+  GtkRoot *root = gtk_widget_get_root (spin);
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  GtkWidget *scrolled;
+
+  /* Focused (the person clicked or tabbed into it): the wheel is theirs. */
+  if (focus != NULL && (focus == spin || gtk_widget_is_ancestor (focus, spin)))
+    return FALSE;
+
+  scrolled = gtk_widget_get_ancestor (spin, GTK_TYPE_SCROLLED_WINDOW);
+  if (scrolled != NULL)
+    {
+      GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+
+      /* The step GtkScrolledWindow itself uses for a wheel click. */
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                                dy * pow (gtk_adjustment_get_page_size (adjustment), 2.0 / 3.0));
+    }
+
+  return TRUE;
+}
+
+void
+cobalt_journey_guard_spin_wheel (GtkWidget *root)
+{
+  g_return_if_fail (GTK_IS_WIDGET (root));
+
+  if (GTK_IS_SPIN_BUTTON (root))
+    {
+      GtkEventController *controller;
+
+      if (g_object_get_data (G_OBJECT (root), "cobalt-wheel-guard") != NULL)
+        return;
+      controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+      gtk_event_controller_set_propagation_phase (controller, GTK_PHASE_CAPTURE);
+      g_signal_connect (controller, "scroll", G_CALLBACK (on_spin_wheel_cb), NULL);
+      gtk_widget_add_controller (root, controller);
+      g_object_set_data (G_OBJECT (root), "cobalt-wheel-guard", controller);
+      return;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cobalt_journey_guard_spin_wheel (child);
 }

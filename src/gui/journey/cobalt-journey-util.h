@@ -40,6 +40,12 @@ void   cobalt_journey_show_message          (GtkWidget  *parent,
  * accessible name ("Next"). Call again after changing a label. */
 void   cobalt_journey_fix_button_names      (GtkWidget  *root);
 
+/* GtkSpinButton takes the mouse wheel, so scrolling a long form over one
+ * would quietly change a dose or the grace window. For every spin button
+ * under @root: unless it has the keyboard focus, the wheel scrolls the page
+ * around it instead. Call once the spin buttons exist. */
+void   cobalt_journey_guard_spin_wheel      (GtkWidget  *root);
+
 /* Sets the accessible label (and, when given, description) of @widget. */
 void   cobalt_journey_set_accessible_label  (GtkWidget  *widget,
                                              const char *label,

@@ -286,6 +286,7 @@ cobalt_log_elsewhere_dialog_init (CobaltLogElsewhereDialog *self)
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
+  cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 }
 
 CobaltLogElsewhereDialog *

@@ -122,6 +122,7 @@ cobalt_phase_row_init (CobaltPhaseRow *self)
   gtk_widget_set_margin_end (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (self), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), FALSE);
+  cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 }
 
 GtkWidget *

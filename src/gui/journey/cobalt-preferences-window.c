@@ -71,6 +71,15 @@ looks_like_phone (const char *text)
 }
 
 static void
+update_title (CobaltPreferencesWindow *self)
+{
+  /* Translators: window title, %s is the person's name */
+  g_autofree char *title = g_strdup_printf (_("Preferences — %s"), cobalt_person_get_name (self->person));
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
 on_save_person_clicked_cb (GtkButton               *button,
                            CobaltPreferencesWindow *self)
 {
@@ -81,15 +90,12 @@ static void
 cobalt_preferences_window_constructed (GObject *object)
 {
   CobaltPreferencesWindow *self = COBALT_PREFERENCES_WINDOW (object);
-  g_autofree char *title = NULL;
 
   G_OBJECT_CLASS (cobalt_preferences_window_parent_class)->constructed (object);
 
   g_return_if_fail (self->person != NULL);
 
-  /* Translators: window title, %s is the person's name */
-  title = g_strdup_printf (_("Preferences — %s"), cobalt_person_get_name (self->person));
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  update_title (self);
 
   self->prescription_editor = cobalt_prescription_editor_new (self->repository, self->person);
   gtk_box_append (self->prescription_box, self->prescription_editor);
@@ -315,6 +321,7 @@ cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
   cobalt_person_set_clinic_phone (self->person, cobalt_person_get_clinic_phone (edited));
   cobalt_person_set_emergency_number (self->person, emergency);
   gtk_label_set_text (self->person_status, _("Saved."));
+  update_title (self);
 
   return TRUE;
 }

@@ -368,6 +368,23 @@ group_label (CobaltPrescriptionEditor *self,
     }
 }
 
+/* The control to take the person to when @group is refused. */
+static GtkWidget *
+group_field (CobaltPrescriptionEditor *self,
+             FieldGroup                group)
+{
+  switch (group)
+    {
+    case GROUP_PHASES:   return GTK_WIDGET (self->phases_list);
+    case GROUP_SITES:    return GTK_WIDGET (self->sites_box);
+    case GROUP_REMINDER: return GTK_WIDGET (self->reminder_hour_spin);
+    case GROUP_VOLUME:   return GTK_WIDGET (self->volume_spin);
+    case GROUP_AMOUNT:   return GTK_WIDGET (self->amount_spin);
+    case N_GROUPS:
+    default:             return NULL;
+    }
+}
+
 static void
 clear_errors (CobaltPrescriptionEditor *self)
 {
@@ -600,6 +617,7 @@ cobalt_prescription_editor_init (CobaltPrescriptionEditor *self)
 
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 
   for (guint i = 0; ids[i] != NULL; i++)
     gtk_string_list_append (names, cobalt_prescription_template_name (ids[i]));
@@ -653,11 +671,23 @@ cobalt_prescription_editor_save (CobaltPrescriptionEditor *self,
 
   if (!cobalt_prescription_validate (p, &local_error))
     {
-      GtkLabel *label = group_label (self, blame_group (p, local_error->message));
+      FieldGroup group = blame_group (p, local_error->message);
+      GtkLabel *label = group_label (self, group);
+      GtkWidget *field = group_field (self, group);
 
       cobalt_journey_set_field_error (label, local_error->message);
       if (label == self->save_status)
         gtk_widget_add_css_class (GTK_WIDGET (label), "error");
+      else
+        {
+          /* The Save button is at the bottom of a long form, the reason
+           * next to its field may be out of sight: say so here too, and
+           * take the focus (and the scrolled view) to the field. */
+          gtk_label_set_text (self->save_status, _("Not saved: see the message above, next to its field."));
+          gtk_widget_add_css_class (GTK_WIDGET (self->save_status), "error");
+          if (field != NULL && !gtk_widget_child_focus (field, GTK_DIR_TAB_FORWARD))
+            gtk_widget_grab_focus (field);
+        }
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }

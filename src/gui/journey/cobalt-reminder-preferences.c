@@ -206,6 +206,7 @@ cobalt_reminder_preferences_init (CobaltReminderPreferences *self)
 {
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 }
 
 GtkWidget *
