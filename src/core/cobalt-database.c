@@ -512,6 +512,14 @@ CobaltDatabase *
 cobalt_database_open (const char  *data_dir,
                       GError     **error)
 {
+  return cobalt_database_open_full (data_dir, COBALT_DATABASE_OPEN_DEFAULT, error);
+}
+
+CobaltDatabase *
+cobalt_database_open_full (const char               *data_dir,
+                           CobaltDatabaseOpenFlags   flags,
+                           GError                  **error)
+{
   g_autoptr(CobaltDatabase) self = NULL;
   gboolean is_new = FALSE;
   int rc;
@@ -554,7 +562,7 @@ cobalt_database_open (const char  *data_dir,
   if (!migrate (self, error))
     return NULL;
 
-  if (!is_new)
+  if (!is_new && !(flags & COBALT_DATABASE_OPEN_NO_AUTO_BACKUP))
     maybe_auto_backup (self);
 
   return g_steal_pointer (&self);

@@ -91,6 +91,19 @@ G_DECLARE_FINAL_TYPE (CobaltDatabase, cobalt_database, COBALT, DATABASE, GObject
  * CORRUPT (see cobalt_database_move_aside()), NOT_COBALT or TOO_NEW. */
 CobaltDatabase  *cobalt_database_open              (const char *data_dir,
                                                     GError    **error);
+
+typedef enum
+{
+  COBALT_DATABASE_OPEN_DEFAULT        = 0,
+  /* No daily automatic backup at open: the window opens the database
+   * again (in a thread) after its first frame to make it. */
+  COBALT_DATABASE_OPEN_NO_AUTO_BACKUP = 1 << 0,
+} CobaltDatabaseOpenFlags;
+
+/* cobalt_database_open() with @flags. */
+CobaltDatabase  *cobalt_database_open_full         (const char              *data_dir,
+                                                    CobaltDatabaseOpenFlags  flags,
+                                                    GError                 **error);
 /* A private in-memory database with the newest schema: for tests. */
 CobaltDatabase  *cobalt_database_new_in_memory     (GError    **error);
 

@@ -22,12 +22,14 @@ struct _CobaltApplication
   CobaltClock       *clock;
   char              *data_dir;
   char              *demo_dir;      /* set when --demo made it: removed on exit */
-  CobaltDatabase    *database;      /* opened early to check --person */
+  CobaltDatabase    *database;      /* opened early to check --person, then preloaded */
+  CobaltWindowPreload *preload;     /* the log and Today, made ready while GTK starts */
   gint64             person_id;     /* from --person, 0 for none */
   gboolean           checklist;     /* --checklist: open the wizard with the window */
   CobaltColorScheme *color_scheme;
   gboolean           start_reminder; /* make sure cobalt-reminder runs on each activation */
   gboolean           first_frame_shown;
+  gboolean           backup_started; /* the daily backup, once per run */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltApplication, cobalt_application, GTK_TYPE_APPLICATION)
@@ -60,19 +62,18 @@ static CobaltWindow *
 get_or_create_window (CobaltApplication *self)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
-  g_autoptr(CobaltDatabase) database = g_steal_pointer (&self->database);
+  g_autoptr(CobaltWindowPreload) preload = NULL;
 
   if (window != NULL)
     return COBALT_WINDOW (window);
+  preload = g_steal_pointer (&self->preload);
 
   window = GTK_WINDOW (cobalt_window_new (GTK_APPLICATION (self), self->clock, self->data_dir));
 
-  if (database != NULL)
-    {
-      g_autoptr(CobaltRepository) repository = cobalt_repository_new (database);
-
-      cobalt_window_set_repository (COBALT_WINDOW (window), repository, self->person_id);
-    }
+  /* Only the first window finds its log ready; a later one (after the
+   * last was closed) opens it again. */
+  if (preload != NULL)
+    cobalt_window_load_preloaded (COBALT_WINDOW (window), preload, self->person_id);
   else
     cobalt_window_load (COBALT_WINDOW (window), self->person_id);
 
@@ -176,36 +177,99 @@ on_reminder_started_cb (GObject      *source_object,
                error->message);
 }
 
-/* Once the window is on screen: the D-Bus round trip and the spawn run in
- * a thread so that neither delays a frame. */
+static void
+auto_backup_thread (GTask        *task,
+                    gpointer      source_object,
+                    gpointer      task_data,
+                    GCancellable *cancellable)
+{
+  g_autoptr(CobaltDatabase) database = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own, as cobalt-reminder has: opening makes the
+   * daily backup when one is due, while the window's connection stays
+   * free for the user. */
+  database = cobalt_database_open (task_data, &error);
+  if (database != NULL)
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_auto_backup_done_cb (GObject      *source_object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* The window already showed the log, so the file opened a moment ago;
+   * the backup simply waits for the next start. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_message ("The daily backup was not made: %s", error->message);
+  g_application_release (G_APPLICATION (source_object));
+}
+
+/* Once the window is on screen: the reminder's D-Bus round trip and spawn,
+ * and the daily backup (a VACUUM INTO of the whole log), run in threads so
+ * that none of them delays a frame. */
+static void
+after_first_frame (CobaltApplication *self)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->start_reminder)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, on_reminder_started_cb, NULL);
+
+      g_task_set_source_tag (task, after_first_frame);
+      g_task_run_in_thread (task, ensure_reminder_thread);
+    }
+
+  /* Only of a log with someone in it (on first run there is nothing to
+   * keep yet), and not while a damaged file is being explained: the
+   * problem page's own opens make the backup once the log reads again. */
+  if (!self->backup_started && COBALT_IS_WINDOW (window) &&
+      cobalt_window_get_repository (COBALT_WINDOW (window)) != NULL &&
+      cobalt_window_get_person_id (COBALT_WINDOW (window)) != 0)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, on_auto_backup_done_cb, NULL);
+
+      self->backup_started = TRUE;
+      /* Closing the window does not cut the backup short. */
+      g_application_hold (G_APPLICATION (self));
+      g_task_set_source_tag (task, after_first_frame);
+      g_task_set_task_data (task, g_strdup (self->data_dir), g_free);
+      g_task_run_in_thread (task, auto_backup_thread);
+    }
+}
+
 static void
 on_first_frame_painted_cb (GdkFrameClock     *frame_clock,
                            CobaltApplication *self)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_reminder_started_cb, NULL);
-
   self->first_frame_shown = TRUE;
-  if (frame_clock != NULL)
-    g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
-  g_task_set_source_tag (task, on_first_frame_painted_cb);
-  g_task_run_in_thread (task, ensure_reminder_thread);
+  g_signal_handlers_disconnect_by_func (frame_clock, on_first_frame_painted_cb, self);
+  after_first_frame (self);
 }
 
 /* Also when Cobalt is opened again (the reminder may have been stopped
  * since): then the window is already on screen. */
 static void
-start_reminder_after_first_frame (CobaltApplication *self,
-                                  GtkWindow         *window)
+run_after_first_frame (CobaltApplication *self,
+                       GtkWindow         *window)
 {
   GdkFrameClock *frame_clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
 
-  if (self->first_frame_shown)
-    on_first_frame_painted_cb (NULL, self);
-  else if (frame_clock != NULL)
+  if (self->first_frame_shown || frame_clock == NULL)
+    {
+      self->first_frame_shown = TRUE;
+      after_first_frame (self);
+    }
+  else if (!g_signal_handler_find (frame_clock, G_SIGNAL_MATCH_FUNC | G_SIGNAL_MATCH_DATA,
+                                   0, 0, NULL, on_first_frame_painted_cb, self))
     g_signal_connect_object (frame_clock, "after-paint",
                              G_CALLBACK (on_first_frame_painted_cb), self, 0);
-  else
-    on_first_frame_painted_cb (NULL, self);
 }
 
 static const GActionEntry app_actions[] = {
@@ -294,7 +358,8 @@ cobalt_application_handle_local_options (GApplication *application,
         g_autofree char *title = NULL;
         g_autofree char *body = NULL;
 
-        database = cobalt_data_problem_open (self->data_dir, FALSE, NULL, &error);
+        database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_DEFAULT,
+                                             FALSE, NULL, &error);
         if (database == NULL)
           {
             cobalt_data_problem_describe (error, self->data_dir, NULL, &title, &body);
@@ -313,7 +378,8 @@ cobalt_application_handle_local_options (GApplication *application,
 
       /* An unreadable file is left for the window, which can explain it
        * and offer a backup; only a readable log can say "no such person". */
-      self->database = cobalt_data_problem_open (self->data_dir, FALSE, NULL, NULL);
+      self->database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_NO_AUTO_BACKUP,
+                                                 FALSE, NULL, NULL);
       if (self->database != NULL)
         {
           repository = cobalt_repository_new (self->database);
@@ -329,6 +395,16 @@ cobalt_application_handle_local_options (GApplication *application,
             }
           self->person_id = cobalt_person_get_id (person);
         }
+    }
+
+  /* The window's first frame needs the log and Today's status: work
+   * them out on the other core while GTK connects to the display. */
+  if (cobalt_cli_have_display ())
+    {
+      g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+
+      self->preload = cobalt_window_preload_start (self->data_dir, g_steal_pointer (&self->database),
+                                                   now, self->person_id);
     }
 
   /* GTK aborts when it cannot reach a display; say something useful
@@ -408,8 +484,7 @@ cobalt_application_activate (GApplication *application)
   CobaltWindow *window = get_or_create_window (self);
 
   gtk_window_present (GTK_WINDOW (window));
-  if (self->start_reminder)
-    start_reminder_after_first_frame (self, GTK_WINDOW (window));
+  run_after_first_frame (self, GTK_WINDOW (window));
   if (self->checklist)
     {
       self->checklist = FALSE;
@@ -458,6 +533,9 @@ cobalt_application_finalize (GObject *object)
   CobaltApplication *self = (CobaltApplication *)object;
 
   g_clear_object (&self->database);
+  /* Handed over to a running Cobalt, or no display: the thread may still
+   * be writing (a migration), so let it finish. */
+  g_clear_pointer (&self->preload, cobalt_window_preload_free);
   g_clear_object (&self->color_scheme);
   remove_demo_dir (self);
   g_clear_pointer (&self->data_dir, g_free);

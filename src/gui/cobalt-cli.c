@@ -157,7 +157,7 @@ cobalt_cli_print_status (const char  *data_dir,
 
   /* Looking at the status must not move files about: the window does
    * that, where the user can be offered a backup. */
-  database = cobalt_data_problem_open (data_dir, FALSE, NULL, &error);
+  database = cobalt_data_problem_open (data_dir, COBALT_DATABASE_OPEN_DEFAULT, FALSE, NULL, &error);
   if (database == NULL)
     {
       g_autofree char *title = NULL;

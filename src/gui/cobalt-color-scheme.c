@@ -42,7 +42,16 @@ apply_value (GVariant *value)
     }
 
   if (g_variant_is_of_type (inner, G_VARIANT_TYPE_UINT32))
-    g_object_set (settings, "gtk-application-prefer-dark-theme", g_variant_get_uint32 (inner) == 1, NULL);
+    {
+      gboolean dark = g_variant_get_uint32 (inner) == 1;
+      gboolean current = FALSE;
+
+      /* Setting it at all makes GTK parse its theme again (a start-up's
+       * worth of CSS): only when the answer changes anything. */
+      g_object_get (settings, "gtk-application-prefer-dark-theme", &current, NULL);
+      if (current != dark)
+        g_object_set (settings, "gtk-application-prefer-dark-theme", dark, NULL);
+    }
 }
 
 static void

@@ -7,10 +7,11 @@
 #include "cobalt-data-problem.h"
 
 CobaltDatabase *
-cobalt_data_problem_open (const char  *data_dir,
-                          gboolean     move_aside,
-                          char       **moved_to,
-                          GError     **error)
+cobalt_data_problem_open (const char               *data_dir,
+                          CobaltDatabaseOpenFlags   flags,
+                          gboolean                  move_aside,
+                          char                    **moved_to,
+                          GError                  **error)
 {
   g_autoptr(GError) local_error = NULL;
   CobaltDatabase *database;
@@ -18,7 +19,7 @@ cobalt_data_problem_open (const char  *data_dir,
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (moved_to == NULL || *moved_to == NULL, NULL);
 
-  database = cobalt_database_open (data_dir, &local_error);
+  database = cobalt_database_open_full (data_dir, flags, &local_error);
   if (database != NULL)
     return database;
 

@@ -121,7 +121,8 @@ on_retry_clicked_cb (CobaltProblemPage *self)
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
 
-  database = cobalt_data_problem_open (self->data_dir, TRUE, &moved_to, &error);
+  database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_DEFAULT,
+                                       TRUE, &moved_to, &error);
   if (database != NULL)
     {
       emit_ready (self, database);

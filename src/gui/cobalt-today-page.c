@@ -44,6 +44,7 @@ struct _CobaltTodayPage
   guint             timer_id;
   guint             lead_days;
   gboolean          constructed;
+  CobaltStatus     *precomputed;   /* for the first update only */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltTodayPage, cobalt_today_page, GTK_TYPE_WIDGET)
@@ -234,6 +235,24 @@ update_start_button (CobaltTodayPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, tooltip, -1);
 }
 
+/* A status worked out a moment ago for the same person still reads the
+ * same, unless the moment passed midnight, the due time or the end of the
+ * grace window (or the clock went back). */
+static CobaltStatus *
+take_precomputed_status (CobaltTodayPage *self,
+                         GDateTime       *now)
+{
+  g_autoptr(CobaltStatus) status = g_steal_pointer (&self->precomputed);
+
+  if (status == NULL ||
+      cobalt_person_get_id (cobalt_status_get_person (status)) != cobalt_person_get_id (self->person) ||
+      g_date_time_compare (now, cobalt_status_get_now (status)) < 0 ||
+      g_date_time_compare (now, cobalt_status_get_next_change (status)) >= 0)
+    return NULL;
+
+  return g_steal_pointer (&status);
+}
+
 static void
 update (CobaltTodayPage *self)
 {
@@ -252,7 +271,9 @@ update (CobaltTodayPage *self)
     return;
 
   now = cobalt_clock_get_now (self->clock);
-  status = cobalt_status_compute_full (self->repository, self->person, now, self->lead_days, &error);
+  status = take_precomputed_status (self, now);
+  if (status == NULL)
+    status = cobalt_status_compute_full (self->repository, self->person, now, self->lead_days, &error);
   if (status == NULL)
     {
       show_error (self, error);
@@ -474,6 +495,7 @@ cobalt_today_page_finalize (GObject *object)
   g_clear_object (&self->repository);
   g_clear_object (&self->clock);
   g_clear_object (&self->person);
+  g_clear_object (&self->precomputed);
   g_clear_pointer (&self->next_change, g_date_time_unref);
 
   G_OBJECT_CLASS (cobalt_today_page_parent_class)->finalize (object);
@@ -611,6 +633,32 @@ cobalt_today_page_new (CobaltRepository *repository,
                        "clock", clock,
                        "person", person,
                        NULL);
+}
+
+CobaltTodayPage *
+cobalt_today_page_new_with_status (CobaltRepository *repository,
+                                   CobaltClock      *clock,
+                                   CobaltPerson     *person,
+                                   guint             lead_days,
+                                   CobaltStatus     *status)
+{
+  CobaltTodayPage *self;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (status == NULL || COBALT_IS_STATUS (status), NULL);
+
+  self = g_object_new (COBALT_TYPE_TODAY_PAGE,
+                       "repository", repository,
+                       "clock", clock,
+                       "low-stock-lead-days", lead_days,
+                       NULL);
+  g_set_object (&self->precomputed, status);
+  cobalt_today_page_set_person (self, person);
+  g_clear_object (&self->precomputed);
+
+  return self;
 }
 
 CobaltPerson *

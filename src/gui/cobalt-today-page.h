@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include "cobalt-clock.h"
 #include "cobalt-repository.h"
+#include "cobalt-status.h"
 
 G_BEGIN_DECLS
 
@@ -17,6 +18,15 @@ G_DECLARE_FINAL_TYPE (CobaltTodayPage, cobalt_today_page, COBALT, TODAY_PAGE, Gt
 CobaltTodayPage *cobalt_today_page_new        (CobaltRepository *repository,
                                                CobaltClock      *clock,
                                                CobaltPerson     *person);
+
+/* The same, warning of low stock @lead_days ahead from the start, and
+ * showing @status (may be NULL), worked out earlier for @person at
+ * @lead_days, instead of reading the log again while it is still current. */
+CobaltTodayPage *cobalt_today_page_new_with_status (CobaltRepository *repository,
+                                                    CobaltClock      *clock,
+                                                    CobaltPerson     *person,
+                                                    guint             lead_days,
+                                                    CobaltStatus     *status);
 
 CobaltPerson    *cobalt_today_page_get_person (CobaltTodayPage  *self);
 void             cobalt_today_page_set_person (CobaltTodayPage  *self,

@@ -4,18 +4,17 @@
 
 #include <glib/gi18n.h>
 
-#include "cobalt-calendar-page.h"
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-data-problem.h"
 #include "cobalt-intro-page.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-log-elsewhere-dialog.h"
-#include "cobalt-log-page.h"
 #include "cobalt-people-window.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-problem-page.h"
-#include "cobalt-supplies-page.h"
 #include "cobalt-today-page.h"
+#include "cobalt-window-preload.h"
+#include "cobalt-window-sections.h"
 #include "cobalt-window.h"
 
 struct _CobaltWindow
@@ -29,6 +28,7 @@ struct _CobaltWindow
   GMenuModel           *main_menu;
   GtkStack             *main_stack;
   GtkStack             *page_stack;
+  GtkStackSidebar      *sidebar;
 
   CobaltClock          *clock;
   char                 *data_dir;
@@ -39,12 +39,15 @@ struct _CobaltWindow
   gulong                changed_id;
 
   GSettings            *settings;        /* NULL when the schema is not installed */
+  CobaltStatus         *preloaded_status; /* Today, worked out while GTK started */
+  guint                 preloaded_lead_days;
 
   CobaltTodayPage      *today_page;      /* created with the first person */
-  CobaltLogPage        *log_page;        /* created with Today */
-  CobaltCalendarPage   *calendar_page;   /* created with Today */
-  GtkWidget            *journal_page;    /* CobaltJournalPage, with Today */
-  GtkWidget            *supplies_page;   /* CobaltSuppliesPage, with Today */
+  /* The other sections: a slot in page_stack each, created with Today,
+   * and the real page inside it, created when the slot is first shown. */
+  GtkWidget            *section_slots[COBALT_N_SECTIONS];
+  GtkWidget            *section_pages[COBALT_N_SECTIONS];
+  gulong                section_shown_id;
   gboolean              start_page_shown; /* COBALT_START_PAGE was applied */
   GtkWidget            *intro_page;      /* only on first run */
   GtkWidget            *problem_page;    /* only after a database error */
@@ -66,24 +69,7 @@ static GParamSpec *properties[N_PROPS];
 
 static void show_people (CobaltWindow *self);
 static void close_checklist (CobaltWindow *self);
-
-#define SETTINGS_SCHEMA_ID "io.github.cobaltb12.Cobalt"
-
-/* Running from a build directory the schema may be missing: then the
- * window simply does not remember its size. */
-static GSettings *
-load_settings (void)
-{
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, SETTINGS_SCHEMA_ID, TRUE);
-  if (schema == NULL)
-    return NULL;
-
-  return g_settings_new_full (schema, NULL, NULL);
-}
+static CobaltPerson *selected_person (CobaltWindow *self);
 
 static void
 remove_main_page (CobaltWindow  *self,
@@ -199,32 +185,64 @@ show_intro (CobaltWindow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), FALSE);
 }
 
-/* Journal and Supplies follow the person shown, like Today. */
-static void
-update_journal_pages (CobaltWindow *self,
-                      CobaltPerson *person)
+/* Start-up builds only what the first frame shows (Today): every other
+ * section is an empty slot in the sidebar until it is first shown. Its
+ * page then follows the person like Today does. */
+static GtkWidget *
+ensure_section_page (CobaltWindow  *self,
+                     CobaltSection  section)
 {
+  g_autoptr(CobaltPerson) person = NULL;
+  GtkWidget *page;
+
+  if (self->section_pages[section] != NULL || self->section_slots[section] == NULL)
+    return self->section_pages[section];
+
+  person = selected_person (self);
   if (person == NULL)
-    return;
+    return NULL;
 
-  if (self->journal_page == NULL)
-    {
-      self->journal_page = cobalt_journal_page_new (self->repository, self->clock, person);
-      gtk_stack_add_titled (self->page_stack, self->journal_page, "journal", _("Journal"));
-    }
-  else
-    cobalt_journal_page_set_person (COBALT_JOURNAL_PAGE (self->journal_page), person);
+  page = cobalt_section_new_page (section, self->repository, self->clock, person, self->settings);
+  /* The slot is a vertical box: fill it as a direct stack child would. */
+  gtk_widget_set_vexpand (page, TRUE);
+  gtk_box_append (GTK_BOX (self->section_slots[section]), page);
+  self->section_pages[section] = page;
 
-  if (self->supplies_page == NULL)
+  return page;
+}
+
+static void
+add_section_slots (CobaltWindow *self)
+{
+  for (guint i = 0; i < COBALT_N_SECTIONS; i++)
     {
-      self->supplies_page = cobalt_supplies_page_new (self->repository, self->clock, person);
-      if (self->settings != NULL)
-        g_settings_bind (self->settings, "low-stock-lead-days",
-                         self->supplies_page, "low-stock-lead-days", G_SETTINGS_BIND_GET);
-      gtk_stack_add_titled (self->page_stack, self->supplies_page, "supplies", _("Supplies"));
+      g_assert (self->section_slots[i] == NULL);
+      self->section_slots[i] = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_stack_add_titled (self->page_stack, self->section_slots[i],
+                            cobalt_section_get_name (i), cobalt_section_get_title (i));
     }
-  else
-    cobalt_supplies_page_set_person (COBALT_SUPPLIES_PAGE (self->supplies_page), person);
+}
+
+static void
+remove_pages (CobaltWindow *self)
+{
+  /* Removing the shown page shows another one: do not build it. And
+   * GTK 4.8's GtkStackSidebar reads a removed page after freeing it (a
+   * crash): it lets go of the pages first, and lists the new ones. */
+  g_signal_handler_block (self->page_stack, self->section_shown_id);
+  gtk_stack_sidebar_set_stack (self->sidebar, NULL);
+  if (self->today_page != NULL)
+    gtk_stack_remove (self->page_stack, GTK_WIDGET (g_steal_pointer (&self->today_page)));
+  for (guint i = 0; i < COBALT_N_SECTIONS; i++)
+    {
+      GtkWidget *slot = g_steal_pointer (&self->section_slots[i]);
+
+      self->section_pages[i] = NULL;
+      if (slot != NULL)
+        gtk_stack_remove (self->page_stack, slot);
+    }
+  gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
+  g_signal_handler_unblock (self->page_stack, self->section_shown_id);
 }
 
 static void
@@ -249,25 +267,26 @@ select_in_dropdown (CobaltWindow *self)
 
   if (self->today_page == NULL && person != NULL)
     {
-      self->today_page = cobalt_today_page_new (self->repository, self->clock, person);
+      guint lead_days = self->settings != NULL ? g_settings_get_uint (self->settings, "low-stock-lead-days")
+                                               : COBALT_STATUS_REORDER_LEAD_DAYS;
+      CobaltStatus *status = self->preloaded_status != NULL && self->preloaded_lead_days == lead_days
+                             ? self->preloaded_status : NULL;
+
+      self->today_page = cobalt_today_page_new_with_status (self->repository, self->clock, person,
+                                                            lead_days, status);
       if (self->settings != NULL)
         g_settings_bind (self->settings, "low-stock-lead-days",
                          self->today_page, "low-stock-lead-days", G_SETTINGS_BIND_GET);
       gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->today_page), "today", _("Today"));
-
-      /* The carers' pages (src/gui/carers) follow the same person. */
-      self->log_page = cobalt_log_page_new (self->repository, self->clock, person);
-      gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->log_page), "log", _("Log"));
-      self->calendar_page = cobalt_calendar_page_new (self->repository, self->clock, person);
-      gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->calendar_page), "calendar", _("Calendar"));
+      add_section_slots (self);
     }
   else if (self->today_page != NULL)
     {
       cobalt_today_page_set_person (self->today_page, person);
-      cobalt_log_page_set_person (self->log_page, person);
-      cobalt_calendar_page_set_person (self->calendar_page, person);
+      for (guint i = 0; i < COBALT_N_SECTIONS; i++)
+        if (self->section_pages[i] != NULL && person != NULL)
+          cobalt_section_set_person (i, self->section_pages[i], person);
     }
-  update_journal_pages (self, person);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
 }
@@ -278,21 +297,12 @@ static void
 show_start_page (CobaltWindow *self)
 {
   const char *name = g_getenv ("COBALT_START_PAGE");
-  g_auto(GStrv) parts = NULL;
-  GtkWidget *page;
 
   if (self->start_page_shown || name == NULL || *name == '\0')
     return;
   self->start_page_shown = TRUE;
 
-  parts = g_strsplit (name, "/", 2);
-  page = gtk_stack_get_child_by_name (self->page_stack, parts[0]);
-  if (page == NULL)
-    return;
-
-  gtk_stack_set_visible_child (self->page_stack, page);
-  if (parts[1] != NULL && COBALT_IS_JOURNAL_PAGE (page))
-    cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (page), parts[1]);
+  cobalt_window_show_page (self, name);
 }
 
 /* Reads the people again; keeps the dropdown's model when nothing it
@@ -370,6 +380,18 @@ on_person_selected_cb (GtkDropDown  *dropdown,
   select_in_dropdown (self);
 }
 
+static void
+on_page_stack_visible_child_cb (GtkStack     *stack,
+                                GParamSpec   *pspec,
+                                CobaltWindow *self)
+{
+  GtkWidget *child = gtk_stack_get_visible_child (stack);
+
+  for (guint i = 0; i < COBALT_N_SECTIONS; i++)
+    if (child != NULL && child == self->section_slots[i])
+      ensure_section_page (self, i);
+}
+
 /* The menu's popover is built when first opened, not at start-up. */
 static void
 create_main_menu_cb (GtkMenuButton *button,
@@ -434,6 +456,9 @@ cobalt_window_dispose (GObject *object)
   /* No gtk_widget_dispose_template() here: GtkWindow unparents its own
    * child and titlebar, and would find them gone. */
   g_clear_signal_handler (&self->changed_id, self->repository);
+  /* The stack shows another page as it empties: build none of them. */
+  if (self->page_stack != NULL)
+    g_clear_signal_handler (&self->section_shown_id, self->page_stack);
 
   G_OBJECT_CLASS (cobalt_window_parent_class)->dispose (object);
 }
@@ -721,6 +746,7 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, sidebar);
 }
 
 static void
@@ -736,8 +762,10 @@ cobalt_window_init (CobaltWindow *self)
   gtk_drop_down_set_expression (self->person_dropdown, name_expression);
   g_signal_connect (self->person_dropdown, "notify::selected",
                     G_CALLBACK (on_person_selected_cb), self);
+  self->section_shown_id = g_signal_connect (self->page_stack, "notify::visible-child",
+                                             G_CALLBACK (on_page_stack_visible_child_cb), self);
 
-  self->settings = load_settings ();
+  self->settings = cobalt_window_settings_new ();
   if (self->settings != NULL)
     {
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -775,7 +803,9 @@ cobalt_window_load (CobaltWindow *self,
 
   g_return_if_fail (COBALT_IS_WINDOW (self));
 
-  database = cobalt_data_problem_open (self->data_dir, TRUE, &moved_to, &error);
+  /* The daily backup waits for the first frame (CobaltApplication). */
+  database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_NO_AUTO_BACKUP,
+                                       TRUE, &moved_to, &error);
   if (database == NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->repository);
@@ -786,6 +816,29 @@ cobalt_window_load (CobaltWindow *self,
 
   repository = cobalt_repository_new (database);
   cobalt_window_set_repository (self, repository, person_id);
+}
+
+void
+cobalt_window_load_preloaded (CobaltWindow        *self,
+                              CobaltWindowPreload *preload,
+                              gint64               person_id)
+{
+  CobaltRepository *repository;
+
+  g_return_if_fail (COBALT_IS_WINDOW (self));
+  g_return_if_fail (preload != NULL);
+
+  repository = cobalt_window_preload_get_repository (preload);
+  if (repository == NULL)
+    {
+      cobalt_window_load (self, person_id);
+      return;
+    }
+
+  /* Only for the Today page built now; any later one works it out afresh. */
+  self->preloaded_status = cobalt_window_preload_get_status (preload, &self->preloaded_lead_days);
+  cobalt_window_set_repository (self, repository, person_id);
+  self->preloaded_status = NULL;
 }
 
 void
@@ -803,19 +856,7 @@ cobalt_window_set_repository (CobaltWindow     *self,
 
   /* Pages hold the old repository: start them afresh. */
   close_checklist (self);
-  if (self->today_page != NULL)
-    {
-      gtk_stack_remove (self->page_stack, GTK_WIDGET (self->today_page));
-      self->today_page = NULL;
-      gtk_stack_remove (self->page_stack, GTK_WIDGET (self->log_page));
-      self->log_page = NULL;
-      gtk_stack_remove (self->page_stack, GTK_WIDGET (self->calendar_page));
-      self->calendar_page = NULL;
-    }
-  if (self->journal_page != NULL)
-    gtk_stack_remove (self->page_stack, g_steal_pointer (&self->journal_page));
-  if (self->supplies_page != NULL)
-    gtk_stack_remove (self->page_stack, g_steal_pointer (&self->supplies_page));
+  remove_pages (self);
   remove_main_page (self, &self->intro_page);
   remove_main_page (self, &self->problem_page);
   g_clear_object (&self->people);
@@ -857,4 +898,43 @@ cobalt_window_get_person_id (CobaltWindow *self)
 {
   g_return_val_if_fail (COBALT_IS_WINDOW (self), 0);
   return self->person_id;
+}
+
+GtkWidget *
+cobalt_window_get_page (CobaltWindow *self,
+                        const char   *name)
+{
+  CobaltSection section;
+
+  g_return_val_if_fail (COBALT_IS_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "today"))
+    return GTK_WIDGET (self->today_page);
+  if (!cobalt_section_from_name (name, &section))
+    return NULL;
+
+  return ensure_section_page (self, section);
+}
+
+gboolean
+cobalt_window_show_page (CobaltWindow *self,
+                         const char   *name)
+{
+  g_auto(GStrv) parts = NULL;
+  GtkWidget *page;
+
+  g_return_val_if_fail (COBALT_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  parts = g_strsplit (name, "/", 2);
+  page = cobalt_window_get_page (self, parts[0]);
+  if (page == NULL)
+    return FALSE;
+
+  gtk_stack_set_visible_child_name (self->page_stack, parts[0]);
+  if (parts[1] != NULL && COBALT_IS_JOURNAL_PAGE (page))
+    cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (page), parts[1]);
+
+  return TRUE;
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 #include "cobalt-clock.h"
 #include "cobalt-repository.h"
+#include "cobalt-window-preload.h"
 
 G_BEGIN_DECLS
 
@@ -20,6 +21,11 @@ CobaltWindow     *cobalt_window_new            (GtkApplication   *application,
  * introduction, or what went wrong. @person_id 0 picks the first person. */
 void              cobalt_window_load           (CobaltWindow     *self,
                                                 gint64            person_id);
+/* cobalt_window_load() with what @preload worked out while GTK started
+ * (it stays the caller's). */
+void              cobalt_window_load_preloaded (CobaltWindow        *self,
+                                                CobaltWindowPreload *preload,
+                                                gint64               person_id);
 /* Uses an already open repository instead. */
 void              cobalt_window_set_repository (CobaltWindow     *self,
                                                 CobaltRepository *repository,
@@ -31,5 +37,15 @@ void              cobalt_window_select_person  (CobaltWindow     *self,
                                                 gint64            person_id);
 /* 0 when nobody is selected. */
 gint64            cobalt_window_get_person_id  (CobaltWindow     *self);
+
+/* The page of the section @name ("today", "log", "calendar", "journal",
+ * "supplies"), built now if it has not been shown yet (only Today is
+ * built at start-up). NULL while nobody is shown or for an unknown name. */
+GtkWidget        *cobalt_window_get_page       (CobaltWindow     *self,
+                                                const char       *name);
+/* Shows that section; "journal/charts" also picks a section of the
+ * Journal. FALSE when there is no such page (yet). */
+gboolean          cobalt_window_show_page      (CobaltWindow     *self,
+                                                const char       *name);
 
 G_END_DECLS

@@ -2,12 +2,14 @@
 
 /* The `cobalt` command line, run as a user would run it: --version,
  * --status (no display needed), --person with an unknown name, no display
- * at all, a damaged file, and --demo. */
+ * at all, a damaged file, --demo, and the daily backup after the window
+ * is up. */
 
 #include "config.h"
 
 #include <gio/gio.h>
 #include <glib/gstdio.h>
+#include <signal.h>
 #include <string.h>
 
 #include "cobalt-demo.h"
@@ -260,6 +262,61 @@ test_demo_status_cleans_up (void)
   remove_tree (tmp);
 }
 
+static guint
+count_backups (const char *dir)
+{
+  g_autoptr(GPtrArray) backups = cobalt_database_list_backups (dir);
+
+  return backups->len;
+}
+
+/* The daily backup (a VACUUM INTO of the whole log) never holds up the
+ * window: it is made after the first frame, and then it is made. */
+static void
+test_backup_after_first_frame (void)
+{
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_demo_dir ();
+  gint64 deadline;
+
+  /* A log just written has never been backed up: one is due. */
+  g_assert_cmpuint (count_backups (dir), ==, 0);
+
+  /* Up to the first frame (where the start-up benchmark stops it): none yet. */
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE);
+  g_subprocess_launcher_unsetenv (launcher, "COBALT_DATA_DIR");
+  g_subprocess_launcher_setenv (launcher, "COBALT_BENCH_EXIT_ON_FIRST_FRAME", "1", TRUE);
+  process = g_subprocess_launcher_spawn (launcher, &error, cobalt_binary, "--data-dir", dir, NULL);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_backups (dir), ==, 0);
+  g_clear_object (&process);
+
+  /* Left running, it makes the backup, a good one, by itself. */
+  g_subprocess_launcher_unsetenv (launcher, "COBALT_BENCH_EXIT_ON_FIRST_FRAME");
+  process = g_subprocess_launcher_spawn (launcher, &error, cobalt_binary, "--data-dir", dir, NULL);
+  g_assert_no_error (error);
+  deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+  while (count_backups (dir) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (50 * 1000);
+  /* Let the verification after the VACUUM INTO finish before quitting. */
+  g_usleep (500 * 1000);
+  g_subprocess_send_signal (process, SIGTERM);
+  g_assert_true (g_subprocess_wait_check (process, NULL, &error));
+  g_assert_no_error (error);
+
+  backups = cobalt_database_list_backups (dir);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_true (cobalt_database_verify_file (g_ptr_array_index (backups, 0), &error));
+  g_assert_no_error (error);
+
+  remove_tree (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -280,6 +337,7 @@ main (int   argc,
   g_test_add_func ("/cobalt/cli/unknown-person", test_unknown_person);
   g_test_add_func ("/cobalt/cli/no-display", test_no_display);
   g_test_add_func ("/cobalt/cli/demo-status-cleans-up", test_demo_status_cleans_up);
+  g_test_add_func ("/cobalt/cli/backup-after-first-frame", test_backup_after_first_frame);
 
   int status = g_test_run ();
   g_free (cobalt_binary);

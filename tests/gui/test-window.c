@@ -1,15 +1,22 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The window on demo data: Today shows the next dose from the real
- * database, follows the person switcher, the clock and new doses. */
+ * database, follows the person switcher, the clock and new doses. The
+ * other sections are listed from the start and built when first shown;
+ * a window started from a preload shows the same. */
 
 #include "config.h"
 
 #include <gtk/gtk.h>
 #include <time.h>
 
+#include "cobalt-calendar-page.h"
 #include "cobalt-demo.h"
 #include "cobalt-gui-test-utils.h"
+#include "cobalt-journal-charts.h"
+#include "cobalt-journal-page.h"
+#include "cobalt-log-page.h"
+#include "cobalt-supplies-page.h"
 #include "cobalt-window.h"
 
 typedef struct
@@ -178,6 +185,184 @@ test_follows_clock_and_new_doses (Fixture       *fixture,
   g_assert_nonnull (cobalt_test_find_label (root, "February 2027"));
 }
 
+/* Built anywhere in the window, shown or not. */
+static GtkWidget *
+find_built (Fixture *fixture,
+            GType    type)
+{
+  return cobalt_test_find_widget (GTK_WIDGET (fixture->window), FALSE, cobalt_test_match_type,
+                                  GSIZE_TO_POINTER (type));
+}
+
+static const char *
+page_person_name (GtkWidget *page)
+{
+  CobaltPerson *person = NULL;
+
+  g_object_get (page, "person", &person, NULL);
+  g_assert_nonnull (person);
+  g_object_unref (person);  /* the page keeps its own reference */
+  return cobalt_person_get_name (person);
+}
+
+static void
+test_sections_built_when_shown (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  GtkStack *stack = GTK_STACK (cobalt_test_find_id (root, "page_stack"));
+  static const char *names[] = { "today", "log", "calendar", "journal", "supplies" };
+  static const char *titles[] = { "Today", "Log", "Calendar", "Journal", "Supplies" };
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  GtkWidget *journal;
+  GtkWidget *log;
+
+  /* The sidebar lists every section, in order, from the start… */
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, G_N_ELEMENTS (names));
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+
+      g_assert_cmpstr (gtk_stack_page_get_name (page), ==, names[i]);
+      g_assert_cmpstr (gtk_stack_page_get_title (page), ==, titles[i]);
+      g_assert_nonnull (cobalt_test_find_label (root, titles[i]));
+    }
+
+  /* …but start-up built only Today. */
+  g_assert_null (find_built (fixture, COBALT_TYPE_LOG_PAGE));
+  g_assert_null (find_built (fixture, COBALT_TYPE_CALENDAR_PAGE));
+  g_assert_null (find_built (fixture, COBALT_TYPE_JOURNAL_PAGE));
+  g_assert_null (find_built (fixture, COBALT_TYPE_SUPPLIES_PAGE));
+
+  /* Picked in the sidebar, the Journal appears, for the person shown. */
+  gtk_stack_set_visible_child_name (stack, "journal");
+  cobalt_test_wait_idle ();
+  journal = find_built (fixture, COBALT_TYPE_JOURNAL_PAGE);
+  g_assert_nonnull (journal);
+  g_assert_true (cobalt_test_is_showing (journal));
+  g_assert_cmpstr (page_person_name (journal), ==, COBALT_DEMO_PERSON_SELF);
+  g_assert_null (find_built (fixture, COBALT_TYPE_LOG_PAGE));
+
+  /* A page once built follows the person switcher… */
+  select_person (fixture, "Sam Rivera");
+  g_assert_true (find_built (fixture, COBALT_TYPE_JOURNAL_PAGE) == journal);
+  g_assert_cmpstr (page_person_name (journal), ==, "Sam Rivera");
+
+  /* …and one built later starts on whoever is shown by then. */
+  gtk_stack_set_visible_child_name (stack, "log");
+  cobalt_test_wait_idle ();
+  log = find_built (fixture, COBALT_TYPE_LOG_PAGE);
+  g_assert_nonnull (log);
+  g_assert_true (cobalt_test_is_showing (log));
+  g_assert_cmpstr (page_person_name (log), ==, "Sam Rivera");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "log");
+}
+
+static void
+test_pages_on_demand (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  GtkStack *stack = GTK_STACK (cobalt_test_find_id (root, "page_stack"));
+  GtkWidget *supplies;
+  GtkWidget *journal;
+
+  /* Asked for by code, a section is built without being shown. */
+  supplies = cobalt_window_get_page (fixture->window, "supplies");
+  g_assert_true (COBALT_IS_SUPPLIES_PAGE (supplies));
+  g_assert_true (cobalt_window_get_page (fixture->window, "supplies") == supplies);
+  g_assert_false (cobalt_test_is_showing (supplies));
+  g_assert_nonnull (cobalt_test_find_label (root, "Next dose for Alex Morgan"));
+  g_assert_null (cobalt_window_get_page (fixture->window, "no-such-section"));
+
+  /* Shown by name (COBALT_START_PAGE), down to a section of the Journal. */
+  g_assert_true (cobalt_window_show_page (fixture->window, "journal/charts"));
+  cobalt_test_wait_idle ();
+  journal = cobalt_window_get_page (fixture->window, "journal");
+  g_assert_true (cobalt_test_is_showing (journal));
+  g_assert_nonnull (cobalt_test_find_type (journal, COBALT_TYPE_JOURNAL_CHARTS));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "journal");
+
+  g_assert_true (cobalt_window_show_page (fixture->window, "today"));
+  cobalt_test_wait_idle ();
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "today");
+  g_assert_nonnull (cobalt_test_find_label (root, "Next dose for Alex Morgan"));
+  g_assert_false (cobalt_window_show_page (fixture->window, "no-such-section"));
+}
+
+/* Another log (a restored backup) starts the sections afresh. */
+static void
+test_sections_follow_new_repository (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  GtkStack *stack = GTK_STACK (cobalt_test_find_id (GTK_WIDGET (fixture->window), "page_stack"));
+  g_autoptr(GListModel) pages = NULL;
+  GtkWidget *log;
+
+  g_assert_true (cobalt_window_show_page (fixture->window, "log"));
+  cobalt_test_wait_idle ();
+  log = find_built (fixture, COBALT_TYPE_LOG_PAGE);
+  g_assert_nonnull (log);
+
+  cobalt_window_set_repository (fixture->window, fixture->repository, 0);
+  cobalt_test_wait_idle ();
+  pages = G_LIST_MODEL (gtk_stack_get_pages (stack));
+  g_assert_cmpuint (g_list_model_get_n_items (pages), ==, 5);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "today");
+  g_assert_null (find_built (fixture, COBALT_TYPE_LOG_PAGE));
+  g_assert_nonnull (cobalt_window_get_page (fixture->window, "log"));
+}
+
+/* `cobalt` opens the log and works out Today in a thread while GTK starts;
+ * the window shows the same as if it had done so itself. */
+static void
+test_preloaded (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (fixture->clock);
+  g_autoptr(CobaltWindowPreload) preload = cobalt_window_preload_start (fixture->dir, NULL, now, 0);
+  CobaltWindow *window = cobalt_window_new (NULL, fixture->clock, fixture->dir);
+  CobaltStatus *status;
+  guint lead_days = 0;
+
+  /* The person shown last time (Alex, see fixture_set_up). */
+  status = cobalt_window_preload_get_status (preload, &lead_days);
+  g_assert_nonnull (status);
+  g_assert_cmpstr (cobalt_person_get_name (cobalt_status_get_person (status)), ==, COBALT_DEMO_PERSON_SELF);
+  g_assert_cmpuint (lead_days, ==, 14);
+
+  cobalt_window_load_preloaded (window, preload, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+  g_assert_nonnull (cobalt_window_get_repository (window));
+  g_assert_nonnull (cobalt_test_find_label (GTK_WIDGET (window), "Next dose for Alex Morgan"));
+  g_assert_nonnull (cobalt_test_find_label (GTK_WIDGET (window), "Due in 3 days, at 09:00"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+}
+
+/* Today worked out before the due time has passed is not shown after it. */
+static void
+test_preloaded_stale (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GDateTime) due_day = london (2026, 11, 24, 8, 0);
+  g_autoptr(GDateTime) late = london (2026, 11, 24, 13, 0);
+  g_autoptr(CobaltWindowPreload) preload = cobalt_window_preload_start (fixture->dir, NULL, due_day, 0);
+  CobaltWindow *window = cobalt_window_new (NULL, fixture->clock, fixture->dir);
+
+  g_assert_nonnull (cobalt_window_preload_get_repository (preload));
+  cobalt_clock_set_now (fixture->clock, late);
+  cobalt_window_load_preloaded (window, preload, 0);
+  gtk_window_present (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+  g_assert_nonnull (cobalt_test_find_label (GTK_WIDGET (window), "Overdue"));
+  g_assert_null (cobalt_test_find_label (GTK_WIDGET (window), "Due today"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -194,6 +379,16 @@ main (int   argc,
               fixture_set_up, test_switch_person_overdue, fixture_tear_down);
   g_test_add ("/cobalt/gui/window/follows-clock-and-new-doses", Fixture, NULL,
               fixture_set_up, test_follows_clock_and_new_doses, fixture_tear_down);
+  g_test_add ("/cobalt/gui/window/sections-built-when-shown", Fixture, NULL,
+              fixture_set_up, test_sections_built_when_shown, fixture_tear_down);
+  g_test_add ("/cobalt/gui/window/pages-on-demand", Fixture, NULL,
+              fixture_set_up, test_pages_on_demand, fixture_tear_down);
+  g_test_add ("/cobalt/gui/window/sections-follow-new-repository", Fixture, NULL,
+              fixture_set_up, test_sections_follow_new_repository, fixture_tear_down);
+  g_test_add ("/cobalt/gui/window/preloaded", Fixture, NULL,
+              fixture_set_up, test_preloaded, fixture_tear_down);
+  g_test_add ("/cobalt/gui/window/preloaded-stale", Fixture, NULL,
+              fixture_set_up, test_preloaded_stale, fixture_tear_down);
 
   return g_test_run ();
 }
