@@ -21,6 +21,7 @@ struct _CobaltStatus
   char                *relative_text;
   CobaltSupplyStatus  *supplies;
   GPtrArray           *no_warnings;
+  GPtrArray           *resting;
   guint                n_doses;
   GDateTime           *next_change;
 };
@@ -55,6 +56,24 @@ consider_boundary (GDateTime **best,
     }
 }
 
+/* Only marks still in effect on sites the person may use matter to
+ * Today: a resting site the clinic never enabled is no loss. */
+static void
+collect_resting (CobaltStatus *self,
+                 GPtrArray    *doses,
+                 GPtrArray    *resting)
+{
+  g_autoptr(GPtrArray) usages = cobalt_rotation_get_usage (self->prescription, doses, resting, self->now);
+
+  for (guint i = 0; i < usages->len; i++)
+    {
+      const CobaltSiteUsage *usage = g_ptr_array_index (usages, i);
+
+      if (usage->state == COBALT_SITE_STATE_RESTING && usage->resting != NULL)
+        g_ptr_array_add (self->resting, cobalt_resting_site_copy (usage->resting));
+    }
+}
+
 static void
 cobalt_status_finalize (GObject *object)
 {
@@ -69,6 +88,7 @@ cobalt_status_finalize (GObject *object)
   g_clear_pointer (&self->relative_text, g_free);
   g_clear_pointer (&self->supplies, cobalt_supply_status_free);
   g_clear_pointer (&self->no_warnings, g_ptr_array_unref);
+  g_clear_pointer (&self->resting, g_ptr_array_unref);
   g_clear_pointer (&self->next_change, g_date_time_unref);
 
   G_OBJECT_CLASS (cobalt_status_parent_class)->finalize (object);
@@ -85,6 +105,7 @@ cobalt_status_class_init (CobaltStatusClass *klass)
 static void
 cobalt_status_init (CobaltStatus *self)
 {
+  self->resting = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_resting_site_free);
 }
 
 CobaltStatus *
@@ -152,6 +173,7 @@ cobalt_status_compute_full (CobaltRepository *repository,
       self->dose_text = cobalt_prescription_describe_dose (self->prescription, self->due->phase_index);
       self->relative_text = cobalt_schedule_describe_due (self->due, now);
       self->site = cobalt_rotation_suggest (self->prescription, doses, resting, now, &self->site_reason);
+      collect_resting (self, doses, resting);
     }
 
   self->supplies = cobalt_supplies_compute (items, self->prescription, doses, bin, now, tz, lead_days);
@@ -231,6 +253,14 @@ cobalt_status_get_relative_text (CobaltStatus *self)
 {
   g_return_val_if_fail (COBALT_IS_STATUS (self), NULL);
   return self->relative_text;
+}
+
+GPtrArray *
+cobalt_status_get_resting_sites (CobaltStatus *self)
+{
+  g_return_val_if_fail (COBALT_IS_STATUS (self), NULL);
+
+  return self->resting;
 }
 
 GPtrArray *

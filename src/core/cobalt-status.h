@@ -51,6 +51,10 @@ const char          *cobalt_status_get_dose_text    (CobaltStatus *self);
 const char          *cobalt_status_get_relative_text (CobaltStatus *self);
 /* CobaltSupplyWarning, most pressing first (never NULL). */
 GPtrArray           *cobalt_status_get_warnings     (CobaltStatus *self);
+/* CobaltRestingSite marks in effect today on enabled sites of the
+ * prescription's route, in catalogue order (never NULL; empty without a
+ * prescription). */
+GPtrArray           *cobalt_status_get_resting_sites (CobaltStatus *self);
 guint                cobalt_status_get_n_doses      (CobaltStatus *self);
 /* The next instant after now at which this status would read differently
  * without any new data: the due time, the end of the grace window or the

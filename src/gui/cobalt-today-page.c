@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cobalt-rotation.h"
 #include "cobalt-status.h"
 #include "cobalt-today-page.h"
 
@@ -87,18 +88,18 @@ clear_warnings (CobaltTodayPage *self)
 }
 
 static void
-add_warning (CobaltTodayPage           *self,
-             const CobaltSupplyWarning *warning)
+add_warning_row (CobaltTodayPage *self,
+                 const char      *message,
+                 gboolean         is_error)
 {
   GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (warning->kind == COBALT_SUPPLY_WARNING_EXPIRED
-                                                  ? "dialog-error-symbolic"
-                                                  : "dialog-warning-symbolic");
-  GtkWidget *label = gtk_label_new (warning->message);
+  GtkWidget *icon = gtk_image_new_from_icon_name (is_error ? "dialog-error-symbolic"
+                                                           : "dialog-warning-symbolic");
+  GtkWidget *label = gtk_label_new (message);
 
   gtk_widget_add_css_class (row, "today-card");
   gtk_widget_add_css_class (row, "warning-row");
-  if (warning->kind == COBALT_SUPPLY_WARNING_EXPIRED)
+  if (is_error)
     gtk_widget_add_css_class (row, "error-row");
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Warning"),
@@ -110,6 +111,38 @@ add_warning (CobaltTodayPage           *self,
   gtk_box_append (GTK_BOX (row), icon);
   gtk_box_append (GTK_BOX (row), label);
   gtk_box_append (GTK_BOX (self->warnings_list), row);
+}
+
+static void
+add_warning (CobaltTodayPage           *self,
+             const CobaltSupplyWarning *warning)
+{
+  add_warning_row (self, warning->message, warning->kind == COBALT_SUPPLY_WARNING_EXPIRED);
+}
+
+/* A resting site narrows the rotation: say which one and until when, so
+ * the suggestion further up is not a surprise. */
+static void
+add_resting_warning (CobaltTodayPage         *self,
+                     const CobaltRestingSite *resting)
+{
+  const CobaltSiteInfo *info = cobalt_site_catalogue_lookup (resting->site_id);
+  const char *name = info != NULL ? cobalt_site_info_get_name (info) : resting->site_id;
+  g_autofree char *message = NULL;
+  char until[64] = "";
+
+  if (g_date_valid (&resting->until))
+    /* Translators: day and month a resting site may be used again, g_date_strftime() syntax. */
+    g_date_strftime (until, sizeof until, _("%-d %B"), &resting->until);
+
+  if (resting->reason != NULL && *resting->reason != '\0')
+    /* Translators: "Left outer thigh is resting until 3 December: bruised". */
+    message = g_strdup_printf (_("%s is resting until %s: %s"), name, until, resting->reason);
+  else
+    /* Translators: "Left outer thigh is resting until 3 December". */
+    message = g_strdup_printf (_("%s is resting until %s"), name, until);
+
+  add_warning_row (self, message, FALSE);
 }
 
 static void
@@ -264,6 +297,7 @@ update (CobaltTodayPage *self)
   const CobaltSiteInfo *site;
   CobaltDoseStatus dose_status;
   GPtrArray *warnings;
+  GPtrArray *resting;
 
   g_clear_pointer (&self->next_change, g_date_time_unref);
 
@@ -396,7 +430,10 @@ update (CobaltTodayPage *self)
   warnings = cobalt_status_get_warnings (status);
   for (guint i = 0; i < warnings->len; i++)
     add_warning (self, g_ptr_array_index (warnings, i));
-  gtk_widget_set_visible (self->warnings_box, warnings->len > 0);
+  resting = cobalt_status_get_resting_sites (status);
+  for (guint i = 0; i < resting->len; i++)
+    add_resting_warning (self, g_ptr_array_index (resting, i));
+  gtk_widget_set_visible (self->warnings_box, warnings->len + resting->len > 0);
 }
 
 static gboolean

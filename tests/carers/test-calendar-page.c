@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "cobalt-calendar-page.h"
 #include "cobalt-demo.h"
@@ -147,6 +148,113 @@ test_overdue (Fixture       *f,
   g_assert_nonnull (strstr (cobalt_calendar_page_get_site_summary (f->page), "dose"));
 }
 
+/* A label showing @text (a substring) that is visible up to @root. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The dose count the summary gives @site_id, 0 when it does not name it. */
+static guint
+summary_count (const char *summary,
+               const char *site_id)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s: ", cobalt_site_info_get_name (cobalt_site_catalogue_lookup (site_id)));
+  const char *at = strstr (summary, prefix);
+
+  return at != NULL ? (guint) g_ascii_strtoull (at + strlen (prefix), NULL, 10) : 0;
+}
+
+static void
+add_dose_days_ago (Fixture      *f,
+                   CobaltPerson *person,
+                   int           days,
+                   const char   *site_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (f->clock);
+  g_autoptr(GDateTime) when = g_date_time_add_days (now, -days);
+  g_autoptr(CobaltDose) dose = cobalt_dose_new ();
+
+  cobalt_dose_set_person_id (dose, cobalt_person_get_id (person));
+  cobalt_dose_set_given_at (dose, when);
+  cobalt_dose_set_site_id (dose, site_id);
+  cobalt_dose_set_amount (dose, 1.0);
+  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
+  cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
+  g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
+  g_assert_no_error (error);
+}
+
+/* What a carer sees beside the calendar: the legend, the chosen day in
+ * words, and the last 90 days of sites (older doses not counted). */
+static void
+test_legend_day_list_and_sites (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->page);
+  g_autoptr(CobaltPerson) person = find (f, COBALT_DEMO_PERSON_SELF);
+  CobaltDoseStatus status;
+  g_autoptr(GDate) due = due_date (f, person, &status);
+  g_autofree char *before = NULL;
+  const char *after;
+  GDate empty;
+
+  g_assert_nonnull (find_label (root, "Legend"));
+  g_assert_nonnull (find_label (root, "Dose given"));
+  g_assert_nonnull (find_label (root, "Dose due (planned)"));
+  g_assert_nonnull (find_label (root, "Overdue: ask your clinic, do not double up"));
+
+  /* The chosen day's list says what is planned, under the day's name. */
+  cobalt_calendar_page_select_day (f->page, due);
+  wait_frames (2);
+  {
+    char title[64];
+
+    g_assert_cmpuint (g_date_strftime (title, sizeof title, "%A %-d %B %Y", due), >, 0);
+    g_assert_nonnull (find_label (root, title));
+  }
+  g_assert_nonnull (find_label (root, "Due at 09:00"));
+  g_assert_null (find_label (root, "Nothing logged or planned on this day."));
+
+  /* A quiet day says so rather than showing an empty list. */
+  empty = *due;
+  g_date_subtract_days (&empty, 1);
+  cobalt_calendar_page_select_day (f->page, &empty);
+  wait_frames (2);
+  g_assert_nonnull (find_label (root, "Nothing logged or planned on this day."));
+  g_assert_null (find_label (root, "Due at 09:00"));
+
+  /* Site rotation: only the last 90 days count. */
+  g_assert_nonnull (find_label (root, "Injection sites, last 90 days"));
+  before = g_strdup (cobalt_calendar_page_get_site_summary (f->page));
+  add_dose_days_ago (f, person, 10, "ventrogluteal-right");
+  add_dose_days_ago (f, person, 120, "ventrogluteal-left");
+  cobalt_calendar_page_refresh (f->page);
+  wait_frames (2);
+  after = cobalt_calendar_page_get_site_summary (f->page);
+  g_assert_cmpuint (summary_count (after, "ventrogluteal-right"), ==,
+                    summary_count (before, "ventrogluteal-right") + 1);
+  g_assert_cmpuint (summary_count (after, "ventrogluteal-left"), ==,
+                    summary_count (before, "ventrogluteal-left"));
+  g_assert_nonnull (strstr (after, "Right side of hip: "));
+  /* The summary is on screen too, not only for screen readers. */
+  g_assert_nonnull (find_label (root, after));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -155,6 +263,8 @@ main (int   argc,
 
   g_test_add ("/cobalt/calendar-page/marks", Fixture, NULL, fixture_setup, test_marks, fixture_teardown);
   g_test_add ("/cobalt/calendar-page/overdue", Fixture, NULL, fixture_setup, test_overdue, fixture_teardown);
+  g_test_add ("/cobalt/calendar-page/legend-day-list-and-sites", Fixture, NULL, fixture_setup,
+              test_legend_day_list_and_sites, fixture_teardown);
 
   return g_test_run ();
 }

@@ -16,6 +16,7 @@
 #include "cobalt-journal-charts.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-log-page.h"
+#include "cobalt-rotation.h"
 #include "cobalt-supplies-page.h"
 #include "cobalt-window.h"
 
@@ -116,6 +117,61 @@ test_today_shows_next_dose (Fixture       *fixture,
   g_assert_null (cobalt_test_find_label (root, "Do not give two doses"));
   /* Alex's sharps bin is at the ¾ line. */
   g_assert_true (gtk_widget_get_visible (cobalt_test_find_id (root, "warnings_box")));
+}
+
+/* A site resting today is named on Today with its end date and reason; a
+ * mark that has run out, or one on a site the clinic never enabled, is not. */
+static void
+test_today_warns_of_resting_sites (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(CobaltRestingSite) resting = NULL;
+  g_autoptr(CobaltRestingSite) over = NULL;
+  gint64 person_id = cobalt_window_get_person_id (fixture->window);
+  const char * const *enabled;
+  const CobaltSiteInfo *rest_info, *over_info;
+  g_autofree char *expected = NULL;
+  g_autofree char *expired = NULL;
+  GDate until, yesterday;
+
+  prescription = cobalt_repository_get_prescription (fixture->repository, person_id, &error);
+  g_assert_no_error (error);
+  enabled = cobalt_prescription_get_enabled_sites (prescription);
+  g_assert_nonnull (enabled[0]);
+  g_assert_nonnull (enabled[1]);
+  rest_info = cobalt_site_catalogue_lookup (enabled[0]);
+  over_info = cobalt_site_catalogue_lookup (enabled[1]);
+
+  /* "now" is 21 November 2026. */
+  g_date_clear (&until, 1);
+  g_date_set_dmy (&until, 3, G_DATE_DECEMBER, 2026);
+  g_date_clear (&yesterday, 1);
+  g_date_set_dmy (&yesterday, 20, G_DATE_NOVEMBER, 2026);
+  resting = cobalt_resting_site_new (enabled[0], &until, "bruised");
+  over = cobalt_resting_site_new (enabled[1], &yesterday, "sore");
+  g_assert_true (cobalt_repository_set_site_resting (fixture->repository, person_id, resting, &error));
+  g_assert_no_error (error);
+  g_assert_true (cobalt_repository_set_site_resting (fixture->repository, person_id, over, &error));
+  g_assert_no_error (error);
+  cobalt_test_wait_idle ();
+
+  expected = g_strdup_printf ("%s is resting until 3 December: bruised",
+                              cobalt_site_info_get_name (rest_info));
+  expired = g_strdup_printf ("%s is resting", cobalt_site_info_get_name (over_info));
+  g_assert_true (gtk_widget_get_visible (cobalt_test_find_id (root, "warnings_box")));
+  g_assert_nonnull (cobalt_test_find_label (root, expected));
+  g_assert_null (cobalt_test_find_label (root, expired));
+  /* Not about supplies only any more. */
+  g_assert_nonnull (cobalt_test_find_label (root, "Warnings"));
+
+  /* Used again: the warning goes. */
+  g_assert_true (cobalt_repository_clear_site_resting (fixture->repository, person_id, enabled[0], &error));
+  g_assert_no_error (error);
+  cobalt_test_wait_idle ();
+  g_assert_null (cobalt_test_find_label (root, expected));
 }
 
 static void
@@ -373,6 +429,8 @@ main (int   argc,
 
   g_test_add ("/cobalt/gui/window/today-shows-next-dose", Fixture, NULL,
               fixture_set_up, test_today_shows_next_dose, fixture_tear_down);
+  g_test_add ("/cobalt/gui/window/today-warns-of-resting-sites", Fixture, NULL,
+              fixture_set_up, test_today_warns_of_resting_sites, fixture_tear_down);
   g_test_add ("/cobalt/gui/window/main-menu", Fixture, NULL,
               fixture_set_up, test_main_menu, fixture_tear_down);
   g_test_add ("/cobalt/gui/window/switch-person-overdue", Fixture, NULL,

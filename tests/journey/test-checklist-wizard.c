@@ -422,6 +422,93 @@ test_aftercare_banner (JourneyFixture *f,
   g_assert_cmpuint (g_list_model_get_n_items (reactions), ==, 3);
 }
 
+/* The inject step repeats what the clinic wrote on the prescription, and
+ * stopping there tells the person which signs mean calling for help now. */
+static void
+test_inject_step_and_stop (JourneyFixture *f,
+                           gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  CobaltChecklistWizard *wizard;
+  guint n, inject;
+
+  /* Values no template uses, so only the prescription can show them. */
+  prescription = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), &error);
+  g_assert_no_error (error);
+  cobalt_prescription_set_injecting_needle_gauge (prescription, 21);
+  cobalt_prescription_set_needle_length_mm (prescription, 38);
+  cobalt_prescription_set_angle_degrees (prescription, 72);
+  cobalt_prescription_set_technique_notes (prescription, "Stretch the skin flat with two fingers");
+  g_assert_true (cobalt_repository_save_prescription (f->repository, prescription, &error));
+  g_assert_no_error (error);
+
+  wizard = show_wizard (f);
+  n = cobalt_checklist_run_get_n_steps (cobalt_checklist_wizard_get_run (wizard));
+  for (inject = 0; inject < n; inject++)
+    if (g_str_equal (step_kind (wizard, inject), COBALT_STEP_INJECT))
+      break;
+  g_assert_cmpuint (inject, <, n);
+  tick_steps (wizard, 0, inject);
+  g_assert_cmpuint (cobalt_checklist_run_get_current_step (cobalt_checklist_wizard_get_run (wizard)), ==, inject);
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "21 G, 38 mm"));
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "72° to the skin"));
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "Stretch the skin flat with two fingers"));
+  g_assert_false (shows_text (GTK_WIDGET (wizard), "23 G"));
+
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.stop", NULL);
+  g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "stop");
+  cobalt_checklist_wizard_set_stop_reason (wizard, 1, "felt faint");
+  g_assert_true (cobalt_checklist_wizard_confirm_stop (wizard));
+  wait_for_gtk (20);
+  g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "stopped");
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "Call " TEST_EMERGENCY " now if you have any of these signs:"));
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "Swelling of the throat, tongue, lips or face"));
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "within 5 to 30 minutes"));
+  g_assert_false (shows_text (GTK_WIDGET (wizard), "21 G, 38 mm"));
+}
+
+/* The database refuses the write at the last step: the person is told in
+ * plain words, stays on the inject step with the site and tick kept, and
+ * nothing half-logged is left; once writing works again, Next logs it. */
+static void
+test_database_error_keeps_progress (JourneyFixture *f,
+                                    gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  CobaltChecklistWizard *wizard = show_wizard (f);
+  CobaltChecklistRun *run = cobalt_checklist_wizard_get_run (wizard);
+  CobaltSitePicker *picker = COBALT_SITE_PICKER (cobalt_checklist_wizard_get_site_picker (wizard));
+  guint n = cobalt_checklist_run_get_n_steps (run);
+
+  tick_steps (wizard, 0, n - 1);
+  gtk_toggle_button_set_active (step_check (wizard, n - 1), TRUE);
+
+  g_assert_true (cobalt_database_exec (f->database, "PRAGMA query_only = ON", &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  wait_for_gtk (20);
+
+  g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "steps");
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "The dose was not logged."));
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "What you entered is still here"));
+  g_assert_cmpuint (cobalt_checklist_run_get_current_step (run), ==, n - 1);
+  g_assert_true (gtk_toggle_button_get_active (step_check (wizard, n - 1)));
+  g_assert_cmpstr (cobalt_site_picker_get_selected_site_id (picker), ==, "deltoid-left");
+  g_assert_null (cobalt_checklist_wizard_get_dose (wizard));
+  g_assert_cmpuint (dose_count (f), ==, 1);
+  g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 5);
+
+  g_assert_true (cobalt_database_exec (f->database, "PRAGMA query_only = OFF", &error));
+  g_assert_no_error (error);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  wait_for_gtk (20);
+  g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "aftercare");
+  g_assert_true (shows_text (GTK_WIDGET (wizard), "Dose logged at 09:00"));
+  g_assert_cmpuint (dose_count (f), ==, 2);
+  g_assert_cmpstr (cobalt_dose_get_site_id (cobalt_checklist_wizard_get_dose (wizard)), ==, "deltoid-left");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -438,6 +525,8 @@ main (int   argc,
   ADD ("keyboard-only", test_keyboard_only);
   ADD ("back-and-untick", test_back_and_untick);
   ADD ("aftercare-banner", test_aftercare_banner);
+  ADD ("inject-step-and-stop", test_inject_step_and_stop);
+  ADD ("database-error-keeps-progress", test_database_error_keeps_progress);
 #undef ADD
   g_test_add ("/cobalt/journey/wizard/expired-batch", JourneyFixture, NULL, expired_set_up, test_expired_batch, fixture_tear_down);
 

@@ -269,6 +269,57 @@ test_log_elsewhere_future_confirmed (JourneyFixture *f,
   g_object_unref (dialog);
 }
 
+/* A database that refuses to write: the dialog says so in plain words,
+ * keeps everything typed, and saves it once writing works again. */
+static void
+test_log_elsewhere_database_error (JourneyFixture *f,
+                                   gconstpointer   data)
+{
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) save_error = NULL;
+  const char *message;
+
+#define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_gtk (100);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (FIELD ("given-by")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("who")), "Jo (daughter)");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-09");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 18);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("batch")), "CARER9");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("notes")), "Given at the clinic in town");
+
+  g_assert_true (cobalt_database_exec (f->database, "PRAGMA query_only = ON", &error));
+  g_assert_no_error (error);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, &save_error));
+  g_assert_nonnull (save_error);
+  message = error_text (FIELD ("save-error"));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "nothing was saved"));
+  g_assert_nonnull (strstr (message, "What you entered is still here"));
+  g_assert_cmpuint (dose_count (f), ==, 1);
+  /* What was typed is still in the form. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("who"))), ==, "Jo (daughter)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("date"))), ==, "2025-03-09");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("batch"))), ==, "CARER9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("notes"))), ==, "Given at the clinic in town");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (FIELD ("hour"))), ==, 18);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (FIELD ("given-by"))), ==, 1);
+
+  g_assert_true (cobalt_database_exec (f->database, "PRAGMA query_only = OFF", &error));
+  g_assert_no_error (error);
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_null (error_text (FIELD ("save-error")));
+  g_assert_cmpuint (dose_count (f), ==, 2);
+#undef FIELD
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -283,6 +334,7 @@ main (int   argc,
   ADD ("person-details", test_person_details);
   ADD ("log-elsewhere", test_log_elsewhere);
   ADD ("log-elsewhere-future-confirmed", test_log_elsewhere_future_confirmed);
+  ADD ("log-elsewhere-database-error", test_log_elsewhere_database_error);
 #undef ADD
 
   return g_test_run ();
