@@ -155,6 +155,20 @@ wait_for_gtk (guint ms)
   while (g_get_monotonic_time () < end);
 }
 
+/* Runs the main loop until @cond holds or @ms pass: waits that depend on
+ * how busy the machine is must not be fixed sleeps. */
+#define wait_for_gtk_until(cond, ms) \
+  G_STMT_START { \
+    gint64 wait_end_ = g_get_monotonic_time () + (ms) * 1000; \
+    while (!(cond) && g_get_monotonic_time () < wait_end_) \
+      { \
+        while (g_main_context_iteration (NULL, FALSE)) \
+          ; \
+        if (!(cond)) \
+          g_usleep (1000); \
+      } \
+  } G_STMT_END
+
 static inline void
 fixture_show (JourneyFixture *f,
               GtkWidget      *child)

@@ -294,7 +294,9 @@ test_keyboard_only (JourneyFixture *f,
 
           /* The page opens with the suggested site focused; Left moves
            * to the other arm, Right back; Space/Enter chooses it. */
-          wait_for_gtk (100);
+          wait_for_gtk_until (gtk_root_get_focus (GTK_ROOT (f->window)) ==
+                              cobalt_body_map_get_button (COBALT_BODY_MAP (map), "deltoid-left") &&
+                              cobalt_body_map_get_focus_site (COBALT_BODY_MAP (map)) != NULL, 5000);
           focus = gtk_root_get_focus (GTK_ROOT (f->window));
           g_assert_true (focus == cobalt_body_map_get_button (COBALT_BODY_MAP (map), "deltoid-left"));
           gtk_widget_activate_action (map, "map.move", "s", "left");
@@ -302,7 +304,7 @@ test_keyboard_only (JourneyFixture *f,
           gtk_widget_activate_action (map, "map.move", "s", "right");
           g_assert_cmpstr (cobalt_body_map_get_focus_site (COBALT_BODY_MAP (map)), ==, "deltoid-left");
           g_signal_emit_by_name (gtk_root_get_focus (GTK_ROOT (f->window)), "activate");
-          wait_for_gtk (400);
+          wait_for_gtk_until (g_strcmp0 (cobalt_site_picker_get_selected_site_id (picker), "deltoid-left") == 0, 5000);
           g_assert_cmpstr (cobalt_site_picker_get_selected_site_id (picker), ==, "deltoid-left");
         }
       else

@@ -100,6 +100,21 @@ def main():
             tap.ok(len(by_summary(mock, 'Sam')) == 1, 'a snoozed reminder does not come straight back',
                    mock.notifications())
 
+        # Clicking the notification itself (the default action) opens Cobalt
+        # on that person, without starting the checklist.
+        os.remove(launched)
+        tool('create', work.data, '--name', 'Pat', '--due-in', '-1')
+        pat = wait_until(lambda: by_summary(mock, 'Pat'), 10)
+        tap.ok(len(pat) == 1, 'Pat\'s reminder is shown', mock.notifications())
+        if pat:
+            mock.invoke(pat[0]['id'], 'default')
+            wait_until(lambda: os.path.exists(launched), 10)
+            args = open(launched).read().splitlines() if os.path.exists(launched) else []
+            tap.ok(args == ['--person', 'Pat', '--data-dir', work.data],
+                   'clicking the notification launches cobalt --person Pat (no --checklist)', args)
+            tap.ok(wait_until(lambda: pat[0]['id'] in mock.closed_ids(), 5),
+                   'the notification closes after it is clicked', mock.closed_ids())
+
         # A dose logged in the window takes the reminder off the screen.
         tool('create', work.data, '--name', 'Kim', '--due-in', '-1')
         kim = wait_until(lambda: by_summary(mock, 'Kim'), 10)

@@ -512,7 +512,7 @@ cobalt_body_map_get_focus_site (CobaltBodyMap *self)
   g_return_val_if_fail (COBALT_IS_BODY_MAP (self), NULL);
 
   for (guint i = 0; i < self->buttons->len; i++)
-    if (gtk_widget_has_focus (g_ptr_array_index (self->buttons, i)))
+    if (gtk_widget_is_focus (g_ptr_array_index (self->buttons, i)))
       return cobalt_site_catalogue_get_nth (i)->id;
 
   return NULL;
