@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
-/* Printing the report: a GtkPrintOperation set up as cobalt_report_print()
- * sets it up (the report's paper, no margins, full page, points), with
- * its begin-print/draw-page steps done by the report's paginate and
- * draw_page, exported to a PDF file as a "Print to File" would. The PDF
+/* Printing the report: the GtkPrintOperation cobalt_report_print() runs
+ * (the report's paper, no margins, full page, points; begin-print and
+ * draw-page done by the report's paginate and draw_page), exported to a
+ * PDF file as a "Print to File" would. The PDF
  * has every page, the report's heading on the first and "page N of N" on
  * the last, read back with poppler's pdfinfo and pdftotext. */
 
@@ -16,26 +16,6 @@
 #include "cobalt-demo.h"
 #include "cobalt-report.h"
 #include "carers-test-util.h"
-
-static void
-on_begin_print_cb (GtkPrintOperation *operation,
-                   GtkPrintContext   *context,
-                   CobaltReport      *report)
-{
-  guint n = cobalt_report_paginate (report, gtk_print_context_get_width (context),
-                                    gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, n);
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page,
-                 CobaltReport      *report)
-{
-  cobalt_report_draw_page (report, gtk_print_context_get_cairo_context (context), page);
-}
 
 /* The standard output of a poppler tool, which must succeed. */
 static char *
@@ -87,8 +67,6 @@ test_print_to_pdf (void)
   g_autoptr(CobaltPerson) person = NULL;
   g_autoptr(CobaltReport) report = NULL;
   g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *dir = g_dir_make_tmp ("cobalt-print-test-XXXXXX", NULL);
   g_autofree char *path = g_build_filename (dir, "report.pdf", NULL);
@@ -114,20 +92,10 @@ test_print_to_pdf (void)
   report = cobalt_report_new (repository, cobalt_person_get_id (person), clock, &error);
   g_assert_no_error (error);
 
-  /* As cobalt_report_print() sets it up. */
-  paper = gtk_paper_size_new (cobalt_report_locale_uses_letter () ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
-  operation = gtk_print_operation_new ();
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
+  /* The operation the Print button runs, sent to a file instead of a
+   * printer. */
+  operation = cobalt_report_create_print_operation (report);
   gtk_print_operation_set_export_filename (operation, path);
-  g_signal_connect (operation, "begin-print", G_CALLBACK (on_begin_print_cb), report);
-  g_signal_connect (operation, "draw-page", G_CALLBACK (on_draw_page_cb), report);
 
   result = gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, &error);
   g_assert_no_error (error);

@@ -674,17 +674,15 @@ cobalt_report_write_pdf (CobaltReport *self,
   return cobalt_export_write_file (path, (const char *) bytes->data, bytes->len, error);
 }
 
-void
-cobalt_report_print (CobaltReport *self,
-                     GtkWindow    *parent,
-                     gboolean      preview)
+GtkPrintOperation *
+cobalt_report_create_print_operation (CobaltReport *self)
 {
   g_autoptr(GtkPrintOperation) operation = NULL;
   g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper = NULL;
   g_autofree char *job = NULL;
 
-  g_return_if_fail (COBALT_IS_REPORT (self));
+  g_return_val_if_fail (COBALT_IS_REPORT (self), NULL);
 
   paper = gtk_paper_size_new (cobalt_report_locale_uses_letter () ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
@@ -700,10 +698,24 @@ cobalt_report_print (CobaltReport *self,
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
   gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self, 0);
   g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self, 0);
+
+  return g_steal_pointer (&operation);
+}
+
+void
+cobalt_report_print (CobaltReport *self,
+                     GtkWindow    *parent,
+                     gboolean      preview)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_return_if_fail (COBALT_IS_REPORT (self));
+
+  operation = cobalt_report_create_print_operation (self);
+  gtk_print_operation_set_allow_async (operation, TRUE);
   g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb),
                     parent ? g_object_ref (parent) : NULL);
 

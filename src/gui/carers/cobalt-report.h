@@ -43,6 +43,9 @@ gboolean      cobalt_report_write_pdf        (CobaltReport     *self,
                                               GError          **error);
 
 /* Prints through the print dialog (or, with @preview, shows the preview). */
+/* The operation cobalt_report_print() runs, set up (paper by locale, the
+ * report's own margins) but not run: printing and tests share it. */
+GtkPrintOperation *cobalt_report_create_print_operation (CobaltReport *self);
 void          cobalt_report_print            (CobaltReport     *self,
                                               GtkWindow        *parent,
                                               gboolean          preview);
