@@ -20,8 +20,9 @@ typedef struct
   const char    *template_id;
   guint          reminder_minute;
   const char    *sites[5];
-  int            history_days;      /* the regimen started about this long ago */
-  int            next_due_offset;   /* where the next due date should land */
+  guint          n_doses;           /* doses in the log: about a year of them */
+  int            due_offsets[4];    /* where the next due day lands: the first
+                                     * one the last interval reaches exactly */
   guint32        seed;
   CobaltGivenBy  given_by;          /* after the first clinic doses */
   const char    *given_by_name;
@@ -39,7 +40,7 @@ static const DemoPerson demo_people[] = {
     NULL,
     "uk-hydroxo-standard", 9 * 60,
     { "vastus-lateralis-left", "vastus-lateralis-right", "deltoid-left", "deltoid-right", NULL },
-    380, 3, 0xB12A, COBALT_GIVEN_BY_SELF, NULL, 6,
+    9, { 3, 4, 2, 5 }, 0xB12A, COBALT_GIVEN_BY_SELF, NULL, 6,
     "HX", "ng/L", 180, 900, "Riverside pathology",
   },
   {
@@ -47,7 +48,7 @@ static const DemoPerson demo_people[] = {
     N_("Cared for by Jordan Rivera (daughter), who gives the injections."),
     "us-cyano-8weeks", 18 * 60 + 30,
     { "ventrogluteal-left", "ventrogluteal-right", "vastus-lateralis-left", "vastus-lateralis-right", NULL },
-    370, -1, 0xB12B, COBALT_GIVEN_BY_CARER, "Jordan Rivera", 2,
+    18, { -2, -3, -1, -4 }, 0xB12B, COBALT_GIVEN_BY_CARER, "Jordan Rivera", 2,
     "CY", "pg/mL", 200, 900, "Lakeview Lab Services",
   },
 };
@@ -96,84 +97,201 @@ batch_for_dose (const DemoPerson *spec,
   return g_strdup_printf ("%s%u%c", spec->batch_prefix, 4100 + 37 * (index / 5), 'A' + (index / 5) % 4);
 }
 
-/* Walks the schedule forward from @starts_on: each dose is given on its
- * due day (a few late), at the site rotation suggests. Stops before the
- * first due date that is not before @target; returns that due date. */
+/* One dose of the story, as local calendar days. */
+typedef struct
+{
+  GDate due;       /* the day the schedule had it due */
+  GDate given;     /* the day it was given: after @due when it was late */
+  int   late;      /* days late by chance (away from home) */
+  int   minutes;   /* minutes after the reminder time */
+} PlannedDose;
+
+/* The phase, and which gap of its interval, that leads from dose @index − 1
+ * to dose @index (0-based): the engine's walk (rules 4 and 5 at the top of
+ * cobalt-schedule.c) for phases that end after a count, then an open-ended
+ * last phase — the shape of every demo template. */
+static const CobaltPhase *
+phase_of_dose (GPtrArray *phases,
+               guint      index,
+               guint     *gap_index)
+{
+  guint remaining = index;
+
+  for (guint p = 0; p < phases->len; p++)
+    {
+      const CobaltPhase *phase = g_ptr_array_index (phases, p);
+
+      g_assert (phase->end != COBALT_PHASE_END_AFTER_DAYS);
+
+      if (phase->end == COBALT_PHASE_END_AFTER_DOSES && p + 1 < phases->len &&
+          remaining >= phase->end_value)
+        {
+          remaining -= phase->end_value;
+          continue;
+        }
+
+      /* The first phase counts its gaps from its own first dose; a later
+       * phase starts from the last dose of the phase before (its gap 0). */
+      *gap_index = p == 0 ? MAX (remaining, 1) - 1 : remaining;
+      return phase;
+    }
+
+  g_assert_not_reached ();
+}
+
+/* Sets @from to the day one gap of @phase before @due, and @reached to the
+ * day the schedule counts from @from: @due itself, or — where no day leads
+ * exactly to @due (no day of February is a month before 30 March) — the
+ * nearest day before it. Returns whether @reached is @due. */
+static gboolean
+day_one_gap_before (const CobaltPhase *phase,
+                    guint              gap_index,
+                    const GDate       *due,
+                    GDate             *from,
+                    GDate             *reached)
+{
+  *from = *due;
+
+  if (phase->unit == COBALT_INTERVAL_MONTHS)
+    {
+      g_date_subtract_months (from, phase->interval);
+    }
+  else
+    {
+      GDate later;
+
+      /* Days and weeks are the same number of days wherever they start. */
+      cobalt_schedule_add_interval (phase, gap_index, due, &later);
+      g_date_subtract_days (from, g_date_days_between (due, &later));
+    }
+
+  cobalt_schedule_add_interval (phase, gap_index, from, reached);
+  return g_date_compare (reached, due) == 0;
+}
+
+/* The person's history built backwards from the next due day, so that it
+ * lands there by construction whatever today is: the next due day is the
+ * first of @spec's offsets from today that the last interval can reach
+ * exactly; each dose is then given one interval before the due day of the
+ * dose after it, and was due a few days earlier when it was late. Where a
+ * calendar month cannot reach back exactly (31 March), the dose after it
+ * was due on the day the month does reach, and so was given late. The
+ * random choices are drawn in the same order every time, so the numbers of
+ * doses and late doses are the same on any day. Returns @spec->n_doses
+ * PlannedDose. */
+static GArray *
+plan_history (const DemoPerson *spec,
+              GPtrArray        *phases,
+              GDateTime        *now,
+              GDate            *next_due)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (spec->seed);
+  g_autoptr(GArray) plan = g_array_sized_new (FALSE, TRUE, sizeof (PlannedDose), spec->n_doses);
+  const CobaltPhase *phase;
+  guint gap;
+  GDate due;
+  GDate from, reached;
+
+  g_array_set_size (plan, spec->n_doses);
+
+  /* Mostly on the day, around the reminder; now and then a day or three
+   * late, which moves the next dose (the schedule rule). The first doses
+   * are given at the surgery during its hours. */
+  for (guint i = 0; i < spec->n_doses; i++)
+    {
+      PlannedDose *dose = &g_array_index (plan, PlannedDose, i);
+
+      if (i > spec->clinic_doses && g_rand_int_range (rand, 0, 100) < 9)
+        dose->late = g_rand_int_range (rand, 1, 4);
+      dose->minutes = i < spec->clinic_doses
+                    ? 90 + g_rand_int_range (rand, 0, 120)
+                    : g_rand_int_range (rand, -25, 95);
+    }
+
+  phase = phase_of_dose (phases, spec->n_doses, &gap);
+  due = date_offset (now, spec->due_offsets[0]);
+  for (guint k = 0; k < G_N_ELEMENTS (spec->due_offsets); k++)
+    {
+      GDate candidate = date_offset (now, spec->due_offsets[k]);
+
+      if (day_one_gap_before (phase, gap, &candidate, &from, &reached))
+        {
+          due = candidate;
+          break;
+        }
+    }
+
+  for (guint i = spec->n_doses; i-- > 0;)
+    {
+      PlannedDose *dose = &g_array_index (plan, PlannedDose, i);
+
+      phase = phase_of_dose (phases, i + 1, &gap);
+      day_one_gap_before (phase, gap, &due, &dose->given, &reached);
+
+      if (i + 1 < spec->n_doses)
+        g_array_index (plan, PlannedDose, i + 1).due = reached;
+      else
+        *next_due = reached;
+
+      dose->due = dose->given;
+      g_date_subtract_days (&dose->due, dose->late);
+      due = dose->due;
+    }
+
+  return g_steal_pointer (&plan);
+}
+
+/* The planned doses as log entries, oldest first, each at the site the
+ * rotation suggested then. */
 static GPtrArray *
-simulate (const DemoPerson   *spec,
-          CobaltPrescription *prescription,
-          GDateTime          *now,
-          const GDate        *target,
-          GDate              *next_due)
+make_doses (const DemoPerson   *spec,
+            CobaltPrescription *prescription,
+            GArray             *plan,
+            GTimeZone          *tz)
 {
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GRand) rand = g_rand_new_with_seed (spec->seed);
-  GTimeZone *tz = g_date_time_get_timezone (now);
-  g_autoptr(GDateTime) judge_at = NULL;
 
-  {
-    GDate *starts_on = cobalt_prescription_get_starts_on (prescription);
-
-    judge_at = cobalt_schedule_local_instant (starts_on, 0, tz);
-  }
-
-  for (guint i = 0; i < 400; i++)
+  for (guint i = 0; i < plan->len; i++)
     {
-      g_autoptr(CobaltDueInfo) due = cobalt_schedule_next_due (prescription, doses, judge_at, tz);
-      g_autoptr(CobaltDose) dose = NULL;
+      const PlannedDose *planned = &g_array_index (plan, PlannedDose, i);
+      g_autoptr(CobaltDose) dose = cobalt_dose_new ();
+      g_autoptr(CobaltDueInfo) due = NULL;
       g_autoptr(GDateTime) given_at = NULL;
       g_autofree char *reason = NULL;
       g_autofree char *batch = NULL;
       const CobaltSiteInfo *site;
-      int late_days = 0;
-      int minutes;
+      GDate expiry;
 
-      if (g_date_compare (&due->due_date, target) >= 0)
-        {
-          *next_due = due->due_date;
-          return g_steal_pointer (&doses);
-        }
+      given_at = cobalt_schedule_local_instant (&planned->given,
+                                                spec->reminder_minute + planned->minutes, tz);
 
-      /* Mostly on the day, around the reminder; now and then a day or
-       * three late, which moves the next dose (the schedule rule). */
-      if (i > spec->clinic_doses && g_rand_int_range (rand, 0, 100) < 9)
-        late_days = g_rand_int_range (rand, 1, 4);
-      minutes = g_rand_int_range (rand, -25, 95);
-      if (i < spec->clinic_doses)
-        minutes = 90 + g_rand_int_range (rand, 0, 120);   /* surgery hours */
-
-      {
-        g_autoptr(GDateTime) day = g_date_time_add_days (due->due_at, late_days);
-
-        given_at = g_date_time_add_minutes (day, minutes);
-      }
-
-      if (g_date_time_compare (given_at, now) > 0)
-        {
-          *next_due = due->due_date;
-          return g_steal_pointer (&doses);
-        }
+      /* The engine must agree with the plan: the story is built backwards
+       * from its rules, and the demo would tell a different one if they
+       * parted. */
+      due = cobalt_schedule_next_due (prescription, doses, given_at, tz);
+      if (g_date_compare (&due->due_date, &planned->due) != 0)
+        g_critical ("Demo dose %u of %s: the schedule has it due on %d-%02d-%02d, the plan on %d-%02d-%02d",
+                    i, spec->name,
+                    g_date_get_year (&due->due_date), g_date_get_month (&due->due_date),
+                    g_date_get_day (&due->due_date),
+                    g_date_get_year (&planned->due), g_date_get_month (&planned->due),
+                    g_date_get_day (&planned->due));
 
       site = cobalt_rotation_suggest (prescription, doses, NULL, given_at, &reason);
       batch = batch_for_dose (spec, i);
 
-      dose = cobalt_dose_new ();
       cobalt_dose_set_given_at (dose, given_at);
       cobalt_dose_set_site_id (dose, site != NULL ? site->id : NULL);
       cobalt_dose_set_amount (dose, due->amount);
       cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (prescription));
       cobalt_dose_set_product (dose, cobalt_prescription_get_product (prescription));
       cobalt_dose_set_batch (dose, batch);
-      {
-        /* Boxes expire about 18 months after they were dispensed. */
-        GDate expiry;
 
-        g_date_clear (&expiry, 1);
-        g_date_set_dmy (&expiry, g_date_time_get_day_of_month (given_at),
-                        g_date_time_get_month (given_at), g_date_time_get_year (given_at));
-        g_date_add_months (&expiry, 18 - (int) (i % 5));
-        cobalt_dose_set_expiry (dose, &expiry);
-      }
+      /* Boxes expire about 18 months after they were dispensed. */
+      expiry = planned->given;
+      g_date_add_months (&expiry, 18 - (int) (i % 5));
+      cobalt_dose_set_expiry (dose, &expiry);
+
       if (i < spec->clinic_doses)
         {
           cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
@@ -184,72 +302,12 @@ simulate (const DemoPerson   *spec,
           cobalt_dose_set_given_by (dose, spec->given_by);
           cobalt_dose_set_given_by_name (dose, spec->given_by_name);
         }
-      if (late_days > 0)
+      if (g_date_compare (&planned->given, &planned->due) > 0)
         cobalt_dose_set_notes (dose, _("Given late: away from home on the due day."));
 
       g_ptr_array_add (doses, g_steal_pointer (&dose));
-      g_clear_pointer (&judge_at, g_date_time_unref);
-      judge_at = g_date_time_ref (given_at);
     }
 
-  *next_due = *target;
-  return g_steal_pointer (&doses);
-}
-
-static CobaltPrescription *
-make_prescription (const DemoPerson *spec,
-                   GDateTime        *now,
-                   int               start_offset,
-                   GError          **error)
-{
-  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template (spec->template_id);
-  GDate starts_on = date_offset (now, start_offset);
-
-  if (prescription == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
-                   "No prescription template “%s”", spec->template_id);
-      return NULL;
-    }
-
-  cobalt_prescription_set_starts_on (prescription, &starts_on);
-  cobalt_prescription_set_reminder_minute (prescription, spec->reminder_minute);
-  cobalt_prescription_set_enabled_sites (prescription, spec->sites);
-  return g_steal_pointer (&prescription);
-}
-
-/* The history shifted so that the next due date lands on the target day;
- * a few passes absorb months of different lengths. */
-static GPtrArray *
-plan_history (const DemoPerson    *spec,
-              GDateTime           *now,
-              CobaltPrescription **prescription_out,
-              GError             **error)
-{
-  GDate target = date_offset (now, spec->next_due_offset);
-  int start_offset = -spec->history_days;
-  g_autoptr(GPtrArray) doses = NULL;
-  g_autoptr(CobaltPrescription) prescription = NULL;
-
-  for (guint pass = 0; pass < 4; pass++)
-    {
-      GDate next_due;
-      int shift;
-
-      g_clear_object (&prescription);
-      g_clear_pointer (&doses, g_ptr_array_unref);
-
-      if (!(prescription = make_prescription (spec, now, start_offset, error)))
-        return NULL;
-      doses = simulate (spec, prescription, now, &target, &next_due);
-
-      shift = g_date_days_between (&target, &next_due);
-      if (shift == 0)
-        break;
-      start_offset -= shift;
-    }
-
-  *prescription_out = g_steal_pointer (&prescription);
   return g_steal_pointer (&doses);
 }
 
@@ -364,6 +422,10 @@ add_reactions (CobaltRepository *repository,
   return TRUE;
 }
 
+/* Fortnightly check-ins reaching back 48 weeks: inside the shortest
+ * history (about 360 days) on any day. */
+#define N_FORTNIGHTLY_CHECKINS 25
+
 static int
 clamp_score (double value)
 {
@@ -416,12 +478,16 @@ add_checkins (CobaltRepository *repository,
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (spec->seed ^ 0xC0FFEE);
 
-  /* Every fortnight from the evening before the first dose: energy and mood
+  /* Every fortnight since the evening before the first dose: energy and mood
    * climb over the first months of treatment while fatigue and pins and
    * needles fade — the "before and after" the journal charts — and dip a
    * little again as each dose wears off. */
-  for (int day = start_offset - 1; day <= 0; day += 14)
+  for (int k = -1; k < N_FORTNIGHTLY_CHECKINS; k++)
     {
+      /* The first the evening before treatment began, then fortnightly up
+       * to yesterday evening: never in the future, the same number on any
+       * day. */
+      int day = k < 0 ? start_offset - 1 : -1 - 14 * (N_FORTNIGHTLY_CHECKINS - 1 - k);
       g_autoptr(GDateTime) at = at_local (now, day, 20 * 60 + 15);
       g_autoptr(CobaltCheckin) checkin = cobalt_checkin_new (person_id, at);
       double progress = CLAMP ((double) (day - start_offset) / 120.0, 0.0, 1.0);
@@ -433,7 +499,7 @@ add_checkins (CobaltRepository *repository,
       cobalt_checkin_set_fatigue (checkin, clamp_score (8 - 5 * progress + 2.5 * wear + noise));
       cobalt_checkin_set_pins_and_needles (checkin, clamp_score (6 - 5 * progress + 2 * wear + noise / 2));
       cobalt_checkin_set_memory (checkin, clamp_score (4 + 3.5 * progress - 1.5 * wear + noise));
-      if (day == start_offset - 1)
+      if (k < 0)
         cobalt_checkin_set_note (checkin, _("Before starting injections: tired all the time."));
 
       if (!cobalt_repository_add_checkin (repository, checkin, error))
@@ -582,19 +648,16 @@ populate_person (CobaltRepository *repository,
     return FALSE;
   person_id = cobalt_person_get_id (person);
 
-  if (!(doses = plan_history (spec, now, &prescription, error)))
-    return FALSE;
+  doses = cobalt_demo_plan_doses (spec - demo_people, now, &prescription);
+  {
+    GDate today = today_of (now);
+
+    start_offset = -g_date_days_between (cobalt_prescription_get_starts_on (prescription), &today);
+  }
 
   cobalt_prescription_set_person_id (prescription, person_id);
   if (!cobalt_repository_save_prescription (repository, prescription, error))
     return FALSE;
-
-  {
-    GDate *starts_on = cobalt_prescription_get_starts_on (prescription);
-    GDate today = today_of (now);
-
-    start_offset = -g_date_days_between (starts_on, &today);
-  }
 
   for (guint i = 0; i < doses->len; i++)
     {
@@ -630,6 +693,36 @@ populate_person (CobaltRepository *repository,
          add_checkins (repository, spec, person_id, doses, now, start_offset, error) &&
          add_labs (repository, spec, person_id, now, start_offset, error) &&
          add_supplies (repository, spec, person_id, prescription, now, error);
+}
+
+GPtrArray *
+cobalt_demo_plan_doses (guint                index,
+                        GDateTime           *now,
+                        CobaltPrescription **prescription_out)
+{
+  const DemoPerson *spec;
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(GArray) plan = NULL;
+  GPtrArray *doses;
+  GDate next_due;
+
+  g_return_val_if_fail (index < G_N_ELEMENTS (demo_people), NULL);
+  g_return_val_if_fail (now != NULL, NULL);
+  g_return_val_if_fail (prescription_out != NULL && *prescription_out == NULL, NULL);
+
+  spec = &demo_people[index];
+  prescription = cobalt_prescription_new_from_template (spec->template_id);
+  g_assert (prescription != NULL);
+  cobalt_prescription_set_reminder_minute (prescription, spec->reminder_minute);
+  cobalt_prescription_set_enabled_sites (prescription, spec->sites);
+
+  plan = plan_history (spec, cobalt_prescription_get_phases (prescription), now, &next_due);
+  /* With no dose yet, the first one was due on the day treatment began. */
+  cobalt_prescription_set_starts_on (prescription, &g_array_index (plan, PlannedDose, 0).due);
+  doses = make_doses (spec, prescription, plan, g_date_time_get_timezone (now));
+
+  *prescription_out = g_steal_pointer (&prescription);
+  return doses;
 }
 
 gboolean

@@ -112,12 +112,16 @@ times_a_week_gap (guint times,
   return ((k + 1) * 7) / times - (k * 7) / times;
 }
 
-static void
-add_interval (const CobaltPhase *phase,
-              guint              gap_index,
-              const GDate       *from,
-              GDate             *out)
+void
+cobalt_schedule_add_interval (const CobaltPhase *phase,
+                              guint              gap_index,
+                              const GDate       *from,
+                              GDate             *out)
 {
+  g_return_if_fail (phase != NULL);
+  g_return_if_fail (from != NULL && g_date_valid (from));
+  g_return_if_fail (out != NULL);
+
   *out = *from;
 
   switch (phase->unit)
@@ -160,7 +164,7 @@ walk_phase_over (const Walk *walk)
       {
         GDate next, end = walk->first;
 
-        add_interval (phase, walk->gaps, &walk->last, &next);
+        cobalt_schedule_add_interval (phase, walk->gaps, &walk->last, &next);
         g_date_add_days (&end, phase->end_value);
         return g_date_compare (&next, &end) >= 0;
       }
@@ -201,13 +205,13 @@ walk_next (const Walk  *walk,
 
       next->phase = walk->phase + 1;
       next->dose_in_phase = 1;
-      add_interval (walk_phase (walk, next->phase), 0, &walk->last, &next->date);
+      cobalt_schedule_add_interval (walk_phase (walk, next->phase), 0, &walk->last, &next->date);
       return;
     }
 
   next->phase = walk->phase;
   next->dose_in_phase = walk->n_in_phase + 1;
-  add_interval (walk_phase (walk, walk->phase), walk->gaps, &walk->last, &next->date);
+  cobalt_schedule_add_interval (walk_phase (walk, walk->phase), walk->gaps, &walk->last, &next->date);
 }
 
 static void

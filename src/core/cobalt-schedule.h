@@ -58,6 +58,14 @@ GDateTime     *cobalt_schedule_local_instant (const GDate *date,
                                               guint        minute,
                                               GTimeZone   *tz);
 
+/* @from + one gap of @phase's interval: days, weeks, calendar months
+ * (clamped to the month's end), or the @gap_index-th gap of "N times a
+ * week" (rule 5 in cobalt-schedule.c). */
+void           cobalt_schedule_add_interval (const CobaltPhase *phase,
+                                             guint              gap_index,
+                                             const GDate       *from,
+                                             GDate             *out);
+
 /* "today", "tomorrow", "in 3 days", "overdue by 2 days", "due today"... translated. */
 char          *cobalt_schedule_describe_due (const CobaltDueInfo *info,
                                              GDateTime           *now);

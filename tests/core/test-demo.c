@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cobalt-demo.h"
+#include "cobalt-schedule.h"
 #include "cobalt-status.h"
 
 typedef struct
@@ -147,14 +148,14 @@ test_statuses (void)
   g_autoptr(CobaltStatus) alex_status = NULL;
   g_autoptr(CobaltStatus) sam_status = NULL;
   g_autoptr(GDate) alex_due = g_date_new_dmy (24, G_DATE_NOVEMBER, 2026);
-  g_autoptr(GDate) sam_due = g_date_new_dmy (20, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDate) sam_due = g_date_new_dmy (19, G_DATE_NOVEMBER, 2026);
   Demo demo = { 0 };
 
   demo_open (&demo, now);
   alex = find (&demo, COBALT_DEMO_PERSON_SELF);
   sam = find (&demo, COBALT_DEMO_PERSON_CARED);
 
-  /* Alex: three days to go; Sam: a day overdue (the missed-dose case). */
+  /* Alex: three days to go; Sam: two days overdue (the missed-dose case). */
   alex_status = cobalt_status_compute (demo.repository, alex, now, &error);
   g_assert_no_error (error);
   g_assert_cmpint (cobalt_status_get_dose_status (alex_status), ==, COBALT_DOSE_STATUS_UPCOMING);
@@ -203,6 +204,234 @@ test_deterministic (void)
   demo_close (&b);
 }
 
+/* What the story must say at any instant, in any zone. */
+typedef struct
+{
+  guint n_doses[2];
+  guint n_late[2];
+  guint n_checkins[2];
+  guint n_labs[2];
+  guint n_reactions[2];
+  guint n_supplies[2];
+  guint n_runs[2];
+} Counts;
+
+static guint
+n_late_doses (GPtrArray *doses)
+{
+  guint late = 0;
+
+  for (guint i = 0; i < doses->len; i++)
+    if (cobalt_dose_get_notes (g_ptr_array_index (doses, i)) != NULL)
+      late++;
+  return late;
+}
+
+static void
+check_story (GDateTime *now,
+             Counts    *counts)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDate) today = g_date_new_dmy (g_date_time_get_day_of_month (now),
+                                           g_date_time_get_month (now),
+                                           g_date_time_get_year (now));
+  g_autofree char *when = g_date_time_format (now, "%F %T %Z");
+  const char *names[2] = { COBALT_DEMO_PERSON_SELF, COBALT_DEMO_PERSON_CARED };
+  Demo demo = { 0 };
+
+  demo_open (&demo, now);
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_autoptr(CobaltPerson) person = find (&demo, names[p]);
+      g_autoptr(CobaltStatus) status = NULL;
+      g_autoptr(GPtrArray) doses = NULL;
+      g_autoptr(GListModel) checkins = NULL;
+      gint64 id = cobalt_person_get_id (person);
+      const CobaltDueInfo *due;
+      CobaltDose *first, *last;
+      int days;
+      Counts seen = { 0 };
+
+      status = cobalt_status_compute (demo.repository, person, now, &error);
+      g_assert_no_error (error);
+      due = cobalt_status_get_due (status);
+      days = g_date_days_between (today, &due->due_date);
+
+      if (p == 0)
+        {
+          /* Alex: upcoming in a few days. */
+          if (cobalt_status_get_dose_status (status) != COBALT_DOSE_STATUS_UPCOMING || days < 2 || days > 5)
+            g_error ("At %s Alex is due in %d days, status %d", when, days,
+                     cobalt_status_get_dose_status (status));
+        }
+      else
+        {
+          /* Sam: overdue by a couple of days. */
+          if (cobalt_status_get_dose_status (status) != COBALT_DOSE_STATUS_OVERDUE || days < -4 || days > -1)
+            g_error ("At %s Sam is due %d days from today, status %d", when, days,
+                     cobalt_status_get_dose_status (status));
+        }
+
+      /* About a year of history, all of it in the past. */
+      doses = doses_of (&demo, person);
+      first = g_ptr_array_index (doses, 0);
+      last = g_ptr_array_index (doses, doses->len - 1);
+      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (first)) / G_TIME_SPAN_DAY, >=, 340);
+      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (first)) / G_TIME_SPAN_DAY, <=, 420);
+      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (last)), >, 0);
+
+      checkins = cobalt_repository_list_checkins (demo.repository, id, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < g_list_model_get_n_items (checkins); i++)
+        {
+          g_autoptr(CobaltCheckin) checkin = g_list_model_get_item (checkins, i);
+
+          g_assert_cmpint (g_date_time_compare (cobalt_checkin_get_at (checkin), now), <, 0);
+        }
+
+      seen.n_doses[p] = doses->len;
+      seen.n_late[p] = n_late_doses (doses);
+      seen.n_checkins[p] = g_list_model_get_n_items (checkins);
+      seen.n_labs[p] = n_items (cobalt_repository_list_lab_results (demo.repository, id, &error));
+      seen.n_reactions[p] = n_items (cobalt_repository_list_reactions (demo.repository, id, &error));
+      seen.n_supplies[p] = n_items (cobalt_repository_list_supply_items (demo.repository, id, &error));
+      seen.n_runs[p] = n_items (cobalt_repository_list_checklist_runs (demo.repository, id, &error));
+      g_assert_no_error (error);
+
+      /* The same numbers on every day: only late doses may differ, where a
+       * month's end made a dose a few days late. */
+      if (counts->n_doses[p] == 0)
+        {
+          counts->n_doses[p] = seen.n_doses[p];
+          counts->n_late[p] = seen.n_late[p];
+          counts->n_checkins[p] = seen.n_checkins[p];
+          counts->n_labs[p] = seen.n_labs[p];
+          counts->n_reactions[p] = seen.n_reactions[p];
+          counts->n_supplies[p] = seen.n_supplies[p];
+          counts->n_runs[p] = seen.n_runs[p];
+        }
+      g_assert_cmpuint (seen.n_doses[p], ==, counts->n_doses[p]);
+      g_assert_cmpuint (seen.n_late[p], <=, counts->n_late[p] + 2);
+      g_assert_cmpuint (seen.n_checkins[p], ==, counts->n_checkins[p]);
+      g_assert_cmpuint (seen.n_labs[p], ==, counts->n_labs[p]);
+      g_assert_cmpuint (seen.n_reactions[p], ==, counts->n_reactions[p]);
+      g_assert_cmpuint (seen.n_supplies[p], ==, counts->n_supplies[p]);
+      g_assert_cmpuint (seen.n_runs[p], ==, counts->n_runs[p]);
+    }
+
+  demo_close (&demo);
+}
+
+static GDateTime *
+instant (const char *zone,
+         int         year,
+         int         month,
+         int         day,
+         int         hour,
+         int         minute)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zone);
+
+  g_assert_nonnull (tz);
+  return g_date_time_new (tz, year, month, day, hour, minute, 0);
+}
+
+/* The instants the date sweep in build-aux/dev.sh runs the whole suite at,
+ * and a few more where months and clocks are awkward. */
+static void
+test_story_at_awkward_instants (void)
+{
+  static const struct
+  {
+    const char *zone;
+    int year, month, day, hour, minute;
+  } instants[] = {
+    { "UTC", 2026, 12, 31, 23, 59 },
+    { "Europe/London", 2027, 2, 28, 23, 30 },
+    { "Europe/London", 2028, 2, 29, 12, 0 },
+    { "Europe/London", 2027, 3, 28, 0, 30 },
+    { "Europe/London", 2027, 10, 31, 1, 30 },
+    { "America/Santiago", 2027, 9, 5, 23, 59 },
+    { "Pacific/Auckland", 2027, 6, 15, 12, 0 },
+    { "America/Los_Angeles", 2027, 1, 10, 12, 0 },
+    /* No day of February is a month before these. */
+    { "Europe/London", 2027, 3, 31, 9, 0 },
+    { "Europe/London", 2027, 4, 1, 9, 0 },
+    { "Europe/London", 2027, 4, 2, 9, 0 },
+    { "Europe/London", 2026, 12, 4, 20, 0 },
+    { "Asia/Kolkata", 2027, 5, 31, 0, 1 },
+    { "Australia/Lord_Howe", 2027, 4, 4, 1, 45 },
+    { "Pacific/Kiritimati", 2027, 12, 31, 23, 59 },
+    { "Pacific/Pago_Pago", 2027, 1, 1, 0, 0 },
+  };
+  Counts counts = { 0 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (instants); i++)
+    {
+      g_autoptr(GDateTime) now = instant (instants[i].zone, instants[i].year, instants[i].month,
+                                          instants[i].day, instants[i].hour, instants[i].minute);
+
+      check_story (now, &counts);
+    }
+}
+
+/* Every day of two years, at several hours, in zones with awkward clock
+ * changes: the plan alone, without a database, so that thousands of
+ * instants stay fast. */
+static void
+test_story_every_day (void)
+{
+  static const char * const zones[] = {
+    "UTC", "Europe/London", "America/Santiago", "Pacific/Auckland", "America/Los_Angeles",
+    "Asia/Kolkata", "Australia/Lord_Howe",
+  };
+  static const int minutes[] = { 5, 9 * 60 + 10, 18 * 60 + 45, 23 * 60 + 55 };
+  guint n_doses[2] = { 0, 0 };
+
+  for (guint z = 0; z < G_N_ELEMENTS (zones); z++)
+    {
+      g_autoptr(GTimeZone) tz = g_time_zone_new_identifier (zones[z]);
+      g_autoptr(GDate) day = g_date_new_dmy (1, G_DATE_DECEMBER, 2026);
+
+      g_assert_nonnull (tz);
+
+      for (guint i = 0; i < 2 * 366; i++, g_date_add_days (day, 1))
+        {
+          int minute = minutes[(i + z) % G_N_ELEMENTS (minutes)];
+          g_autoptr(GDateTime) now = g_date_time_new (tz, g_date_get_year (day), g_date_get_month (day),
+                                                      g_date_get_day (day), minute / 60, minute % 60, 0);
+
+          for (guint p = 0; p < 2; p++)
+            {
+              g_autoptr(CobaltPrescription) prescription = NULL;
+              g_autoptr(GPtrArray) doses = cobalt_demo_plan_doses (p, now, &prescription);
+              g_autoptr(CobaltDueInfo) due = cobalt_schedule_next_due (prescription, doses, now, tz);
+              GDateTime *first = cobalt_dose_get_given_at (g_ptr_array_index (doses, 0));
+              GDateTime *last = cobalt_dose_get_given_at (g_ptr_array_index (doses, doses->len - 1));
+              int days = g_date_days_between (day, &due->due_date);
+              gboolean right = p == 0
+                             ? due->status == COBALT_DOSE_STATUS_UPCOMING && days >= 2 && days <= 5
+                             : due->status == COBALT_DOSE_STATUS_OVERDUE && days >= -4 && days <= -1;
+
+              if (!right)
+                {
+                  g_autofree char *when = g_date_time_format (now, "%F %T %Z");
+
+                  g_error ("At %s in %s, %s is due %d days from today with status %d",
+                           when, zones[z], p == 0 ? "Alex" : "Sam", days, due->status);
+                }
+
+              if (n_doses[p] == 0)
+                n_doses[p] = doses->len;
+              g_assert_cmpuint (doses->len, ==, n_doses[p]);
+              g_assert_cmpint (g_date_time_compare (last, now), <, 0);
+              g_assert_cmpint (g_date_time_difference (now, first) / G_TIME_SPAN_DAY, >=, 340);
+            }
+        }
+    }
+}
+
 static void
 test_refuses_non_empty (void)
 {
@@ -237,6 +466,8 @@ main (int   argc,
   g_test_add_func ("/cobalt/demo/statuses", test_statuses);
   g_test_add_func ("/cobalt/demo/deterministic", test_deterministic);
   g_test_add_func ("/cobalt/demo/refuses-non-empty", test_refuses_non_empty);
+  g_test_add_func ("/cobalt/demo/story-at-awkward-instants", test_story_at_awkward_instants);
+  g_test_add_func ("/cobalt/demo/story-every-day", test_story_every_day);
 
   return g_test_run ();
 }
