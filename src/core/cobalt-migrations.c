@@ -236,9 +236,66 @@ static const char schema_v2[] =
   "CREATE INDEX dose_supply_uses_item ON dose_supply_uses (supply_item_id);"
   "CREATE INDEX dose_supply_uses_bin ON dose_supply_uses (sharps_bin_id);";
 
+/* Issue "one door for every write": the columns the clinical rules need.
+ *
+ * - Strength as a number per mL with its unit (0 mg, 1 mcg), so that the
+ *   volume to draw up is dose ÷ strength (CLINICAL.md "Technique data").
+ *   The old free text is parsed where it is plainly "N mg/mL" or
+ *   "N mcg/mL" (also "/1 mL", "µg", any spacing); anything else stays NULL
+ *   and the prescription editor asks the user. volume_ml is no longer
+ *   read or written: a stored volume could contradict dose and strength.
+ * - overdue_after_minutes: the clinic's shorter overdue window, minutes
+ *   after the reminder time, for intervals under a week; NULL means the
+ *   dose is due all of its due day and overdue from the next (the rule).
+ * - Doses not given on the clinic's advice: kind 1 skipped, 2 moved (to
+ *   moved_to), with who advised it; kind 0 is a dose given.
+ * - Exceptions are flags (COBALT_DOSE_EXCEPTION_*), with the user's own
+ *   words in exception_note, never a translated sentence in notes.
+ * - The site chosen during a checklist run is a column of the run; the
+ *   settings rows "journey-run-site-N" move there and are removed. */
+#define STRENGTH_TEXT(col) "replace(replace(replace(lower(" col "), ' ', ''), 'µg', 'mcg'), 'micrograms', 'mcg')"
+#define STRENGTH_SUFFIX(col) "ltrim(" STRENGTH_TEXT (col) ", '0123456789.')"
+#define STRENGTH_PARSES(col) \
+  "(" STRENGTH_TEXT (col) " GLOB '[0-9]*' AND CAST(" STRENGTH_TEXT (col) " AS REAL) > 0 AND " \
+  STRENGTH_SUFFIX (col) " IN ('mg/ml', 'mg/1ml', 'mcg/ml', 'mcg/1ml'))"
+#define STRENGTH_MIGRATE(table) \
+  "UPDATE " table " SET" \
+  "  strength_amount = CAST(" STRENGTH_TEXT ("strength") " AS REAL)," \
+  "  strength_unit = CASE WHEN " STRENGTH_SUFFIX ("strength") " GLOB 'mcg*' THEN 1 ELSE 0 END" \
+  " WHERE strength IS NOT NULL AND " STRENGTH_PARSES ("strength") ";"
+
+static const char schema_v3[] =
+  "ALTER TABLE prescriptions ADD COLUMN strength_amount REAL"
+  "  CHECK (strength_amount IS NULL OR strength_amount > 0);"
+  "ALTER TABLE prescriptions ADD COLUMN strength_unit INTEGER"
+  "  CHECK (strength_unit IS NULL OR strength_unit IN (0, 1));"
+  "ALTER TABLE prescriptions ADD COLUMN overdue_after_minutes INTEGER"
+  "  CHECK (overdue_after_minutes IS NULL OR overdue_after_minutes > 0);"
+  STRENGTH_MIGRATE ("prescriptions")
+
+  "ALTER TABLE supply_items ADD COLUMN strength_amount REAL"
+  "  CHECK (strength_amount IS NULL OR strength_amount > 0);"
+  "ALTER TABLE supply_items ADD COLUMN strength_unit INTEGER"
+  "  CHECK (strength_unit IS NULL OR strength_unit IN (0, 1));"
+  STRENGTH_MIGRATE ("supply_items")
+
+  "ALTER TABLE doses ADD COLUMN kind INTEGER NOT NULL DEFAULT 0 CHECK (kind BETWEEN 0 AND 2);"
+  "ALTER TABLE doses ADD COLUMN advised_by TEXT;"
+  "ALTER TABLE doses ADD COLUMN moved_to TEXT " DATE_CHECK ("moved_to") ";"
+  "ALTER TABLE doses ADD COLUMN exceptions INTEGER NOT NULL DEFAULT 0 CHECK (exceptions >= 0);"
+  "ALTER TABLE doses ADD COLUMN exception_note TEXT;"
+
+  "ALTER TABLE checklist_runs ADD COLUMN site_id TEXT;"
+  "UPDATE checklist_runs SET site_id ="
+  "  (SELECT value FROM settings WHERE key = 'journey-run-site-' || checklist_runs.id)"
+  "  WHERE EXISTS (SELECT 1 FROM settings WHERE key = 'journey-run-site-' || checklist_runs.id);"
+  "DELETE FROM settings WHERE key GLOB 'journey-run-site-[0-9]*';"
+  "CREATE INDEX IF NOT EXISTS doses_person_live ON doses (person_id, deleted, given_at_us);";
+
 static const CobaltMigration builtin_steps[] = {
   { 1, schema_v1, FALSE },
   { 2, schema_v2, FALSE },
+  { 3, schema_v3, FALSE },
 };
 
 static guint n_builtin = G_N_ELEMENTS (builtin_steps);

@@ -148,7 +148,7 @@ test_migration_v1_to_v2 (void)
 
   cobalt_migrations_set_test_builtin_limit (1);
   create_fixture (tmp);
-  cobalt_migrations_set_test_builtin_limit (0);
+  cobalt_migrations_set_test_builtin_limit (2);
   raw_exec (path,
             "INSERT INTO supply_items (person_id, kind, batch, expiry, count) VALUES (1, 0, 'B3', '2027-01-31', 4);"
             "INSERT INTO sharps_bins (person_id, capacity, fill) VALUES (1, 20, 2);"
@@ -176,6 +176,7 @@ test_migration_v1_to_v2 (void)
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM settings WHERE key = 'onboarding-done' AND value = '1'"),
                    ==, 1);
 
+  cobalt_migrations_set_test_builtin_limit (0);
   backups = cobalt_database_list_backups (tmp);
   g_assert_cmpuint (backups->len, ==, 1);
   g_assert_cmpint (raw_int (backups->pdata[0], "PRAGMA user_version"), ==, 1);
@@ -183,6 +184,96 @@ test_migration_v1_to_v2 (void)
   g_assert_true (cobalt_database_verify_file (backups->pdata[0], &error));
   g_assert_no_error (error);
 
+  rm_rf (tmp);
+}
+
+/* The real step 3 on a file that schema 2 wrote: strengths parsed where
+ * they are plainly "N mg/mL" or "N mcg/mL" and left for the user
+ * otherwise; a checklist run's site moves from the settings table into the
+ * run; every earlier column kept as it was. */
+static void
+test_migration_v2_to_v3 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+  g_autofree char *v2_copy = g_build_filename (tmp, "v2-copy.db", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  static const struct
+  {
+    const char *text;
+    double      amount;   /* 0: not parsed, the user is asked */
+    int         unit;
+  } strengths[] = {
+    { "1 mg/mL", 1, 0 },
+    { "1000 mcg/mL", 1000, 1 },
+    { "1mg/1mL", 1, 0 },
+    { "1000 µg/ml", 1000, 1 },
+    { "0.5 mg / mL", 0.5, 0 },
+    { "1 mg/2 mL", 0, 0 },
+    { "one milligram", 0, 0 },
+    { "0 mg/mL", 0, 0 },
+    { "1 mg", 0, 0 },
+  };
+
+  cobalt_migrations_set_test_builtin_limit (2);
+  create_fixture (tmp);
+  for (guint i = 0; i < G_N_ELEMENTS (strengths); i++)
+    {
+      g_autofree char *sql = g_strdup_printf (
+        "INSERT INTO prescriptions (id, person_id, version, created_at_us, product, strength, amount, unit,"
+        "  route, reminder_minute) VALUES (%u, 2, %u, 1, 0, '%s', 1, 0, 0, 540);"
+        "INSERT INTO supply_items (id, person_id, kind, strength, count) VALUES (%u, 2, 0, '%s', 1);",
+        100 + i, 1 + i, strengths[i].text, 100 + i, strengths[i].text);
+
+      raw_exec (path, sql);
+    }
+  raw_exec (path,
+            "INSERT INTO settings VALUES ('journey-run-site-1', 'deltoid-right');"
+            "INSERT INTO settings VALUES ('journey-run-site-77', 'deltoid-left');");
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (v2_copy, contents, length, NULL));
+  cobalt_migrations_set_test_builtin_limit (3);
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cobalt_database_get_schema_version (db), ==, 3);
+  g_clear_object (&db);
+
+  for (guint i = 0; i < G_N_ELEMENTS (strengths); i++)
+    {
+      const char *tables[] = { "prescriptions", "supply_items" };
+
+      for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+        {
+          g_autofree char *parsed = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %u AND "
+                                                     "strength_amount IS NOT NULL", tables[t], 100 + i);
+          g_autofree char *right = g_strdup_printf ("SELECT count(*) FROM %s WHERE id = %u AND "
+                                                    "strength_amount = %g AND strength_unit = %d",
+                                                    tables[t], 100 + i, strengths[i].amount, strengths[i].unit);
+
+          g_test_message ("%s: “%s”", tables[t], strengths[i].text);
+          g_assert_cmpint (raw_int (path, parsed), ==, strengths[i].amount > 0);
+          if (strengths[i].amount > 0)
+            g_assert_cmpint (raw_int (path, right), ==, 1);
+        }
+    }
+
+  /* The run's site is a column now; the settings table keeps no run rows. */
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM checklist_runs WHERE id = 1 AND site_id = 'deltoid-right'"),
+                   ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM settings WHERE key GLOB 'journey-run-site-*'"), ==, 0);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM settings WHERE key = 'onboarding-done'"), ==, 1);
+
+  /* Doses keep every column; new ones start as "given, no exception". */
+  g_assert_true (steps_dump_equal (v2_copy, path, "doses", dose_columns));
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM doses WHERE kind = 0 AND exceptions = 0"), ==, 2);
+  g_assert_true (steps_dump_equal (v2_copy, path, "people", "*"));
+  g_assert_true (steps_dump_equal (v2_copy, path, "reactions", "*"));
+
+  cobalt_migrations_set_test_builtin_limit (0);
   rm_rf (tmp);
 }
 
@@ -507,6 +598,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/cobalt/database/migration-keeps-rows", test_migration_keeps_rows);
   g_test_add_func ("/cobalt/database/migration-v1-to-v2", test_migration_v1_to_v2);
+  g_test_add_func ("/cobalt/database/migration-v2-to-v3", test_migration_v2_to_v3);
   g_test_add_func ("/cobalt/database/migration-failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/cobalt/database/backup-restore", test_backup_restore);
   g_test_add_func ("/cobalt/database/backup-rotation", test_backup_rotation);
