@@ -42,6 +42,9 @@ export XDG_CONFIG_HOME=$SCRATCH/config
 export XDG_DATA_HOME=$SCRATCH/data
 export XDG_CACHE_HOME=$SCRATCH/cache
 export XDG_RUNTIME_DIR=$SCRATCH/runtime
+# --demo's folders too: a run that exits at its first frame leaves its own.
+mkdir -m 0700 "$SCRATCH/tmp"
+export TMPDIR=$SCRATCH/tmp
 export GSETTINGS_BACKEND=memory
 export GSETTINGS_SCHEMA_DIR=$BUILD_DIR/data
 # The renderer the tests use; software GL under Xvfb would only add noise.
@@ -134,9 +137,69 @@ need_bench_db ()
 
 # Benchmarks -------------------------------------------------------------------
 
+# first_frames PROGRAM...: each PROGRAM names an array holding a command
+# line that keeps the first-frame contract. Runs each once to warm up (font
+# and icon caches, the first backup of a database), which also checks the
+# contract, then ROUNDS rounds of all of them interleaved, so that any drift
+# of the machine hits them alike. Sets FIRST_FRAME_US[PROGRAM] and
+# FIRST_FRAME_KIB[PROGRAM] to the medians; on failure prints a "skipped"
+# line and returns 1.
+declare -A FIRST_FRAME_US=() FIRST_FRAME_KIB=()
+first_frames ()
+{
+  local name round result
+  local -A us=() kib=()
+
+  export COBALT_BENCH_EXIT_ON_FIRST_FRAME=1
+  for name in "$@"; do
+    local -n argv=$name
+    if ! measure "${argv[@]}" >/dev/null; then
+      skipped "first frame and peak RSS: $name did not exit 0 within ${TIMEOUT} s of its first frame" \
+              "with COBALT_BENCH_EXIT_ON_FIRST_FRAME=1 ($(last_error))"
+      unset COBALT_BENCH_EXIT_ON_FIRST_FRAME
+      return 1
+    fi
+    unset -n argv
+  done
+
+  for ((round = 1; round <= ROUNDS; round++)); do
+    progress "first frame, round $round of $ROUNDS"
+    for name in "$@"; do
+      local -n argv=$name
+      if ! result=$(measure "${argv[@]}"); then
+        skipped "first frame and peak RSS: $name failed in round $round ($(last_error))"
+        unset COBALT_BENCH_EXIT_ON_FIRST_FRAME
+        return 1
+      fi
+      unset -n argv
+      us[$name]+="${result% *} "
+      kib[$name]+="${result#* } "
+    done
+  done
+  unset COBALT_BENCH_EXIT_ON_FIRST_FRAME
+
+  for name in "$@"; do
+    # shellcheck disable=SC2086 # one number per word
+    FIRST_FRAME_US[$name]=$(printf '%s\n' ${us[$name]} | median)
+    # shellcheck disable=SC2086
+    FIRST_FRAME_KIB[$name]=$(printf '%s\n' ${kib[$name]} | median)
+  done
+}
+
+# first_frame_line LABEL PROGRAM TARGET: PROGRAM's first frame against the
+# bare window's, from first_frames.
+first_frame_line ()
+{
+  local program_us=${FIRST_FRAME_US[$2]} bare_us=${FIRST_FRAME_US[bare]}
+
+  printf 'first frame: %s %s ms / bare %s ms = %s× (target ≤ %s×)\n' \
+    "$1" "$(calc '%.0f' "$program_us / 1000")" "$(calc '%.0f' "$bare_us / 1000")" \
+    "$(calc '%.2f' "$program_us / $bare_us")" "$3"
+}
+
 # Time from exec to the first painted frame, and peak memory, of cobalt
-# against a bare GtkApplication window; rounds interleaved so that any
-# drift of the machine hits both alike.
+# on the benchmark database and of `cobalt --demo` (which builds its year
+# of sample data as it starts), against a bare GtkApplication window.
 bench_first_frame ()
 {
   if [[ ! -x "$BARE_WINDOW" ]]; then
@@ -157,56 +220,16 @@ bench_first_frame ()
     progress "first frame uses an empty data folder: $BENCH_DATA_PROBLEM"
   fi
 
-  export COBALT_BENCH_EXIT_ON_FIRST_FRAME=1
-  local -a bare=("$BARE_WINDOW")
-  local -a cobalt=("$COBALT" --data-dir "$data_dir")
-
-  # Warm-up (font and icon caches, the first backup of the database),
-  # which also checks both programs keep the first-frame contract.
-  if ! measure "${bare[@]}" >/dev/null; then
-    skipped "first frame and peak RSS: bare-window did not exit 0 after its first frame ($(last_error))"
-    unset COBALT_BENCH_EXIT_ON_FIRST_FRAME
-    return 0
-  fi
-  if ! measure "${cobalt[@]}" >/dev/null; then
-    skipped "first frame and peak RSS: cobalt did not exit 0 within ${TIMEOUT} s of its first frame" \
-            "with COBALT_BENCH_EXIT_ON_FIRST_FRAME=1 ($(last_error))"
-    unset COBALT_BENCH_EXIT_ON_FIRST_FRAME
+  # shellcheck disable=SC2034 # used by name in first_frames
+  local -a bare=("$BARE_WINDOW") cobalt=("$COBALT" --data-dir "$data_dir") demo=("$COBALT" --demo)
+  if ! first_frames bare cobalt demo; then
     return 0
   fi
 
-  local round result
-  local -a bare_us=() bare_kib=() cobalt_us=() cobalt_kib=()
-  for ((round = 1; round <= ROUNDS; round++)); do
-    progress "first frame, round $round of $ROUNDS"
-    if ! result=$(measure "${bare[@]}"); then
-      skipped "first frame and peak RSS: bare-window failed in round $round ($(last_error))"
-      unset COBALT_BENCH_EXIT_ON_FIRST_FRAME
-      return 0
-    fi
-    bare_us+=("${result% *}")
-    bare_kib+=("${result#* }")
-    if ! result=$(measure "${cobalt[@]}"); then
-      skipped "first frame and peak RSS: cobalt failed in round $round ($(last_error))"
-      unset COBALT_BENCH_EXIT_ON_FIRST_FRAME
-      return 0
-    fi
-    cobalt_us+=("${result% *}")
-    cobalt_kib+=("${result#* }")
-  done
-  unset COBALT_BENCH_EXIT_ON_FIRST_FRAME
-
-  local bare_med_us cobalt_med_us bare_rss cobalt_rss
-  bare_med_us=$(printf '%s\n' "${bare_us[@]}" | median)
-  cobalt_med_us=$(printf '%s\n' "${cobalt_us[@]}" | median)
-  bare_rss=$(printf '%s\n' "${bare_kib[@]}" | median)
-  cobalt_rss=$(printf '%s\n' "${cobalt_kib[@]}" | median)
-
-  printf 'first frame: cobalt %s ms / bare %s ms = %s× (target ≤ 1.3×)\n' \
-    "$(calc '%.0f' "$cobalt_med_us / 1000")" "$(calc '%.0f' "$bare_med_us / 1000")" \
-    "$(calc '%.2f' "$cobalt_med_us / $bare_med_us")"
+  first_frame_line cobalt cobalt 1.3
+  first_frame_line "cobalt --demo" demo 1.5
   printf 'peak RSS: cobalt − bare = %s MiB (target ≤ 20 MiB)\n' \
-    "$(calc '%.1f' "($cobalt_rss - $bare_rss) / 1024")"
+    "$(calc '%.1f' "(${FIRST_FRAME_KIB[cobalt]} - ${FIRST_FRAME_KIB[bare]}) / 1024")"
 }
 
 # `cobalt --status` on the benchmark database, without a display.

@@ -43,7 +43,9 @@ mkdir -p "$OUT_DIR"
 # its window and a painted frame, grab the screen, stop Cobalt.
 cat >"$scratch/shoot-inside.sh" <<'INSIDE'
 set -euo pipefail
-"$COBALT" --demo &
+# A plain --demo opens at once on "Making the sample data…"; --person
+# looks the name up first, so the demo is in before the window opens.
+"$COBALT" --demo --person "Alex Morgan" &
 pid=$!
 for _ in $(seq 1 100); do
   if xwininfo -root -tree 2>/dev/null | grep -q '"Cobalt"'; then

@@ -32,6 +32,7 @@ struct _CobaltChecklistRun
   guint           current;
   char           *expiry_override;
   gboolean        expiry_blocked;
+  char           *site_id;        /* chosen in the site step, kept with the run */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltChecklistRun, cobalt_checklist_run, G_TYPE_OBJECT)
@@ -51,6 +52,7 @@ enum {
   PROP_CAN_FINISH,
   PROP_EXPIRY_OVERRIDE,
   PROP_EXPIRY_BLOCKED,
+  PROP_SITE_ID,
   N_PROPS
 };
 
@@ -222,6 +224,7 @@ cobalt_checklist_run_finalize (GObject *object)
   g_clear_pointer (&self->abort_reason, g_free);
   g_clear_pointer (&self->steps, g_array_unref);
   g_clear_pointer (&self->expiry_override, g_free);
+  g_clear_pointer (&self->site_id, g_free);
 
   G_OBJECT_CLASS (cobalt_checklist_run_parent_class)->finalize (object);
 }
@@ -274,6 +277,9 @@ cobalt_checklist_run_get_property (GObject    *object,
       break;
     case PROP_EXPIRY_BLOCKED:
       g_value_set_boolean (value, self->expiry_blocked);
+      break;
+    case PROP_SITE_ID:
+      g_value_set_string (value, self->site_id);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -349,6 +355,8 @@ cobalt_checklist_run_class_init (CobaltChecklistRunClass *klass)
     g_param_spec_string ("expiry-override", NULL, NULL, NULL, ro);
   properties[PROP_EXPIRY_BLOCKED] =
     g_param_spec_boolean ("expiry-blocked", NULL, NULL, FALSE, rw);
+  properties[PROP_SITE_ID] =
+    g_param_spec_string ("site-id", NULL, NULL, NULL, ro);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
@@ -450,6 +458,15 @@ cobalt_checklist_run_restore_state (CobaltChecklistRun *self,
   cobalt_record_set_date_time (&self->finished_at, finished_at);
   cobalt_record_set_str (&self->abort_reason, abort_reason);
   cobalt_record_set_str (&self->expiry_override, expiry_override);
+}
+
+void
+cobalt_checklist_run_restore_site_id (CobaltChecklistRun *self,
+                                      const char         *site_id)
+{
+  g_return_if_fail (COBALT_IS_CHECKLIST_RUN (self));
+
+  cobalt_record_set_str (&self->site_id, site_id);
 }
 
 gint64
@@ -654,6 +671,34 @@ cobalt_checklist_run_set_expiry_override (CobaltChecklistRun  *self,
   g_object_thaw_notify (G_OBJECT (self));
   emit_changed (self);
 
+  return TRUE;
+}
+
+const char *
+cobalt_checklist_run_get_site_id (CobaltChecklistRun *self)
+{
+  g_return_val_if_fail (COBALT_IS_CHECKLIST_RUN (self), NULL);
+  return self->site_id;
+}
+
+gboolean
+cobalt_checklist_run_set_site_id (CobaltChecklistRun  *self,
+                                  const char          *site_id,
+                                  GError             **error)
+{
+  g_return_val_if_fail (COBALT_IS_CHECKLIST_RUN (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ensure_open (self, error))
+    return FALSE;
+
+  if (site_id != NULL && *site_id == '\0')
+    site_id = NULL;
+  if (!cobalt_record_set_str (&self->site_id, site_id))
+    return TRUE;
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE_ID]);
+  emit_changed (self);
   return TRUE;
 }
 

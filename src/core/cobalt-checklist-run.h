@@ -29,7 +29,7 @@ G_DECLARE_FINAL_TYPE (CobaltChecklistRun, cobalt_checklist_run, COBALT, CHECKLIS
  *
  * Properties (read-only unless noted): id (rw), person-id, started-at,
  * finished-at, state, abort-reason, dose-id (rw), n-steps, current-step,
- * n-ticked, can-finish, expiry-override, expiry-blocked (rw).
+ * n-ticked, can-finish, expiry-override, expiry-blocked (rw), site-id.
  * ::changed is emitted after every successful change (after the notifies). */
 
 /* @steps: GListModel of CobaltChecklistStep (may be empty). */
@@ -53,6 +53,8 @@ void                cobalt_checklist_run_restore_state     (CobaltChecklistRun *
                                                             GDateTime          *finished_at,
                                                             const char         *abort_reason,
                                                             const char         *expiry_override);
+void                cobalt_checklist_run_restore_site_id   (CobaltChecklistRun *self,
+                                                            const char         *site_id);
 
 gint64              cobalt_checklist_run_get_id            (CobaltChecklistRun *self);
 void                cobalt_checklist_run_set_id            (CobaltChecklistRun *self, gint64 id);
@@ -84,6 +86,13 @@ gboolean            cobalt_checklist_run_set_expiry_override (CobaltChecklistRun
                                                               const char         *note,
                                                               GError            **error);
 gboolean            cobalt_checklist_run_get_expiry_blocked (CobaltChecklistRun *self);
+/* The body site chosen during the run (a catalogue id), stored with it so
+ * that resuming after a restart keeps it; NULL until one is chosen. Only
+ * while the run is open (COBALT_CHECKLIST_ERROR_CLOSED after); "" is NULL. */
+const char         *cobalt_checklist_run_get_site_id       (CobaltChecklistRun *self);
+gboolean            cobalt_checklist_run_set_site_id       (CobaltChecklistRun *self,
+                                                            const char         *site_id,
+                                                            GError            **error);
 void                cobalt_checklist_run_set_expiry_blocked (CobaltChecklistRun *self,
                                                              gboolean            blocked);
 

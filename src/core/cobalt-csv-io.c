@@ -10,15 +10,8 @@
 #include "cobalt-csv-private.h"
 #include "cobalt-checklist-run.h"
 #include "cobalt-reaction.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-site.h"
-
-typedef struct
-{
-  gint64     person_id;
-  GPtrArray *doses;
-  guint      n_imported;
-  guint      n_skipped;
-} ImportData;
 
 /* Static helpers ------------------------------------------------------- */
 
@@ -80,105 +73,6 @@ format_instant (char      *out,
               offset < 0 ? '-' : '+', abs_offset / 3600, abs_offset / 60 % 60);
 }
 
-static gint64
-dose_instant_us (CobaltDose *dose)
-{
-  GDateTime *at = cobalt_dose_get_given_at (dose);
-
-  return g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at);
-}
-
-static gboolean
-insert_doses (CobaltDatabase *database,
-              gpointer        user_data,
-              GError        **error)
-{
-  ImportData *data = user_data;
-  g_autoptr(CobaltStatement) exists = NULL;
-  g_autoptr(CobaltStatement) insert = NULL;
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  gint64 now = g_get_real_time ();
-
-  exists = cobalt_database_prepare (database,
-                                    "SELECT 1 FROM doses WHERE person_id = ? AND given_at_us = ? "
-                                    "AND deleted = 0 LIMIT 1", error);
-  if (exists == NULL)
-    return FALSE;
-  insert = cobalt_database_prepare (database,
-                                    "INSERT INTO doses (person_id, prescription_id, given_at_us, tz, "
-                                    "site_id, amount, unit, product, batch, expiry, given_by, "
-                                    "given_by_name, checklist_run_id, notes, deleted, created_at_us, "
-                                    "updated_at_us) VALUES (?, NULL, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                    "NULL, ?, 0, ?, ?)", error);
-  if (insert == NULL)
-    return FALSE;
-
-  data->n_imported = data->n_skipped = 0;
-  for (guint i = 0; i < data->doses->len; i++)
-    {
-      CobaltDose *dose = g_ptr_array_index (data->doses, i);
-      gint64 at = dose_instant_us (dose);
-      GError *local_error = NULL;
-      gboolean found;
-
-      /* The same instant twice (in the log or earlier in the file) is the
-       * same injection: importing a file again must not double the log. */
-      if (g_hash_table_contains (seen, &at))
-        {
-          data->n_skipped++;
-          continue;
-        }
-      g_hash_table_add (seen, g_memdup2 (&at, sizeof at));
-
-      cobalt_statement_reset (exists);
-      if (!cobalt_statement_bind_int64 (exists, 1, data->person_id, error) ||
-          !cobalt_statement_bind_int64 (exists, 2, at, error))
-        return FALSE;
-      found = cobalt_statement_step (exists, &local_error);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, local_error);
-          return FALSE;
-        }
-      if (found)
-        {
-          data->n_skipped++;
-          continue;
-        }
-
-      cobalt_statement_reset (insert);
-      if (!cobalt_statement_bind_int64 (insert, 1, data->person_id, error) ||
-          !cobalt_statement_bind_int64 (insert, 2, at, error) ||
-          !cobalt_statement_bind_text (insert, 3, cobalt_dose_get_timezone (dose), error) ||
-          !cobalt_statement_bind_text (insert, 4, cobalt_dose_get_site_id (dose), error) ||
-          !cobalt_statement_bind_double (insert, 5, cobalt_dose_get_amount (dose), error) ||
-          !cobalt_statement_bind_int64 (insert, 6, cobalt_dose_get_unit (dose), error) ||
-          !cobalt_statement_bind_int64 (insert, 7, cobalt_dose_get_product (dose), error) ||
-          !cobalt_statement_bind_text (insert, 8, cobalt_dose_get_batch (dose), error) ||
-          !cobalt_statement_bind_date (insert, 9, cobalt_dose_get_expiry (dose), error) ||
-          !cobalt_statement_bind_int64 (insert, 10, cobalt_dose_get_given_by (dose), error) ||
-          !cobalt_statement_bind_text (insert, 11, cobalt_dose_get_given_by_name (dose), error) ||
-          !cobalt_statement_bind_text (insert, 12, cobalt_dose_get_notes (dose), error) ||
-          !cobalt_statement_bind_int64 (insert, 13, now, error) ||
-          !cobalt_statement_bind_int64 (insert, 14, now, error))
-        return FALSE;
-      if (!cobalt_statement_execute (insert, error))
-        return FALSE;
-      cobalt_dose_set_id (dose, cobalt_database_get_last_insert_id (database));
-      data->n_imported++;
-    }
-  return TRUE;
-}
-
-static void
-notify_repository (CobaltRepository *repository)
-{
-  /* Direct SQL bypasses the repository, so tell its listeners (the open
-   * pages) the same way a repository write does. */
-  if (g_signal_lookup ("changed", COBALT_TYPE_REPOSITORY) != 0)
-    g_signal_emit_by_name (repository, "changed", "doses");
-}
-
 /* Public API ------------------------------------------------------------ */
 
 char *
@@ -215,7 +109,10 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
                                   "(SELECT r.state FROM checklist_runs r WHERE r.id = d.checklist_run_id), "
                                   "(SELECT group_concat(x.kind, ',') FROM reactions x WHERE x.dose_id = d.id), "
                                   "d.notes "
-                                  "FROM doses d WHERE d.person_id = ? AND d.deleted = 0 "
+                                  /* Injections only: a dose not given on the clinic's
+                                   * advice has no row in this format, and importing
+                                   * it back would make it a dose given. */
+                                  "FROM doses d WHERE d.person_id = ? AND d.deleted = 0 AND d.kind = 0 "
                                   "ORDER BY d.given_at_us, d.id", error);
   if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
     return NULL;
@@ -327,7 +224,9 @@ cobalt_csv_import_data (CobaltRepository *repository,
 {
   g_autoptr(CobaltPerson) person = NULL;
   g_autoptr(GPtrArray) doses = NULL;
-  ImportData import = { 0, };
+  g_autoptr(GArray) lines = NULL;
+  g_autoptr(GPtrArray) refusals = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), FALSE);
   g_return_val_if_fail (data != NULL || length == 0, FALSE);
@@ -336,28 +235,43 @@ cobalt_csv_import_data (CobaltRepository *repository,
     *n_imported = 0;
   if (n_skipped != NULL)
     *n_skipped = 0;
+  if (problems != NULL)
+    *problems = NULL;
 
   person = cobalt_repository_get_person (repository, person_id, error);
   if (person == NULL)
     return FALSE;
 
-  /* Everything is checked before anything is written. */
-  doses = cobalt_csv_parse (data, length, person_id, problems, error);
+  /* Everything is checked before anything is written: first the file,
+   * then each dose against the rules every other way of logging meets
+   * (cobalt-dose-rules.h), which the repository applies to the whole
+   * batch before writing it in one transaction. */
+  doses = cobalt_csv_parse_lines (data, length, person_id, &lines, problems, error);
   if (doses == NULL)
     return FALSE;
 
-  import.person_id = person_id;
-  import.doses = doses;
-  if (!cobalt_database_run_write (cobalt_repository_get_database (repository),
-                                  insert_doses, &import, error))
-    return FALSE;
+  if (!cobalt_repository_import_doses (repository, person_id, doses, n_imported, n_skipped,
+                                       &refusals, &local_error))
+    {
+      g_autoptr(GPtrArray) found = NULL;
 
-  if (import.n_imported > 0)
-    notify_repository (repository);
-  if (n_imported != NULL)
-    *n_imported = import.n_imported;
-  if (n_skipped != NULL)
-    *n_skipped = import.n_skipped;
+      if (refusals == NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      found = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_csv_problem_free);
+      for (guint i = 0; i < refusals->len; i++)
+        {
+          const GError *refusal = g_ptr_array_index (refusals, i);
+
+          if (refusal != NULL)
+            cobalt_csv_add_problem (found, g_array_index (lines, guint, i), refusal->message);
+        }
+      return cobalt_csv_report_problems (g_steal_pointer (&found), problems, error);
+    }
+
   return TRUE;
 }
 

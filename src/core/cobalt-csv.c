@@ -519,6 +519,45 @@ cobalt_csv_split (const char *data,
   return g_steal_pointer (&records);
 }
 
+gboolean
+cobalt_csv_report_problems (GPtrArray  *problems,
+                            GPtrArray **problems_out,
+                            GError    **error)
+{
+  g_autoptr(GPtrArray) owned = problems;
+  g_autoptr(GString) message = g_string_new (NULL);
+
+  if (problems->len == 0)
+    return TRUE;
+
+  g_ptr_array_sort (problems, compare_problems);
+  g_string_append_printf (message,
+                          g_dngettext (GETTEXT_PACKAGE,
+                                       "Nothing was imported: %u row of the file has a problem.",
+                                       "Nothing was imported: %u rows of the file have problems.",
+                                       problems->len),
+                          problems->len);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      CobaltCsvProblem *problem = g_ptr_array_index (problems, i);
+
+      g_string_append_c (message, '\n');
+      g_string_append_printf (message, _("Line %u: %s"), problem->line, problem->message);
+    }
+  g_set_error_literal (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED, message->str);
+  if (problems_out != NULL)
+    *problems_out = g_steal_pointer (&owned);
+  return FALSE;
+}
+
+void
+cobalt_csv_add_problem (GPtrArray  *problems,
+                        guint       line,
+                        const char *message)
+{
+  add_problem (problems, line, "%s", message);
+}
+
 GPtrArray *
 cobalt_csv_parse (const char *data,
                   gsize       length,
@@ -526,8 +565,20 @@ cobalt_csv_parse (const char *data,
                   GPtrArray **problems_out,
                   GError    **error)
 {
+  return cobalt_csv_parse_lines (data, length, person_id, NULL, problems_out, error);
+}
+
+GPtrArray *
+cobalt_csv_parse_lines (const char  *data,
+                        gsize        length,
+                        gint64       person_id,
+                        GArray     **dose_lines_out,
+                        GPtrArray  **problems_out,
+                        GError     **error)
+{
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_csv_problem_free);
   g_autoptr(GPtrArray) doses = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) dose_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GPtrArray) records = NULL;
   g_autoptr(GArray) lines = NULL;
   int map[N_COLUMNS];
@@ -611,33 +662,17 @@ cobalt_csv_parse (const char *data,
             }
           dose = parse_record (fields, map, line, person_id, problems);
           if (dose != NULL)
-            g_ptr_array_add (doses, dose);
+            {
+              g_ptr_array_add (doses, dose);
+              g_array_append_val (dose_lines, line);
+            }
         }
     }
 
-  if (problems->len > 0)
-    {
-      g_autoptr(GString) message = g_string_new (NULL);
+  if (!cobalt_csv_report_problems (g_steal_pointer (&problems), problems_out, error))
+    return NULL;
 
-      g_ptr_array_sort (problems, compare_problems);
-      g_string_append_printf (message,
-                              g_dngettext (GETTEXT_PACKAGE,
-                                           "Nothing was imported: %u row of the file has a problem.",
-                                           "Nothing was imported: %u rows of the file have problems.",
-                                           problems->len),
-                              problems->len);
-      for (guint i = 0; i < problems->len; i++)
-        {
-          CobaltCsvProblem *problem = g_ptr_array_index (problems, i);
-
-          g_string_append_c (message, '\n');
-          g_string_append_printf (message, _("Line %u: %s"), problem->line, problem->message);
-        }
-      g_set_error_literal (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED, message->str);
-      if (problems_out != NULL)
-        *problems_out = g_steal_pointer (&problems);
-      return NULL;
-    }
-
+  if (dose_lines_out != NULL)
+    *dose_lines_out = g_steal_pointer (&dose_lines);
   return g_steal_pointer (&doses);
 }

@@ -30,12 +30,19 @@ G_BEGIN_DECLS
  *   apostrophes followed by such a character gets one more. The importer
  *   removes exactly that one apostrophe, so every cell round-trips.
  *
- * Import parses and checks the whole file first. When any row is bad,
- * nothing is imported and the error lists every bad row with its line
- * number (the physical line the record starts on, counting the header as
- * line 1). Rows already in the log (same person, same instant) are skipped,
- * so importing the same file twice does not duplicate doses. The rest is
- * written in one transaction, without touching supplies. */
+ * Import parses and checks the whole file first: its format, then every
+ * row against the rules every way of logging meets (cobalt-dose-rules.h:
+ * not in the future, not before the person's birth or 1950, the
+ * prescription's dose and medicine). When any row is bad, nothing is
+ * imported and the error lists every bad row with its line number (the
+ * physical line the record starts on, counting the header as line 1) and
+ * the field and reason ("Line 3: The date 2030-01-05 is in the future.");
+ * rows the format refuses are reported first, the rules' refusals once
+ * the format is right. Rows already in the log (same person, same
+ * instant) are skipped, so importing the same file twice does not
+ * duplicate doses. The rest is written through the repository
+ * (cobalt_repository_import_doses()) in one transaction, without touching
+ * supplies. */
 
 #define COBALT_IMPORT_ERROR (cobalt_import_error_quark ())
 typedef enum
@@ -91,8 +98,9 @@ GPtrArray          *cobalt_csv_parse             (const char *data,
                                                   GPtrArray **problems,
                                                   GError    **error);
 
-/* Writes every not-deleted dose of @person_id to @path: the file is
- * created 0600 and replaced atomically. */
+/* Writes every not-deleted dose given (not the doses not given on the
+ * clinic's advice) of @person_id to @path: the file is created 0600 and
+ * replaced atomically. */
 gboolean            cobalt_csv_export            (CobaltRepository *repository,
                                                   gint64            person_id,
                                                   const char       *path,

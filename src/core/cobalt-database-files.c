@@ -14,7 +14,7 @@
 /* Errors a person can understand, and the file system steps that keep the
  * data folder 0700 and every file 0600 from the moment it exists. */
 
-G_DEFINE_QUARK (cobalt-database-error-quark, cobalt_database_error)
+G_DEFINE_QUARK (cobalt-repository-error-quark, cobalt_repository_error)
 
 /* Errors ----------------------------------------------------------------- */
 
@@ -213,10 +213,12 @@ cobalt_database_sync_path (const char *path)
   g_close (fd, NULL);
 }
 
+/* In UTC: backups are listed newest first by this name, and local time
+ * runs backwards when the clocks go back or the person travels west. */
 char *
 cobalt_database_timestamp (void)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   return g_date_time_format (now, "%Y%m%d-%H%M%S");
 }

@@ -35,7 +35,7 @@ gboolean  cobalt_database_create_private_file (const char  *path,
                                                GError     **error);
 /* fsync() of a file or folder, so a rename or a new file survives a crash. */
 void      cobalt_database_sync_path           (const char  *path);
-/* "YYYYMMDD-HHMMSS" in local time. */
+/* "YYYYMMDD-HHMMSS" in UTC. */
 char     *cobalt_database_timestamp           (void);
 /* @base, or @base-2, @base-3... whichever does not exist yet. */
 char     *cobalt_database_unique_path         (const char  *base,

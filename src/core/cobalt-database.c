@@ -21,6 +21,10 @@ struct _CobaltDatabase
   char     *data_dir;     /* NULL in memory */
   char     *path;
   guint     schema_version;
+
+  /* Tables the open write transaction changed (interned names), handed
+   * to ::committed once its COMMIT succeeded. */
+  GPtrArray *touched;
 };
 
 G_DEFINE_FINAL_TYPE (CobaltDatabase, cobalt_database, G_TYPE_OBJECT)
@@ -33,7 +37,13 @@ enum {
   N_PROPS
 };
 
+enum {
+  COMMITTED,
+  N_SIGNALS
+};
+
 static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
 
 /* Every database Cobalt writes begins with this: anything else at the
  * database path is somebody's file that must not be overwritten. */
@@ -403,6 +413,24 @@ maybe_auto_backup (CobaltDatabase *self)
     g_message ("Automatic backup failed: %s", error->message);
 }
 
+/* Called by SQLite for every row a statement inserts, updates or deletes
+ * (Cobalt's tables are all rowid tables, so none is missed). A write
+ * touches few tables, so a short list beats a hash. */
+static void
+on_row_changed (void          *user_data,
+                int            op,
+                const char    *db_name,
+                const char    *table,
+                sqlite3_int64  rowid)
+{
+  CobaltDatabase *self = user_data;
+
+  for (guint i = 0; i < self->touched->len; i++)
+    if (strcmp (g_ptr_array_index (self->touched, i), table) == 0)
+      return;
+  g_ptr_array_add (self->touched, (gpointer) g_intern_string (table));
+}
+
 static gboolean
 configure_connection (CobaltDatabase  *self,
                       gboolean         in_memory,
@@ -413,6 +441,7 @@ configure_connection (CobaltDatabase  *self,
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_db_config (self->db, SQLITE_DBCONFIG_ENABLE_FKEY, 1, NULL);
+  sqlite3_update_hook (self->db, on_row_changed, self);
 
   if (!cobalt_database_exec (self,
                              "PRAGMA trusted_schema = OFF;"
@@ -446,6 +475,7 @@ cobalt_database_finalize (GObject *object)
     }
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->touched, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cobalt_database_parent_class)->finalize (object);
 }
@@ -493,11 +523,25 @@ cobalt_database_class_init (CobaltDatabaseClass *klass)
                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CobaltDatabase::committed:
+   * @tables: (array zero-terminated=1): the tables the transaction changed
+   *
+   * Emitted after the COMMIT of a write transaction (begin_write … commit)
+   * that changed at least one row succeeded; never for one rolled back.
+   * Writes outside such a transaction are not reported.
+   */
+  signals[COMMITTED] =
+    g_signal_new ("committed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRV | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 cobalt_database_init (CobaltDatabase *self)
 {
+  self->touched = g_ptr_array_new ();
 }
 
 /* Public: connection ------------------------------------------------------- */
@@ -711,6 +755,9 @@ cobalt_database_begin_write (CobaltDatabase  *self,
       return FALSE;
     }
 
+  /* Rows written outside a transaction are not this one's news. */
+  g_ptr_array_set_size (self->touched, 0);
+
   /* IMMEDIATE takes the write lock now: two processes that both read first
    * and then write could otherwise deadlock, one of them failing BUSY. */
   return cobalt_database_exec (self, "BEGIN IMMEDIATE", error);
@@ -729,6 +776,17 @@ cobalt_database_commit (CobaltDatabase  *self,
       cobalt_database_rollback (self);
       return FALSE;
     }
+
+  /* Only now is the change real. The list is taken first: a handler may
+   * well start the next transaction. */
+  if (self->touched->len > 0)
+    {
+      g_autoptr(GPtrArray) tables = g_steal_pointer (&self->touched);
+
+      self->touched = g_ptr_array_new ();
+      g_ptr_array_add (tables, NULL);
+      g_signal_emit (self, signals[COMMITTED], 0, (const char * const *) tables->pdata);
+    }
   return TRUE;
 }
 
@@ -739,6 +797,7 @@ cobalt_database_rollback (CobaltDatabase *self)
 
   if (!sqlite3_get_autocommit (self->db))
     sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  g_ptr_array_set_size (self->touched, 0);
 }
 
 gboolean

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include "cobalt-repository-error.h"
 
 G_BEGIN_DECLS
 
@@ -11,31 +12,29 @@ G_BEGIN_DECLS
  * from a newer Cobalt refused without being touched. A thin layer in the
  * manner of epiphany's EphySqliteConnection/EphySqliteStatement. */
 
-#define COBALT_DATABASE_ERROR (cobalt_database_error_quark ())
-
-typedef enum
-{
-  COBALT_DATABASE_ERROR_OPEN,        /* could not open or create the file */
-  COBALT_DATABASE_ERROR_CORRUPT,     /* not an SQLite file, or fails quick_check/integrity_check */
-  COBALT_DATABASE_ERROR_NOT_COBALT,  /* an SQLite file of another application */
-  COBALT_DATABASE_ERROR_TOO_NEW,     /* from a newer Cobalt; the file was not touched */
-  COBALT_DATABASE_ERROR_READ_ONLY,   /* the file or its folder cannot be written */
-  COBALT_DATABASE_ERROR_PERMISSION,  /* the data folder cannot be created or entered */
-  COBALT_DATABASE_ERROR_BUSY,        /* another process held the lock past the timeout */
-  COBALT_DATABASE_ERROR_CONSTRAINT,  /* a row broke a CHECK/UNIQUE/foreign key rule */
-  COBALT_DATABASE_ERROR_NOT_FOUND,   /* no such row */
-  COBALT_DATABASE_ERROR_BACKUP,      /* a backup could not be made, verified or restored */
-  COBALT_DATABASE_ERROR_FULL,        /* the disk is full (SQLITE_FULL, ENOSPC) */
-  COBALT_DATABASE_ERROR_IO,          /* the disk reported an input/output error */
-  COBALT_DATABASE_ERROR_SQLITE,      /* anything else SQLite reported */
-} CobaltDatabaseError;
-
-GQuark cobalt_database_error_quark (void);
+/* Storage reports its errors in the repository's domain, which is what
+ * the layers above see (cobalt-repository-error.h); these are its names
+ * inside core. */
+#define COBALT_DATABASE_ERROR COBALT_REPOSITORY_ERROR
+typedef CobaltRepositoryError CobaltDatabaseError;
+#define COBALT_DATABASE_ERROR_OPEN        COBALT_REPOSITORY_ERROR_OPEN
+#define COBALT_DATABASE_ERROR_CORRUPT     COBALT_REPOSITORY_ERROR_CORRUPT
+#define COBALT_DATABASE_ERROR_NOT_COBALT  COBALT_REPOSITORY_ERROR_NOT_COBALT
+#define COBALT_DATABASE_ERROR_TOO_NEW     COBALT_REPOSITORY_ERROR_TOO_NEW
+#define COBALT_DATABASE_ERROR_READ_ONLY   COBALT_REPOSITORY_ERROR_READ_ONLY
+#define COBALT_DATABASE_ERROR_PERMISSION  COBALT_REPOSITORY_ERROR_PERMISSION
+#define COBALT_DATABASE_ERROR_BUSY        COBALT_REPOSITORY_ERROR_BUSY
+#define COBALT_DATABASE_ERROR_CONSTRAINT  COBALT_REPOSITORY_ERROR_CONSTRAINT
+#define COBALT_DATABASE_ERROR_NOT_FOUND   COBALT_REPOSITORY_ERROR_NOT_FOUND
+#define COBALT_DATABASE_ERROR_BACKUP      COBALT_REPOSITORY_ERROR_BACKUP
+#define COBALT_DATABASE_ERROR_FULL        COBALT_REPOSITORY_ERROR_FULL
+#define COBALT_DATABASE_ERROR_IO          COBALT_REPOSITORY_ERROR_IO
+#define COBALT_DATABASE_ERROR_SQLITE      COBALT_REPOSITORY_ERROR_SQLITE
 
 /* PRAGMA application_id: "B12C". */
 #define COBALT_DATABASE_APPLICATION_ID 0x42313243
-#define COBALT_DATABASE_FILENAME       "cobalt.db"
-#define COBALT_DATABASE_BACKUP_DIR     "backups"
+#define COBALT_DATABASE_FILENAME       COBALT_REPOSITORY_FILENAME
+#define COBALT_DATABASE_BACKUP_DIR     COBALT_REPOSITORY_BACKUP_DIR
 /* How many automatic/manual backups rotation keeps. */
 #define COBALT_DATABASE_BACKUPS_KEPT   7
 /* Settings (table "settings") the database itself reads. */
@@ -131,7 +130,9 @@ gint64           cobalt_database_get_last_insert_id (CobaltDatabase *self);
 int              cobalt_database_get_changes       (CobaltDatabase *self);
 
 /* Write transactions: BEGIN IMMEDIATE (so two processes never deadlock
- * upgrading a read lock), COMMIT, ROLLBACK. Not nestable. */
+ * upgrading a read lock), COMMIT, ROLLBACK. Not nestable. After a COMMIT
+ * that changed rows succeeded, ::committed names the tables it changed
+ * (the repository's ::changed comes from there). */
 gboolean         cobalt_database_begin_write       (CobaltDatabase *self,
                                                     GError        **error);
 gboolean         cobalt_database_commit            (CobaltDatabase *self,

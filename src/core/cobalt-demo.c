@@ -557,17 +557,16 @@ add_labs (CobaltRepository *repository,
 }
 
 static gboolean
-add_supply (CobaltRepository *repository,
-            gint64            person_id,
-            CobaltSupplyKind  kind,
-            const char       *name,
-            int               count,
-            GDateTime        *now,
-            int               expiry_offset,
-            CobaltProduct     product,
-            const char       *strength,
-            const char       *batch,
-            GError          **error)
+add_supply (CobaltRepository   *repository,
+            gint64              person_id,
+            CobaltSupplyKind    kind,
+            const char         *name,
+            int                 count,
+            GDateTime          *now,
+            int                 expiry_offset,
+            CobaltPrescription *prescription,
+            const char         *batch,
+            GError            **error)
 {
   g_autoptr(CobaltSupplyItem) item = cobalt_supply_item_new (person_id, kind, count);
   GDate received = date_offset (now, -40);
@@ -582,8 +581,10 @@ add_supply (CobaltRepository *repository,
     }
   if (kind == COBALT_SUPPLY_AMPOULE)
     {
-      cobalt_supply_item_set_product (item, product);
-      cobalt_supply_item_set_strength (item, strength);
+      /* The prescribed product and strength: the demo's ampoules are stock. */
+      cobalt_supply_item_set_product (item, cobalt_prescription_get_product (prescription));
+      cobalt_supply_item_set_strength_amount (item, cobalt_prescription_get_strength_amount (prescription));
+      cobalt_supply_item_set_strength_unit (item, cobalt_prescription_get_strength_unit (prescription));
       cobalt_supply_item_set_batch (item, batch);
     }
 
@@ -598,7 +599,6 @@ add_supplies (CobaltRepository   *repository,
               GDateTime          *now,
               GError            **error)
 {
-  CobaltProduct product = cobalt_prescription_get_product (prescription);
   gboolean alex = spec == &demo_people[0];
   g_autoptr(CobaltSharpsBin) bin = NULL;
   GDate replaced = date_offset (now, -200);
@@ -607,18 +607,18 @@ add_supplies (CobaltRepository   *repository,
    * box of ampoules is close to its expiry date. */
   if (!add_supply (repository, person_id, COBALT_SUPPLY_AMPOULE,
                    alex ? "Hydroxocobalamin 1 mg/1 mL" : "Cyanocobalamin 1000 mcg/mL",
-                   alex ? 4 : 2, now, alex ? 420 : 9, product,
-                   alex ? "1 mg/mL" : "1000 mcg/mL", alex ? "HX5120B" : "CY2231A", error) ||
+                   alex ? 4 : 2, now, alex ? 420 : 9, prescription,
+                   alex ? "HX5120B" : "CY2231A", error) ||
       !add_supply (repository, person_id, COBALT_SUPPLY_DRAWING_NEEDLE, "21 G 38 mm",
-                   alex ? 10 : 6, now, 900, product, NULL, NULL, error) ||
+                   alex ? 10 : 6, now, 900, prescription, NULL, error) ||
       !add_supply (repository, person_id, COBALT_SUPPLY_INJECTING_NEEDLE,
-                   alex ? "23 G 25 mm" : "25 G 25 mm", alex ? 10 : 6, now, 900, product, NULL, NULL, error) ||
+                   alex ? "23 G 25 mm" : "25 G 25 mm", alex ? 10 : 6, now, 900, prescription, NULL, error) ||
       !add_supply (repository, person_id, COBALT_SUPPLY_SYRINGE, "2 mL",
-                   alex ? 10 : 6, now, 900, product, NULL, NULL, error) ||
+                   alex ? 10 : 6, now, 900, prescription, NULL, error) ||
       !add_supply (repository, person_id, COBALT_SUPPLY_SWAB, NULL,
-                   40, now, 0, product, NULL, NULL, error) ||
+                   40, now, 0, prescription, NULL, error) ||
       !add_supply (repository, person_id, COBALT_SUPPLY_PLASTER, NULL,
-                   alex ? 18 : 9, now, 0, product, NULL, NULL, error))
+                   alex ? 18 : 9, now, 0, prescription, NULL, error))
     return FALSE;
 
   bin = cobalt_sharps_bin_new (person_id, alex ? 12 : 30);

@@ -293,18 +293,17 @@ set_date_time (GDateTime **field,
 /* Callbacks ----------------------------------------------------------- */
 
 static void
-on_repository_changed_cb (CobaltRepository    *repository,
-                          const char          *table,
-                          CobaltDoseListModel *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltDoseListModel     *self)
 {
-  static const char * const unrelated[] = {
-    "settings", "supply_items", "sharps_bins", "reminder_state", "checkins",
-    "lab_results", "resting_sites", "checklist_steps", NULL
-  };
-
   g_autoptr(GError) error = NULL;
 
-  if (table != NULL && g_strv_contains (unrelated, table))
+  /* Rows are doses with their reactions, and stopped runs; the person's
+   * name and prescription show in them too. */
+  if (!(changes & (COBALT_REPOSITORY_CHANGED_DOSES | COBALT_REPOSITORY_CHANGED_JOURNAL |
+                   COBALT_REPOSITORY_CHANGED_CHECKLISTS | COBALT_REPOSITORY_CHANGED_PEOPLE |
+                   COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS)))
     return;
   if (!reload (self, TRUE, &error))
     g_warning ("Could not read the log: %s", error->message);
@@ -358,10 +357,9 @@ cobalt_dose_list_model_constructed (GObject *object)
   G_OBJECT_CLASS (cobalt_dose_list_model_parent_class)->constructed (object);
 
   g_assert (self->repository != NULL);
-  self->fetcher = cobalt_log_fetcher_new (cobalt_repository_get_database (self->repository));
-  if (g_signal_lookup ("changed", COBALT_TYPE_REPOSITORY) != 0)
-    self->changed_id = g_signal_connect (self->repository, "changed",
-                                         G_CALLBACK (on_repository_changed_cb), self);
+  self->fetcher = cobalt_log_fetcher_new (self->repository);
+  self->changed_id = g_signal_connect (self->repository, "changed",
+                                       G_CALLBACK (on_repository_changed_cb), self);
   self->constructed = TRUE;
   reload_or_warn (self);
 }
@@ -672,8 +670,7 @@ reload (CobaltDoseListModel *self,
   GArray *keys;
 
   fill_query (self, &query);
-  keys = cobalt_log_query_keys (cobalt_repository_get_database (self->repository),
-                                &query, &local_error);
+  keys = cobalt_log_query_keys (self->repository, &query, &local_error);
   g_clear_error (&self->error);
   if (keys == NULL)
     {

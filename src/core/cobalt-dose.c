@@ -26,6 +26,11 @@ struct _CobaltDose
   char           *given_by_name;
   gint64          checklist_run_id;
   char           *notes;
+  CobaltDoseKind  kind;
+  char           *advised_by;
+  GDate          *moved_to;
+  CobaltDoseException exceptions;
+  char           *exception_note;
 };
 
 G_DEFINE_FINAL_TYPE (CobaltDose, cobalt_dose, G_TYPE_OBJECT)
@@ -47,6 +52,11 @@ enum {
   PROP_GIVEN_BY_NAME,
   PROP_CHECKLIST_RUN_ID,
   PROP_NOTES,
+  PROP_KIND,
+  PROP_ADVISED_BY,
+  PROP_MOVED_TO,
+  PROP_EXCEPTIONS,
+  PROP_EXCEPTION_NOTE,
   N_PROPS
 };
 
@@ -64,6 +74,9 @@ cobalt_dose_finalize (GObject *object)
   g_clear_pointer (&self->expiry, g_date_free);
   g_clear_pointer (&self->given_by_name, g_free);
   g_clear_pointer (&self->notes, g_free);
+  g_clear_pointer (&self->advised_by, g_free);
+  g_clear_pointer (&self->moved_to, g_date_free);
+  g_clear_pointer (&self->exception_note, g_free);
 
   G_OBJECT_CLASS (cobalt_dose_parent_class)->finalize (object);
 }
@@ -137,6 +150,26 @@ cobalt_dose_get_property (GObject    *object,
     case PROP_NOTES:
       g_value_set_string (value, self->notes);
       break;
+
+    case PROP_KIND:
+      g_value_set_enum (value, self->kind);
+      break;
+
+    case PROP_ADVISED_BY:
+      g_value_set_string (value, self->advised_by);
+      break;
+
+    case PROP_MOVED_TO:
+      g_value_set_boxed (value, self->moved_to);
+      break;
+
+    case PROP_EXCEPTIONS:
+      g_value_set_flags (value, self->exceptions);
+      break;
+
+    case PROP_EXCEPTION_NOTE:
+      g_value_set_string (value, self->exception_note);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -207,6 +240,26 @@ cobalt_dose_set_property (GObject      *object,
     case PROP_NOTES:
       cobalt_dose_set_notes (self, g_value_get_string (value));
       break;
+
+    case PROP_KIND:
+      cobalt_dose_set_kind (self, g_value_get_enum (value));
+      break;
+
+    case PROP_ADVISED_BY:
+      cobalt_dose_set_advised_by (self, g_value_get_string (value));
+      break;
+
+    case PROP_MOVED_TO:
+      cobalt_dose_set_moved_to (self, g_value_get_boxed (value));
+      break;
+
+    case PROP_EXCEPTIONS:
+      cobalt_dose_set_exceptions (self, g_value_get_flags (value));
+      break;
+
+    case PROP_EXCEPTION_NOTE:
+      cobalt_dose_set_exception_note (self, g_value_get_string (value));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -253,6 +306,16 @@ cobalt_dose_class_init (CobaltDoseClass *klass)
     g_param_spec_int64 ("checklist-run-id", NULL, NULL, 0, G_MAXINT64, 0, flags);
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL, flags);
+  properties[PROP_KIND] =
+    g_param_spec_enum ("kind", NULL, NULL, COBALT_TYPE_DOSE_KIND, COBALT_DOSE_KIND_GIVEN, flags);
+  properties[PROP_ADVISED_BY] =
+    g_param_spec_string ("advised-by", NULL, NULL, NULL, flags);
+  properties[PROP_MOVED_TO] =
+    cobalt_record_param_date ("moved-to", flags);
+  properties[PROP_EXCEPTIONS] =
+    g_param_spec_flags ("exceptions", NULL, NULL, COBALT_TYPE_DOSE_EXCEPTION, COBALT_DOSE_EXCEPTION_NONE, flags);
+  properties[PROP_EXCEPTION_NOTE] =
+    g_param_spec_string ("exception-note", NULL, NULL, NULL, flags);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -299,6 +362,12 @@ cobalt_dose_copy (CobaltDose *self)
   copy->given_by_name = g_strdup (self->given_by_name);
   copy->checklist_run_id = self->checklist_run_id;
   copy->notes = g_strdup (self->notes);
+  copy->kind = self->kind;
+  copy->advised_by = g_strdup (self->advised_by);
+  if (self->moved_to != NULL)
+    copy->moved_to = g_date_copy (self->moved_to);
+  copy->exceptions = self->exceptions;
+  copy->exception_note = g_strdup (self->exception_note);
 
   return copy;
 }
@@ -607,6 +676,110 @@ cobalt_dose_set_expiry (CobaltDose  *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY]);
 }
 
+CobaltDoseKind
+cobalt_dose_get_kind (CobaltDose *self)
+{
+  g_return_val_if_fail (COBALT_IS_DOSE (self), COBALT_DOSE_KIND_GIVEN);
+
+  return self->kind;
+}
+
+void
+cobalt_dose_set_kind (CobaltDose     *self,
+                      CobaltDoseKind  kind)
+{
+  g_return_if_fail (COBALT_IS_DOSE (self));
+
+  if (self->kind == kind)
+    return;
+
+  self->kind = kind;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
+}
+
+gboolean
+cobalt_dose_is_given (CobaltDose *self)
+{
+  g_return_val_if_fail (COBALT_IS_DOSE (self), FALSE);
+
+  return self->kind == COBALT_DOSE_KIND_GIVEN;
+}
+
+const char *
+cobalt_dose_get_advised_by (CobaltDose *self)
+{
+  g_return_val_if_fail (COBALT_IS_DOSE (self), NULL);
+
+  return self->advised_by;
+}
+
+void
+cobalt_dose_set_advised_by (CobaltDose *self,
+                            const char *advised_by)
+{
+  g_return_if_fail (COBALT_IS_DOSE (self));
+
+  if (cobalt_record_set_str (&self->advised_by, advised_by))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ADVISED_BY]);
+}
+
+GDate *
+cobalt_dose_get_moved_to (CobaltDose *self)
+{
+  g_return_val_if_fail (COBALT_IS_DOSE (self), NULL);
+
+  return self->moved_to;
+}
+
+void
+cobalt_dose_set_moved_to (CobaltDose  *self,
+                          const GDate *moved_to)
+{
+  g_return_if_fail (COBALT_IS_DOSE (self));
+
+  if (cobalt_record_set_date (&self->moved_to, moved_to))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MOVED_TO]);
+}
+
+CobaltDoseException
+cobalt_dose_get_exceptions (CobaltDose *self)
+{
+  g_return_val_if_fail (COBALT_IS_DOSE (self), COBALT_DOSE_EXCEPTION_NONE);
+
+  return self->exceptions;
+}
+
+void
+cobalt_dose_set_exceptions (CobaltDose          *self,
+                            CobaltDoseException  exceptions)
+{
+  g_return_if_fail (COBALT_IS_DOSE (self));
+
+  if (self->exceptions == exceptions)
+    return;
+
+  self->exceptions = exceptions;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCEPTIONS]);
+}
+
+const char *
+cobalt_dose_get_exception_note (CobaltDose *self)
+{
+  g_return_val_if_fail (COBALT_IS_DOSE (self), NULL);
+
+  return self->exception_note;
+}
+
+void
+cobalt_dose_set_exception_note (CobaltDose *self,
+                                const char *note)
+{
+  g_return_if_fail (COBALT_IS_DOSE (self));
+
+  if (cobalt_record_set_str (&self->exception_note, note))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXCEPTION_NOTE]);
+}
+
 int
 cobalt_dose_compare_given_at (gconstpointer a,
                               gconstpointer b)
@@ -644,5 +817,40 @@ cobalt_given_by_to_string (CobaltGivenBy given_by)
       return _("Clinic");
     default:
       return "?";
+    }
+}
+
+char *
+cobalt_dose_describe_not_given (CobaltDose *self)
+{
+  const char *who;
+
+  g_return_val_if_fail (COBALT_IS_DOSE (self), NULL);
+
+  who = self->advised_by != NULL && *self->advised_by != '\0' ? self->advised_by : _("the clinic");
+
+  switch (self->kind)
+    {
+    case COBALT_DOSE_KIND_SKIPPED:
+      /* Translators: %s is who advised it, "Dr Rao" */
+      return g_strdup_printf (_("Not given — skipped on the advice of %s"), who);
+
+    case COBALT_DOSE_KIND_MOVED:
+      if (self->moved_to != NULL && g_date_valid (self->moved_to))
+        {
+          char day[64];
+
+          /* Translators: a day in a sentence, g_date_strftime() syntax: "Friday 16 January 2026" */
+          if (g_date_strftime (day, sizeof day, _("%A %-d %B %Y"), self->moved_to) == 0)
+            g_strlcpy (day, "?", sizeof day);
+          /* Translators: "Not given — moved to Friday 16 January 2026 on the advice of Dr Rao" */
+          return g_strdup_printf (_("Not given — moved to %s on the advice of %s"), day, who);
+        }
+      /* Translators: %s is who advised it, "Dr Rao" */
+      return g_strdup_printf (_("Not given — moved on the advice of %s"), who);
+
+    case COBALT_DOSE_KIND_GIVEN:
+    default:
+      return NULL;
     }
 }

@@ -52,9 +52,37 @@ void           cobalt_dose_set_checklist_run_id (CobaltDose *self, gint64 run_id
 const char    *cobalt_dose_get_notes          (CobaltDose *self);
 void           cobalt_dose_set_notes          (CobaltDose *self, const char *notes);
 
+/* A dose not given on the clinic's advice (kind SKIPPED or MOVED) is a log
+ * entry too: "given-at" is then when the clinic's decision was made, and
+ * nothing but the schedule and the log counts it (no supplies, no site, no
+ * "last injection"). */
+CobaltDoseKind cobalt_dose_get_kind           (CobaltDose *self);
+void           cobalt_dose_set_kind           (CobaltDose *self, CobaltDoseKind kind);
+/* TRUE for a dose actually injected (kind GIVEN). */
+gboolean       cobalt_dose_is_given           (CobaltDose *self);
+/* Who advised not giving it ("Dr Patel", "the practice nurse"); may be NULL. */
+const char    *cobalt_dose_get_advised_by     (CobaltDose *self);
+void           cobalt_dose_set_advised_by     (CobaltDose *self, const char *advised_by);
+/* For kind MOVED: the day the clinic moved the dose to. Borrowed, may be NULL. */
+GDate         *cobalt_dose_get_moved_to       (CobaltDose *self);
+void           cobalt_dose_set_moved_to       (CobaltDose *self, const GDate *moved_to);
+
+/* Why the dose was logged against the usual rules (doses.exceptions): the
+ * reasons are flags, shown in words only when displayed; the note is the
+ * person's own words about it (e.g. who at the clinic said so), may be
+ * NULL. */
+CobaltDoseException cobalt_dose_get_exceptions     (CobaltDose *self);
+void                cobalt_dose_set_exceptions     (CobaltDose *self, CobaltDoseException exceptions);
+const char         *cobalt_dose_get_exception_note (CobaltDose *self);
+void                cobalt_dose_set_exception_note (CobaltDose *self, const char *note);
+
 /* Chronological order by instant, for g_ptr_array_sort(). */
 int            cobalt_dose_compare_given_at   (gconstpointer a, gconstpointer b);
 
 const char    *cobalt_given_by_to_string      (CobaltGivenBy given_by);
+/* "Not given — skipped on the advice of Dr Rao", "Not given — moved to
+ * Friday 16 January 2026 on the advice of Dr Rao" (translated); NULL for a
+ * dose given. */
+char          *cobalt_dose_describe_not_given (CobaltDose *self);
 
 G_END_DECLS

@@ -399,7 +399,8 @@ cobalt_ical_export_to_string (CobaltRepository *repository,
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
-  doses = cobalt_repository_list_doses (repository, person_id, error);
+  /* The schedule counts the doses not given on the clinic's advice too. */
+  doses = cobalt_repository_list_schedule_doses (repository, person_id, error);
   if (doses == NULL)
     return NULL;
 

@@ -729,10 +729,12 @@ cobalt_lab_result_validate (CobaltLabResult  *self,
       return FALSE;
     }
 
-  if (self->value < 0)
+  /* No assay reports a level of exactly nothing: 0 is a slip (or a
+   * result "below detection", which the lab gives as a number). */
+  if (self->value <= 0)
     {
       g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
-                           _("A lab result cannot be negative."));
+                           _("A lab result must be more than zero."));
       return FALSE;
     }
 
@@ -757,10 +759,10 @@ cobalt_lab_result_validate (CobaltLabResult  *self,
     }
 
   if (isfinite (self->ref_low) && isfinite (self->ref_high) &&
-      self->ref_low > self->ref_high)
+      self->ref_low >= self->ref_high)
     {
       g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
-                           _("The lower end of the reference range is above the upper end."));
+                           _("The lower end of the reference range must be below the upper end."));
       return FALSE;
     }
 

@@ -76,8 +76,10 @@ gboolean       cobalt_lab_result_get_value_in     (CobaltLabResult *self,
                                                    double          *out,
                                                    GError         **error);
 /* FALSE with COBALT_JOURNAL_ERROR_INVALID (or _UNIT for a unit the test does
- * not accept): no date, negative or implausible value, negative reference
- * bound, ref_low > ref_high. */
+ * not accept): no date, a value not above zero or implausible, negative
+ * reference bound, ref_low not below ref_high. The dates it may have (not
+ * in the future, not before birth or 1950) need the person and the clock:
+ * cobalt_lab_result_validate_for() in cobalt-dose-rules.h. */
 gboolean       cobalt_lab_result_validate         (CobaltLabResult *self, GError **error);
 
 /* Translated "Below range" etc. */

@@ -7,6 +7,7 @@
 
 #include "cobalt-log-query.h"
 #include "cobalt-reaction.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-record-types.h"
 
 struct _CobaltLogFetcher
@@ -31,7 +32,8 @@ G_DEFINE_ENUM_TYPE (CobaltLogSort, cobalt_log_sort,
   "(SELECT r.state FROM checklist_runs r WHERE r.id = d.checklist_run_id), " \
   "(SELECT count(*) FROM reactions x WHERE x.dose_id = d.id), " \
   "(SELECT max(x.level) FROM reactions x WHERE x.dose_id = d.id), " \
-  "(SELECT group_concat(x.kind, ',') FROM reactions x WHERE x.dose_id = d.id)"
+  "(SELECT group_concat(x.kind, ',') FROM reactions x WHERE x.dose_id = d.id), " \
+  "d.kind, d.advised_by, d.moved_to, d.exceptions, d.exception_note"
 
 /* Static helpers ------------------------------------------------------- */
 
@@ -128,6 +130,7 @@ dose_entry_from_row (CobaltLogFetcher *self,
   g_autoptr(GDateTime) given_at = NULL;
   g_autofree char *reactions = NULL;
   GDate expiry;
+  GDate moved_to;
   int checklist = COBALT_LOG_CHECKLIST_NONE;
 
   cobalt_dose_set_id (dose, cobalt_statement_get_int64 (stmt, 0));
@@ -147,6 +150,12 @@ dose_entry_from_row (CobaltLogFetcher *self,
   cobalt_dose_set_given_by_name (dose, cobalt_statement_get_text (stmt, 12));
   cobalt_dose_set_checklist_run_id (dose, cobalt_statement_get_id (stmt, 13));
   cobalt_dose_set_notes (dose, cobalt_statement_get_text (stmt, 14));
+  cobalt_dose_set_kind (dose, cobalt_statement_get_int64 (stmt, 19));
+  cobalt_dose_set_advised_by (dose, cobalt_statement_get_text (stmt, 20));
+  if (cobalt_statement_get_date (stmt, 21, &moved_to))
+    cobalt_dose_set_moved_to (dose, &moved_to);
+  cobalt_dose_set_exceptions (dose, cobalt_statement_get_int64 (stmt, 22));
+  cobalt_dose_set_exception_note (dose, cobalt_statement_get_text (stmt, 23));
   if (!cobalt_statement_get_is_null (stmt, 15))
     checklist = cobalt_statement_get_int64 (stmt, 15);
   reactions = describe_reactions (cobalt_statement_get_text (stmt, 18));
@@ -240,10 +249,11 @@ cobalt_log_query_init (CobaltLogQuery *query,
 }
 
 GArray *
-cobalt_log_query_keys (CobaltDatabase       *database,
+cobalt_log_query_keys (CobaltRepository     *repository,
                        const CobaltLogQuery *query,
                        GError              **error)
 {
+  CobaltDatabase *database;
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GArray) keys = NULL;
@@ -256,9 +266,10 @@ cobalt_log_query_keys (CobaltDatabase       *database,
   GError *local_error = NULL;
   int n = 0;
 
-  g_return_val_if_fail (COBALT_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
   g_return_val_if_fail (query != NULL, NULL);
 
+  database = cobalt_repository_get_database (repository);
   if (text)
     pattern = like_pattern (query->text);
 
@@ -357,14 +368,14 @@ cobalt_log_query_keys (CobaltDatabase       *database,
 }
 
 CobaltLogFetcher *
-cobalt_log_fetcher_new (CobaltDatabase *database)
+cobalt_log_fetcher_new (CobaltRepository *repository)
 {
   CobaltLogFetcher *self;
 
-  g_return_val_if_fail (COBALT_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
 
   self = g_new0 (CobaltLogFetcher, 1);
-  self->database = g_object_ref (database);
+  self->database = g_object_ref (cobalt_repository_get_database (repository));
   self->zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                        (GDestroyNotify) g_time_zone_unref);
   return self;

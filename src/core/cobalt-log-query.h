@@ -2,13 +2,13 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "cobalt-database.h"
 #include "cobalt-log-entry.h"
+#include "cobalt-repository.h"
 
 G_BEGIN_DECLS
 
 /* The queries behind the Log page and the CSV export, straight on the
- * database so that 100 000 doses stay quick: one query returns the sorted
+ * repository's database so that 100 000 doses stay quick: one query returns the sorted
  * keys of every matching row (doses, and checklist runs stopped before a
  * dose), and pages of full rows are then fetched by key. */
 
@@ -47,7 +47,7 @@ void        cobalt_log_query_init   (CobaltLogQuery       *query,
 
 /* Keys (gint64: dose id, or minus the run id) of all matching rows in
  * order; ties broken by time, then key, so the order is total. */
-GArray     *cobalt_log_query_keys   (CobaltDatabase       *database,
+GArray     *cobalt_log_query_keys   (CobaltRepository     *repository,
                                      const CobaltLogQuery *query,
                                      GError              **error);
 
@@ -55,7 +55,7 @@ GArray     *cobalt_log_query_keys   (CobaltDatabase       *database,
 #define COBALT_LOG_FETCH_MAX 256
 typedef struct _CobaltLogFetcher CobaltLogFetcher;
 
-CobaltLogFetcher *cobalt_log_fetcher_new   (CobaltDatabase   *database);
+CobaltLogFetcher *cobalt_log_fetcher_new   (CobaltRepository *repository);
 void              cobalt_log_fetcher_free  (CobaltLogFetcher *self);
 /* CobaltLogEntry for each of @keys (at most COBALT_LOG_FETCH_MAX) in the
  * same order; a key whose row has gone (deleted meanwhile) is left out. */

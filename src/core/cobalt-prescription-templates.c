@@ -4,7 +4,12 @@
  *
  * A template only fills in a starting point: the user enters what their
  * clinic prescribed, and can change every value. Where the sources give a
- * range, the choice made here is written beside the template. */
+ * range, the choice made here is written beside the template.
+ *
+ * Strengths are the common ampoules: hydroxocobalamin 1 mg/mL,
+ * cyanocobalamin 1000 mcg/mL. No template holds a volume: the volume to
+ * draw up is each phase's dose ÷ the strength (250 mcg of a 1000 mcg/mL
+ * ampoule is 0.25 mL), computed where it is shown. */
 
 #include "config.h"
 
@@ -32,8 +37,8 @@ typedef struct
   CobaltProduct  product;
   double         amount;
   CobaltDoseUnit unit;
-  const char    *strength;
-  double         volume_ml;
+  double         strength;      /* per mL, in strength_unit */
+  CobaltDoseUnit strength_unit;
   TemplatePhase  phases[MAX_TEMPLATE_PHASES];
   guint          n_phases;
 } Template;
@@ -43,7 +48,7 @@ static const Template templates[] = {
    * surgery guides both land on 6 loading doses. Default 3 months. */
   {
     "uk-hydroxo-standard", N_("UK hydroxocobalamin (standard)"),
-    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, "1 mg/mL", 1.0,
+    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, 1.0, COBALT_DOSE_UNIT_MG,
     {
       { COBALT_INTERVAL_TIMES_PER_WEEK, 3, COBALT_PHASE_END_AFTER_DOSES, 6, 0, N_("Loading") },
       { COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, 0, N_("Maintenance") },
@@ -54,7 +59,7 @@ static const Template templates[] = {
    * moves the person on to the 2-monthly maintenance phase. */
   {
     "uk-hydroxo-neuro", N_("UK hydroxocobalamin (neurological involvement)"),
-    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, "1 mg/mL", 1.0,
+    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, 1.0, COBALT_DOSE_UNIT_MG,
     {
       { COBALT_INTERVAL_DAYS, 2, COBALT_PHASE_END_OPEN, 0, 0, N_("Loading") },
       { COBALT_INTERVAL_MONTHS, 2, COBALT_PHASE_END_OPEN, 0, 0, N_("Maintenance") },
@@ -63,7 +68,7 @@ static const Template templates[] = {
   /* "Every 3 months (or 2–3)": default 3. */
   {
     "uk-hydroxo-prophylaxis", N_("UK hydroxocobalamin (prevention)"),
-    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, "1 mg/mL", 1.0,
+    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, 1.0, COBALT_DOSE_UNIT_MG,
     {
       { COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, 0, N_("Maintenance") },
     }, 1
@@ -73,7 +78,7 @@ static const Template templates[] = {
    * normal (open-ended, the clinic ends it); then 1000 mcg monthly. */
   {
     "uk-cyano-cytamen", N_("UK cyanocobalamin (Cytamen)"),
-    COBALT_PRODUCT_CYANOCOBALAMIN, 1000.0, COBALT_DOSE_UNIT_MCG, "1000 mcg/mL", 1.0,
+    COBALT_PRODUCT_CYANOCOBALAMIN, 1000.0, COBALT_DOSE_UNIT_MCG, 1000.0, COBALT_DOSE_UNIT_MCG,
     {
       { COBALT_INTERVAL_DAYS, 2, COBALT_PHASE_END_AFTER_DOSES, 7, 0, N_("Loading") },
       { COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, 250.0, N_("Until blood count is normal") },
@@ -85,7 +90,7 @@ static const Template templates[] = {
    * 100 mcg monthly. */
   {
     "us-cyano-label", N_("US cyanocobalamin (product label)"),
-    COBALT_PRODUCT_CYANOCOBALAMIN, 100.0, COBALT_DOSE_UNIT_MCG, "1000 mcg/mL", 0.1,
+    COBALT_PRODUCT_CYANOCOBALAMIN, 100.0, COBALT_DOSE_UNIT_MCG, 1000.0, COBALT_DOSE_UNIT_MCG,
     {
       { COBALT_INTERVAL_DAYS, 1, COBALT_PHASE_END_AFTER_DOSES, 7, 0, N_("Daily") },
       { COBALT_INTERVAL_DAYS, 2, COBALT_PHASE_END_AFTER_DOSES, 7, 0, N_("Alternate days") },
@@ -97,7 +102,7 @@ static const Template templates[] = {
    * weeks: the upper end, 8 weeks; then monthly. */
   {
     "us-cyano-weekly", N_("US cyanocobalamin (daily, then weekly)"),
-    COBALT_PRODUCT_CYANOCOBALAMIN, 1000.0, COBALT_DOSE_UNIT_MCG, "1000 mcg/mL", 1.0,
+    COBALT_PRODUCT_CYANOCOBALAMIN, 1000.0, COBALT_DOSE_UNIT_MCG, 1000.0, COBALT_DOSE_UNIT_MCG,
     {
       { COBALT_INTERVAL_DAYS, 1, COBALT_PHASE_END_AFTER_DOSES, 7, 0, N_("Daily") },
       { COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_AFTER_DOSES, 8, 0, N_("Weekly") },
@@ -106,7 +111,7 @@ static const Template templates[] = {
   },
   {
     "us-cyano-8weeks", N_("US cyanocobalamin (weekly for 8 weeks)"),
-    COBALT_PRODUCT_CYANOCOBALAMIN, 1000.0, COBALT_DOSE_UNIT_MCG, "1000 mcg/mL", 1.0,
+    COBALT_PRODUCT_CYANOCOBALAMIN, 1000.0, COBALT_DOSE_UNIT_MCG, 1000.0, COBALT_DOSE_UNIT_MCG,
     {
       { COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_AFTER_DOSES, 8, 0, N_("Weekly") },
       { COBALT_INTERVAL_MONTHS, 1, COBALT_PHASE_END_OPEN, 0, 0, N_("Maintenance") },
@@ -115,7 +120,7 @@ static const Template templates[] = {
   /* A blank start: one open-ended phase every 3 months. */
   {
     "custom", N_("Custom"),
-    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, "1 mg/mL", 1.0,
+    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, 1.0, COBALT_DOSE_UNIT_MG,
     {
       { COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, 0, NULL },
     }, 1
@@ -184,8 +189,8 @@ cobalt_prescription_new_from_template (const char *template_id)
   cobalt_prescription_set_product (self, template->product);
   cobalt_prescription_set_amount (self, template->amount);
   cobalt_prescription_set_unit (self, template->unit);
-  cobalt_prescription_set_strength (self, template->strength);
-  cobalt_prescription_set_volume_ml (self, template->volume_ml);
+  cobalt_prescription_set_strength_amount (self, template->strength);
+  cobalt_prescription_set_strength_unit (self, template->strength_unit);
 
   phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
   for (guint i = 0; i < template->n_phases; i++)

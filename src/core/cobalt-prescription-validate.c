@@ -5,10 +5,13 @@
 
 #include "config.h"
 
+#include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "cobalt-dose-rules.h"
 #include "cobalt-prescription.h"
 #include "cobalt-site.h"
+#include "cobalt-strength.h"
 
 G_DEFINE_QUARK (cobalt-prescription-error-quark, cobalt_prescription_error)
 
@@ -17,7 +20,100 @@ G_DEFINE_QUARK (cobalt-prescription-error-quark, cobalt_prescription_error)
 #define MAX_AMOUNT_MCG 5000.0
 #define MAX_AMOUNT_MG     5.0
 #define MAX_AMOUNT_ML     5.0
-#define MAX_VOLUME_ML     5.0
+/* The smallest mark on a 1 mL syringe. A smaller volume is a strength
+ * typed in the wrong unit (1000 mg/mL for 1000 mcg/mL), not a dose. */
+#define MIN_VOLUME_ML     0.01
+
+/* The largest typical maximum of any site in the catalogue: more than
+ * that is more than one injection can hold. Above the chosen site's own
+ * maximum is only a warning (CLINICAL.md "Technique data"). */
+static double
+max_volume_ml (void)
+{
+  double max = 0;
+
+  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+    max = MAX (max, cobalt_site_catalogue_get_nth (i)->max_volume_ml);
+
+  return max;
+}
+
+static gboolean
+validate_strength (CobaltPrescription  *self,
+                   GError             **error)
+{
+  double amount = cobalt_prescription_get_strength_amount (self);
+  CobaltDoseUnit unit = cobalt_prescription_get_strength_unit (self);
+  const char *text = cobalt_prescription_get_strength_text (self);
+
+  if (unit != COBALT_DOSE_UNIT_MG && unit != COBALT_DOSE_UNIT_MCG)
+    {
+      g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                           _("The strength must be in mg or mcg per mL, as printed on the ampoule."));
+      return FALSE;
+    }
+
+  if (cobalt_strength_is_known (amount, unit))
+    return TRUE;
+
+  /* A strength migrated from free text that did not read as a number:
+   * show what was typed, so the person knows what to look up. */
+  if (amount == 0 && text != NULL && *text != '\0')
+    g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                 _("The strength “%s” could not be read as a number: enter the strength printed on the ampoule, in mg or mcg per mL."),
+                 text);
+  else
+    g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                         _("Enter the strength printed on the ampoule: more than zero, in mg or mcg per mL."));
+  return FALSE;
+}
+
+/* Run after the dose and the strength are known to be valid. */
+static gboolean
+validate_phase_volume (CobaltPrescription  *self,
+                       guint                index,
+                       guint                n_phases,
+                       GError             **error)
+{
+  double volume = cobalt_prescription_get_phase_volume_ml (self, index);
+  g_autofree char *dose = NULL;
+  g_autofree char *strength = NULL;
+  g_autofree char *volume_text = NULL;
+
+  if (volume >= MIN_VOLUME_ML && volume <= max_volume_ml ())
+    return TRUE;
+
+  dose = g_strdup_printf ("%g %s", cobalt_prescription_get_phase_amount (self, index),
+                          cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)));
+  strength = cobalt_prescription_describe_strength (self);
+  volume_text = cobalt_volume_format (volume);
+
+  if (volume > max_volume_ml ())
+    {
+      if (n_phases == 1)
+        /* Translators: a dose, a strength, a volume: "5 mg from a 1 mg/mL ampoule is 5 mL..." */
+        g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                     _("%s from a %s ampoule is %s, more than one injection can hold: check the dose and the strength."),
+                     dose, strength, volume_text);
+      else
+        g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                     _("Phase %u: %s from a %s ampoule is %s, more than one injection can hold: check the dose and the strength."),
+                     index + 1, dose, strength, volume_text);
+    }
+  else
+    {
+      if (n_phases == 1)
+        g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                     _("%s from a %s ampoule is %s, too little to measure in a syringe: check the dose and the strength."),
+                     dose, strength, volume_text);
+      else
+        g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                     _("Phase %u: %s from a %s ampoule is %s, too little to measure in a syringe: check the dose and the strength."),
+                     index + 1, dose, strength, volume_text);
+    }
+
+  return FALSE;
+}
 
 static double
 max_amount_for_unit (CobaltDoseUnit unit)
@@ -119,7 +215,6 @@ cobalt_prescription_validate (CobaltPrescription  *self,
   GPtrArray *phases;
   const char * const *sites;
   CobaltRoute route;
-  double volume_ml;
 
   g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -127,7 +222,6 @@ cobalt_prescription_validate (CobaltPrescription  *self,
   phases = cobalt_prescription_get_phases (self);
   sites = cobalt_prescription_get_enabled_sites (self);
   route = cobalt_prescription_get_route (self);
-  volume_ml = cobalt_prescription_get_volume_ml (self);
 
   if (phases->len == 0)
     {
@@ -139,11 +233,25 @@ cobalt_prescription_validate (CobaltPrescription  *self,
   if (!validate_amount (self, cobalt_prescription_get_amount (self), 0, error))
     return FALSE;
 
-  if (volume_ml < 0 || volume_ml > MAX_VOLUME_ML)
+  if (!validate_strength (self, error))
+    return FALSE;
+
+  if (cobalt_prescription_get_product (self) < COBALT_PRODUCT_HYDROXOCOBALAMIN ||
+      cobalt_prescription_get_product (self) > COBALT_PRODUCT_OTHER)
     {
-      g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
-                   _("The volume of %g mL is more than one injection can hold: check the volume."),
-                   volume_ml);
+      g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                           _("Choose the medicine the clinic prescribed."));
+      return FALSE;
+    }
+
+  /* The same earliest date as for doses (cobalt-dose-rules.h): no B12
+   * injection was given before 1950. */
+  if (cobalt_prescription_get_starts_on (self) != NULL &&
+      (!g_date_valid (cobalt_prescription_get_starts_on (self)) ||
+       g_date_get_year (cobalt_prescription_get_starts_on (self)) < COBALT_DOSE_RULES_EARLIEST_YEAR))
+    {
+      g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
+                           _("The first-dose date is before 1950: check the year."));
       return FALSE;
     }
 
@@ -157,6 +265,14 @@ cobalt_prescription_validate (CobaltPrescription  *self,
   for (guint i = 0; i < phases->len; i++)
     {
       if (!validate_phase (self, g_ptr_array_index (phases, i), i + 1, error))
+        return FALSE;
+    }
+
+  /* Every dose and the strength are sound: the volumes they give must
+   * be one injection's. */
+  for (guint i = 0; i < phases->len; i++)
+    {
+      if (!validate_phase_volume (self, i, phases->len, error))
         return FALSE;
     }
 
@@ -265,4 +381,43 @@ cobalt_prescription_describe_dose (CobaltPrescription *self,
                           cobalt_prescription_get_phase_amount (self, phase_index),
                           cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)),
                           product);
+}
+
+char *
+cobalt_prescription_describe_strength (CobaltPrescription *self)
+{
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), NULL);
+
+  return cobalt_strength_format (cobalt_prescription_get_strength_amount (self),
+                                 cobalt_prescription_get_strength_unit (self));
+}
+
+double
+cobalt_prescription_get_phase_volume_ml (CobaltPrescription *self,
+                                         guint               index)
+{
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), 0);
+
+  return cobalt_strength_volume_ml (cobalt_prescription_get_phase_amount (self, index),
+                                    cobalt_prescription_get_unit (self),
+                                    cobalt_prescription_get_strength_amount (self),
+                                    cobalt_prescription_get_strength_unit (self));
+}
+
+gboolean
+cobalt_prescription_phase_exceeds_site (CobaltPrescription   *self,
+                                        guint                 index,
+                                        const CobaltSiteInfo *site)
+{
+  double volume;
+
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), FALSE);
+
+  if (site == NULL)
+    return FALSE;
+
+  volume = cobalt_prescription_get_phase_volume_ml (self, index);
+  /* Compared at the precision shown (0.01 mL): 1.004 mL reads as 1 mL
+   * and must not be called more than a 1 mL site takes. */
+  return volume > 0 && round (volume * 100.0) > round (site->max_volume_ml * 100.0);
 }

@@ -20,10 +20,11 @@ struct _CobaltPrescription
   GDate          *starts_on;
   CobaltProduct   product;
   char           *product_name;
-  char           *strength;
+  char           *strength_text;
+  double          strength_amount;
+  CobaltDoseUnit  strength_unit;
   double          amount;
   CobaltDoseUnit  unit;
-  double          volume_ml;
   CobaltRoute     route;
   guint           drawing_needle_gauge;
   guint           injecting_needle_gauge;
@@ -36,6 +37,7 @@ struct _CobaltPrescription
   GStrv           enabled_sites;
   guint           reminder_minute;
   guint           grace_minutes;
+  guint           overdue_after_minutes;
   char           *notes;
   GPtrArray      *phases;
 };
@@ -51,10 +53,11 @@ enum {
   PROP_STARTS_ON,
   PROP_PRODUCT,
   PROP_PRODUCT_NAME,
-  PROP_STRENGTH,
+  PROP_STRENGTH_TEXT,
+  PROP_STRENGTH_AMOUNT,
+  PROP_STRENGTH_UNIT,
   PROP_AMOUNT,
   PROP_UNIT,
-  PROP_VOLUME_ML,
   PROP_ROUTE,
   PROP_DRAWING_NEEDLE_GAUGE,
   PROP_INJECTING_NEEDLE_GAUGE,
@@ -67,6 +70,7 @@ enum {
   PROP_ENABLED_SITES,
   PROP_REMINDER_MINUTE,
   PROP_GRACE_MINUTES,
+  PROP_OVERDUE_AFTER_MINUTES,
   PROP_NOTES,
   PROP_PHASES,
   N_PROPS
@@ -87,7 +91,7 @@ cobalt_prescription_finalize (GObject *object)
   g_clear_pointer (&self->template_id, g_free);
   g_clear_pointer (&self->starts_on, g_date_free);
   g_clear_pointer (&self->product_name, g_free);
-  g_clear_pointer (&self->strength, g_free);
+  g_clear_pointer (&self->strength_text, g_free);
   g_clear_pointer (&self->technique_notes, g_free);
   g_clear_pointer (&self->enabled_sites, g_strfreev);
   g_clear_pointer (&self->notes, g_free);
@@ -134,8 +138,16 @@ cobalt_prescription_get_property (GObject    *object,
       g_value_set_string (value, self->product_name);
       break;
 
-    case PROP_STRENGTH:
-      g_value_set_string (value, self->strength);
+    case PROP_STRENGTH_TEXT:
+      g_value_set_string (value, self->strength_text);
+      break;
+
+    case PROP_STRENGTH_AMOUNT:
+      g_value_set_double (value, self->strength_amount);
+      break;
+
+    case PROP_STRENGTH_UNIT:
+      g_value_set_enum (value, self->strength_unit);
       break;
 
     case PROP_AMOUNT:
@@ -144,10 +156,6 @@ cobalt_prescription_get_property (GObject    *object,
 
     case PROP_UNIT:
       g_value_set_enum (value, self->unit);
-      break;
-
-    case PROP_VOLUME_ML:
-      g_value_set_double (value, self->volume_ml);
       break;
 
     case PROP_ROUTE:
@@ -196,6 +204,10 @@ cobalt_prescription_get_property (GObject    *object,
 
     case PROP_GRACE_MINUTES:
       g_value_set_uint (value, self->grace_minutes);
+      break;
+
+    case PROP_OVERDUE_AFTER_MINUTES:
+      g_value_set_uint (value, self->overdue_after_minutes);
       break;
 
     case PROP_NOTES:
@@ -248,8 +260,16 @@ cobalt_prescription_set_property (GObject      *object,
       cobalt_prescription_set_product_name (self, g_value_get_string (value));
       break;
 
-    case PROP_STRENGTH:
-      cobalt_prescription_set_strength (self, g_value_get_string (value));
+    case PROP_STRENGTH_TEXT:
+      cobalt_prescription_set_strength_text (self, g_value_get_string (value));
+      break;
+
+    case PROP_STRENGTH_AMOUNT:
+      cobalt_prescription_set_strength_amount (self, g_value_get_double (value));
+      break;
+
+    case PROP_STRENGTH_UNIT:
+      cobalt_prescription_set_strength_unit (self, g_value_get_enum (value));
       break;
 
     case PROP_AMOUNT:
@@ -258,10 +278,6 @@ cobalt_prescription_set_property (GObject      *object,
 
     case PROP_UNIT:
       cobalt_prescription_set_unit (self, g_value_get_enum (value));
-      break;
-
-    case PROP_VOLUME_ML:
-      cobalt_prescription_set_volume_ml (self, g_value_get_double (value));
       break;
 
     case PROP_ROUTE:
@@ -312,6 +328,10 @@ cobalt_prescription_set_property (GObject      *object,
       cobalt_prescription_set_grace_minutes (self, g_value_get_uint (value));
       break;
 
+    case PROP_OVERDUE_AFTER_MINUTES:
+      cobalt_prescription_set_overdue_after_minutes (self, g_value_get_uint (value));
+      break;
+
     case PROP_NOTES:
       cobalt_prescription_set_notes (self, g_value_get_string (value));
       break;
@@ -359,9 +379,17 @@ cobalt_prescription_class_init (CobaltPrescriptionClass *klass)
     g_param_spec_string ("product-name", NULL, NULL, NULL,
                          rw);
 
-  properties[PROP_STRENGTH] =
-    g_param_spec_string ("strength", NULL, NULL, NULL,
+  properties[PROP_STRENGTH_TEXT] =
+    g_param_spec_string ("strength-text", NULL, NULL, NULL,
                          rw);
+
+  properties[PROP_STRENGTH_AMOUNT] =
+    g_param_spec_double ("strength-amount", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
+                         rw);
+
+  properties[PROP_STRENGTH_UNIT] =
+    g_param_spec_enum ("strength-unit", NULL, NULL, COBALT_TYPE_DOSE_UNIT, COBALT_DOSE_UNIT_MG,
+                       rw);
 
   properties[PROP_AMOUNT] =
     g_param_spec_double ("amount", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
@@ -370,10 +398,6 @@ cobalt_prescription_class_init (CobaltPrescriptionClass *klass)
   properties[PROP_UNIT] =
     g_param_spec_enum ("unit", NULL, NULL, COBALT_TYPE_DOSE_UNIT, COBALT_DOSE_UNIT_MG,
                        rw);
-
-  properties[PROP_VOLUME_ML] =
-    g_param_spec_double ("volume-ml", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0,
-                         rw);
 
   properties[PROP_ROUTE] =
     g_param_spec_enum ("route", NULL, NULL, COBALT_TYPE_ROUTE, COBALT_ROUTE_IM,
@@ -423,6 +447,10 @@ cobalt_prescription_class_init (CobaltPrescriptionClass *klass)
     g_param_spec_uint ("grace-minutes", NULL, NULL, 0, G_MAXUINT, 0,
                        rw);
 
+  properties[PROP_OVERDUE_AFTER_MINUTES] =
+    g_param_spec_uint ("overdue-after-minutes", NULL, NULL, 0, G_MAXUINT, 0,
+                       rw);
+
   properties[PROP_NOTES] =
     g_param_spec_string ("notes", NULL, NULL, NULL,
                          rw);
@@ -446,10 +474,10 @@ cobalt_prescription_init (CobaltPrescription *self)
 
   self->template_id = g_strdup ("custom");
   self->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
-  self->strength = g_strdup ("1 mg/mL");
+  self->strength_amount = 1.0;
+  self->strength_unit = COBALT_DOSE_UNIT_MG;
   self->amount = 1.0;
   self->unit = COBALT_DOSE_UNIT_MG;
-  self->volume_ml = 1.0;
   self->route = COBALT_ROUTE_IM;
   self->drawing_needle_gauge = 21;
   self->injecting_needle_gauge = 23;
@@ -485,10 +513,11 @@ cobalt_prescription_copy (CobaltPrescription *self)
     copy->starts_on = g_date_copy (self->starts_on);
   copy->product = self->product;
   cobalt_record_set_str (&copy->product_name, self->product_name);
-  cobalt_record_set_str (&copy->strength, self->strength);
+  cobalt_record_set_str (&copy->strength_text, self->strength_text);
+  copy->strength_amount = self->strength_amount;
+  copy->strength_unit = self->strength_unit;
   copy->amount = self->amount;
   copy->unit = self->unit;
-  copy->volume_ml = self->volume_ml;
   copy->route = self->route;
   copy->drawing_needle_gauge = self->drawing_needle_gauge;
   copy->injecting_needle_gauge = self->injecting_needle_gauge;
@@ -502,6 +531,7 @@ cobalt_prescription_copy (CobaltPrescription *self)
   copy->enabled_sites = g_strdupv (self->enabled_sites);
   copy->reminder_minute = self->reminder_minute;
   copy->grace_minutes = self->grace_minutes;
+  copy->overdue_after_minutes = self->overdue_after_minutes;
   cobalt_record_set_str (&copy->notes, self->notes);
   cobalt_prescription_set_phases (copy, self->phases);
 
@@ -629,21 +659,63 @@ cobalt_prescription_set_product_name (CobaltPrescription *self,
 }
 
 const char *
-cobalt_prescription_get_strength (CobaltPrescription *self)
+cobalt_prescription_get_strength_text (CobaltPrescription *self)
 {
   g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), NULL);
 
-  return self->strength;
+  return self->strength_text;
 }
 
 void
-cobalt_prescription_set_strength (CobaltPrescription *self,
-                                  const char         *strength)
+cobalt_prescription_set_strength_text (CobaltPrescription *self,
+                                       const char         *text)
 {
   g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
 
-  if (cobalt_record_set_str (&self->strength, strength))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH]);
+  if (cobalt_record_set_str (&self->strength_text, text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_TEXT]);
+}
+
+double
+cobalt_prescription_get_strength_amount (CobaltPrescription *self)
+{
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), 0);
+
+  return self->strength_amount;
+}
+
+void
+cobalt_prescription_set_strength_amount (CobaltPrescription *self,
+                                         double              amount)
+{
+  g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
+
+  if (self->strength_amount == amount)
+    return;
+
+  self->strength_amount = amount;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_AMOUNT]);
+}
+
+CobaltDoseUnit
+cobalt_prescription_get_strength_unit (CobaltPrescription *self)
+{
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), 0);
+
+  return self->strength_unit;
+}
+
+void
+cobalt_prescription_set_strength_unit (CobaltPrescription *self,
+                                       CobaltDoseUnit      unit)
+{
+  g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
+
+  if (self->strength_unit == unit)
+    return;
+
+  self->strength_unit = unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_UNIT]);
 }
 
 double
@@ -686,27 +758,6 @@ cobalt_prescription_set_unit (CobaltPrescription *self,
 
   self->unit = unit;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
-}
-
-double
-cobalt_prescription_get_volume_ml (CobaltPrescription *self)
-{
-  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), 0);
-
-  return self->volume_ml;
-}
-
-void
-cobalt_prescription_set_volume_ml (CobaltPrescription *self,
-                                   double             volume_ml)
-{
-  g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
-
-  if (self->volume_ml == volume_ml)
-    return;
-
-  self->volume_ml = volume_ml;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VOLUME_ML]);
 }
 
 CobaltRoute
@@ -937,6 +988,27 @@ cobalt_prescription_set_grace_minutes (CobaltPrescription *self,
 
   self->grace_minutes = grace_minutes;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_GRACE_MINUTES]);
+}
+
+guint
+cobalt_prescription_get_overdue_after_minutes (CobaltPrescription *self)
+{
+  g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), 0);
+
+  return self->overdue_after_minutes;
+}
+
+void
+cobalt_prescription_set_overdue_after_minutes (CobaltPrescription *self,
+                                               guint               minutes)
+{
+  g_return_if_fail (COBALT_IS_PRESCRIPTION (self));
+
+  if (self->overdue_after_minutes == minutes)
+    return;
+
+  self->overdue_after_minutes = minutes;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_OVERDUE_AFTER_MINUTES]);
 }
 
 const char *

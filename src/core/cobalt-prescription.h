@@ -4,6 +4,8 @@
 #include <glib-object.h>
 #include "cobalt-types.h"
 #include "cobalt-phase.h"
+#include "cobalt-site.h"
+#include "cobalt-strength.h"
 
 G_BEGIN_DECLS
 
@@ -42,15 +44,22 @@ void           cobalt_prescription_set_product         (CobaltPrescription *self
 /* Free text: brand or "other" product name; may be NULL. */
 const char    *cobalt_prescription_get_product_name    (CobaltPrescription *self);
 void           cobalt_prescription_set_product_name    (CobaltPrescription *self, const char *name);
-/* Strength as printed on the ampoule, e.g. "1 mg/mL"; may be NULL. */
-const char    *cobalt_prescription_get_strength        (CobaltPrescription *self);
-void           cobalt_prescription_set_strength        (CobaltPrescription *self, const char *strength);
+/* Strength of the ampoule per mL: an amount and its unit (mg or mcg).
+ * Amount 0 = not known: an old free-text strength that could not be read
+ * as a number (see strength-text); the prescription editor asks for it,
+ * and no volume is shown until then. */
+double         cobalt_prescription_get_strength_amount (CobaltPrescription *self);
+void           cobalt_prescription_set_strength_amount (CobaltPrescription *self, double amount);
+CobaltDoseUnit cobalt_prescription_get_strength_unit   (CobaltPrescription *self);
+void           cobalt_prescription_set_strength_unit   (CobaltPrescription *self, CobaltDoseUnit unit);
+/* The strength as typed before strengths were numbers ("1 ampoule"),
+ * kept only to show it while the numeric strength is not known; may be NULL. */
+const char    *cobalt_prescription_get_strength_text   (CobaltPrescription *self);
+void           cobalt_prescription_set_strength_text   (CobaltPrescription *self, const char *text);
 double         cobalt_prescription_get_amount          (CobaltPrescription *self);
 void           cobalt_prescription_set_amount          (CobaltPrescription *self, double amount);
 CobaltDoseUnit cobalt_prescription_get_unit            (CobaltPrescription *self);
 void           cobalt_prescription_set_unit            (CobaltPrescription *self, CobaltDoseUnit unit);
-double         cobalt_prescription_get_volume_ml       (CobaltPrescription *self);
-void           cobalt_prescription_set_volume_ml       (CobaltPrescription *self, double volume_ml);
 CobaltRoute    cobalt_prescription_get_route           (CobaltPrescription *self);
 void           cobalt_prescription_set_route           (CobaltPrescription *self, CobaltRoute route);
 /* Technique as the clinic taught it. Gauge 0 / length 0 = not recorded. */
@@ -78,9 +87,15 @@ gboolean       cobalt_prescription_is_site_enabled            (CobaltPrescriptio
 /* Reminder time of day, minutes after local midnight (0..1439). */
 guint          cobalt_prescription_get_reminder_minute        (CobaltPrescription *self);
 void           cobalt_prescription_set_reminder_minute        (CobaltPrescription *self, guint minute);
-/* How long after the reminder time a dose still counts as "due", minutes. */
+/* Kept in the database for older versions; no longer decides anything
+ * (a dose is due all of its due day: cobalt-schedule.c, rule 6). */
 guint          cobalt_prescription_get_grace_minutes          (CobaltPrescription *self);
 void           cobalt_prescription_set_grace_minutes          (CobaltPrescription *self, guint minutes);
+/* The clinic's shorter window: the dose is overdue this many minutes after
+ * the reminder time, honoured only while the current phase's interval is
+ * under a week. 0 = not set (overdue from the day after the due day). */
+guint          cobalt_prescription_get_overdue_after_minutes  (CobaltPrescription *self);
+void           cobalt_prescription_set_overdue_after_minutes  (CobaltPrescription *self, guint minutes);
 const char    *cobalt_prescription_get_notes                  (CobaltPrescription *self);
 void           cobalt_prescription_set_notes                  (CobaltPrescription *self, const char *notes);
 /* Borrowed GPtrArray of CobaltPhase; at least one phase for a valid prescription. */
@@ -90,6 +105,16 @@ void           cobalt_prescription_set_phases                 (CobaltPrescriptio
 void           cobalt_prescription_add_phase                  (CobaltPrescription *self, const CobaltPhase *phase);
 /* Dose of phase @index (the phase's amount, or the prescription's). */
 double         cobalt_prescription_get_phase_amount           (CobaltPrescription *self, guint index);
+/* Volume to draw up for phase @index, in mL: its dose ÷ the strength
+ * (a dose in mL is its own volume). 0 when either is not known. Computed,
+ * never stored: a stored volume could contradict dose and strength. */
+double         cobalt_prescription_get_phase_volume_ml        (CobaltPrescription *self, guint index);
+/* TRUE when the volume of phase @index is known and above @site's typical
+ * adult maximum: the UI says "check with your clinic" (a warning, never a
+ * refusal: the clinic may have a reason). */
+gboolean       cobalt_prescription_phase_exceeds_site         (CobaltPrescription   *self,
+                                                               guint                 index,
+                                                               const CobaltSiteInfo *site);
 
 /* FALSE with COBALT_PRESCRIPTION_ERROR_INVALID and a translated sentence
  * naming the field, for anything a form must refuse. */
@@ -101,6 +126,8 @@ const char    *cobalt_dose_unit_to_string   (CobaltDoseUnit unit);
 const char    *cobalt_route_to_string       (CobaltRoute    route);
 /* "1 mg hydroxocobalamin" */
 char          *cobalt_prescription_describe_dose (CobaltPrescription *self, guint phase_index);
+/* "1000 mcg/mL", or NULL when the strength is not known. */
+char          *cobalt_prescription_describe_strength (CobaltPrescription *self);
 
 #define COBALT_PRESCRIPTION_ERROR (cobalt_prescription_error_quark ())
 typedef enum { COBALT_PRESCRIPTION_ERROR_INVALID } CobaltPrescriptionError;

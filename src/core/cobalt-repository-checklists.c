@@ -10,7 +10,7 @@
 
 #define RUN_COLUMNS \
   "id, person_id, started_at_us, finished_at_us, state, current_step, abort_reason, " \
-  "expiry_override, dose_id"
+  "expiry_override, dose_id, site_id"
 
 /* Shared with save_person -------------------------------------------------- */
 
@@ -147,6 +147,7 @@ load_runs (CobaltDatabase   *db,
     char           *abort_reason;
     char           *expiry_override;
     gint64          dose_id;
+    char           *site_id;
   } RunState;
 
   while (cobalt_statement_step (stmt, &local_error))
@@ -163,6 +164,7 @@ load_runs (CobaltDatabase   *db,
       state->abort_reason = g_strdup (cobalt_statement_get_text (stmt, 6));
       state->expiry_override = g_strdup (cobalt_statement_get_text (stmt, 7));
       state->dose_id = cobalt_statement_get_id (stmt, 8);
+      state->site_id = g_strdup (cobalt_statement_get_text (stmt, 9));
       g_ptr_array_add (states, state);
     }
 
@@ -178,10 +180,12 @@ load_runs (CobaltDatabase   *db,
           cobalt_checklist_run_restore_state (run, state->state, state->current, state->finished_at,
                                               state->abort_reason, state->expiry_override);
           cobalt_checklist_run_set_dose_id (run, state->dose_id);
+          cobalt_checklist_run_restore_site_id (run, state->site_id);
         }
       g_clear_pointer (&state->finished_at, g_date_time_unref);
       g_free (state->abort_reason);
       g_free (state->expiry_override);
+      g_free (state->site_id);
       g_free (state);
     }
 
@@ -235,14 +239,14 @@ save_run_write (CobaltDatabase  *db,
         return FALSE;
       stmt = cobalt_database_prepare (db,
                                       "INSERT INTO checklist_runs (finished_at_us, state, current_step, "
-                                      "abort_reason, expiry_override, dose_id, person_id, started_at_us) "
-                                      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
+                                      "abort_reason, expiry_override, dose_id, site_id, person_id, "
+                                      "started_at_us) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?9, ?7, ?8)", error);
     }
   else
     stmt = cobalt_database_prepare (db,
                                     "UPDATE checklist_runs SET finished_at_us = ?1, state = ?2, "
                                     "current_step = ?3, abort_reason = ?4, expiry_override = ?5, "
-                                    "dose_id = ?6 WHERE id = ?7", error);
+                                    "dose_id = ?6, site_id = ?9 WHERE id = ?7", error);
 
   if (stmt == NULL ||
       !cobalt_repository_bind_time (stmt, 1, cobalt_checklist_run_get_finished_at (run), error) ||
@@ -250,7 +254,8 @@ save_run_write (CobaltDatabase  *db,
       !cobalt_statement_bind_int64 (stmt, 3, cobalt_checklist_run_get_current_step (run), error) ||
       !cobalt_statement_bind_text (stmt, 4, cobalt_checklist_run_get_abort_reason (run), error) ||
       !cobalt_statement_bind_text (stmt, 5, cobalt_checklist_run_get_expiry_override (run), error) ||
-      !cobalt_statement_bind_id (stmt, 6, cobalt_checklist_run_get_dose_id (run), error))
+      !cobalt_statement_bind_id (stmt, 6, cobalt_checklist_run_get_dose_id (run), error) ||
+      !cobalt_statement_bind_text (stmt, 9, cobalt_checklist_run_get_site_id (run), error))
     return FALSE;
 
   if (id == 0)
@@ -344,7 +349,6 @@ cobalt_repository_save_checklist_steps (CobaltRepository  *self,
       cobalt_checklist_step_set_position (step, i);
     }
 
-  cobalt_repository_emit_changed (self, "checklist_steps");
   return TRUE;
 }
 
@@ -383,7 +387,6 @@ cobalt_repository_start_checklist_run (CobaltRepository  *self,
     return NULL;
 
   cobalt_checklist_run_set_id (run, data.new_id);
-  cobalt_repository_emit_changed (self, "checklist_runs");
   return g_steal_pointer (&run);
 }
 
@@ -424,7 +427,6 @@ cobalt_repository_save_checklist_run (CobaltRepository    *self,
 
   if (data.new_id != 0)
     cobalt_checklist_run_set_id (run, data.new_id);
-  cobalt_repository_emit_changed (self, "checklist_runs");
   return TRUE;
 }
 

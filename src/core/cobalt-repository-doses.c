@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cobalt-dose-rules.h"
 #include "cobalt-repository.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-site.h"
@@ -11,7 +12,17 @@
 
 #define DOSE_COLUMNS \
   "id, person_id, prescription_id, given_at_us, tz, site_id, amount, unit, product, batch, " \
-  "expiry, given_by, given_by_name, checklist_run_id, notes"
+  "expiry, given_by, given_by_name, checklist_run_id, notes, kind, advised_by, moved_to, " \
+  "exceptions, exception_note"
+
+/* bind_dose()'s ?1..?19, and ?20 the time of writing. */
+#define INSERT_DOSE \
+  "INSERT INTO doses (person_id, prescription_id, given_at_us, tz, site_id, " \
+  "amount, unit, product, batch, expiry, given_by, given_by_name, " \
+  "checklist_run_id, notes, kind, advised_by, moved_to, " \
+  "exceptions, exception_note, deleted, created_at_us, updated_at_us) VALUES " \
+  "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, " \
+  "?15, ?16, ?17, ?18, ?19, 0, ?20, ?20)"
 
 static CobaltDose *
 dose_from_row (CobaltStatement *stmt)
@@ -19,6 +30,7 @@ dose_from_row (CobaltStatement *stmt)
   CobaltDose *dose = cobalt_dose_new ();
   g_autoptr(GDateTime) given_at = NULL;
   GDate expiry;
+  GDate moved_to;
 
   cobalt_dose_set_id (dose, cobalt_statement_get_int64 (stmt, 0));
   cobalt_dose_set_person_id (dose, cobalt_statement_get_int64 (stmt, 1));
@@ -38,12 +50,18 @@ dose_from_row (CobaltStatement *stmt)
   cobalt_dose_set_given_by_name (dose, cobalt_statement_get_text (stmt, 12));
   cobalt_dose_set_checklist_run_id (dose, cobalt_statement_get_id (stmt, 13));
   cobalt_dose_set_notes (dose, cobalt_statement_get_text (stmt, 14));
+  cobalt_dose_set_kind (dose, cobalt_statement_get_int64 (stmt, 15));
+  cobalt_dose_set_advised_by (dose, cobalt_statement_get_text (stmt, 16));
+  if (cobalt_statement_get_date (stmt, 17, &moved_to))
+    cobalt_dose_set_moved_to (dose, &moved_to);
+  cobalt_dose_set_exceptions (dose, cobalt_statement_get_int64 (stmt, 18));
+  cobalt_dose_set_exception_note (dose, cobalt_statement_get_text (stmt, 19));
   return dose;
 }
 
-/* Binds the editable fields as ?1..?14 (person, prescription, instant,
+/* Binds the editable fields as ?1..?19 (person, prescription, instant,
  * zone, site, amount, unit, product, batch, expiry, given by, name, run,
- * notes). */
+ * notes, kind, advised by, moved to, exceptions, exception note). */
 static gboolean
 bind_dose (CobaltStatement  *stmt,
            CobaltDose       *dose,
@@ -65,26 +83,92 @@ bind_dose (CobaltStatement  *stmt,
          cobalt_statement_bind_int64 (stmt, 11, cobalt_dose_get_given_by (dose), error) &&
          cobalt_statement_bind_text (stmt, 12, cobalt_dose_get_given_by_name (dose), error) &&
          cobalt_statement_bind_id (stmt, 13, cobalt_dose_get_checklist_run_id (dose), error) &&
-         cobalt_statement_bind_text (stmt, 14, cobalt_dose_get_notes (dose), error);
+         cobalt_statement_bind_text (stmt, 14, cobalt_dose_get_notes (dose), error) &&
+         cobalt_statement_bind_int64 (stmt, 15, cobalt_dose_get_kind (dose), error) &&
+         cobalt_statement_bind_text (stmt, 16, cobalt_dose_get_advised_by (dose), error) &&
+         cobalt_statement_bind_date (stmt, 17, cobalt_dose_get_moved_to (dose), error) &&
+         cobalt_statement_bind_int64 (stmt, 18, cobalt_dose_get_exceptions (dose), error) &&
+         cobalt_statement_bind_text (stmt, 19, cobalt_dose_get_exception_note (dose), error);
 }
 
+/* The prescription a dose is judged against: the version it was logged
+ * under, else the one the person had then (the newest made by then, or
+ * their first for a dose older than every version); NULL when they have
+ * none. */
 static gboolean
-check_dose (CobaltDose  *dose,
-            GError     **error)
+load_prescription_for (CobaltDatabase      *db,
+                       CobaltDose          *dose,
+                       CobaltPrescription **prescription,
+                       GError             **error)
 {
-  if (cobalt_dose_get_given_at (dose) == NULL)
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gint64 id = cobalt_dose_get_prescription_id (dose);
+
+  *prescription = NULL;
+  if (id == 0)
     {
-      g_set_error_literal (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CONSTRAINT,
-                           _("The dose has no date and time"));
-      return FALSE;
+      GDateTime *given_at = cobalt_dose_get_given_at (dose);
+
+      stmt = cobalt_database_prepare (db,
+                                      "SELECT id FROM prescriptions WHERE person_id = ?1 "
+                                      "ORDER BY created_at_us > ?2, "
+                                      "CASE WHEN created_at_us <= ?2 THEN -created_at_us ELSE created_at_us END, "
+                                      "id DESC LIMIT 1", error);
+      if (stmt == NULL ||
+          !cobalt_statement_bind_int64 (stmt, 1, cobalt_dose_get_person_id (dose), error) ||
+          !cobalt_statement_bind_int64 (stmt, 2, given_at != NULL ? cobalt_repository_to_us (given_at) : 0, error))
+        return FALSE;
+      if (!cobalt_statement_step (stmt, &local_error))
+        {
+          if (local_error == NULL)
+            return TRUE;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+      id = cobalt_statement_get_int64 (stmt, 0);
     }
-  if (cobalt_dose_get_amount (dose) < 0)
+
+  *prescription = cobalt_repository_load_prescription (db, id, error);
+  return *prescription != NULL;
+}
+
+static GPtrArray *list_doses (CobaltRepository  *self,
+                              gint64             person_id,
+                              gboolean           given_only,
+                              GError           **error);
+
+/* The door every dose goes through (cobalt-dose-rules.h), with what the
+ * rules need from the log: the person, the prescription, and the history
+ * only when the phases' doses differ. @batch (may be NULL) holds doses
+ * about to be written with this one, not yet in the log. */
+static gboolean
+validate_dose (CobaltRepository  *self,
+               CobaltDose        *dose,
+               GPtrArray         *batch,
+               GError           **error)
+{
+  CobaltDatabase *db = cobalt_repository_get_database (self);
+  g_autoptr(CobaltPerson) person = NULL;
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  person = cobalt_repository_get_person (self, cobalt_dose_get_person_id (dose), error);
+  if (person == NULL || !load_prescription_for (db, dose, &prescription, error))
+    return FALSE;
+
+  if (prescription != NULL && cobalt_dose_is_given (dose) && cobalt_dose_rules_needs_history (prescription))
     {
-      g_set_error_literal (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CONSTRAINT,
-                           _("The dose amount cannot be negative"));
-      return FALSE;
+      history = list_doses (self, cobalt_dose_get_person_id (dose), FALSE, error);
+      if (history == NULL)
+        return FALSE;
+      for (guint i = 0; batch != NULL && i < batch->len; i++)
+        g_ptr_array_add (history, g_object_ref (g_ptr_array_index (batch, i)));
     }
-  return TRUE;
+
+  now = cobalt_clock_get_now (cobalt_repository_get_clock (self));
+  return cobalt_dose_validate (dose, person, prescription, history, now, error);
 }
 
 /* Appends the item's id to @used_ids when one was taken. */
@@ -133,7 +217,9 @@ use_supplies (CobaltDatabase  *db,
 {
   CobaltDose *dose = data->dose;
   g_autoptr(GListModel) items = NULL;
+  g_autoptr(CobaltPrescription) prescription = NULL;
   GDateTime *given_at = cobalt_dose_get_given_at (dose);
+  gint64 prescription_id = cobalt_dose_get_prescription_id (dose);
   CobaltSupplyItem *ampoule;
   GDate day;
 
@@ -141,12 +227,21 @@ use_supplies (CobaltDatabase  *db,
   if (items == NULL)
     return FALSE;
 
+  /* Without a named batch, only a box of the prescribed product and
+   * strength can be the one that was used. */
+  if (prescription_id != 0)
+    {
+      prescription = cobalt_repository_load_prescription (db, prescription_id, error);
+      if (prescription == NULL)
+        return FALSE;
+    }
+
   /* "Unexpired" on the day the dose was given, in the zone it was given. */
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, g_date_time_get_day_of_month (given_at),
                   g_date_time_get_month (given_at), g_date_time_get_year (given_at));
 
-  ampoule = cobalt_supplies_pick_ampoule (items, cobalt_dose_get_batch (dose), &day);
+  ampoule = cobalt_supplies_pick_ampoule (items, prescription, cobalt_dose_get_batch (dose), &day);
   if (ampoule != NULL)
     {
       const char *batch = cobalt_dose_get_batch (dose);
@@ -232,21 +327,19 @@ add_dose_write (CobaltDatabase  *db,
     return FALSE;
 
   /* A dose the clinic gave came from the clinic's own stock and went into
-   * the clinic's sharps bin: the home cupboard stays as it is. */
-  home_supplies = cobalt_dose_get_given_by (dose) != COBALT_GIVEN_BY_CLINIC;
+   * the clinic's sharps bin: the home cupboard stays as it is. A dose not
+   * given used nothing at all. */
+  home_supplies = cobalt_dose_get_given_by (dose) != COBALT_GIVEN_BY_CLINIC &&
+                  cobalt_dose_is_given (dose);
   if (home_supplies && !use_supplies (db, data, error))
     return FALSE;
 
   insert = cobalt_database_prepare (db,
-                                    "INSERT INTO doses (person_id, prescription_id, given_at_us, tz, site_id, "
-                                    "amount, unit, product, batch, expiry, given_by, given_by_name, "
-                                    "checklist_run_id, notes, deleted, created_at_us, updated_at_us) VALUES "
-                                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, 0, ?15, ?15)",
-                                    error);
+                                    INSERT_DOSE, error);
   if (insert == NULL || !bind_dose (insert, dose, error) ||
       (data->batch != NULL && !cobalt_statement_bind_text (insert, 9, data->batch, error)) ||
       (g_date_valid (&data->expiry) && !cobalt_statement_bind_date (insert, 10, &data->expiry, error)) ||
-      !cobalt_statement_bind_int64 (insert, 15, now, error) ||
+      !cobalt_statement_bind_int64 (insert, 20, now, error) ||
       !cobalt_statement_execute (insert, error))
     return FALSE;
   data->new_id = cobalt_database_get_last_insert_id (db);
@@ -321,10 +414,12 @@ update_dose_write (CobaltDatabase  *db,
                                   "UPDATE doses SET person_id = ?1, prescription_id = ?2, given_at_us = ?3, "
                                   "tz = ?4, site_id = ?5, amount = ?6, unit = ?7, product = ?8, batch = ?9, "
                                   "expiry = ?10, given_by = ?11, given_by_name = ?12, checklist_run_id = ?13, "
-                                  "notes = ?14, updated_at_us = ?15 WHERE id = ?16", error);
+                                  "notes = ?14, kind = ?15, advised_by = ?16, moved_to = ?17, "
+                                  "exceptions = ?18, exception_note = ?19, "
+                                  "updated_at_us = ?20 WHERE id = ?21", error);
   if (stmt == NULL || !bind_dose (stmt, data->dose, error) ||
-      !cobalt_statement_bind_int64 (stmt, 15, g_get_real_time (), error) ||
-      !cobalt_statement_bind_int64 (stmt, 16, cobalt_dose_get_id (data->dose), error) ||
+      !cobalt_statement_bind_int64 (stmt, 20, g_get_real_time (), error) ||
+      !cobalt_statement_bind_int64 (stmt, 21, cobalt_dose_get_id (data->dose), error) ||
       !cobalt_statement_execute (stmt, error))
     return FALSE;
 
@@ -485,6 +580,121 @@ clear_resting_write (CobaltDatabase  *db,
          cobalt_statement_execute (stmt, error);
 }
 
+static GPtrArray *
+list_doses (CobaltRepository  *self,
+            gint64             person_id,
+            gboolean           given_only,
+            GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  stmt = cobalt_database_prepare (cobalt_repository_get_database (self),
+                                  given_only
+                                    ? "SELECT " DOSE_COLUMNS " FROM doses WHERE person_id = ?1 AND deleted = 0 "
+                                      "AND kind = 0 ORDER BY given_at_us, id"
+                                    : "SELECT " DOSE_COLUMNS " FROM doses WHERE person_id = ?1 AND deleted = 0 "
+                                      "ORDER BY given_at_us, id",
+                                  error);
+  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
+    return NULL;
+
+  doses = g_ptr_array_new_with_free_func (g_object_unref);
+  while (cobalt_statement_step (stmt, &local_error))
+    g_ptr_array_add (doses, dose_from_row (stmt));
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
+  return g_steal_pointer (&doses);
+}
+
+typedef struct
+{
+  gint64     person_id;
+  GPtrArray *doses;       /* CobaltDose to write, checked */
+  GArray    *ids;         /* gint64: the new id of each, 0 when skipped */
+  guint      n_imported;
+  guint      n_skipped;   /* written meanwhile by another process */
+} ImportDoses;
+
+static gboolean
+import_doses_write (CobaltDatabase  *db,
+                    gpointer         user_data,
+                    GError         **error)
+{
+  ImportDoses *data = user_data;
+  g_autoptr(CobaltStatement) exists = NULL;
+  g_autoptr(CobaltStatement) insert = NULL;
+  gint64 now = g_get_real_time ();
+
+  if (!cobalt_repository_check_person_exists (db, data->person_id, error))
+    return FALSE;
+
+  exists = cobalt_database_prepare (db,
+                                    "SELECT 1 FROM doses WHERE person_id = ?1 AND given_at_us = ?2 "
+                                    "AND deleted = 0 LIMIT 1", error);
+  insert = exists != NULL ? cobalt_database_prepare (db, INSERT_DOSE, error) : NULL;
+  if (insert == NULL)
+    return FALSE;
+
+  data->n_imported = data->n_skipped = 0;
+  g_array_set_size (data->ids, 0);
+  for (guint i = 0; i < data->doses->len; i++)
+    {
+      CobaltDose *dose = g_ptr_array_index (data->doses, i);
+      g_autoptr(GError) local_error = NULL;
+      gint64 new_id;
+
+      /* Written by another process since the doses were checked: the
+       * same injection, as when it was there before. */
+      cobalt_statement_reset (exists);
+      if (!cobalt_statement_bind_int64 (exists, 1, data->person_id, error) ||
+          !cobalt_statement_bind_int64 (exists, 2, cobalt_repository_to_us (cobalt_dose_get_given_at (dose)), error))
+        return FALSE;
+      if (cobalt_statement_step (exists, &local_error))
+        {
+          gint64 none = 0;
+
+          g_array_append_val (data->ids, none);
+          data->n_skipped++;
+          continue;
+        }
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+
+      cobalt_statement_reset (insert);
+      if (!bind_dose (insert, dose, error) ||
+          !cobalt_statement_bind_int64 (insert, 20, now, error) ||
+          !cobalt_statement_execute (insert, error))
+        return FALSE;
+      new_id = cobalt_database_get_last_insert_id (db);
+      g_array_append_val (data->ids, new_id);
+      data->n_imported++;
+    }
+
+  return TRUE;
+}
+
+static void
+free_refusal (gpointer error)
+{
+  if (error != NULL)
+    g_error_free (error);
+}
+
+static gint64
+instant_us (CobaltDose *dose)
+{
+  return cobalt_repository_to_us (cobalt_dose_get_given_at (dose));
+}
+
 /* Public: doses ------------------------------------------------------------- */
 
 gboolean
@@ -500,7 +710,7 @@ cobalt_repository_add_dose (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_DOSE (dose), FALSE);
   g_return_val_if_fail (cobalt_dose_get_id (dose) == 0, FALSE);
 
-  if (!check_dose (dose, error))
+  if (!validate_dose (self, dose, NULL, error))
     return FALSE;
 
   g_date_clear (&data.expiry, 1);
@@ -512,18 +722,121 @@ cobalt_repository_add_dose (CobaltRepository  *self,
         cobalt_dose_set_batch (dose, data.batch);
       if (g_date_valid (&data.expiry))
         cobalt_dose_set_expiry (dose, &data.expiry);
-
-      cobalt_repository_emit_changed (self, "doses");
-      if (data.used_ids->len > 0)
-        cobalt_repository_emit_changed (self, "supply_items");
-      if (data.bin_id != 0)
-        cobalt_repository_emit_changed (self, "sharps_bins");
-      if (data.linked_run)
-        cobalt_repository_emit_changed (self, "checklist_runs");
     }
 
   g_free (data.batch);
   return ok;
+}
+
+gboolean
+cobalt_repository_import_doses (CobaltRepository  *self,
+                                gint64             person_id,
+                                GPtrArray         *doses,
+                                guint             *n_imported,
+                                guint             *n_skipped,
+                                GPtrArray        **refusals,
+                                GError           **error)
+{
+  g_autoptr(GPtrArray) logged = NULL;
+  g_autoptr(GPtrArray) checked = NULL;
+  g_autoptr(GPtrArray) refused = NULL;
+  g_autoptr(GHashTable) instants = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ImportDoses data = { person_id, NULL, ids, 0, 0 };
+  guint n_skipped_before = 0;
+  guint n_refused = 0;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (doses != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (n_imported != NULL)
+    *n_imported = 0;
+  if (n_skipped != NULL)
+    *n_skipped = 0;
+  if (refusals != NULL)
+    *refusals = NULL;
+
+  logged = list_doses (self, person_id, FALSE, error);
+  if (logged == NULL)
+    return FALSE;
+
+  /* The same instant twice (in the log or earlier in @doses) is the same
+   * injection: importing a file again must not double the log. */
+  instants = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  for (guint i = 0; i < logged->len; i++)
+    {
+      gint64 at = instant_us (g_ptr_array_index (logged, i));
+
+      g_hash_table_add (instants, g_memdup2 (&at, sizeof at));
+    }
+
+  /* Every dose is checked, even after a refused one, so that one report
+   * lists all that needs fixing; each against the log and the doses
+   * before it, as if they had been logged one by one. */
+  checked = g_ptr_array_new_with_free_func (g_object_unref);
+  refused = g_ptr_array_new_full (doses->len, free_refusal);
+  for (guint i = 0; i < doses->len; i++)
+    {
+      CobaltDose *dose = g_ptr_array_index (doses, i);
+      GError *refusal = NULL;
+      gint64 at;
+
+      g_return_val_if_fail (COBALT_IS_DOSE (dose) && cobalt_dose_get_id (dose) == 0, FALSE);
+      g_return_val_if_fail (cobalt_dose_get_person_id (dose) == person_id, FALSE);
+
+      if (cobalt_dose_get_given_at (dose) != NULL)
+        {
+          at = instant_us (dose);
+          if (g_hash_table_contains (instants, &at))
+            {
+              n_skipped_before++;
+              g_ptr_array_add (refused, NULL);
+              continue;
+            }
+          g_hash_table_add (instants, g_memdup2 (&at, sizeof at));
+        }
+
+      if (!validate_dose (self, dose, checked, &refusal))
+        {
+          /* The person or the log could not be read: not the dose's fault. */
+          if (refusal->domain != COBALT_DOSE_ERROR)
+            {
+              g_propagate_error (error, refusal);
+              return FALSE;
+            }
+          n_refused++;
+        }
+      else
+        g_ptr_array_add (checked, g_object_ref (dose));
+      g_ptr_array_add (refused, refusal);
+    }
+
+  if (n_refused > 0)
+    {
+      for (guint i = 0; i < refused->len; i++)
+        if (g_ptr_array_index (refused, i) != NULL)
+          {
+            g_propagate_error (error, g_error_copy (g_ptr_array_index (refused, i)));
+            break;
+          }
+      if (refusals != NULL)
+        *refusals = g_steal_pointer (&refused);
+      return FALSE;
+    }
+
+  data.doses = checked;
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), import_doses_write, &data, error))
+    return FALSE;
+
+  /* The ids only once the transaction committed. */
+  for (guint i = 0; i < checked->len; i++)
+    cobalt_dose_set_id (g_ptr_array_index (checked, i), g_array_index (ids, gint64, i));
+  if (n_imported != NULL)
+    *n_imported = data.n_imported;
+  if (n_skipped != NULL)
+    *n_skipped = n_skipped_before + data.n_skipped;
+  return TRUE;
 }
 
 gboolean
@@ -536,13 +849,9 @@ cobalt_repository_update_dose (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (COBALT_IS_DOSE (dose), FALSE);
 
-  if (!check_dose (dose, error))
+  if (!validate_dose (self, dose, NULL, error))
     return FALSE;
-  if (!cobalt_database_run_write (cobalt_repository_get_database (self), update_dose_write, &data, error))
-    return FALSE;
-
-  cobalt_repository_emit_changed (self, "doses");
-  return TRUE;
+  return cobalt_database_run_write (cobalt_repository_get_database (self), update_dose_write, &data, error);
 }
 
 static gboolean
@@ -553,11 +862,7 @@ set_deleted (CobaltRepository  *self,
 {
   DoseChange data = { NULL, dose_id, deleted };
 
-  if (!cobalt_database_run_write (cobalt_repository_get_database (self), mark_deleted_write, &data, error))
-    return FALSE;
-
-  cobalt_repository_emit_changed (self, "doses");
-  return TRUE;
+  return cobalt_database_run_write (cobalt_repository_get_database (self), mark_deleted_write, &data, error);
 }
 
 gboolean
@@ -589,17 +894,7 @@ cobalt_repository_undo_dose (CobaltRepository  *self,
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
 
-  if (!cobalt_database_run_write (cobalt_repository_get_database (self), undo_dose_write, &data, error))
-    return FALSE;
-
-  cobalt_repository_emit_changed (self, "doses");
-  if (data.gave_back)
-    cobalt_repository_emit_changed (self, "supply_items");
-  if (data.emptied_bin)
-    cobalt_repository_emit_changed (self, "sharps_bins");
-  if (data.reopened_run)
-    cobalt_repository_emit_changed (self, "checklist_runs");
-  return TRUE;
+  return cobalt_database_run_write (cobalt_repository_get_database (self), undo_dose_write, &data, error);
 }
 
 GPtrArray *
@@ -607,28 +902,19 @@ cobalt_repository_list_doses (CobaltRepository  *self,
                               gint64             person_id,
                               GError           **error)
 {
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autoptr(GPtrArray) doses = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
 
-  stmt = cobalt_database_prepare (cobalt_repository_get_database (self),
-                                  "SELECT " DOSE_COLUMNS " FROM doses WHERE person_id = ?1 AND deleted = 0 "
-                                  "ORDER BY given_at_us, id", error);
-  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
-    return NULL;
+  return list_doses (self, person_id, TRUE, error);
+}
 
-  doses = g_ptr_array_new_with_free_func (g_object_unref);
-  while (cobalt_statement_step (stmt, &local_error))
-    g_ptr_array_add (doses, dose_from_row (stmt));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
+GPtrArray *
+cobalt_repository_list_schedule_doses (CobaltRepository  *self,
+                                       gint64             person_id,
+                                       GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
 
-  return g_steal_pointer (&doses);
+  return list_doses (self, person_id, FALSE, error);
 }
 
 CobaltDose *
@@ -668,7 +954,8 @@ cobalt_repository_count_doses (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), 0);
 
   stmt = cobalt_database_prepare (cobalt_repository_get_database (self),
-                                  "SELECT count(*) FROM doses WHERE person_id = ?1 AND deleted = 0", error);
+                                  "SELECT count(*) FROM doses WHERE person_id = ?1 AND deleted = 0 AND kind = 0",
+                                  error);
   if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
     return 0;
 
@@ -677,6 +964,45 @@ cobalt_repository_count_doses (CobaltRepository  *self,
 
   g_propagate_error (error, g_steal_pointer (&local_error));
   return 0;
+}
+
+guint *
+cobalt_repository_count_doses_by_site (CobaltRepository  *self,
+                                       gint64             person_id,
+                                       GDateTime         *since,
+                                       GError           **error)
+{
+  g_autoptr(CobaltStatement) stmt = NULL;
+  g_autofree guint *counts = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+  g_return_val_if_fail (since != NULL, NULL);
+
+  stmt = cobalt_database_prepare (cobalt_repository_get_database (self),
+                                  "SELECT site_id, count(*) FROM doses WHERE person_id = ?1 "
+                                  "AND deleted = 0 AND kind = 0 AND given_at_us >= ?2 AND site_id IS NOT NULL "
+                                  "GROUP BY site_id", error);
+  if (stmt == NULL ||
+      !cobalt_statement_bind_int64 (stmt, 1, person_id, error) ||
+      !cobalt_repository_bind_time (stmt, 2, since, error))
+    return NULL;
+
+  counts = g_new0 (guint, cobalt_site_catalogue_get_n_sites ());
+  while (cobalt_statement_step (stmt, &local_error))
+    {
+      int index = cobalt_site_catalogue_index_of (cobalt_statement_get_text (stmt, 0));
+
+      /* A site no longer in the catalogue is left out. */
+      if (index >= 0)
+        counts[index] = cobalt_statement_get_int64 (stmt, 1);
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+  return g_steal_pointer (&counts);
 }
 
 /* Public: resting sites ------------------------------------------------------ */
@@ -740,11 +1066,7 @@ cobalt_repository_set_site_resting (CobaltRepository         *self,
       return FALSE;
     }
 
-  if (!cobalt_database_run_write (cobalt_repository_get_database (self), set_resting_write, &data, error))
-    return FALSE;
-
-  cobalt_repository_emit_changed (self, "resting_sites");
-  return TRUE;
+  return cobalt_database_run_write (cobalt_repository_get_database (self), set_resting_write, &data, error);
 }
 
 gboolean
@@ -758,9 +1080,5 @@ cobalt_repository_clear_site_resting (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (site_id != NULL, FALSE);
 
-  if (!cobalt_database_run_write (cobalt_repository_get_database (self), clear_resting_write, &data, error))
-    return FALSE;
-
-  cobalt_repository_emit_changed (self, "resting_sites");
-  return TRUE;
+  return cobalt_database_run_write (cobalt_repository_get_database (self), clear_resting_write, &data, error);
 }

@@ -1,15 +1,23 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cobalt-database.h"
 #include "cobalt-repository.h"
 
 G_BEGIN_DECLS
 
-/* Shared by the cobalt-repository-*.c files (one per area). */
+/* Shared by the cobalt-repository-*.c files (one per area), and the way
+ * under the repository for the rest of core and for tests. The window,
+ * the command line and cobalt-reminder never include this: they open the
+ * log with cobalt_repository_open(). */
 
-/* Emits ::changed with @table: call only after the commit. */
-void        cobalt_repository_emit_changed (CobaltRepository *self,
-                                            const char       *table);
+/* A repository over an open database; ::changed follows the database's
+ * ::committed. */
+CobaltRepository *cobalt_repository_new          (CobaltDatabase   *database);
+CobaltDatabase   *cobalt_repository_get_database (CobaltRepository *self);
+/* The kind of record @table holds, 0 for a table the repository does not
+ * know (every table of the schema must have one). */
+CobaltRepositoryChanges cobalt_repository_table_get_change (const char *table);
 
 /* Instants are stored as UTC microseconds. */
 gint64      cobalt_repository_to_us        (GDateTime  *dt);
@@ -36,6 +44,10 @@ gboolean    cobalt_repository_check_person_exists (CobaltDatabase *db,
                                                    gint64          person_id,
                                                    GError        **error);
 
+/* One prescription version, phases included; NOT_FOUND when there is none. */
+CobaltPrescription *cobalt_repository_load_prescription (CobaltDatabase *db,
+                                                         gint64          prescription_id,
+                                                         GError        **error);
 /* Supply items of a person, as a GListStore of CobaltSupplyItem. */
 GListModel *cobalt_repository_load_supply_items (CobaltDatabase *db,
                                                  gint64          person_id,

@@ -4,14 +4,18 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "cobalt-dose-rules.h"
 #include "cobalt-repository.h"
 #include "cobalt-repository-private.h"
 
 /* The journal (reactions, check-ins, lab results), supplies and the
  * reminder state. */
 
+/* "strength" is the free text of older versions, kept for display; the
+ * strength that counts is strength_amount per mL in strength_unit. */
 #define SUPPLY_COLUMNS \
-  "id, person_id, kind, product, name, strength, batch, expiry, received_on, count, note"
+  "id, person_id, kind, product, name, strength, batch, expiry, received_on, count, note, " \
+  "strength_amount, strength_unit"
 
 #define REMINDER_COLUMNS \
   "id, person_id, kind, due_at_us, shown_at_us, snoozed_until_us, dismissed_at_us, acted_at_us, " \
@@ -72,13 +76,96 @@ write_one (CobaltDatabase  *db,
 static gboolean
 run_write_one (CobaltRepository  *self,
                WriteOne          *data,
-               const char        *table,
                GError           **error)
 {
-  if (!cobalt_database_run_write (cobalt_repository_get_database (self), write_one, data, error))
+  return cobalt_database_run_write (cobalt_repository_get_database (self), write_one, data, error);
+}
+
+/* Deleting one row by id: NOT_FOUND when there is none. */
+typedef struct
+{
+  const char *sql;         /* ?1 is the id */
+  gint64      id;
+  const char *what;
+} DeleteOne;
+
+static gboolean
+delete_one (CobaltDatabase  *db,
+            gpointer         user_data,
+            GError         **error)
+{
+  DeleteOne *data = user_data;
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  stmt = cobalt_database_prepare (db, data->sql, error);
+  if (stmt == NULL ||
+      !cobalt_statement_bind_int64 (stmt, 1, data->id, error) ||
+      !cobalt_statement_execute (stmt, error))
     return FALSE;
 
-  cobalt_repository_emit_changed (self, table);
+  /* Deleted meanwhile (another window) or never there. */
+  if (cobalt_database_get_changes (db) == 0)
+    {
+      cobalt_repository_set_not_found (error, data->what, data->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+run_delete_one (CobaltRepository  *self,
+                const char        *sql,
+                gint64             id,
+                const char        *what,
+                GError           **error)
+{
+  DeleteOne data = { sql, id, what };
+
+  return cobalt_database_run_write (cobalt_repository_get_database (self), delete_one, &data, error);
+}
+
+/* Inserting a deleted row again (undo): @bind fills the columns, ?99 is
+ * the old id, or NULL for a new one when the old one was taken. */
+typedef struct
+{
+  const char *exists_sql;  /* ?1 is the id */
+  WriteOne    insert;
+} RestoreOne;
+
+static gboolean
+restore_one (CobaltDatabase  *db,
+             gpointer         user_data,
+             GError         **error)
+{
+  RestoreOne *data = user_data;
+  g_autoptr(CobaltStatement) exists = NULL;
+  g_autoptr(CobaltStatement) insert = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean taken;
+
+  if (!cobalt_repository_check_person_exists (db, data->insert.person_id, error))
+    return FALSE;
+
+  exists = cobalt_database_prepare (db, data->exists_sql, error);
+  if (exists == NULL || !cobalt_statement_bind_int64 (exists, 1, data->insert.id, error))
+    return FALSE;
+  taken = cobalt_statement_step (exists, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Ids are not AUTOINCREMENT: a record added since the delete may have
+   * taken the old one. The record then comes back under a new id. */
+  insert = cobalt_database_prepare (db, data->insert.sql, error);
+  if (insert == NULL ||
+      !data->insert.bind (insert, data->insert.object, error) ||
+      !cobalt_statement_bind_id (insert, 99, taken ? 0 : data->insert.id, error) ||
+      !cobalt_statement_execute (insert, error))
+    return FALSE;
+
+  data->insert.new_id = cobalt_database_get_last_insert_id (db);
   return TRUE;
 }
 
@@ -171,7 +258,7 @@ cobalt_repository_add_reaction (CobaltRepository  *self,
     return FALSE;
 
   data.person_id = cobalt_reaction_get_person_id (reaction);
-  if (!run_write_one (self, &data, "reactions", error))
+  if (!run_write_one (self, &data, error))
     return FALSE;
   cobalt_reaction_set_id (reaction, data.new_id);
   return TRUE;
@@ -188,6 +275,70 @@ cobalt_repository_list_reactions (CobaltRepository  *self,
                           "SELECT id, person_id, dose_id, noted_at_us, kind, level, note FROM reactions "
                           "WHERE person_id = ?1 ORDER BY noted_at_us, id",
                           person_id, COBALT_TYPE_REACTION, reaction_from_row, error);
+}
+
+gboolean
+cobalt_repository_update_reaction (CobaltRepository  *self,
+                                   CobaltReaction    *reaction,
+                                   GError           **error)
+{
+  WriteOne data = {
+    "UPDATE reactions SET dose_id = ?2, noted_at_us = ?3, kind = ?4, level = ?5, note = ?6 "
+    "WHERE id = ?99 AND person_id = ?1",
+    reaction, bind_reaction, 0, 0, 0, NULL
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_REACTION (reaction), FALSE);
+
+  data.person_id = cobalt_reaction_get_person_id (reaction);
+  data.id = cobalt_reaction_get_id (reaction);
+  data.what = _("reaction");
+  if (data.id <= 0)
+    {
+      cobalt_repository_set_not_found (error, data.what, data.id);
+      return FALSE;
+    }
+  if (!cobalt_reaction_validate (reaction, error))
+    return FALSE;
+
+  return run_write_one (self, &data, error);
+}
+
+gboolean
+cobalt_repository_delete_reaction (CobaltRepository  *self,
+                                   gint64             reaction_id,
+                                   GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+
+  return run_delete_one (self, "DELETE FROM reactions WHERE id = ?1", reaction_id, _("reaction"), error);
+}
+
+gboolean
+cobalt_repository_restore_reaction (CobaltRepository  *self,
+                                    CobaltReaction    *reaction,
+                                    GError           **error)
+{
+  RestoreOne data = {
+    "SELECT 1 FROM reactions WHERE id = ?1",
+    { "INSERT INTO reactions (id, person_id, dose_id, noted_at_us, kind, level, note) "
+      "VALUES (?99, ?1, ?2, ?3, ?4, ?5, ?6)",
+      reaction, bind_reaction, 0, 0, 0, NULL }
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_REACTION (reaction), FALSE);
+
+  if (!cobalt_reaction_validate (reaction, error))
+    return FALSE;
+
+  data.insert.person_id = cobalt_reaction_get_person_id (reaction);
+  data.insert.id = cobalt_reaction_get_id (reaction);
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), restore_one, &data, error))
+    return FALSE;
+  cobalt_reaction_set_id (reaction, data.insert.new_id);
+  return TRUE;
 }
 
 /* Check-ins --------------------------------------------------------------------- */
@@ -251,7 +402,7 @@ cobalt_repository_add_checkin (CobaltRepository  *self,
     return FALSE;
 
   data.person_id = cobalt_checkin_get_person_id (checkin);
-  if (!run_write_one (self, &data, "checkins", error))
+  if (!run_write_one (self, &data, error))
     return FALSE;
   cobalt_checkin_set_id (checkin, data.new_id);
   return TRUE;
@@ -268,6 +419,70 @@ cobalt_repository_list_checkins (CobaltRepository  *self,
                           "SELECT id, person_id, at_us, energy, mood, fatigue, pins_and_needles, memory, note "
                           "FROM checkins WHERE person_id = ?1 ORDER BY at_us, id",
                           person_id, COBALT_TYPE_CHECKIN, checkin_from_row, error);
+}
+
+gboolean
+cobalt_repository_update_checkin (CobaltRepository  *self,
+                                  CobaltCheckin     *checkin,
+                                  GError           **error)
+{
+  WriteOne data = {
+    "UPDATE checkins SET at_us = ?2, energy = ?3, mood = ?4, fatigue = ?5, pins_and_needles = ?6, "
+    "memory = ?7, note = ?8 WHERE id = ?99 AND person_id = ?1",
+    checkin, bind_checkin, 0, 0, 0, NULL
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_CHECKIN (checkin), FALSE);
+
+  data.person_id = cobalt_checkin_get_person_id (checkin);
+  data.id = cobalt_checkin_get_id (checkin);
+  data.what = _("check-in");
+  if (data.id <= 0)
+    {
+      cobalt_repository_set_not_found (error, data.what, data.id);
+      return FALSE;
+    }
+  if (!cobalt_checkin_validate (checkin, error))
+    return FALSE;
+
+  return run_write_one (self, &data, error);
+}
+
+gboolean
+cobalt_repository_delete_checkin (CobaltRepository  *self,
+                                  gint64             checkin_id,
+                                  GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+
+  return run_delete_one (self, "DELETE FROM checkins WHERE id = ?1", checkin_id, _("check-in"), error);
+}
+
+gboolean
+cobalt_repository_restore_checkin (CobaltRepository  *self,
+                                   CobaltCheckin     *checkin,
+                                   GError           **error)
+{
+  RestoreOne data = {
+    "SELECT 1 FROM checkins WHERE id = ?1",
+    { "INSERT INTO checkins (id, person_id, at_us, energy, mood, fatigue, pins_and_needles, memory, note) "
+      "VALUES (?99, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+      checkin, bind_checkin, 0, 0, 0, NULL }
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_CHECKIN (checkin), FALSE);
+
+  if (!cobalt_checkin_validate (checkin, error))
+    return FALSE;
+
+  data.insert.person_id = cobalt_checkin_get_person_id (checkin);
+  data.insert.id = cobalt_checkin_get_id (checkin);
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), restore_one, &data, error))
+    return FALSE;
+  cobalt_checkin_set_id (checkin, data.insert.new_id);
+  return TRUE;
 }
 
 /* Lab results ------------------------------------------------------------------ */
@@ -322,6 +537,24 @@ bind_lab_result (CobaltStatement  *stmt,
          cobalt_statement_bind_text (stmt, 9, cobalt_lab_result_get_note (r), error);
 }
 
+/* The lab result's own checks, and the dates it may have: not after
+ * today on the repository's clock, not before the person's birth or 1950
+ * (cobalt-dose-rules.h). */
+static gboolean
+validate_lab_result (CobaltRepository  *self,
+                     CobaltLabResult   *result,
+                     GError           **error)
+{
+  g_autoptr(CobaltPerson) person = NULL;
+  g_autoptr(GDateTime) now = NULL;
+
+  person = cobalt_repository_get_person (self, cobalt_lab_result_get_person_id (result), error);
+  if (person == NULL)
+    return FALSE;
+  now = cobalt_clock_get_now (cobalt_repository_get_clock (self));
+  return cobalt_lab_result_validate_for (result, person, now, error);
+}
+
 gboolean
 cobalt_repository_add_lab_result (CobaltRepository  *self,
                                   CobaltLabResult   *result,
@@ -336,11 +569,11 @@ cobalt_repository_add_lab_result (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (COBALT_IS_LAB_RESULT (result), FALSE);
 
-  if (!cobalt_lab_result_validate (result, error))
+  if (!validate_lab_result (self, result, error))
     return FALSE;
 
   data.person_id = cobalt_lab_result_get_person_id (result);
-  if (!run_write_one (self, &data, "lab_results", error))
+  if (!run_write_one (self, &data, error))
     return FALSE;
   cobalt_lab_result_set_id (result, data.new_id);
   return TRUE;
@@ -359,6 +592,70 @@ cobalt_repository_list_lab_results (CobaltRepository  *self,
                           person_id, COBALT_TYPE_LAB_RESULT, lab_result_from_row, error);
 }
 
+gboolean
+cobalt_repository_update_lab_result (CobaltRepository  *self,
+                                     CobaltLabResult   *result,
+                                     GError           **error)
+{
+  WriteOne data = {
+    "UPDATE lab_results SET taken_on = ?2, test = ?3, value = ?4, unit = ?5, ref_low = ?6, "
+    "ref_high = ?7, lab_name = ?8, note = ?9 WHERE id = ?99 AND person_id = ?1",
+    result, bind_lab_result, 0, 0, 0, NULL
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (result), FALSE);
+
+  data.person_id = cobalt_lab_result_get_person_id (result);
+  data.id = cobalt_lab_result_get_id (result);
+  data.what = _("lab result");
+  if (data.id <= 0)
+    {
+      cobalt_repository_set_not_found (error, data.what, data.id);
+      return FALSE;
+    }
+  if (!validate_lab_result (self, result, error))
+    return FALSE;
+
+  return run_write_one (self, &data, error);
+}
+
+gboolean
+cobalt_repository_delete_lab_result (CobaltRepository  *self,
+                                     gint64             result_id,
+                                     GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+
+  return run_delete_one (self, "DELETE FROM lab_results WHERE id = ?1", result_id, _("lab result"), error);
+}
+
+gboolean
+cobalt_repository_restore_lab_result (CobaltRepository  *self,
+                                      CobaltLabResult   *result,
+                                      GError           **error)
+{
+  RestoreOne data = {
+    "SELECT 1 FROM lab_results WHERE id = ?1",
+    { "INSERT INTO lab_results (id, person_id, taken_on, test, value, unit, ref_low, ref_high, "
+      "lab_name, note) VALUES (?99, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+      result, bind_lab_result, 0, 0, 0, NULL }
+  };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (COBALT_IS_LAB_RESULT (result), FALSE);
+
+  if (!validate_lab_result (self, result, error))
+    return FALSE;
+
+  data.insert.person_id = cobalt_lab_result_get_person_id (result);
+  data.insert.id = cobalt_lab_result_get_id (result);
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), restore_one, &data, error))
+    return FALSE;
+  cobalt_lab_result_set_id (result, data.insert.new_id);
+  return TRUE;
+}
+
 /* Supplies ------------------------------------------------------------------------ */
 
 static gpointer
@@ -372,7 +669,11 @@ supply_item_from_row (CobaltStatement *stmt)
   cobalt_supply_item_set_id (item, cobalt_statement_get_int64 (stmt, 0));
   cobalt_supply_item_set_product (item, cobalt_statement_get_int64 (stmt, 3));
   cobalt_supply_item_set_name (item, cobalt_statement_get_text (stmt, 4));
-  cobalt_supply_item_set_strength (item, cobalt_statement_get_text (stmt, 5));
+  cobalt_supply_item_set_strength_text (item, cobalt_statement_get_text (stmt, 5));
+  /* NULL (not an ampoule, or an old text that did not parse) reads as 0:
+   * not known, so the batch counts for no prescription until it is set. */
+  cobalt_supply_item_set_strength_amount (item, cobalt_statement_get_double (stmt, 11));
+  cobalt_supply_item_set_strength_unit (item, cobalt_statement_get_int64 (stmt, 12));
   cobalt_supply_item_set_batch (item, cobalt_statement_get_text (stmt, 6));
   if (cobalt_statement_get_date (stmt, 7, &date))
     cobalt_supply_item_set_expiry (item, &date);
@@ -403,12 +704,19 @@ bind_supply_item (CobaltStatement  *stmt,
                   GError          **error)
 {
   CobaltSupplyItem *item = object;
+  gboolean has_strength = cobalt_supply_item_get_kind (item) == COBALT_SUPPLY_AMPOULE &&
+                          cobalt_supply_item_get_strength_amount (item) > 0;
 
   return cobalt_statement_bind_int64 (stmt, 1, cobalt_supply_item_get_person_id (item), error) &&
          cobalt_statement_bind_int64 (stmt, 2, cobalt_supply_item_get_kind (item), error) &&
          cobalt_statement_bind_int64 (stmt, 3, cobalt_supply_item_get_product (item), error) &&
          cobalt_statement_bind_text (stmt, 4, cobalt_supply_item_get_name (item), error) &&
-         cobalt_statement_bind_text (stmt, 5, cobalt_supply_item_get_strength (item), error) &&
+         cobalt_statement_bind_text (stmt, 5, cobalt_supply_item_get_strength_text (item), error) &&
+         (has_strength
+          ? cobalt_statement_bind_double (stmt, 11, cobalt_supply_item_get_strength_amount (item), error) &&
+            cobalt_statement_bind_int64 (stmt, 12, cobalt_supply_item_get_strength_unit (item), error)
+          : cobalt_statement_bind_null (stmt, 11, error) &&
+            cobalt_statement_bind_null (stmt, 12, error)) &&
          cobalt_statement_bind_text (stmt, 6, cobalt_supply_item_get_batch (item), error) &&
          cobalt_statement_bind_date (stmt, 7, cobalt_supply_item_get_expiry (item), error) &&
          cobalt_statement_bind_date (stmt, 8, cobalt_supply_item_get_received_on (item), error) &&
@@ -434,11 +742,12 @@ cobalt_repository_save_supply_item (CobaltRepository  *self,
   data.what = _("supply item");
   data.sql = data.id == 0
     ? "INSERT INTO supply_items (person_id, kind, product, name, strength, batch, expiry, received_on, "
-      "count, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+      "count, note, strength_amount, strength_unit) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
     : "UPDATE supply_items SET person_id = ?1, kind = ?2, product = ?3, name = ?4, strength = ?5, "
-      "batch = ?6, expiry = ?7, received_on = ?8, count = ?9, note = ?10 WHERE id = ?99";
+      "batch = ?6, expiry = ?7, received_on = ?8, count = ?9, note = ?10, strength_amount = ?11, "
+      "strength_unit = ?12 WHERE id = ?99";
 
-  if (!run_write_one (self, &data, "supply_items", error))
+  if (!run_write_one (self, &data, error))
     return FALSE;
   cobalt_supply_item_set_id (item, data.new_id);
   return TRUE;
@@ -472,12 +781,8 @@ cobalt_repository_delete_supply_item (CobaltRepository  *self,
 {
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
 
-  if (!cobalt_database_run_write (cobalt_repository_get_database (self), delete_supply_item_write,
-                                  &item_id, error))
-    return FALSE;
-
-  cobalt_repository_emit_changed (self, "supply_items");
-  return TRUE;
+  return cobalt_database_run_write (cobalt_repository_get_database (self), delete_supply_item_write,
+                                    &item_id, error);
 }
 
 GListModel *
@@ -557,7 +862,7 @@ cobalt_repository_save_sharps_bin (CobaltRepository  *self,
     return FALSE;
 
   data.person_id = cobalt_sharps_bin_get_person_id (bin);
-  if (!run_write_one (self, &data, "sharps_bins", error))
+  if (!run_write_one (self, &data, error))
     return FALSE;
   {
     g_autoptr(CobaltSharpsBin) stored = cobalt_repository_get_sharps_bin (self, data.person_id, NULL);
@@ -656,7 +961,7 @@ cobalt_repository_save_reminder_state (CobaltRepository     *self,
   g_return_val_if_fail (cobalt_reminder_state_get_due_at (state) != NULL, FALSE);
 
   data.person_id = cobalt_reminder_state_get_person_id (state);
-  if (!run_write_one (self, &data, "reminder_state", error))
+  if (!run_write_one (self, &data, error))
     return FALSE;
   {
     g_autoptr(CobaltReminderState) stored = NULL;
@@ -738,7 +1043,5 @@ cobalt_repository_claim_reminder (CobaltRepository    *self,
 
   if (claimed != NULL)
     *claimed = data.claimed;
-  if (data.claimed)
-    cobalt_repository_emit_changed (self, "reminder_state");
   return TRUE;
 }

@@ -15,9 +15,21 @@ struct _CobaltRepository
   GObject         parent_instance;
 
   CobaltDatabase *database;
+  gulong          committed_id;
+  CobaltClock    *clock;        /* "now" for the rules of what may be stored */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltRepository, cobalt_repository, G_TYPE_OBJECT)
+
+G_DEFINE_FLAGS_TYPE (CobaltRepositoryChanges, cobalt_repository_changes,
+  G_DEFINE_ENUM_VALUE (COBALT_REPOSITORY_CHANGED_DOSES, "doses"),
+  G_DEFINE_ENUM_VALUE (COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS, "prescriptions"),
+  G_DEFINE_ENUM_VALUE (COBALT_REPOSITORY_CHANGED_PEOPLE, "people"),
+  G_DEFINE_ENUM_VALUE (COBALT_REPOSITORY_CHANGED_JOURNAL, "journal"),
+  G_DEFINE_ENUM_VALUE (COBALT_REPOSITORY_CHANGED_CHECKLISTS, "checklists"),
+  G_DEFINE_ENUM_VALUE (COBALT_REPOSITORY_CHANGED_SUPPLIES, "supplies"),
+  G_DEFINE_ENUM_VALUE (COBALT_REPOSITORY_CHANGED_SETTINGS, "settings"),
+  G_DEFINE_ENUM_VALUE (COBALT_REPOSITORY_CHANGED_REMINDERS, "reminders"))
 
 enum {
   PROP_0,
@@ -36,20 +48,72 @@ static guint signals[N_SIGNALS];
 #define PERSON_COLUMNS \
   "id, name, date_of_birth, clinic_name, clinic_phone, emergency_number, notes, archived"
 
+/* Column 10 was volume_ml, which is no longer read: the volume is dose ÷
+ * strength, computed (strength_amount took its place, strength_unit is
+ * last; "strength" is the old free text, kept for display). */
 #define PRESCRIPTION_COLUMNS \
   "id, person_id, version, starts_on, template_id, product, product_name, strength, amount, unit, " \
-  "volume_ml, route, drawing_needle_gauge, injecting_needle_gauge, needle_length_mm, syringe_ml, " \
+  "strength_amount, route, drawing_needle_gauge, injecting_needle_gauge, needle_length_mm, syringe_ml, " \
   "angle_degrees, use_swab, aspirate, technique_notes, enabled_sites, reminder_minute, " \
-  "grace_minutes, notes"
+  "grace_minutes, notes, overdue_after_minutes, strength_unit"
+
+/* What each table holds, for ::changed. A new table must be added here:
+ * a write to one that is not is a programming error, and says so. */
+static const struct
+{
+  const char              *table;
+  CobaltRepositoryChanges  change;
+} table_changes[] = {
+  { "doses",               COBALT_REPOSITORY_CHANGED_DOSES },
+  { "resting_sites",       COBALT_REPOSITORY_CHANGED_DOSES },
+  { "prescriptions",       COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS },
+  { "prescription_phases", COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS },
+  { "people",              COBALT_REPOSITORY_CHANGED_PEOPLE },
+  { "reactions",           COBALT_REPOSITORY_CHANGED_JOURNAL },
+  { "checkins",            COBALT_REPOSITORY_CHANGED_JOURNAL },
+  { "lab_results",         COBALT_REPOSITORY_CHANGED_JOURNAL },
+  { "checklist_steps",     COBALT_REPOSITORY_CHANGED_CHECKLISTS },
+  { "checklist_runs",      COBALT_REPOSITORY_CHANGED_CHECKLISTS },
+  { "checklist_run_steps", COBALT_REPOSITORY_CHANGED_CHECKLISTS },
+  { "supply_items",        COBALT_REPOSITORY_CHANGED_SUPPLIES },
+  { "sharps_bins",         COBALT_REPOSITORY_CHANGED_SUPPLIES },
+  { "dose_supply_uses",    COBALT_REPOSITORY_CHANGED_SUPPLIES },
+  { "settings",            COBALT_REPOSITORY_CHANGED_SETTINGS },
+  { "reminder_state",      COBALT_REPOSITORY_CHANGED_REMINDERS },
+};
+
+CobaltRepositoryChanges
+cobalt_repository_table_get_change (const char *table)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (table_changes); i++)
+    if (g_str_equal (table, table_changes[i].table))
+      return table_changes[i].change;
+  return 0;
+}
+
+static void
+on_database_committed_cb (CobaltDatabase     *database,
+                          const char * const *tables,
+                          CobaltRepository   *self)
+{
+  CobaltRepositoryChanges changes = 0;
+
+  for (guint i = 0; tables[i] != NULL; i++)
+    {
+      CobaltRepositoryChanges change = cobalt_repository_table_get_change (tables[i]);
+
+      if (change == 0)
+        g_warning ("The table “%s” has no kind of change for ::changed", tables[i]);
+      changes |= change;
+    }
+
+  if (changes != 0)
+    g_signal_emit (self, signals[CHANGED],
+                   g_quark_from_static_string (cobalt_repository_changes_get_detail (changes)),
+                   changes);
+}
 
 /* Helpers shared by the area files ------------------------------------------ */
-
-void
-cobalt_repository_emit_changed (CobaltRepository *self,
-                                const char       *table)
-{
-  g_signal_emit (self, signals[CHANGED], 0, table);
-}
 
 gint64
 cobalt_repository_to_us (GDateTime *dt)
@@ -112,7 +176,7 @@ cobalt_repository_set_not_found (GError     **error,
                                  const char  *what,
                                  gint64       id)
 {
-  g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND,
+  g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
                _("The %s was not found (it may have been removed in another window)"), what);
   g_debug ("%s %" G_GINT64_FORMAT " not found", what, id);
 }
@@ -208,10 +272,11 @@ prescription_from_row (CobaltStatement *stmt)
   cobalt_prescription_set_template_id (p, cobalt_statement_get_text (stmt, 4));
   cobalt_prescription_set_product (p, cobalt_statement_get_int64 (stmt, 5));
   cobalt_prescription_set_product_name (p, cobalt_statement_get_text (stmt, 6));
-  cobalt_prescription_set_strength (p, cobalt_statement_get_text (stmt, 7));
+  cobalt_prescription_set_strength_text (p, cobalt_statement_get_text (stmt, 7));
   cobalt_prescription_set_amount (p, cobalt_statement_get_double (stmt, 8));
   cobalt_prescription_set_unit (p, cobalt_statement_get_int64 (stmt, 9));
-  cobalt_prescription_set_volume_ml (p, cobalt_statement_get_double (stmt, 10));
+  /* NULL (a strength that did not parse) reads as 0: not known. */
+  cobalt_prescription_set_strength_amount (p, cobalt_statement_get_double (stmt, 10));
   cobalt_prescription_set_route (p, cobalt_statement_get_int64 (stmt, 11));
   cobalt_prescription_set_drawing_needle_gauge (p, cobalt_statement_get_int64 (stmt, 12));
   cobalt_prescription_set_injecting_needle_gauge (p, cobalt_statement_get_int64 (stmt, 13));
@@ -238,6 +303,9 @@ prescription_from_row (CobaltStatement *stmt)
   cobalt_prescription_set_reminder_minute (p, cobalt_statement_get_int64 (stmt, 21));
   cobalt_prescription_set_grace_minutes (p, cobalt_statement_get_int64 (stmt, 22));
   cobalt_prescription_set_notes (p, cobalt_statement_get_text (stmt, 23));
+  /* NULL (not set) reads as 0. */
+  cobalt_prescription_set_overdue_after_minutes (p, cobalt_statement_get_int64 (stmt, 24));
+  cobalt_prescription_set_strength_unit (p, cobalt_statement_get_int64 (stmt, 25));
   return p;
 }
 
@@ -375,12 +443,13 @@ save_prescription_write (CobaltDatabase  *db,
 
   insert = cobalt_database_prepare (db,
                                     "INSERT INTO prescriptions (person_id, version, created_at_us, starts_on, "
-                                    "template_id, product, product_name, strength, amount, unit, volume_ml, "
+                                    "template_id, product, product_name, strength, amount, unit, strength_amount, "
                                     "route, drawing_needle_gauge, injecting_needle_gauge, needle_length_mm, "
                                     "syringe_ml, angle_degrees, use_swab, aspirate, technique_notes, "
-                                    "enabled_sites, reminder_minute, grace_minutes, notes) VALUES "
+                                    "enabled_sites, reminder_minute, grace_minutes, notes, "
+                                    "overdue_after_minutes, strength_unit) VALUES "
                                     "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                                    "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24)", error);
+                                    "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)", error);
   if (insert == NULL ||
       !cobalt_statement_bind_int64 (insert, 1, person_id, error) ||
       !cobalt_statement_bind_int64 (insert, 2, data->new_version, error) ||
@@ -389,10 +458,12 @@ save_prescription_write (CobaltDatabase  *db,
       !cobalt_statement_bind_text (insert, 5, cobalt_prescription_get_template_id (p), error) ||
       !cobalt_statement_bind_int64 (insert, 6, cobalt_prescription_get_product (p), error) ||
       !cobalt_statement_bind_text (insert, 7, cobalt_prescription_get_product_name (p), error) ||
-      !cobalt_statement_bind_text (insert, 8, cobalt_prescription_get_strength (p), error) ||
+      !cobalt_statement_bind_text (insert, 8, cobalt_prescription_get_strength_text (p), error) ||
       !cobalt_statement_bind_double (insert, 9, cobalt_prescription_get_amount (p), error) ||
       !cobalt_statement_bind_int64 (insert, 10, cobalt_prescription_get_unit (p), error) ||
-      !cobalt_statement_bind_double (insert, 11, cobalt_prescription_get_volume_ml (p), error) ||
+      /* volume_ml is left to its default: never a volume that could
+       * contradict dose and strength. */
+      !cobalt_statement_bind_double (insert, 11, cobalt_prescription_get_strength_amount (p), error) ||
       !cobalt_statement_bind_int64 (insert, 12, cobalt_prescription_get_route (p), error) ||
       !cobalt_statement_bind_int64 (insert, 13, cobalt_prescription_get_drawing_needle_gauge (p), error) ||
       !cobalt_statement_bind_int64 (insert, 14, cobalt_prescription_get_injecting_needle_gauge (p), error) ||
@@ -406,6 +477,9 @@ save_prescription_write (CobaltDatabase  *db,
       !cobalt_statement_bind_int64 (insert, 22, cobalt_prescription_get_reminder_minute (p), error) ||
       !cobalt_statement_bind_int64 (insert, 23, cobalt_prescription_get_grace_minutes (p), error) ||
       !cobalt_statement_bind_text (insert, 24, cobalt_prescription_get_notes (p), error) ||
+      /* The column's CHECK wants NULL, not 0, for "not set". */
+      !cobalt_statement_bind_id (insert, 25, cobalt_prescription_get_overdue_after_minutes (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 26, cobalt_prescription_get_strength_unit (p), error) ||
       !cobalt_statement_execute (insert, error))
     return FALSE;
   data->new_id = cobalt_database_get_last_insert_id (db);
@@ -460,7 +534,10 @@ cobalt_repository_dispose (GObject *object)
 {
   CobaltRepository *self = (CobaltRepository *) object;
 
+  if (self->database != NULL)
+    g_clear_signal_handler (&self->committed_id, self->database);
   g_clear_object (&self->database);
+  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (cobalt_repository_parent_class)->dispose (object);
 }
@@ -495,6 +572,9 @@ cobalt_repository_set_property (GObject      *object,
     {
     case PROP_DATABASE:
       self->database = g_value_dup_object (value);
+      if (self->database != NULL)
+        self->committed_id = g_signal_connect (self->database, "committed",
+                                               G_CALLBACK (on_database_committed_cb), self);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -518,14 +598,17 @@ cobalt_repository_class_init (CobaltRepositoryClass *klass)
 
   /**
    * CobaltRepository::changed:
-   * @table: the table a committed write changed ("doses", "people", ...)
+   * @changes: every kind of record the transaction changed
    *
-   * Emitted after each committed write, once per table it touched.
+   * Emitted once after each committed write transaction, never for one
+   * rolled back. The detail is cobalt_repository_changes_get_detail() of
+   * @changes (see cobalt-repository.h).
    */
   signals[CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
-                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+                  COBALT_TYPE_REPOSITORY_CHANGES);
 }
 
 static void
@@ -549,6 +632,143 @@ cobalt_repository_get_database (CobaltRepository *self)
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
 
   return self->database;
+}
+
+const char *
+cobalt_repository_changes_get_detail (CobaltRepositoryChanges changes)
+{
+  GFlagsClass *klass;
+  GFlagsValue *value;
+  guint bits = changes;
+  guint lowest = bits & (~bits + 1);
+
+  if (lowest == 0)
+    return NULL;
+
+  /* The flags class lives as long as the program once the type exists. */
+  klass = g_type_class_ref (COBALT_TYPE_REPOSITORY_CHANGES);
+  value = g_flags_get_first_value (klass, lowest);
+  g_type_class_unref (klass);
+  return value != NULL ? value->value_nick : NULL;
+}
+
+CobaltRepository *
+cobalt_repository_open (const char                 *data_dir,
+                        CobaltRepositoryOpenFlags   flags,
+                        GError                    **error)
+{
+  g_autoptr(CobaltDatabase) database = NULL;
+  CobaltDatabaseOpenFlags database_flags = COBALT_DATABASE_OPEN_DEFAULT;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (flags & COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP)
+    database_flags |= COBALT_DATABASE_OPEN_NO_AUTO_BACKUP;
+
+  database = cobalt_database_open_full (data_dir, database_flags, error);
+  if (database == NULL)
+    return NULL;
+  return cobalt_repository_new (database);
+}
+
+CobaltRepository *
+cobalt_repository_new_in_memory (GError **error)
+{
+  g_autoptr(CobaltDatabase) database = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  database = cobalt_database_new_in_memory (error);
+  if (database == NULL)
+    return NULL;
+  return cobalt_repository_new (database);
+}
+
+CobaltClock *
+cobalt_repository_get_clock (CobaltRepository *self)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  /* The real clock unless told otherwise: cobalt-reminder and the
+   * command line need nothing else. */
+  if (self->clock == NULL)
+    self->clock = cobalt_clock_new_real ();
+  return self->clock;
+}
+
+void
+cobalt_repository_set_clock (CobaltRepository *self,
+                             CobaltClock      *clock)
+{
+  g_return_if_fail (COBALT_IS_REPOSITORY (self));
+  g_return_if_fail (clock == NULL || COBALT_IS_CLOCK (clock));
+
+  g_set_object (&self->clock, clock);
+}
+
+const char *
+cobalt_repository_get_data_dir (CobaltRepository *self)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  return cobalt_database_get_data_dir (self->database);
+}
+
+gint64
+cobalt_repository_get_data_version (CobaltRepository  *self,
+                                    GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), -1);
+
+  return cobalt_database_get_data_version (self->database, error);
+}
+
+char *
+cobalt_repository_backup (CobaltRepository  *self,
+                          GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  return cobalt_database_backup (self->database, error);
+}
+
+GPtrArray *
+cobalt_repository_list_backups (const char *data_dir)
+{
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  return cobalt_database_list_backups (data_dir);
+}
+
+gboolean
+cobalt_repository_verify_backup (const char  *path,
+                                 GError     **error)
+{
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  return cobalt_database_verify_file (path, error);
+}
+
+gboolean
+cobalt_repository_restore_backup (const char  *data_dir,
+                                  const char  *backup_path,
+                                  GError     **error)
+{
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+  g_return_val_if_fail (backup_path != NULL, FALSE);
+
+  return cobalt_database_restore_backup (data_dir, backup_path, error);
+}
+
+gboolean
+cobalt_repository_move_aside (const char  *data_dir,
+                              char       **new_path,
+                              GError     **error)
+{
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  return cobalt_database_move_aside (data_dir, new_path, error);
 }
 
 GListModel *
@@ -643,7 +863,7 @@ cobalt_repository_find_person (CobaltRepository  *self,
         return g_steal_pointer (&person);
     }
 
-  g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND,
+  g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
                _("Nobody called “%s” was found"), name);
   return NULL;
 }
@@ -668,10 +888,6 @@ cobalt_repository_save_person (CobaltRepository  *self,
 
   if (is_new)
     cobalt_person_set_id (person, data.new_id);
-
-  cobalt_repository_emit_changed (self, "people");
-  if (is_new)
-    cobalt_repository_emit_changed (self, "checklist_steps");
   return TRUE;
 }
 
@@ -698,21 +914,19 @@ cobalt_repository_get_prescription (CobaltRepository  *self,
 }
 
 CobaltPrescription *
-cobalt_repository_get_prescription_version (CobaltRepository  *self,
-                                            gint64             prescription_id,
-                                            GError           **error)
+cobalt_repository_load_prescription (CobaltDatabase  *db,
+                                     gint64           prescription_id,
+                                     GError         **error)
 {
   g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
 
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
-
-  stmt = cobalt_database_prepare (self->database,
+  stmt = cobalt_database_prepare (db,
                                   "SELECT " PRESCRIPTION_COLUMNS " FROM prescriptions WHERE id = ?1", error);
   if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, prescription_id, error))
     return NULL;
 
-  list = load_prescriptions (self->database, stmt, error);
+  list = load_prescriptions (db, stmt, error);
   if (list == NULL)
     return NULL;
   if (list->len == 0)
@@ -721,6 +935,16 @@ cobalt_repository_get_prescription_version (CobaltRepository  *self,
       return NULL;
     }
   return g_object_ref (g_ptr_array_index (list, 0));
+}
+
+CobaltPrescription *
+cobalt_repository_get_prescription_version (CobaltRepository  *self,
+                                            gint64             prescription_id,
+                                            GError           **error)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
+
+  return cobalt_repository_load_prescription (self->database, prescription_id, error);
 }
 
 gboolean
@@ -741,7 +965,6 @@ cobalt_repository_save_prescription (CobaltRepository    *self,
 
   cobalt_prescription_set_id (prescription, data.new_id);
   cobalt_prescription_set_version (prescription, data.new_version);
-  cobalt_repository_emit_changed (self, "prescriptions");
   return TRUE;
 }
 
@@ -793,9 +1016,5 @@ cobalt_repository_set_setting (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (!cobalt_database_run_write (self->database, set_setting_write, &data, error))
-    return FALSE;
-
-  cobalt_repository_emit_changed (self, "settings");
-  return TRUE;
+  return cobalt_database_run_write (self->database, set_setting_write, &data, error);
 }

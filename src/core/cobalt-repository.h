@@ -2,7 +2,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "cobalt-database.h"
+#include "cobalt-clock.h"
+#include "cobalt-repository-error.h"
 #include "cobalt-person.h"
 #include "cobalt-prescription.h"
 #include "cobalt-dose.h"
@@ -14,18 +15,110 @@
 
 G_BEGIN_DECLS
 
-/* The one place that turns model objects into rows and back. Every write
- * is one BEGIN IMMEDIATE transaction that rolls back on any error, and
- * emits ::changed (signal, no arguments... "changed" with the table name as
- * a detail-less string argument) after it commits. All SQL uses bound
- * parameters. Functions returning a GListModel return a new snapshot (a
- * GListStore) of model objects; GPtrArray returns own their elements. */
+/* The only door to the log's storage: the window, the command line and
+ * cobalt-reminder open the log here, read and write through it, and see
+ * its errors in COBALT_REPOSITORY_ERROR; none of them reaches the database
+ * underneath. It turns model objects into rows and back. Every write is
+ * one BEGIN IMMEDIATE transaction that rolls back on any error. All SQL
+ * uses bound parameters. Functions returning a GListModel return a new
+ * snapshot (a GListStore) of model objects; GPtrArray returns own their
+ * elements.
+ *
+ * ::changed (CobaltRepository *repository, CobaltRepositoryChanges changes)
+ * is emitted once for each committed write transaction, after its COMMIT
+ * succeeded, never for one that was rolled back, from the commit itself
+ * (so no write can forget it, whichever function made it). @changes holds
+ * every kind of record the transaction changed; the signal's detail names
+ * the first of them in the order of the enum below, the kind the others
+ * follow from. Logging a dose, which also uses up supplies, adds to the
+ * sharps bin and closes the checklist run, is "changed::doses" with
+ * @changes DOSES | SUPPLIES | CHECKLISTS; a new person (who gets the
+ * default checklist) is "changed::people" with PEOPLE | CHECKLISTS. So a
+ * view that shows one kind of record connects to ::changed without a
+ * detail and tests @changes; a detailed handler hears the transactions
+ * that were mainly about its kind. Changes another process commits are not
+ * signalled (poll cobalt_repository_get_data_version()). */
+
+typedef enum /*< flags >*/
+{
+  COBALT_REPOSITORY_CHANGED_DOSES         = 1 << 0, /* "doses": doses, resting sites */
+  COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS = 1 << 1, /* "prescriptions": versions and phases */
+  COBALT_REPOSITORY_CHANGED_PEOPLE        = 1 << 2, /* "people" */
+  COBALT_REPOSITORY_CHANGED_JOURNAL       = 1 << 3, /* "journal": reactions, check-ins, lab results */
+  COBALT_REPOSITORY_CHANGED_CHECKLISTS    = 1 << 4, /* "checklists": steps and runs */
+  COBALT_REPOSITORY_CHANGED_SUPPLIES      = 1 << 5, /* "supplies": items, the sharps bin, what doses used */
+  COBALT_REPOSITORY_CHANGED_SETTINGS      = 1 << 6, /* "settings": the settings table */
+  COBALT_REPOSITORY_CHANGED_REMINDERS     = 1 << 7, /* "reminders": shown, snoozed, acted on */
+} CobaltRepositoryChanges;
+
+#define COBALT_TYPE_REPOSITORY_CHANGES (cobalt_repository_changes_get_type ())
+GType cobalt_repository_changes_get_type (void) G_GNUC_CONST;
+
+/* The detail ::changed carries for @changes ("doses", …), NULL for 0. */
+const char         *cobalt_repository_changes_get_detail  (CobaltRepositoryChanges changes);
+
+typedef enum
+{
+  COBALT_REPOSITORY_OPEN_DEFAULT        = 0,
+  /* No daily automatic backup at open: the window opens the log again
+   * (in a thread) after its first frame to make it. */
+  COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP = 1 << 0,
+} CobaltRepositoryOpenFlags;
 
 #define COBALT_TYPE_REPOSITORY (cobalt_repository_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltRepository, cobalt_repository, COBALT, REPOSITORY, GObject)
 
-CobaltRepository   *cobalt_repository_new                 (CobaltDatabase *database);
-CobaltDatabase     *cobalt_repository_get_database        (CobaltRepository *self);
+/* The log ------------------------------------------------------------------ */
+
+/* Opens (creating if missing) the log in @data_dir with the storage rules
+ * of DESIGN.md: folder 0700, file 0600, migrated to the newest schema with
+ * a verified backup first, then the daily automatic backup when one is
+ * due (unless @flags say not to). Never replaces an unreadable file: fails
+ * with CORRUPT (see cobalt_repository_move_aside()), NOT_COBALT or
+ * TOO_NEW. */
+CobaltRepository   *cobalt_repository_open                (const char                *data_dir,
+                                                           CobaltRepositoryOpenFlags  flags,
+                                                           GError                   **error);
+/* A private, empty log in memory with the newest schema: for tests. */
+CobaltRepository   *cobalt_repository_new_in_memory       (GError          **error);
+/* NULL for a log in memory. */
+const char         *cobalt_repository_get_data_dir        (CobaltRepository *self);
+/* The clock whose "now" the rules of what may be stored use (a dose is not
+ * in the future: cobalt-dose-rules.h). The real clock unless set; the
+ * window and the tests give the repository the clock they show. */
+CobaltClock        *cobalt_repository_get_clock           (CobaltRepository *self);
+void                cobalt_repository_set_clock           (CobaltRepository *self,
+                                                           CobaltClock      *clock);
+/* Changes whenever another connection (another process) commits: poll it
+ * to notice what cobalt and cobalt-reminder write to the same file. This
+ * repository's own commits do not change it; they emit ::changed. */
+gint64              cobalt_repository_get_data_version    (CobaltRepository *self,
+                                                           GError          **error);
+/* Backs the log up now into the backups folder (verified, rotated);
+ * returns the new file's path. */
+char               *cobalt_repository_backup              (CobaltRepository *self,
+                                                           GError          **error);
+
+/* The files of a data folder, for when the log cannot be opened. None of
+ * these opens a repository. */
+/* Backup file paths in @data_dir, newest first (never NULL). */
+GPtrArray          *cobalt_repository_list_backups        (const char       *data_dir);
+/* TRUE when @path is a Cobalt log that passes integrity_check and whose
+ * schema this build can read. Never writes to @path. */
+gboolean            cobalt_repository_verify_backup       (const char       *path,
+                                                           GError          **error);
+/* Verifies @backup_path, moves the current log aside (if present) and
+ * copies the backup into its place. Close every repository on @data_dir
+ * first. */
+gboolean            cobalt_repository_restore_backup      (const char       *data_dir,
+                                                           const char       *backup_path,
+                                                           GError          **error);
+/* Renames an unreadable log (and its journal) to cobalt.db.corrupt-DATE,
+ * bytes intact, so it can be handed to someone who can rescue it;
+ * @new_path receives the new name. */
+gboolean            cobalt_repository_move_aside          (const char       *data_dir,
+                                                           char            **new_path,
+                                                           GError          **error);
 
 /* People ---------------------------------------------------------------- */
 GListModel         *cobalt_repository_list_people         (CobaltRepository *self,
@@ -34,7 +127,7 @@ GListModel         *cobalt_repository_list_people         (CobaltRepository *sel
 CobaltPerson       *cobalt_repository_get_person          (CobaltRepository *self,
                                                            gint64            person_id,
                                                            GError          **error);
-/* Case-insensitive exact name match; NULL with COBALT_DATABASE_ERROR_NOT_FOUND. */
+/* Case-insensitive exact name match; NULL with COBALT_REPOSITORY_ERROR_NOT_FOUND. */
 CobaltPerson       *cobalt_repository_find_person         (CobaltRepository *self,
                                                            const char       *name,
                                                            GError          **error);
@@ -66,13 +159,35 @@ GListModel         *cobalt_repository_list_prescription_history (CobaltRepositor
 /* Inserts the dose (sets its id) and, in the same transaction, uses up one
  * of each supply kind (the ampoule from the dose's batch when it names one,
  * else the earliest-expiring one), adds it to the sharps bin, and completes
- * the checklist run the dose came from. */
+ * the checklist run the dose came from. A dose not given on the clinic's
+ * advice (kind SKIPPED or MOVED: who advised it is required, and a MOVED
+ * one needs its moved-to day, not before the decision) is only recorded:
+ * it uses no supplies and closes no run. First the dose must pass
+ * cobalt_dose_validate() (against the person, the prescription version it
+ * names or the one the person had then, the log, and the repository's
+ * clock): else nothing is written and the error is COBALT_DOSE_ERROR, one
+ * sentence naming the field. */
 gboolean            cobalt_repository_add_dose            (CobaltRepository *self,
                                                            CobaltDose       *dose,
                                                            GError          **error);
-/* Keeps the entry's id. */
+/* Keeps the entry's id; validated as add_dose() does. */
 gboolean            cobalt_repository_update_dose         (CobaltRepository *self,
                                                            CobaltDose       *dose,
+                                                           GError          **error);
+/* Adds @doses (new CobaltDose of @person_id, e.g. read from a file) in one
+ * transaction, without touching supplies. A dose at the same instant as
+ * one in the log, or as an earlier one of @doses, is the same injection:
+ * skipped. Every other one is validated as add_dose() does, against the
+ * log and the doses before it; when any is refused nothing is written, the
+ * first refusal is in @error and @refusals (may be NULL) receives one
+ * GError (COBALT_DOSE_ERROR) or NULL per dose of @doses, in order. Sets
+ * the ids of the doses written. @n_imported / @n_skipped may be NULL. */
+gboolean            cobalt_repository_import_doses        (CobaltRepository *self,
+                                                           gint64            person_id,
+                                                           GPtrArray        *doses,
+                                                           guint            *n_imported,
+                                                           guint            *n_skipped,
+                                                           GPtrArray       **refusals,
                                                            GError          **error);
 /* Deleting marks the row deleted (undo restores it). */
 gboolean            cobalt_repository_delete_dose         (CobaltRepository *self,
@@ -91,15 +206,29 @@ gboolean            cobalt_repository_restore_dose        (CobaltRepository *sel
 gboolean            cobalt_repository_undo_dose           (CobaltRepository *self,
                                                            gint64            dose_id,
                                                            GError          **error);
-/* Not-deleted doses of a person, oldest first. */
+/* Not-deleted doses actually given (kind GIVEN) of a person, oldest first:
+ * what supplies, site rotation, the journal and "last injection" count. */
 GPtrArray          *cobalt_repository_list_doses          (CobaltRepository *self,
+                                                           gint64            person_id,
+                                                           GError          **error);
+/* The same plus the doses not given on the clinic's advice, oldest first:
+ * what the schedule (cobalt_schedule_next_due()) counts. */
+GPtrArray          *cobalt_repository_list_schedule_doses (CobaltRepository *self,
                                                            gint64            person_id,
                                                            GError          **error);
 CobaltDose         *cobalt_repository_get_dose            (CobaltRepository *self,
                                                            gint64            dose_id,
                                                            GError          **error);
+/* Doses actually given. */
 guint               cobalt_repository_count_doses         (CobaltRepository *self,
                                                            gint64            person_id,
+                                                           GError          **error);
+/* How many doses actually given since @since went into each site: an
+ * array of cobalt_site_catalogue_get_n_sites() counts in catalogue order
+ * (g_free() it). */
+guint              *cobalt_repository_count_doses_by_site (CobaltRepository *self,
+                                                           gint64            person_id,
+                                                           GDateTime        *since,
                                                            GError          **error);
 
 /* Resting sites ---------------------------------------------------------- */
@@ -139,7 +268,8 @@ CobaltChecklistRun *cobalt_repository_start_checklist_run  (CobaltRepository *se
 CobaltChecklistRun *cobalt_repository_get_open_checklist_run (CobaltRepository *self,
                                                             gint64            person_id,
                                                             GError          **error);
-/* Persists the run's ticks and state (called after every tick). */
+/* Persists the run's ticks, state and chosen site (called after every
+ * change). */
 gboolean            cobalt_repository_save_checklist_run   (CobaltRepository   *self,
                                                             CobaltChecklistRun *run,
                                                             GError            **error);
@@ -148,11 +278,27 @@ GListModel         *cobalt_repository_list_checklist_runs  (CobaltRepository *se
                                                             GError          **error);
 
 /* Reactions, wellbeing, labs ------------------------------------------------ */
+/* For each kind: add (validated; sets the id), list (oldest first),
+ * update (validated; rewrites the stored row with the record's id and
+ * person, keeping the id; NOT_FOUND when there is no such row of that
+ * person, e.g. deleted in another window), delete (NOT_FOUND when there is
+ * none; keep the object to undo) and restore (stores a deleted record
+ * again, under its old id when that is still free, else under a new one
+ * set on the record: the journal's undo). */
 gboolean            cobalt_repository_add_reaction        (CobaltRepository *self,
                                                            CobaltReaction   *reaction,
                                                            GError          **error);
 GListModel         *cobalt_repository_list_reactions      (CobaltRepository *self,
                                                            gint64            person_id,
+                                                           GError          **error);
+gboolean            cobalt_repository_update_reaction     (CobaltRepository *self,
+                                                           CobaltReaction   *reaction,
+                                                           GError          **error);
+gboolean            cobalt_repository_delete_reaction     (CobaltRepository *self,
+                                                           gint64            reaction_id,
+                                                           GError          **error);
+gboolean            cobalt_repository_restore_reaction    (CobaltRepository *self,
+                                                           CobaltReaction   *reaction,
                                                            GError          **error);
 gboolean            cobalt_repository_add_checkin         (CobaltRepository *self,
                                                            CobaltCheckin    *checkin,
@@ -160,11 +306,29 @@ gboolean            cobalt_repository_add_checkin         (CobaltRepository *sel
 GListModel         *cobalt_repository_list_checkins       (CobaltRepository *self,
                                                            gint64            person_id,
                                                            GError          **error);
+gboolean            cobalt_repository_update_checkin      (CobaltRepository *self,
+                                                           CobaltCheckin    *checkin,
+                                                           GError          **error);
+gboolean            cobalt_repository_delete_checkin      (CobaltRepository *self,
+                                                           gint64            checkin_id,
+                                                           GError          **error);
+gboolean            cobalt_repository_restore_checkin     (CobaltRepository *self,
+                                                           CobaltCheckin    *checkin,
+                                                           GError          **error);
 gboolean            cobalt_repository_add_lab_result      (CobaltRepository *self,
                                                            CobaltLabResult  *result,
                                                            GError          **error);
 GListModel         *cobalt_repository_list_lab_results    (CobaltRepository *self,
                                                            gint64            person_id,
+                                                           GError          **error);
+gboolean            cobalt_repository_update_lab_result   (CobaltRepository *self,
+                                                           CobaltLabResult  *result,
+                                                           GError          **error);
+gboolean            cobalt_repository_delete_lab_result   (CobaltRepository *self,
+                                                           gint64            result_id,
+                                                           GError          **error);
+gboolean            cobalt_repository_restore_lab_result  (CobaltRepository *self,
+                                                           CobaltLabResult  *result,
                                                            GError          **error);
 
 /* Supplies ------------------------------------------------------------------ */

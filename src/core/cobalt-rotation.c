@@ -158,7 +158,9 @@ cobalt_rotation_get_usage (CobaltPrescription *prescription,
           CobaltDose *dose = g_ptr_array_index (doses, j);
           GDateTime *given_at = cobalt_dose_get_given_at (dose);
 
-          if (given_at == NULL || g_strcmp0 (cobalt_dose_get_site_id (dose), usage->site->id) != 0)
+          /* A dose not given on the clinic's advice went into no site. */
+          if (given_at == NULL || !cobalt_dose_is_given (dose) ||
+              g_strcmp0 (cobalt_dose_get_site_id (dose), usage->site->id) != 0)
             continue;
           if (latest == NULL || g_date_time_compare (given_at, latest) > 0)
             latest = given_at;

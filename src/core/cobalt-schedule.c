@@ -11,9 +11,16 @@
  *    hour in autumn) takes the first occurrence.
  *
  * 2. Counted doses: the person's doses given on or after the prescription's
- *    starts_on day, in chronological order. Doses of every prescription
- *    version count, so history keeps counting when the clinic edits the
- *    prescription.
+ *    starts_on day, in chronological order, and any dose logged as given
+ *    early on the clinic's advice (COBALT_DOSE_EXCEPTION_EARLY) even before
+ *    that day: a first dose the clinic brought forward counts. Doses of
+ *    every prescription version count, so history keeps counting when the
+ *    clinic edits the prescription. A dose not given on the clinic's advice counts too, as
+ *    the clinic said (CLINICAL.md "Missed dose"): a SKIPPED one takes the
+ *    place of a dose on the day of the decision (its given_at), so the
+ *    next date counts from that day; a MOVED one leaves the count as it
+ *    was and makes its moved_to day the next due date, until the next dose
+ *    or decision. Neither is ever the "last dose given" (last_dose_id).
  *
  * 3. A dose's effective date is its date on the wall clock of the zone it
  *    was given in (what the log shows), whatever the zone is now: a dose
@@ -39,15 +46,24 @@
  *    from the last dose of the previous one"). "N times a week" spreads the
  *    doses over the week: the k-th gap within the phase is
  *    floor((k+1)*7/N) - floor(k*7/N) days (3 a week: 2, 2, 3). With no dose
- *    yet, the first due date is starts_on (or today when it is unset). A late
- *    dose moves the next one: everything counts from the dose actually given.
+ *    yet, the first due date is starts_on, the first-dose date chosen when
+ *    the prescription was made; before it nothing is due and nothing is
+ *    missed. Without one (an older database) nothing is scheduled until it
+ *    is chosen: status NONE with needs_first_date set, never a "due today"
+ *    that moves along with today. A late dose moves the next one:
+ *    everything counts from the dose actually given.
  *    When the last phase ended (only a custom prescription can end in a
  *    counted phase) nothing more is due: the status is NONE.
  *
- * 6. Status at "now": UPCOMING while now's local date is before the due
- *    date; DUE from the start of the due date until the due instant plus the
- *    grace window; OVERDUE after that. An overdue dose stays the one due: the
- *    schedule never doubles up and never skips it.
+ * 6. Status at "now" (CLINICAL.md "When a dose counts as late"): UPCOMING
+ *    while now's local date is before the due date; DUE for the whole of the
+ *    due day in the person's zone; OVERDUE from the start of the next day.
+ *    When the due dose's phase repeats more often than once a week and the
+ *    clinic set a shorter window (overdue_after_minutes), it is overdue that
+ *    many minutes after the due instant, but never later than the start of
+ *    the next day (the window only ever shortens the day). The old grace
+ *    window (grace_minutes) no longer decides anything. An overdue dose
+ *    stays the one due: the schedule never doubles up and never skips it.
  *
  * 7. cobalt_schedule_project() lists the next due instant, then the ones
  *    after it as if each dose were given exactly at its due instant.
@@ -72,6 +88,7 @@ typedef struct
   GDate               last;         /* effective date of the last dose */
   gboolean            have_last;
   gint64              last_dose_id;
+  GDate               moved_to;     /* valid while a MOVED decision sets the next date */
 } Walk;
 
 typedef struct
@@ -187,7 +204,10 @@ walk_next (const Walk  *walk,
 
   if (!walk->have_last)
     {
-      next->date = starts_on != NULL ? *starts_on : *today;
+      if (g_date_valid (&walk->moved_to))
+        next->date = walk->moved_to;
+      else if (starts_on != NULL)
+        next->date = *starts_on;
       next->phase = 0;
       next->dose_in_phase = 1;
       return;
@@ -206,12 +226,17 @@ walk_next (const Walk  *walk,
       next->phase = walk->phase + 1;
       next->dose_in_phase = 1;
       cobalt_schedule_add_interval (walk_phase (walk, next->phase), 0, &walk->last, &next->date);
-      return;
+    }
+  else
+    {
+      next->phase = walk->phase;
+      next->dose_in_phase = walk->n_in_phase + 1;
+      cobalt_schedule_add_interval (walk_phase (walk, walk->phase), walk->gaps, &walk->last, &next->date);
     }
 
-  next->phase = walk->phase;
-  next->dose_in_phase = walk->n_in_phase + 1;
-  cobalt_schedule_add_interval (walk_phase (walk, walk->phase), walk->gaps, &walk->last, &next->date);
+  /* Rule 2: the clinic moved the due dose to another day. */
+  if (g_date_valid (&walk->moved_to))
+    next->date = walk->moved_to;
 }
 
 static void
@@ -263,7 +288,10 @@ walk_apply (Walk        *walk,
 
   walk->last = *effective;
   walk->have_last = TRUE;
-  walk->last_dose_id = dose_id;
+  if (dose_id != 0)
+    walk->last_dose_id = dose_id;
+  /* A dose (or a skip) settles the one the clinic had moved. */
+  g_date_clear (&walk->moved_to, 1);
 }
 
 static void
@@ -286,6 +314,7 @@ walk_init (Walk               *walk,
   walk->phases = cobalt_prescription_get_phases (prescription);
   g_date_clear (&walk->first, 1);
   g_date_clear (&walk->last, 1);
+  g_date_clear (&walk->moved_to, 1);
 }
 
 /* Walks the counted doses of @doses (rules 2–4). */
@@ -308,11 +337,20 @@ walk_history (Walk        *walk,
       if (person_id != 0 && dose_person != 0 && dose_person != person_id)
         continue;
 
-      if (starts_on != NULL)
+      /* A dose given early on the clinic's advice counts from the day it
+       * was given, even before the first-dose date: the next one is due
+       * from it, not from the date it came before. */
+      if (starts_on != NULL &&
+          !(cobalt_dose_is_given (dose) && (cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_EARLY)))
         {
           GDate date;
 
-          date_from_date_time (cobalt_dose_get_given_at (dose), &date);
+          /* A move counts by the day it moves the dose to: the clinic may
+           * well move the first dose before its first-dose date. */
+          if (cobalt_dose_get_kind (dose) == COBALT_DOSE_KIND_MOVED && cobalt_dose_get_moved_to (dose) != NULL)
+            date = *cobalt_dose_get_moved_to (dose);
+          else
+            date_from_date_time (cobalt_dose_get_given_at (dose), &date);
           if (g_date_compare (&date, starts_on) < 0)
             continue;
         }
@@ -327,14 +365,33 @@ walk_history (Walk        *walk,
       CobaltDose *dose = g_ptr_array_index (counted, i);
       /* Rule 3: the given_at of a dose is in the zone it was given in. */
       GDateTime *given_at = cobalt_dose_get_given_at (dose);
+      CobaltDoseKind kind = cobalt_dose_get_kind (dose);
       GDate effective;
 
       date_from_date_time (given_at, &effective);
 
+      if (kind == COBALT_DOSE_KIND_MOVED)
+        {
+          GDate *moved_to = cobalt_dose_get_moved_to (dose);
+
+          /* A move without a day says nothing the schedule can use. */
+          if (moved_to != NULL && g_date_valid (moved_to))
+            walk->moved_to = *moved_to;
+          continue;
+        }
+
+      if (kind == COBALT_DOSE_KIND_SKIPPED)
+        {
+          /* Counted from the day of the decision, as the clinic said; the
+           * after-midnight credit is for injections given late at night. */
+          walk_apply (walk, &effective, 0);
+          continue;
+        }
+
       /* Without a start date the first dose has nothing due before it to
        * be credited to. */
       if (g_date_time_get_hour (given_at) < CREDIT_PREVIOUS_DAY_BEFORE_HOUR &&
-          (walk->have_last || starts_on != NULL))
+          (walk->have_last || starts_on != NULL || g_date_valid (&walk->moved_to)))
         {
           NextDate due;
           GDate day_before = effective;
@@ -367,6 +424,54 @@ offset_at (GTimeZone *tz,
   int interval = g_time_zone_find_interval (tz, G_TIME_TYPE_UNIVERSAL, unix_time);
 
   return g_time_zone_get_offset (tz, interval);
+}
+
+gboolean
+cobalt_schedule_interval_under_a_week (const CobaltPhase *phase)
+{
+  g_return_val_if_fail (phase != NULL, FALSE);
+
+  switch (phase->unit)
+    {
+    case COBALT_INTERVAL_DAYS:
+      return phase->interval < 7;
+    case COBALT_INTERVAL_TIMES_PER_WEEK:
+      /* Once a week is a week apart; twice or more, every gap is shorter. */
+      return phase->interval >= 2;
+    case COBALT_INTERVAL_WEEKS:
+    case COBALT_INTERVAL_MONTHS:
+    default:
+      return FALSE;
+    }
+}
+
+/* Rule 6: the start of the day after the due day, or the clinic's shorter
+ * window for a phase under a week, whichever comes first. */
+static GDateTime *
+overdue_instant (CobaltPrescription *prescription,
+                 const CobaltPhase  *phase,
+                 const GDate        *due_date,
+                 GDateTime          *due_at,
+                 GTimeZone          *tz)
+{
+  guint window = cobalt_prescription_get_overdue_after_minutes (prescription);
+  GDate next_day = *due_date;
+  g_autoptr(GDateTime) day_end = NULL;
+
+  g_date_add_days (&next_day, 1);
+  /* Local midnight, or the first minute of the day where midnight does
+   * not exist (a daylight-saving change at 00:00). */
+  day_end = cobalt_schedule_local_instant (&next_day, 0, tz);
+
+  if (window > 0 && cobalt_schedule_interval_under_a_week (phase))
+    {
+      g_autoptr(GDateTime) window_end = g_date_time_add_minutes (due_at, window);
+
+      if (g_date_time_compare (window_end, day_end) < 0)
+        return g_steal_pointer (&window_end);
+    }
+
+  return g_steal_pointer (&day_end);
 }
 
 CobaltDueInfo *
@@ -512,13 +617,20 @@ cobalt_schedule_next_due (CobaltPrescription *prescription,
       info->status = COBALT_DOSE_STATUS_NONE;
       return info;
     }
+  if (!g_date_valid (&next.date))
+    {
+      /* Rule 5: no dose and no first-dose date yet. */
+      info->status = COBALT_DOSE_STATUS_NONE;
+      info->needs_first_date = TRUE;
+      return info;
+    }
 
   info->due_date = next.date;
   info->due_at = cobalt_schedule_local_instant (&next.date,
                                                 cobalt_prescription_get_reminder_minute (prescription),
                                                 tz);
-  info->overdue_at = g_date_time_add_minutes (info->due_at,
-                                              cobalt_prescription_get_grace_minutes (prescription));
+  info->overdue_at = overdue_instant (prescription, walk_phase (&walk, next.phase),
+                                      &next.date, info->due_at, tz);
 
   if (g_date_compare (&today, &info->due_date) < 0)
     info->status = COBALT_DOSE_STATUS_UPCOMING;
@@ -565,7 +677,7 @@ cobalt_schedule_project (CobaltPrescription *prescription,
       NextDate next;
 
       walk_next (&walk, &today, &next);
-      if (next.ended)
+      if (next.ended || !g_date_valid (&next.date))
         break;
 
       g_ptr_array_add (result, cobalt_schedule_local_instant (&next.date, minute, tz));
@@ -587,6 +699,8 @@ cobalt_schedule_describe_due (const CobaltDueInfo *info,
   g_return_val_if_fail (info != NULL, NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
+  if (info->needs_first_date)
+    return g_strdup (_("No first-dose date yet"));
   if (info->status == COBALT_DOSE_STATUS_NONE || info->due_at == NULL)
     return g_strdup (_("Nothing scheduled"));
 

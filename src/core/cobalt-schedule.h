@@ -17,11 +17,13 @@ typedef struct
   CobaltDoseStatus status;
   GDate            due_date;       /* local calendar day the dose is due */
   GDateTime       *due_at;         /* that day at the reminder time (local zone), owned */
-  GDateTime       *overdue_at;     /* due_at + grace: after this the dose is overdue, owned */
+  GDateTime       *overdue_at;     /* from this instant the dose is overdue: the start of the
+                                     * next day, or the clinic's shorter window (rule 6), owned */
   guint            phase_index;    /* phase the due dose belongs to */
   guint            dose_in_phase;  /* 1-based number of the due dose within its phase */
   double           amount;         /* dose amount of that phase */
-  gint64           last_dose_id;   /* 0 when nothing was given yet */
+  gint64           last_dose_id;   /* last dose actually given; 0 when none yet */
+  gboolean         needs_first_date; /* status NONE: no dose and no first-dose date (starts_on) */
 } CobaltDueInfo;
 
 #define COBALT_TYPE_DUE_INFO (cobalt_due_info_get_type ())
@@ -37,7 +39,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobaltDueInfo, cobalt_due_info_free)
  * status is COBALT_DOSE_STATUS_NONE, with due_at and overdue_at NULL and
  * due_date invalid, when there is nothing to give: no phases, or a course
  * whose last phase ended after its count (a custom prescription without an
- * open-ended last phase). */
+ * open-ended last phase), or no dose yet and no first-dose date (then
+ * needs_first_date is TRUE). Doses not given on the clinic's advice
+ * (cobalt_dose_get_kind()) count as rule 2 of cobalt-schedule.c says. */
 CobaltDueInfo *cobalt_schedule_next_due   (CobaltPrescription *prescription,
                                            GPtrArray          *doses,
                                            GDateTime          *now,
@@ -65,6 +69,10 @@ void           cobalt_schedule_add_interval (const CobaltPhase *phase,
                                              guint              gap_index,
                                              const GDate       *from,
                                              GDate             *out);
+
+/* Whether @phase repeats more often than once a week: only then may the
+ * clinic's shorter overdue window (overdue_after_minutes) apply. */
+gboolean       cobalt_schedule_interval_under_a_week (const CobaltPhase *phase);
 
 /* "today", "tomorrow", "in 3 days", "overdue by 2 days", "due today"... translated. */
 char          *cobalt_schedule_describe_due (const CobaltDueInfo *info,

@@ -126,6 +126,7 @@ cobalt_status_compute_full (CobaltRepository *repository,
 {
   g_autoptr(CobaltStatus) self = NULL;
   g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GPtrArray) schedule_doses = NULL;
   g_autoptr(GPtrArray) resting = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(CobaltSharpsBin) bin = NULL;
@@ -151,8 +152,14 @@ cobalt_status_compute_full (CobaltRepository *repository,
       return NULL;
     }
 
-  if (!(doses = cobalt_repository_list_doses (repository, person_id, error)))
+  /* Doses not given on the clinic's advice count for the schedule only:
+   * never for supplies, site rotation or the number of doses given. */
+  if (!(schedule_doses = cobalt_repository_list_schedule_doses (repository, person_id, error)))
     return NULL;
+  doses = g_ptr_array_new_with_free_func (g_object_unref);
+  for (guint i = 0; i < schedule_doses->len; i++)
+    if (cobalt_dose_is_given (g_ptr_array_index (schedule_doses, i)))
+      g_ptr_array_add (doses, g_object_ref (g_ptr_array_index (schedule_doses, i)));
   self->n_doses = doses->len;
 
   if (!(resting = cobalt_repository_list_resting_sites (repository, person_id, error)))
@@ -169,14 +176,15 @@ cobalt_status_compute_full (CobaltRepository *repository,
 
   if (self->prescription != NULL)
     {
-      self->due = cobalt_schedule_next_due (self->prescription, doses, now, tz);
+      self->due = cobalt_schedule_next_due (self->prescription, schedule_doses, now, tz);
       self->dose_text = cobalt_prescription_describe_dose (self->prescription, self->due->phase_index);
       self->relative_text = cobalt_schedule_describe_due (self->due, now);
       self->site = cobalt_rotation_suggest (self->prescription, doses, resting, now, &self->site_reason);
       collect_resting (self, doses, resting);
     }
 
-  self->supplies = cobalt_supplies_compute (items, self->prescription, doses, bin, now, tz, lead_days);
+  /* The supplies only project the due dates from the history. */
+  self->supplies = cobalt_supplies_compute (items, self->prescription, schedule_doses, bin, now, tz, lead_days);
 
   {
     g_autoptr(GDateTime) midnight = next_local_midnight (now);

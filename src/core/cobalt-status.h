@@ -57,8 +57,8 @@ GPtrArray           *cobalt_status_get_warnings     (CobaltStatus *self);
 GPtrArray           *cobalt_status_get_resting_sites (CobaltStatus *self);
 guint                cobalt_status_get_n_doses      (CobaltStatus *self);
 /* The next instant after now at which this status would read differently
- * without any new data: the due time, the end of the grace window or the
- * next local midnight, whichever comes first. Never NULL. */
+ * without any new data: the due time, the clinic's shorter overdue window
+ * or the next local midnight, whichever comes first. Never NULL. */
 GDateTime           *cobalt_status_get_next_change  (CobaltStatus *self);
 
 /* Translated status word: "Upcoming", "Due", "Overdue", "No prescription". */

@@ -8,6 +8,10 @@
  *   needles, syringe, swab, plaster), like cobalt_repository_add_dose().
  * - A kind is "tracked" when the person recorded any item of it; kinds they
  *   never recorded (someone who uses no plasters) do not limit anything.
+ * - Only ampoules of the prescribed product and strength are stock for the
+ *   prescription (cobalt_supplies_match(): 1 mg/mL is 1000 mcg/mL); a box
+ *   of another product or strength is tracked but counts for nothing, so a
+ *   hydroxocobalamin box never hides that cyanocobalamin has run out.
  * - usable[kind] counts units not expired today; doses_covered is the
  *   smallest usable count over the tracked kinds.
  * - days_left walks the projected due dates (cobalt_schedule_project) and
@@ -25,6 +29,7 @@
 
 #include "cobalt-supplies.h"
 #include "cobalt-schedule.h"
+#include "cobalt-strength.h"
 
 /* Projecting further than this many doses is pointless for a reorder
  * warning (daily doses: more than a year). */
@@ -86,12 +91,14 @@ compare_items_for_use (gconstpointer a,
   return 0;
 }
 
-/* Items of @kind usable on @today, in the order they should be used
- * (g_ptr_array_sort() is a stable merge sort: ties keep the model's order). */
+/* Items of @kind usable on @today and stock for @prescription (may be
+ * NULL), in the order they should be used (g_ptr_array_sort() is a stable
+ * merge sort: ties keep the model's order). */
 static GPtrArray *
-usable_items_of_kind (GListModel       *items,
-                      CobaltSupplyKind  kind,
-                      const GDate      *today)
+usable_items_of_kind (GListModel         *items,
+                      CobaltSupplyKind    kind,
+                      CobaltPrescription *prescription,
+                      const GDate        *today)
 {
   GPtrArray *result = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
@@ -101,7 +108,8 @@ usable_items_of_kind (GListModel       *items,
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
 
       if (cobalt_supply_item_get_kind (item) == kind &&
-          cobalt_supply_item_is_usable_on (item, today))
+          cobalt_supply_item_is_usable_on (item, today) &&
+          cobalt_supplies_match (item, prescription) == COBALT_SUPPLY_MATCH_YES)
         g_ptr_array_add (result, g_steal_pointer (&item));
     }
 
@@ -118,12 +126,13 @@ typedef struct
 } KindStock;
 
 static void
-kind_stock_init (KindStock        *stock,
-                 GListModel       *items,
-                 CobaltSupplyKind  kind,
-                 const GDate      *today)
+kind_stock_init (KindStock          *stock,
+                 GListModel         *items,
+                 CobaltSupplyKind    kind,
+                 CobaltPrescription *prescription,
+                 const GDate        *today)
 {
-  stock->items = usable_items_of_kind (items, kind, today);
+  stock->items = usable_items_of_kind (items, kind, prescription, today);
   stock->remaining = g_new0 (int, MAX (stock->items->len, 1));
   stock->index = 0;
 
@@ -219,10 +228,11 @@ add_low_stock_warning (GPtrArray          *warnings,
 }
 
 static void
-add_expiry_warnings (GPtrArray   *warnings,
-                     GListModel  *items,
-                     const GDate *today,
-                     const GDate *next_due)
+add_expiry_warnings (GPtrArray          *warnings,
+                     GListModel         *items,
+                     CobaltPrescription *prescription,
+                     const GDate        *today,
+                     const GDate        *next_due)
 {
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
   guint n = items != NULL ? g_list_model_get_n_items (items) : 0;
@@ -245,6 +255,9 @@ add_expiry_warnings (GPtrArray   *warnings,
       g_autofree char *what = describe_item (item);
       g_autofree char *when = format_date (expiry);
       int days = g_date_days_between (today, expiry);
+      /* An expired box is worth a warning whatever it is (do not use it);
+       * one about to expire matters only if it is for this prescription. */
+      gboolean for_prescription = cobalt_supplies_match (item, prescription) == COBALT_SUPPLY_MATCH_YES;
 
       if (cobalt_supply_item_is_expired (item, today))
         {
@@ -255,6 +268,8 @@ add_expiry_warnings (GPtrArray   *warnings,
                        g_strdup_printf (_("%s expired on %s. Do not use it."),
                                         what, when));
         }
+      else if (!for_prescription)
+        continue;
       else if (days == 0)
         {
           add_warning (warnings, COBALT_SUPPLY_WARNING_EXPIRING_SOON,
@@ -421,7 +436,8 @@ cobalt_supplies_compute (GListModel         *items,
 
       status->tracked[kind] = TRUE;
       any_tracked = TRUE;
-      if (cobalt_supply_item_is_usable_on (item, &today))
+      if (cobalt_supply_item_is_usable_on (item, &today) &&
+          cobalt_supplies_match (item, prescription) == COBALT_SUPPLY_MATCH_YES)
         status->usable[kind] += (guint)cobalt_supply_item_get_count (item);
     }
 
@@ -453,7 +469,7 @@ cobalt_supplies_compute (GListModel         *items,
 
       for (guint k = 0; k < COBALT_N_SUPPLY_KINDS; k++)
         if (status->tracked[k])
-          kind_stock_init (&stock[k], items, k, &today);
+          kind_stock_init (&stock[k], items, k, prescription, &today);
 
       for (guint i = 0; i < projected->len && !found; i++)
         {
@@ -482,7 +498,7 @@ cobalt_supplies_compute (GListModel         *items,
       (guint)status->days_left <= lead_time_days)
     add_low_stock_warning (status->warnings, status, short_kinds);
 
-  add_expiry_warnings (status->warnings, items, &today, have_next_due ? &next_due : NULL);
+  add_expiry_warnings (status->warnings, items, prescription, &today, have_next_due ? &next_due : NULL);
   add_sharps_warning (status->warnings, bin);
 
   return status;
@@ -498,7 +514,7 @@ cobalt_supplies_pick_item (GListModel       *items,
   g_return_val_if_fail (items == NULL || G_IS_LIST_MODEL (items), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
-  usable = usable_items_of_kind (items, kind, today);
+  usable = usable_items_of_kind (items, kind, NULL, today);
   if (usable->len == 0)
     return NULL;
 
@@ -507,20 +523,27 @@ cobalt_supplies_pick_item (GListModel       *items,
 }
 
 CobaltSupplyItem *
-cobalt_supplies_pick_ampoule (GListModel  *items,
-                              const char  *batch,
-                              const GDate *today)
+cobalt_supplies_pick_ampoule (GListModel         *items,
+                              CobaltPrescription *prescription,
+                              const char         *batch,
+                              const GDate        *today)
 {
   g_autofree char *wanted = NULL;
   g_autoptr(GPtrArray) matches = NULL;
   guint n;
 
   g_return_val_if_fail (items == NULL || G_IS_LIST_MODEL (items), NULL);
+  g_return_val_if_fail (prescription == NULL || COBALT_IS_PRESCRIPTION (prescription), NULL);
   g_return_val_if_fail (today != NULL && g_date_valid (today), NULL);
 
   wanted = g_strstrip (g_strdup (batch != NULL ? batch : ""));
   if (*wanted == '\0')
-    return cobalt_supplies_pick_item (items, COBALT_SUPPLY_AMPOULE, today);
+    {
+      g_autoptr(GPtrArray) usable = usable_items_of_kind (items, COBALT_SUPPLY_AMPOULE, prescription, today);
+
+      /* Borrowed: the model keeps its own reference. */
+      return usable->len > 0 ? g_ptr_array_index (usable, 0) : NULL;
+    }
 
   /* The named batch even when expired: the person may have used it with
    * their clinic's agreement, and stock must follow what was used. */
@@ -547,6 +570,36 @@ cobalt_supplies_pick_ampoule (GListModel  *items,
 
   g_ptr_array_sort (matches, compare_items_for_use);
   return g_ptr_array_index (matches, 0);
+}
+
+CobaltSupplyMatch
+cobalt_supplies_match (CobaltSupplyItem   *item,
+                       CobaltPrescription *prescription)
+{
+  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (item), COBALT_SUPPLY_MATCH_YES);
+  g_return_val_if_fail (prescription == NULL || COBALT_IS_PRESCRIPTION (prescription), COBALT_SUPPLY_MATCH_YES);
+
+  if (prescription == NULL || cobalt_supply_item_get_kind (item) != COBALT_SUPPLY_AMPOULE)
+    return COBALT_SUPPLY_MATCH_YES;
+
+  if (cobalt_supply_item_get_product (item) != cobalt_prescription_get_product (prescription))
+    return COBALT_SUPPLY_MATCH_OTHER_PRODUCT;
+
+  /* Not a guess either way: a strength that is not a number yet matches
+   * nothing, and the forms ask for it. */
+  if (!cobalt_strength_is_known (cobalt_supply_item_get_strength_amount (item),
+                                 cobalt_supply_item_get_strength_unit (item)) ||
+      !cobalt_strength_is_known (cobalt_prescription_get_strength_amount (prescription),
+                                 cobalt_prescription_get_strength_unit (prescription)))
+    return COBALT_SUPPLY_MATCH_UNKNOWN_STRENGTH;
+
+  if (!cobalt_strength_equal (cobalt_supply_item_get_strength_amount (item),
+                              cobalt_supply_item_get_strength_unit (item),
+                              cobalt_prescription_get_strength_amount (prescription),
+                              cobalt_prescription_get_strength_unit (prescription)))
+    return COBALT_SUPPLY_MATCH_OTHER_STRENGTH;
+
+  return COBALT_SUPPLY_MATCH_YES;
 }
 
 const char *

@@ -57,7 +57,8 @@ void                cobalt_supply_status_free     (CobaltSupplyStatus       *sta
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobaltSupplyStatus, cobalt_supply_status_free)
 
 /* @items: GListModel of CobaltSupplyItem (the person's); @prescription may
- * be NULL (no days-left, no low-stock warning); @doses: CobaltDose history
+ * be NULL (no days-left, no low-stock warning; every ampoule counts); only
+ * ampoules that cobalt_supplies_match() @prescription count as stock; @doses: CobaltDose history
  * (may be NULL); @bin may be NULL; @lead_time_days: warn of low stock when
  * days_left <= this. Warnings: low stock, expired batch (with units left),
  * batch expiring within COBALT_SUPPLY_EXPIRY_WARNING_DAYS or before the next
@@ -70,13 +71,31 @@ CobaltSupplyStatus *cobalt_supplies_compute       (GListModel         *items,
                                                    GTimeZone          *tz,
                                                    guint               lead_time_days);
 
+/* Whether @item is stock for @prescription. Ampoules must be of the
+ * prescribed product and strength (compared per mL across units: 1 mg/mL
+ * is 1000 mcg/mL); other kinds, and anything when @prescription is NULL,
+ * match. */
+typedef enum
+{
+  COBALT_SUPPLY_MATCH_YES,              /* counts as stock */
+  COBALT_SUPPLY_MATCH_OTHER_PRODUCT,    /* e.g. hydroxocobalamin for a cyanocobalamin prescription */
+  COBALT_SUPPLY_MATCH_OTHER_STRENGTH,
+  COBALT_SUPPLY_MATCH_UNKNOWN_STRENGTH, /* the batch's or the prescription's strength is not a number yet */
+} CobaltSupplyMatch;
+
+CobaltSupplyMatch   cobalt_supplies_match         (CobaltSupplyItem   *item,
+                                                   CobaltPrescription *prescription);
+
 /* The ampoule a dose uses: the item of @batch when @batch is non-empty
  * (NULL if no ampoule of that batch has units left: a dose from someone
- * else's stock must not use up the person's), else the earliest-expiring
- * ampoule usable on @today. Borrowed from @items, or NULL. */
-CobaltSupplyItem   *cobalt_supplies_pick_ampoule  (GListModel  *items,
-                                                   const char  *batch,
-                                                   const GDate *today);
+ * else's stock must not use up the person's; the named batch is what was
+ * used, whatever it is), else the earliest-expiring ampoule usable on
+ * @today that is stock for @prescription (may be NULL: any ampoule).
+ * Borrowed from @items, or NULL. */
+CobaltSupplyItem   *cobalt_supplies_pick_ampoule  (GListModel         *items,
+                                                   CobaltPrescription *prescription,
+                                                   const char         *batch,
+                                                   const GDate        *today);
 /* Earliest-expiring item of @kind usable on @today (items without expiry
  * last, then oldest received). Borrowed, or NULL. */
 CobaltSupplyItem   *cobalt_supplies_pick_item     (GListModel       *items,

@@ -6,6 +6,10 @@
 
 #include "cobalt-supply-item.h"
 #include "cobalt-record-private.h"
+#include "cobalt-strength.h"
+
+/* The most of one item a form accepts (see validate()). */
+#define MAX_COUNT 10000
 
 struct _CobaltSupplyItem
 {
@@ -16,7 +20,9 @@ struct _CobaltSupplyItem
   CobaltSupplyKind  kind;
   CobaltProduct     product;
   char             *name;
-  char             *strength;
+  char             *strength_text;
+  double            strength_amount;
+  CobaltDoseUnit    strength_unit;
   char             *batch;
   GDate            *expiry;
   GDate            *received_on;
@@ -35,7 +41,9 @@ enum {
   PROP_KIND,
   PROP_PRODUCT,
   PROP_NAME,
-  PROP_STRENGTH,
+  PROP_STRENGTH_TEXT,
+  PROP_STRENGTH_AMOUNT,
+  PROP_STRENGTH_UNIT,
   PROP_BATCH,
   PROP_EXPIRY,
   PROP_RECEIVED_ON,
@@ -52,7 +60,7 @@ cobalt_supply_item_finalize (GObject *object)
   CobaltSupplyItem *self = (CobaltSupplyItem *)object;
 
   g_clear_pointer (&self->name, g_free);
-  g_clear_pointer (&self->strength, g_free);
+  g_clear_pointer (&self->strength_text, g_free);
   g_clear_pointer (&self->batch, g_free);
   g_clear_pointer (&self->expiry, g_date_free);
   g_clear_pointer (&self->received_on, g_date_free);
@@ -86,8 +94,14 @@ cobalt_supply_item_get_property (GObject    *object,
     case PROP_NAME:
       g_value_set_string (value, self->name);
       break;
-    case PROP_STRENGTH:
-      g_value_set_string (value, self->strength);
+    case PROP_STRENGTH_TEXT:
+      g_value_set_string (value, self->strength_text);
+      break;
+    case PROP_STRENGTH_AMOUNT:
+      g_value_set_double (value, self->strength_amount);
+      break;
+    case PROP_STRENGTH_UNIT:
+      g_value_set_enum (value, self->strength_unit);
       break;
     case PROP_BATCH:
       g_value_set_string (value, self->batch);
@@ -134,8 +148,14 @@ cobalt_supply_item_set_property (GObject      *object,
     case PROP_NAME:
       cobalt_supply_item_set_name (self, g_value_get_string (value));
       break;
-    case PROP_STRENGTH:
-      cobalt_supply_item_set_strength (self, g_value_get_string (value));
+    case PROP_STRENGTH_TEXT:
+      cobalt_supply_item_set_strength_text (self, g_value_get_string (value));
+      break;
+    case PROP_STRENGTH_AMOUNT:
+      cobalt_supply_item_set_strength_amount (self, g_value_get_double (value));
+      break;
+    case PROP_STRENGTH_UNIT:
+      cobalt_supply_item_set_strength_unit (self, g_value_get_enum (value));
       break;
     case PROP_BATCH:
       cobalt_supply_item_set_batch (self, g_value_get_string (value));
@@ -179,8 +199,13 @@ cobalt_supply_item_class_init (CobaltSupplyItemClass *klass)
                        COBALT_PRODUCT_HYDROXOCOBALAMIN, rw);
   properties[PROP_NAME] =
     g_param_spec_string ("name", NULL, NULL, NULL, rw);
-  properties[PROP_STRENGTH] =
-    g_param_spec_string ("strength", NULL, NULL, NULL, rw);
+  properties[PROP_STRENGTH_TEXT] =
+    g_param_spec_string ("strength-text", NULL, NULL, NULL, rw);
+  properties[PROP_STRENGTH_AMOUNT] =
+    g_param_spec_double ("strength-amount", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1.0, rw);
+  properties[PROP_STRENGTH_UNIT] =
+    g_param_spec_enum ("strength-unit", NULL, NULL, COBALT_TYPE_DOSE_UNIT,
+                       COBALT_DOSE_UNIT_MG, rw);
   properties[PROP_BATCH] =
     g_param_spec_string ("batch", NULL, NULL, NULL, rw);
   properties[PROP_EXPIRY] =
@@ -199,8 +224,12 @@ cobalt_supply_item_class_init (CobaltSupplyItemClass *klass)
 static void
 cobalt_supply_item_init (CobaltSupplyItem *self)
 {
+  /* The same starting point as a new prescription (hydroxocobalamin
+   * 1 mg/mL); the batch form starts from the person's prescription. */
   self->kind = COBALT_SUPPLY_AMPOULE;
   self->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
+  self->strength_amount = 1.0;
+  self->strength_unit = COBALT_DOSE_UNIT_MG;
 }
 
 CobaltSupplyItem *
@@ -226,7 +255,9 @@ cobalt_supply_item_copy (CobaltSupplyItem *self)
                        "kind", self->kind,
                        "product", self->product,
                        "name", self->name,
-                       "strength", self->strength,
+                       "strength-text", self->strength_text,
+                       "strength-amount", self->strength_amount,
+                       "strength-unit", self->strength_unit,
                        "batch", self->batch,
                        "expiry", self->expiry,
                        "received-on", self->received_on,
@@ -330,20 +361,58 @@ cobalt_supply_item_set_name (CobaltSupplyItem *self,
 }
 
 const char *
-cobalt_supply_item_get_strength (CobaltSupplyItem *self)
+cobalt_supply_item_get_strength_text (CobaltSupplyItem *self)
 {
   g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), NULL);
-  return self->strength;
+  return self->strength_text;
 }
 
 void
-cobalt_supply_item_set_strength (CobaltSupplyItem *self,
-                                 const char       *strength)
+cobalt_supply_item_set_strength_text (CobaltSupplyItem *self,
+                                      const char       *text)
 {
   g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
 
-  if (cobalt_record_set_str (&self->strength, strength))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH]);
+  if (cobalt_record_set_str (&self->strength_text, text))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_TEXT]);
+}
+
+double
+cobalt_supply_item_get_strength_amount (CobaltSupplyItem *self)
+{
+  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), 0);
+  return self->strength_amount;
+}
+
+void
+cobalt_supply_item_set_strength_amount (CobaltSupplyItem *self,
+                                        double            amount)
+{
+  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
+
+  if (self->strength_amount == amount)
+    return;
+  self->strength_amount = amount;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_AMOUNT]);
+}
+
+CobaltDoseUnit
+cobalt_supply_item_get_strength_unit (CobaltSupplyItem *self)
+{
+  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), 0);
+  return self->strength_unit;
+}
+
+void
+cobalt_supply_item_set_strength_unit (CobaltSupplyItem *self,
+                                      CobaltDoseUnit    unit)
+{
+  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
+
+  if (self->strength_unit == unit)
+    return;
+  self->strength_unit = unit;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_UNIT]);
 }
 
 const char *
@@ -466,6 +535,31 @@ cobalt_supply_item_validate (CobaltSupplyItem  *self,
       return FALSE;
     }
 
+  /* Far more than any home keeps (a box of needles is 100): a slip of the
+   * keyboard that would hide running out for years. */
+  if (self->count > MAX_COUNT)
+    {
+      g_set_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID,
+                   _("The number left, %d, is more than anyone keeps at home: check it."), self->count);
+      return FALSE;
+    }
+
+  if ((self->expiry != NULL && !g_date_valid (self->expiry)) ||
+      (self->received_on != NULL && !g_date_valid (self->received_on)))
+    {
+      g_set_error_literal (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID,
+                           _("The expiry date is not a real date."));
+      return FALSE;
+    }
+
+  if (self->kind == COBALT_SUPPLY_AMPOULE &&
+      (self->product < COBALT_PRODUCT_HYDROXOCOBALAMIN || self->product > COBALT_PRODUCT_OTHER))
+    {
+      g_set_error_literal (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID,
+                           _("Choose the medicine the ampoules hold."));
+      return FALSE;
+    }
+
   if (self->expiry != NULL && self->received_on != NULL &&
       g_date_compare (self->expiry, self->received_on) < 0)
     {
@@ -485,6 +579,16 @@ cobalt_supply_item_validate (CobaltSupplyItem  *self,
           g_set_error_literal (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID,
                                _("Enter the batch (lot) number printed on the box "
                                  "or ampoule."));
+          return FALSE;
+        }
+
+      /* Only a batch of the prescribed strength counts as stock, so the
+       * strength must be a number to compare. */
+      if (!cobalt_strength_is_known (self->strength_amount, self->strength_unit))
+        {
+          g_set_error_literal (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID,
+                               _("Enter the strength printed on the box: more than "
+                                 "zero, in mg or mcg per mL."));
           return FALSE;
         }
     }

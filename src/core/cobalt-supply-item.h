@@ -12,9 +12,12 @@ G_DECLARE_FINAL_TYPE (CobaltSupplyItem, cobalt_supply_item, COBALT, SUPPLY_ITEM,
 /* One stock entry: a box of ampoules of one batch, a pack of needles...
  * Properties: id, person-id, kind (CobaltSupplyKind), product
  * (CobaltProduct; meaningful for ampoules), name (free text: brand, or
- * "23 G 25 mm" for needles; may be NULL), strength (may be NULL), batch
- * (lot; required for ampoules), expiry (GDate, may be NULL = none printed),
- * received-on (GDate, may be NULL), count (units left), note. */
+ * "23 G 25 mm" for needles; may be NULL), strength-amount and
+ * strength-unit (ampoules: per mL, mg or mcg; 0 = not known, required to
+ * save an ampoule), strength-text (the free text of older versions, kept
+ * for display; may be NULL), batch (lot; required for ampoules), expiry
+ * (GDate, may be NULL = none printed), received-on (GDate, may be NULL),
+ * count (units left), note. */
 
 CobaltSupplyItem *cobalt_supply_item_new              (gint64           person_id,
                                                        CobaltSupplyKind kind,
@@ -31,8 +34,12 @@ CobaltProduct     cobalt_supply_item_get_product      (CobaltSupplyItem *self);
 void              cobalt_supply_item_set_product      (CobaltSupplyItem *self, CobaltProduct product);
 const char       *cobalt_supply_item_get_name         (CobaltSupplyItem *self);
 void              cobalt_supply_item_set_name         (CobaltSupplyItem *self, const char *name);
-const char       *cobalt_supply_item_get_strength     (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_strength     (CobaltSupplyItem *self, const char *strength);
+double            cobalt_supply_item_get_strength_amount (CobaltSupplyItem *self);
+void              cobalt_supply_item_set_strength_amount (CobaltSupplyItem *self, double amount);
+CobaltDoseUnit    cobalt_supply_item_get_strength_unit   (CobaltSupplyItem *self);
+void              cobalt_supply_item_set_strength_unit   (CobaltSupplyItem *self, CobaltDoseUnit unit);
+const char       *cobalt_supply_item_get_strength_text   (CobaltSupplyItem *self);
+void              cobalt_supply_item_set_strength_text   (CobaltSupplyItem *self, const char *text);
 const char       *cobalt_supply_item_get_batch        (CobaltSupplyItem *self);
 void              cobalt_supply_item_set_batch        (CobaltSupplyItem *self, const char *batch);
 GDate            *cobalt_supply_item_get_expiry       (CobaltSupplyItem *self); /* borrowed, may be NULL */
@@ -51,8 +58,9 @@ gboolean          cobalt_supply_item_is_expired       (CobaltSupplyItem *self, c
 /* Not expired on @day and at least one left. */
 gboolean          cobalt_supply_item_is_usable_on     (CobaltSupplyItem *self, const GDate *day);
 
-/* FALSE with COBALT_SUPPLY_ERROR_INVALID: negative count, expiry before
- * received-on, empty batch for an ampoule. */
+/* FALSE with COBALT_SUPPLY_ERROR_INVALID: negative count or more than
+ * 10 000, a date that is not real, expiry before received-on, and for an
+ * ampoule an unknown medicine, empty batch or no numeric strength. */
 gboolean          cobalt_supply_item_validate         (CobaltSupplyItem *self, GError **error);
 
 /* Translated "Ampoules", "Injecting needles", ... */

@@ -52,6 +52,30 @@ typedef enum
   COBALT_GIVEN_BY_CLINIC = 2,
 } CobaltGivenBy;
 
+/* A dose log entry is a dose given, or a dose not given on the clinic's
+ * advice (CLINICAL.md "Missed dose"): the schedule counts both, nothing
+ * else counts a dose not given. */
+typedef enum
+{
+  COBALT_DOSE_KIND_GIVEN   = 0,
+  COBALT_DOSE_KIND_SKIPPED = 1, /* not given: skipped on the clinic's advice */
+  COBALT_DOSE_KIND_MOVED   = 2, /* not given: moved by the clinic to another day */
+} CobaltDoseKind;
+
+/* Why a dose was logged against the usual rules (doses.exceptions).
+ * Stored: never renumber; new reasons take the next free bit. */
+typedef enum /*< flags >*/
+{
+  COBALT_DOSE_EXCEPTION_NONE  = 0,
+  COBALT_DOSE_EXCEPTION_EARLY = 1 << 0, /* more than a day before its due date */
+  COBALT_DOSE_EXCEPTION_EXTRA = 1 << 1, /* a second dose on the same local day */
+  /* The person confirmed, in exception_note, why the dose differs from the
+   * prescription (cobalt-dose-rules.h): */
+  COBALT_DOSE_EXCEPTION_AMOUNT  = 1 << 2, /* another amount than the prescription's */
+  COBALT_DOSE_EXCEPTION_PRODUCT = 1 << 3, /* another medicine than the prescription's */
+  COBALT_DOSE_EXCEPTION_EXPIRED = 1 << 4, /* from a batch past its expiry date */
+} CobaltDoseException;
+
 typedef enum
 {
   COBALT_DOSE_STATUS_NONE     = 0, /* nothing scheduled (no prescription) */

@@ -22,7 +22,9 @@ struct _CobaltApplication
   CobaltClock       *clock;
   char              *data_dir;
   char              *demo_dir;      /* set when --demo made it: removed on exit */
-  CobaltDatabase    *database;      /* opened early to check --person, then preloaded */
+  gboolean           demo_filled;   /* the sample data is in demo_dir */
+  gboolean           demo_filling;  /* a thread is putting it there */
+  CobaltRepository  *repository;    /* opened early to check --person, then preloaded */
   CobaltWindowPreload *preload;     /* the log and Today, made ready while GTK starts */
   gint64             person_id;     /* from --person, 0 for none */
   gboolean           checklist;     /* --checklist: open the wizard with the window */
@@ -30,7 +32,15 @@ struct _CobaltApplication
   gboolean           start_reminder; /* make sure cobalt-reminder runs on each activation */
   gboolean           first_frame_shown;
   gboolean           backup_started; /* the daily backup, once per run */
+  gboolean           shutting_down;
 };
+
+/* What the thread that fills --demo's folder reads. */
+typedef struct
+{
+  char        *dir;
+  CobaltClock *clock;   /* stopped at start-up: a real clock is not for threads */
+} DemoFill;
 
 G_DEFINE_FINAL_TYPE (CobaltApplication, cobalt_application, GTK_TYPE_APPLICATION)
 
@@ -70,9 +80,12 @@ get_or_create_window (CobaltApplication *self)
 
   window = GTK_WINDOW (cobalt_window_new (GTK_APPLICATION (self), self->clock, self->data_dir));
 
-  /* Only the first window finds its log ready; a later one (after the
-   * last was closed) opens it again. */
-  if (preload != NULL)
+  /* --demo shows its window at once: the sample data follows
+   * (on_demo_filled_cb). Only the first window finds its log ready; a
+   * later one (after the last was closed) opens it again. */
+  if (self->demo_filling)
+    cobalt_window_show_loading (COBALT_WINDOW (window), _("Making the sample data…"));
+  else if (preload != NULL)
     cobalt_window_load_preloaded (COBALT_WINDOW (window), preload, self->person_id);
   else
     cobalt_window_load (COBALT_WINDOW (window), self->person_id);
@@ -183,14 +196,14 @@ auto_backup_thread (GTask        *task,
                     gpointer      task_data,
                     GCancellable *cancellable)
 {
-  g_autoptr(CobaltDatabase) database = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
   GError *error = NULL;
 
   /* A connection of its own, as cobalt-reminder has: opening makes the
    * daily backup when one is due, while the window's connection stays
    * free for the user. */
-  database = cobalt_database_open (task_data, &error);
-  if (database != NULL)
+  repository = cobalt_repository_open (task_data, COBALT_REPOSITORY_OPEN_DEFAULT, &error);
+  if (repository != NULL)
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -272,6 +285,100 @@ run_after_first_frame (CobaltApplication *self,
                              G_CALLBACK (on_first_frame_painted_cb), self, 0);
 }
 
+static void
+demo_fill_free (DemoFill *fill)
+{
+  g_free (fill->dir);
+  g_clear_object (&fill->clock);
+  g_free (fill);
+}
+
+/* --demo without a window (--status, exports, --person): the sample data
+ * must be in before anything reads the folder. */
+static gboolean
+fill_demo_now (CobaltApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->demo_dir == NULL || self->demo_filled)
+    return TRUE;
+
+  if (!cobalt_cli_fill_demo_dir (self->demo_dir, self->clock, &error))
+    {
+      g_printerr (_("Could not create the demo data: %s\n"), error->message);
+      return FALSE;
+    }
+  self->demo_filled = TRUE;
+  return TRUE;
+}
+
+static void
+fill_demo_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  DemoFill *fill = task_data;
+  GError *error = NULL;
+
+  if (cobalt_cli_fill_demo_dir (fill->dir, fill->clock, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_demo_filled_cb (GObject      *source_object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  CobaltApplication *self = COBALT_APPLICATION (source_object);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autoptr(GError) error = NULL;
+
+  self->demo_filling = FALSE;
+  self->demo_filled = g_task_propagate_boolean (G_TASK (result), &error);
+
+  /* Closed while the data was being made: nobody is looking any more. */
+  if (self->shutting_down || !COBALT_IS_WINDOW (window))
+    return;
+
+  if (!self->demo_filled)
+    {
+      g_autofree char *body = NULL;
+
+      body = g_strdup_printf (_("Something went wrong while putting the sample data in a temporary folder: %s. "
+                                "Nothing of your own was touched. Close this window and try again."),
+                              error->message);
+      cobalt_window_show_failure (COBALT_WINDOW (window), _("The sample data could not be made"), body);
+      return;
+    }
+
+  cobalt_window_load (COBALT_WINDOW (window), self->person_id);
+  if (self->checklist)
+    {
+      self->checklist = FALSE;
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);
+    }
+}
+
+/* The window's first frame does not wait for the year of sample data,
+ * which takes a few seconds to write: a thread writes it meanwhile. */
+static void
+start_filling_demo (CobaltApplication *self)
+{
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_demo_filled_cb, NULL);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  DemoFill *fill = g_new0 (DemoFill, 1);
+
+  fill->dir = g_strdup (self->demo_dir);
+  fill->clock = cobalt_clock_new_fixed (now);
+  self->demo_filling = TRUE;
+  g_task_set_source_tag (task, start_filling_demo);
+  g_task_set_task_data (task, fill, (GDestroyNotify) demo_fill_free);
+  g_task_run_in_thread (task, fill_demo_thread);
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", on_quit_activated_cb },
   { "about", on_about_activated_cb },
@@ -307,7 +414,9 @@ cobalt_application_handle_local_options (GApplication *application,
           return 2;
         }
 
-      if (!(self->demo_dir = cobalt_cli_create_demo_dir (self->clock, &error)))
+      /* Filled below: at once for the command line, in a thread
+       * while the window opens. */
+      if (!(self->demo_dir = cobalt_cli_make_demo_dir (&error)))
         {
           g_printerr (_("Could not create the demo data: %s\n"), error->message);
           return 1;
@@ -331,7 +440,7 @@ cobalt_application_handle_local_options (GApplication *application,
   }
 
   if (g_variant_dict_contains (options, "status"))
-    return cobalt_cli_print_status (self->data_dir, self->clock);
+    return fill_demo_now (self) ? cobalt_cli_print_status (self->data_dir, self->clock) : 1;
 
   {
     g_autofree char *import_csv = NULL;
@@ -353,40 +462,43 @@ cobalt_application_handle_local_options (GApplication *application,
     /* Exports and imports need no display and open no window. */
     if (cobalt_carers_cli_wanted (&transfer))
       {
-        g_autoptr(CobaltDatabase) database = NULL;
         g_autoptr(CobaltRepository) repository = NULL;
         g_autofree char *title = NULL;
         g_autofree char *body = NULL;
 
-        database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_DEFAULT,
-                                             FALSE, NULL, &error);
-        if (database == NULL)
+        if (!fill_demo_now (self))
+          return COBALT_EXIT_FAILED;
+        repository = cobalt_data_problem_open (self->data_dir, COBALT_REPOSITORY_OPEN_DEFAULT,
+                                               FALSE, NULL, &error);
+        if (repository == NULL)
           {
             cobalt_data_problem_describe (error, self->data_dir, NULL, &title, &body);
             g_printerr ("cobalt: %s %s\n", title, body);
             return COBALT_EXIT_FAILED;
           }
-        repository = cobalt_repository_new (database);
         return cobalt_carers_cli_run (repository, self->clock, &transfer);
       }
   }
 
   if (g_variant_dict_lookup (options, "person", "&s", &person_name))
     {
-      g_autoptr(CobaltRepository) repository = NULL;
       g_autoptr(CobaltPerson) person = NULL;
+
+      /* The name is looked up before the window opens, so a demo is
+       * made first, as for the command line. */
+      if (!fill_demo_now (self))
+        return 1;
 
       /* An unreadable file is left for the window, which can explain it
        * and offer a backup; only a readable log can say "no such person". */
-      self->database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_NO_AUTO_BACKUP,
-                                                 FALSE, NULL, NULL);
-      if (self->database != NULL)
+      self->repository = cobalt_data_problem_open (self->data_dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP,
+                                                   FALSE, NULL, NULL);
+      if (self->repository != NULL)
         {
-          repository = cobalt_repository_new (self->database);
-          person = cobalt_repository_find_person (repository, person_name, &error);
+          person = cobalt_repository_find_person (self->repository, person_name, &error);
           if (person == NULL)
             {
-              if (g_error_matches (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND))
+              if (g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND))
                 g_printerr (_("There is nobody called “%s” in Cobalt. Run “cobalt --status” to see everyone.\n"),
                             person_name);
               else
@@ -398,12 +510,13 @@ cobalt_application_handle_local_options (GApplication *application,
     }
 
   /* The window's first frame needs the log and Today's status: work
-   * them out on the other core while GTK connects to the display. */
-  if (cobalt_cli_have_display ())
+   * them out on the other core while GTK connects to the display. A
+   * demo still to be made is read when it is in, not now. */
+  if (cobalt_cli_have_display () && (self->demo_dir == NULL || self->demo_filled))
     {
       g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
 
-      self->preload = cobalt_window_preload_start (self->data_dir, g_steal_pointer (&self->database),
+      self->preload = cobalt_window_preload_start (self->data_dir, g_steal_pointer (&self->repository),
                                                    now, self->person_id);
     }
 
@@ -443,6 +556,9 @@ cobalt_application_handle_local_options (GApplication *application,
           return 0;
         }
     }
+
+  if (self->demo_dir != NULL && !self->demo_filled)
+    start_filling_demo (self);
 
   return -1;
 }
@@ -485,7 +601,8 @@ cobalt_application_activate (GApplication *application)
 
   gtk_window_present (GTK_WINDOW (window));
   run_after_first_frame (self, GTK_WINDOW (window));
-  if (self->checklist)
+  /* A demo still being made opens the checklist when it is in. */
+  if (self->checklist && !self->demo_filling)
     {
       self->checklist = FALSE;
       gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);
@@ -510,7 +627,13 @@ cobalt_application_shutdown (GApplication *application)
 {
   CobaltApplication *self = COBALT_APPLICATION (application);
 
+  self->shutting_down = TRUE;
   G_APPLICATION_CLASS (cobalt_application_parent_class)->shutdown (application);
+
+  /* Quit while the demo was still being made: the thread finishes with
+   * the folder before it is removed. */
+  while (self->demo_filling)
+    g_main_context_iteration (NULL, TRUE);
 
   /* Windows keep a reference on the application, so finalize may never
    * come: the demo folder goes when the main loop ends. */
@@ -532,7 +655,7 @@ cobalt_application_finalize (GObject *object)
 {
   CobaltApplication *self = (CobaltApplication *)object;
 
-  g_clear_object (&self->database);
+  g_clear_object (&self->repository);
   /* Handed over to a running Cobalt, or no display: the thread may still
    * be writing (a migration), so let it finish. */
   g_clear_pointer (&self->preload, cobalt_window_preload_free);

@@ -31,34 +31,25 @@ cobalt_cli_resolve_data_dir (const char *option_dir)
 }
 
 char *
-cobalt_cli_create_demo_dir (CobaltClock  *clock,
-                            GError      **error)
+cobalt_cli_make_demo_dir (GError **error)
 {
-  g_autofree char *dir = NULL;
-  g_autoptr(CobaltDatabase) database = NULL;
+  return g_dir_make_tmp ("cobalt-demo-XXXXXX", error);
+}
+
+gboolean
+cobalt_cli_fill_demo_dir (const char   *demo_dir,
+                          CobaltClock  *clock,
+                          GError      **error)
+{
   g_autoptr(CobaltRepository) repository = NULL;
 
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (demo_dir != NULL, FALSE);
+  g_return_val_if_fail (COBALT_IS_CLOCK (clock), FALSE);
 
-  if (!(dir = g_dir_make_tmp ("cobalt-demo-XXXXXX", error)))
-    return NULL;
+  if (!(repository = cobalt_repository_open (demo_dir, COBALT_REPOSITORY_OPEN_DEFAULT, error)))
+    return FALSE;
 
-  if (!(database = cobalt_database_open (dir, error)))
-    {
-      cobalt_cli_remove_demo_dir (dir);
-      return NULL;
-    }
-
-  repository = cobalt_repository_new (database);
-  if (!cobalt_demo_populate (repository, clock, error))
-    {
-      g_clear_object (&repository);
-      g_clear_object (&database);
-      cobalt_cli_remove_demo_dir (dir);
-      return NULL;
-    }
-
-  return g_steal_pointer (&dir);
+  return cobalt_demo_populate (repository, clock, error);
 }
 
 static void
@@ -92,7 +83,7 @@ cobalt_cli_remove_demo_dir (const char *demo_dir)
   if (!g_str_has_prefix (base, "cobalt-demo-"))
     return;
 
-  backups = g_build_filename (demo_dir, COBALT_DATABASE_BACKUP_DIR, NULL);
+  backups = g_build_filename (demo_dir, COBALT_REPOSITORY_BACKUP_DIR, NULL);
   remove_files_in (backups);
   g_rmdir (backups);
   remove_files_in (demo_dir);
@@ -125,6 +116,11 @@ describe_person (CobaltRepository *repository,
   if (due == NULL)
     /* Translators: a `cobalt --status` line for someone without a prescription. */
     return g_strdup_printf (_("%s: no prescription set up yet"), cobalt_person_get_name (person));
+  if (due->needs_first_date)
+    /* Translators: a `cobalt --status` line for a prescription with no
+     * dose yet and no first-dose date: nothing is due until it is chosen. */
+    return g_strdup_printf (_("%s: no first-dose date chosen yet — nothing is due until it is"),
+                            cobalt_person_get_name (person));
   if (due->status == COBALT_DOSE_STATUS_NONE || due->due_at == NULL)
     /* Translators: a `cobalt --status` line when the last phase is over. */
     return g_strdup_printf (_("%s: nothing scheduled (the prescription is complete)"),
@@ -146,7 +142,6 @@ cobalt_cli_print_status (const char  *data_dir,
                          CobaltClock *clock)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltDatabase) database = NULL;
   g_autoptr(CobaltRepository) repository = NULL;
   g_autoptr(GListModel) people = NULL;
   g_autoptr(GDateTime) now = NULL;
@@ -157,8 +152,8 @@ cobalt_cli_print_status (const char  *data_dir,
 
   /* Looking at the status must not move files about: the window does
    * that, where the user can be offered a backup. */
-  database = cobalt_data_problem_open (data_dir, COBALT_DATABASE_OPEN_DEFAULT, FALSE, NULL, &error);
-  if (database == NULL)
+  repository = cobalt_data_problem_open (data_dir, COBALT_REPOSITORY_OPEN_DEFAULT, FALSE, NULL, &error);
+  if (repository == NULL)
     {
       g_autofree char *title = NULL;
       g_autofree char *body = NULL;
@@ -168,7 +163,6 @@ cobalt_cli_print_status (const char  *data_dir,
       return 1;
     }
 
-  repository = cobalt_repository_new (database);
   if (!(people = cobalt_repository_list_people (repository, FALSE, &error)))
     {
       g_printerr (_("Could not read the list of people: %s\n"), error->message);

@@ -3,7 +3,6 @@
 
 #include <gio/gio.h>
 #include "cobalt-clock.h"
-#include "cobalt-database.h"
 
 G_BEGIN_DECLS
 
@@ -16,9 +15,13 @@ char     *cobalt_cli_get_default_data_dir (void);
 /* @option_dir (from --data-dir), else $COBALT_DATA_DIR, else the default. */
 char     *cobalt_cli_resolve_data_dir     (const char  *option_dir);
 
-/* A new temporary directory under g_get_tmp_dir() holding a database
- * filled by cobalt_demo_populate() at @clock's "now". */
-char     *cobalt_cli_create_demo_dir      (CobaltClock *clock,
+/* A new, empty temporary directory under g_get_tmp_dir() for --demo. */
+char     *cobalt_cli_make_demo_dir        (GError     **error);
+/* Makes the database in @demo_dir and fills it with cobalt_demo_populate()
+ * at @clock's "now". Uses a connection of its own, closed on return, so it
+ * may run in a thread (then give it a clock no other thread uses). */
+gboolean  cobalt_cli_fill_demo_dir        (const char  *demo_dir,
+                                           CobaltClock *clock,
                                            GError     **error);
 /* Removes what --demo created (the database, its journal and backups) and
  * the directory itself; touches nothing else. */

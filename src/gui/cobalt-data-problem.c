@@ -6,22 +6,22 @@
 
 #include "cobalt-data-problem.h"
 
-CobaltDatabase *
-cobalt_data_problem_open (const char               *data_dir,
-                          CobaltDatabaseOpenFlags   flags,
-                          gboolean                  move_aside,
-                          char                    **moved_to,
-                          GError                  **error)
+CobaltRepository *
+cobalt_data_problem_open (const char                 *data_dir,
+                          CobaltRepositoryOpenFlags   flags,
+                          gboolean                    move_aside,
+                          char                      **moved_to,
+                          GError                    **error)
 {
   g_autoptr(GError) local_error = NULL;
-  CobaltDatabase *database;
+  CobaltRepository *repository;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (moved_to == NULL || *moved_to == NULL, NULL);
 
-  database = cobalt_database_open_full (data_dir, flags, &local_error);
-  if (database != NULL)
-    return database;
+  repository = cobalt_repository_open (data_dir, flags, &local_error);
+  if (repository != NULL)
+    return repository;
 
   /* Never start an empty log silently: the unreadable file goes aside so
    * that a backup can be restored in its place, and the user is told. */
@@ -30,7 +30,7 @@ cobalt_data_problem_open (const char               *data_dir,
       g_autoptr(GError) move_error = NULL;
       g_autofree char *new_path = NULL;
 
-      if (cobalt_database_move_aside (data_dir, &new_path, &move_error))
+      if (cobalt_repository_move_aside (data_dir, &new_path, &move_error))
         {
           if (moved_to != NULL)
             *moved_to = g_steal_pointer (&new_path);
@@ -47,8 +47,8 @@ gboolean
 cobalt_data_problem_is_unreadable (const GError *error)
 {
   return error != NULL &&
-         (g_error_matches (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CORRUPT) ||
-          g_error_matches (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_COBALT));
+         (g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_CORRUPT) ||
+          g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_COBALT));
 }
 
 void
@@ -65,21 +65,21 @@ cobalt_data_problem_describe (const GError  *error,
   g_return_if_fail (error != NULL);
   g_return_if_fail (title != NULL && body != NULL);
 
-  path = data_dir != NULL ? g_build_filename (data_dir, COBALT_DATABASE_FILENAME, NULL)
-                          : g_strdup (COBALT_DATABASE_FILENAME);
+  path = data_dir != NULL ? g_build_filename (data_dir, COBALT_REPOSITORY_FILENAME, NULL)
+                          : g_strdup (COBALT_REPOSITORY_FILENAME);
 
-  if (error->domain != COBALT_DATABASE_ERROR)
+  if (error->domain != COBALT_REPOSITORY_ERROR)
     {
       *title = g_strdup (_("Cobalt could not open its data file"));
       *body = g_strdup_printf (_("Something went wrong while opening “%s”: %s"), path, error->message);
       return;
     }
 
-  switch ((CobaltDatabaseError) error->code)
+  switch ((CobaltRepositoryError) error->code)
     {
-    case COBALT_DATABASE_ERROR_CORRUPT:
-    case COBALT_DATABASE_ERROR_NOT_COBALT:
-      t = error->code == COBALT_DATABASE_ERROR_CORRUPT
+    case COBALT_REPOSITORY_ERROR_CORRUPT:
+    case COBALT_REPOSITORY_ERROR_NOT_COBALT:
+      t = error->code == COBALT_REPOSITORY_ERROR_CORRUPT
           ? _("Cobalt’s data file is damaged")
           : _("Cobalt’s data file belongs to another program");
       if (moved_to != NULL)
@@ -94,45 +94,45 @@ cobalt_data_problem_describe (const GError  *error,
                              path);
       break;
 
-    case COBALT_DATABASE_ERROR_TOO_NEW:
+    case COBALT_REPOSITORY_ERROR_TOO_NEW:
       t = _("This data was saved by a newer version of Cobalt");
       b = g_strdup_printf (_("The file “%s” was written by a newer Cobalt, and this version cannot "
                              "read it safely. It has not been changed. Please update Cobalt."),
                            path);
       break;
 
-    case COBALT_DATABASE_ERROR_READ_ONLY:
-    case COBALT_DATABASE_ERROR_PERMISSION:
-    case COBALT_DATABASE_ERROR_OPEN:
+    case COBALT_REPOSITORY_ERROR_READ_ONLY:
+    case COBALT_REPOSITORY_ERROR_PERMISSION:
+    case COBALT_REPOSITORY_ERROR_OPEN:
       t = _("Cobalt cannot save in its data folder");
       b = g_strdup_printf (_("Cobalt needs to write to “%s”, but it is not allowed to (%s). "
                              "Check that the folder exists and belongs to you, then try again."),
                            data_dir != NULL ? data_dir : path, error->message);
       break;
 
-    case COBALT_DATABASE_ERROR_FULL:
+    case COBALT_REPOSITORY_ERROR_FULL:
       t = _("The disk is full");
       b = g_strdup_printf (_("Cobalt cannot save to “%s” because the disk is full. "
                              "Free up some space, then try again."), path);
       break;
 
-    case COBALT_DATABASE_ERROR_BUSY:
+    case COBALT_REPOSITORY_ERROR_BUSY:
       t = _("The data file is busy");
       b = g_strdup_printf (_("Another program is holding “%s” open for too long. "
                              "Wait a moment, then try again."), path);
       break;
 
-    case COBALT_DATABASE_ERROR_IO:
+    case COBALT_REPOSITORY_ERROR_IO:
       t = _("The disk reported an error");
       b = g_strdup_printf (_("Reading “%s” failed with a disk error (%s). "
                              "Your data has not been changed. Try again; if it keeps happening, "
                              "copy the data folder somewhere safe."), path, error->message);
       break;
 
-    case COBALT_DATABASE_ERROR_CONSTRAINT:
-    case COBALT_DATABASE_ERROR_NOT_FOUND:
-    case COBALT_DATABASE_ERROR_BACKUP:
-    case COBALT_DATABASE_ERROR_SQLITE:
+    case COBALT_REPOSITORY_ERROR_CONSTRAINT:
+    case COBALT_REPOSITORY_ERROR_NOT_FOUND:
+    case COBALT_REPOSITORY_ERROR_BACKUP:
+    case COBALT_REPOSITORY_ERROR_SQLITE:
     default:
       t = _("Cobalt could not open its data file");
       b = g_strdup_printf (_("Something went wrong while opening “%s”: %s"), path, error->message);
@@ -150,12 +150,12 @@ cobalt_data_problem_find_backup (const char *data_dir)
 
   g_return_val_if_fail (data_dir != NULL, NULL);
 
-  backups = cobalt_database_list_backups (data_dir);
+  backups = cobalt_repository_list_backups (data_dir);
   for (guint i = 0; i < backups->len; i++)
     {
       const char *candidate = g_ptr_array_index (backups, i);
 
-      if (cobalt_database_verify_file (candidate, NULL))
+      if (cobalt_repository_verify_backup (candidate, NULL))
         return g_strdup (candidate);
     }
 

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "cobalt-database.h"
+#include "cobalt-repository.h"
 
 G_BEGIN_DECLS
 
@@ -10,15 +10,15 @@ G_BEGIN_DECLS
  * turning its errors into sentences. Shared by the window and --status so
  * both say the same thing. */
 
-/* Opens @data_dir's database with @flags. When the file is unreadable
+/* Opens @data_dir's log with @flags. When the file is unreadable
  * (CORRUPT or NOT_COBALT) and @move_aside is TRUE it is moved aside, bytes
  * intact, and @moved_to receives the new name; the error is still returned
  * so the user is told. A file that is too new is never touched. */
-CobaltDatabase *cobalt_data_problem_open          (const char    *data_dir,
-                                                   CobaltDatabaseOpenFlags flags,
-                                                   gboolean       move_aside,
-                                                   char         **moved_to,
-                                                   GError       **error);
+CobaltRepository *cobalt_data_problem_open        (const char                *data_dir,
+                                                   CobaltRepositoryOpenFlags  flags,
+                                                   gboolean                   move_aside,
+                                                   char                     **moved_to,
+                                                   GError                   **error);
 
 /* TRUE for errors where the file itself is unusable (moved aside, and a
  * backup can be offered). */

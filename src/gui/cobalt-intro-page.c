@@ -30,6 +30,10 @@ struct _CobaltIntroPage
   GtkSpinButton    *minute_spin;
   GtkLabel         *form_error_label;
   GtkWidget        *create_button;
+  GtkGrid          *form_grid;
+  GtkLabel         *date_hint_label;  /* "The first dose will be due on …" */
+  gboolean          date_picked;      /* the person chose the day themselves */
+  gboolean          setting_date;
 
   CobaltRepository *repository;
   CobaltClock      *clock;
@@ -122,6 +126,46 @@ update_date_label (CobaltIntroPage *self)
   gtk_menu_button_set_label (self->date_button, text);
 }
 
+/* The first-dose date is said in words for the person to confirm: it is
+ * never silently today (CLINICAL.md "Missed dose"). */
+static void
+update_date_hint (CobaltIntroPage *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->date_calendar);
+  /* Translators: a date in a sentence, g_date_time_format() syntax. */
+  g_autofree char *day = g_date_time_format (picked, _("%A %-d %B %Y"));
+  g_autofree char *text = NULL;
+  gboolean had_dose = gtk_check_button_get_active (self->had_dose_check);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->date_hint_label), !had_dose);
+  if (had_dose)
+    return;
+
+  /* Translators: %s is a day, "Tuesday 5 March 2025" */
+  text = g_strdup_printf (_("The first dose will be due on %s, at the reminder time below. Nothing is due "
+                            "before then. Change the day if your clinic said otherwise."), day);
+  gtk_label_set_label (self->date_hint_label, text);
+}
+
+/* Tomorrow for a first dose (never silently today); today for the last
+ * dose already given. Only until the person picks a day themselves. */
+static void
+set_default_date (CobaltIntroPage *self)
+{
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(GDateTime) day = NULL;
+
+  if (self->date_picked)
+    return;
+
+  day = gtk_check_button_get_active (self->had_dose_check) ? g_date_time_ref (now)
+                                                            : g_date_time_add_days (now, 1);
+  self->setting_date = TRUE;
+  gtk_calendar_select_day (self->date_calendar, day);
+  self->setting_date = FALSE;
+  update_date_label (self);
+}
+
 static void
 update_template_description (CobaltIntroPage *self)
 {
@@ -176,13 +220,18 @@ on_history_toggled_cb (CobaltIntroPage *self)
   gtk_label_set_text_with_mnemonic (self->date_caption,
                                     had_dose ? _("_Last injection") : _("_First injection"));
   show_field_error (self->date_error_label, GTK_WIDGET (self->date_button), NULL);
+  set_default_date (self);
+  update_date_hint (self);
   update_template_description (self);
 }
 
 static void
 on_day_selected_cb (CobaltIntroPage *self)
 {
+  if (!self->setting_date)
+    self->date_picked = TRUE;
   update_date_label (self);
+  update_date_hint (self);
   show_field_error (self->date_error_label, GTK_WIDGET (self->date_button), NULL);
 }
 
@@ -230,6 +279,17 @@ make_last_dose (CobaltIntroPage    *self,
 
   given_at = cobalt_schedule_local_instant (day, cobalt_prescription_get_reminder_minute (prescription),
                                             cobalt_clock_get_timezone (self->clock));
+  /* Earlier today, if the reminder time is still to come: a dose is never
+   * logged in the future (cobalt-dose-rules.h). */
+  {
+    g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+
+    if (g_date_time_compare (given_at, now) > 0)
+      {
+        g_date_time_unref (given_at);
+        given_at = g_date_time_ref (now);
+      }
+  }
   cobalt_dose_set_person_id (dose, cobalt_prescription_get_person_id (prescription));
   cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
   cobalt_dose_set_given_at (dose, given_at);
@@ -272,7 +332,6 @@ cobalt_intro_page_constructed (GObject *object)
   CobaltIntroPage *self = (CobaltIntroPage *)object;
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   const char * const *ids = cobalt_prescription_template_ids ();
-  g_autoptr(GDateTime) now = NULL;
 
   G_OBJECT_CLASS (cobalt_intro_page_parent_class)->constructed (object);
 
@@ -281,9 +340,8 @@ cobalt_intro_page_constructed (GObject *object)
   gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->template_dropdown, 0);
 
-  now = cobalt_clock_get_now (self->clock);
-  gtk_calendar_select_day (self->date_calendar, now);
-  update_date_label (self);
+  set_default_date (self);
+  update_date_hint (self);
   update_template_description (self);
 }
 
@@ -410,6 +468,7 @@ cobalt_intro_page_class_init (CobaltIntroPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, form_error_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, create_button);
+  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, form_grid);
   gtk_widget_class_bind_template_callback (widget_class, on_template_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
@@ -424,6 +483,18 @@ static void
 cobalt_intro_page_init (CobaltIntroPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  /* Under the date and its error, above the loading-doses tick. */
+  self->date_hint_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_wrap (self->date_hint_label, TRUE);
+  gtk_label_set_xalign (self->date_hint_label, 0);
+  gtk_label_set_max_width_chars (self->date_hint_label, 64);
+  gtk_widget_add_css_class (GTK_WIDGET (self->date_hint_label), "dim-label");
+  gtk_grid_insert_row (self->form_grid, 9);
+  gtk_grid_attach (self->form_grid, GTK_WIDGET (self->date_hint_label), 1, 9, 1, 1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->date_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->date_hint_label, self->date_error_label, NULL,
+                                  -1);
   /* A long page: the wheel must scroll it, not change the reminder time. */
   cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 }
@@ -481,6 +552,14 @@ cobalt_intro_page_create (CobaltIntroPage *self)
       gtk_widget_grab_focus (GTK_WIDGET (self->date_button));
       return FALSE;
     }
+  if (!had_dose && g_date_compare (&day, &now_day) < 0)
+    {
+      show_field_error (self->date_error_label, GTK_WIDGET (self->date_button),
+                        _("The first injection has not been given yet, so its day cannot be in the past. "
+                          "If injections have already started, choose “Already having injections”."));
+      gtk_widget_grab_focus (GTK_WIDGET (self->date_button));
+      return FALSE;
+    }
   show_field_error (self->date_error_label, GTK_WIDGET (self->date_button), NULL);
 
   template_id = selected_template_id (self);
@@ -491,8 +570,8 @@ cobalt_intro_page_create (CobaltIntroPage *self)
       return FALSE;
     }
 
-  /* The schedule counts from the regimen's first day, or from the last
-   * dose actually given. */
+  /* The schedule counts from the first-dose date the person confirmed,
+   * or from the last dose actually given. */
   cobalt_prescription_set_starts_on (prescription, &day);
   minute = gtk_spin_button_get_value_as_int (self->hour_spin) * 60 +
            gtk_spin_button_get_value_as_int (self->minute_spin);

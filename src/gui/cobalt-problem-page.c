@@ -28,7 +28,7 @@ struct _CobaltProblemPage
 G_DEFINE_FINAL_TYPE (CobaltProblemPage, cobalt_problem_page, GTK_TYPE_WIDGET)
 
 enum {
-  DATABASE_READY,
+  REPOSITORY_READY,
   N_SIGNALS
 };
 
@@ -69,11 +69,11 @@ show_action_error (CobaltProblemPage *self,
 
 static void
 emit_ready (CobaltProblemPage *self,
-            CobaltDatabase    *database)
+            CobaltRepository  *repository)
 {
   /* The window replaces this page from the handler. */
   g_object_ref (self);
-  g_signal_emit (self, signals[DATABASE_READY], 0, database);
+  g_signal_emit (self, signals[REPOSITORY_READY], 0, repository);
   g_object_unref (self);
 }
 
@@ -81,35 +81,35 @@ static void
 on_restore_clicked_cb (CobaltProblemPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltDatabase) database = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
 
   if (self->backup_path == NULL)
     return;
 
-  if (!cobalt_database_restore_backup (self->data_dir, self->backup_path, &error) ||
-      !(database = cobalt_database_open (self->data_dir, &error)))
+  if (!cobalt_repository_restore_backup (self->data_dir, self->backup_path, &error) ||
+      !(repository = cobalt_repository_open (self->data_dir, COBALT_REPOSITORY_OPEN_DEFAULT, &error)))
     {
       show_action_error (self, _("The backup could not be restored."), error);
       return;
     }
 
-  emit_ready (self, database);
+  emit_ready (self, repository);
 }
 
 static void
 on_start_empty_clicked_cb (CobaltProblemPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CobaltDatabase) database = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
 
   /* The unreadable file was moved aside already: this makes a new one. */
-  if (!(database = cobalt_database_open (self->data_dir, &error)))
+  if (!(repository = cobalt_repository_open (self->data_dir, COBALT_REPOSITORY_OPEN_DEFAULT, &error)))
     {
       show_action_error (self, _("An empty log could not be started."), error);
       return;
     }
 
-  emit_ready (self, database);
+  emit_ready (self, repository);
 }
 
 static void
@@ -117,15 +117,15 @@ on_retry_clicked_cb (CobaltProblemPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *moved_to = NULL;
-  g_autoptr(CobaltDatabase) database = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
   g_autofree char *title = NULL;
   g_autofree char *body = NULL;
 
-  database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_DEFAULT,
-                                       TRUE, &moved_to, &error);
-  if (database != NULL)
+  repository = cobalt_data_problem_open (self->data_dir, COBALT_REPOSITORY_OPEN_DEFAULT,
+                                         TRUE, &moved_to, &error);
+  if (repository != NULL)
     {
-      emit_ready (self, database);
+      emit_ready (self, repository);
       return;
     }
 
@@ -191,17 +191,17 @@ cobalt_problem_page_class_init (CobaltProblemPageClass *klass)
   GTK_WIDGET_CLASS (klass)->map = cobalt_problem_page_map;
 
   /**
-   * CobaltProblemPage::database-ready:
-   * @database: the database that is now open
+   * CobaltProblemPage::repository-ready:
+   * @repository: the log that is now open
    *
    * A backup was restored, an empty log started, or a retry worked.
    */
-  signals[DATABASE_READY] =
-    g_signal_new ("database-ready",
+  signals[REPOSITORY_READY] =
+    g_signal_new ("repository-ready",
                   G_TYPE_FROM_CLASS (klass),
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
-                  G_TYPE_NONE, 1, COBALT_TYPE_DATABASE);
+                  G_TYPE_NONE, 1, COBALT_TYPE_REPOSITORY);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/cobalt-problem-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltProblemPage, title_label);
@@ -264,7 +264,7 @@ cobalt_problem_page_new (const char   *data_dir,
       gtk_widget_set_visible (GTK_WIDGET (self->backup_label), TRUE);
       gtk_widget_set_visible (self->start_empty_button, TRUE);
     }
-  else if (!g_error_matches (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_TOO_NEW))
+  else if (!g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_TOO_NEW))
     gtk_widget_set_visible (self->retry_button, TRUE);
 
   return self;

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "cobalt-database.h"
+#include "cobalt-repository.h"
 
 G_BEGIN_DECLS
 
@@ -12,7 +12,7 @@ G_DECLARE_FINAL_TYPE (CobaltProblemPage, cobalt_problem_page, COBALT, PROBLEM_PA
 /* Explains why the database could not be opened and offers what can be
  * done: restore the newest verified backup, start an empty log (only as an
  * explicit choice, after the unreadable file was moved aside), or try
- * again. Emits ::database-ready (CobaltDatabase) once a database is open. */
+ * again. Emits ::repository-ready (CobaltRepository) once the log is open. */
 CobaltProblemPage *cobalt_problem_page_new (const char   *data_dir,
                                             const GError *error,
                                             const char   *moved_to);

@@ -270,7 +270,7 @@ update_start_button (CobaltTodayPage *self)
 
 /* A status worked out a moment ago for the same person still reads the
  * same, unless the moment passed midnight, the due time or the end of the
- * grace window (or the clock went back). */
+ * clinic's shorter overdue window (or the clock went back). */
 static CobaltStatus *
 take_precomputed_status (CobaltTodayPage *self,
                          GDateTime       *now)
@@ -321,8 +321,12 @@ update (CobaltTodayPage *self)
   due = cobalt_status_get_due (status);
   dose_status = cobalt_status_get_dose_status (status);
 
-  /* Translators: above the next dose's date. */
-  heading = g_strdup_printf (_("Next dose for %s"), cobalt_person_get_name (self->person));
+  if (due != NULL && due->last_dose_id == 0 && due->due_at != NULL)
+    /* Translators: above the first-dose date of someone with no dose yet. */
+    heading = g_strdup_printf (_("First dose for %s"), cobalt_person_get_name (self->person));
+  else
+    /* Translators: above the next dose's date. */
+    heading = g_strdup_printf (_("Next dose for %s"), cobalt_person_get_name (self->person));
   gtk_label_set_label (self->heading_label, heading);
   update_start_button (self);
 
@@ -346,6 +350,10 @@ update (CobaltTodayPage *self)
         text = g_strdup_printf (_("No prescription has been set up for %s yet, "
                                   "so Cobalt cannot work out when the next dose is due."),
                                 cobalt_person_get_name (self->person));
+      else if (due->needs_first_date)
+        /* Nothing is due, and nothing missed, before a first-dose date. */
+        text = g_strdup (_("No dose has been logged and no first-dose date was chosen, so nothing is "
+                           "due yet. Choose the day of the first dose in Preferences, as your clinic said."));
       else
         text = g_strdup (_("Every phase of this prescription is complete, so no more doses are "
                            "scheduled. Ask your clinic what comes next."));
@@ -452,7 +460,7 @@ on_timer_cb (gpointer user_data)
 }
 
 /* One timeout to the next instant the page would read differently
- * (midnight, the due time, the end of the grace window), not a poll. A
+ * (midnight, the due time, the end of the clinic's overdue window), not a poll. A
  * fixed clock (tests) announces its moves with ::changed instead. */
 static void
 schedule_timer (CobaltTodayPage *self)
@@ -480,11 +488,14 @@ refresh (CobaltTodayPage *self)
 }
 
 static void
-on_repository_changed_cb (CobaltRepository *repository,
-                          const char       *table,
-                          CobaltTodayPage  *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltTodayPage         *self)
 {
-  refresh (self);
+  /* Today sums up nearly everything: the next dose, stock, an unfinished
+   * checklist. Only a reminder's own bookkeeping leaves it as it is. */
+  if (changes & ~COBALT_REPOSITORY_CHANGED_REMINDERS)
+    refresh (self);
 }
 
 static void

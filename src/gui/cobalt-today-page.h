@@ -12,9 +12,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CobaltTodayPage, cobalt_today_page, COBALT, TODAY_PAGE, GtkWidget)
 
 /* The next dose for one person: date, status, dose, suggested site, the
- * missed-dose advice when overdue, and supplies warnings. Follows the
- * repository's ::changed and the clock (midnight, the due time, the end of
- * the grace window). */
+ * missed-dose advice only once overdue (from the day after the due day, or
+ * the clinic's shorter window), and supplies warnings; with no dose yet,
+ * the first-dose date. Follows the repository's ::changed and the clock
+ * (midnight, the due time, the end of the clinic's window). */
 CobaltTodayPage *cobalt_today_page_new        (CobaltRepository *repository,
                                                CobaltClock      *clock,
                                                CobaltPerson     *person);

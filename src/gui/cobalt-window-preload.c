@@ -16,8 +16,7 @@ struct _CobaltWindowPreload
   GDateTime        *now;
   gint64            person_id;
 
-  /* Written by the thread; read only after joining it */
-  CobaltDatabase   *database;
+  /* Written by the thread (unless handed in); read only after joining it */
   CobaltRepository *repository;
   CobaltStatus     *status;
   guint             lead_days;
@@ -52,12 +51,11 @@ preload_thread (gpointer user_data)
   gint64 person_id = self->person_id;
 
   /* Errors are the window's to explain: it opens the file again. */
-  if (self->database == NULL)
-    self->database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_NO_AUTO_BACKUP,
-                                               FALSE, NULL, NULL);
-  if (self->database == NULL)
+  if (self->repository == NULL)
+    self->repository = cobalt_data_problem_open (self->data_dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP,
+                                                 FALSE, NULL, NULL);
+  if (self->repository == NULL)
     return NULL;
-  self->repository = cobalt_repository_new (self->database);
 
   settings = cobalt_window_settings_new ();
   self->lead_days = settings != NULL ? g_settings_get_uint (settings, "low-stock-lead-days")
@@ -81,20 +79,20 @@ join (CobaltWindowPreload *self)
 }
 
 CobaltWindowPreload *
-cobalt_window_preload_start (const char     *data_dir,
-                             CobaltDatabase *database,
-                             GDateTime      *now,
-                             gint64          person_id)
+cobalt_window_preload_start (const char       *data_dir,
+                             CobaltRepository *repository,
+                             GDateTime        *now,
+                             gint64            person_id)
 {
   CobaltWindowPreload *self;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
-  g_return_val_if_fail (database == NULL || COBALT_IS_DATABASE (database), NULL);
+  g_return_val_if_fail (repository == NULL || COBALT_IS_REPOSITORY (repository), NULL);
   g_return_val_if_fail (now != NULL, NULL);
 
   self = g_new0 (CobaltWindowPreload, 1);
   self->data_dir = g_strdup (data_dir);
-  self->database = database;
+  self->repository = repository;
   self->now = g_date_time_ref (now);
   self->person_id = person_id;
   self->thread = g_thread_new ("cobalt-preload", preload_thread, self);
@@ -132,7 +130,6 @@ cobalt_window_preload_free (CobaltWindowPreload *self)
   join (self);
   g_clear_object (&self->status);
   g_clear_object (&self->repository);
-  g_clear_object (&self->database);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_free (self->data_dir);
   g_free (self);

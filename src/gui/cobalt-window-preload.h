@@ -2,7 +2,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "cobalt-database.h"
 #include "cobalt-repository.h"
 #include "cobalt-status.h"
 
@@ -14,12 +13,12 @@ G_BEGIN_DECLS
  * on a second core is that much shorter. */
 typedef struct _CobaltWindowPreload CobaltWindowPreload;
 
-/* Starts the thread. It takes @database (may be NULL: then it opens
+/* Starts the thread. It takes @repository (may be NULL: then it opens
  * @data_dir's, without the daily backup, which waits for the first frame).
  * @now is when Today is worked out for; @person_id 0 stands for the person
  * shown last time, or else the first. */
 CobaltWindowPreload *cobalt_window_preload_start          (const char          *data_dir,
-                                                           CobaltDatabase      *database,
+                                                           CobaltRepository    *repository,
                                                            GDateTime           *now,
                                                            gint64               person_id);
 /* Waits for the thread. NULL when the log could not be opened: the window

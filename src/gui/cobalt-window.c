@@ -9,6 +9,7 @@
 #include "cobalt-intro-page.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-log-elsewhere-dialog.h"
+#include "cobalt-not-given-dialog.h"
 #include "cobalt-people-window.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-problem-page.h"
@@ -29,6 +30,10 @@ struct _CobaltWindow
   GtkStack             *main_stack;
   GtkStack             *page_stack;
   GtkStackSidebar      *sidebar;
+  GtkWidget            *loading_spinner;
+  GtkWidget            *loading_failed_icon;
+  GtkLabel             *loading_title_label;
+  GtkLabel             *loading_body_label;
 
   CobaltClock          *clock;
   char                 *data_dir;
@@ -133,12 +138,10 @@ find_person (GListModel *people,
 }
 
 static void
-on_database_ready_cb (CobaltWindow   *self,
-                      CobaltDatabase *database,
-                      GtkWidget      *problem_page)
+on_repository_ready_cb (CobaltWindow     *self,
+                        CobaltRepository *repository,
+                        GtkWidget        *problem_page)
 {
-  g_autoptr(CobaltRepository) repository = cobalt_repository_new (database);
-
   cobalt_window_set_repository (self, repository, 0);
 }
 
@@ -152,8 +155,8 @@ show_problem (CobaltWindow *self,
   remove_main_page (self, &self->intro_page);
 
   self->problem_page = GTK_WIDGET (cobalt_problem_page_new (self->data_dir, error, moved_to));
-  g_signal_connect_object (self->problem_page, "database-ready",
-                           G_CALLBACK (on_database_ready_cb), self,
+  g_signal_connect_object (self->problem_page, "repository-ready",
+                           G_CALLBACK (on_repository_ready_cb), self,
                            G_CONNECT_SWAPPED);
   gtk_stack_add_named (self->main_stack, self->problem_page, "problem");
   gtk_stack_set_visible_child (self->main_stack, self->problem_page);
@@ -348,9 +351,9 @@ show_people (CobaltWindow *self)
 }
 
 static void
-on_repository_changed_cb (CobaltRepository *repository,
-                          const char       *table,
-                          CobaltWindow     *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltWindow            *self)
 {
   /* The intro page saves a person and a prescription in two steps: it
    * tells us itself when it is done. */
@@ -667,6 +670,19 @@ window_log_elsewhere_action (GtkWidget  *widget,
 }
 
 static void
+window_record_not_given_action (GtkWidget  *widget,
+                                const char *action_name,
+                                GVariant   *parameter)
+{
+  CobaltWindow *self = COBALT_WINDOW (widget);
+  g_autoptr(CobaltPerson) person = selected_person (self);
+
+  if (person != NULL)
+    present_journey_window (self, GTK_WINDOW (cobalt_not_given_dialog_new (GTK_WINDOW (self), self->repository,
+                                                                           person, self->clock)));
+}
+
+static void
 window_preferences_action (GtkWidget  *widget,
                            const char *action_name,
                            GVariant   *parameter)
@@ -735,6 +751,7 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.start-checklist", NULL, window_start_checklist_action);
   gtk_widget_class_install_action (widget_class, "win.leave-checklist", NULL, window_leave_checklist_action);
   gtk_widget_class_install_action (widget_class, "win.log-elsewhere", NULL, window_log_elsewhere_action);
+  gtk_widget_class_install_action (widget_class, "win.record-not-given", NULL, window_record_not_given_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, window_preferences_action);
   gtk_widget_class_install_action (widget_class, "win.manage-people", NULL, window_manage_people_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
@@ -747,6 +764,10 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, page_stack);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, loading_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, loading_failed_icon);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, loading_title_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, loading_body_label);
 }
 
 static void
@@ -798,15 +819,14 @@ cobalt_window_load (CobaltWindow *self,
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *moved_to = NULL;
-  g_autoptr(CobaltDatabase) database = NULL;
   g_autoptr(CobaltRepository) repository = NULL;
 
   g_return_if_fail (COBALT_IS_WINDOW (self));
 
   /* The daily backup waits for the first frame (CobaltApplication). */
-  database = cobalt_data_problem_open (self->data_dir, COBALT_DATABASE_OPEN_NO_AUTO_BACKUP,
-                                       TRUE, &moved_to, &error);
-  if (database == NULL)
+  repository = cobalt_data_problem_open (self->data_dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP,
+                                         TRUE, &moved_to, &error);
+  if (repository == NULL)
     {
       g_clear_signal_handler (&self->changed_id, self->repository);
       g_clear_object (&self->repository);
@@ -814,7 +834,6 @@ cobalt_window_load (CobaltWindow *self,
       return;
     }
 
-  repository = cobalt_repository_new (database);
   cobalt_window_set_repository (self, repository, person_id);
 }
 
@@ -851,6 +870,10 @@ cobalt_window_set_repository (CobaltWindow     *self,
 
   g_clear_signal_handler (&self->changed_id, self->repository);
   g_set_object (&self->repository, repository);
+  /* What the window calls "now" is what the rules of what may be logged
+   * (no dose in the future) call "now". */
+  if (self->clock != NULL)
+    cobalt_repository_set_clock (repository, self->clock);
   self->changed_id = g_signal_connect (repository, "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
 
@@ -867,6 +890,34 @@ cobalt_window_set_repository (CobaltWindow     *self,
   self->person_id = person_id;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REPOSITORY]);
   show_people (self);
+}
+
+void
+cobalt_window_show_loading (CobaltWindow *self,
+                            const char   *message)
+{
+  g_return_if_fail (COBALT_IS_WINDOW (self));
+  g_return_if_fail (message != NULL);
+
+  gtk_label_set_label (self->loading_title_label, message);
+  gtk_widget_set_visible (self->loading_spinner, TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
+}
+
+void
+cobalt_window_show_failure (CobaltWindow *self,
+                            const char   *title,
+                            const char   *body)
+{
+  g_return_if_fail (COBALT_IS_WINDOW (self));
+  g_return_if_fail (title != NULL && body != NULL);
+
+  gtk_widget_set_visible (self->loading_spinner, FALSE);
+  gtk_widget_set_visible (self->loading_failed_icon, TRUE);
+  gtk_label_set_label (self->loading_title_label, title);
+  gtk_label_set_label (self->loading_body_label, body);
+  gtk_widget_set_visible (GTK_WIDGET (self->loading_body_label), TRUE);
+  gtk_stack_set_visible_child_name (self->main_stack, "loading");
 }
 
 CobaltRepository *

@@ -30,6 +30,15 @@ void              cobalt_window_load_preloaded (CobaltWindow        *self,
 void              cobalt_window_set_repository (CobaltWindow     *self,
                                                 CobaltRepository *repository,
                                                 gint64            person_id);
+/* Instead of loading, while the log is still being made elsewhere
+ * (cobalt --demo): @message beside a spinner, until cobalt_window_load(). */
+void              cobalt_window_show_loading   (CobaltWindow     *self,
+                                                const char       *message);
+/* Instead of the log, when there is none to show: @title and @body, a
+ * sentence a person understands. */
+void              cobalt_window_show_failure   (CobaltWindow     *self,
+                                                const char       *title,
+                                                const char       *body);
 /* NULL while a database problem is shown. */
 CobaltRepository *cobalt_window_get_repository (CobaltWindow     *self);
 

@@ -26,7 +26,9 @@ load_subject (CobaltRepository       *repository,
 
   subject->prescription = cobalt_repository_get_prescription (repository, person_id, &local_error);
   if (local_error == NULL)
-    subject->doses = cobalt_repository_list_doses (repository, person_id, &local_error);
+    /* The schedule counts doses not given on the clinic's advice too;
+     * the site rotation leaves them out by itself. */
+    subject->doses = cobalt_repository_list_schedule_doses (repository, person_id, &local_error);
   if (local_error == NULL)
     subject->resting = cobalt_repository_list_resting_sites (repository, person_id, &local_error);
   if (local_error == NULL)

@@ -13,10 +13,16 @@
  *   when the day before is itself a dose day (a daily regimen would get
  *   two reminders a day).
  * - DUE: key = due_at. Current from due_at until the first overdue
- *   reminder (the day after D at the reminder time), snoozed or not.
- * - OVERDUE: one key per day after D, at the reminder time; only the
- *   latest one at or before now is current. So an overdue dose is
- *   reminded once a day, and a day missed while the machine was off is
+ *   reminder, snoozed or not. It may come back during the due day (a
+ *   snooze) but says "missed" only once the dose is overdue
+ *   (due->overdue_at: the start of the next day, or the clinic's shorter
+ *   window for a phase under a week; cobalt-schedule.c rule 6): a dose is
+ *   due all of its day (CLINICAL.md).
+ * - OVERDUE: the first key is the clinic's window end when it falls
+ *   within the due day, else the day after D at the reminder time (nobody
+ *   is woken at midnight); then one key per day at the reminder time.
+ *   Only the latest one at or before now is current. So an overdue dose
+ *   is reminded once a day, and a day missed while the machine was off is
  *   shown once at start-up rather than as a pile of old reminders.
  * - LOW_STOCK, EXPIRY, SHARPS_BIN: key = today at the reminder time
  *   (COBALT_REMINDER_DEFAULT_MINUTE without a prescription); current from
@@ -196,6 +202,7 @@ plan_dose (const CobaltReminderSubject  *subject,
   g_autoptr(CobaltDueInfo) due = NULL;
   g_autoptr(GDateTime) day_before_at = NULL;
   g_autoptr(GDateTime) first_overdue_at = NULL;
+  g_autoptr(GDateTime) day_end = NULL;
   guint minute;
   gboolean overdue;
 
@@ -214,7 +221,12 @@ plan_dose (const CobaltReminderSubject  *subject,
     return TRUE;
 
   minute = cobalt_prescription_get_reminder_minute (subject->prescription);
-  first_overdue_at = instant_on (&due->due_date, 1, minute, tz);
+  day_end = instant_on (&due->due_date, 1, 0, tz);
+  if (due->overdue_at != NULL && g_date_time_compare (due->overdue_at, day_end) < 0)
+    first_overdue_at = g_date_time_ref (due->overdue_at);
+  else
+    first_overdue_at = instant_on (&due->due_date, 1, minute, tz);
+
   overdue = due->overdue_at != NULL && g_date_time_compare (now, due->overdue_at) >= 0;
 
   consider_wakeup (wakeup, due->due_at, now);
@@ -261,6 +273,7 @@ plan_dose (const CobaltReminderSubject  *subject,
                       COBALT_REMINDER_ACTION_SNOOZE_HOUR |
                       COBALT_REMINDER_ACTION_SNOOZE_TOMORROW;
       item->tomorrow_at = instant_on (today, 1, minute, tz);
+      /* "Missed" only after the due day (or the clinic's window). */
       cobalt_reminder_text_fill_dose (item, subject, due, now, overdue);
       if (!judge_item (item, now, lookup, user_data, wakeup, error))
         return FALSE;
@@ -274,17 +287,16 @@ plan_dose (const CobaltReminderSubject  *subject,
       g_autoptr(CobaltReminderItem) item = NULL;
 
       /* The latest overdue instant at or before now: today's once it
-       * passed, else yesterday's (at least first_overdue_at). */
+       * passed, else yesterday's; at least first_overdue_at (on the due
+       * day itself, today's reminder time was the DUE one). */
       if (g_date_time_compare (now, today_at) >= 0)
         key = g_date_time_ref (today_at);
       else
+        key = instant_on (today, -1, minute, tz);
+      if (g_date_time_compare (key, first_overdue_at) < 0)
         {
-          key = instant_on (today, -1, minute, tz);
-          if (g_date_time_compare (key, first_overdue_at) < 0)
-            {
-              g_clear_pointer (&key, g_date_time_unref);
-              key = g_date_time_ref (first_overdue_at);
-            }
+          g_clear_pointer (&key, g_date_time_unref);
+          key = g_date_time_ref (first_overdue_at);
         }
 
       consider_wakeup (wakeup, today_at, now);

@@ -37,7 +37,7 @@ typedef struct
 {
   CobaltPerson       *person;
   CobaltPrescription *prescription;  /* NULL: no dose reminders */
-  GPtrArray          *doses;         /* CobaltDose; may be NULL */
+  GPtrArray          *doses;         /* CobaltDose, given and not given (the schedule counts both); may be NULL */
   GPtrArray          *resting;       /* CobaltRestingSite; may be NULL */
   GListModel         *supply_items;  /* CobaltSupplyItem; may be NULL */
   CobaltSharpsBin    *bin;           /* may be NULL */

@@ -21,7 +21,6 @@
 
 #include <glib/gi18n.h>
 
-#include "cobalt-database.h"
 #include "cobalt-repository.h"
 #include "cobalt-reminder-data.h"
 #include "cobalt-reminder-planner.h"
@@ -51,8 +50,8 @@ struct _CobaltReminderService
   CobaltClock      *clock;
   CobaltNotifier   *notifier;
 
-  CobaltDatabase   *database;
   CobaltRepository *repository;
+  gulong            changed_id;
   gint64            data_version;
 
   GFileMonitor     *db_monitor;
@@ -61,6 +60,7 @@ struct _CobaltReminderService
   GTimeZone        *zone;           /* the system's zone after a change, or NULL */
   guint             tick_id;
   guint             data_check_id;
+  guint             own_change_id;  /* an idle after this process's own write */
   gboolean          started;
 
   GDateTime        *next_wakeup;
@@ -96,7 +96,8 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
-static void schedule_tick (CobaltReminderService *self);
+static void     schedule_tick     (CobaltReminderService *self);
+static gboolean on_own_change_cb  (gpointer               user_data);
 
 /* "Now" in the zone reminders are judged in: the clock's, unless the
  * system's zone changed while we run (GLib keeps the zone it read first). */
@@ -136,22 +137,38 @@ open_reminder_free (OpenReminder *open)
 static void
 close_database (CobaltReminderService *self)
 {
+  if (self->repository != NULL)
+    g_clear_signal_handler (&self->changed_id, self->repository);
   g_clear_object (&self->repository);
-  g_clear_object (&self->database);
   self->data_version = 0;
+}
+
+static void
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltReminderService   *self)
+{
+  /* A write through this process's own connection (data_version only
+   * moves for other connections' commits): look again, but not from
+   * inside the write, and not for the reminder bookkeeping the service
+   * itself writes while it evaluates. */
+  if (!(changes & ~COBALT_REPOSITORY_CHANGED_REMINDERS))
+    return;
+  if (self->own_change_id == 0)
+    self->own_change_id = g_idle_add (on_own_change_cb, self);
 }
 
 static gboolean
 ensure_database (CobaltReminderService  *self,
                  GError                **error)
 {
-  g_autoptr(CobaltDatabase) database = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
   g_autoptr(GError) local_error = NULL;
 
   if (self->repository != NULL)
     return TRUE;
 
-  /* cobalt_database_open() would create a missing file: an empty log is
+  /* cobalt_repository_open() would create a missing file: an empty log is
    * exactly what the reminder must never start silently. */
   if (!g_file_test (self->db_path, G_FILE_TEST_EXISTS))
     {
@@ -160,19 +177,20 @@ ensure_database (CobaltReminderService  *self,
       return FALSE;
     }
 
-  database = cobalt_database_open (self->data_dir, error);
-  if (database == NULL)
+  repository = cobalt_repository_open (self->data_dir, COBALT_REPOSITORY_OPEN_DEFAULT, error);
+  if (repository == NULL)
     return FALSE;
 
-  self->data_version = cobalt_database_get_data_version (database, &local_error);
+  self->data_version = cobalt_repository_get_data_version (repository, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  self->database = g_steal_pointer (&database);
-  self->repository = cobalt_repository_new (self->database);
+  self->repository = g_steal_pointer (&repository);
+  self->changed_id = g_signal_connect (self->repository, "changed",
+                                       G_CALLBACK (on_repository_changed_cb), self);
 
   return TRUE;
 }
@@ -595,7 +613,7 @@ on_data_check_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  version = cobalt_database_get_data_version (self->database, &error);
+  version = cobalt_repository_get_data_version (self->repository, &error);
   if (error != NULL)
     {
       pause_reminders (self, error);
@@ -611,6 +629,16 @@ on_data_check_cb (gpointer user_data)
       evaluate_and_report (self);
     }
 
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+on_own_change_cb (gpointer user_data)
+{
+  CobaltReminderService *self = user_data;
+
+  self->own_change_id = 0;
+  evaluate_and_report (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -726,7 +754,7 @@ cobalt_reminder_service_constructed (GObject *object)
   g_assert (COBALT_IS_CLOCK (self->clock));
   g_assert (COBALT_IS_NOTIFIER (self->notifier));
 
-  self->db_path = g_build_filename (self->data_dir, COBALT_DATABASE_FILENAME, NULL);
+  self->db_path = g_build_filename (self->data_dir, COBALT_REPOSITORY_FILENAME, NULL);
   self->settings = cobalt_reminder_data_settings_new ();
 
   g_signal_connect_object (self->notifier, "action-invoked",
@@ -742,6 +770,7 @@ cobalt_reminder_service_dispose (GObject *object)
 
   g_clear_handle_id (&self->tick_id, g_source_remove);
   g_clear_handle_id (&self->data_check_id, g_source_remove);
+  g_clear_handle_id (&self->own_change_id, g_source_remove);
 
   if (self->db_monitor != NULL)
     {
@@ -1019,4 +1048,12 @@ cobalt_reminder_service_get_n_evaluations (CobaltReminderService *self)
   g_return_val_if_fail (COBALT_IS_REMINDER_SERVICE (self), 0);
 
   return self->n_evaluations;
+}
+
+CobaltRepository *
+cobalt_reminder_service_get_repository (CobaltReminderService *self)
+{
+  g_return_val_if_fail (COBALT_IS_REMINDER_SERVICE (self), NULL);
+
+  return self->repository;
 }

@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 #include "cobalt-clock.h"
 #include "cobalt-notifier.h"
+#include "cobalt-repository.h"
 #include "cobalt-window-launch.h"
 
 G_BEGIN_DECLS
@@ -46,5 +47,9 @@ GDateTime             *cobalt_reminder_service_get_next_wakeup (CobaltReminderSe
 guint                  cobalt_reminder_service_get_n_open    (CobaltReminderService *self);
 /* How many evaluations ran (for tests and the benchmark's log). */
 guint                  cobalt_reminder_service_get_n_evaluations (CobaltReminderService *self);
+/* The log as the service reads it; NULL before the first evaluation and
+ * while paused. What is written through it is looked at again at once
+ * (its ::changed), without waiting for the file to change on disk. */
+CobaltRepository      *cobalt_reminder_service_get_repository (CobaltReminderService *self);
 
 G_END_DECLS

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-reminder-text.h"
-#include "cobalt-database.h"
+#include "cobalt-repository.h"
 #include "cobalt-rotation.h"
 #include "cobalt-supplies.h"
 
@@ -113,7 +113,9 @@ cobalt_reminder_text_fill_dose (CobaltReminderItem          *item,
   site = describe_site (subject, now);
   time = format_time (due->due_at);
 
-  switch (item->kind)
+  /* A due reminder shown late (a snooze past midnight, or the machine
+   * was off) reads as what it now is: the due day is over. */
+  switch (item->kind == COBALT_REMINDER_DUE && overdue ? COBALT_REMINDER_OVERDUE : item->kind)
     {
     case COBALT_REMINDER_DAY_BEFORE:
       item->summary = g_strdup_printf (_("B12 injection tomorrow for %s"), name);
@@ -219,35 +221,35 @@ cobalt_reminder_text_paused_body (const GError *error,
     why = _("Cobalt’s data file cannot be read.");
   else if (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_NOT_FOUND)
     why = _("Cobalt’s data file is missing. Open Cobalt to restore it from a backup.");
-  else if (error->domain == COBALT_DATABASE_ERROR)
+  else if (error->domain == COBALT_REPOSITORY_ERROR)
     {
-      switch ((CobaltDatabaseError) error->code)
+      switch ((CobaltRepositoryError) error->code)
         {
-        case COBALT_DATABASE_ERROR_BUSY:
+        case COBALT_REPOSITORY_ERROR_BUSY:
           why = _("Another program is keeping Cobalt’s data file locked.");
           break;
-        case COBALT_DATABASE_ERROR_CORRUPT:
+        case COBALT_REPOSITORY_ERROR_CORRUPT:
           why = _("Cobalt’s data file is damaged. Open Cobalt to restore a backup.");
           break;
-        case COBALT_DATABASE_ERROR_TOO_NEW:
+        case COBALT_REPOSITORY_ERROR_TOO_NEW:
           why = _("Cobalt’s data file was saved by a newer version of Cobalt. Install that version to get reminders again.");
           break;
-        case COBALT_DATABASE_ERROR_NOT_COBALT:
+        case COBALT_REPOSITORY_ERROR_NOT_COBALT:
           why = _("The file in Cobalt’s data folder is not a Cobalt data file.");
           break;
-        case COBALT_DATABASE_ERROR_READ_ONLY:
-        case COBALT_DATABASE_ERROR_PERMISSION:
+        case COBALT_REPOSITORY_ERROR_READ_ONLY:
+        case COBALT_REPOSITORY_ERROR_PERMISSION:
           why = _("Cobalt is not allowed to write to its data file.");
           break;
-        case COBALT_DATABASE_ERROR_FULL:
+        case COBALT_REPOSITORY_ERROR_FULL:
           why = _("The disk is full, so Cobalt cannot update its data file.");
           break;
-        case COBALT_DATABASE_ERROR_OPEN:
-        case COBALT_DATABASE_ERROR_CONSTRAINT:
-        case COBALT_DATABASE_ERROR_NOT_FOUND:
-        case COBALT_DATABASE_ERROR_BACKUP:
-        case COBALT_DATABASE_ERROR_IO:
-        case COBALT_DATABASE_ERROR_SQLITE:
+        case COBALT_REPOSITORY_ERROR_OPEN:
+        case COBALT_REPOSITORY_ERROR_CONSTRAINT:
+        case COBALT_REPOSITORY_ERROR_NOT_FOUND:
+        case COBALT_REPOSITORY_ERROR_BACKUP:
+        case COBALT_REPOSITORY_ERROR_IO:
+        case COBALT_REPOSITORY_ERROR_SQLITE:
         default:
           why = _("Cobalt’s data file cannot be read.");
           break;

@@ -11,7 +11,7 @@
 
 #include <glib.h>
 
-#include "cobalt-database.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 
 #define BENCH_YEARS         10
@@ -59,10 +59,10 @@ make_weekly_prescription (gint64     person_id,
   cobalt_prescription_set_template_id (prescription, "custom");
   cobalt_prescription_set_starts_on (prescription, &starts_on);
   cobalt_prescription_set_product (prescription, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  cobalt_prescription_set_strength (prescription, "1 mg/mL");
+  cobalt_prescription_set_strength_amount (prescription, 1.0);
+  cobalt_prescription_set_strength_unit (prescription, COBALT_DOSE_UNIT_MG);
   cobalt_prescription_set_amount (prescription, 1.0);
   cobalt_prescription_set_unit (prescription, COBALT_DOSE_UNIT_MG);
-  cobalt_prescription_set_volume_ml (prescription, 1.0);
   cobalt_prescription_set_route (prescription, COBALT_ROUTE_IM);
   cobalt_prescription_set_drawing_needle_gauge (prescription, 21);
   cobalt_prescription_set_injecting_needle_gauge (prescription, 23);

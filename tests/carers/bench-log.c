@@ -32,6 +32,7 @@
 #include "cobalt-csv.h"
 #include "cobalt-log-page.h"
 #include "cobalt-log-row.h"
+#include "cobalt-repository-private.h"
 #include "carers-test-util.h"
 
 /* A step that has not shown its row after this long has failed. */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "cobalt-database.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 
 G_BEGIN_DECLS

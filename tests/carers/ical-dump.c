@@ -8,6 +8,7 @@
 
 #include "cobalt-demo.h"
 #include "cobalt-ical.h"
+#include "cobalt-repository-private.h"
 
 int
 main (int   argc,

@@ -8,6 +8,7 @@
 
 #include "cobalt-demo.h"
 #include "cobalt-report.h"
+#include "cobalt-repository-private.h"
 #include "carers-test-util.h"
 
 int

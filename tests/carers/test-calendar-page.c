@@ -7,6 +7,7 @@
 
 #include "cobalt-calendar-page.h"
 #include "cobalt-demo.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-schedule.h"
 
 typedef struct

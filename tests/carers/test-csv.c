@@ -12,6 +12,7 @@ typedef struct
 {
   CobaltDatabase   *database;
   CobaltRepository *repository;
+  CobaltClock      *clock;
   gint64            alice;
   gint64            bob;
   char             *tmpdir;
@@ -26,6 +27,13 @@ fixture_setup (Fixture       *f,
   f->database = cobalt_database_new_in_memory (&error);
   g_assert_no_error (error);
   f->repository = cobalt_repository_new (f->database);
+  {
+    /* "Now" for the rules of what may be logged (not the real clock). */
+    g_autoptr(GDateTime) now = g_date_time_new_utc (2026, 3, 16, 12, 0, 0);
+
+    f->clock = cobalt_clock_new_fixed (now);
+    cobalt_repository_set_clock (f->repository, f->clock);
+  }
   f->alice = carers_add_person (f->repository, "Zoë Ñúñez-O'Brien");
   f->bob = carers_add_person (f->repository, "Bob");
   f->tmpdir = g_dir_make_tmp ("cobalt-csv-XXXXXX", &error);
@@ -48,6 +56,7 @@ fixture_teardown (Fixture       *f,
   g_free (f->tmpdir);
   g_clear_object (&f->repository);
   g_clear_object (&f->database);
+  g_clear_object (&f->clock);
 }
 
 static CobaltDose *
@@ -165,7 +174,10 @@ test_export_times (Fixture       *f,
   };
   g_autoptr(GError) error = NULL;
   g_autofree char *csv = NULL;
+  g_autoptr(GDateTime) later = g_date_time_new_utc (2101, 1, 1, 0, 0, 0);
 
+  /* A clock past 2100, so that the last case is a dose of the past. */
+  cobalt_clock_set_now (f->clock, later);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(CobaltDose) dose = make_dose (f->alice, cases[i].iso, cases[i].zone,
@@ -311,6 +323,119 @@ test_malformed (Fixture       *f,
   g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->alice, NULL), ==, 0);
 }
 
+/* Hydroxocobalamin 1 mg every 12 weeks for @person_id, born on 14 July
+ * 1961. */
+static void
+prescribe_1mg (Fixture *f,
+               gint64   person_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) person = cobalt_repository_get_person (f->repository, person_id, &error);
+  g_autoptr(GDate) born = g_date_new_dmy (14, G_DATE_JULY, 1961);
+  g_autoptr(CobaltPrescription) p = cobalt_prescription_new ();
+  g_autoptr(CobaltPhase) phase = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 12, COBALT_PHASE_END_OPEN, 0, NULL);
+
+  g_assert_no_error (error);
+  cobalt_person_set_date_of_birth (person, born);
+  g_assert_true (cobalt_repository_save_person (f->repository, person, &error));
+  g_assert_no_error (error);
+
+  cobalt_prescription_set_person_id (p, person_id);
+  cobalt_prescription_set_product (p, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  cobalt_prescription_set_amount (p, 1);
+  cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MG);
+  cobalt_prescription_set_strength_amount (p, 1);
+  cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
+  cobalt_prescription_set_enabled_sites (p, (const char *[]) { "deltoid-left", NULL });
+  cobalt_prescription_add_phase (p, phase);
+  g_assert_true (cobalt_repository_save_prescription (f->repository, p, &error));
+  g_assert_no_error (error);
+}
+
+/* Rows the file format accepts but a medical log must not: in the future,
+ * impossible, or not what the prescription says. Each is reported with its
+ * line, the field and the reason, and nothing is imported. */
+static void
+test_refused_rows (Fixture       *f,
+                   gconstpointer  data)
+{
+  const char *csv =
+    "given_at,timezone,site,product,amount,unit,notes\r\n"                                      /* 1 */
+    "2026-01-05T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,1,mg,\r\n"           /* 2 good */
+    "2030-01-05T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,5000,mg,\r\n"        /* 3 future */
+    "2026-01-12T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,5000,mg,\r\n"        /* 4 amount */
+    "1899-01-12T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,1,mg,\r\n"           /* 5 before birth */
+    "2026-01-19T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,1,mL,\r\n"           /* 6 unit */
+    "2026-01-26T09:00:00+00:00,Europe/London,deltoid-left,cyanocobalamin,1,mg,\r\n"             /* 7 product */
+    "2026-02-02T09:00:00+00:00,Europe/London,deltoid-left,hydroxocobalamin,1000,mcg,same dose\r\n"; /* 8 good */
+  const struct { guint line; const char *message; } expected[] = {
+    { 3, "The date 2030-01-05 is in the future." },
+    { 4, "5000 mg does not match the prescription (1 mg)." },
+    { 5, "The date 1899-01-12 is before the date of birth (1961-07-14)." },
+    { 6, "The unit mL is a volume, not a dose: enter the dose in mg or mcg, as on the prescription." },
+    { 7, "The medicine cyanocobalamin does not match the prescription (hydroxocobalamin)." },
+  };
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 99;
+
+  prescribe_1mg (f, f->alice);
+  g_assert_false (cobalt_csv_import_data (f->repository, f->alice, csv, strlen (csv),
+                                          &n_imported, NULL, &problems, &error));
+  g_assert_error (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpuint (n_imported, ==, 0);
+  g_assert_true (g_str_has_prefix (error->message, "Nothing was imported: 5 rows of the file have problems.\n"));
+
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      CobaltCsvProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *line = g_strdup_printf ("Line %u: %s", expected[i].line, expected[i].message);
+
+      g_assert_cmpuint (problem->line, ==, expected[i].line);
+      g_assert_cmpstr (problem->message, ==, expected[i].message);
+      g_assert_nonnull (strstr (error->message, line));
+    }
+  g_assert_null (strstr (error->message, "Line 2:"));
+  g_assert_null (strstr (error->message, "Line 8:"));
+
+  /* Not even the good rows. */
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->alice, NULL), ==, 0);
+}
+
+/* The issue's file: "Imported 3 doses" once, with the next dose then due
+ * in 1126 days. Now the 2030 row of 5000 mg is refused by its line. */
+static void
+test_future_overdose_row (Fixture       *f,
+                          gconstpointer  data)
+{
+  const char *csv =
+    "given_at,product,amount,unit\r\n"
+    "2026-01-01T09:00:00Z,hydroxocobalamin,1,mg\r\n"
+    "2026-02-01T09:00:00Z,hydroxocobalamin,1,mg\r\n"
+    "2030-01-05T09:00:00Z,hydroxocobalamin,5000,mg\r\n";
+  g_autoptr(GError) error = NULL;
+  guint n_imported = 99;
+
+  prescribe_1mg (f, f->alice);
+  g_assert_false (cobalt_csv_import_data (f->repository, f->alice, csv, strlen (csv),
+                                          &n_imported, NULL, NULL, &error));
+  g_assert_error (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED);
+  g_assert_cmpstr (error->message, ==,
+                   "Nothing was imported: 1 row of the file has a problem.\n"
+                   "Line 4: The date 2030-01-05 is in the future.");
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->alice, NULL), ==, 0);
+  g_clear_error (&error);
+
+  /* The same rows without it go in, all in one transaction. */
+  g_assert_true (cobalt_csv_import_data (f->repository, f->alice, csv, strstr (csv, "2030") - csv,
+                                         &n_imported, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_imported, ==, 2);
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->alice, NULL), ==, 2);
+}
+
 static void
 test_lenient_input (Fixture       *f,
                     gconstpointer  data)
@@ -386,6 +511,8 @@ main (int   argc,
   ADD ("export-times", test_export_times);
   ADD ("round-trip", test_round_trip);
   ADD ("malformed", test_malformed);
+  ADD ("refused-rows", test_refused_rows);
+  ADD ("future-overdose-row", test_future_overdose_row);
   ADD ("lenient-input", test_lenient_input);
   ADD ("unknown-column", test_unknown_column);
   ADD ("unwritable", test_unwritable);

@@ -5,6 +5,7 @@
 #include "cobalt-demo.h"
 #include "cobalt-ical.h"
 #include "cobalt-export.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-schedule.h"
 
 typedef struct

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "cobalt-dose-editor.h"
+#include "cobalt-dose-rules.h"
 #include "cobalt-log-page.h"
 #include "cobalt-log-row.h"
 #include "carers-test-util.h"
@@ -47,6 +48,7 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
   f->repository = cobalt_repository_new (f->database);
   f->clock = cobalt_clock_new_fixed (now);
+  cobalt_repository_set_clock (f->repository, f->clock);
   id = carers_add_person (f->repository, "Log Page");
   g_assert_true (carers_fill_doses (f->database, id, N_DOSES, &error));
   g_assert_no_error (error);
@@ -180,10 +182,15 @@ test_edit_validation (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "amount"));
   g_clear_error (&error);
 
+  /* In the future: refused when saving, by the rules every way of
+   * logging meets, under the date. */
   gtk_editable_set_text (cobalt_dose_editor_get_amount_entry (editor), "1,5");
   gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "2031-01-01");
-  g_assert_null (cobalt_dose_editor_build (editor, &error));
-  g_assert_nonnull (strstr (error->message, "future"));
+  g_assert_false (cobalt_dose_editor_save (editor, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_GIVEN_AT);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cobalt_dose_editor_get_field (editor, "when-error"))), ==,
+                   "The date 2031-01-01 is in the future.");
+  g_assert_true (gtk_widget_get_visible (cobalt_dose_editor_get_field (editor, "when-error")));
   g_clear_error (&error);
 
   gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "2000-02-30");
@@ -202,6 +209,85 @@ test_edit_validation (Fixture       *f,
   stored = cobalt_repository_get_dose (f->repository, cobalt_log_entry_get_key (first), &error);
   g_assert_no_error (error);
   g_assert_cmpfloat (cobalt_dose_get_amount (stored), ==, 1.5);
+  wait_frames (3);
+}
+
+/* The issue's case: the editor saved a dose in 1899 of 99 999 mcg. Now
+ * each is refused under its field, with what was typed kept; a different
+ * amount goes in only with "my clinic told me to" and the reason. */
+static void
+test_edit_refuses_impossible (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(CobaltLogEntry) first = g_list_model_get_item (G_LIST_MODEL (cobalt_log_page_get_model (f->page)), 0);
+  g_autoptr(CobaltPrescription) p = cobalt_prescription_new ();
+  g_autoptr(CobaltPhase) phase = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 12, COBALT_PHASE_END_OPEN, 0, NULL);
+  g_autoptr(CobaltDose) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  CobaltDoseEditor *editor;
+
+  cobalt_prescription_set_person_id (p, cobalt_person_get_id (f->person));
+  cobalt_prescription_set_product (p, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  cobalt_prescription_set_amount (p, 1);
+  cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MG);
+  cobalt_prescription_set_strength_amount (p, 1);
+  cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
+  cobalt_prescription_set_enabled_sites (p, (const char *[]) { "deltoid-left", NULL });
+  cobalt_prescription_add_phase (p, phase);
+  g_assert_true (cobalt_repository_save_prescription (f->repository, p, &error));
+  g_assert_no_error (error);
+
+  editor = cobalt_dose_editor_new (f->window, f->repository, f->clock, cobalt_log_entry_get_dose (first));
+  gtk_window_present (GTK_WINDOW (editor));
+
+  gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "1899-03-01");
+  g_assert_false (cobalt_dose_editor_save (editor, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_GIVEN_AT);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (cobalt_dose_editor_get_field (editor, "when-error")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cobalt_dose_editor_get_field (editor, "when-error"))), ==,
+                   "The date 1899-03-01 is before 1950, earlier than any vitamin B12 injection: check the year.");
+  g_assert_cmpstr (gtk_editable_get_text (cobalt_dose_editor_get_date_entry (editor)), ==, "1899-03-01");
+
+  gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "2000-02-03");
+  gtk_editable_set_text (cobalt_dose_editor_get_amount_entry (editor), "99999");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (cobalt_dose_editor_get_field (editor, "unit")), COBALT_DOSE_UNIT_MCG);
+  g_assert_false (cobalt_dose_editor_save (editor, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_AMOUNT_DIFFERS);
+  g_clear_error (&error);
+  /* The date is right now: its error is gone; the amount's is shown. */
+  g_assert_false (gtk_widget_get_visible (cobalt_dose_editor_get_field (editor, "when-error")));
+  g_assert_true (gtk_widget_get_visible (cobalt_dose_editor_get_field (editor, "amount-error")));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (cobalt_dose_editor_get_field (editor, "amount-error"))), ==,
+                   "99999 mcg does not match the prescription (1 mg).");
+  g_assert_cmpstr (gtk_editable_get_text (cobalt_dose_editor_get_amount_entry (editor)), ==, "99999");
+  g_assert_true (gtk_widget_get_visible (cobalt_dose_editor_get_field (editor, "amount-reason")));
+  g_assert_false (gtk_widget_get_visible (cobalt_dose_editor_get_field (editor, "product-reason")));
+
+  /* Nothing was stored. */
+  stored = cobalt_repository_get_dose (f->repository, cobalt_log_entry_get_key (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cobalt_dose_get_amount (stored), ==, 1);
+  g_assert_cmpint (g_date_time_get_year (cobalt_dose_get_given_at (stored)), ==, 2000);
+  g_clear_object (&stored);
+
+  /* Ticked, the reason is still needed, in the person's own words. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_dose_editor_get_field (editor, "amount-reason")), TRUE);
+  g_assert_false (cobalt_dose_editor_save (editor, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXCEPTION_NOTE);
+  g_clear_error (&error);
+  g_assert_true (gtk_widget_get_visible (cobalt_dose_editor_get_field (editor, "reason-error")));
+
+  /* With the tick and the reason it is kept as the person said: Cobalt
+   * never overrules the clinic, it only asks. */
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_dose_editor_get_field (editor, "reason")), "a trial dose, Dr Rao");
+  g_assert_true (cobalt_dose_editor_save (editor, &error));
+  g_assert_no_error (error);
+  stored = cobalt_repository_get_dose (f->repository, cobalt_log_entry_get_key (first), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cobalt_dose_get_amount (stored), ==, 99999);
+  g_assert_cmpint (cobalt_dose_get_exceptions (stored), ==, COBALT_DOSE_EXCEPTION_AMOUNT);
+  g_assert_cmpstr (cobalt_dose_get_exception_note (stored), ==, "a trial dose, Dr Rao");
   wait_frames (3);
 }
 
@@ -356,6 +442,7 @@ main (int   argc,
   ADD ("filter", test_filter);
   ADD ("delete-undo", test_delete_undo);
   ADD ("edit-validation", test_edit_validation);
+  ADD ("edit-refuses-impossible", test_edit_refuses_impossible);
   ADD ("sort-by-title", test_sort_by_title);
   ADD ("reads-when-shown", test_reads_when_shown);
   ADD ("filter-bar-wraps", test_filter_bar_wraps);

@@ -5,6 +5,7 @@
 #include <gtk/gtk.h>
 
 #include "cobalt-people-window.h"
+#include "cobalt-repository-private.h"
 
 static void
 test_add_rename_archive (void)

@@ -7,24 +7,47 @@
 
 #include <glib/gstdio.h>
 
+#include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 
 /* Fixture ------------------------------------------------------------------ */
+
+/* One ::changed emission: its detail and what it said changed. */
+typedef struct
+{
+  char                    *detail;
+  CobaltRepositoryChanges  changes;
+} Change;
+
+static inline void
+change_free (gpointer data)
+{
+  Change *change = data;
+
+  g_free (change->detail);
+  g_free (change);
+}
 
 typedef struct
 {
   char             *tmp;
   CobaltDatabase   *db;
   CobaltRepository *repo;
-  GPtrArray        *changes;  /* table names from ::changed, in order */
+  CobaltClock      *clock;    /* the repository's "now": 1 January 2027 */
+  GPtrArray        *changes;  /* Change, one per ::changed, in order */
 } Fixture;
 
 static inline void
-on_changed_cb (CobaltRepository *repo,
-               const char       *table,
-               Fixture          *fixture)
+on_changed_cb (CobaltRepository        *repo,
+               CobaltRepositoryChanges  changes,
+               Fixture                 *fixture)
 {
-  g_ptr_array_add (fixture->changes, g_strdup (table));
+  GSignalInvocationHint *hint = g_signal_get_invocation_hint (repo);
+  Change *change = g_new0 (Change, 1);
+
+  change->detail = g_strdup (g_quark_to_string (hint->detail));
+  change->changes = changes;
+  g_ptr_array_add (fixture->changes, change);
 }
 
 static inline void
@@ -38,7 +61,16 @@ fixture_set_up (Fixture       *fixture,
   fixture->db = cobalt_database_open (fixture->tmp, &error);
   g_assert_no_error (error);
   fixture->repo = cobalt_repository_new (fixture->db);
-  fixture->changes = g_ptr_array_new_with_free_func (g_free);
+  /* Never the real clock: what is "in the future" for the rules of what
+   * may be logged is decided by this one. */
+  {
+    g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+    g_autoptr(GDateTime) now = g_date_time_new (tz, 2027, 1, 1, 12, 0, 0);
+
+    fixture->clock = cobalt_clock_new_fixed (now);
+    cobalt_repository_set_clock (fixture->repo, fixture->clock);
+  }
+  fixture->changes = g_ptr_array_new_with_free_func (change_free);
   g_signal_connect (fixture->repo, "changed", G_CALLBACK (on_changed_cb), fixture);
 }
 
@@ -66,17 +98,24 @@ fixture_tear_down (Fixture       *fixture,
 {
   g_assert_finalize_object (fixture->repo);
   g_assert_finalize_object (fixture->db);
+  g_assert_finalize_object (fixture->clock);
   g_ptr_array_unref (fixture->changes);
   rm_rf (fixture->tmp);
   g_free (fixture->tmp);
 }
 
+/* Whether any ::changed so far said @kind ("doses", "supplies", …)
+ * changed. */
 static inline gboolean
 changed (Fixture    *fixture,
-         const char *table)
+         const char *kind)
 {
+  g_autoptr(GFlagsClass) klass = g_type_class_ref (COBALT_TYPE_REPOSITORY_CHANGES);
+  GFlagsValue *value = g_flags_get_value_by_nick (klass, kind);
+
+  g_assert_nonnull (value);
   for (guint i = 0; i < fixture->changes->len; i++)
-    if (g_str_equal (fixture->changes->pdata[i], table))
+    if (((Change *) fixture->changes->pdata[i])->changes & value->value)
       return TRUE;
   return FALSE;
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include <string.h>
+#include <time.h>
 
 #include "cobalt-database.h"
 #include "cobalt-migrations.h"
@@ -456,6 +457,49 @@ test_backup_rotation (void)
   rm_rf (tmp);
 }
 
+/* The newest backup comes first whatever the local time said: here the
+ * person flew from Auckland to Los Angeles between two backups, so the
+ * later one was made at an earlier local time (as in the hour that
+ * repeats when the clocks go back). */
+static void
+test_backup_order_across_zones (void)
+{
+  g_autofree char *old_tz = g_strdup (g_getenv ("TZ"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_true (cobalt_database_exec (db, fixture_rows, &error));
+
+  g_setenv ("TZ", "Pacific/Auckland", TRUE);
+  tzset ();
+  first = cobalt_database_backup (db, &error);
+  g_assert_no_error (error);
+  g_setenv ("TZ", "America/Los_Angeles", TRUE);
+  tzset ();
+  second = cobalt_database_backup (db, &error);
+  g_assert_no_error (error);
+
+  if (old_tz != NULL)
+    g_setenv ("TZ", old_tz, TRUE);
+  else
+    g_unsetenv ("TZ");
+  tzset ();
+
+  list = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (list->len, ==, 2);
+  g_assert_cmpstr (list->pdata[0], ==, second);
+  g_assert_cmpstr (list->pdata[1], ==, first);
+
+  g_clear_object (&db);
+  rm_rf (tmp);
+}
+
 static void
 test_auto_backup_daily (void)
 {
@@ -602,6 +646,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cobalt/database/migration-failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/cobalt/database/backup-restore", test_backup_restore);
   g_test_add_func ("/cobalt/database/backup-rotation", test_backup_rotation);
+  g_test_add_func ("/cobalt/database/backup-order-across-zones", test_backup_order_across_zones);
   g_test_add_func ("/cobalt/database/auto-backup-daily", test_auto_backup_daily);
   g_test_add_func ("/cobalt/database/unreadable-backup-dir", test_unreadable_backup_dir);
 

@@ -130,6 +130,7 @@ test_statements (void)
   g_autoptr(CobaltDatabase) db = cobalt_database_new_in_memory (&error);
   g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GDate) dob = g_date_new_dmy (29, G_DATE_FEBRUARY, 1984);
+  g_autofree char *value = NULL;
   GDate read_back;
 
   g_assert_no_error (error);
@@ -187,7 +188,8 @@ test_statements (void)
   g_assert_no_error (error);
   g_assert_true (cobalt_database_set_setting (db, "k", "v1", &error));
   g_assert_true (cobalt_database_set_setting (db, "k", "v2", &error));
-  g_assert_cmpstr (cobalt_database_get_setting (db, "k", &error), ==, "v2");
+  value = cobalt_database_get_setting (db, "k", &error);
+  g_assert_cmpstr (value, ==, "v2");
   g_assert_true (cobalt_database_set_setting (db, "k", NULL, &error));
   g_assert_null (cobalt_database_get_setting (db, "k", &error));
   g_assert_no_error (error);

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "cobalt-demo.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-schedule.h"
 #include "cobalt-status.h"
 
@@ -35,6 +36,8 @@ demo_open (Demo      *demo,
   demo->database = cobalt_database_new_in_memory (&error);
   g_assert_no_error (error);
   demo->repository = cobalt_repository_new (demo->database);
+  /* The rules of what may be logged judge "the future" by this clock. */
+  cobalt_repository_set_clock (demo->repository, clock);
   cobalt_demo_populate (demo->repository, clock, &error);
   g_assert_no_error (error);
 }

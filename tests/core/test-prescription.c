@@ -112,7 +112,9 @@ test_defaults (void)
   g_assert_cmpuint (cobalt_prescription_get_injecting_needle_gauge (prescription), ==, 23);
   g_assert_cmpuint (cobalt_prescription_get_drawing_needle_gauge (prescription), ==, 21);
   g_assert_cmpfloat (cobalt_prescription_get_needle_length_mm (prescription), ==, 25.0);
-  g_assert_cmpstr (cobalt_prescription_get_strength (prescription), ==, "1 mg/mL");
+  g_assert_cmpfloat (cobalt_prescription_get_strength_amount (prescription), ==, 1.0);
+  g_assert_cmpint (cobalt_prescription_get_strength_unit (prescription), ==, COBALT_DOSE_UNIT_MG);
+  g_assert_null (cobalt_prescription_get_strength_text (prescription));
   g_assert_cmpuint (g_strv_length ((char **) sites), ==, 4);
   g_assert_true (cobalt_prescription_is_site_enabled (prescription, "deltoid-left"));
   g_assert_true (cobalt_prescription_is_site_enabled (prescription, "vastus-lateralis-right"));
@@ -230,8 +232,39 @@ test_validate_refusals (void)
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
-    cobalt_prescription_set_volume_ml (p, 5.5);
-    assert_refused (p, "volume");
+    /* Not known (an older version's text that did not parse): asked for,
+     * quoting what was typed. */
+    cobalt_prescription_set_strength_amount (p, 0);
+    assert_refused (p, "Enter the strength printed on the ampoule");
+    cobalt_prescription_set_strength_text (p, "1 ampoule");
+    assert_refused (p, "“1 ampoule” could not be read as a number");
+    cobalt_prescription_set_strength_amount (p, -1);
+    assert_refused (p, "strength");
+    cobalt_prescription_set_strength_amount (p, 1);
+    cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_ML);
+    assert_refused (p, "strength must be in mg or mcg per mL");
+    cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MCG);
+    /* 1 mg from 1 mcg/mL would be a litre. */
+    assert_refused (p, "more than one injection can hold");
+    cobalt_prescription_set_strength_amount (p, 1000);
+    assert_valid (p);
+  }
+  {
+    g_autoptr(CobaltPrescription) p = valid_prescription ();
+
+    /* 2 mg from a 0.1 mg/mL ampoule is 20 mL: refused, naming the phase. */
+    cobalt_prescription_set_amount (p, 2);
+    cobalt_prescription_set_strength_amount (p, 0.1);
+    assert_refused (p, "Phase 1: 2 mg from a 0.1 mg/mL ampoule is 20 mL, more than one injection can hold");
+    /* 1000 mg/mL typed for 1000 mcg/mL: 0.002 mL is a typing mistake. */
+    cobalt_prescription_set_amount (p, 1);
+    cobalt_prescription_set_strength_amount (p, 500);
+    assert_refused (p, "too little to measure");
+    /* Above the deltoid's 1 mL but within the thigh's 5 mL: a warning in
+     * the forms, not a refusal. */
+    cobalt_prescription_set_amount (p, 1.5);
+    cobalt_prescription_set_strength_amount (p, 1);
+    assert_valid (p);
   }
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
@@ -326,6 +359,138 @@ test_phase_describe (void)
       copy->end_value++;
       g_assert_true (cobalt_phase_equal (phase, copy) == (cases[i].end == COBALT_PHASE_END_OPEN));
     }
+}
+
+/* Volume to draw up ------------------------------------------------------ */
+
+/* CLINICAL.md "Technique data": volume = dose ÷ strength. Over every
+ * template and every phase: the volume times the strength gives back the
+ * dose, and no site the template enables is asked to take more than its
+ * typical maximum. */
+static void
+test_volume_every_template (void)
+{
+  const char * const *ids = cobalt_prescription_template_ids ();
+
+  for (guint t = 0; ids[t] != NULL; t++)
+    {
+      g_autoptr(CobaltPrescription) p = cobalt_prescription_new_from_template (ids[t]);
+      GPtrArray *phases = cobalt_prescription_get_phases (p);
+      const char * const *sites = cobalt_prescription_get_enabled_sites (p);
+      double strength_mcg = cobalt_mass_to_mcg (cobalt_prescription_get_strength_amount (p),
+                                                cobalt_prescription_get_strength_unit (p));
+
+      g_test_message ("template %s", ids[t]);
+      g_assert_cmpfloat (strength_mcg, >, 0);
+      g_assert_cmpuint (g_strv_length ((char **) sites), >, 0);
+
+      for (guint i = 0; i < phases->len; i++)
+        {
+          double volume = cobalt_prescription_get_phase_volume_ml (p, i);
+          double dose_mcg = cobalt_mass_to_mcg (cobalt_prescription_get_phase_amount (p, i),
+                                                cobalt_prescription_get_unit (p));
+
+          g_assert_cmpfloat (volume, >, 0);
+          g_assert_cmpfloat_with_epsilon (volume * strength_mcg, dose_mcg, dose_mcg * 1e-9);
+
+          for (guint j = 0; sites[j] != NULL; j++)
+            {
+              const CobaltSiteInfo *site = cobalt_site_catalogue_lookup (sites[j]);
+
+              g_assert_nonnull (site);
+              g_assert_cmpfloat (volume, <=, site->max_volume_ml);
+              g_assert_false (cobalt_prescription_phase_exceeds_site (p, i, site));
+            }
+        }
+    }
+}
+
+/* Issue 10: the Cytamen template's 250 mcg phase from a 1000 mcg/mL
+ * ampoule is 0.25 mL, not the 1 mL it used to say. */
+static void
+test_volume_cytamen (void)
+{
+  g_autoptr(CobaltPrescription) p = cobalt_prescription_new_from_template ("uk-cyano-cytamen");
+  g_autoptr(CobaltPrescription) label = cobalt_prescription_new_from_template ("us-cyano-label");
+  g_autofree char *strength = cobalt_prescription_describe_strength (p);
+  g_autofree char *weekly = NULL;
+
+  g_assert_cmpstr (strength, ==, "1000 mcg/mL");
+  g_assert_cmpfloat (cobalt_prescription_get_phase_volume_ml (p, 0), ==, 1.0);
+  g_assert_cmpfloat (cobalt_prescription_get_phase_volume_ml (p, 1), ==, 0.25);
+  g_assert_cmpfloat (cobalt_prescription_get_phase_volume_ml (p, 2), ==, 1.0);
+  weekly = cobalt_volume_format (cobalt_prescription_get_phase_volume_ml (p, 1));
+  g_assert_cmpstr (weekly, ==, "0.25 mL");
+
+  /* The same strength written in mg: the same volume. */
+  cobalt_prescription_set_strength_amount (p, 1);
+  cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
+  g_assert_cmpfloat_with_epsilon (cobalt_prescription_get_phase_volume_ml (p, 1), 0.25, 1e-12);
+
+  /* Not known: no volume at all, never a guess. */
+  cobalt_prescription_set_strength_amount (p, 0);
+  cobalt_prescription_set_strength_text (p, "1 ampoule");
+  g_assert_cmpfloat (cobalt_prescription_get_phase_volume_ml (p, 1), ==, 0);
+  g_assert_null (cobalt_prescription_describe_strength (p));
+
+  /* 100 mcg of 1000 mcg/mL. */
+  g_assert_cmpfloat_with_epsilon (cobalt_prescription_get_phase_volume_ml (label, 0), 0.1, 1e-12);
+}
+
+static void
+test_strength_units (void)
+{
+  g_autofree char *third = cobalt_volume_format (1.0 / 3.0);
+  g_autofree char *one = cobalt_volume_format (1.0);
+  g_autofree char *tiny = cobalt_volume_format (0.00025);
+  g_autofree char *mg = cobalt_strength_format (1, COBALT_DOSE_UNIT_MG);
+  g_autofree char *ml = cobalt_strength_format (1, COBALT_DOSE_UNIT_ML);
+
+  g_assert_cmpfloat (cobalt_mass_to_mcg (1, COBALT_DOSE_UNIT_MG), ==, 1000);
+  g_assert_cmpfloat (cobalt_mass_to_mcg (250, COBALT_DOSE_UNIT_MCG), ==, 250);
+  g_assert_cmpfloat (cobalt_mass_to_mcg (1, COBALT_DOSE_UNIT_ML), ==, 0);
+
+  g_assert_true (cobalt_strength_equal (1, COBALT_DOSE_UNIT_MG, 1000, COBALT_DOSE_UNIT_MCG));
+  g_assert_true (cobalt_strength_equal (0.5, COBALT_DOSE_UNIT_MG, 500, COBALT_DOSE_UNIT_MCG));
+  g_assert_false (cobalt_strength_equal (1, COBALT_DOSE_UNIT_MG, 1, COBALT_DOSE_UNIT_MCG));
+  g_assert_false (cobalt_strength_equal (0, COBALT_DOSE_UNIT_MG, 0, COBALT_DOSE_UNIT_MG));
+  g_assert_false (cobalt_strength_equal (1, COBALT_DOSE_UNIT_ML, 1, COBALT_DOSE_UNIT_ML));
+
+  /* mg from mcg/mL and mcg from mg/mL. */
+  g_assert_cmpfloat (cobalt_strength_volume_ml (1, COBALT_DOSE_UNIT_MG, 1000, COBALT_DOSE_UNIT_MCG), ==, 1.0);
+  g_assert_cmpfloat (cobalt_strength_volume_ml (500, COBALT_DOSE_UNIT_MCG, 1, COBALT_DOSE_UNIT_MG), ==, 0.5);
+  /* A dose in mL is its own volume; no dose or no strength, no volume. */
+  g_assert_cmpfloat (cobalt_strength_volume_ml (0.5, COBALT_DOSE_UNIT_ML, 0, COBALT_DOSE_UNIT_MG), ==, 0.5);
+  g_assert_cmpfloat (cobalt_strength_volume_ml (0, COBALT_DOSE_UNIT_MG, 1, COBALT_DOSE_UNIT_MG), ==, 0);
+  g_assert_cmpfloat (cobalt_strength_volume_ml (1, COBALT_DOSE_UNIT_MG, 0, COBALT_DOSE_UNIT_MG), ==, 0);
+
+  g_assert_cmpstr (one, ==, "1 mL");
+  g_assert_cmpstr (third, ==, "about 0.33 mL");
+  /* Never "0 mL" for a dose that is there. */
+  g_assert_cmpstr (tiny, ==, "less than 0.01 mL");
+  g_assert_cmpstr (mg, ==, "1 mg/mL");
+  g_assert_null (ml);
+}
+
+/* CLINICAL.md: above the chosen site's typical maximum Cobalt says "check
+ * with your clinic"; the prescription stays valid. */
+static void
+test_volume_exceeds_site (void)
+{
+  g_autoptr(CobaltPrescription) p = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
+  const CobaltSiteInfo *deltoid = cobalt_site_catalogue_lookup ("deltoid-left");
+  const CobaltSiteInfo *thigh = cobalt_site_catalogue_lookup ("vastus-lateralis-left");
+
+  g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, deltoid));
+  cobalt_prescription_set_amount (p, 1.5);
+  g_assert_true (cobalt_prescription_phase_exceeds_site (p, 0, deltoid));
+  g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, thigh));
+  g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, NULL));
+  assert_valid (p);
+
+  /* No strength, no volume, nothing to warn about. */
+  cobalt_prescription_set_strength_amount (p, 0);
+  g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, deltoid));
 }
 
 /* Sites ------------------------------------------------------------------ */
@@ -493,6 +658,10 @@ main (int   argc,
   g_test_add_func ("/cobalt/prescription/properties-and-copy", test_properties_and_copy);
   g_test_add_func ("/cobalt/prescription/validate", test_validate_refusals);
   g_test_add_func ("/cobalt/prescription/phase-describe", test_phase_describe);
+  g_test_add_func ("/cobalt/prescription/volume/every-template", test_volume_every_template);
+  g_test_add_func ("/cobalt/prescription/volume/cytamen-250mcg", test_volume_cytamen);
+  g_test_add_func ("/cobalt/prescription/volume/units", test_strength_units);
+  g_test_add_func ("/cobalt/prescription/volume/site-maximum", test_volume_exceeds_site);
   g_test_add_func ("/cobalt/prescription/site-catalogue", test_site_catalogue);
   g_test_add_func ("/cobalt/prescription/emergency-number", test_emergency_number);
   g_test_add_func ("/cobalt/prescription/person-validate", test_person_validate);

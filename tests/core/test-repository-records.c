@@ -120,6 +120,81 @@ test_checklists (Fixture       *fixture,
   }
 }
 
+static gint64
+count_settings (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltStatement) stmt = cobalt_database_prepare (fixture->db, "SELECT count(*) FROM settings", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cobalt_statement_step (stmt, &error));
+  return cobalt_statement_get_int64 (stmt, 0);
+}
+
+/* The site chosen during a run is part of the run: kept across a restart,
+ * and the settings table does not grow a row per run. */
+static void
+test_checklist_run_site (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
+  g_autoptr(GDateTime) t0 = london (2026, 1, 5, 9, 0, 0);
+  g_autoptr(CobaltChecklistRun) run = NULL;
+  g_autoptr(CobaltChecklistRun) resumed = NULL;
+  g_autoptr(GListModel) runs = NULL;
+  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 n_settings = count_settings (fixture);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      g_clear_object (&run);
+      run = cobalt_repository_start_checklist_run (fixture->repo, person_id, t0, &error);
+      g_assert_no_error (error);
+      g_assert_null (cobalt_checklist_run_get_site_id (run));
+      g_assert_true (cobalt_checklist_run_set_site_id (run, i == 2 ? "vastus-lateralis-right" : "deltoid-left", &error));
+      g_assert_true (cobalt_repository_save_checklist_run (fixture->repo, run, &error));
+      g_assert_no_error (error);
+      if (i < 2)
+        {
+          g_assert_true (cobalt_checklist_run_abort (run, "Changed my mind", t0, &error));
+          g_assert_true (cobalt_repository_save_checklist_run (fixture->repo, run, &error));
+          g_assert_no_error (error);
+        }
+    }
+  g_assert_cmpint (count_settings (fixture), ==, n_settings);
+
+  /* After a restart the open run comes back with its site. */
+  resumed = cobalt_repository_get_open_checklist_run (fixture->repo, person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (cobalt_checklist_run_get_id (resumed), ==, cobalt_checklist_run_get_id (run));
+  g_assert_cmpstr (cobalt_checklist_run_get_site_id (resumed), ==, "vastus-lateralis-right");
+
+  /* Choosing again replaces it; "" clears it. */
+  g_assert_true (cobalt_checklist_run_set_site_id (resumed, "", &error));
+  g_assert_null (cobalt_checklist_run_get_site_id (resumed));
+  g_assert_true (cobalt_repository_save_checklist_run (fixture->repo, resumed, &error));
+  g_clear_object (&resumed);
+  resumed = cobalt_repository_get_open_checklist_run (fixture->repo, person_id, &error);
+  g_assert_null (cobalt_checklist_run_get_site_id (resumed));
+
+  /* A stopped run keeps the site it had, and it can no longer change. */
+  runs = cobalt_repository_list_checklist_runs (fixture->repo, person_id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 3);
+  {
+    g_autoptr(CobaltChecklistRun) stopped = g_list_model_get_item (runs, 0);
+
+    g_assert_cmpint (cobalt_checklist_run_get_state (stopped), ==, COBALT_RUN_ABORTED);
+    g_assert_cmpstr (cobalt_checklist_run_get_site_id (stopped), ==, "deltoid-left");
+    g_assert_false (cobalt_checklist_run_set_site_id (stopped, "vastus-lateralis-left", &error));
+    g_assert_error (error, COBALT_CHECKLIST_ERROR, COBALT_CHECKLIST_ERROR_CLOSED);
+    g_clear_error (&error);
+    g_assert_cmpstr (cobalt_checklist_run_get_site_id (stopped), ==, "deltoid-left");
+  }
+  g_assert_cmpint (count_settings (fixture), ==, n_settings);
+}
+
 /* Journal -------------------------------------------------------------------------- */
 
 static void
@@ -218,9 +293,7 @@ test_journal (Fixture       *fixture,
     g_assert_true (isnan (cobalt_lab_result_get_ref_high (r1)));
     g_assert_cmpstr (cobalt_lab_result_get_unit (r1), ==, cobalt_lab_result_get_unit (lab2));
   }
-  g_assert_true (changed (fixture, "reactions"));
-  g_assert_true (changed (fixture, "checkins"));
-  g_assert_true (changed (fixture, "lab_results"));
+  g_assert_true (changed (fixture, "journal"));
 }
 
 /* Supplies -------------------------------------------------------------------------------- */
@@ -243,7 +316,9 @@ test_supplies (Fixture       *fixture,
 
   cobalt_supply_item_set_product (item, COBALT_PRODUCT_CYANOCOBALAMIN);
   cobalt_supply_item_set_name (item, "Cytamen");
-  cobalt_supply_item_set_strength (item, "1000 mcg/mL");
+  cobalt_supply_item_set_strength_amount (item, 1000);
+  cobalt_supply_item_set_strength_unit (item, COBALT_DOSE_UNIT_MCG);
+  cobalt_supply_item_set_strength_text (item, "1000 micrograms in 1 mL");
   cobalt_supply_item_set_batch (item, "CY-1");
   cobalt_supply_item_set_expiry (item, expiry);
   cobalt_supply_item_set_received_on (item, received);
@@ -261,7 +336,9 @@ test_supplies (Fixture       *fixture,
     g_assert_cmpint (cobalt_supply_item_get_kind (read), ==, COBALT_SUPPLY_AMPOULE);
     g_assert_cmpint (cobalt_supply_item_get_product (read), ==, COBALT_PRODUCT_CYANOCOBALAMIN);
     g_assert_cmpstr (cobalt_supply_item_get_name (read), ==, "Cytamen");
-    g_assert_cmpstr (cobalt_supply_item_get_strength (read), ==, "1000 mcg/mL");
+    g_assert_cmpfloat (cobalt_supply_item_get_strength_amount (read), ==, 1000);
+    g_assert_cmpint (cobalt_supply_item_get_strength_unit (read), ==, COBALT_DOSE_UNIT_MCG);
+    g_assert_cmpstr (cobalt_supply_item_get_strength_text (read), ==, "1000 micrograms in 1 mL");
     g_assert_cmpstr (cobalt_supply_item_get_batch (read), ==, "CY-1");
     g_assert_cmpint (g_date_compare (cobalt_supply_item_get_expiry (read), expiry), ==, 0);
     g_assert_cmpint (g_date_compare (cobalt_supply_item_get_received_on (read), received), ==, 0);
@@ -278,6 +355,16 @@ test_supplies (Fixture       *fixture,
   g_assert_false (cobalt_repository_save_supply_item (fixture->repo, bad, &error));
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
   g_clear_error (&error);
+
+  /* A box's strength is a number, or it could never be matched to a
+   * prescription: refused, and the stored count is untouched. */
+  cobalt_supply_item_set_strength_amount (item, 0);
+  cobalt_supply_item_set_count (item, 3);
+  g_assert_false (cobalt_repository_save_supply_item (fixture->repo, item, &error));
+  g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "strength"));
+  g_clear_error (&error);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (item)), ==, 7);
 
   g_assert_true (cobalt_repository_delete_supply_item (fixture->repo, cobalt_supply_item_get_id (needles), &error));
   items = cobalt_repository_list_supply_items (fixture->repo, person_id, &error);
@@ -306,6 +393,55 @@ test_supplies (Fixture       *fixture,
   bin = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
   g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin), ==, 0);
   g_assert_cmpint (g_date_compare (cobalt_sharps_bin_get_replaced_on (bin), expiry), ==, 0);
+}
+
+/* A dose logged without a batch uses a box of its prescription's product
+ * and strength (1000 mcg/mL is 1 mg/mL), never the earlier-expiring box of
+ * another product; a dose naming a batch uses that batch. */
+static void
+test_dose_uses_prescribed_ampoule (Fixture       *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
+  gint64 person_id = cobalt_person_get_id (ann);
+  g_autoptr(GDate) soon = g_date_new_dmy (31, G_DATE_DECEMBER, 2030);
+  g_autoptr(GDate) late = g_date_new_dmy (30, G_DATE_JUNE, 2031);
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
+  g_autoptr(CobaltSupplyItem) cyano = add_supply (fixture, person_id, COBALT_SUPPLY_AMPOULE, 5, "CY-SOON", soon);
+  g_autoptr(CobaltSupplyItem) hydroxo = cobalt_supply_item_new (person_id, COBALT_SUPPLY_AMPOULE, 5);
+  g_autoptr(GDateTime) may = london (2024, 5, 1, 9, 0, 0);
+  g_autoptr(GDateTime) june = london (2024, 6, 1, 9, 0, 0);
+  g_autoptr(CobaltDose) first = new_dose (person_id, may, "deltoid-left");
+  g_autoptr(CobaltDose) second = new_dose (person_id, june, "deltoid-right");
+
+  cobalt_prescription_set_person_id (prescription, person_id);
+  g_assert_true (cobalt_repository_save_prescription (fixture->repo, prescription, &error));
+  g_assert_no_error (error);
+
+  cobalt_supply_item_set_product (cyano, COBALT_PRODUCT_CYANOCOBALAMIN);
+  g_assert_true (cobalt_repository_save_supply_item (fixture->repo, cyano, &error));
+  cobalt_supply_item_set_batch (hydroxo, "HX-LATE");
+  cobalt_supply_item_set_expiry (hydroxo, late);
+  cobalt_supply_item_set_strength_amount (hydroxo, 1000);
+  cobalt_supply_item_set_strength_unit (hydroxo, COBALT_DOSE_UNIT_MCG);
+  g_assert_true (cobalt_repository_save_supply_item (fixture->repo, hydroxo, &error));
+  g_assert_no_error (error);
+
+  cobalt_dose_set_prescription_id (first, cobalt_prescription_get_id (prescription));
+  g_assert_true (cobalt_repository_add_dose (fixture->repo, first, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (cobalt_dose_get_batch (first), ==, "HX-LATE");
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (hydroxo)), ==, 4);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (cyano)), ==, 5);
+
+  /* The batch the person named is what was used, whatever it is. */
+  cobalt_dose_set_prescription_id (second, cobalt_prescription_get_id (prescription));
+  cobalt_dose_set_batch (second, "CY-SOON");
+  g_assert_true (cobalt_repository_add_dose (fixture->repo, second, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (cyano)), ==, 4);
+  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (hydroxo)), ==, 4);
 }
 
 /* Reminder state ------------------------------------------------------------------------ */
@@ -384,7 +520,7 @@ test_reminder_state (Fixture       *fixture,
   g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DAY_BEFORE, due, at_due,
                                                    &claimed, &error));
   g_assert_false (claimed);
-  g_assert_true (changed (fixture, "reminder_state"));
+  g_assert_true (changed (fixture, "reminders"));
 }
 
 typedef struct
@@ -492,8 +628,10 @@ main (int argc, char **argv)
   g_test_add ("/cobalt/repository/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("checklists", test_checklists);
+  ADD ("checklist-run-site", test_checklist_run_site);
   ADD ("journal", test_journal);
   ADD ("supplies", test_supplies);
+  ADD ("dose-uses-prescribed-ampoule", test_dose_uses_prescribed_ampoule);
   ADD ("reminder-state", test_reminder_state);
   ADD ("claim-two-connections", test_claim_two_connections);
   ADD ("settings", test_settings);

@@ -476,13 +476,63 @@ test_first_due_without_doses (void)
   g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("custom");
   g_autoptr(GDateTime) now = local_time (tz, "2026-05-20 10:00");
   g_autoptr(CobaltDueInfo) info = NULL;
+  g_autofree char *description = NULL;
 
-  /* No start date and nothing given: due today. */
+  /* No first-dose date and nothing given: nothing is due until the date
+   * is chosen; never a "due today" that follows today along. */
   info = cobalt_schedule_next_due (prescription, NULL, now, tz);
-  assert_due_date (info, "2026-05-20");
-  g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_DUE);
+  g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_NONE);
+  g_assert_true (info->needs_first_date);
+  g_assert_null (info->due_at);
+  g_assert_null (info->overdue_at);
   g_assert_cmpint (info->last_dose_id, ==, 0);
-  g_assert_cmpuint (info->dose_in_phase, ==, 1);
+  description = cobalt_schedule_describe_due (info, now);
+  g_assert_cmpstr (description, ==, "No first-dose date yet");
+}
+
+/* A new patient whose first dose is tomorrow: upcoming, with its date,
+ * never "missed" on the afternoon they set Cobalt up; due all of the
+ * first-dose day; overdue only from the day after. */
+static void
+test_first_dose_date (void)
+{
+  g_autoptr(GTimeZone) tz = zone ("Europe/London");
+  g_autoptr(CobaltPrescription) prescription = prescription_from ("uk-hydroxo-prophylaxis", "2026-05-21");
+  struct {
+    const char       *now;
+    CobaltDoseStatus  status;
+    const char       *description;
+  } steps[] = {
+    { "2026-05-20 16:00", COBALT_DOSE_STATUS_UPCOMING, "Due tomorrow" },
+    { "2026-05-20 23:59", COBALT_DOSE_STATUS_UPCOMING, "Due tomorrow" },
+    { "2026-05-21 00:00", COBALT_DOSE_STATUS_DUE, "Due today" },
+    { "2026-05-21 22:00", COBALT_DOSE_STATUS_DUE, "Due today" },
+    { "2026-05-22 00:00", COBALT_DOSE_STATUS_OVERDUE, "Overdue by 1 day" },
+  };
+
+  cobalt_prescription_set_reminder_minute (prescription, 9 * 60);
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(GDateTime) now = local_time (tz, steps[i].now);
+      g_autoptr(CobaltDueInfo) info = cobalt_schedule_next_due (prescription, NULL, now, tz);
+      g_autofree char *description = cobalt_schedule_describe_due (info, now);
+
+      g_test_message ("now %s", steps[i].now);
+      assert_due_date (info, "2026-05-21");
+      g_assert_false (info->needs_first_date);
+      g_assert_cmpuint (info->dose_in_phase, ==, 1);
+      g_assert_cmpint (info->status, ==, steps[i].status);
+      g_assert_cmpstr (description, ==, steps[i].description);
+    }
+
+  /* Projections start on the first-dose date too. */
+  {
+    g_autoptr(GDateTime) now = local_time (tz, "2026-05-20 16:00");
+    g_autoptr(GPtrArray) projected = cobalt_schedule_project (prescription, NULL, now, tz, 2);
+    g_autofree char *first = g_date_time_format (g_ptr_array_index (projected, 0), "%F %H:%M");
+
+    g_assert_cmpstr (first, ==, "2026-05-21 09:00");
+  }
 }
 
 static void
@@ -658,12 +708,18 @@ test_status_transitions (void)
     { "2026-01-12 00:00", COBALT_DOSE_STATUS_DUE, "Due today" },
     { "2026-01-12 09:00", COBALT_DOSE_STATUS_DUE, "Due today" },
     { "2026-01-12 11:59", COBALT_DOSE_STATUS_DUE, "Due today" },
-    { "2026-01-12 12:00", COBALT_DOSE_STATUS_OVERDUE, "Overdue since 09:00" },
+    /* Due all day: long past the reminder time it is still only due. */
+    { "2026-01-12 12:00", COBALT_DOSE_STATUS_DUE, "Due today" },
+    { "2026-01-12 23:59", COBALT_DOSE_STATUS_DUE, "Due today" },
+    { "2026-01-13 00:00", COBALT_DOSE_STATUS_OVERDUE, "Overdue by 1 day" },
     { "2026-01-13 08:00", COBALT_DOSE_STATUS_OVERDUE, "Overdue by 1 day" },
     { "2026-01-20 10:00", COBALT_DOSE_STATUS_OVERDUE, "Overdue by 8 days" },
   };
 
+  /* The old grace window decides nothing any more; nor does the clinic's
+   * short window for a weekly phase. */
   cobalt_prescription_set_grace_minutes (prescription, 180);
+  cobalt_prescription_set_overdue_after_minutes (prescription, 120);
   add_dose_at (doses, tz, "2026-01-05 09:00");
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -675,14 +731,14 @@ test_status_transitions (void)
       g_test_message ("now %s", steps[i].now);
       /* Overdue never moves the dose on: it is still the 12th's dose. */
       assert_due_date (info, "2026-01-12");
-      g_assert_cmpstr (overdue_at, ==, "2026-01-12 12:00");
+      g_assert_cmpstr (overdue_at, ==, "2026-01-13 00:00");
       g_assert_cmpint (info->status, ==, steps[i].status);
       g_assert_cmpstr (description, ==, steps[i].description);
     }
 
-  /* Exactly at the grace boundary, to the second. */
+  /* Exactly at the start of the next day, to the second. */
   {
-    g_autoptr(GDateTime) boundary = local_time (tz, "2026-01-12 12:00");
+    g_autoptr(GDateTime) boundary = local_time (tz, "2026-01-13 00:00");
     g_autoptr(GDateTime) just_before = g_date_time_add (boundary, -1);
     g_autoptr(CobaltDueInfo) before = cobalt_schedule_next_due (prescription, doses, just_before, tz);
     g_autoptr(CobaltDueInfo) at = cobalt_schedule_next_due (prescription, doses, boundary, tz);
@@ -702,6 +758,211 @@ test_status_transitions (void)
     g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_UPCOMING);
     g_assert_cmpint (info->last_dose_id, ==, 2);
     g_assert_cmpstr (description, ==, "Due in 7 days");
+  }
+}
+
+/* A first dose the clinic brought forward, logged as early on its advice,
+ * counts: the next is due from it, not again on the first-dose date. */
+static void
+test_early_first_dose_counts (void)
+{
+  g_autoptr(GTimeZone) tz = zone ("Europe/London");
+  g_autoptr(CobaltPrescription) prescription = prescription_from ("uk-hydroxo-prophylaxis", "2026-05-21");
+  g_autoptr(GPtrArray) doses = dose_array ();
+  g_autoptr(GDateTime) now = local_time (tz, "2026-05-21 10:00");
+  g_autoptr(CobaltDueInfo) info = NULL;
+
+  add_dose_at (doses, tz, "2026-05-18 11:00");
+  info = cobalt_schedule_next_due (prescription, doses, now, tz);
+  /* Without the clinic's say-so, a dose before the first-dose date is not
+   * part of this prescription. */
+  assert_due_date (info, "2026-05-21");
+  g_clear_pointer (&info, cobalt_due_info_free);
+
+  cobalt_dose_set_exceptions (g_ptr_array_index (doses, 0), COBALT_DOSE_EXCEPTION_EARLY);
+  info = cobalt_schedule_next_due (prescription, doses, now, tz);
+  assert_due_date (info, "2026-08-18");
+  g_assert_cmpint (info->last_dose_id, ==, 1);
+}
+
+/* A phase under a week with the clinic's shorter window: overdue that many
+ * minutes after the reminder time, never later than the day's end. */
+static void
+test_short_interval_window (void)
+{
+  g_autoptr(GTimeZone) tz = zone ("Europe/London");
+  g_autoptr(CobaltPrescription) alternate =
+    prescription_with_phases ("2026-01-05", 1, COBALT_INTERVAL_DAYS, 2, COBALT_PHASE_END_OPEN, 0);
+  g_autoptr(CobaltPrescription) three_a_week =
+    prescription_with_phases ("2026-01-05", 1, COBALT_INTERVAL_TIMES_PER_WEEK, 3, COBALT_PHASE_END_OPEN, 0);
+  g_autoptr(GPtrArray) doses = dose_array ();
+
+  add_dose_at (doses, tz, "2026-01-05 09:00");
+  cobalt_prescription_set_overdue_after_minutes (alternate, 240);
+  cobalt_prescription_set_overdue_after_minutes (three_a_week, 240);
+
+  /* Due Wednesday 7th at 09:00, overdue from 13:00. */
+  {
+    g_autofree char *d1 = NULL;
+    g_autofree char *d2 = NULL;
+    g_autoptr(CobaltDueInfo) before = weekly_due_at (tz, alternate, doses, "2026-01-07 12:59", &d1);
+    g_autoptr(CobaltDueInfo) after = weekly_due_at (tz, alternate, doses, "2026-01-07 13:00", &d2);
+    g_autofree char *overdue_at = g_date_time_format (after->overdue_at, "%F %H:%M");
+
+    g_assert_cmpint (before->status, ==, COBALT_DOSE_STATUS_DUE);
+    g_assert_cmpstr (d1, ==, "Due today");
+    g_assert_cmpint (after->status, ==, COBALT_DOSE_STATUS_OVERDUE);
+    g_assert_cmpstr (d2, ==, "Overdue since 09:00");
+    g_assert_cmpstr (overdue_at, ==, "2026-01-07 13:00");
+  }
+
+  /* "N times a week" is under a week too. */
+  {
+    g_autofree char *d = NULL;
+    g_autoptr(CobaltDueInfo) info = weekly_due_at (tz, three_a_week, doses, "2026-01-07 13:30", &d);
+
+    g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_OVERDUE);
+  }
+
+  /* A window reaching past midnight never makes the day longer. */
+  cobalt_prescription_set_overdue_after_minutes (alternate, 20 * 60);
+  {
+    g_autofree char *d = NULL;
+    g_autoptr(CobaltDueInfo) info = weekly_due_at (tz, alternate, doses, "2026-01-07 23:00", &d);
+    g_autofree char *overdue_at = g_date_time_format (info->overdue_at, "%F %H:%M");
+
+    g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_DUE);
+    g_assert_cmpstr (overdue_at, ==, "2026-01-08 00:00");
+  }
+
+  /* Without a window: due all day. */
+  cobalt_prescription_set_overdue_after_minutes (alternate, 0);
+  {
+    g_autofree char *d = NULL;
+    g_autoptr(CobaltDueInfo) info = weekly_due_at (tz, alternate, doses, "2026-01-07 23:30", &d);
+
+    g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_DUE);
+  }
+
+  g_assert_true (cobalt_schedule_interval_under_a_week (g_ptr_array_index (cobalt_prescription_get_phases (alternate), 0)));
+  {
+    g_autoptr(CobaltPhase) weekly = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, NULL);
+    g_autoptr(CobaltPhase) once = cobalt_phase_new (COBALT_INTERVAL_TIMES_PER_WEEK, 1, COBALT_PHASE_END_OPEN, 0, NULL);
+    g_autoptr(CobaltPhase) six_days = cobalt_phase_new (COBALT_INTERVAL_DAYS, 6, COBALT_PHASE_END_OPEN, 0, NULL);
+    g_autoptr(CobaltPhase) seven_days = cobalt_phase_new (COBALT_INTERVAL_DAYS, 7, COBALT_PHASE_END_OPEN, 0, NULL);
+
+    g_assert_false (cobalt_schedule_interval_under_a_week (weekly));
+    g_assert_false (cobalt_schedule_interval_under_a_week (once));
+    g_assert_true (cobalt_schedule_interval_under_a_week (six_days));
+    g_assert_false (cobalt_schedule_interval_under_a_week (seven_days));
+  }
+}
+
+/* The day's end is local midnight in the person's zone, also on a day
+ * whose midnight does not exist. */
+static void
+test_overdue_from_local_midnight (void)
+{
+  g_autoptr(GTimeZone) santiago = zone ("America/Santiago");
+  g_autoptr(CobaltPrescription) prescription =
+    prescription_with_phases ("2026-09-05", 1, COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0);
+  g_autoptr(GDateTime) now = local_time (santiago, "2026-09-05 20:00");
+  g_autoptr(CobaltDueInfo) info = cobalt_schedule_next_due (prescription, NULL, now, santiago);
+  g_autofree char *overdue_at = g_date_time_format (info->overdue_at, "%F %H:%M %z");
+
+  /* Santiago skips 6 September's midnight: the day starts at 01:00. */
+  g_assert_cmpstr (overdue_at, ==, "2026-09-06 01:00 -0300");
+  g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_DUE);
+}
+
+static CobaltDose *
+add_not_given_at (GPtrArray      *doses,
+                  GTimeZone      *tz,
+                  const char     *decided,
+                  CobaltDoseKind  kind,
+                  const char     *moved_to)
+{
+  CobaltDose *dose;
+
+  add_dose_at (doses, tz, decided);
+  dose = g_ptr_array_index (doses, doses->len - 1);
+  cobalt_dose_set_kind (dose, kind);
+  cobalt_dose_set_advised_by (dose, "Nurse Okafor");
+  if (moved_to != NULL)
+    {
+      GDate date = date_parse (moved_to);
+
+      cobalt_dose_set_moved_to (dose, &date);
+    }
+  return dose;
+}
+
+/* Skipped on the clinic's advice: the next date counts from the decision. */
+static void
+test_skipped_dose_counts_from_decision (void)
+{
+  g_autoptr(GTimeZone) tz = zone ("Europe/London");
+  g_autoptr(CobaltPrescription) prescription =
+    prescription_with_phases ("2026-01-05", 1, COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0);
+  g_autoptr(GPtrArray) doses = dose_array ();
+  g_autoptr(GDateTime) now = local_time (tz, "2026-01-14 10:00");
+  g_autoptr(CobaltDueInfo) info = NULL;
+
+  add_dose_at (doses, tz, "2026-01-05 09:00");
+  /* Due the 12th; the nurse said on the 13th to skip it. */
+  add_not_given_at (doses, tz, "2026-01-13 15:00", COBALT_DOSE_KIND_SKIPPED, NULL);
+
+  info = cobalt_schedule_next_due (prescription, doses, now, tz);
+  assert_due_date (info, "2026-01-20");
+  g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_UPCOMING);
+  /* Never the last dose given. */
+  g_assert_cmpint (info->last_dose_id, ==, 1);
+}
+
+/* Moved by the clinic: the next due date is the day it was moved to, and
+ * the dose given then counts as usual. */
+static void
+test_moved_dose_sets_next_date (void)
+{
+  g_autoptr(GTimeZone) tz = zone ("Europe/London");
+  g_autoptr(CobaltPrescription) prescription =
+    prescription_with_phases ("2026-01-05", 1, COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0);
+  g_autoptr(GPtrArray) doses = dose_array ();
+
+  add_dose_at (doses, tz, "2026-01-05 09:00");
+  add_not_given_at (doses, tz, "2026-01-10 11:00", COBALT_DOSE_KIND_MOVED, "2026-01-16");
+
+  {
+    g_autoptr(GDateTime) now = local_time (tz, "2026-01-13 10:00");
+    g_autoptr(CobaltDueInfo) info = cobalt_schedule_next_due (prescription, doses, now, tz);
+
+    /* Not overdue on the 13th: the clinic moved the 12th's dose. */
+    assert_due_date (info, "2026-01-16");
+    g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_UPCOMING);
+    g_assert_cmpuint (info->dose_in_phase, ==, 2);
+    g_assert_cmpint (info->last_dose_id, ==, 1);
+  }
+
+  /* Given on the day it was moved to: the next counts from that dose. */
+  add_dose_at (doses, tz, "2026-01-16 09:30");
+  {
+    g_autoptr(GDateTime) now = local_time (tz, "2026-01-16 10:00");
+    g_autoptr(CobaltDueInfo) info = cobalt_schedule_next_due (prescription, doses, now, tz);
+
+    assert_due_date (info, "2026-01-23");
+    g_assert_cmpint (info->last_dose_id, ==, 3);
+  }
+
+  /* Moving a first dose before anything was given. */
+  {
+    g_autoptr(GPtrArray) none = dose_array ();
+    g_autoptr(GDateTime) now = local_time (tz, "2026-01-06 10:00");
+    g_autoptr(CobaltDueInfo) info = NULL;
+
+    add_not_given_at (none, tz, "2026-01-04 10:00", COBALT_DOSE_KIND_MOVED, "2026-01-08");
+    info = cobalt_schedule_next_due (prescription, none, now, tz);
+    assert_due_date (info, "2026-01-08");
+    g_assert_cmpint (info->last_dose_id, ==, 0);
   }
 }
 
@@ -894,6 +1155,10 @@ main (int   argc,
   g_test_add_func ("/cobalt/schedule/calendar/month-end", test_month_end_clamps);
   g_test_add_func ("/cobalt/schedule/calendar/leap-day", test_leap_day);
   g_test_add_func ("/cobalt/schedule/dose/first-without-doses", test_first_due_without_doses);
+  g_test_add_func ("/cobalt/schedule/dose/first-dose-date", test_first_dose_date);
+  g_test_add_func ("/cobalt/schedule/dose/skipped-counts-from-decision", test_skipped_dose_counts_from_decision);
+  g_test_add_func ("/cobalt/schedule/dose/moved-sets-next-date", test_moved_dose_sets_next_date);
+  g_test_add_func ("/cobalt/schedule/dose/early-first-dose-counts", test_early_first_dose_counts);
   g_test_add_func ("/cobalt/schedule/dose/late-moves-next", test_late_dose_moves_next);
   g_test_add_func ("/cobalt/schedule/dose/after-midnight-credited", test_early_morning_dose_credited);
   g_test_add_func ("/cobalt/schedule/dose/overdue-after-midnight", test_overdue_dose_after_midnight_not_credited);
@@ -901,6 +1166,8 @@ main (int   argc,
   g_test_add_func ("/cobalt/schedule/dose/before-start-ignored", test_doses_before_start_ignored);
   g_test_add_func ("/cobalt/schedule/dose/across-versions", test_history_across_versions);
   g_test_add_func ("/cobalt/schedule/status/transitions", test_status_transitions);
+  g_test_add_func ("/cobalt/schedule/status/short-interval-window", test_short_interval_window);
+  g_test_add_func ("/cobalt/schedule/status/overdue-from-local-midnight", test_overdue_from_local_midnight);
   g_test_add_func ("/cobalt/schedule/status/no-phases", test_no_phases);
   g_test_add_func ("/cobalt/schedule/phase/open-never-ends", test_open_phase_never_ends);
   g_test_add_func ("/cobalt/schedule/phase/after-days", test_after_days_boundaries);

@@ -7,6 +7,7 @@
 
 #include <time.h>
 
+#include "cobalt-repository-private.h"
 #include "cobalt-status.h"
 
 typedef struct
@@ -49,7 +50,8 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_pointer (&fixture->tz, g_time_zone_unref);
 }
 
-/* Every 3 months from 1 January 2026, reminder 09:00, three-hour grace. */
+/* Every 3 months from 1 January 2026, reminder 09:00 (the three-hour
+ * grace of the defaults no longer decides anything). */
 static void
 add_quarterly_prescription (Fixture *fixture)
 {
@@ -119,10 +121,13 @@ test_upcoming_due_overdue (Fixture       *fixture,
   g_autoptr(GDateTime) day_before = at (fixture, 2026, 11, 19, 10, 0);
   g_autoptr(GDateTime) morning = at (fixture, 2026, 11, 20, 7, 0);
   g_autoptr(GDateTime) afternoon = at (fixture, 2026, 11, 20, 13, 0);
+  g_autoptr(GDateTime) next_day = at (fixture, 2026, 11, 21, 0, 30);
   g_autoptr(GDateTime) midnight = at (fixture, 2026, 11, 20, 0, 0);
+  g_autoptr(GDateTime) day_end = at (fixture, 2026, 11, 21, 0, 0);
   g_autoptr(GDateTime) due_at = at (fixture, 2026, 11, 20, 9, 0);
   g_autoptr(CobaltStatus) before = NULL;
   g_autoptr(CobaltStatus) due = NULL;
+  g_autoptr(CobaltStatus) still_due = NULL;
   g_autoptr(CobaltStatus) overdue = NULL;
 
   add_quarterly_prescription (fixture);
@@ -142,8 +147,16 @@ test_upcoming_due_overdue (Fixture       *fixture,
   g_assert_cmpint (cobalt_status_get_dose_status (due), ==, COBALT_DOSE_STATUS_DUE);
   g_assert_true (g_date_time_equal (cobalt_status_get_next_change (due), due_at));
 
-  overdue = compute (fixture, afternoon);
+  /* Due all day: hours after the reminder time it is not missed yet, and
+   * the next change is the start of the next day. */
+  still_due = compute (fixture, afternoon);
+  g_assert_cmpint (cobalt_status_get_dose_status (still_due), ==, COBALT_DOSE_STATUS_DUE);
+  g_assert_cmpstr (cobalt_status_get_relative_text (still_due), ==, "Due today");
+  g_assert_true (g_date_time_equal (cobalt_status_get_next_change (still_due), day_end));
+
+  overdue = compute (fixture, next_day);
   g_assert_cmpint (cobalt_status_get_dose_status (overdue), ==, COBALT_DOSE_STATUS_OVERDUE);
+  g_assert_cmpstr (cobalt_status_get_relative_text (overdue), ==, "Overdue by 1 day");
   g_assert_cmpstr (cobalt_dose_status_to_string (COBALT_DOSE_STATUS_OVERDUE), ==, "Overdue");
 }
 
@@ -199,6 +212,67 @@ test_supplies_warnings (Fixture       *fixture,
   g_assert_true (sharps);
 }
 
+/* A new patient set up in the afternoon whose first dose is tomorrow:
+ * Today says when the first dose is, never that it was missed. */
+static void
+test_first_dose_date (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
+  g_autoptr(GDate) starts_on = g_date_new_dmy (21, G_DATE_NOVEMBER, 2026);
+  g_autoptr(GDateTime) afternoon = at (fixture, 2026, 11, 20, 16, 0);
+  g_autoptr(GDateTime) due_at = at (fixture, 2026, 11, 21, 9, 0);
+  g_autoptr(CobaltStatus) status = NULL;
+
+  cobalt_prescription_set_starts_on (prescription, starts_on);
+  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (fixture->person));
+  cobalt_repository_save_prescription (fixture->repository, prescription, &error);
+  g_assert_no_error (error);
+
+  status = compute (fixture, afternoon);
+  g_assert_cmpint (cobalt_status_get_dose_status (status), ==, COBALT_DOSE_STATUS_UPCOMING);
+  g_assert_true (g_date_time_equal (cobalt_status_get_due (status)->due_at, due_at));
+  g_assert_cmpstr (cobalt_status_get_relative_text (status), ==, "Due tomorrow");
+  g_assert_cmpuint (cobalt_status_get_n_doses (status), ==, 0);
+}
+
+/* The clinic's advice not to give a dose counts for the schedule, and for
+ * nothing else: not a dose given, not a site used. */
+static void
+test_not_given_counts_for_schedule_only (Fixture       *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) given = at (fixture, 2026, 8, 20, 9, 10);
+  g_autoptr(GDateTime) decided = at (fixture, 2026, 11, 18, 15, 0);
+  g_autoptr(GDateTime) now = at (fixture, 2026, 11, 21, 10, 0);
+  g_autoptr(GDateTime) moved_due = at (fixture, 2026, 11, 27, 9, 0);
+  g_autoptr(CobaltDose) moved = cobalt_dose_new ();
+  g_autoptr(GDate) moved_to = g_date_new_dmy (27, G_DATE_NOVEMBER, 2026);
+  g_autoptr(CobaltStatus) status = NULL;
+
+  add_quarterly_prescription (fixture);
+  add_dose (fixture, given, "vastus-lateralis-left");
+
+  /* Due 20 November; the nurse moved it to the 27th on the 18th. */
+  cobalt_dose_set_person_id (moved, cobalt_person_get_id (fixture->person));
+  cobalt_dose_set_given_at (moved, decided);
+  cobalt_dose_set_kind (moved, COBALT_DOSE_KIND_MOVED);
+  cobalt_dose_set_advised_by (moved, "Nurse Okafor");
+  cobalt_dose_set_moved_to (moved, moved_to);
+  cobalt_repository_add_dose (fixture->repository, moved, &error);
+  g_assert_no_error (error);
+
+  status = compute (fixture, now);
+  g_assert_cmpint (cobalt_status_get_dose_status (status), ==, COBALT_DOSE_STATUS_UPCOMING);
+  g_assert_true (g_date_time_equal (cobalt_status_get_due (status)->due_at, moved_due));
+  g_assert_cmpuint (cobalt_status_get_n_doses (status), ==, 1);
+  /* The last dose given is still August's. */
+  g_assert_cmpint (cobalt_status_get_due (status)->last_dose_id, !=, cobalt_dose_get_id (moved));
+  g_assert_cmpint (cobalt_status_get_due (status)->last_dose_id, >, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -211,6 +285,10 @@ main (int   argc,
               fixture_set_up, test_no_prescription, fixture_tear_down);
   g_test_add ("/cobalt/status/upcoming-due-overdue", Fixture, NULL,
               fixture_set_up, test_upcoming_due_overdue, fixture_tear_down);
+  g_test_add ("/cobalt/status/first-dose-date", Fixture, NULL,
+              fixture_set_up, test_first_dose_date, fixture_tear_down);
+  g_test_add ("/cobalt/status/not-given-counts-for-schedule-only", Fixture, NULL,
+              fixture_set_up, test_not_given_counts_for_schedule_only, fixture_tear_down);
   g_test_add ("/cobalt/status/site-suggestion-rotates", Fixture, NULL,
               fixture_set_up, test_site_suggestion_rotates, fixture_tear_down);
   g_test_add ("/cobalt/status/supplies-warnings", Fixture, NULL,

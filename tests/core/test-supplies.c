@@ -459,20 +459,104 @@ test_pick_ampoule (void)
   add_item (store, COBALT_SUPPLY_SYRINGE, 10, "EARLIEST", 1, 3, 2025);
 
   /* No batch named: the earliest-expiring ampoule that is still good. */
-  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), NULL, today) == early);
-  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), "  ", today) == early);
+  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), NULL, NULL, today) == early);
+  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), NULL, "  ", today) == early);
   /* The dose's batch when it names one, as typed off the box. */
-  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), " AB123 ", today) == named);
-  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), "LATE", today) == late);
+  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), NULL, " AB123 ", today) == named);
+  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), NULL, "LATE", today) == late);
   /* Used with the clinic's agreement: stock follows what was used. */
-  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), "EXPIRED", today) == expired);
+  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), NULL, "EXPIRED", today) == expired);
   /* Someone else's batch, or one with nothing left: not the person's stock. */
-  g_assert_null (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), "CLINIC-42", today));
-  g_assert_null (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), "EMPTY", today));
+  g_assert_null (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), NULL, "CLINIC-42", today));
+  g_assert_null (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), NULL, "EMPTY", today));
   (void)used_up;
 
   g_assert_null (cobalt_supplies_pick_item (G_LIST_MODEL (store), COBALT_SUPPLY_SYRINGE, today));
   g_assert_null (cobalt_supplies_pick_item (G_LIST_MODEL (store), COBALT_SUPPLY_SWAB, today));
+}
+
+/* Issue 10: only a box of the prescribed product and strength is stock
+ * for the prescription; 1 mg/mL and 1000 mcg/mL are the same strength. */
+static void
+test_only_prescribed_ampoules_count (Fixture       *f,
+                                     gconstpointer  data)
+{
+  g_autoptr(GListStore) store = g_list_store_new (COBALT_TYPE_SUPPLY_ITEM);
+  g_autoptr(GDate) today = g_date_new_dmy (10, G_DATE_MARCH, 2025);
+  g_autoptr(CobaltSupplyStatus) s = NULL;
+  g_autoptr(CobaltSupplyStatus) no_rx = NULL;
+  g_autoptr(CobaltPrescription) unknown = NULL;
+  CobaltPrescription *cyano = f->monthly;
+  CobaltSupplyItem *hydroxo, *hydroxo_soon, *hydroxo_expired, *same, *stronger, *untyped, *needles;
+  CobaltSupplyWarning *low;
+
+  cobalt_prescription_set_product (cyano, COBALT_PRODUCT_CYANOCOBALAMIN);
+  cobalt_prescription_set_unit (cyano, COBALT_DOSE_UNIT_MCG);
+  cobalt_prescription_set_amount (cyano, 1000);
+  cobalt_prescription_set_strength_amount (cyano, 1000);
+  cobalt_prescription_set_strength_unit (cyano, COBALT_DOSE_UNIT_MCG);
+
+  /* Plenty of hydroxocobalamin 1 mg/mL (the record's defaults), none of
+   * it for a cyanocobalamin prescription. */
+  hydroxo = add_item (store, COBALT_SUPPLY_AMPOULE, 10, "HX1", 31, 12, 2027);
+  hydroxo_soon = add_item (store, COBALT_SUPPLY_AMPOULE, 2, "HX2", 15, 3, 2025);
+  hydroxo_expired = add_item (store, COBALT_SUPPLY_AMPOULE, 2, "HX3", 1, 3, 2025);
+  needles = add_item (store, COBALT_SUPPLY_INJECTING_NEEDLE, 50, NULL, 1, 1, 2028);
+  g_assert_cmpint (cobalt_supplies_match (hydroxo, cyano), ==, COBALT_SUPPLY_MATCH_OTHER_PRODUCT);
+  g_assert_cmpint (cobalt_supplies_match (needles, cyano), ==, COBALT_SUPPLY_MATCH_YES);
+  g_assert_cmpint (cobalt_supplies_match (hydroxo, NULL), ==, COBALT_SUPPLY_MATCH_YES);
+
+  s = cobalt_supplies_compute (G_LIST_MODEL (store), cyano, f->doses, NULL, f->now, f->tz, 30);
+  g_assert_true (s->tracked[COBALT_SUPPLY_AMPOULE]);
+  g_assert_cmpuint (s->usable[COBALT_SUPPLY_AMPOULE], ==, 0);
+  g_assert_cmpuint (s->doses_covered, ==, 0);
+  /* The next dose, 1 April, is not covered. */
+  g_assert_cmpint (s->days_left, ==, 22);
+  low = find_warning (s, COBALT_SUPPLY_WARNING_LOW_STOCK, 0);
+  g_assert_nonnull (low);
+  g_assert_cmpint (low->supply_kind, ==, COBALT_SUPPLY_AMPOULE);
+  /* The expired box is still worth a "do not use"; one about to expire is
+   * not this prescription's business. */
+  g_assert_nonnull (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, cobalt_supply_item_get_id (hydroxo_expired)));
+  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, cobalt_supply_item_get_id (hydroxo_soon)));
+  /* Nothing offered for the dose, unless the dose names that batch. */
+  g_assert_null (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), cyano, NULL, today));
+  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), cyano, "HX1", today) == hydroxo);
+  /* Without a prescription every box counts, as before. */
+  no_rx = cobalt_supplies_compute (G_LIST_MODEL (store), NULL, NULL, NULL, f->now, f->tz, 14);
+  g_assert_cmpuint (no_rx->usable[COBALT_SUPPLY_AMPOULE], ==, 12);
+  g_clear_pointer (&s, cobalt_supply_status_free);
+
+  /* Cyanocobalamin written as 1 mg/mL is the prescribed 1000 mcg/mL. */
+  same = add_item (store, COBALT_SUPPLY_AMPOULE, 3, "CY1", 31, 12, 2027);
+  cobalt_supply_item_set_product (same, COBALT_PRODUCT_CYANOCOBALAMIN);
+  cobalt_supply_item_set_strength_amount (same, 1);
+  cobalt_supply_item_set_strength_unit (same, COBALT_DOSE_UNIT_MG);
+  /* 5 mg/mL is not, and neither is a box whose strength is not a number. */
+  stronger = add_item (store, COBALT_SUPPLY_AMPOULE, 20, "CY5", 31, 12, 2027);
+  cobalt_supply_item_set_product (stronger, COBALT_PRODUCT_CYANOCOBALAMIN);
+  cobalt_supply_item_set_strength_amount (stronger, 5);
+  untyped = add_item (store, COBALT_SUPPLY_AMPOULE, 20, "CY?", 31, 12, 2027);
+  cobalt_supply_item_set_product (untyped, COBALT_PRODUCT_CYANOCOBALAMIN);
+  cobalt_supply_item_set_strength_amount (untyped, 0);
+  cobalt_supply_item_set_strength_text (untyped, "1 ampoule");
+
+  g_assert_cmpint (cobalt_supplies_match (same, cyano), ==, COBALT_SUPPLY_MATCH_YES);
+  g_assert_cmpint (cobalt_supplies_match (stronger, cyano), ==, COBALT_SUPPLY_MATCH_OTHER_STRENGTH);
+  g_assert_cmpint (cobalt_supplies_match (untyped, cyano), ==, COBALT_SUPPLY_MATCH_UNKNOWN_STRENGTH);
+
+  s = cobalt_supplies_compute (G_LIST_MODEL (store), cyano, f->doses, NULL, f->now, f->tz, 30);
+  g_assert_cmpuint (s->usable[COBALT_SUPPLY_AMPOULE], ==, 3);
+  g_assert_cmpuint (s->doses_covered, ==, 3);
+  /* 1 April, 1 May, 1 June covered; 1 July is 113 days away. */
+  g_assert_cmpint (s->days_left, ==, 113);
+  g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), cyano, NULL, today) == same);
+
+  /* A prescription whose strength is not a number matches no box. */
+  unknown = cobalt_prescription_copy (cyano);
+  cobalt_prescription_set_strength_amount (unknown, 0);
+  g_assert_cmpint (cobalt_supplies_match (same, unknown), ==, COBALT_SUPPLY_MATCH_UNKNOWN_STRENGTH);
+  g_assert_null (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), unknown, NULL, today));
 }
 
 static void
@@ -495,6 +579,20 @@ test_item_validate (void)
   cobalt_supply_item_set_batch (item, "KX2231");
   g_assert_true (cobalt_supply_item_validate (item, &error));
   g_assert_no_error (error);
+  g_assert_true (cobalt_supply_item_validate (needle, &error));
+
+  /* Ampoules need a strength per mL in mg or mcg; needles do not. */
+  cobalt_supply_item_set_strength_amount (item, 0);
+  g_assert_false (cobalt_supply_item_validate (item, &error));
+  g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
+  g_clear_error (&error);
+  cobalt_supply_item_set_strength_amount (item, 1000);
+  cobalt_supply_item_set_strength_unit (item, COBALT_DOSE_UNIT_ML);
+  g_assert_false (cobalt_supply_item_validate (item, &error));
+  g_clear_error (&error);
+  cobalt_supply_item_set_strength_unit (item, COBALT_DOSE_UNIT_MCG);
+  g_assert_true (cobalt_supply_item_validate (item, &error));
+  cobalt_supply_item_set_strength_amount (needle, 0);
   g_assert_true (cobalt_supply_item_validate (needle, &error));
 
   cobalt_supply_item_set_count (item, -1);
@@ -553,6 +651,7 @@ main (int   argc,
   ADD ("sharps-bin", test_sharps_bin);
   ADD ("without-prescription-or-stock", test_without_prescription_or_stock);
   ADD ("plenty-is-beyond-horizon", test_plenty_is_beyond_horizon);
+  ADD ("only-prescribed-ampoules-count", test_only_prescribed_ampoules_count);
 #undef ADD
   g_test_add_func ("/cobalt/supplies/weekly-days-left", test_weekly_days_left);
   g_test_add_func ("/cobalt/supplies/days-left-local-zone", test_days_left_local_zone);

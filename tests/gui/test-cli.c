@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "cobalt-demo.h"
+#include "cobalt-repository-private.h"
 
 typedef struct
 {
@@ -137,15 +138,47 @@ test_version (void)
   g_assert_cmpstr (run.out, ==, "cobalt " PACKAGE_VERSION "\n");
 }
 
+/* Today on the real clock, in the zone `cobalt` uses ($TZ included). */
+static char *
+real_today (void)
+{
+  g_autoptr(CobaltClock) clock = cobalt_clock_new_real ();
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (clock);
+
+  return g_date_time_format (now, "%Y-%m-%d");
+}
+
 static void
 test_status_demo (void)
 {
   g_auto(Run) run = { 0 };
-  g_autofree char *dir = make_demo_dir ();
-  const char *args[] = { "--status", "--data-dir", dir, NULL };
+  g_autofree char *dir = NULL;
   g_auto(GStrv) lines = NULL;
 
-  run_cobalt (&run, FALSE, NULL, args);
+  /* The demo is made for today and `cobalt` reads the same real clock.
+   * Should midnight pass in between, it would read yesterday's story a
+   * day on: then make the demo again (midnight does not pass twice in a
+   * few seconds). */
+  for (guint attempt = 0; attempt < 2; attempt++)
+    {
+      g_autofree char *before = real_today ();
+      g_autofree char *after = NULL;
+      const char *args[] = { "--status", "--data-dir", NULL, NULL };
+
+      if (dir != NULL)
+        {
+          remove_tree (dir);
+          g_clear_pointer (&dir, g_free);
+          run_clear (&run);
+        }
+      dir = make_demo_dir ();
+      args[2] = dir;
+      run_cobalt (&run, FALSE, NULL, args);
+      after = real_today ();
+      if (g_str_equal (before, after))
+        break;
+    }
+
   g_assert_cmpint (run.status, ==, 0);
   g_assert_cmpstr (run.err, ==, "");
 
@@ -156,6 +189,52 @@ test_status_demo (void)
   g_assert_nonnull (strstr (lines[0], ", 09:00 — Upcoming — suggested site: "));
   g_assert_true (g_str_has_prefix (lines[1], "Sam Rivera: next dose "));
   g_assert_nonnull (strstr (lines[1], ", 18:30 — Overdue — suggested site: "));
+
+  remove_tree (dir);
+}
+
+/* The first-dose date rule in `cobalt --status`: before it nothing is due
+ * or missed; without one, nothing is scheduled. Dates far from the real
+ * clock, so the answer does not depend on it. */
+static void
+test_status_first_dose (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_tmp_dir ();
+  const char *args[] = { "--status", "--data-dir", dir, NULL };
+  const char *names[] = { "Future Start", "No Date" };
+  g_auto(GStrv) lines = NULL;
+
+  {
+    g_autoptr(CobaltDatabase) database = cobalt_database_open (dir, &error);
+    g_autoptr(CobaltRepository) repository = NULL;
+
+    g_assert_no_error (error);
+    repository = cobalt_repository_new (database);
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autoptr(CobaltPerson) person = cobalt_person_new (names[i]);
+        g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
+        g_autoptr(GDate) first = g_date_new_dmy (5, G_DATE_JANUARY, 2099);
+
+        g_assert_true (cobalt_repository_save_person (repository, person, &error));
+        g_assert_no_error (error);
+        cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (person));
+        if (i == 0)
+          cobalt_prescription_set_starts_on (prescription, first);
+        g_assert_true (cobalt_repository_save_prescription (repository, prescription, &error));
+        g_assert_no_error (error);
+      }
+  }
+
+  run_cobalt (&run, FALSE, NULL, args);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (g_strchomp (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 2);
+  g_assert_true (g_str_has_prefix (lines[0], "Future Start: next dose Monday 5 January 2099, 09:00 — Upcoming"));
+  g_assert_cmpstr (lines[1], ==, "No Date: no first-dose date chosen yet — nothing is due until it is");
+  g_assert_null (strstr (run.out, "Overdue"));
 
   remove_tree (dir);
 }
@@ -331,6 +410,7 @@ main (int   argc,
 
   g_test_add_func ("/cobalt/cli/version", test_version);
   g_test_add_func ("/cobalt/cli/status-demo", test_status_demo);
+  g_test_add_func ("/cobalt/cli/status-first-dose", test_status_first_dose);
   g_test_add_func ("/cobalt/cli/status-data-dir-env", test_status_data_dir_env);
   g_test_add_func ("/cobalt/cli/status-empty", test_status_empty);
   g_test_add_func ("/cobalt/cli/status-corrupt", test_status_corrupt);

@@ -12,6 +12,7 @@
 
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-problem-page.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-window.h"
 
 typedef struct
@@ -26,9 +27,12 @@ static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 21, 10, 0, 0);
+
   fixture->dir = cobalt_test_make_tmp_dir ();
   fixture->db_path = g_build_filename (fixture->dir, COBALT_DATABASE_FILENAME, NULL);
-  fixture->clock = cobalt_clock_new_real ();
+  fixture->clock = cobalt_clock_new_fixed (now);
 }
 
 static void

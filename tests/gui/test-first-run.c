@@ -119,16 +119,53 @@ test_create_starting_now (Fixture       *fixture,
   choose_template (fixture, "uk-hydroxo-prophylaxis");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "hour_spin")), 8);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "minute_spin")), 30);
+  /* The first-dose date is offered as the next day, never silently
+   * today, and said in words to confirm. */
+  g_assert_nonnull (cobalt_test_find_label (root, "The first dose will be due on Sunday 22 November 2026"));
   cobalt_test_click (find (fixture, "create_button"));
 
   g_assert_cmpuint (n_people (fixture), ==, 1);
   g_assert_null (cobalt_test_find_type (root, COBALT_TYPE_INTRO_PAGE));
-  /* Starting today: the first dose is due today at the chosen time. */
-  g_assert_nonnull (cobalt_test_find_label (root, "Next dose for Chris Doe"));
-  g_assert_nonnull (cobalt_test_find_label (root, "Saturday 21 November"));
+  /* Today says when the first dose is: tomorrow, not due and not missed. */
+  g_assert_nonnull (cobalt_test_find_label (root, "First dose for Chris Doe"));
+  g_assert_nonnull (cobalt_test_find_label (root, "Sunday 22 November"));
+  g_assert_nonnull (cobalt_test_find_label (root, "Due tomorrow, at 08:30"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "status_label"))), ==, "Upcoming");
+  g_assert_null (cobalt_test_find_label (root, "Do not give two doses"));
+  g_assert_true (gtk_widget_get_visible (find (fixture, "person_dropdown")));
+}
+
+/* The issue's new patient: set up at 10:00 with the first dose chosen for
+ * that same morning at 08:30. Due all day, never "missed" that day; a
+ * first-dose day already past is refused. */
+static void
+test_create_first_dose_today (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (fixture->window);
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) yesterday = g_date_time_new (tz, 2026, 11, 20, 12, 0, 0);
+  g_autoptr(GDateTime) today = g_date_time_new (tz, 2026, 11, 21, 12, 0, 0);
+
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Dana Doe");
+  choose_template (fixture, "uk-hydroxo-prophylaxis");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "hour_spin")), 8);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "minute_spin")), 30);
+
+  gtk_calendar_select_day (GTK_CALENDAR (find (fixture, "date_calendar")), yesterday);
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_true (gtk_widget_get_visible (find (fixture, "date_error_label")));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+
+  gtk_calendar_select_day (GTK_CALENDAR (find (fixture, "date_calendar")), today);
+  g_assert_nonnull (cobalt_test_find_label (root, "The first dose will be due on Saturday 21 November 2026"));
+  cobalt_test_click (find (fixture, "create_button"));
+
+  g_assert_cmpuint (n_people (fixture), ==, 1);
   g_assert_nonnull (cobalt_test_find_label (root, "Due today, at 08:30"));
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "status_label"))), ==, "Due");
-  g_assert_true (gtk_widget_get_visible (find (fixture, "person_dropdown")));
+  g_assert_null (cobalt_test_find_label (root, "Overdue"));
+  g_assert_null (cobalt_test_find_label (root, "Do not give two doses"));
 }
 
 static void
@@ -172,6 +209,8 @@ main (int   argc,
               fixture_set_up, test_intro_and_refused_empty_name, fixture_tear_down);
   g_test_add ("/cobalt/gui/first-run/create-starting-now", Fixture, NULL,
               fixture_set_up, test_create_starting_now, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/create-first-dose-today", Fixture, NULL,
+              fixture_set_up, test_create_first_dose_today, fixture_tear_down);
   g_test_add ("/cobalt/gui/first-run/create-already-having-injections", Fixture, NULL,
               fixture_set_up, test_create_already_having_injections, fixture_tear_down);
 

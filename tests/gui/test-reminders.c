@@ -14,10 +14,10 @@
 
 #include "cobalt-application.h"
 #include "cobalt-autostart.h"
-#include "cobalt-database.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-reminder-preferences.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 
 /* Every path below is under one temporary root, shared with the
@@ -89,6 +89,7 @@ assert_autostart_entry (const char *path)
 {
   g_autoptr(GKeyFile) entry = g_key_file_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *type = NULL;
   g_autofree char *exec = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *expected = cobalt_autostart_get_contents ();
@@ -100,7 +101,8 @@ assert_autostart_entry (const char *path)
 
   g_assert_true (g_key_file_load_from_data (entry, contents, -1, G_KEY_FILE_NONE, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (g_key_file_get_string (entry, "Desktop Entry", "Type", NULL), ==, "Application");
+  type = g_key_file_get_string (entry, "Desktop Entry", "Type", NULL);
+  g_assert_cmpstr (type, ==, "Application");
   exec = g_key_file_get_string (entry, "Desktop Entry", "Exec", &error);
   g_assert_no_error (error);
   g_assert_true (g_str_has_suffix (exec, "cobalt-reminder"));

@@ -16,6 +16,7 @@
 #include "cobalt-journal-charts.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-log-page.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-rotation.h"
 #include "cobalt-supplies-page.h"
 #include "cobalt-window.h"
@@ -212,7 +213,8 @@ test_follows_clock_and_new_doses (Fixture       *fixture,
 {
   GtkWidget *root = GTK_WIDGET (fixture->window);
   g_autoptr(GDateTime) due_day = london (2026, 11, 24, 8, 0);
-  g_autoptr(GDateTime) late = london (2026, 11, 24, 13, 0);
+  g_autoptr(GDateTime) late = london (2026, 11, 24, 23, 0);
+  g_autoptr(GDateTime) next_day = london (2026, 11, 25, 8, 0);
   g_autoptr(CobaltDose) dose = cobalt_dose_new ();
   g_autoptr(GError) error = NULL;
 
@@ -221,15 +223,22 @@ test_follows_clock_and_new_doses (Fixture       *fixture,
   g_assert_nonnull (cobalt_test_find_label (root, "Due today"));
   g_assert_null (cobalt_test_find_label (root, "Upcoming"));
 
-  /* 09:00 plus the three-hour grace window has passed. */
+  /* Due all of its day: late in the evening it is still not missed. */
   cobalt_clock_set_now (fixture->clock, late);
+  cobalt_test_wait_idle ();
+  g_assert_nonnull (cobalt_test_find_label (root, "Due today"));
+  g_assert_null (cobalt_test_find_label (root, "Overdue"));
+  g_assert_null (cobalt_test_find_label (root, "Do not give two doses"));
+
+  /* Overdue from the start of the next day, with the clinic's number. */
+  cobalt_clock_set_now (fixture->clock, next_day);
   cobalt_test_wait_idle ();
   g_assert_nonnull (cobalt_test_find_label (root, "Overdue"));
   g_assert_nonnull (cobalt_test_find_label (root, "01632 960 123"));
 
   /* Logging the dose moves Today on to the next one, three months later. */
   cobalt_dose_set_person_id (dose, cobalt_window_get_person_id (fixture->window));
-  cobalt_dose_set_given_at (dose, late);
+  cobalt_dose_set_given_at (dose, next_day);
   cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
   cobalt_dose_set_amount (dose, 1);
   cobalt_repository_add_dose (fixture->repository, dose, &error);
@@ -398,13 +407,14 @@ test_preloaded (Fixture       *fixture,
   cobalt_test_wait_idle ();
 }
 
-/* Today worked out before the due time has passed is not shown after it. */
+/* Today worked out on the due day is not shown once that day is over
+ * (the dose is overdue from the next day). */
 static void
 test_preloaded_stale (Fixture       *fixture,
                       gconstpointer  data)
 {
   g_autoptr(GDateTime) due_day = london (2026, 11, 24, 8, 0);
-  g_autoptr(GDateTime) late = london (2026, 11, 24, 13, 0);
+  g_autoptr(GDateTime) late = london (2026, 11, 25, 8, 0);
   g_autoptr(CobaltWindowPreload) preload = cobalt_window_preload_start (fixture->dir, NULL, due_day, 0);
   CobaltWindow *window = cobalt_window_new (NULL, fixture->clock, fixture->dir);
 
@@ -415,6 +425,36 @@ test_preloaded_stale (Fixture       *fixture,
   cobalt_test_wait_idle ();
   g_assert_nonnull (cobalt_test_find_label (GTK_WIDGET (window), "Overdue"));
   g_assert_null (cobalt_test_find_label (GTK_WIDGET (window), "Due today"));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+}
+
+/* `cobalt --demo` opens its window before the sample data is made: it
+ * says so, and if the data cannot be made, it says that in words. */
+static void
+test_loading_then_failure (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  CobaltWindow *window = cobalt_window_new (NULL, fixture->clock, fixture->dir);
+  GtkWidget *root = GTK_WIDGET (window);
+
+  cobalt_window_show_loading (window, "Making the sample data…");
+  gtk_window_present (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+  g_assert_nonnull (cobalt_test_find_label (root, "Making the sample data…"));
+  g_assert_true (cobalt_test_is_showing (cobalt_test_find_id (root, "loading_spinner")));
+  g_assert_false (cobalt_test_is_showing (cobalt_test_find_id (root, "person_dropdown")));
+  g_assert_null (cobalt_test_find_label (root, "Next dose for"));
+
+  cobalt_window_show_failure (window, "The sample data could not be made",
+                              "Something went wrong while putting the sample data in a temporary folder: "
+                              "database or disk is full.");
+  cobalt_test_wait_idle ();
+  g_assert_nonnull (cobalt_test_find_label (root, "The sample data could not be made"));
+  g_assert_nonnull (cobalt_test_find_label (root, "disk is full"));
+  g_assert_false (cobalt_test_is_showing (cobalt_test_find_id (root, "loading_spinner")));
+  g_assert_true (cobalt_test_is_showing (cobalt_test_find_id (root, "loading_failed_icon")));
+
   gtk_window_destroy (GTK_WINDOW (window));
   cobalt_test_wait_idle ();
 }
@@ -447,6 +487,8 @@ main (int   argc,
               fixture_set_up, test_preloaded, fixture_tear_down);
   g_test_add ("/cobalt/gui/window/preloaded-stale", Fixture, NULL,
               fixture_set_up, test_preloaded_stale, fixture_tear_down);
+  g_test_add ("/cobalt/gui/window/loading-then-failure", Fixture, NULL,
+              fixture_set_up, test_loading_then_failure, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -19,6 +19,7 @@
 #include "cobalt-journal-charts.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-lab-form.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-supplies-page.h"
 #include "cobalt-supply-editor.h"
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <gio/gio.h>
 #include "cobalt-clock.h"
-#include "cobalt-database.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 
 typedef struct
@@ -105,6 +105,8 @@ journal_fixture_set_up (JournalFixture *f,
   g_assert_no_error (error);
   f->repository = cobalt_repository_new (f->database);
   f->clock = cobalt_clock_new_fixed (now);
+  /* The repository's "now" for the rules of what may be stored. */
+  cobalt_repository_set_clock (f->repository, f->clock);
 
   f->person = cobalt_person_new ("Alex Morgan");
   cobalt_person_set_clinic_phone (f->person, "01234 567890");

@@ -146,6 +146,29 @@ test_checkin (PageFixture   *pf,
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Energy: 7 · Mood: not recorded"));
 }
 
+/* A check-in form that has nobody to save for (no person chosen yet): its
+ * Save button must refuse with the reason beside it, not crash. */
+static void
+test_checkin_no_person (PageFixture   *pf,
+                        gconstpointer  data)
+{
+  GtkWidget *form = cobalt_checkin_form_new (pf->f.repository, pf->f.clock, NULL);
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), form);
+  gtk_window_present (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+
+  cobalt_checkin_form_set_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_ENERGY, 7);
+  cobalt_test_click (find_button (form, "Save check-in"));
+
+  g_assert_cmpstr (shown_error (form, "error_label"), ==, "Choose whose check-in this is first.");
+  g_assert_cmpuint (n_checkins (pf), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+}
+
 static void
 test_lab_result (PageFixture   *pf,
                  gconstpointer  data)
@@ -221,7 +244,7 @@ test_lab_refusals (PageFixture   *pf,
   cobalt_test_click (find_button (form, "Save result"));
   g_assert_nonnull (shown_error (form, "value_error"));
   g_assert_cmpstr (shown_error (form, "range_error"), ==,
-                   "The lower end of the reference range is above the upper end.");
+                   "The lower end of the reference range must be below the upper end.");
   g_assert_nonnull (shown_error (form, "date_error"));
   g_assert_cmpuint (n_lab_results (pf), ==, 0);
 
@@ -290,6 +313,8 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add ("/cobalt/journal-page/checkin", PageFixture, NULL, page_set_up, test_checkin, page_tear_down);
+  g_test_add ("/cobalt/journal-page/checkin-no-person", PageFixture, NULL, page_set_up, test_checkin_no_person,
+              page_tear_down);
   g_test_add ("/cobalt/journal-page/lab-result", PageFixture, NULL, page_set_up, test_lab_result, page_tear_down);
   g_test_add ("/cobalt/journal-page/lab-refusals", PageFixture, NULL, page_set_up, test_lab_refusals, page_tear_down);
   g_test_add ("/cobalt/journal-page/reaction", PageFixture, NULL, page_set_up, test_reaction, page_tear_down);

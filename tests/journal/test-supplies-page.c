@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* The Supplies page used as a person would: a batch added through the
- * form (with the storage advice shown beside it), the refusals (negative
- * count, expiry before it was received, no batch number) with nothing
- * stored, editing, and the sharps bin. */
+ * form (with the storage advice shown beside it, starting from the
+ * prescribed product and strength), the refusals (negative count, expiry
+ * before it was received, no batch number, no strength) with nothing
+ * stored, editing, a batch of another product or strength marked as not
+ * for this prescription and not counted, and the sharps bin. */
 
 #include <gtk/gtk.h>
 
@@ -115,7 +117,9 @@ test_add_batch (PageFixture   *pf,
                    "2025-03-10");
   g_assert_nonnull (cobalt_test_find_label (editor, "room temperature"));
 
-  set_text (editor, "strength_entry", "1 mg/1 mL");
+  /* The prescribed product and strength are already filled in. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (cobalt_test_find_id (editor, "strength_spin"))), ==, 1);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_test_find_id (editor, "strength_unit_dropdown"))), ==, 0);
   set_text (editor, "batch_entry", "HX5120B");
   set_text (editor, "count_entry", "5");
   set_text (editor, "expiry_entry", "2026-06-30");
@@ -128,14 +132,16 @@ test_add_batch (PageFixture   *pf,
   g_assert_cmpint (cobalt_supply_item_get_kind (item), ==, COBALT_SUPPLY_AMPOULE);
   g_assert_cmpint (cobalt_supply_item_get_product (item), ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
   g_assert_cmpstr (cobalt_supply_item_get_batch (item), ==, "HX5120B");
-  g_assert_cmpstr (cobalt_supply_item_get_strength (item), ==, "1 mg/1 mL");
+  g_assert_cmpfloat (cobalt_supply_item_get_strength_amount (item), ==, 1);
+  g_assert_cmpint (cobalt_supply_item_get_strength_unit (item), ==, COBALT_DOSE_UNIT_MG);
   g_assert_cmpint (cobalt_supply_item_get_count (item), ==, 5);
   g_assert_cmpint (g_date_get_year (cobalt_supply_item_get_expiry (item)), ==, 2026);
   g_assert_cmpint (g_date_get_day (cobalt_supply_item_get_received_on (item)), ==, 10);
 
   /* Listed with its expiry and the storage advice for the product. */
   cobalt_test_wait_idle ();
-  g_assert_nonnull (cobalt_test_find_label (pf->page, "Hydroxocobalamin 1 mg/1 mL, batch HX5120B"));
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Hydroxocobalamin 1 mg/mL, batch HX5120B"));
+  g_assert_null (cobalt_test_find_label (pf->page, "Not for this prescription"));
   g_assert_nonnull (cobalt_test_find_label (pf->page, "5 left · use by 30 June 2026"));
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Keep hydroxocobalamin at room temperature"));
 
@@ -224,6 +230,119 @@ test_edit_keeps_identity (PageFixture   *pf,
   g_assert_cmpint (cobalt_supply_item_get_count (item), ==, 40);  /* the editor worked on a copy */
 }
 
+static CobaltSupplyItem *
+save_batch (PageFixture   *pf,
+            CobaltProduct  product,
+            double         strength,
+            CobaltDoseUnit unit,
+            const char    *batch,
+            int            count)
+{
+  g_autoptr(GError) error = NULL;
+  CobaltSupplyItem *item = cobalt_supply_item_new (cobalt_person_get_id (pf->f.person), COBALT_SUPPLY_AMPOULE, count);
+  g_autoptr(GDate) expiry = g_date_new_dmy (31, G_DATE_DECEMBER, 2027);
+
+  cobalt_supply_item_set_product (item, product);
+  cobalt_supply_item_set_strength_amount (item, strength);
+  cobalt_supply_item_set_strength_unit (item, unit);
+  cobalt_supply_item_set_batch (item, batch);
+  cobalt_supply_item_set_expiry (item, expiry);
+  g_assert_true (cobalt_repository_save_supply_item (pf->f.repository, item, &error));
+  g_assert_no_error (error);
+  cobalt_test_wait_idle ();
+
+  return item;
+}
+
+/* Issue 10: a cyanocobalamin box does not count for a hydroxocobalamin
+ * prescription, nor a 5 mg/mL box for a 1 mg/mL one; the page says so on
+ * the batch. 1000 mcg/mL is 1 mg/mL and counts. */
+static void
+test_other_product_not_counted (PageFixture   *pf,
+                                gconstpointer  data)
+{
+  g_autoptr(CobaltSupplyItem) cyano = NULL;
+  g_autoptr(CobaltSupplyItem) stronger = NULL;
+  g_autoptr(CobaltSupplyItem) same = NULL;
+
+  /* Ten cyanocobalamin ampoules: the next dose, 1 April, is not covered,
+   * and with a 30-day lead time that is a low-stock warning. */
+  g_object_set (pf->page, "low-stock-lead-days", 30, NULL);
+  cyano = save_batch (pf, COBALT_PRODUCT_CYANOCOBALAMIN, 1000, COBALT_DOSE_UNIT_MCG, "CY2231A", 10);
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Cyanocobalamin 1000 mcg/mL, batch CY2231A"));
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Not for this prescription: this is cyanocobalamin, "
+                                                      "the prescription is for hydroxocobalamin. "
+                                                      "It is not counted in your supplies."));
+  g_assert_cmpstr (cobalt_supplies_page_get_days_text (COBALT_SUPPLIES_PAGE (pf->page)), ==,
+                   "Enough supplies for 22 days");
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Ampoules last 22 more days"));
+
+  stronger = save_batch (pf, COBALT_PRODUCT_HYDROXOCOBALAMIN, 5, COBALT_DOSE_UNIT_MG, "HX5", 10);
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Not for this prescription: this is 5 mg/mL, "
+                                                      "the prescription is for 1 mg/mL."));
+  g_assert_cmpstr (cobalt_supplies_page_get_days_text (COBALT_SUPPLIES_PAGE (pf->page)), ==,
+                   "Enough supplies for 22 days");
+
+  /* Two of the prescribed strength, written in mcg: 1 April and 1 May
+   * are covered, 1 June is not. */
+  same = save_batch (pf, COBALT_PRODUCT_HYDROXOCOBALAMIN, 1000, COBALT_DOSE_UNIT_MCG, "HX1000", 2);
+  g_assert_cmpstr (cobalt_supplies_page_get_days_text (COBALT_SUPPLIES_PAGE (pf->page)), ==,
+                   "Enough supplies for 83 days");
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Hydroxocobalamin 1000 mcg/mL, batch HX1000"));
+}
+
+/* A new batch starts as the prescribed product and strength, whatever
+ * they are; a batch from an older version whose strength was text is
+ * asked for its strength. */
+static void
+test_batch_form_starts_from_prescription (PageFixture   *pf,
+                                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(CobaltSupplyItem) legacy = NULL;
+  GtkWidget *editor;
+
+  prescription = cobalt_repository_get_prescription (pf->f.repository, cobalt_person_get_id (pf->f.person), &error);
+  g_assert_no_error (error);
+  cobalt_prescription_set_product (prescription, COBALT_PRODUCT_CYANOCOBALAMIN);
+  cobalt_prescription_set_unit (prescription, COBALT_DOSE_UNIT_MCG);
+  cobalt_prescription_set_amount (prescription, 1000);
+  cobalt_prescription_set_strength_amount (prescription, 1000);
+  cobalt_prescription_set_strength_unit (prescription, COBALT_DOSE_UNIT_MCG);
+  g_assert_true (cobalt_repository_save_prescription (pf->f.repository, prescription, &error));
+  g_assert_no_error (error);
+
+  editor = cobalt_supplies_page_add_item (COBALT_SUPPLIES_PAGE (pf->page), COBALT_SUPPLY_AMPOULE);
+  cobalt_test_wait_idle ();
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_test_find_id (editor, "product_dropdown"))), ==,
+                    COBALT_PRODUCT_CYANOCOBALAMIN);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (cobalt_test_find_id (editor, "strength_spin"))), ==, 1000);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_test_find_id (editor, "strength_unit_dropdown"))), ==, 1);
+  g_assert_null (shown_error (editor, "strength_error"));
+
+  /* No strength: refused beside the field, nothing stored. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cobalt_test_find_id (editor, "strength_spin")), 0);
+  set_text (editor, "batch_entry", "CY1");
+  set_text (editor, "count_entry", "4");
+  g_assert_false (cobalt_supply_editor_save (COBALT_SUPPLY_EDITOR (editor), NULL));
+  g_assert_nonnull (strstr (shown_error (editor, "strength_error"), "strength printed on the box"));
+  g_assert_cmpuint (n_items (pf), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  /* An older batch whose strength never was a number. */
+  legacy = cobalt_supply_item_new (cobalt_person_get_id (pf->f.person), COBALT_SUPPLY_AMPOULE, 3);
+  cobalt_supply_item_set_product (legacy, COBALT_PRODUCT_CYANOCOBALAMIN);
+  cobalt_supply_item_set_batch (legacy, "OLD");
+  cobalt_supply_item_set_strength_amount (legacy, 0);
+  cobalt_supply_item_set_strength_text (legacy, "1 amp");
+  editor = GTK_WIDGET (cobalt_supply_editor_new (NULL, pf->f.repository, pf->f.clock, pf->f.person,
+                                                 legacy, COBALT_SUPPLY_AMPOULE));
+  g_assert_nonnull (strstr (shown_error (editor, "strength_error"), "“1 amp” could not be read as a number"));
+  g_assert_true (gtk_widget_has_css_class (cobalt_test_find_id (editor, "strength_spin"), "error"));
+  gtk_window_destroy (GTK_WINDOW (editor));
+}
+
 static void
 test_sharps_bin (PageFixture   *pf,
                  gconstpointer  data)
@@ -272,6 +391,10 @@ main (int   argc,
   g_test_add ("/cobalt/supplies-page/refusals", PageFixture, NULL, page_set_up, test_refusals, page_tear_down);
   g_test_add ("/cobalt/supplies-page/edit", PageFixture, NULL, page_set_up, test_edit_keeps_identity, page_tear_down);
   g_test_add ("/cobalt/supplies-page/sharps-bin", PageFixture, NULL, page_set_up, test_sharps_bin, page_tear_down);
+  g_test_add ("/cobalt/supplies-page/other-product-not-counted", PageFixture, NULL, page_set_up,
+              test_other_product_not_counted, page_tear_down);
+  g_test_add ("/cobalt/supplies-page/batch-form-starts-from-prescription", PageFixture, NULL, page_set_up,
+              test_batch_form_starts_from_prescription, page_tear_down);
 
   return g_test_run ();
 }

@@ -15,6 +15,7 @@
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-demo.h"
 #include "cobalt-preferences-window.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-site-picker.h"
 #include "cobalt-window.h"
 #include "journey-test-util.h"

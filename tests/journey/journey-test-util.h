@@ -6,7 +6,7 @@
 
 #include <string.h>
 #include <gtk/gtk.h>
-#include "cobalt-database.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 
 #define TEST_EMERGENCY "999"
@@ -67,7 +67,9 @@ fixture_set_up_full (JourneyFixture *f,
   };
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = fixture_time (2025, 3, 10, 9, 0);
-  g_autoptr(GDateTime) earlier = g_date_time_add_days (now, -80);
+  /* Three months before "now" (10 March 2025): the quarterly dose is due
+   * today, so a dose given now is neither early nor extra. */
+  g_autoptr(GDateTime) earlier = g_date_time_add_days (now, -90);
   g_autoptr(CobaltPrescription) prescription = NULL;
   g_autoptr(CobaltDose) dose = cobalt_dose_new ();
   g_autoptr(CobaltSharpsBin) bin = NULL;
@@ -77,6 +79,8 @@ fixture_set_up_full (JourneyFixture *f,
   g_assert_no_error (error);
   f->repository = cobalt_repository_new (f->database);
   f->clock = cobalt_clock_new_fixed (now);
+  /* The repository's "now" for the rules of what may be logged. */
+  cobalt_repository_set_clock (f->repository, f->clock);
 
   f->person = cobalt_person_new ("Alex Morgan");
   cobalt_person_set_clinic_name (f->person, "Riverside Surgery");

@@ -69,8 +69,8 @@ def find(app, role, name=None, startswith=None, contains_desc=None):
 
 
 def wait_for(fn, what, timeout=10):
-    end = time.time() + timeout
-    while time.time() < end:
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
         result = fn()
         if result is not None:
             return result

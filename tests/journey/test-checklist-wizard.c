@@ -6,6 +6,7 @@
 #include "cobalt-body-map.h"
 #include "cobalt-checklist-step-page.h"
 #include "cobalt-checklist-wizard.h"
+#include "cobalt-checklist-wizard-private.h"
 #include "cobalt-site-picker.h"
 #include "cobalt-status.h"
 #include "journey-test-util.h"
@@ -245,6 +246,17 @@ test_abort (JourneyFixture *f,
   g_assert_null (cobalt_repository_get_open_checklist_run (f->repository, cobalt_person_get_id (f->person), NULL));
 }
 
+static gint64
+count_settings (JourneyFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltStatement) stmt = cobalt_database_prepare (f->database, "SELECT count(*) FROM settings", &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cobalt_statement_step (stmt, &error));
+  return cobalt_statement_get_int64 (stmt, 0);
+}
+
 static void
 test_resume (JourneyFixture *f,
              gconstpointer   data)
@@ -252,11 +264,22 @@ test_resume (JourneyFixture *f,
   CobaltChecklistWizard *wizard = show_wizard (f);
   gint64 run_id = cobalt_checklist_run_get_id (cobalt_checklist_wizard_get_run (wizard));
   int site_step = cobalt_checklist_run_find_step (cobalt_checklist_wizard_get_run (wizard), COBALT_STEP_CHOOSE_SITE);
+  gint64 n_settings = count_settings (f);
   CobaltChecklistRun *run;
   CobaltSitePicker *picker;
 
   g_assert_cmpint (site_step, >, 0);
   tick_steps (wizard, 0, site_step + 1);
+
+  /* The chosen site is stored with the run, not in the settings. */
+  {
+    g_autoptr(CobaltChecklistRun) stored = NULL;
+
+    stored = cobalt_repository_get_open_checklist_run (f->repository, cobalt_person_get_id (f->person), NULL);
+    g_assert_nonnull (stored);
+    g_assert_cmpstr (cobalt_checklist_run_get_site_id (stored), ==, "deltoid-left");
+    g_assert_cmpint (count_settings (f), ==, n_settings);
+  }
 
   /* Close the window: the run was saved after every tick. */
   gtk_window_destroy (f->window);
@@ -274,6 +297,7 @@ test_resume (JourneyFixture *f,
 
   tick_steps (wizard, site_step + 1, cobalt_checklist_run_get_n_steps (run));
   g_assert_cmpuint (dose_count (f), ==, 2);
+  g_assert_cmpint (count_settings (f), ==, n_settings);
 }
 
 static void
@@ -387,6 +411,23 @@ test_expired_batch (JourneyFixture *f,
   gtk_toggle_button_set_active (step_check (wizard, expiry), TRUE);
   g_assert_true (cobalt_checklist_run_is_step_ticked (run, expiry));
   g_assert_cmpstr (cobalt_checklist_run_get_expiry_override (run), ==, "Nurse Patel said it is fine today");
+
+  /* Logged, the dose says so with a flag and the person's own words,
+   * never with a sentence of Cobalt's in their notes. */
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.next", NULL);
+  wait_for_gtk (10);
+  tick_steps (wizard, expiry + 1, cobalt_checklist_run_get_n_steps (run));
+  wait_for_gtk (20);
+  {
+    g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+    CobaltDose *dose;
+
+    g_assert_cmpuint (doses->len, ==, 2);
+    dose = g_ptr_array_index (doses, 1);
+    g_assert_true (cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_EXPIRED);
+    g_assert_cmpstr (cobalt_dose_get_exception_note (dose), ==, "Nurse Patel said it is fine today");
+    g_assert_null (cobalt_dose_get_notes (dose));
+  }
 }
 
 static void
@@ -470,6 +511,136 @@ test_inject_step_and_stop (JourneyFixture *f,
   g_assert_false (shows_text (GTK_WIDGET (wizard), "21 G, 38 mm"));
 }
 
+static int
+find_step (CobaltChecklistWizard *wizard,
+           const char            *kind)
+{
+  int index = cobalt_checklist_run_find_step (cobalt_checklist_wizard_get_run (wizard), kind);
+
+  g_assert_cmpint (index, >=, 0);
+  return index;
+}
+
+/* Issue 10: in the Cytamen template's weekly 250 mcg phase, the checklist
+ * says to draw up 0.25 mL of the 1000 mcg/mL ampoule, not 1 mL. */
+static void
+test_volume_250mcg_phase (JourneyFixture *f,
+                          gconstpointer   data)
+{
+  static const char *sites[] = { "deltoid-left", "deltoid-right", "vastus-lateralis-left", NULL };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPrescription) cytamen = cobalt_prescription_new_from_template ("uk-cyano-cytamen");
+  CobaltChecklistWizard *wizard;
+  GtkWidget *medicine, *expiry, *draw_up;
+  GDate start;
+  int draw;
+
+  /* Seven loading doses at the clinic, every other day up to 3 March: the
+   * weekly 250 mcg phase is due today, 10 March. */
+  g_date_clear (&start, 1);
+  g_date_set_dmy (&start, 18, 2, 2025);
+  cobalt_prescription_set_person_id (cytamen, cobalt_person_get_id (f->person));
+  cobalt_prescription_set_starts_on (cytamen, &start);
+  cobalt_prescription_set_enabled_sites (cytamen, sites);
+  g_assert_true (cobalt_repository_save_prescription (f->repository, cytamen, &error));
+  g_assert_no_error (error);
+  for (int i = 0; i < 7; i++)
+    {
+      g_autoptr(GDateTime) day = fixture_time (2025, 2, 19, 9, 0);
+      g_autoptr(GDateTime) given = g_date_time_add_days (day, 2 * i);
+      g_autoptr(CobaltDose) dose = cobalt_dose_new ();
+
+      cobalt_dose_set_person_id (dose, cobalt_person_get_id (f->person));
+      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (cytamen));
+      cobalt_dose_set_given_at (dose, given);
+      cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
+      cobalt_dose_set_product (dose, COBALT_PRODUCT_CYANOCOBALAMIN);
+      cobalt_dose_set_amount (dose, 1000);
+      cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MCG);
+      cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
+      g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
+      g_assert_no_error (error);
+    }
+
+  wizard = show_wizard (f);
+  medicine = cobalt_checklist_wizard_get_step_page (wizard, find_step (wizard, COBALT_STEP_CONFIRM_MEDICINE));
+  g_assert_true (shows_text (medicine, "250 mcg cyanocobalamin"));
+  g_assert_true (shows_text (medicine, "1000 mcg/mL"));
+  g_assert_true (shows_text (medicine, "0.25 mL"));
+  /* The person's hydroxocobalamin box is not offered for this dose. */
+  expiry = cobalt_checklist_wizard_get_step_page (wizard, find_step (wizard, COBALT_STEP_CHECK_EXPIRY));
+  g_assert_true (shows_text (expiry, "No ampoules of the prescribed medicine and strength"));
+  g_assert_false (shows_text (expiry, TEST_BATCH));
+
+  draw = find_step (wizard, COBALT_STEP_DRAW_UP);
+  tick_steps (wizard, 0, draw);
+  draw_up = cobalt_checklist_wizard_get_step_page (wizard, draw);
+  g_assert_true (shows_text (draw_up, "Volume to draw up"));
+  g_assert_true (shows_text (draw_up, "0.25 mL"));
+  /* Well within the deltoid's 1 mL: no clinic warning. */
+  g_assert_false (shows_text (draw_up, "Check with your clinic"));
+}
+
+/* A volume above the chosen site's typical maximum is not refused, but
+ * the draw-up step says to check with the clinic. */
+static void
+test_volume_above_site_maximum (JourneyFixture *f,
+                                gconstpointer   data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  CobaltChecklistWizard *wizard;
+  GtkWidget *draw_up;
+  int draw;
+
+  /* 1 mg from a 0.5 mg/mL ampoule is 2 mL; the suggested deltoid takes 1 mL. */
+  prescription = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), &error);
+  g_assert_no_error (error);
+  cobalt_prescription_set_strength_amount (prescription, 0.5);
+  g_assert_true (cobalt_repository_save_prescription (f->repository, prescription, &error));
+  g_assert_no_error (error);
+
+  wizard = show_wizard (f);
+  draw = find_step (wizard, COBALT_STEP_DRAW_UP);
+  tick_steps (wizard, 0, draw);
+  g_assert_cmpstr (cobalt_site_picker_get_selected_site_id (COBALT_SITE_PICKER (cobalt_checklist_wizard_get_site_picker (wizard))),
+                   ==, "deltoid-left");
+  draw_up = cobalt_checklist_wizard_get_step_page (wizard, draw);
+  g_assert_true (shows_text (draw_up, "2 mL"));
+  g_assert_true (shows_text (draw_up, "This dose is 2 mL, more than the usual maximum of 1 mL for Left upper arm (deltoid). "
+                                      "Check with your clinic before you inject."));
+  /* A warning, not a block: the step can be ticked. */
+  gtk_toggle_button_set_active (step_check (wizard, draw), TRUE);
+  g_assert_true (cobalt_checklist_run_is_step_ticked (cobalt_checklist_wizard_get_run (wizard), draw));
+}
+
+/* A strength that is not a number (an older version's text): the
+ * checklist shows no volume, only the clinic's teaching. */
+static void
+test_volume_unknown_strength (void)
+{
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
+  GtkWidget *medicine, *draw_up;
+  GtkLabel *warning = NULL;
+
+  cobalt_prescription_set_strength_amount (prescription, 0);
+  cobalt_prescription_set_strength_text (prescription, "1 ampoule");
+  medicine = g_object_ref_sink (cobalt_wizard_medicine_detail_new (prescription, 0));
+  draw_up = g_object_ref_sink (cobalt_wizard_draw_up_detail_new (prescription, 0, &warning));
+
+  g_assert_true (shows_text (medicine, "as your clinic showed you"));
+  g_assert_true (shows_text (medicine, "“1 ampoule” (not confirmed"));
+  g_assert_false (shows_text (medicine, " mL"));
+  g_assert_true (shows_text (draw_up, "as your clinic showed you"));
+  g_assert_false (shows_text (draw_up, " mL"));
+  /* No volume, so nothing to compare with a site. */
+  cobalt_wizard_draw_up_detail_set_site (warning, prescription, 0, cobalt_site_catalogue_lookup ("deltoid-left"));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (warning)));
+
+  g_object_unref (medicine);
+  g_object_unref (draw_up);
+}
+
 /* The database refuses the write at the last step: the person is told in
  * plain words, stays on the inject step with the site and tick kept, and
  * nothing half-logged is left; once writing works again, Next logs it. */
@@ -528,9 +699,12 @@ main (int   argc,
   ADD ("back-and-untick", test_back_and_untick);
   ADD ("aftercare-banner", test_aftercare_banner);
   ADD ("inject-step-and-stop", test_inject_step_and_stop);
+  ADD ("volume-250mcg-phase", test_volume_250mcg_phase);
+  ADD ("volume-above-site-maximum", test_volume_above_site_maximum);
   ADD ("database-error-keeps-progress", test_database_error_keeps_progress);
 #undef ADD
   g_test_add ("/cobalt/journey/wizard/expired-batch", JourneyFixture, NULL, expired_set_up, test_expired_batch, fixture_tear_down);
+  g_test_add_func ("/cobalt/journey/wizard/volume-unknown-strength", test_volume_unknown_strength);
 
   return g_test_run ();
 }

@@ -2,7 +2,11 @@
 
 #include "config.h"
 
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
 #include "cobalt-checklist-editor.h"
+#include "cobalt-dose-rules.h"
 #include "cobalt-log-elsewhere-dialog.h"
 #include "cobalt-phase-row.h"
 #include "cobalt-preferences-window.h"
@@ -118,6 +122,176 @@ test_prescription_template_and_caution (JourneyFixture *f,
   g_assert_cmpuint (n_rows, >=, 4);
 }
 
+/* Issue 10: the volume is dose ÷ strength, per phase, shown and never
+ * typed; the Cytamen template's 250 mcg phase is 0.25 mL. */
+static void
+test_prescription_volume (JourneyFixture *f,
+                          gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->repository, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *volume = cobalt_prescription_editor_get_field (editor, "volume");
+  GtkWidget *warning = cobalt_prescription_editor_get_field (editor, "volume-warning");
+  GtkWidget *strength = cobalt_prescription_editor_get_field (editor, "strength");
+  GtkWidget *strength_unit = cobalt_prescription_editor_get_field (editor, "strength-unit");
+
+  fixture_show (f, widget);
+  /* Nothing to type a volume into: it cannot contradict dose and strength. */
+  g_assert_true (GTK_IS_LABEL (volume));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (volume)), ==, "1 mL");
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  g_assert_true (cobalt_prescription_editor_load_template (editor, "uk-cyano-cytamen"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (strength)), ==, 1000);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (strength_unit)), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 1 (Loading): 1 mL"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 2 (Until blood count is normal): 0.25 mL"));
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* The same strength in mg: the same volumes. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (strength_unit), 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 2 (Until blood count is normal): 0.25 mL"));
+
+  /* A weaker ampoule: twice the volume, and 2 mL is more than the upper
+   * arm usually takes — a warning to ask the clinic, not a refusal. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 0.5);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 2 (Until blood count is normal): 0.5 mL"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 1 (Loading): 2 mL"));
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "Left upper arm (deltoid)"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "Check with your clinic"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (warning)), "thigh"));
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  {
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), NULL);
+
+    g_assert_cmpfloat (cobalt_prescription_get_strength_amount (p), ==, 0.5);
+    g_assert_cmpint (cobalt_prescription_get_strength_unit (p), ==, COBALT_DOSE_UNIT_MG);
+    g_assert_cmpfloat (cobalt_prescription_get_phase_volume_ml (p, 1), ==, 0.5);
+  }
+
+  /* No strength: no volume at all, and Save asks for it beside the field. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 0);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (volume)), "mL"));
+  g_assert_false (gtk_widget_get_visible (warning));
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "strength-error")),
+                            "Enter the strength printed on the ampoule"));
+  g_assert_true (gtk_widget_has_css_class (strength, "error"));
+}
+
+/* A prescription as schema 3's migration leaves one whose old text did
+ * not read as "N mg/mL": in a data folder, with the numeric strength
+ * emptied behind the repository's back. */
+static char *
+make_legacy_strength_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cobalt-strength-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
+  g_autoptr(CobaltPerson) person = cobalt_person_new ("Sam Okafor");
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-cyano-cytamen");
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  repository = cobalt_repository_open (dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (cobalt_repository_save_person (repository, person, &error));
+  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (person));
+  g_assert_true (cobalt_repository_save_prescription (repository, prescription, &error));
+  g_assert_no_error (error);
+  g_clear_object (&repository);
+
+  path = g_build_filename (dir, "cobalt.db", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE prescriptions SET strength = 'one ampoule (Cytamen)', "
+                                     "strength_amount = NULL, strength_unit = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+test_prescription_asks_unparsed_strength (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_legacy_strength_folder ();
+  g_autoptr(CobaltRepository) repository = cobalt_repository_open (dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP, &error);
+  g_autoptr(CobaltPerson) person = NULL;
+  g_autoptr(CobaltPrescription) saved = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CobaltPrescriptionEditor *editor;
+  GtkWidget *strength, *strength_error, *volume;
+
+  g_assert_no_error (error);
+  person = cobalt_repository_find_person (repository, "Sam Okafor", &error);
+  g_assert_no_error (error);
+  editor = COBALT_PRESCRIPTION_EDITOR (cobalt_prescription_editor_new (repository, person));
+  strength = cobalt_prescription_editor_get_field (editor, "strength");
+  strength_error = cobalt_prescription_editor_get_field (editor, "strength-error");
+  volume = cobalt_prescription_editor_get_field (editor, "volume");
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  wait_for_gtk (100);
+
+  /* Asked for at once, with what was typed before, the field highlighted,
+   * and no volume guessed from it. */
+  g_assert_nonnull (error_text (strength_error));
+  g_assert_nonnull (strstr (error_text (strength_error), "“one ampoule (Cytamen)”"));
+  g_assert_nonnull (strstr (error_text (strength_error), "Enter the strength printed on the ampoule"));
+  g_assert_true (gtk_widget_has_css_class (strength, "error"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (strength)), ==, 0);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (volume)), "mL"));
+  /* To be entered in the dose's unit, mcg. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_prescription_editor_get_field (editor, "strength-unit"))),
+                    ==, 1);
+
+  /* Not saved until it is entered. */
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (strstr (error_text (strength_error), "one ampoule (Cytamen)"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 1000);
+  g_assert_false (gtk_widget_has_css_class (strength, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "0.25 mL"));
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  saved = cobalt_repository_get_prescription (repository, cobalt_person_get_id (person), &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (cobalt_prescription_get_strength_amount (saved), ==, 1000);
+  g_assert_cmpint (cobalt_prescription_get_strength_unit (saved), ==, COBALT_DOSE_UNIT_MCG);
+  g_assert_null (cobalt_prescription_get_strength_text (saved));
+
+  gtk_window_destroy (window);
+  wait_for_gtk (20);
+  g_clear_object (&repository);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (dir, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          {
+            g_autoptr(GDir) sub = g_dir_open (child, 0, NULL);
+            const char *subname;
+
+            while (sub != NULL && (subname = g_dir_read_name (sub)) != NULL)
+              {
+                g_autofree char *grandchild = g_build_filename (child, subname, NULL);
+                g_remove (grandchild);
+              }
+            g_rmdir (child);
+          }
+        else
+          g_remove (child);
+      }
+    g_rmdir (dir);
+  }
+}
+
 static void
 test_checklist_editor (JourneyFixture *f,
                        gconstpointer   data)
@@ -210,7 +384,8 @@ test_log_elsewhere (JourneyFixture *f,
   gtk_window_present (GTK_WINDOW (dialog));
   wait_for_gtk (100);
 
-  /* A carer needs a name; amounts must be sane; no future time unless confirmed. */
+  /* A carer needs a name; an amount above zero; no time in the future:
+   * every reason at once, each under its field. */
   gtk_drop_down_set_selected (GTK_DROP_DOWN (FIELD ("given-by")), 1);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 0);
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-11");
@@ -218,14 +393,20 @@ test_log_elsewhere (JourneyFixture *f,
   g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
   g_assert_nonnull (error_text (FIELD ("who-error")));
   g_assert_nonnull (error_text (FIELD ("amount-error")));
-  g_assert_nonnull (error_text (FIELD ("when-error")));
+  g_assert_cmpstr (error_text (FIELD ("when-error")), ==, "The date 2025-03-11 is in the future.");
   g_assert_nonnull (error_text (FIELD ("expiry-error")));
-  g_assert_true (gtk_widget_get_visible (FIELD ("confirm-future")));
   g_assert_cmpuint (dose_count (f), ==, 1);
 
+  /* Another amount than the prescription's: said under the amount, and
+   * kept only on "my clinic told me to" with the reason. */
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-09");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 40);
+  g_assert_false (gtk_widget_get_visible (FIELD ("amount-reason")) && gtk_widget_get_mapped (FIELD ("amount-reason")));
   g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
-  g_assert_nonnull (strstr (error_text (FIELD ("amount-error")), "far more"));
+  g_assert_cmpstr (error_text (FIELD ("amount-error")), ==, "40 mg does not match the prescription (1 mg).");
+  g_assert_null (error_text (FIELD ("when-error")));
+  g_assert_true (gtk_widget_get_mapped (FIELD ("amount-reason")));
+  g_assert_cmpuint (dose_count (f), ==, 1);
 
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("who")), "Jo (daughter)");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 1);
@@ -251,19 +432,88 @@ test_log_elsewhere (JourneyFixture *f,
   g_object_unref (dialog);
 }
 
+/* A time in the future is refused, whatever is ticked: a dose is logged
+ * once it has been given (a few minutes' clock difference allowed). */
 static void
-test_log_elsewhere_future_confirmed (JourneyFixture *f,
-                                     gconstpointer   data)
+test_log_elsewhere_refuses_future (JourneyFixture *f,
+                                   gconstpointer   data)
 {
   CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  g_autoptr(GError) error = NULL;
 
+#define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
   g_object_ref_sink (dialog);
-  gtk_editable_set_text (GTK_EDITABLE (cobalt_log_elsewhere_dialog_get_field (dialog, "date")), "2025-03-10");
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cobalt_log_elsewhere_dialog_get_field (dialog, "hour")), 11);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_gtk (100);
+
+  /* "Now" is 09:00 on 10 March 2025. */
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-10");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 11);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("minute")), 0);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_GIVEN_AT);
+  g_clear_error (&error);
+  g_assert_cmpstr (error_text (FIELD ("when-error")), ==, "The time 11:00 is in the future.");
+  /* Not the early-dose question: there is nothing to confirm. */
+  g_assert_false (gtk_widget_get_visible (FIELD ("timing")));
+  g_assert_null (FIELD ("confirm-future"));
+  g_assert_cmpuint (dose_count (f), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2030-01-05");
   g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_log_elsewhere_dialog_get_field (dialog, "confirm-future")), TRUE);
-  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_cmpstr (error_text (FIELD ("when-error")), ==, "The date 2030-01-05 is in the future.");
+  g_assert_cmpuint (dose_count (f), ==, 1);
+
+  /* What was typed stays; set right, it is logged. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("date"))), ==, "2030-01-05");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-10");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 9);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("minute")), 4);
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, &error));
+  g_assert_no_error (error);
   g_assert_cmpuint (dose_count (f), ==, 2);
+#undef FIELD
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* An amount other than the prescription's goes in with the person's
+ * reason, kept as a flag and their words, never as a sentence of ours. */
+static void
+test_log_elsewhere_amount_reason (JourneyFixture *f,
+                                  gconstpointer   data)
+{
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  g_autoptr(GPtrArray) doses = NULL;
+  CobaltDose *dose;
+
+#define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_gtk (100);
+
+  /* The form proposes the prescribed dose. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (FIELD ("amount"))), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-10");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 8);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 2);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (FIELD ("amount-reason")), TRUE);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_nonnull (error_text (FIELD ("amount-reason-error")));
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("amount-reason-note")), "Dr Rao gave a double dose at the clinic");
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+#undef FIELD
+
+  doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_assert_cmpuint (doses->len, ==, 2);
+  dose = g_ptr_array_index (doses, 1);
+  g_assert_cmpfloat (cobalt_dose_get_amount (dose), ==, 2);
+  g_assert_true (cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_AMOUNT);
+  g_assert_cmpstr (cobalt_dose_get_exception_note (dose), ==, "Dr Rao gave a double dose at the clinic");
+  g_assert_null (cobalt_dose_get_notes (dose));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
@@ -330,12 +580,16 @@ main (int   argc,
 #define ADD(path, func) g_test_add ("/cobalt/journey/forms/" path, JourneyFixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("prescription-refusals", test_prescription_refusals);
   ADD ("prescription-template-and-caution", test_prescription_template_and_caution);
+  ADD ("prescription-volume", test_prescription_volume);
   ADD ("checklist-editor", test_checklist_editor);
   ADD ("person-details", test_person_details);
   ADD ("log-elsewhere", test_log_elsewhere);
-  ADD ("log-elsewhere-future-confirmed", test_log_elsewhere_future_confirmed);
+  ADD ("log-elsewhere-refuses-future", test_log_elsewhere_refuses_future);
+  ADD ("log-elsewhere-amount-reason", test_log_elsewhere_amount_reason);
   ADD ("log-elsewhere-database-error", test_log_elsewhere_database_error);
 #undef ADD
+  g_test_add_func ("/cobalt/journey/forms/prescription-asks-unparsed-strength",
+                   test_prescription_asks_unparsed_strength);
 
   return g_test_run ();
 }

@@ -29,7 +29,7 @@ test_suggestion_and_states (JourneyFixture *f,
   CobaltBodyMap *map = map_of (picker);
   GtkWidget *button;
 
-  /* Least recently used: the thigh was used 80 days ago, the left arm never. */
+  /* Least recently used: the thigh was used 90 days ago, the left arm never. */
   g_assert_cmpstr (cobalt_site_picker_get_suggested_site_id (picker), ==, "deltoid-left");
   g_assert_true (shows_text (GTK_WIDGET (picker), "Suggested: Left upper arm"));
   g_assert_true (gtk_widget_has_css_class (cobalt_body_map_get_button (map, "deltoid-left"), "suggested"));

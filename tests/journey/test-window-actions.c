@@ -6,6 +6,7 @@
 
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-log-elsewhere-dialog.h"
+#include "cobalt-not-given-dialog.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-window.h"
 #include "journey-test-util.h"
@@ -45,6 +46,20 @@ find_descendant (GtkWidget *widget,
     }
 
   return NULL;
+}
+
+/* Buttons anywhere under @widget, shown or not, that run @action. */
+static guint
+count_action_buttons (GtkWidget  *widget,
+                      const char *action)
+{
+  guint n = 0;
+
+  if (GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), action) == 0)
+    n++;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    n += count_action_buttons (child, action);
+  return n;
 }
 
 static CobaltWindow *
@@ -113,6 +128,17 @@ test_today_opens_the_journey (JourneyFixture *f,
   gtk_widget_activate_action (GTK_WIDGET (window), "win.log-elsewhere", NULL);
   wait_for_gtk (50);
   opened = find_toplevel (COBALT_TYPE_LOG_ELSEWHERE_DIALOG);
+  g_assert_nonnull (opened);
+  g_assert_true (gtk_window_get_transient_for (opened) == GTK_WINDOW (window));
+  gtk_window_destroy (opened);
+
+  /* A dose not given on the clinic's advice, from Today and from the Log. */
+  g_assert_true (shows_text (GTK_WIDGET (window), "Record a Dose Not Given"));
+  g_assert_cmpuint (count_action_buttons (cobalt_window_get_page (window, "today"), "win.record-not-given"), ==, 1);
+  g_assert_cmpuint (count_action_buttons (cobalt_window_get_page (window, "log"), "win.record-not-given"), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.record-not-given", NULL);
+  wait_for_gtk (50);
+  opened = find_toplevel (COBALT_TYPE_NOT_GIVEN_DIALOG);
   g_assert_nonnull (opened);
   g_assert_true (gtk_window_get_transient_for (opened) == GTK_WINDOW (window));
   gtk_window_destroy (opened);

@@ -21,6 +21,7 @@
 
 #include "cobalt-database.h"
 #include "cobalt-repository.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-schedule.h"
 #include "reminder-test-data.h"
 

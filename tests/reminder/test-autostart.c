@@ -41,6 +41,7 @@ test_enable_disable (void)
   g_autofree char *autostart_dir = g_build_filename (g_get_user_config_dir (), "autostart", NULL);
   g_autoptr(GKeyFile) key_file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *type = NULL;
   g_autofree char *exec = NULL;
   g_autofree char *base = NULL;
 
@@ -58,7 +59,8 @@ test_enable_disable (void)
 
   g_assert_true (g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (g_key_file_get_string (key_file, "Desktop Entry", "Type", NULL), ==, "Application");
+  type = g_key_file_get_string (key_file, "Desktop Entry", "Type", NULL);
+  g_assert_cmpstr (type, ==, "Application");
   exec = g_key_file_get_string (key_file, "Desktop Entry", "Exec", NULL);
   g_assert_true (g_str_has_suffix (exec, "cobalt-reminder"));
   g_assert_false (g_key_file_get_boolean (key_file, "Desktop Entry", "Hidden", NULL));

@@ -9,8 +9,8 @@
 
 #include <signal.h>
 
-#include "cobalt-database.h"
 #include "cobalt-reminder-launch.h"
+#include "cobalt-repository-private.h"
 
 static guint32
 reminder_pid (void)

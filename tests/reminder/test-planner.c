@@ -721,6 +721,147 @@ test_no_prescription (void)
   fixture_tear_down (&f);
 }
 
+/* A dose is due all of its day: the due reminder may come back (snoozed)
+ * late in the evening, and never says "missed" that day. */
+static void
+test_due_all_day_never_missed (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GDateTime) at = NULL, evening = NULL, later = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GPtrArray) late_items = NULL;
+  CobaltReminderItem *item;
+  CobaltReminderState *state;
+
+  fixture_set_up (&f, "Europe/London", 9 * 60, COBALT_INTERVAL_WEEKS, 1);
+  f.settings.day_before = FALSE;
+  add_dose (&f, 2024, 6, 3, 12, 0);   /* next due Monday 10 June */
+
+  at = local (&f, 2024, 6, 10, 9, 0);
+  evening = local (&f, 2024, 6, 10, 22, 0);
+  later = local (&f, 2024, 6, 10, 23, 0);
+
+  items = plan_at (&f, at);
+  item = find_item (items, COBALT_REMINDER_DUE);
+  g_assert_nonnull (item);
+  state = state_for (&f, item);
+  /* Snoozed until 23:00: it comes back, still only "due". */
+  cobalt_reminder_state_set_snoozed_until (state, later);
+  assert_shown (&f, evening, "");
+  late_items = plan_at (&f, later);
+  g_assert_cmpuint (late_items->len, ==, 1);
+  item = find_item (late_items, COBALT_REMINDER_DUE);
+  g_assert_nonnull (item);
+  g_assert_true (item->needs_show);
+  g_assert_nonnull (strstr (item->body, "is due today"));
+  g_assert_null (strstr (item->body, "missed"));
+  g_assert_null (strstr (item->body, "doctor or nurse"));
+  g_assert_null (strstr (item->summary, "overdue"));
+
+  fixture_tear_down (&f);
+}
+
+/* Every other day, with the clinic's four-hour window: the overdue
+ * reminder comes at 13:00 the same day, with the missed-dose wording. */
+static void
+test_clinic_short_window (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GDateTime) at = NULL, before = NULL, window_end = NULL, next_morning = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  CobaltReminderItem *item;
+
+  fixture_set_up (&f, "Europe/London", 9 * 60, COBALT_INTERVAL_DAYS, 2);
+  f.settings.day_before = FALSE;
+  cobalt_prescription_set_overdue_after_minutes (f.prescription, 240);
+  add_dose (&f, 2024, 6, 8, 9, 0);   /* next due Monday 10 June */
+
+  at = local (&f, 2024, 6, 10, 9, 0);
+  before = local (&f, 2024, 6, 10, 12, 59);
+  window_end = local (&f, 2024, 6, 10, 13, 0);
+  next_morning = local (&f, 2024, 6, 11, 9, 0);
+
+  assert_shown (&f, at, "due@2024-06-10 09:00 BST");
+  assert_shown (&f, before, "");
+  assert_wakeup (&f, window_end);
+
+  items = plan_at (&f, window_end);
+  item = find_item (items, COBALT_REMINDER_OVERDUE);
+  g_assert_nonnull (item);
+  g_assert_true (item->needs_show);
+  g_assert_nonnull (strstr (item->body, "ask your doctor or nurse"));
+  g_assert_null (find_item (items, COBALT_REMINDER_DUE));
+
+  /* Then once a day at the reminder time, as for any overdue dose. */
+  assert_shown (&f, next_morning, "overdue@2024-06-11 09:00 BST");
+
+  fixture_tear_down (&f);
+}
+
+/* A new patient whose first dose is tomorrow: nothing today, the due
+ * reminder tomorrow; with no first-dose date at all, nothing, ever. */
+static void
+test_first_dose_date (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GDateTime) setup = NULL, morning = NULL, next_day = NULL, day_after = NULL;
+  GDate first;
+
+  fixture_set_up (&f, "Europe/London", 9 * 60, COBALT_INTERVAL_MONTHS, 3);
+  f.settings.day_before = FALSE;
+  g_date_clear (&first, 1);
+  g_date_set_dmy (&first, 11, 6, 2024);
+  cobalt_prescription_set_starts_on (f.prescription, &first);
+
+  setup = local (&f, 2024, 6, 10, 15, 0);
+  morning = local (&f, 2024, 6, 11, 9, 0);
+  assert_shown (&f, setup, "");
+  assert_wakeup (&f, morning);
+  assert_shown (&f, morning, "due@2024-06-11 09:00 BST");
+  fixture_tear_down (&f);
+
+  memset (&f, 0, sizeof f);
+  fixture_set_up (&f, "Europe/London", 9 * 60, COBALT_INTERVAL_MONTHS, 3);
+  cobalt_prescription_set_starts_on (f.prescription, NULL);
+  next_day = local (&f, 2024, 6, 11, 9, 30);
+  day_after = local (&f, 2024, 6, 12, 9, 30);
+  assert_shown (&f, next_day, "");
+  assert_shown (&f, day_after, "");
+  fixture_tear_down (&f);
+}
+
+/* The clinic moved the dose: no overdue reminder for the day it was
+ * first due, the due reminder on the day it was moved to. */
+static void
+test_moved_dose (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(GDateTime) decided = NULL, old_due = NULL, next_day = NULL, moved_day = NULL;
+  CobaltDose *moved;
+  GDate moved_to;
+
+  fixture_set_up (&f, "Europe/London", 9 * 60, COBALT_INTERVAL_WEEKS, 1);
+  f.settings.day_before = FALSE;
+  add_dose (&f, 2024, 6, 3, 12, 0);   /* next due Monday 10 June */
+  add_dose (&f, 2024, 6, 7, 16, 0);
+  moved = g_ptr_array_index (f.doses, 1);
+  cobalt_dose_set_kind (moved, COBALT_DOSE_KIND_MOVED);
+  cobalt_dose_set_advised_by (moved, "Dr Rao");
+  cobalt_dose_set_site_id (moved, NULL);
+  g_date_clear (&moved_to, 1);
+  g_date_set_dmy (&moved_to, 13, 6, 2024);
+  cobalt_dose_set_moved_to (moved, &moved_to);
+
+  old_due = local (&f, 2024, 6, 10, 9, 0);
+  next_day = local (&f, 2024, 6, 11, 9, 0);
+  moved_day = local (&f, 2024, 6, 13, 9, 0);
+  assert_shown (&f, old_due, "");
+  assert_shown (&f, next_day, "");
+  assert_shown (&f, moved_day, "due@2024-06-13 09:00 BST");
+
+  fixture_tear_down (&f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -741,6 +882,10 @@ main (int   argc,
   g_test_add_func ("/cobalt/reminder/planner/month-end-and-leap-day", test_month_end_and_leap_day);
   g_test_add_func ("/cobalt/reminder/planner/supplies", test_supplies);
   g_test_add_func ("/cobalt/reminder/planner/no-prescription", test_no_prescription);
+  g_test_add_func ("/cobalt/reminder/planner/due-all-day-never-missed", test_due_all_day_never_missed);
+  g_test_add_func ("/cobalt/reminder/planner/clinic-short-window", test_clinic_short_window);
+  g_test_add_func ("/cobalt/reminder/planner/first-dose-date", test_first_dose_date);
+  g_test_add_func ("/cobalt/reminder/planner/moved-dose", test_moved_dose);
 
   return g_test_run ();
 }

@@ -10,8 +10,8 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "cobalt-database.h"
 #include "cobalt-notifier-fake.h"
+#include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 #include "cobalt-reminder-planner.h"
 #include "cobalt-reminder-service.h"
@@ -388,6 +388,43 @@ test_dose_logged_withdraws (Fixture       *f,
   g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
 }
 
+/* A dose logged through the service's own repository, in the same
+ * process: no file event is needed (the service here does not even watch
+ * the file), its ::changed is enough. The reminder bookkeeping the
+ * service writes itself does not make it look again and again. */
+static void
+test_own_write_reevaluates (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) given = NULL;
+  CobaltRepository *own;
+  guint id, n_evaluations;
+
+  g_assert_null (cobalt_reminder_service_get_repository (a));
+  set_now (f, 0);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  id = cobalt_notifier_fake_get_shown_id (na, 0);
+  own = cobalt_reminder_service_get_repository (a);
+  g_assert_nonnull (own);
+
+  /* Showing it was a write (the claim): nothing more to look at. */
+  n_evaluations = cobalt_reminder_service_get_n_evaluations (a);
+  g_assert_false (wait_for_evaluation (a, 1));
+  g_assert_cmpuint (cobalt_reminder_service_get_n_evaluations (a), ==, n_evaluations);
+
+  given = g_date_time_add_minutes (f->due, 5);
+  set_now (f, 6);
+  g_assert_true (reminder_test_log_dose (own, f->person, given, &error));
+  g_assert_no_error (error);
+  g_assert_true (wait_for_evaluation (a, 5));
+  g_assert_false (cobalt_notifier_fake_is_open (na, id));
+  g_assert_cmpuint (cobalt_reminder_service_get_n_open (a), ==, 0);
+}
+
 static void
 write_file (const char *path,
             const char *contents)
@@ -613,6 +650,7 @@ main (int   argc,
   ADD ("snooze", test_snooze);
   ADD ("checklist-action", test_checklist_action);
   ADD ("dose-logged-withdraws", test_dose_logged_withdraws);
+  ADD ("own-write-reevaluates", test_own_write_reevaluates);
   ADD ("bad-database", test_bad_database);
   ADD ("missing-and-too-new", test_missing_and_too_new);
   ADD ("locked", test_locked);

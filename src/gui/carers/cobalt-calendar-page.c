@@ -84,7 +84,10 @@ add_line (CobaltCalendarPage *self,
     }
   g_ptr_array_add (lines, line);
 
-  /* Overdue matters most, then what was given, then the plan. */
+  /* Overdue matters most, then what was given, then the plan; a line
+   * without a kind (a dose not given) leaves the day's mark alone. */
+  if (kind == NULL)
+    return;
   if (old == NULL || g_str_equal (kind, KIND_OVERDUE) ||
       (g_str_equal (kind, KIND_GIVEN) && g_str_equal (old, KIND_PLANNED)))
     g_hash_table_insert (self->kinds, GUINT_TO_POINTER (julian), (gpointer) kind);
@@ -113,7 +116,9 @@ compute_schedule (CobaltCalendarPage *self)
   prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
   if (prescription == NULL)
     return;
-  doses = cobalt_repository_list_doses (self->repository, person_id, &error);
+  /* With the doses not given on the clinic's advice: the schedule
+   * counts them as the clinic said. */
+  doses = cobalt_repository_list_schedule_doses (self->repository, person_id, &error);
   if (doses == NULL)
     return;
 
@@ -175,7 +180,6 @@ load_month (CobaltCalendarPage *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) tz = cobalt_clock_get_timezone (self->clock)
                               ? g_time_zone_ref (cobalt_clock_get_timezone (self->clock)) : NULL;
-  CobaltDatabase *database;
   GHashTableIter iter;
   gpointer key, value;
   CobaltLogQuery query;
@@ -190,13 +194,12 @@ load_month (CobaltCalendarPage *self)
   from = g_date_time_add_days (first, -7);
   to = g_date_time_add_days (first, 31 + 14);
 
-  database = cobalt_repository_get_database (self->repository);
   cobalt_log_query_init (&query, cobalt_person_get_id (self->person));
   query.from_us = g_date_time_to_unix (from) * G_USEC_PER_SEC;
   query.to_us = g_date_time_to_unix (to) * G_USEC_PER_SEC;
   query.descending = FALSE;
-  keys = cobalt_log_query_keys (database, &query, &error);
-  fetcher = cobalt_log_fetcher_new (database);
+  keys = cobalt_log_query_keys (self->repository, &query, &error);
+  fetcher = cobalt_log_fetcher_new (self->repository);
 
   for (guint i = 0; keys != NULL && i < keys->len; i += COBALT_LOG_FETCH_MAX)
     {
@@ -216,6 +219,14 @@ load_month (CobaltCalendarPage *self)
               add_line (self, julian_of (local), KIND_GIVEN,
                         g_strdup_printf (_("%s: checklist stopped, nothing given (%s)"), time,
                                          cobalt_log_entry_get_abort_reason (entry)));
+            }
+          else if (!cobalt_dose_is_given (dose))
+            {
+              g_autofree char *what = cobalt_dose_describe_not_given (dose);
+
+              /* Translators: a time of day, then what the clinic advised,
+               * "15:00: Not given — skipped on the advice of Dr Rao" */
+              add_line (self, julian_of (local), NULL, g_strdup_printf (_("%s: %s"), time, what));
             }
           else
             {
@@ -394,15 +405,16 @@ on_month_changed_cb (GtkCalendar        *calendar,
 }
 
 static void
-on_repository_changed_cb (CobaltRepository   *repository,
-                          const char         *table,
-                          CobaltCalendarPage *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltCalendarPage      *self)
 {
-  if (table != NULL && !g_str_equal (table, "doses") && !g_str_equal (table, "prescriptions") &&
-      !g_str_equal (table, "checklist_runs") && !g_str_equal (table, "reactions") &&
-      !g_str_equal (table, "people"))
-    return;
-  cobalt_calendar_page_refresh (self);
+  /* Days show doses with their reactions, stopped runs and the doses
+   * still due. */
+  if (changes & (COBALT_REPOSITORY_CHANGED_DOSES | COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS |
+                 COBALT_REPOSITORY_CHANGED_CHECKLISTS | COBALT_REPOSITORY_CHANGED_JOURNAL |
+                 COBALT_REPOSITORY_CHANGED_PEOPLE))
+    cobalt_calendar_page_refresh (self);
 }
 
 /* GObject --------------------------------------------------------------- */

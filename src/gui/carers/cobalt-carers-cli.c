@@ -58,7 +58,7 @@ choose_person (CobaltRepository *repository,
 
   if (n == 0)
     {
-      g_set_error_literal (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND,
+      g_set_error_literal (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
                            _("Nobody is in Cobalt yet."));
       return NULL;
     }
@@ -71,7 +71,7 @@ choose_person (CobaltRepository *repository,
 
       g_string_append_printf (names, "%s“%s”", i ? ", " : "", cobalt_person_get_name (person));
     }
-  g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND,
+  g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
                _("Cobalt keeps several people (%s): choose one with --person NAME."), names->str);
   return NULL;
 }
@@ -103,7 +103,7 @@ cobalt_carers_cli_run (CobaltRepository             *repository,
   person = choose_person (repository, options->person_name, &error);
   if (person == NULL)
     {
-      if (g_error_matches (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND))
+      if (g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND))
         {
           if (options->person_name != NULL)
             g_printerr (_("cobalt: There is nobody called “%s” in Cobalt. Run “cobalt --status” to see everyone.\n"),

@@ -78,36 +78,10 @@ cobalt_carers_count_sites (CobaltRepository *repository,
                            GDateTime        *since,
                            GError          **error)
 {
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autofree guint *counts = NULL;
-  GError *local_error = NULL;
-
   g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
   g_return_val_if_fail (since != NULL, NULL);
 
-  stmt = cobalt_database_prepare (cobalt_repository_get_database (repository),
-                                  "SELECT site_id, count(*) FROM doses WHERE person_id = ? "
-                                  "AND deleted = 0 AND given_at_us >= ? AND site_id IS NOT NULL "
-                                  "GROUP BY site_id", error);
-  if (stmt == NULL ||
-      !cobalt_statement_bind_int64 (stmt, 1, person_id, error) ||
-      !cobalt_statement_bind_int64 (stmt, 2, g_date_time_to_unix (since) * G_USEC_PER_SEC, error))
-    return NULL;
-
-  counts = g_new0 (guint, cobalt_site_catalogue_get_n_sites ());
-  while (cobalt_statement_step (stmt, &local_error))
-    {
-      int index = cobalt_site_catalogue_index_of (cobalt_statement_get_text (stmt, 0));
-
-      if (index >= 0)
-        counts[index] = cobalt_statement_get_int64 (stmt, 1);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
-  return g_steal_pointer (&counts);
+  return cobalt_repository_count_doses_by_site (repository, person_id, since, error);
 }
 
 static void

@@ -5,9 +5,11 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-log-page.h"
+#include "cobalt-dose-rules.h"
 #include "cobalt-carers-export.h"
 #include "cobalt-carers-util.h"
 #include "cobalt-dose-editor.h"
+#include "cobalt-dose-timing.h"
 #include "cobalt-log-header.h"
 #include "cobalt-log-row.h"
 #include "cobalt-report.h"
@@ -156,6 +158,21 @@ cell_text (CobaltLogPage  *self,
         }
     }
 
+  if (!cobalt_dose_is_given (dose))
+    {
+      /* The clinic's advice not to give it: no site, batch or giver. */
+      switch (column)
+        {
+        case COBALT_LOG_COLUMN_DOSE:
+          return cobalt_dose_describe_not_given (dose);
+        case COBALT_LOG_COLUMN_NOTES:
+          text = cobalt_dose_get_notes (dose);
+          return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
+        default:
+          return NULL;
+        }
+    }
+
   switch (column)
     {
     case COBALT_LOG_COLUMN_SITE:
@@ -174,8 +191,28 @@ cell_text (CobaltLogPage  *self,
       text = cobalt_log_entry_get_reactions_text (entry);
       break;
     case COBALT_LOG_COLUMN_NOTES:
-      text = cobalt_dose_get_notes (dose);
-      break;
+      {
+        /* Given early or as a second dose that day on the clinic's
+         * advice: said first, in words, with who said so. */
+        g_autofree char *timing = cobalt_dose_timing_describe_exceptions (cobalt_dose_get_exceptions (dose));
+        g_autofree char *differs = cobalt_dose_rules_describe_exceptions (cobalt_dose_get_exceptions (dose));
+        const char *who = cobalt_dose_get_exception_note (dose);
+        g_autoptr(GString) notes = g_string_new (NULL);
+
+        text = cobalt_dose_get_notes (dose);
+        if (timing == NULL && differs == NULL)
+          break;
+        /* Another amount or medicine, an expired batch: said the same way. */
+        g_string_append (notes, timing != NULL ? timing : "");
+        if (differs != NULL)
+          g_string_append_printf (notes, "%s%s", timing != NULL ? "; " : "", differs);
+        if (who != NULL && *who != '\0')
+          /* Translators: after "Early: given on the clinic's advice", who said so */
+          g_string_append_printf (notes, _(" (%s)"), who);
+        if (text != NULL && *text != '\0')
+          g_string_append_printf (notes, "; %s", text);
+        return g_string_free (g_steal_pointer (&notes), FALSE);
+      }
     case COBALT_LOG_COLUMN_WHEN:
     case COBALT_LOG_N_COLUMNS:
     default:
@@ -201,7 +238,9 @@ get_row_texts (CobaltLogPage  *self,
   texts = g_new0 (RowTexts, 1);
   for (CobaltLogColumn c = 0; c < COBALT_LOG_N_COLUMNS; c++)
     texts->text[c] = cell_text (self, entry, c);
-  texts->aborted = !cobalt_log_entry_is_dose (entry);
+  /* A stopped run and a dose not given look alike: nothing went in. */
+  texts->aborted = !cobalt_log_entry_is_dose (entry) ||
+                   !cobalt_dose_is_given (cobalt_log_entry_get_dose (entry));
   texts->urgent = cobalt_log_entry_get_worst_reaction (entry) == COBALT_TRIAGE_URGENT;
   g_object_set_qdata_full (G_OBJECT (entry), quark, texts, row_texts_free);
   return texts;

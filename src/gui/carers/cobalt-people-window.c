@@ -95,11 +95,11 @@ on_add_cb (GtkWidget          *widget,
 }
 
 static void
-on_repository_changed_cb (CobaltRepository   *repository,
-                          const char         *table,
-                          CobaltPeopleWindow *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltPeopleWindow      *self)
 {
-  if (table == NULL || g_str_equal (table, "people"))
+  if (changes & COBALT_REPOSITORY_CHANGED_PEOPLE)
     reload (self);
 }
 

@@ -199,6 +199,7 @@ draw_summary_page (CobaltReport *self,
   else
     {
       g_autofree char *dose = cobalt_prescription_describe_dose (self->prescription, 0);
+      g_autofree char *strength = cobalt_prescription_describe_strength (self->prescription);
       GPtrArray *phases = cobalt_prescription_get_phases (self->prescription);
       guint minute = cobalt_prescription_get_reminder_minute (self->prescription);
       GDate *starts = cobalt_prescription_get_starts_on (self->prescription);
@@ -206,14 +207,28 @@ draw_summary_page (CobaltReport *self,
       g_string_append_printf (text, _("%s, %s (version %u)"), dose,
                               cobalt_route_to_string (cobalt_prescription_get_route (self->prescription)),
                               cobalt_prescription_get_version (self->prescription));
-      if (cobalt_prescription_get_strength (self->prescription) != NULL)
-        g_string_append_printf (text, _("; strength %s"), cobalt_prescription_get_strength (self->prescription));
+      if (strength != NULL)
+        g_string_append_printf (text, _("; strength %s"), strength);
+      else if (cobalt_prescription_get_strength_text (self->prescription) != NULL)
+        /* Translators: a strength as typed in an older version that is not a number */
+        g_string_append_printf (text, _("; strength “%s” (not confirmed)"),
+                                cobalt_prescription_get_strength_text (self->prescription));
       for (guint i = 0; phases != NULL && i < phases->len; i++)
         {
           g_autofree char *phase = cobalt_phase_describe (g_ptr_array_index (phases, i));
           g_autofree char *amount = cobalt_prescription_describe_dose (self->prescription, i);
+          double volume_ml = cobalt_prescription_get_phase_volume_ml (self->prescription, i);
 
-          g_string_append_printf (text, "\n%u. %s (%s)", i + 1, phase, amount);
+          /* The volume is dose ÷ strength, printed only when both are known. */
+          if (volume_ml > 0)
+            {
+              g_autofree char *volume = cobalt_volume_format (volume_ml);
+
+              /* Translators: phase number, phase, dose, volume: "2. Every week (250 mcg cyanocobalamin, 0.25 mL)" */
+              g_string_append_printf (text, _("\n%u. %s (%s, %s)"), i + 1, phase, amount, volume);
+            }
+          else
+            g_string_append_printf (text, "\n%u. %s (%s)", i + 1, phase, amount);
         }
       g_string_append_c (text, '\n');
       g_string_append_printf (text, _("Reminder at %02u:%02u"), minute / 60, minute % 60);
@@ -364,6 +379,16 @@ draw_table_page (CobaltReport *self,
           char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
 
           cells[0] = cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
+          if (!cobalt_dose_is_given (dose))
+            {
+              /* The clinic's advice not to give it: said so, nothing else. */
+              cells[1] = g_strdup ("");
+              cells[2] = cobalt_dose_describe_not_given (dose);
+              for (guint c = 3; c < G_N_ELEMENTS (columns); c++)
+                cells[c] = g_strdup ("");
+              g_ptr_array_add (rows, cells);
+              continue;
+            }
           cells[1] = g_strdup (cobalt_carers_site_name (cobalt_dose_get_site_id (dose)));
           cells[2] = cobalt_carers_format_dose (dose);
           cells[3] = g_strdup (cobalt_dose_get_batch (dose) ? cobalt_dose_get_batch (dose) : "");
@@ -522,7 +547,6 @@ cobalt_report_new (CobaltRepository *repository,
   g_autoptr(GListModel) reactions = NULL;
   g_autoptr(GDateTime) since = NULL;
   g_autoptr(GError) local_error = NULL;
-  CobaltDatabase *database;
   CobaltLogQuery query;
   guint n;
 
@@ -544,13 +568,12 @@ cobalt_report_new (CobaltRepository *repository,
       return NULL;
     }
 
-  database = cobalt_repository_get_database (repository);
   cobalt_log_query_init (&query, person_id);
   query.include_aborted = FALSE;
-  self->keys = cobalt_log_query_keys (database, &query, error);
+  self->keys = cobalt_log_query_keys (repository, &query, error);
   if (self->keys == NULL)
     return NULL;
-  self->fetcher = cobalt_log_fetcher_new (database);
+  self->fetcher = cobalt_log_fetcher_new (repository);
 
   reactions = cobalt_repository_list_reactions (repository, person_id, error);
   if (reactions == NULL)
@@ -570,7 +593,7 @@ cobalt_report_new (CobaltRepository *repository,
 
   if (self->prescription != NULL)
     {
-      g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (repository, person_id, error);
+      g_autoptr(GPtrArray) doses = cobalt_repository_list_schedule_doses (repository, person_id, error);
       g_autoptr(CobaltDueInfo) due = NULL;
 
       if (doses == NULL)

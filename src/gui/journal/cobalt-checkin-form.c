@@ -367,9 +367,12 @@ cobalt_checkin_form_save (CobaltCheckinForm  *self,
   gtk_label_set_text (self->status_label, "");
   if (self->deps.person == NULL)
     {
-      g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID,
-                           _("Choose whose check-in this is first."));
-      cobalt_journey_set_field_error (self->error_label, (*error)->message);
+      /* The Save button passes no @error, so the reason is shown from our
+       * own copy rather than read back through it. */
+      const char *reason = _("Choose whose check-in this is first.");
+
+      cobalt_journey_set_field_error (self->error_label, reason);
+      g_set_error_literal (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID, reason);
       return FALSE;
     }
 

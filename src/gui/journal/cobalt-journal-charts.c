@@ -132,10 +132,14 @@ on_selection_changed_cb (GObject             *object,
 }
 
 static void
-on_repository_changed_cb (CobaltRepository    *repository,
-                          const char          *table,
-                          CobaltJournalCharts *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltJournalCharts     *self)
 {
+  /* The charts show check-ins, lab results and the doses among them. */
+  if (!(changes & (COBALT_REPOSITORY_CHANGED_JOURNAL | COBALT_REPOSITORY_CHANGED_DOSES)))
+    return;
+
   /* Reading a year of check-ins is cheap, but not on every tick of an
    * unrelated page: wait until the charts are shown. */
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))

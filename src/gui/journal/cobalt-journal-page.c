@@ -380,11 +380,14 @@ refresh (CobaltJournalPage *self)
 }
 
 static void
-on_repository_changed_cb (CobaltRepository  *repository,
-                          const char        *table,
-                          CobaltJournalPage *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltJournalPage       *self)
 {
-  refresh (self);
+  /* Reactions point at doses, and a dose's day names them. */
+  if (changes & (COBALT_REPOSITORY_CHANGED_JOURNAL | COBALT_REPOSITORY_CHANGED_DOSES |
+                 COBALT_REPOSITORY_CHANGED_PEOPLE))
+    refresh (self);
 }
 
 static void
@@ -420,15 +423,6 @@ show_error (CobaltJournalPage *self,
   g_autofree char *message = cobalt_journey_describe_error (error);
 
   cobalt_journey_show_message (GTK_WIDGET (self), heading, message);
-}
-
-static void
-on_edit_saved_cb (GtkWidget         *editor,
-                  gint64             id,
-                  CobaltJournalPage *self)
-{
-  /* The store cannot emit the repository's ::changed: read again here. */
-  cobalt_journal_page_refresh (self);
 }
 
 static void
@@ -725,7 +719,6 @@ edit_window (CobaltJournalPage *self,
                                         gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
                                                           gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, shortcuts);
-  g_signal_connect_object (form, "saved", G_CALLBACK (on_edit_saved_cb), self, 0);
   g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved_close_cb), window, 0);
 
   return GTK_WINDOW (window);
@@ -776,7 +769,6 @@ cobalt_journal_page_edit (CobaltJournalPage   *self,
         window = GTK_WINDOW (cobalt_reaction_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                                          self->deps.repository, self->deps.clock,
                                                          self->deps.person, COBALT_REACTION (record)));
-        g_signal_connect_object (window, "saved", G_CALLBACK (on_edit_saved_cb), self, 0);
       }
       break;
     }
@@ -835,7 +827,6 @@ cobalt_journal_page_delete (CobaltJournalPage    *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.undo", TRUE);
   g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
   self->undo_timeout_id = g_timeout_add_seconds (UNDO_SECONDS, on_undo_timeout_cb, self);
-  cobalt_journal_page_refresh (self);
 
   return TRUE;
 }
@@ -853,11 +844,7 @@ cobalt_journal_page_undo (CobaltJournalPage  *self,
 
   record = g_object_ref (self->deleted);
   hide_undo (self);
-  if (!cobalt_journal_store_restore (self->deps.repository, record, error))
-    return FALSE;
-
-  cobalt_journal_page_refresh (self);
-  return TRUE;
+  return cobalt_journal_store_restore (self->deps.repository, record, error);
 }
 
 const char *

@@ -6,14 +6,10 @@
 
 G_BEGIN_DECLS
 
-/* Changing and deleting journal records (check-ins, reactions, lab
- * results), which the repository only adds and lists. Each write is one
- * cobalt_database_run_write() transaction (BEGIN IMMEDIATE, rolled back on
- * any error), validated first, SQL with bound parameters only.
- *
- * The repository's ::changed is not emitted (only the repository can):
- * whoever calls these refreshes what shows the journal. Another process
- * notices through the database's data_version as usual. */
+/* The journal page's records (check-ins, reactions, lab results) by kind,
+ * over the repository's functions for each: it validates, writes in one
+ * transaction, and emits ::changed ("journal") after the commit, so every
+ * view showing them follows. */
 
 typedef enum
 {
@@ -28,7 +24,7 @@ gboolean  cobalt_journal_record_get_kind      (GObject              *record,
                                                CobaltJournalRecord  *kind);
 
 /* The record of @person_id with @id of @kind as stored (read through the
- * repository's lists), or NULL with COBALT_DATABASE_ERROR_NOT_FOUND. */
+ * repository's lists), or NULL with COBALT_REPOSITORY_ERROR_NOT_FOUND. */
 GObject  *cobalt_journal_store_get            (CobaltRepository     *repository,
                                                CobaltJournalRecord   kind,
                                                gint64                person_id,

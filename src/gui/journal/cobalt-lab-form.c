@@ -457,10 +457,16 @@ cobalt_lab_form_save (CobaltLabForm  *self,
     {
       cobalt_lab_result_set_ref_low (result, low);
       cobalt_lab_result_set_ref_high (result, high);
-      /* Checked with a value known to be fine, so that any complaint is
-       * about the range. */
+      double min = 1, max = 1;
+
+      /* Checked with a value known to be fine (the middle of what the
+       * test can read: 0 is refused), so that any complaint is about the
+       * range. */
       if (!value_ok)
-        cobalt_lab_result_set_value (result, 0);
+        {
+          cobalt_lab_test_get_plausible_range (test, unit, &min, &max);
+          cobalt_lab_result_set_value (result, (min + max) / 2);
+        }
       if (!cobalt_lab_result_validate (result, &local_error))
         {
           cobalt_journey_set_field_error (self->range_error, local_error->message);

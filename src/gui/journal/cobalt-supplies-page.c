@@ -39,6 +39,7 @@ struct _CobaltSuppliesPage
 
   CobaltJournalDeps deps;
   GListModel       *items;       /* CobaltSupplyItem of the person */
+  CobaltPrescription *prescription; /* the person's, or NULL */
   CobaltSharpsBin  *bin;         /* NULL when none is set up */
   guint             lead_days;
   gulong            changed_id;
@@ -80,9 +81,13 @@ describe_item (CobaltSupplyItem *item)
 
   if (kind == COBALT_SUPPLY_AMPOULE)
     {
-      const char *strength = cobalt_supply_item_get_strength (item);
+      g_autofree char *strength = cobalt_strength_format (cobalt_supply_item_get_strength_amount (item),
+                                                          cobalt_supply_item_get_strength_unit (item));
       g_autofree char *product = capitalise (cobalt_product_to_string (cobalt_supply_item_get_product (item)));
 
+      /* An older version's free text, until the strength is entered as a number. */
+      if (strength == NULL && cobalt_supply_item_get_strength_text (item) != NULL)
+        strength = g_strdup (cobalt_supply_item_get_strength_text (item));
       if (strength != NULL)
         /* Translators: product, strength, batch number */
         return g_strdup_printf (_("%s %s, batch %s"), product, strength, cobalt_supply_item_get_batch (item));
@@ -215,6 +220,48 @@ describe_stock (CobaltSupplyItem *item,
   return g_string_free (g_steal_pointer (&line), FALSE);
 }
 
+/* Why a batch does not count for the person's prescription, or NULL
+ * when it does. */
+static char *
+describe_mismatch (CobaltSuppliesPage *self,
+                   CobaltSupplyItem   *item)
+{
+  CobaltPrescription *prescription = self->prescription;
+  g_autofree char *item_strength = NULL;
+  g_autofree char *prescribed_strength = NULL;
+
+  switch (cobalt_supplies_match (item, prescription))
+    {
+    case COBALT_SUPPLY_MATCH_OTHER_PRODUCT:
+      /* Translators: two products, e.g. "hydroxocobalamin", "cyanocobalamin" */
+      return g_strdup_printf (_("Not for this prescription: this is %s, the prescription is for %s. "
+                                "It is not counted in your supplies."),
+                              cobalt_product_to_string (cobalt_supply_item_get_product (item)),
+                              cobalt_product_to_string (cobalt_prescription_get_product (prescription)));
+
+    case COBALT_SUPPLY_MATCH_OTHER_STRENGTH:
+      item_strength = cobalt_strength_format (cobalt_supply_item_get_strength_amount (item),
+                                              cobalt_supply_item_get_strength_unit (item));
+      prescribed_strength = cobalt_prescription_describe_strength (prescription);
+      /* Translators: two strengths, e.g. "5 mg/mL", "1 mg/mL" */
+      return g_strdup_printf (_("Not for this prescription: this is %s, the prescription is for %s. "
+                                "It is not counted in your supplies."),
+                              item_strength, prescribed_strength);
+
+    case COBALT_SUPPLY_MATCH_UNKNOWN_STRENGTH:
+      if (!cobalt_strength_is_known (cobalt_prescription_get_strength_amount (prescription),
+                                     cobalt_prescription_get_strength_unit (prescription)))
+        return g_strdup (_("The prescription’s strength is not recorded: enter it in Preferences. "
+                           "Until then this batch is not counted in your supplies."));
+      return g_strdup (_("The strength of this batch is not recorded: edit it to enter the strength "
+                         "printed on the box. Until then it is not counted in your supplies."));
+
+    case COBALT_SUPPLY_MATCH_YES:
+    default:
+      return NULL;
+    }
+}
+
 static void
 fill_items (CobaltSuppliesPage *self)
 {
@@ -249,6 +296,13 @@ fill_items (CobaltSuppliesPage *self)
         cobalt_journal_add_label (text, title, "heading");
         stock = describe_stock (item, &day);
         cobalt_journal_add_label (text, stock, cobalt_supply_item_is_expired (item, &day) ? "out-of-range" : NULL);
+        if (k == COBALT_SUPPLY_AMPOULE)
+          {
+            g_autofree char *mismatch = describe_mismatch (self, item);
+
+            if (mismatch != NULL)
+              cobalt_journal_add_label (text, mismatch, "out-of-range");
+          }
         if (cobalt_supply_item_get_note (item) != NULL)
           cobalt_journal_add_label (text, cobalt_supply_item_get_note (item), "dim-label");
         if (k == COBALT_SUPPLY_AMPOULE)
@@ -363,8 +417,12 @@ fill_status (CobaltSuppliesPage *self)
   cobalt_journal_clear_children (self->warnings_list);
 
   prescription = cobalt_repository_get_prescription (self->deps.repository, person_id, &error);
+  /* fill_items() marks the batches that are not for it. */
+  g_set_object (&self->prescription, prescription);
+  /* Only the due dates come from the history here: a dose the clinic
+   * skipped or moved shifts them (cobalt-schedule.c, rule 2). */
   if (error == NULL)
-    doses = cobalt_repository_list_doses (self->deps.repository, person_id, &error);
+    doses = cobalt_repository_list_schedule_doses (self->deps.repository, person_id, &error);
   if (error != NULL)
     {
       g_autofree char *message = cobalt_journey_describe_error (error);
@@ -472,11 +530,15 @@ refresh (CobaltSuppliesPage *self)
 }
 
 static void
-on_repository_changed_cb (CobaltRepository   *repository,
-                          const char         *table,
-                          CobaltSuppliesPage *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltSuppliesPage      *self)
 {
-  refresh (self);
+  /* A logged dose uses up supplies; the prescription says which batches
+   * count. */
+  if (changes & (COBALT_REPOSITORY_CHANGED_SUPPLIES | COBALT_REPOSITORY_CHANGED_DOSES |
+                 COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS | COBALT_REPOSITORY_CHANGED_PEOPLE))
+    refresh (self);
 }
 
 static void
@@ -569,6 +631,7 @@ cobalt_supplies_page_finalize (GObject *object)
 
   cobalt_journal_deps_clear (&self->deps);
   g_clear_object (&self->items);
+  g_clear_object (&self->prescription);
   g_clear_object (&self->bin);
 
   G_OBJECT_CLASS (cobalt_supplies_page_parent_class)->finalize (object);

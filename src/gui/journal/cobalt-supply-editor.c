@@ -19,7 +19,9 @@ struct _CobaltSupplyEditor
   GtkWidget        *product_box;
   GtkDropDown      *product_dropdown;
   GtkWidget        *strength_box;
-  GtkEntry         *strength_entry;
+  GtkSpinButton    *strength_spin;
+  GtkDropDown      *strength_unit_dropdown; /* 0 mg, 1 mcg: CobaltDoseUnit */
+  GtkLabel         *strength_error;
   GtkEntry         *name_entry;
   GtkWidget        *batch_box;
   GtkEntry         *batch_entry;
@@ -99,6 +101,8 @@ update_for_kind (CobaltSupplyEditor *self)
 static void
 clear_errors (CobaltSupplyEditor *self)
 {
+  cobalt_journey_set_field_error (self->strength_error, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->strength_spin), "error");
   cobalt_journey_set_field_error (self->batch_error, NULL);
   cobalt_journey_set_field_error (self->count_error, NULL);
   cobalt_journey_set_field_error (self->received_error, NULL);
@@ -166,7 +170,9 @@ cobalt_supply_editor_class_init (CobaltSupplyEditorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, product_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, product_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, strength_box);
-  gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, strength_entry);
+  gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, strength_spin);
+  gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, strength_unit_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, strength_error);
   gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, name_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, batch_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltSupplyEditor, batch_entry);
@@ -236,11 +242,23 @@ cobalt_supply_editor_new (GtkWindow        *parent,
   else
     {
       g_autoptr(GDateTime) now = cobalt_clock_get_now (clock);
+      g_autoptr(CobaltPrescription) prescription = NULL;
       GDate today;
 
       self->item = cobalt_supply_item_new (cobalt_person_get_id (person), kind, 0);
       cobalt_journal_local_day (now, cobalt_clock_get_timezone (clock), &today);
       cobalt_supply_item_set_received_on (self->item, &today);
+
+      /* A new box starts as the prescribed product and strength, the only
+       * ones that count as stock; the person changes them if the box says
+       * otherwise. Unreadable: the record's own defaults. */
+      prescription = cobalt_repository_get_prescription (repository, cobalt_person_get_id (person), NULL);
+      if (prescription != NULL)
+        {
+          cobalt_supply_item_set_product (self->item, cobalt_prescription_get_product (prescription));
+          cobalt_supply_item_set_strength_amount (self->item, cobalt_prescription_get_strength_amount (prescription));
+          cobalt_supply_item_set_strength_unit (self->item, cobalt_prescription_get_strength_unit (prescription));
+        }
     }
 
   kind = cobalt_supply_item_get_kind (self->item);
@@ -249,8 +267,9 @@ cobalt_supply_editor_new (GtkWindow        *parent,
    * between, say, injecting and drawing-up needles. */
   gtk_widget_set_visible (self->kind_box, item == NULL && kind != COBALT_SUPPLY_AMPOULE);
   gtk_drop_down_set_selected (self->product_dropdown, cobalt_supply_item_get_product (self->item));
-  gtk_editable_set_text (GTK_EDITABLE (self->strength_entry),
-                         cobalt_supply_item_get_strength (self->item) ?: "");
+  gtk_spin_button_set_value (self->strength_spin, MAX (cobalt_supply_item_get_strength_amount (self->item), 0));
+  gtk_drop_down_set_selected (self->strength_unit_dropdown,
+                              cobalt_supply_item_get_strength_unit (self->item) == COBALT_DOSE_UNIT_MCG ? 1 : 0);
   gtk_editable_set_text (GTK_EDITABLE (self->name_entry), cobalt_supply_item_get_name (self->item) ?: "");
   gtk_editable_set_text (GTK_EDITABLE (self->batch_entry), cobalt_supply_item_get_batch (self->item) ?: "");
   if (item != NULL)
@@ -268,6 +287,25 @@ cobalt_supply_editor_new (GtkWindow        *parent,
   update_for_kind (self);
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
 
+  /* A batch from an older version whose strength was text that did not
+   * read as a number: ask for it, showing what was typed. */
+  if (kind == COBALT_SUPPLY_AMPOULE &&
+      !cobalt_strength_is_known (cobalt_supply_item_get_strength_amount (self->item),
+                                 cobalt_supply_item_get_strength_unit (self->item)))
+    {
+      const char *text = cobalt_supply_item_get_strength_text (self->item);
+      g_autofree char *message = NULL;
+
+      if (text != NULL && *text != '\0')
+        /* Translators: %s is a strength as typed in an older version */
+        message = g_strdup_printf (_("The strength “%s” could not be read as a number: enter the strength "
+                                     "printed on the box, in mg or mcg per mL."), text);
+      else
+        message = g_strdup (_("Enter the strength printed on the box, in mg or mcg per mL."));
+      cobalt_journey_set_field_error (self->strength_error, message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->strength_spin), "error");
+    }
+
   return self;
 }
 
@@ -278,11 +316,13 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
   g_autoptr(GError) local_error = NULL;
   g_autoptr(CobaltSupplyItem) probe = NULL;
   g_autofree char *count_text = NULL;
-  g_autofree char *name = NULL, *strength = NULL, *batch = NULL, *note = NULL;
+  g_autofree char *name = NULL, *batch = NULL, *note = NULL;
   CobaltSupplyKind kind = current_kind (self);
+  CobaltDoseUnit strength_unit;
+  double strength;
   GDate received, expiry;
   gboolean have_received = FALSE, have_expiry = FALSE;
-  gboolean count_ok = FALSE, dates_ok = TRUE, batch_ok = TRUE;
+  gboolean count_ok = FALSE, dates_ok = TRUE, batch_ok = TRUE, strength_ok = TRUE;
   GtkWidget *first_bad = NULL;
   char *end = NULL;
   long count = 0;
@@ -294,7 +334,11 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
   g_date_clear (&expiry, 1);
 
   name = cobalt_journal_entry_text (GTK_EDITABLE (self->name_entry));
-  strength = cobalt_journal_entry_text (GTK_EDITABLE (self->strength_entry));
+  /* Take what is typed even if Enter was not pressed. */
+  gtk_spin_button_update (self->strength_spin);
+  strength = gtk_spin_button_get_value (self->strength_spin);
+  strength_unit = gtk_drop_down_get_selected (self->strength_unit_dropdown) == 1
+                  ? COBALT_DOSE_UNIT_MCG : COBALT_DOSE_UNIT_MG;
   batch = cobalt_journal_entry_text (GTK_EDITABLE (self->batch_entry));
   note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
 
@@ -364,11 +408,25 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
           batch_ok = FALSE;
           first_bad = first_bad ?: GTK_WIDGET (self->batch_entry);
         }
+
+      /* The strength on its own (with a batch the check above accepts). */
+      cobalt_supply_item_set_batch (probe, "-");
+      cobalt_supply_item_set_strength_amount (probe, strength);
+      cobalt_supply_item_set_strength_unit (probe, strength_unit);
+      if (!cobalt_supply_item_validate (probe, &local_error))
+        {
+          cobalt_journey_set_field_error (self->strength_error, local_error->message);
+          gtk_widget_add_css_class (GTK_WIDGET (self->strength_spin), "error");
+          g_clear_error (&local_error);
+          strength_ok = FALSE;
+          first_bad = first_bad ?: GTK_WIDGET (self->strength_spin);
+        }
     }
 
-  if (!count_ok || !dates_ok || !batch_ok)
+  if (!count_ok || !dates_ok || !batch_ok || !strength_ok)
     {
       GtkLabel *reason = !count_ok ? self->count_error
+                         : !strength_ok ? self->strength_error
                          : !batch_ok ? self->batch_error
                          : gtk_widget_get_visible (GTK_WIDGET (self->received_error)) ? self->received_error
                          : self->expiry_error;
@@ -383,7 +441,10 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
   if (kind == COBALT_SUPPLY_AMPOULE)
     {
       cobalt_supply_item_set_product (self->item, gtk_drop_down_get_selected (self->product_dropdown));
-      cobalt_supply_item_set_strength (self->item, *strength != '\0' ? strength : NULL);
+      cobalt_supply_item_set_strength_amount (self->item, strength);
+      cobalt_supply_item_set_strength_unit (self->item, strength_unit);
+      /* The number replaces an older version's text. */
+      cobalt_supply_item_set_strength_text (self->item, NULL);
       cobalt_supply_item_set_batch (self->item, batch);
     }
   else

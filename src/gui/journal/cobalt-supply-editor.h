@@ -17,8 +17,9 @@ G_DECLARE_FINAL_TYPE (CobaltSupplyEditor, cobalt_supply_editor, COBALT, SUPPLY_E
  * valid. ::saved (gint64 id) after the item was stored; the window then
  * closes itself. */
 
-/* @item NULL: a new item of @kind for @person. Otherwise a copy of @item is
- * edited (its kind stays). */
+/* @item NULL: a new item of @kind for @person, starting from the product
+ * and strength of @person's prescription (the only batch that counts as
+ * stock for it). Otherwise a copy of @item is edited (its kind stays). */
 CobaltSupplyEditor *cobalt_supply_editor_new  (GtkWindow          *parent,
                                                CobaltRepository   *repository,
                                                CobaltClock        *clock,

@@ -52,12 +52,44 @@ fact_grid (void)
   return grid;
 }
 
+/* The strength as the person should compare it with the box. A strength
+ * that is not a number yet is shown as it was typed, never as a guess. */
+static char *
+describe_strength (CobaltPrescription *prescription)
+{
+  char *strength = cobalt_prescription_describe_strength (prescription);
+  const char *text = cobalt_prescription_get_strength_text (prescription);
+
+  if (strength != NULL)
+    return strength;
+  if (text != NULL && *text != '\0')
+    /* Translators: %s is a strength as typed in an older version, e.g. "1 ampoule" */
+    return g_strdup_printf (_("“%s” (not confirmed: enter the strength in Preferences)"), text);
+
+  return g_strdup (_("not recorded: enter it in Preferences"));
+}
+
+/* Dose ÷ strength, or the clinic's teaching when the strength is not
+ * known: Cobalt never guesses a volume. */
+static char *
+describe_volume (CobaltPrescription *prescription,
+                 guint               phase_index)
+{
+  double volume = cobalt_prescription_get_phase_volume_ml (prescription, phase_index);
+
+  if (volume <= 0)
+    return g_strdup (_("as your clinic showed you (the strength is not recorded)"));
+
+  return cobalt_volume_format (volume);
+}
+
 GtkWidget *
 cobalt_wizard_medicine_detail_new (CobaltPrescription *prescription,
                                    guint               phase_index)
 {
   GtkWidget *grid;
   g_autofree char *dose = NULL;
+  g_autofree char *strength = NULL;
   g_autofree char *volume = NULL;
   int row = 0;
 
@@ -69,17 +101,81 @@ cobalt_wizard_medicine_detail_new (CobaltPrescription *prescription,
   add_fact (GTK_GRID (grid), row++, _("Medicine and dose"), dose);
   if (cobalt_prescription_get_product_name (prescription) != NULL)
     add_fact (GTK_GRID (grid), row++, _("Product"), cobalt_prescription_get_product_name (prescription));
-  if (cobalt_prescription_get_strength (prescription) != NULL)
-    add_fact (GTK_GRID (grid), row++, _("Strength on the ampoule"), cobalt_prescription_get_strength (prescription));
-  if (cobalt_prescription_get_volume_ml (prescription) > 0)
-    {
-      /* Translators: a volume in millilitres */
-      volume = g_strdup_printf (_("%g mL"), cobalt_prescription_get_volume_ml (prescription));
-      add_fact (GTK_GRID (grid), row++, _("Volume to draw up"), volume);
-    }
+  strength = describe_strength (prescription);
+  add_fact (GTK_GRID (grid), row++, _("Strength on the ampoule"), strength);
+  volume = describe_volume (prescription, phase_index);
+  add_fact (GTK_GRID (grid), row++, _("Volume to draw up"), volume);
   add_fact (GTK_GRID (grid), row++, _("Route"), cobalt_route_to_string (cobalt_prescription_get_route (prescription)));
 
   return grid;
+}
+
+GtkWidget *
+cobalt_wizard_draw_up_detail_new (CobaltPrescription  *prescription,
+                                  guint                phase_index,
+                                  GtkLabel           **volume_warning)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
+  GtkWidget *grid = fact_grid ();
+  GtkWidget *warning;
+  g_autofree char *volume = NULL;
+  g_autofree char *strength = NULL;
+  g_autofree char *dose = NULL;
+
+  if (prescription == NULL)
+    {
+      add_fact (GTK_GRID (grid), 0, _("Volume to draw up"), _("as your clinic showed you (no prescription recorded)"));
+    }
+  else
+    {
+      volume = describe_volume (prescription, phase_index);
+      add_fact (GTK_GRID (grid), 0, _("Volume to draw up"), volume);
+      dose = cobalt_prescription_describe_dose (prescription, phase_index);
+      strength = describe_strength (prescription);
+      add_fact (GTK_GRID (grid), 1, _("Dose"), dose);
+      add_fact (GTK_GRID (grid), 2, _("Strength on the ampoule"), strength);
+    }
+  gtk_box_append (GTK_BOX (box), grid);
+
+  /* Filled in once a site is chosen: see cobalt_wizard_draw_up_detail_set_site(). */
+  warning = wrap_label ("", "warning");
+  gtk_widget_set_visible (warning, FALSE);
+  gtk_box_append (GTK_BOX (box), warning);
+  *volume_warning = GTK_LABEL (warning);
+
+  return box;
+}
+
+void
+cobalt_wizard_draw_up_detail_set_site (GtkLabel             *volume_warning,
+                                       CobaltPrescription   *prescription,
+                                       guint                 phase_index,
+                                       const CobaltSiteInfo *site)
+{
+  g_autofree char *text = NULL;
+  g_autofree char *volume = NULL;
+  g_autofree char *max = NULL;
+
+  g_return_if_fail (GTK_IS_LABEL (volume_warning));
+
+  if (prescription == NULL || !cobalt_prescription_phase_exceeds_site (prescription, phase_index, site))
+    {
+      gtk_label_set_text (volume_warning, "");
+      gtk_widget_set_visible (GTK_WIDGET (volume_warning), FALSE);
+      return;
+    }
+
+  /* CLINICAL.md: above the site's typical maximum, point to the clinic;
+   * a warning, not a block (the clinic may have said so). */
+  volume = cobalt_volume_format (cobalt_prescription_get_phase_volume_ml (prescription, phase_index));
+  max = cobalt_volume_format (site->max_volume_ml);
+  /* Translators: a volume, the site's usual maximum volume, a site name */
+  text = g_strdup_printf (_("This dose is %s, more than the usual maximum of %s for %s. Check with your clinic before you inject."),
+                          volume, max, cobalt_site_info_get_name (site));
+  gtk_label_set_text (volume_warning, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (volume_warning),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
+  gtk_widget_set_visible (GTK_WIDGET (volume_warning), TRUE);
 }
 
 GtkWidget *
@@ -98,7 +194,7 @@ cobalt_wizard_expiry_detail_new (CobaltSupplyItem   *ampoule,
   if (ampoule == NULL)
     {
       gtk_box_append (GTK_BOX (box),
-                      wrap_label (_("No ampoules are recorded in Supplies, so check the expiry date printed on the ampoule or box yourself. Do not use it after that date."), "warning"));
+                      wrap_label (_("No ampoules of the prescribed medicine and strength are recorded in Supplies, so check the expiry date printed on the ampoule or box yourself. Do not use it after that date."), "warning"));
       return box;
     }
 

@@ -11,6 +11,7 @@
 #include "cobalt-aftercare-page.h"
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-checklist-wizard-private.h"
+#include "cobalt-dose-rules.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-schedule.h"
 #include "cobalt-site-picker.h"
@@ -26,9 +27,10 @@ get_today (CobaltChecklistWizard *self,
                   g_date_time_get_month (now), g_date_time_get_year (now));
 }
 
-/* The ampoule the dose will use: the earliest-expiring usable one, as
- * logging will pick; when only expired ones are left, the earliest of those
- * so the expiry step can refuse it. */
+/* The ampoule the dose will use: the earliest-expiring usable one of the
+ * prescribed product and strength, as logging will pick; when only expired
+ * ones are left, the earliest of those so the expiry step can refuse it.
+ * A box of another product or strength is never offered. */
 static void
 pick_ampoule (CobaltChecklistWizard *self,
               GListModel            *items)
@@ -39,7 +41,7 @@ pick_ampoule (CobaltChecklistWizard *self,
   guint n = g_list_model_get_n_items (items);
 
   get_today (self, &today);
-  usable = cobalt_supplies_pick_ampoule (items, NULL, &today);
+  usable = cobalt_supplies_pick_ampoule (items, self->prescription, NULL, &today);
   if (usable != NULL)
     {
       self->ampoule = g_object_ref (usable);
@@ -53,7 +55,8 @@ pick_ampoule (CobaltChecklistWizard *self,
       GDate *expiry = cobalt_supply_item_get_expiry (item);
 
       if (cobalt_supply_item_get_kind (item) != COBALT_SUPPLY_AMPOULE ||
-          cobalt_supply_item_get_count (item) <= 0 || expiry == NULL)
+          cobalt_supply_item_get_count (item) <= 0 || expiry == NULL ||
+          cobalt_supplies_match (item, self->prescription) != COBALT_SUPPLY_MATCH_YES)
         continue;
       if (expired == NULL || g_date_compare (expiry, cobalt_supply_item_get_expiry (expired)) < 0)
         expired = item;
@@ -77,7 +80,7 @@ cobalt_checklist_wizard_load_context (CobaltChecklistWizard *self)
 
   self->prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
   if (error == NULL && self->prescription != NULL)
-    doses = cobalt_repository_list_doses (self->repository, person_id, &error);
+    doses = cobalt_repository_list_schedule_doses (self->repository, person_id, &error);
   if (doses != NULL)
     {
       g_autoptr(CobaltDueInfo) due = cobalt_schedule_next_due (self->prescription, doses, now,
@@ -189,36 +192,21 @@ void
 cobalt_checklist_wizard_finish (CobaltChecklistWizard *self)
 {
   g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
-  g_autoptr(CobaltDose) dose = cobalt_dose_new ();
+  g_autoptr(CobaltDose) dose = NULL;
   g_autoptr(GError) error = NULL;
   const char *site_id = self->picker != NULL ? cobalt_site_picker_get_selected_site_id (self->picker) : NULL;
-  const char *override = cobalt_checklist_run_get_expiry_override (self->run);
 
   if (!cobalt_checklist_run_can_finish (self->run))
     return;
+  /* Early or extra: only on the person's explicit choice, asked again
+   * now (cobalt-checklist-wizard-timing.c). */
+  if (!cobalt_checklist_wizard_check_timing (self, TRUE))
+    return;
 
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (self->person));
-  cobalt_dose_set_given_at (dose, now);
-  cobalt_dose_set_site_id (dose, site_id);
-  cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_SELF);
-  cobalt_dose_set_checklist_run_id (dose, cobalt_checklist_run_get_id (self->run));
-  if (self->prescription != NULL)
-    {
-      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (self->prescription));
-      cobalt_dose_set_product (dose, cobalt_prescription_get_product (self->prescription));
-      cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (self->prescription));
-      cobalt_dose_set_amount (dose, self->amount);
-    }
-  if (self->ampoule != NULL)
-    {
-      cobalt_dose_set_batch (dose, cobalt_supply_item_get_batch (self->ampoule));
-      cobalt_dose_set_expiry (dose, cobalt_supply_item_get_expiry (self->ampoule));
-    }
-  if (override != NULL)
-    {
-      g_autofree char *note = g_strdup_printf (_("Expired batch used: %s"), override);
-      cobalt_dose_set_notes (dose, note);
-    }
+  /* The run becomes a dose in core: an expired batch the person went on
+   * with is a flag there, with their reason, not a sentence in notes. */
+  dose = cobalt_dose_new_from_run (self->run, self->prescription, self->amount, site_id, self->ampoule,
+                                   self->timing_exceptions, self->timing_note, now);
 
   /* add_dose completes the stored run in the same transaction; on failure
    * nothing changed and the person can simply try again. */

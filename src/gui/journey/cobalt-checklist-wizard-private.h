@@ -17,6 +17,17 @@ G_BEGIN_DECLS
 /* What the prescription says, to compare with the ampoule. @prescription may be NULL. */
 GtkWidget *cobalt_wizard_medicine_detail_new (CobaltPrescription *prescription,
                                               guint               phase_index);
+/* The volume to draw up (dose ÷ strength, or the clinic's teaching when
+ * the strength is not known), with a hidden warning label returned in
+ * *@volume_warning that _set_site() fills when the volume is above the
+ * chosen site's typical maximum. @prescription may be NULL. */
+GtkWidget *cobalt_wizard_draw_up_detail_new  (CobaltPrescription  *prescription,
+                                              guint                phase_index,
+                                              GtkLabel           **volume_warning);
+void       cobalt_wizard_draw_up_detail_set_site (GtkLabel             *volume_warning,
+                                                  CobaltPrescription   *prescription,
+                                                  guint                 phase_index,
+                                                  const CobaltSiteInfo *site);
 /* The batch and expiry of @ampoule (NULL: none recorded). When @expired,
  * also the override tick and note, returned through the out arguments
  * (else they are set to NULL). */
@@ -56,6 +67,7 @@ struct _CobaltChecklistWizard
   GPtrArray           *pages;          /* CobaltChecklistStepPage, borrowed */
   CobaltSitePicker    *picker;
   GtkLabel            *inject_site_label;
+  GtkLabel            *volume_warning_label; /* on the draw-up step */
   GtkCheckButton      *override_check;
   GtkEntry            *override_entry;
   GPtrArray           *reason_checks;  /* GtkCheckButton, borrowed */
@@ -82,6 +94,16 @@ struct _CobaltChecklistWizard
   GtkBox              *aftercare_box;
   GtkLabel            *logged_label;
   GtkWidget           *undo_button;
+
+  /* The early-dose guard (cobalt-checklist-wizard-timing.c). */
+  GtkWidget           *timing_page;
+  GtkWidget           *timing_notice;  /* CobaltDoseTimingNotice */
+  GtkWidget           *timing_go_on_button;
+  GtkWidget           *timing_back_button;
+  gboolean             timing_finishing;   /* asked before logging, not before starting */
+  gboolean             timing_confirmed;   /* the person chose to go on, for this logging */
+  CobaltDoseException  timing_exceptions;  /* why, for the dose about to be logged */
+  char                *timing_note;
 };
 
 void     cobalt_checklist_wizard_show_error      (CobaltChecklistWizard *self,
@@ -99,5 +121,18 @@ void     cobalt_checklist_wizard_notify_changed  (CobaltChecklistWizard *self,
 void     cobalt_checklist_wizard_load_context    (CobaltChecklistWizard *self);
 void     cobalt_checklist_wizard_finish          (CobaltChecklistWizard *self);
 void     cobalt_checklist_wizard_undo            (CobaltChecklistWizard *self);
+/* Starts (or takes up) the run and shows its steps; @open_error is why
+ * the open run could not be read, if so (owned, may be NULL). */
+void     cobalt_checklist_wizard_begin           (CobaltChecklistWizard *self,
+                                                  GError                *open_error);
+
+/* The early-dose guard: TRUE when a dose given now would be neither early
+ * nor extra (or the person already chose to go on); else shows the
+ * "timing" page, which goes on with _begin() (@finishing FALSE) or
+ * _finish() (@finishing TRUE) only on "My clinic told me to give it now". */
+gboolean cobalt_checklist_wizard_check_timing    (CobaltChecklistWizard *self,
+                                                  gboolean               finishing);
+void     cobalt_checklist_wizard_class_init_timing (GtkWidgetClass      *widget_class);
+void     cobalt_checklist_wizard_dispose_timing  (CobaltChecklistWizard *self);
 
 G_END_DECLS

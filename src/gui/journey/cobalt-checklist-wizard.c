@@ -15,9 +15,6 @@
 #include "cobalt-status.h"
 
 #define DEFAULT_UNDO_SECONDS 8
-/* The chosen site is not part of a run; it is kept per run in the
- * settings table so that resuming after a restart keeps it. */
-#define RUN_SITE_KEY "journey-run-site-%" G_GINT64_FORMAT
 
 
 G_DEFINE_FINAL_TYPE (CobaltChecklistWizard, cobalt_checklist_wizard, GTK_TYPE_WIDGET)
@@ -100,21 +97,35 @@ cobalt_checklist_wizard_save_run (CobaltChecklistWizard *self)
   return TRUE;
 }
 
+/* The site is part of the run, stored with it, so that resuming after a
+ * restart keeps it. */
 static void
 remember_site (CobaltChecklistWizard *self,
                const char            *site_id)
 {
-  g_autofree char *key = g_strdup_printf (RUN_SITE_KEY, cobalt_checklist_run_get_id (self->run));
   g_autoptr(GError) error = NULL;
 
-  if (!cobalt_repository_set_setting (self->repository, key, site_id, &error))
+  /* A finished run keeps the site it was finished with (the dose has it). */
+  if (!cobalt_checklist_run_is_open (self->run) ||
+      g_strcmp0 (cobalt_checklist_run_get_site_id (self->run), site_id) == 0)
+    return;
+
+  if (!cobalt_checklist_run_set_site_id (self->run, site_id, &error))
     cobalt_checklist_wizard_show_error (self, _("The chosen site could not be saved."), error);
+  else
+    cobalt_checklist_wizard_save_run (self);
 }
 
 static CobaltChecklistStepPage *
 current_page (CobaltChecklistWizard *self)
 {
-  guint current = cobalt_checklist_run_get_current_step (self->run);
+  guint current;
+
+  /* No run yet while the early-dose guard waits for an answer. */
+  if (self->run == NULL)
+    return NULL;
+
+  current = cobalt_checklist_run_get_current_step (self->run);
 
   if (current >= self->pages->len)
     return NULL;
@@ -223,6 +234,9 @@ on_picker_site_selected_cb (CobaltSitePicker      *picker,
   remember_site (self, site_id);
   if (self->inject_site_label != NULL)
     cobalt_wizard_inject_detail_set_site (self->inject_site_label, cobalt_site_catalogue_lookup (site_id));
+  if (self->volume_warning_label != NULL)
+    cobalt_wizard_draw_up_detail_set_site (self->volume_warning_label, self->prescription, self->phase_index,
+                                           cobalt_site_catalogue_lookup (site_id));
   if (index >= 0 && (guint) index < self->pages->len)
     {
       CobaltChecklistStepPage *page = g_ptr_array_index (self->pages, index);
@@ -259,27 +273,32 @@ build_detail (CobaltChecklistWizard *self,
   if (g_str_equal (kind, COBALT_STEP_INJECT) && self->inject_site_label == NULL)
     return cobalt_wizard_inject_detail_new (self->prescription, &self->inject_site_label);
 
+  if (g_str_equal (kind, COBALT_STEP_DRAW_UP) && self->volume_warning_label == NULL)
+    return cobalt_wizard_draw_up_detail_new (self->prescription, self->phase_index, &self->volume_warning_label);
+
   return NULL;
 }
 
 static void
 restore_site (CobaltChecklistWizard *self)
 {
-  g_autofree char *key = NULL;
   g_autofree char *site_id = NULL;
   int index;
 
   if (self->picker == NULL)
     return;
 
-  key = g_strdup_printf (RUN_SITE_KEY, cobalt_checklist_run_get_id (self->run));
-  site_id = cobalt_repository_get_setting (self->repository, key, NULL);
+  /* A copy: selecting it in the picker stores it in the run again. */
+  site_id = g_strdup (cobalt_checklist_run_get_site_id (self->run));
   index = cobalt_checklist_run_find_step (self->run, COBALT_STEP_CHOOSE_SITE);
 
   if (site_id != NULL && *site_id != '\0' && cobalt_site_picker_set_selected_site_id (self->picker, site_id))
     {
       if (self->inject_site_label != NULL)
         cobalt_wizard_inject_detail_set_site (self->inject_site_label, cobalt_site_catalogue_lookup (site_id));
+      if (self->volume_warning_label != NULL)
+        cobalt_wizard_draw_up_detail_set_site (self->volume_warning_label, self->prescription, self->phase_index,
+                                               cobalt_site_catalogue_lookup (site_id));
       return;
     }
 
@@ -504,7 +523,6 @@ cobalt_checklist_wizard_constructed (GObject *object)
 {
   CobaltChecklistWizard *self = COBALT_CHECKLIST_WIZARD (object);
   g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) now = NULL;
   gint64 person_id;
 
   G_OBJECT_CLASS (cobalt_checklist_wizard_parent_class)->constructed (object);
@@ -513,13 +531,28 @@ cobalt_checklist_wizard_constructed (GObject *object)
 
   if (self->clock == NULL)
     self->clock = cobalt_clock_new_real ();
-  now = cobalt_clock_get_now (self->clock);
   person_id = cobalt_person_get_id (self->person);
 
   cobalt_checklist_wizard_load_context (self);
 
-  /* Resume the open run (closed window, killed app) before starting one. */
+  /* Resume the open run (closed window, killed app) before starting one;
+   * a new one waits for the early-dose guard's answer when a dose now
+   * would be early or extra. */
   self->run = cobalt_repository_get_open_checklist_run (self->repository, person_id, &error);
+  if (self->run == NULL && error == NULL && !cobalt_checklist_wizard_check_timing (self, FALSE))
+    return;
+
+  cobalt_checklist_wizard_begin (self, g_steal_pointer (&error));
+}
+
+void
+cobalt_checklist_wizard_begin (CobaltChecklistWizard *self,
+                               GError                *open_error)
+{
+  g_autoptr(GError) error = open_error;
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  gint64 person_id = cobalt_person_get_id (self->person);
+
   if (self->run == NULL && error == NULL)
     self->run = cobalt_repository_start_checklist_run (self->repository, person_id, now, &error);
   if (self->run == NULL)
@@ -533,14 +566,20 @@ cobalt_checklist_wizard_constructed (GObject *object)
 
   build_pages (self);
   cobalt_checklist_wizard_sync (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RUN]);
 }
 
 static void
 cobalt_checklist_wizard_map (GtkWidget *widget)
 {
+  CobaltChecklistWizard *self = COBALT_CHECKLIST_WIZARD (widget);
+
   GTK_WIDGET_CLASS (cobalt_checklist_wizard_parent_class)->map (widget);
 
-  cobalt_checklist_wizard_focus_current (COBALT_CHECKLIST_WIZARD (widget));
+  if (g_strcmp0 (cobalt_checklist_wizard_get_page (self), "timing") == 0 && self->timing_back_button != NULL)
+    gtk_widget_grab_focus (self->timing_back_button);
+  else
+    cobalt_checklist_wizard_focus_current (self);
 }
 
 static void
@@ -554,8 +593,10 @@ cobalt_checklist_wizard_dispose (GObject *object)
   self->picker = NULL;
   self->aftercare = NULL;
   self->inject_site_label = NULL;
+  self->volume_warning_label = NULL;
   self->override_check = NULL;
   self->override_entry = NULL;
+  cobalt_checklist_wizard_dispose_timing (self);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->reason_checks, g_ptr_array_unref);
 
@@ -672,6 +713,7 @@ cobalt_checklist_wizard_class_init (CobaltChecklistWizardClass *klass)
   gtk_widget_class_install_action (widget_class, "wizard.stop", NULL, wizard_stop_action);
   gtk_widget_class_install_action (widget_class, "wizard.undo", NULL, wizard_undo_action);
   gtk_widget_class_install_action (widget_class, "wizard.close", NULL, wizard_close_action);
+  cobalt_checklist_wizard_class_init_timing (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Right, GDK_ALT_MASK, "wizard.next", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "wizard.back", NULL);

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <glib/gi18n.h>
 
-#include "cobalt-database.h"
+#include "cobalt-repository.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-journey-resources.h"
 
@@ -82,27 +82,27 @@ cobalt_journey_describe_error (const GError *error)
   if (error == NULL)
     return g_strdup (_("Something went wrong."));
 
-  if (error->domain == COBALT_DATABASE_ERROR)
+  if (error->domain == COBALT_REPOSITORY_ERROR)
     {
-      switch ((CobaltDatabaseError) error->code)
+      switch ((CobaltRepositoryError) error->code)
         {
-        case COBALT_DATABASE_ERROR_BUSY:
+        case COBALT_REPOSITORY_ERROR_BUSY:
           return g_strdup (_("Another Cobalt window or the reminder was saving at the same time. Nothing was lost: please try again."));
-        case COBALT_DATABASE_ERROR_FULL:
+        case COBALT_REPOSITORY_ERROR_FULL:
           return g_strdup (_("The disk is full, so nothing could be saved. Free some space and try again; what you entered is still here."));
-        case COBALT_DATABASE_ERROR_READ_ONLY:
-        case COBALT_DATABASE_ERROR_PERMISSION:
+        case COBALT_REPOSITORY_ERROR_READ_ONLY:
+        case COBALT_REPOSITORY_ERROR_PERMISSION:
           return g_strdup (_("Cobalt is not allowed to write to its data folder, so nothing was saved. What you entered is still here."));
-        case COBALT_DATABASE_ERROR_IO:
+        case COBALT_REPOSITORY_ERROR_IO:
           return g_strdup (_("The disk reported an error, so nothing was saved. What you entered is still here."));
-        case COBALT_DATABASE_ERROR_OPEN:
-        case COBALT_DATABASE_ERROR_CORRUPT:
-        case COBALT_DATABASE_ERROR_NOT_COBALT:
-        case COBALT_DATABASE_ERROR_TOO_NEW:
-        case COBALT_DATABASE_ERROR_CONSTRAINT:
-        case COBALT_DATABASE_ERROR_NOT_FOUND:
-        case COBALT_DATABASE_ERROR_BACKUP:
-        case COBALT_DATABASE_ERROR_SQLITE:
+        case COBALT_REPOSITORY_ERROR_OPEN:
+        case COBALT_REPOSITORY_ERROR_CORRUPT:
+        case COBALT_REPOSITORY_ERROR_NOT_COBALT:
+        case COBALT_REPOSITORY_ERROR_TOO_NEW:
+        case COBALT_REPOSITORY_ERROR_CONSTRAINT:
+        case COBALT_REPOSITORY_ERROR_NOT_FOUND:
+        case COBALT_REPOSITORY_ERROR_BACKUP:
+        case COBALT_REPOSITORY_ERROR_SQLITE:
         default:
           /* Translators: %s is the technical reason */
           return g_strdup_printf (_("Cobalt could not save this (%s). What you entered is still here: try again."),

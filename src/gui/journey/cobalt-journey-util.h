@@ -41,7 +41,7 @@ void   cobalt_journey_show_message          (GtkWidget  *parent,
 void   cobalt_journey_fix_button_names      (GtkWidget  *root);
 
 /* GtkSpinButton takes the mouse wheel, so scrolling a long form over one
- * would quietly change a dose or the grace window. For every spin button
+ * would quietly change a dose or the overdue window. For every spin button
  * under @root: unless it has the keyboard focus, the wheel scrolls the page
  * around it instead. Call once the spin buttons exist. */
 void   cobalt_journey_guard_spin_wheel      (GtkWidget  *root);

@@ -4,11 +4,10 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-dose-rules.h"
+#include "cobalt-dose-timing-notice.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-log-elsewhere-dialog.h"
-
-/* A time up to this far ahead is clock drift, not a future dose. */
-#define FUTURE_SLACK (5 * G_TIME_SPAN_MINUTE)
 
 struct _CobaltLogElsewhereDialog
 {
@@ -28,7 +27,6 @@ struct _CobaltLogElsewhereDialog
   GtkSpinButton      *hour_spin;
   GtkSpinButton      *minute_spin;
   GtkLabel           *when_error;
-  GtkCheckButton     *confirm_future_check;
   GtkDropDown        *site_dropdown;
   GtkSpinButton      *amount_spin;
   GtkLabel           *unit_label;
@@ -39,6 +37,21 @@ struct _CobaltLogElsewhereDialog
   GtkEntry           *notes_entry;
   GtkLabel           *save_error;
   GtkButton          *save_button;
+  GtkGrid            *grid;
+
+  /* The early-dose guard: shown under the time when the dose would be
+   * early or extra, with the explicit choice to log it all the same. */
+  GtkWidget          *timing_box;
+  GtkWidget          *timing_notice;
+  GtkCheckButton     *timing_check;
+  gint64              timing_checked_for; /* the instant the tick was given for */
+
+  /* An amount other than the prescription's, kept only with "my clinic
+   * told me to" and the person's words (cobalt-dose-rules.h). */
+  GtkWidget          *amount_reason_box;
+  GtkCheckButton     *amount_reason_check;
+  GtkEntry           *amount_reason_entry;
+  GtkLabel           *amount_reason_error;
 };
 
 G_DEFINE_FINAL_TYPE (CobaltLogElsewhereDialog, cobalt_log_elsewhere_dialog, GTK_TYPE_WINDOW)
@@ -72,21 +85,94 @@ dose_unit (CobaltLogElsewhereDialog *self)
   return self->prescription != NULL ? cobalt_prescription_get_unit (self->prescription) : COBALT_DOSE_UNIT_MG;
 }
 
-/* The most a B12 injection could plausibly be, per unit: far above any
- * regimen in CLINICAL.md, low enough to catch a slipped decimal point. */
-static double
-sane_maximum (CobaltDoseUnit unit)
+/* Under the amount's error: shown once the rules find the amount is not
+ * the prescription's. */
+static void
+build_amount_reason (CobaltLogElsewhereDialog *self)
 {
-  switch (unit)
+  int row;
+
+  self->amount_reason_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  self->amount_reason_check =
+    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("My clinic told me to give this a_mount")));
+  self->amount_reason_entry = GTK_ENTRY (gtk_entry_new ());
+  gtk_entry_set_placeholder_text (self->amount_reason_entry, _("Why, in your words: who advised it"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->amount_reason_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Why the amount differs from the prescription"),
+                                  -1);
+  self->amount_reason_error = GTK_LABEL (gtk_label_new (NULL));
+  gtk_label_set_xalign (self->amount_reason_error, 0);
+  gtk_label_set_wrap (self->amount_reason_error, TRUE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->amount_reason_error), "field-error");
+  gtk_widget_set_visible (GTK_WIDGET (self->amount_reason_error), FALSE);
+  gtk_box_append (GTK_BOX (self->amount_reason_box), GTK_WIDGET (self->amount_reason_check));
+  gtk_box_append (GTK_BOX (self->amount_reason_box), GTK_WIDGET (self->amount_reason_entry));
+  gtk_box_append (GTK_BOX (self->amount_reason_box), GTK_WIDGET (self->amount_reason_error));
+  gtk_widget_set_visible (self->amount_reason_box, FALSE);
+
+  gtk_grid_query_child (self->grid, GTK_WIDGET (self->amount_error), NULL, &row, NULL, NULL);
+  gtk_grid_insert_row (self->grid, row + 1);
+  gtk_grid_attach (self->grid, self->amount_reason_box, 1, row + 1, 3, 1);
+}
+
+/* A refusal of the rules (cobalt-dose-rules.h) next to the field it
+ * names; the first one in @first. */
+static void
+show_rule_error (CobaltLogElsewhereDialog  *self,
+                 const GError              *rule_error,
+                 GError                   **first,
+                 GtkWidget                **focus)
+{
+  GtkLabel *label = self->save_error;
+  GtkWidget *field = NULL;
+
+  if (rule_error->domain == COBALT_DOSE_ERROR)
+    switch ((CobaltDoseError) rule_error->code)
+      {
+      case COBALT_DOSE_ERROR_GIVEN_AT:
+        label = self->when_error;
+        field = GTK_WIDGET (self->date_entry);
+        break;
+      case COBALT_DOSE_ERROR_AMOUNT_DIFFERS:
+        gtk_widget_set_visible (self->amount_reason_box, TRUE);
+        label = self->amount_error;
+        field = GTK_WIDGET (self->amount_reason_check);
+        break;
+      case COBALT_DOSE_ERROR_AMOUNT:
+      case COBALT_DOSE_ERROR_UNIT:
+        label = self->amount_error;
+        field = GTK_WIDGET (self->amount_spin);
+        break;
+      case COBALT_DOSE_ERROR_EXCEPTION_NOTE:
+        label = self->amount_reason_error;
+        field = GTK_WIDGET (self->amount_reason_entry);
+        break;
+      case COBALT_DOSE_ERROR_EXPIRY:
+        label = self->expiry_error;
+        field = GTK_WIDGET (self->expiry_entry);
+        break;
+      case COBALT_DOSE_ERROR_PRODUCT:
+      case COBALT_DOSE_ERROR_PRODUCT_DIFFERS:
+      case COBALT_DOSE_ERROR_SITE:
+      case COBALT_DOSE_ERROR_KIND:
+      case COBALT_DOSE_ERROR_ADVISED_BY:
+      case COBALT_DOSE_ERROR_MOVED_TO:
+      default:
+        break;
+      }
+
+  if (label == self->save_error && rule_error->domain != COBALT_DOSE_ERROR)
     {
-    case COBALT_DOSE_UNIT_MCG:
-      return 5000;
-    case COBALT_DOSE_UNIT_ML:
-      return 5;
-    case COBALT_DOSE_UNIT_MG:
-    default:
-      return 5;
+      g_autofree char *text = cobalt_journey_describe_error (rule_error);
+
+      cobalt_journey_set_field_error (label, text);
     }
+  else
+    cobalt_journey_set_field_error (label, rule_error->message);
+  if (*first == NULL)
+    *first = g_error_copy (rule_error);
+  if (*focus == NULL)
+    *focus = field;
 }
 
 static void
@@ -100,6 +186,68 @@ on_given_by_changed_cb (GtkDropDown              *dropdown,
                                   carer ? _("The carer's name (required)")
                                         : _("Clinic, nurse or doctor (optional)"));
   cobalt_journey_set_field_error (self->who_error, NULL);
+}
+
+/* Row 6 of the grid, under the time and its error. */
+static void
+build_timing_box (CobaltLogElsewhereDialog *self)
+{
+  self->timing_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  gtk_widget_add_css_class (self->timing_box, "card");
+  self->timing_notice = cobalt_dose_timing_notice_new ();
+  gtk_box_append (GTK_BOX (self->timing_box), self->timing_notice);
+  self->timing_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("My _clinic told me to give it")));
+  gtk_box_append (GTK_BOX (self->timing_box), GTK_WIDGET (self->timing_check));
+  gtk_widget_set_visible (self->timing_box, FALSE);
+
+  gtk_grid_insert_row (self->grid, 6);
+  gtk_grid_attach (self->grid, self->timing_box, 1, 6, 3, 1);
+}
+
+/* FALSE (the reason in @first) when a dose at @given_at would be early or
+ * extra and the person has not said their clinic told them to give it;
+ * else TRUE, with the reasons to keep with the dose in @exceptions. */
+static gboolean
+check_timing (CobaltLogElsewhereDialog  *self,
+              GDateTime                 *given_at,
+              CobaltDoseException       *exceptions,
+              GError                   **first)
+{
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(CobaltDoseTimingInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 instant = g_date_time_to_unix (given_at);
+
+  *exceptions = COBALT_DOSE_EXCEPTION_NONE;
+  doses = cobalt_repository_list_schedule_doses (self->repository, cobalt_person_get_id (self->person), &error);
+  if (doses == NULL)
+    return TRUE;  /* never blocks: the save below will report the database */
+
+  info = cobalt_dose_timing_check (self->prescription, doses, given_at, cobalt_clock_get_timezone (self->clock));
+  if (info->timing == COBALT_DOSE_TIMING_EXPECTED)
+    {
+      gtk_widget_set_visible (self->timing_box, FALSE);
+      return TRUE;
+    }
+
+  /* A tick given for another time does not carry over. */
+  if (self->timing_checked_for != instant)
+    gtk_check_button_set_active (self->timing_check, FALSE);
+  self->timing_checked_for = instant;
+
+  cobalt_dose_timing_notice_set_info (COBALT_DOSE_TIMING_NOTICE (self->timing_notice), info);
+  gtk_widget_set_visible (self->timing_box, TRUE);
+  if (!gtk_check_button_get_active (self->timing_check))
+    {
+      g_set_error_literal (first, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                           info->timing == COBALT_DOSE_TIMING_EXTRA
+                             ? _("A dose is already logged for that day. Log this one only if your clinic told you to give it: tick the box below.")
+                             : _("This dose is more than a day before it was due. Log it only if your clinic told you to give it: tick the box below."));
+      return FALSE;
+    }
+
+  *exceptions = info->exceptions;
+  return TRUE;
 }
 
 static void
@@ -156,8 +304,19 @@ cobalt_log_elsewhere_dialog_constructed (GObject *object)
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (now));
   gtk_spin_button_set_value (self->minute_spin, g_date_time_get_minute (now));
   gtk_label_set_text (self->unit_label, cobalt_dose_unit_to_string (dose_unit (self)));
-  gtk_spin_button_set_value (self->amount_spin,
-                             self->prescription != NULL ? cobalt_prescription_get_amount (self->prescription) : 1.0);
+  /* The dose due now (a loading phase's may differ from the
+   * maintenance one), as the rules will expect it. */
+  if (self->prescription != NULL)
+    {
+      g_autoptr(GPtrArray) history = cobalt_repository_list_schedule_doses (self->repository,
+                                                                           cobalt_person_get_id (self->person), NULL);
+      double expected = cobalt_dose_rules_expected_amount (self->prescription, history, now);
+
+      gtk_spin_button_set_value (self->amount_spin,
+                                 expected > 0 ? expected : cobalt_prescription_get_amount (self->prescription));
+    }
+  else
+    gtk_spin_button_set_value (self->amount_spin, 1.0);
   fill_sites (self);
   on_given_by_changed_cb (self->given_by_dropdown, NULL, self);
 }
@@ -265,7 +424,6 @@ cobalt_log_elsewhere_dialog_class_init (CobaltLogElsewhereDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, when_error);
-  gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, confirm_future_check);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, site_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, amount_spin);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, unit_label);
@@ -276,6 +434,7 @@ cobalt_log_elsewhere_dialog_class_init (CobaltLogElsewhereDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, notes_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, save_error);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, save_button);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, grid);
   gtk_widget_class_bind_template_callback (widget_class, on_given_by_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_save_button_clicked_cb);
 }
@@ -285,6 +444,8 @@ cobalt_log_elsewhere_dialog_init (CobaltLogElsewhereDialog *self)
 {
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  build_timing_box (self);
+  build_amount_reason (self);
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
   cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 }
@@ -334,6 +495,7 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
   GtkWidget *focus = NULL;
   CobaltGivenBy given_by;
   GDate date, expiry;
+  CobaltDoseException exceptions = COBALT_DOSE_EXCEPTION_NONE;
   double amount;
   const char *expiry_text;
   const char *site_id = NULL;
@@ -345,6 +507,7 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
   cobalt_journey_set_field_error (self->when_error, NULL);
   cobalt_journey_set_field_error (self->amount_error, NULL);
   cobalt_journey_set_field_error (self->expiry_error, NULL);
+  cobalt_journey_set_field_error (self->amount_reason_error, NULL);
   cobalt_journey_set_field_error (self->save_error, NULL);
 
   given_by = selected_given_by (self);
@@ -365,18 +528,11 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
                                   g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
                                   gtk_spin_button_get_value_as_int (self->hour_spin),
                                   gtk_spin_button_get_value_as_int (self->minute_spin), 0);
+      /* A time in the future is for the rules below, as for every way
+       * of logging. */
       if (given_at == NULL)
         refuse (&first, self->when_error, &focus, GTK_WIDGET (self->date_entry),
                 _("That time does not exist on that day (the clocks changed): check the time."));
-      else if (g_date_time_difference (given_at, now) > FUTURE_SLACK)
-        {
-          gtk_widget_set_visible (GTK_WIDGET (self->confirm_future_check), TRUE);
-          if (!gtk_check_button_get_active (self->confirm_future_check))
-            refuse (&first, self->when_error, &focus, GTK_WIDGET (self->confirm_future_check),
-                    _("This time is in the future. A dose is logged once it has been given; if the time really is right, tick the box below."));
-        }
-      else
-        gtk_widget_set_visible (GTK_WIDGET (self->confirm_future_check), FALSE);
     }
 
   gtk_spin_button_update (self->amount_spin);
@@ -384,21 +540,67 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
   if (amount <= 0)
     refuse (&first, self->amount_error, &focus, GTK_WIDGET (self->amount_spin),
             _("Enter the amount that was given: more than zero."));
-  else if (amount > sane_maximum (dose_unit (self)))
-    {
-      g_autofree char *text = NULL;
-
-      /* Translators: an amount and its unit, e.g. "50 mg" */
-      text = g_strdup_printf (_("%g %s is far more than a B12 injection: check the amount."),
-                              amount, cobalt_dose_unit_to_string (dose_unit (self)));
-      refuse (&first, self->amount_error, &focus, GTK_WIDGET (self->amount_spin), text);
-    }
 
   expiry_text = gtk_editable_get_text (GTK_EDITABLE (self->expiry_entry));
   g_date_clear (&expiry, 1);
   if (expiry_text != NULL && *expiry_text != '\0' && !cobalt_journey_parse_date (expiry_text, &expiry))
     refuse (&first, self->expiry_error, &focus, GTK_WIDGET (self->expiry_entry),
             _("Enter the expiry as year-month-day, for example 2026-01-31, or leave it empty."));
+
+  /* The rules are asked even when another field is wrong, so that every
+   * reason shows at once. */
+  if (given_at != NULL)
+    {
+      g_autoptr(GPtrArray) history = NULL;
+      g_autoptr(GError) rule_error = NULL;
+
+      site_pos = gtk_drop_down_get_selected (self->site_dropdown);
+      if (site_pos != GTK_INVALID_LIST_POSITION && site_pos > 0)
+        site_id = gtk_string_list_get_string (self->site_ids, site_pos);
+
+      batch = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->batch_entry))));
+      notes = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_entry))));
+
+      dose = cobalt_dose_new ();
+      cobalt_dose_set_person_id (dose, cobalt_person_get_id (self->person));
+      cobalt_dose_set_given_at (dose, given_at);
+      cobalt_dose_set_site_id (dose, site_id);
+      cobalt_dose_set_amount (dose, amount);
+      cobalt_dose_set_unit (dose, dose_unit (self));
+      cobalt_dose_set_given_by (dose, given_by);
+      cobalt_dose_set_given_by_name (dose, *who != '\0' ? who : NULL);
+      cobalt_dose_set_batch (dose, *batch != '\0' ? batch : NULL);
+      if (g_date_valid (&expiry))
+        cobalt_dose_set_expiry (dose, &expiry);
+      cobalt_dose_set_notes (dose, *notes != '\0' ? notes : NULL);
+      if (self->prescription != NULL)
+        {
+          cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (self->prescription));
+          cobalt_dose_set_product (dose, cobalt_prescription_get_product (self->prescription));
+        }
+      if (gtk_widget_get_visible (self->amount_reason_box) && gtk_check_button_get_active (self->amount_reason_check))
+        {
+          g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount_reason_entry))));
+
+          cobalt_dose_set_exceptions (dose, COBALT_DOSE_EXCEPTION_AMOUNT);
+          cobalt_dose_set_exception_note (dose, *reason != '\0' ? reason : NULL);
+        }
+
+      /* The rules every way of logging meets (the repository checks them
+       * again), before the early-dose question: a time in the future is
+       * refused, not asked about. */
+      history = cobalt_repository_list_schedule_doses (self->repository, cobalt_person_get_id (self->person), NULL);
+      if (!cobalt_dose_validate (dose, self->person, self->prescription, history, now, &rule_error))
+        show_rule_error (self, rule_error, &first, &focus);
+    }
+
+  /* Only once the rest is right: the guard's question is about a dose
+   * that could otherwise be logged. */
+  if (first == NULL && given_at != NULL && !check_timing (self, given_at, &exceptions, &first))
+    {
+      cobalt_journey_set_field_error (self->when_error, first->message);
+      focus = GTK_WIDGET (self->timing_check);
+    }
 
   if (first != NULL)
     {
@@ -408,37 +610,29 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
       return FALSE;
     }
 
-  site_pos = gtk_drop_down_get_selected (self->site_dropdown);
-  if (site_pos != GTK_INVALID_LIST_POSITION && site_pos > 0)
-    site_id = gtk_string_list_get_string (self->site_ids, site_pos);
-
-  batch = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->batch_entry))));
-  notes = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_entry))));
-
-  dose = cobalt_dose_new ();
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (self->person));
-  cobalt_dose_set_given_at (dose, given_at);
-  cobalt_dose_set_site_id (dose, site_id);
-  cobalt_dose_set_amount (dose, amount);
-  cobalt_dose_set_unit (dose, dose_unit (self));
-  cobalt_dose_set_given_by (dose, given_by);
-  cobalt_dose_set_given_by_name (dose, *who != '\0' ? who : NULL);
-  cobalt_dose_set_batch (dose, *batch != '\0' ? batch : NULL);
-  if (g_date_valid (&expiry))
-    cobalt_dose_set_expiry (dose, &expiry);
-  cobalt_dose_set_notes (dose, *notes != '\0' ? notes : NULL);
-  if (self->prescription != NULL)
+  if (exceptions != COBALT_DOSE_EXCEPTION_NONE)
     {
-      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (self->prescription));
-      cobalt_dose_set_product (dose, cobalt_prescription_get_product (self->prescription));
+      g_autofree char *who_said = cobalt_dose_timing_notice_dup_note (COBALT_DOSE_TIMING_NOTICE (self->timing_notice));
+      const char *reason = cobalt_dose_get_exception_note (dose);
+
+      /* One note for every reason, each in the person's words. */
+      cobalt_dose_set_exceptions (dose, cobalt_dose_get_exceptions (dose) | exceptions);
+      if (reason != NULL && who_said != NULL && *who_said != '\0')
+        {
+          g_autofree char *both = g_strdup_printf ("%s; %s", who_said, reason);
+
+          cobalt_dose_set_exception_note (dose, both);
+        }
+      else if (reason == NULL)
+        cobalt_dose_set_exception_note (dose, who_said);
     }
 
   if (!cobalt_repository_add_dose (self->repository, dose, &first))
     {
-      g_autofree char *text = cobalt_journey_describe_error (first);
-
       /* Everything typed stays in the form. */
-      cobalt_journey_set_field_error (self->save_error, text);
+      show_rule_error (self, first, &first, &focus);
+      if (focus != NULL)
+        gtk_widget_grab_focus (focus);
       g_propagate_error (error, g_steal_pointer (&first));
       return FALSE;
     }
@@ -459,7 +653,6 @@ cobalt_log_elsewhere_dialog_get_field (CobaltLogElsewhereDialog *self,
     { "hour", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, hour_spin) },
     { "minute", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, minute_spin) },
     { "when-error", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, when_error) },
-    { "confirm-future", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, confirm_future_check) },
     { "site", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, site_dropdown) },
     { "amount", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, amount_spin) },
     { "amount-error", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, amount_error) },
@@ -469,6 +662,11 @@ cobalt_log_elsewhere_dialog_get_field (CobaltLogElsewhereDialog *self,
     { "notes", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, notes_entry) },
     { "save", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, save_button) },
     { "save-error", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, save_error) },
+    { "timing", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, timing_box) },
+    { "timing-confirm", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, timing_check) },
+    { "amount-reason", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, amount_reason_check) },
+    { "amount-reason-note", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, amount_reason_entry) },
+    { "amount-reason-error", G_STRUCT_OFFSET (CobaltLogElsewhereDialog, amount_reason_error) },
   };
 
   g_return_val_if_fail (COBALT_IS_LOG_ELSEWHERE_DIALOG (self), NULL);

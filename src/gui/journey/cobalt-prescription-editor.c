@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cobalt-first-dose-field.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-phase-row.h"
 #include "cobalt-prescription-editor.h"
@@ -16,7 +17,7 @@ typedef enum
   GROUP_PHASES,
   GROUP_SITES,
   GROUP_REMINDER,
-  GROUP_VOLUME,
+  GROUP_STRENGTH,
   GROUP_AMOUNT,
   N_GROUPS
 } FieldGroup;
@@ -36,12 +37,14 @@ struct _CobaltPrescriptionEditor
   GtkLabel           *caution_label;
   GtkDropDown        *product_dropdown;
   GtkEntry           *product_name_entry;
-  GtkEntry           *strength_entry;
+  GtkSpinButton      *strength_spin;
+  GtkDropDown        *strength_unit_dropdown; /* 0 mg, 1 mcg: CobaltDoseUnit */
+  GtkLabel           *strength_error;
   GtkSpinButton      *amount_spin;
   GtkDropDown        *unit_dropdown;
   GtkLabel           *amount_error;
-  GtkSpinButton      *volume_spin;
-  GtkLabel           *volume_error;
+  GtkLabel           *volume_label;
+  GtkLabel           *volume_warning;
   GtkDropDown        *route_dropdown;
   GtkSpinButton      *reminder_hour_spin;
   GtkSpinButton      *reminder_minute_spin;
@@ -62,6 +65,13 @@ struct _CobaltPrescriptionEditor
   GtkLabel           *sites_error;
   GtkLabel           *save_status;
   GtkButton          *save_button;
+
+  /* The first-dose date (starts_on), under the reminder time. */
+  GtkWidget          *first_dose_field;
+  CobaltClock        *clock;
+
+  gboolean            updating_volume;
+  gboolean            asking_strength; /* strength_error holds ask_for_strength()'s request */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltPrescriptionEditor, cobalt_prescription_editor, GTK_TYPE_WIDGET)
@@ -70,6 +80,7 @@ enum {
   PROP_0,
   PROP_REPOSITORY,
   PROP_PERSON,
+  PROP_CLOCK,
   N_PROPS
 };
 
@@ -80,6 +91,8 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static void update_volume (CobaltPrescriptionEditor *self);
 
 static void
 renumber_phases (CobaltPrescriptionEditor *self)
@@ -98,6 +111,7 @@ on_phase_remove_cb (CobaltPhaseRow           *row,
 {
   gtk_list_box_remove (self->phases_list, GTK_WIDGET (row));
   renumber_phases (self);
+  update_volume (self);
 }
 
 static void
@@ -107,8 +121,12 @@ append_phase (CobaltPrescriptionEditor *self,
   GtkWidget *row = cobalt_phase_row_new (phase);
 
   g_signal_connect_object (row, "remove", G_CALLBACK (on_phase_remove_cb), self, 0);
+  /* A phase's own dose changes its volume. */
+  g_signal_connect_object (cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "amount"), "value-changed",
+                           G_CALLBACK (update_volume), self, G_CONNECT_SWAPPED);
   gtk_list_box_append (self->phases_list, row);
   renumber_phases (self);
+  update_volume (self);
 }
 
 static void
@@ -121,6 +139,7 @@ on_site_toggled_cb (GtkCheckButton           *check,
     g_hash_table_add (self->enabled, g_strdup (id));
   else
     g_hash_table_remove (self->enabled, id);
+  update_volume (self);
 }
 
 static void
@@ -162,6 +181,7 @@ on_route_changed_cb (GtkDropDown              *dropdown,
                      CobaltPrescriptionEditor *self)
 {
   rebuild_sites (self);
+  update_volume (self);
 }
 
 static void
@@ -188,6 +208,36 @@ entry_text (GtkEntry *entry)
   return *text != '\0' ? g_steal_pointer (&text) : NULL;
 }
 
+/* A strength that is not a number yet (an older version's free text that
+ * did not parse): say so beside the field and highlight it, so that the
+ * person enters it before anything is computed from it. */
+static void
+ask_for_strength (CobaltPrescriptionEditor *self,
+                  CobaltPrescription       *p)
+{
+  const char *text = cobalt_prescription_get_strength_text (p);
+  g_autofree char *message = NULL;
+
+  if (cobalt_strength_is_known (cobalt_prescription_get_strength_amount (p),
+                                cobalt_prescription_get_strength_unit (p)))
+    {
+      self->asking_strength = FALSE;
+      cobalt_journey_set_field_error (self->strength_error, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->strength_spin), "error");
+      return;
+    }
+
+  self->asking_strength = TRUE;
+  if (text != NULL && *text != '\0')
+    /* Translators: %s is the strength as typed in an older version, e.g. "1 ampoule" */
+    message = g_strdup_printf (_("The strength was recorded as “%s”, which is not a number Cobalt can use. "
+                                 "Enter the strength printed on the ampoule, in mg or mcg per mL."), text);
+  else
+    message = g_strdup (_("Enter the strength printed on the ampoule, in mg or mcg per mL."));
+  cobalt_journey_set_field_error (self->strength_error, message);
+  gtk_widget_add_css_class (GTK_WIDGET (self->strength_spin), "error");
+}
+
 static void
 fill_form (CobaltPrescriptionEditor *self,
            CobaltPrescription       *p)
@@ -195,17 +245,24 @@ fill_form (CobaltPrescriptionEditor *self,
   const char * const *sites = cobalt_prescription_get_enabled_sites (p);
   GPtrArray *phases = cobalt_prescription_get_phases (p);
   guint minute = cobalt_prescription_get_reminder_minute (p);
+  CobaltDoseUnit strength_unit = cobalt_prescription_get_strength_unit (p);
   GtkWidget *row;
 
   gtk_drop_down_set_selected (self->product_dropdown, cobalt_prescription_get_product (p));
   set_entry (self->product_name_entry, cobalt_prescription_get_product_name (p));
-  set_entry (self->strength_entry, cobalt_prescription_get_strength (p));
+  /* A strength still to be entered starts in the dose's unit, the way
+   * ampoules of that dose are usually labelled. */
+  if (!cobalt_strength_is_known (cobalt_prescription_get_strength_amount (p), strength_unit))
+    strength_unit = cobalt_prescription_get_unit (p);
+  gtk_spin_button_set_value (self->strength_spin, MAX (cobalt_prescription_get_strength_amount (p), 0));
+  gtk_drop_down_set_selected (self->strength_unit_dropdown, strength_unit == COBALT_DOSE_UNIT_MCG ? 1 : 0);
   gtk_spin_button_set_value (self->amount_spin, cobalt_prescription_get_amount (p));
   gtk_drop_down_set_selected (self->unit_dropdown, cobalt_prescription_get_unit (p));
-  gtk_spin_button_set_value (self->volume_spin, cobalt_prescription_get_volume_ml (p));
   gtk_spin_button_set_value (self->reminder_hour_spin, minute / 60);
   gtk_spin_button_set_value (self->reminder_minute_spin, minute % 60);
-  gtk_spin_button_set_value (self->grace_spin, cobalt_prescription_get_grace_minutes (p));
+  /* The old grace window decides nothing any more: this field is the
+   * clinic's shorter overdue window (cobalt-schedule.c, rule 6). */
+  gtk_spin_button_set_value (self->grace_spin, cobalt_prescription_get_overdue_after_minutes (p));
   gtk_spin_button_set_value (self->drawing_gauge_spin, cobalt_prescription_get_drawing_needle_gauge (p));
   gtk_spin_button_set_value (self->injecting_gauge_spin, cobalt_prescription_get_injecting_needle_gauge (p));
   gtk_spin_button_set_value (self->needle_length_spin, cobalt_prescription_get_needle_length_mm (p));
@@ -228,10 +285,14 @@ fill_form (CobaltPrescriptionEditor *self,
   gtk_drop_down_set_selected (self->route_dropdown, cobalt_prescription_get_route (p));
   rebuild_sites (self);
   on_product_changed_cb (self->product_dropdown, NULL, self);
+  update_volume (self);
+  ask_for_strength (self, p);
 }
 
 /* A prescription from the form, on top of the one it was filled from
- * (keeps what the form does not show, e.g. starts-on and notes). */
+ * (keeps what the form does not show, e.g. starts-on and notes). Reads
+ * the spin buttons' values: cobalt_prescription_editor_save() first takes
+ * what is typed into them. */
 static CobaltPrescription *
 read_form (CobaltPrescriptionEditor *self)
 {
@@ -239,30 +300,25 @@ read_form (CobaltPrescriptionEditor *self)
   g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
   g_autoptr(GPtrArray) sites = g_ptr_array_new ();
   g_autofree char *product_name = entry_text (self->product_name_entry);
-  g_autofree char *strength = entry_text (self->strength_entry);
   g_autofree char *notes = entry_text (self->technique_notes_entry);
+  double strength = gtk_spin_button_get_value (self->strength_spin);
   guint n = cobalt_site_catalogue_get_n_sites ();
-  GtkSpinButton *spins[] = {
-    self->amount_spin, self->volume_spin, self->reminder_hour_spin, self->reminder_minute_spin,
-    self->grace_spin, self->drawing_gauge_spin, self->injecting_gauge_spin, self->needle_length_spin,
-    self->syringe_spin, self->angle_spin,
-  };
-
-  /* Take what is typed even if Enter was not pressed. */
-  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
-    gtk_spin_button_update (spins[i]);
 
   cobalt_prescription_set_person_id (p, cobalt_person_get_id (self->person));
   cobalt_prescription_set_product (p, (CobaltProduct) gtk_drop_down_get_selected (self->product_dropdown));
   cobalt_prescription_set_product_name (p, product_name);
-  cobalt_prescription_set_strength (p, strength);
+  cobalt_prescription_set_strength_amount (p, strength);
+  cobalt_prescription_set_strength_unit (p, gtk_drop_down_get_selected (self->strength_unit_dropdown) == 1
+                                            ? COBALT_DOSE_UNIT_MCG : COBALT_DOSE_UNIT_MG);
+  /* An older version's text only stands in while there is no number. */
+  if (strength > 0)
+    cobalt_prescription_set_strength_text (p, NULL);
   cobalt_prescription_set_amount (p, gtk_spin_button_get_value (self->amount_spin));
   cobalt_prescription_set_unit (p, (CobaltDoseUnit) gtk_drop_down_get_selected (self->unit_dropdown));
-  cobalt_prescription_set_volume_ml (p, gtk_spin_button_get_value (self->volume_spin));
   cobalt_prescription_set_route (p, (CobaltRoute) gtk_drop_down_get_selected (self->route_dropdown));
   cobalt_prescription_set_reminder_minute (p, gtk_spin_button_get_value_as_int (self->reminder_hour_spin) * 60
                                               + gtk_spin_button_get_value_as_int (self->reminder_minute_spin));
-  cobalt_prescription_set_grace_minutes (p, gtk_spin_button_get_value_as_int (self->grace_spin));
+  cobalt_prescription_set_overdue_after_minutes (p, gtk_spin_button_get_value_as_int (self->grace_spin));
   cobalt_prescription_set_drawing_needle_gauge (p, gtk_spin_button_get_value_as_int (self->drawing_gauge_spin));
   cobalt_prescription_set_injecting_needle_gauge (p, gtk_spin_button_get_value_as_int (self->injecting_gauge_spin));
   cobalt_prescription_set_needle_length_mm (p, gtk_spin_button_get_value (self->needle_length_spin));
@@ -291,6 +347,113 @@ read_form (CobaltPrescriptionEditor *self)
   return p;
 }
 
+/* "1 mL", or one line per phase when they differ. */
+static char *
+describe_volumes (CobaltPrescription *p)
+{
+  GPtrArray *phases = cobalt_prescription_get_phases (p);
+  g_autoptr(GString) text = g_string_new (NULL);
+  gboolean all_same = TRUE;
+  double first = cobalt_prescription_get_phase_volume_ml (p, 0);
+
+  for (guint i = 1; i < phases->len; i++)
+    all_same = all_same && cobalt_prescription_get_phase_volume_ml (p, i) == first;
+
+  if (phases->len <= 1 || all_same)
+    return cobalt_volume_format (first);
+
+  for (guint i = 0; i < phases->len; i++)
+    {
+      const CobaltPhase *phase = g_ptr_array_index (phases, i);
+      g_autofree char *volume = cobalt_volume_format (cobalt_prescription_get_phase_volume_ml (p, i));
+
+      if (i > 0)
+        g_string_append_c (text, '\n');
+      if (phase->label != NULL && *phase->label != '\0')
+        /* Translators: phase number, its label, a volume: "Phase 2 (Weekly): 0.25 mL" */
+        g_string_append_printf (text, _("Phase %u (%s): %s"), i + 1, phase->label, volume);
+      else
+        /* Translators: phase number, a volume: "Phase 2: 0.25 mL" */
+        g_string_append_printf (text, _("Phase %u: %s"), i + 1, volume);
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* The volume to draw up, computed from what the form holds now (dose ÷
+ * strength, per phase), and the clinic warning when it is more than a
+ * ticked site usually takes. Never a value of its own. */
+static void
+update_volume (CobaltPrescriptionEditor *self)
+{
+  g_autoptr(CobaltPrescription) p = NULL;
+  g_autoptr(GString) sites = NULL;
+  g_autofree char *volumes = NULL;
+  const char * const *enabled;
+  GPtrArray *phases;
+  double largest = 0;
+  guint largest_index = 0;
+
+  /* read_form() reads the phase rows, which can notify again. */
+  if (self->updating_volume || self->base == NULL)
+    return;
+  self->updating_volume = TRUE;
+
+  p = read_form (self);
+  phases = cobalt_prescription_get_phases (p);
+  for (guint i = 0; i < phases->len; i++)
+    if (cobalt_prescription_get_phase_volume_ml (p, i) > largest)
+      {
+        largest = cobalt_prescription_get_phase_volume_ml (p, i);
+        largest_index = i;
+      }
+
+  if (phases->len == 0 || largest <= 0)
+    {
+      gtk_label_set_text (self->volume_label,
+                          _("Shown once the dose and the strength are entered: the dose divided by the strength."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->volume_label), "dim-label");
+    }
+  else
+    {
+      volumes = describe_volumes (p);
+      gtk_label_set_text (self->volume_label, volumes);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->volume_label), "dim-label");
+    }
+
+  /* CLINICAL.md: above a site's typical maximum, "check with your
+   * clinic" — information, not a refusal. */
+  enabled = cobalt_prescription_get_enabled_sites (p);
+  sites = g_string_new (NULL);
+  for (guint i = 0; enabled != NULL && enabled[i] != NULL; i++)
+    {
+      const CobaltSiteInfo *site = cobalt_site_catalogue_lookup (enabled[i]);
+
+      if (site != NULL && cobalt_prescription_phase_exceeds_site (p, largest_index, site))
+        {
+          if (sites->len > 0)
+            g_string_append (sites, ", ");
+          g_string_append (sites, cobalt_site_info_get_name (site));
+        }
+    }
+
+  if (sites->len > 0)
+    {
+      g_autofree char *volume = cobalt_volume_format (largest);
+      g_autofree char *text = NULL;
+
+      /* Translators: a volume, then a list of injection sites */
+      text = g_strdup_printf (_("%s is more than these sites usually take: %s. Check with your clinic."),
+                              volume, sites->str);
+      gtk_label_set_text (self->volume_warning, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->volume_warning), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->volume_warning), FALSE);
+
+  self->updating_volume = FALSE;
+}
+
 static void
 set_group_value_known_good (CobaltPrescription *p,
                             FieldGroup          group)
@@ -300,8 +463,13 @@ set_group_value_known_good (CobaltPrescription *p,
     case GROUP_PHASES:
       {
         g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
+        guint n = MAX (cobalt_prescription_get_phases (p)->len, 1);
 
-        g_ptr_array_add (phases, cobalt_phase_new (COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, NULL));
+        /* As many phases, each at the prescription's dose: a volume that
+         * is too large in every phase is the strength's or the dose's
+         * fault, one in a single phase is that phase's. */
+        for (guint i = 0; i < n; i++)
+          g_ptr_array_add (phases, cobalt_phase_new (COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, NULL));
         cobalt_prescription_set_phases (p, phases);
       }
       break;
@@ -320,8 +488,11 @@ set_group_value_known_good (CobaltPrescription *p,
       cobalt_prescription_set_reminder_minute (p, 9 * 60);
       cobalt_prescription_set_grace_minutes (p, 120);
       break;
-    case GROUP_VOLUME:
-      cobalt_prescription_set_volume_ml (p, 1.0);
+    case GROUP_STRENGTH:
+      /* The usual ampoule: every dose the amount checks accept (up to
+       * 5 mg or 5000 mcg) is then at most 5 mL. */
+      cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
+      cobalt_prescription_set_strength_amount (p, 1.0);
       break;
     case GROUP_AMOUNT:
     case N_GROUPS:
@@ -361,7 +532,7 @@ group_label (CobaltPrescriptionEditor *self,
     case GROUP_PHASES:   return self->phases_error;
     case GROUP_SITES:    return self->sites_error;
     case GROUP_REMINDER: return self->reminder_error;
-    case GROUP_VOLUME:   return self->volume_error;
+    case GROUP_STRENGTH: return self->strength_error;
     case GROUP_AMOUNT:   return self->amount_error;
     case N_GROUPS:
     default:             return self->save_status;
@@ -378,7 +549,7 @@ group_field (CobaltPrescriptionEditor *self,
     case GROUP_PHASES:   return GTK_WIDGET (self->phases_list);
     case GROUP_SITES:    return GTK_WIDGET (self->sites_box);
     case GROUP_REMINDER: return GTK_WIDGET (self->reminder_hour_spin);
-    case GROUP_VOLUME:   return GTK_WIDGET (self->volume_spin);
+    case GROUP_STRENGTH: return GTK_WIDGET (self->strength_spin);
     case GROUP_AMOUNT:   return GTK_WIDGET (self->amount_spin);
     case N_GROUPS:
     default:             return NULL;
@@ -391,6 +562,8 @@ clear_errors (CobaltPrescriptionEditor *self)
   for (guint g = 0; g < N_GROUPS; g++)
     cobalt_journey_set_field_error (group_label (self, (FieldGroup) g), NULL);
   cobalt_journey_set_field_error (self->technique_error, NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->strength_spin), "error");
+  self->asking_strength = FALSE;
   gtk_label_set_text (self->save_status, "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->save_status), "error");
 }
@@ -407,6 +580,20 @@ update_version_label (CobaltPrescriptionEditor *self)
     text = g_strdup_printf (_("Version %u. Saving a change stores a new version; doses already logged keep theirs."),
                             cobalt_prescription_get_version (self->base));
   gtk_label_set_text (self->version_label, text);
+}
+
+/* The request for a strength goes once one is typed; a refusal from Save
+ * stays until the next Save. */
+static void
+on_strength_changed_cb (GtkSpinButton            *spin,
+                        CobaltPrescriptionEditor *self)
+{
+  if (self->asking_strength && gtk_spin_button_get_value (spin) > 0)
+    {
+      self->asking_strength = FALSE;
+      cobalt_journey_set_field_error (self->strength_error, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (spin), "error");
+    }
 }
 
 static void
@@ -432,6 +619,51 @@ on_save_clicked_cb (GtkButton                *button,
                     CobaltPrescriptionEditor *self)
 {
   cobalt_prescription_editor_save (self, NULL);
+}
+
+static void
+get_today (CobaltPrescriptionEditor *self,
+           GDate                    *today)
+{
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+
+  g_date_clear (today, 1);
+  g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+}
+
+/* Asked for as long as no dose is logged; after that the schedule counts
+ * from the doses and the day only shows. */
+static void
+fill_first_dose (CobaltPrescriptionEditor *self)
+{
+  g_autoptr(GPtrArray) doses = NULL;
+  GDate today;
+
+  if (self->clock == NULL)
+    self->clock = cobalt_clock_new_real ();
+  if (self->repository != NULL && cobalt_person_get_id (self->person) != 0)
+    doses = cobalt_repository_list_schedule_doses (self->repository, cobalt_person_get_id (self->person), NULL);
+
+  get_today (self, &today);
+  cobalt_first_dose_field_set (COBALT_FIRST_DOSE_FIELD (self->first_dose_field),
+                               cobalt_prescription_get_starts_on (self->base),
+                               doses != NULL && doses->len > 0, &today);
+}
+
+/* Under the reminder time and its error, wherever the template puts them. */
+static void
+add_first_dose_field (CobaltPrescriptionEditor *self,
+                      GtkGrid                  *grid)
+{
+  int column, row, width, height;
+
+  self->first_dose_field = cobalt_first_dose_field_new ();
+  gtk_grid_query_child (grid, GTK_WIDGET (self->reminder_error), &column, &row, &width, &height);
+  gtk_grid_insert_row (grid, row + 1);
+  gtk_grid_attach (grid, cobalt_first_dose_field_get_caption (COBALT_FIRST_DOSE_FIELD (self->first_dose_field)),
+                   0, row + 1, 1, 1);
+  gtk_grid_attach (grid, self->first_dose_field, 1, row + 1, 2, 1);
 }
 
 static void
@@ -467,6 +699,7 @@ cobalt_prescription_editor_constructed (GObject *object)
 
   fill_form (self, self->base);
   update_version_label (self);
+  fill_first_dose (self);
 }
 
 static void
@@ -479,6 +712,8 @@ cobalt_prescription_editor_dispose (GObject *object)
   g_clear_object (&self->repository);
   g_clear_object (&self->person);
   g_clear_object (&self->base);
+  g_clear_object (&self->clock);
+  self->first_dose_field = NULL;
 
   G_OBJECT_CLASS (cobalt_prescription_editor_parent_class)->dispose (object);
 }
@@ -510,6 +745,9 @@ cobalt_prescription_editor_get_property (GObject    *object,
     case PROP_PERSON:
       g_value_set_object (value, self->person);
       break;
+    case PROP_CLOCK:
+      g_value_set_object (value, self->clock);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -530,6 +768,9 @@ cobalt_prescription_editor_set_property (GObject      *object,
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
+      break;
+    case PROP_CLOCK:
+      self->clock = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -554,6 +795,10 @@ cobalt_prescription_editor_class_init (CobaltPrescriptionEditorClass *klass)
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  /* Today, for the first-dose date; NULL: the real clock. */
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] =
@@ -570,12 +815,14 @@ cobalt_prescription_editor_class_init (CobaltPrescriptionEditorClass *klass)
   BIND (caution_label);
   BIND (product_dropdown);
   BIND (product_name_entry);
-  BIND (strength_entry);
+  BIND (strength_spin);
+  BIND (strength_unit_dropdown);
+  BIND (strength_error);
   BIND (amount_spin);
   BIND (unit_dropdown);
   BIND (amount_error);
-  BIND (volume_spin);
-  BIND (volume_error);
+  BIND (volume_label);
+  BIND (volume_warning);
   BIND (route_dropdown);
   BIND (reminder_hour_spin);
   BIND (reminder_minute_spin);
@@ -617,12 +864,20 @@ cobalt_prescription_editor_init (CobaltPrescriptionEditor *self)
 
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  add_first_dose_field (self, GTK_GRID (gtk_widget_get_parent (GTK_WIDGET (self->reminder_error))));
   cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 
   for (guint i = 0; ids[i] != NULL; i++)
     gtk_string_list_append (names, cobalt_prescription_template_name (ids[i]));
   gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (names));
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
+
+  /* The volume shown follows the dose and the strength as they change. */
+  g_signal_connect_swapped (self->strength_spin, "value-changed", G_CALLBACK (update_volume), self);
+  g_signal_connect (self->strength_spin, "value-changed", G_CALLBACK (on_strength_changed_cb), self);
+  g_signal_connect_swapped (self->amount_spin, "value-changed", G_CALLBACK (update_volume), self);
+  g_signal_connect_swapped (self->strength_unit_dropdown, "notify::selected", G_CALLBACK (update_volume), self);
+  g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (update_volume), self);
 }
 
 GtkWidget *
@@ -660,14 +915,39 @@ gboolean
 cobalt_prescription_editor_save (CobaltPrescriptionEditor *self,
                                  GError                  **error)
 {
+  GtkSpinButton *spins[] = {
+    self->strength_spin, self->amount_spin, self->reminder_hour_spin, self->reminder_minute_spin,
+    self->grace_spin, self->drawing_gauge_spin, self->injecting_gauge_spin, self->needle_length_spin,
+    self->syringe_spin, self->angle_spin,
+  };
   g_autoptr(CobaltPrescription) p = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *text = NULL;
 
   g_return_val_if_fail (COBALT_IS_PRESCRIPTION_EDITOR (self), FALSE);
 
+  /* Take what is typed even if Enter was not pressed. */
+  for (guint i = 0; i < G_N_ELEMENTS (spins); i++)
+    gtk_spin_button_update (spins[i]);
+
   clear_errors (self);
   p = read_form (self);
+
+  {
+    GDate today, first;
+
+    get_today (self, &today);
+    if (!cobalt_first_dose_field_read (COBALT_FIRST_DOSE_FIELD (self->first_dose_field), &today, &first,
+                                       &local_error))
+      {
+        gtk_label_set_text (self->save_status, _("Not saved: see the message above, next to its field."));
+        gtk_widget_add_css_class (GTK_WIDGET (self->save_status), "error");
+        gtk_widget_grab_focus (GTK_WIDGET (cobalt_first_dose_field_get_entry (COBALT_FIRST_DOSE_FIELD (self->first_dose_field))));
+        g_propagate_error (error, g_steal_pointer (&local_error));
+        return FALSE;
+      }
+    cobalt_prescription_set_starts_on (p, g_date_valid (&first) ? &first : NULL);
+  }
 
   if (!cobalt_prescription_validate (p, &local_error))
     {
@@ -676,6 +956,12 @@ cobalt_prescription_editor_save (CobaltPrescriptionEditor *self,
       GtkWidget *field = group_field (self, group);
 
       cobalt_journey_set_field_error (label, local_error->message);
+      if (group == GROUP_STRENGTH)
+        {
+          /* Highlighted until a strength is typed, as when it is asked for. */
+          gtk_widget_add_css_class (GTK_WIDGET (self->strength_spin), "error");
+          self->asking_strength = TRUE;
+        }
       if (label == self->save_status)
         gtk_widget_add_css_class (GTK_WIDGET (label), "error");
       else
@@ -722,13 +1008,15 @@ cobalt_prescription_editor_get_field (CobaltPrescriptionEditor *self,
   const struct { const char *name; gsize offset; } fields[] = {
 #define F(n, m) { n, G_STRUCT_OFFSET (CobaltPrescriptionEditor, m) }
     F ("template", template_dropdown), F ("caution", caution_label), F ("product", product_dropdown),
-    F ("product-name", product_name_entry), F ("strength", strength_entry), F ("amount", amount_spin),
-    F ("unit", unit_dropdown), F ("amount-error", amount_error), F ("volume", volume_spin),
-    F ("volume-error", volume_error), F ("route", route_dropdown), F ("reminder-hour", reminder_hour_spin),
+    F ("product-name", product_name_entry), F ("strength", strength_spin),
+    F ("strength-unit", strength_unit_dropdown), F ("strength-error", strength_error), F ("amount", amount_spin),
+    F ("unit", unit_dropdown), F ("amount-error", amount_error), F ("volume", volume_label),
+    F ("volume-warning", volume_warning), F ("route", route_dropdown), F ("reminder-hour", reminder_hour_spin),
     F ("reminder-minute", reminder_minute_spin), F ("reminder-error", reminder_error), F ("grace", grace_spin),
     F ("injecting-gauge", injecting_gauge_spin), F ("needle-length", needle_length_spin), F ("angle", angle_spin),
     F ("phases-list", phases_list), F ("phases-error", phases_error), F ("sites-error", sites_error),
     F ("save-status", save_status), F ("save", save_button), F ("version", version_label),
+    F ("first-dose", first_dose_field),
 #undef F
   };
 

@@ -236,11 +236,15 @@ on_confirm_revealed_cb (GtkRevealer      *revealer,
 }
 
 static void
-on_repository_changed_cb (CobaltRepository *repository,
-                          const char       *table,
-                          CobaltSitePicker *self)
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltSitePicker        *self)
 {
-  cobalt_site_picker_reload (self);
+  /* Rotation follows the doses and resting sites; the prescription says
+   * which sites are enabled. */
+  if (changes & (COBALT_REPOSITORY_CHANGED_DOSES | COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS |
+                 COBALT_REPOSITORY_CHANGED_PEOPLE))
+    cobalt_site_picker_reload (self);
 }
 
 static void
