@@ -4,7 +4,12 @@
 # The one entry point for working on Cobalt:
 #
 #   build-aux/dev.sh run [ARGS...]     build, then start Cobalt (ARGS go to cobalt)
-#   build-aux/dev.sh test [ARGS...]    build, then run the test suite (ARGS go to meson test)
+#   build-aux/dev.sh test [ARGS...]    build, then run the test suite (ARGS go to meson test);
+#                                      without ARGS, the date sweep (test-dates) after it
+#   build-aux/dev.sh test-dates [ARGS...]  build, then run the 'dates' suite (or ARGS) under
+#                                      libfaketime at each instant of the date sweep
+#   build-aux/dev.sh asan [ARGS...]    build _build-asan/ with AddressSanitizer and UBSan, then
+#                                      run the test suite there (ARGS go to meson test)
 #   build-aux/dev.sh bench [ARGS...]   build, then run the benchmarks (build-aux/bench.sh)
 #   build-aux/dev.sh screenshots       build, then remake screenshots/ (build-aux/screenshots.sh)
 #   build-aux/dev.sh build             install missing packages and build only
@@ -19,8 +24,27 @@ set -euo pipefail
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
 readonly BUILD_DIR=_build
+readonly ASAN_BUILD_DIR=_build-asan
 readonly PACKAGE_LIST=build-aux/debian-packages.txt
 readonly XVFB_SCREEN="-screen 0 1280x800x24"
+
+# The date sweep (`test-dates`): a time zone and the local time at which the
+# clock of one meson test run starts; from there it runs on, through the
+# whole run. Why these, and why only the 'dates' suite: HACKING.md, "Dates
+# and times".
+readonly -a DATE_SWEEP=(
+  "UTC 2026-12-31 23:59"                  # the year ends during the run
+  "Europe/London 2027-02-28 23:30"        # the last day of February, no leap year
+  "Europe/London 2028-02-29 12:00"        # a leap day
+  "Europe/London 2027-03-28 00:30"        # the night the clocks go forward at 01:00
+  "Europe/London 2027-10-31 01:30"        # the second 01:30 (GMT): clocks just went back
+  "America/Santiago 2027-09-05 23:59"     # a day that began at 01:00 (no midnight)
+  "Pacific/Auckland 2027-06-15 12:00"     # a day ahead of UTC
+  "America/Los_Angeles 2027-01-10 12:00"  # a day behind UTC
+)
+# meson test's log of each instant, beside its testlog.json, which stays the
+# normal suite's; .ci/run counts both.
+readonly DATES_LOGBASE=testlog-dates
 
 say ()
 {
@@ -29,7 +53,8 @@ say ()
 
 usage ()
 {
-  sed -n '4,10s/^# \{0,1\}//p' "$0" >&2
+  # The heading, then every command down to the blank comment line after them.
+  sed -n -e '4,5s/^# \{0,1\}//p' -e '6,/^#$/{/^#$/!s/^# \{0,1\}//p}' "$0" >&2
 }
 
 read_package_list ()
@@ -78,19 +103,28 @@ install_dependencies ()
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
 
-build ()
+# Configures build directory $1 with the meson options after it, and builds it.
+build_in ()
 {
+  local dir=$1
+  shift
+
   install_dependencies
 
-  if [[ -f "$BUILD_DIR/meson-private/coredata.dat" ]]; then
+  if [[ -f "$dir/meson-private/coredata.dat" ]]; then
     # A build dir from an older meson or a moved checkout cannot always be
     # reconfigured; start it afresh rather than leave the developer stuck.
-    meson setup --reconfigure "$BUILD_DIR" -Ddevelopment=true \
-      || meson setup --wipe "$BUILD_DIR" -Ddevelopment=true
+    meson setup --reconfigure "$dir" "$@" \
+      || meson setup --wipe "$dir" "$@"
   else
-    meson setup "$BUILD_DIR" -Ddevelopment=true
+    meson setup "$dir" "$@"
   fi
-  meson compile -C "$BUILD_DIR"
+  meson compile -C "$dir"
+}
+
+build ()
+{
+  build_in "$BUILD_DIR" -Ddevelopment=true
 }
 
 cmd_run ()
@@ -106,12 +140,11 @@ cmd_run ()
   exec "$BUILD_DIR/src/cobalt" "$@"
 }
 
-cmd_test ()
+# Runs COMMAND as every test runs: under Xvfb and a session bus. Tests must
+# never read or write the developer's own files: give them an empty home
+# for config, data, cache and runtime files.
+in_test_session ()
 {
-  build
-
-  # Tests must never read or write the developer's own files: give them an
-  # empty home for config, data, cache and runtime files.
   local scratch rc=0
   scratch=$(mktemp -d "${TMPDIR:-/tmp}/cobalt-test.XXXXXX")
   mkdir -m 0700 "$scratch/runtime" "$scratch/config" "$scratch/data" "$scratch/cache"
@@ -123,10 +156,169 @@ cmd_test ()
   GSK_RENDERER=cairo \
     xvfb-run -a -s "$XVFB_SCREEN" \
       dbus-run-session -- \
-        meson test -C "$BUILD_DIR" --print-errorlogs "$@" || rc=$?
+        "$@" || rc=$?
 
   rm -rf "$scratch"
   return "$rc"
+}
+
+find_libfaketime ()
+{
+  local candidate
+
+  for candidate in /usr/lib/*/faketime/libfaketime.so.1 /usr/lib/faketime/libfaketime.so.1; do
+    if [[ -f "$candidate" ]]; then
+      printf '%s\n' "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+# The tests that did not pass in one of meson's JSON logs, one per line.
+failed_tests ()
+{
+  python3 - "$1" <<'PY'
+import json
+import sys
+
+try:
+    with open(sys.argv[1], encoding="utf-8") as log:
+        for line in log:
+            if line.strip():
+                test = json.loads(line)
+                if test.get("result") not in ("OK", "EXPECTEDFAIL", "SKIP"):
+                    print(f"{test.get('name')}: {test.get('result')}")
+except (OSError, ValueError) as error:
+    print(f"(no readable log: {error})")
+PY
+}
+
+# Runs the 'dates' suite (or meson test ARGS) once per instant of the sweep
+# (or of $COBALT_TEST_DATES, instants separated by ';'), with libfaketime
+# preloaded into meson test and so into every test and every program a test
+# starts, and nothing else: Xvfb and the session bus keep the real clock.
+run_date_sweep ()
+{
+  local libfaketime instant zone start slug shown began rc jobs
+  local sweep_began=$SECONDS
+  local -a instants meson_args failed=()
+
+  if ! libfaketime=$(find_libfaketime); then
+    say "libfaketime is not installed (Debian package libfaketime), so the date sweep cannot run."
+    return 1
+  fi
+  if [[ -n "${COBALT_TEST_DATES:-}" ]]; then
+    IFS=';' read -r -a instants <<<"$COBALT_TEST_DATES"
+  else
+    instants=("${DATE_SWEEP[@]}")
+  fi
+  if (($# > 0)); then
+    meson_args=("$@")
+  else
+    meson_args=(--suite dates)
+  fi
+
+  # Most of these tests wait (for a frame, a child, a bus name) rather than
+  # compute: two per core finish the run in about half the time of one.
+  jobs=$((2 * $(nproc)))
+
+  rm -f "$BUILD_DIR/meson-logs/$DATES_LOGBASE"-*
+  for instant in "${instants[@]}"; do
+    read -r zone start <<<"$instant"
+    if [[ ! -f "/usr/share/zoneinfo/$zone" || ! "$start" =~ ^[0-9]{4}-[0-9]{2}-[0-9]{2}\ [0-9]{2}:[0-9]{2}$ ]]; then
+      say "dates: '$instant' is not 'ZONE YYYY-MM-DD HH:MM'"
+      failed+=("$instant: not an instant")
+      continue
+    fi
+    slug="${start/ /T}-${zone//\//_}"
+    slug="$DATES_LOGBASE-${slug//:/}"
+    # Just as the tests will see it (a local time that happens twice is
+    # taken as the second one).
+    shown=$(TZ="$zone" LD_PRELOAD="$libfaketime" FAKETIME="@$start:00" date '+%Y-%m-%d %H:%M %Z, UTC%:z')
+    say "dates: $instant: the tests' clock starts at $shown"
+
+    began=$SECONDS
+    rc=0
+    # FAKETIME_DONT_RESET: one clock for the whole run, shared by every
+    # process through libfaketime's shared memory. Without it a process
+    # would start again at the instant, or not (GLib programs follow
+    # meson's clock, a Python script restarts its own): a test and the
+    # program it runs would disagree about the date.
+    # FAKETIME_DONT_FAKE_MONOTONIC: GLib's timeouts and meson's own test
+    # timeouts run on the monotonic clock, which must keep its real pace.
+    in_test_session \
+      env TZ="$zone" \
+          FAKETIME="@$start:00" \
+          FAKETIME_DONT_RESET=1 \
+          FAKETIME_DONT_FAKE_MONOTONIC=1 \
+          LD_PRELOAD="$libfaketime${LD_PRELOAD:+:$LD_PRELOAD}" \
+          PYTHONPATH="$PWD/build-aux/faketime-python${PYTHONPATH:+:$PYTHONPATH}" \
+        meson test -C "$BUILD_DIR" --no-rebuild --print-errorlogs \
+          --num-processes "$jobs" --logbase "$slug" "${meson_args[@]}" || rc=$?
+
+    if ((rc == 0)); then
+      say "dates: $instant: passed ($((SECONDS - began)) s)"
+    else
+      say "dates: $instant: FAILED ($((SECONDS - began)) s), log $BUILD_DIR/meson-logs/$slug.txt:"
+      failed_tests "$BUILD_DIR/meson-logs/$slug.json" | sed 's/^/  /' >&2
+      failed+=("$instant: $(failed_tests "$BUILD_DIR/meson-logs/$slug.json" | paste -sd ' ')")
+    fi
+  done
+
+  if ((${#failed[@]} > 0)); then
+    say "the date sweep failed at ${#failed[@]} of ${#instants[@]} instants ($((SECONDS - sweep_began)) s):"
+    printf '  %s\n' "${failed[@]}" >&2
+    return 1
+  fi
+  say "the date sweep passed at all ${#instants[@]} instants ($((SECONDS - sweep_began)) s)"
+}
+
+cmd_test ()
+{
+  local rc=0
+
+  build
+  in_test_session meson test -C "$BUILD_DIR" --print-errorlogs "$@" || rc=$?
+
+  # The whole suite, as CI runs it, is followed by the date sweep; a test
+  # or suite chosen with ARGS is not.
+  if (($# == 0)); then
+    run_date_sweep || rc=1
+  fi
+  return "$rc"
+}
+
+cmd_test_dates ()
+{
+  build
+  run_date_sweep "$@"
+}
+
+# The whole suite (or meson test ARGS) built with AddressSanitizer and
+# UndefinedBehaviorSanitizer; what it checks and suppresses, and why:
+# HACKING.md, "Sanitizers".
+cmd_asan ()
+{
+  # -O0 (buildtype debug) so that reports point at the right line;
+  # b_lundef=false as meson asks with sanitizers: built by clang, a shared
+  # library leaves the sanitizer runtime's symbols to the executable.
+  build_in "$ASAN_BUILD_DIR" -Ddevelopment=true -Dbuildtype=debug \
+    -Db_sanitize=address,undefined -Db_lundef=false
+
+  # Leaks are checked in every test, against build-aux/lsan.supp. UBSan
+  # stops at its first finding, as ASan does, so that the test fails.
+  # Options already in the environment come last, so they win.
+  # GDK_DEBUG=gl-disable: the tests draw with cairo, and Mesa's driver,
+  # unloaded by exit, would be reported as leaking from an unknown module.
+  # Each test gets a display of its own (build-aux/own-display.sh says why).
+  in_test_session \
+    env ASAN_OPTIONS="detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+        LSAN_OPTIONS="suppressions=$PWD/build-aux/lsan.supp:print_suppressions=0${LSAN_OPTIONS:+:$LSAN_OPTIONS}" \
+        UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
+        GDK_DEBUG=gl-disable \
+      meson test -C "$ASAN_BUILD_DIR" --print-errorlogs --timeout-multiplier 3 \
+        --wrapper "$PWD/build-aux/own-display.sh" "$@"
 }
 
 cmd_bench ()
@@ -156,6 +348,8 @@ main ()
   case "$command" in
     run)         cmd_run "$@" ;;
     test)        cmd_test "$@" ;;
+    test-dates)  cmd_test_dates "$@" ;;
+    asan)        cmd_asan "$@" ;;
     bench)       cmd_bench "$@" ;;
     screenshots) cmd_screenshots "$@" ;;
     build)       build ;;

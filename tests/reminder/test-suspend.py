@@ -20,8 +20,8 @@ import dbus
 
 sys.dont_write_bytecode = True  # keep the source tree clean
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from reminder_testlib import (PYTHON, NotificationMock, Reminder, Tap, Workdir,  # noqa: E402
-                              name_has_owner, note, tool, wait_until)
+from reminder_testlib import (PYTHON, REMINDER, NotificationMock, Reminder, Tap,  # noqa: E402
+                              Workdir, name_has_owner, note, tool, wait_until)
 
 LIBFAKETIME = None
 for candidate in ('/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
@@ -32,6 +32,24 @@ for candidate in ('/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1',
         break
 
 LOGIN1 = 'org.freedesktop.login1'
+
+
+def asan_runtime(program):
+    """The AddressSanitizer runtime @program is linked with, or None.
+
+    A sanitizer build (build-aux/dev.sh asan) refuses to start unless ASan
+    comes first among the libraries loaded, so it has to be preloaded ahead
+    of libfaketime rather than the check turned off.
+    """
+    try:
+        out = subprocess.run(['ldd', program], capture_output=True, text=True).stdout
+    except OSError:
+        return None
+    for line in out.splitlines():
+        fields = line.split()
+        if len(fields) >= 3 and fields[0].startswith('libasan.so') and fields[1] == '=>':
+            return fields[2]
+    return None
 
 
 def set_offset(path, spec):
@@ -73,7 +91,7 @@ def main():
 
         tool('create', work.data, '--name', 'Alex', '--due-in', '60', '--grace', '180')
         env = {
-            'LD_PRELOAD': LIBFAKETIME,
+            'LD_PRELOAD': ':'.join(filter(None, (asan_runtime(REMINDER), LIBFAKETIME))),
             'FAKETIME_TIMESTAMP_FILE': stamp,
             'FAKETIME_DONT_FAKE_MONOTONIC': '1',
             # Re-read the file every second (the default is every 10).
