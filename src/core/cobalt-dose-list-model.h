@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#if !defined (COBALT_CORE_INSIDE) && !defined (COBALT_CORE_COMPILATION)
+# error "Only <cobalt-core.h> can be included directly."
+#endif
+
 #include <gio/gio.h>
 #include "cobalt-repository.h"
 #include "cobalt-log-entry.h"

@@ -5,7 +5,7 @@
 #include <glib/gi18n.h>
 #include <glib-unix.h>
 
-#include "cobalt-clock.h"
+#include "cobalt-core.h"
 #include "cobalt-notifier-libnotify.h"
 #include "cobalt-reminder-application.h"
 #include "cobalt-reminder-service.h"

@@ -2,7 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "cobalt-repository.h"
+#include "cobalt-core.h"
 #include "cobalt-reminder-planner.h"
 
 G_BEGIN_DECLS

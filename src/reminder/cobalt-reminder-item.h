@@ -2,7 +2,7 @@
 #pragma once
 
 #include <glib-object.h>
-#include "cobalt-reminder-state.h"
+#include "cobalt-core.h"
 #include "cobalt-notification.h"
 
 G_BEGIN_DECLS

@@ -39,9 +39,7 @@
 
 #include "cobalt-reminder-planner.h"
 #include "cobalt-reminder-text.h"
-#include "cobalt-schedule.h"
-#include "cobalt-status.h"
-#include "cobalt-supplies.h"
+#include "cobalt-core.h"
 
 void
 cobalt_reminder_settings_init (CobaltReminderSettings *settings)

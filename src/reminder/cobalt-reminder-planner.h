@@ -2,11 +2,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "cobalt-dose.h"
-#include "cobalt-person.h"
-#include "cobalt-prescription.h"
-#include "cobalt-reminder-state.h"
-#include "cobalt-sharps-bin.h"
+#include "cobalt-core.h"
 #include "cobalt-reminder-item.h"
 
 G_BEGIN_DECLS

@@ -21,7 +21,7 @@
 
 #include <glib/gi18n.h>
 
-#include "cobalt-repository.h"
+#include "cobalt-core.h"
 #include "cobalt-reminder-data.h"
 #include "cobalt-reminder-planner.h"
 #include "cobalt-reminder-service.h"

@@ -2,9 +2,8 @@
 #pragma once
 
 #include <gio/gio.h>
-#include "cobalt-clock.h"
+#include "cobalt-core.h"
 #include "cobalt-notifier.h"
-#include "cobalt-repository.h"
 #include "cobalt-window-launch.h"
 
 G_BEGIN_DECLS

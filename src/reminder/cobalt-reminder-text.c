@@ -5,9 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-reminder-text.h"
-#include "cobalt-repository.h"
-#include "cobalt-rotation.h"
-#include "cobalt-supplies.h"
+#include "cobalt-core.h"
 
 static char *
 format_time (GDateTime *datetime)

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "cobalt-reminder-planner.h"
-#include "cobalt-schedule.h"
+#include "cobalt-core.h"
 
 G_BEGIN_DECLS
 

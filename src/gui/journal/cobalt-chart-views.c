@@ -7,7 +7,7 @@
 
 #include "cobalt-chart-views.h"
 #include "cobalt-journal-util.h"
-#include "cobalt-symptom-return.h"
+#include "cobalt-core.h"
 
 /* The extremes of a series, for the summary: the first lowest and the
  * first highest, as a person reading the chart left to right finds them. */

@@ -2,7 +2,7 @@
 #pragma once
 
 #include "cobalt-chart.h"
-#include "cobalt-journal.h"
+#include "cobalt-core.h"
 
 G_BEGIN_DECLS
 

@@ -3,8 +3,7 @@
 
 #include <gtk/gtk.h>
 #include "cobalt-chart.h"
-#include "cobalt-clock.h"
-#include "cobalt-repository.h"
+#include "cobalt-core.h"
 
 G_BEGIN_DECLS
 

@@ -2,9 +2,8 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "cobalt-clock.h"
+#include "cobalt-core.h"
 #include "cobalt-journal-store.h"
-#include "cobalt-repository.h"
 
 G_BEGIN_DECLS
 

@@ -2,8 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
-#include "cobalt-clock.h"
-#include "cobalt-repository.h"
+#include "cobalt-core.h"
 
 G_BEGIN_DECLS
 

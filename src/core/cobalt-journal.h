@@ -1,8 +1,0 @@
-/* SPDX-License-Identifier: GPL-3.0-or-later */
-#pragma once
-
-/* The journal: reactions after a dose, wellbeing check-ins, lab results. */
-#include "cobalt-record-types.h"
-#include "cobalt-reaction.h"
-#include "cobalt-checkin.h"
-#include "cobalt-lab-result.h"

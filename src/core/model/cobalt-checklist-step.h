@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined (COBALT_CORE_INSIDE) && !defined (COBALT_CORE_COMPILATION)
+# error "Only <cobalt-core.h> can be included directly."
+#endif
+
+#include <gio/gio.h>
+#include "cobalt-types.h"
+
+G_BEGIN_DECLS
+
+/* Kinds of the built-in steps (DESIGN.md "Default checklist"). A step the
+ * user added is "custom". The GUI treats three kinds specially: it shows the
+ * batch expiry in CHECK_EXPIRY, embeds the site picker in CHOOSE_SITE and
+ * the technique from the prescription in INJECT. */
+#define COBALT_STEP_CONFIRM_MEDICINE "confirm-medicine"
+#define COBALT_STEP_CHECK_EXPIRY     "check-expiry"
+#define COBALT_STEP_CHECK_LIQUID     "check-liquid"
+#define COBALT_STEP_SUPPLIES_READY   "supplies-ready"
+#define COBALT_STEP_WASH_HANDS       "wash-hands"
+#define COBALT_STEP_CHOOSE_SITE      "choose-site"
+#define COBALT_STEP_DRAW_UP          "draw-up"
+#define COBALT_STEP_POSITION         "position"
+#define COBALT_STEP_INJECT           "inject"
+#define COBALT_STEP_AFTERCARE        "aftercare"
+#define COBALT_STEP_CUSTOM           "custom"
+
+#define COBALT_TYPE_CHECKLIST_STEP (cobalt_checklist_step_get_type ())
+G_DECLARE_FINAL_TYPE (CobaltChecklistStep, cobalt_checklist_step, COBALT, CHECKLIST_STEP, GObject)
+
+/* One step of a person's checklist definition. Properties: id, person-id,
+ * position (0-based order), kind, title, explanation. */
+
+/* @kind: a built-in kind or COBALT_STEP_CUSTOM (NULL means custom). */
+CobaltChecklistStep *cobalt_checklist_step_new             (const char *kind,
+                                                            const char *title,
+                                                            const char *explanation);
+/* A copy with id 0 (unsaved). */
+CobaltChecklistStep *cobalt_checklist_step_copy            (CobaltChecklistStep *self);
+
+gint64               cobalt_checklist_step_get_id          (CobaltChecklistStep *self);
+void                 cobalt_checklist_step_set_id          (CobaltChecklistStep *self, gint64 id);
+gint64               cobalt_checklist_step_get_person_id   (CobaltChecklistStep *self);
+void                 cobalt_checklist_step_set_person_id   (CobaltChecklistStep *self, gint64 person_id);
+guint                cobalt_checklist_step_get_position    (CobaltChecklistStep *self);
+void                 cobalt_checklist_step_set_position    (CobaltChecklistStep *self, guint position);
+/* Never NULL. */
+const char          *cobalt_checklist_step_get_kind        (CobaltChecklistStep *self);
+void                 cobalt_checklist_step_set_kind        (CobaltChecklistStep *self, const char *kind);
+const char          *cobalt_checklist_step_get_title       (CobaltChecklistStep *self);
+void                 cobalt_checklist_step_set_title       (CobaltChecklistStep *self, const char *title);
+/* May be NULL. */
+const char          *cobalt_checklist_step_get_explanation (CobaltChecklistStep *self);
+void                 cobalt_checklist_step_set_explanation (CobaltChecklistStep *self, const char *explanation);
+
+/* FALSE with COBALT_CHECKLIST_ERROR_INVALID for an empty title or an
+ * unknown kind. */
+gboolean             cobalt_checklist_step_validate        (CobaltChecklistStep *self,
+                                                            GError             **error);
+
+/* The built-in kinds in default order (without "custom"), NULL-terminated. */
+const char * const  *cobalt_checklist_step_kinds           (void);
+/* TRUE for a built-in kind or "custom". */
+gboolean             cobalt_checklist_step_kind_is_valid   (const char *kind);
+/* Default translated title / explanation of a built-in kind; NULL for
+ * "custom" or an unknown kind. */
+const char          *cobalt_checklist_step_kind_get_title       (const char *kind);
+const char          *cobalt_checklist_step_kind_get_explanation (const char *kind);
+
+/* The 10 default steps (new objects, id 0, positions 0..9, person 0) as a
+ * GListModel of CobaltChecklistStep. */
+GListModel          *cobalt_checklist_default_steps        (void);
+
+#define COBALT_CHECKLIST_ERROR (cobalt_checklist_error_quark ())
+typedef enum
+{
+  COBALT_CHECKLIST_ERROR_INVALID,      /* a step definition a form must refuse */
+  COBALT_CHECKLIST_ERROR_CLOSED,       /* the run is finished or aborted */
+  COBALT_CHECKLIST_ERROR_BAD_STEP,     /* index out of range or not reached yet */
+  COBALT_CHECKLIST_ERROR_NOT_TICKED,   /* next/finish before the step(s) are ticked */
+  COBALT_CHECKLIST_ERROR_AT_START,     /* go back from the first step */
+  COBALT_CHECKLIST_ERROR_AT_END,       /* go next from the last step */
+  COBALT_CHECKLIST_ERROR_NO_REASON,    /* abort without a reason */
+  COBALT_CHECKLIST_ERROR_EXPIRED,      /* expired batch without an override note */
+} CobaltChecklistError;
+GQuark               cobalt_checklist_error_quark          (void);
+
+G_END_DECLS

@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined (COBALT_CORE_INSIDE) && !defined (COBALT_CORE_COMPILATION)
+# error "Only <cobalt-core.h> can be included directly."
+#endif
+
+#include <glib-object.h>
+#include "cobalt-record-types.h"
+
+G_BEGIN_DECLS
+
+/* The catalogue of reaction kinds with their triage level (CLINICAL.md
+ * "Reactions and what to do"). Static data: pointers stay valid. */
+typedef struct
+{
+  const char        *id;     /* "site-pain", stored in the database */
+  CobaltTriageLevel  level;
+  const char        *label;  /* untranslated; use cobalt_reaction_kind_get_label() */
+} CobaltReactionKindInfo;
+
+#define COBALT_REACTION_OTHER "other" /* free text in the note; level chosen by the user */
+
+/* Most urgent first, then catalogue order within a level. */
+guint                         cobalt_reaction_catalogue_get_n_kinds (void);
+const CobaltReactionKindInfo *cobalt_reaction_catalogue_get_nth     (guint       position);
+/* NULL for an unknown id (including "other"). */
+const CobaltReactionKindInfo *cobalt_reaction_catalogue_lookup      (const char *id);
+/* Translated label; "Something else" for "other", NULL for unknown ids. */
+const char                   *cobalt_reaction_kind_get_label        (const char *id);
+
+/* "Urgent", "Contact your clinic", "Mild" (translated). */
+const char  *cobalt_triage_level_to_string (CobaltTriageLevel level);
+/* Advice for the person, translated. Urgent: "Call @emergency_number now..."
+ * (NULL → the locale default); contact clinic: "Contact your clinic today"
+ * (with @clinic_phone when given, may be NULL); mild: settles in a few days,
+ * tell the clinic if it gets worse or lasts. Free with g_free(). */
+char        *cobalt_triage_advice          (CobaltTriageLevel level,
+                                            const char       *emergency_number,
+                                            const char       *clinic_phone);
+
+#define COBALT_TYPE_REACTION (cobalt_reaction_get_type ())
+G_DECLARE_FINAL_TYPE (CobaltReaction, cobalt_reaction, COBALT, REACTION, GObject)
+
+/* Properties: id, person-id, dose-id (0 = not linked to a dose), noted-at,
+ * kind, level, note. */
+
+/* Level taken from the catalogue (MILD for "other"). */
+CobaltReaction    *cobalt_reaction_new             (gint64      person_id,
+                                                    const char *kind,
+                                                    GDateTime  *noted_at);
+
+gint64             cobalt_reaction_get_id          (CobaltReaction *self);
+void               cobalt_reaction_set_id          (CobaltReaction *self, gint64 id);
+gint64             cobalt_reaction_get_person_id   (CobaltReaction *self);
+void               cobalt_reaction_set_person_id   (CobaltReaction *self, gint64 person_id);
+gint64             cobalt_reaction_get_dose_id     (CobaltReaction *self);
+void               cobalt_reaction_set_dose_id     (CobaltReaction *self, gint64 dose_id);
+GDateTime         *cobalt_reaction_get_noted_at    (CobaltReaction *self); /* borrowed */
+void               cobalt_reaction_set_noted_at    (CobaltReaction *self, GDateTime *noted_at);
+const char        *cobalt_reaction_get_kind        (CobaltReaction *self);
+/* A catalogue kind also sets the level to the catalogue's; set the level
+ * after the kind when loading a stored row. */
+void               cobalt_reaction_set_kind        (CobaltReaction *self, const char *kind);
+CobaltTriageLevel  cobalt_reaction_get_level       (CobaltReaction *self);
+void               cobalt_reaction_set_level       (CobaltReaction *self, CobaltTriageLevel level);
+const char        *cobalt_reaction_get_note        (CobaltReaction *self); /* may be NULL */
+void               cobalt_reaction_set_note        (CobaltReaction *self, const char *note);
+
+/* Translated label of the kind. */
+const char        *cobalt_reaction_get_label       (CobaltReaction *self);
+/* FALSE with COBALT_JOURNAL_ERROR_INVALID: unknown kind, no time, "other"
+ * without a note. */
+gboolean           cobalt_reaction_validate        (CobaltReaction *self, GError **error);
+
+G_END_DECLS

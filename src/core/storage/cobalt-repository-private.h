@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#if !defined (COBALT_CORE_COMPILATION)
+# error "This header is private to libcobalt-core."
+#endif
+
+#include "cobalt-database.h"
+#include "cobalt-repository.h"
+
+G_BEGIN_DECLS
+
+/* Shared by the cobalt-repository-*.c files (one per area), and the way
+ * under the repository for the rest of core and for tests. The window,
+ * the command line and cobalt-reminder never include this: they open the
+ * log with cobalt_repository_open(). */
+
+/* A repository over an open database; ::changed follows the database's
+ * ::committed. */
+CobaltRepository *cobalt_repository_new          (CobaltDatabase   *database);
+CobaltDatabase   *cobalt_repository_get_database (CobaltRepository *self);
+/* The kind of record @table holds, 0 for a table the repository does not
+ * know (every table of the schema must have one). */
+CobaltRepositoryChanges cobalt_repository_table_get_change (const char *table);
+
+/* Instants are stored as UTC microseconds. */
+gint64      cobalt_repository_to_us        (GDateTime  *dt);
+/* In @tz_id when it is a known zone, else the local zone. */
+GDateTime  *cobalt_repository_from_us      (gint64      us,
+                                            const char *tz_id);
+/* Binds @dt as microseconds, or NULL. */
+gboolean    cobalt_repository_bind_time    (CobaltStatement *stmt,
+                                            int              index,
+                                            GDateTime       *dt,
+                                            GError         **error);
+/* A local GDateTime from a *_us column, NULL for NULL. */
+GDateTime  *cobalt_repository_get_time     (CobaltStatement *stmt,
+                                            int              column);
+
+/* NOT_FOUND for "no such @what". */
+void        cobalt_repository_set_not_found (GError     **error,
+                                             const char  *what,
+                                             gint64       id);
+
+/* NOT_FOUND unless the person exists: a clearer answer than the foreign
+ * key's CONSTRAINT. */
+gboolean    cobalt_repository_check_person_exists (CobaltDatabase *db,
+                                                   gint64          person_id,
+                                                   GError        **error);
+
+/* One prescription version, phases included; NOT_FOUND when there is none. */
+CobaltPrescription *cobalt_repository_load_prescription (CobaltDatabase *db,
+                                                         gint64          prescription_id,
+                                                         GError        **error);
+/* Supply items of a person, as a GListStore of CobaltSupplyItem. */
+GListModel *cobalt_repository_load_supply_items (CobaltDatabase *db,
+                                                 gint64          person_id,
+                                                 GError        **error);
+/* Checklist steps of a person, as a GListStore of CobaltChecklistStep. */
+GListModel *cobalt_repository_load_checklist_steps (CobaltDatabase *db,
+                                                    gint64          person_id,
+                                                    GError        **error);
+/* Inserts @steps as the person's definition (after deleting the old one);
+ * fills @ids (gint64) in order. Inside a transaction. */
+gboolean    cobalt_repository_write_checklist_steps (CobaltDatabase *db,
+                                                     gint64          person_id,
+                                                     GListModel     *steps,
+                                                     GArray         *ids,
+                                                     GError        **error);
+
+G_END_DECLS

@@ -1,0 +1,650 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <stdlib.h>
+#include <glib/gi18n.h>
+
+#include "cobalt-calendar-page.h"
+#include "cobalt-carers-util.h"
+#include "cobalt-core.h"
+#include "cobalt-site-chart.h"
+
+#define KIND_GIVEN   "dose-given"
+#define KIND_PLANNED "dose-planned"
+#define KIND_OVERDUE "dose-overdue"
+#define SITE_DAYS    90
+
+struct _CobaltCalendarPage
+{
+  GtkWidget         parent_instance;
+
+  CobaltRepository *repository;
+  CobaltClock      *clock;
+  CobaltPerson     *person;
+  gulong            changed_id;
+
+  /* Julian day → kind (static string) and → GPtrArray of lines. */
+  GHashTable       *kinds;
+  GHashTable       *lines;
+  /* Due dates for the next 12 months and the overdue days: kept across
+   * month changes; the given doses are read per shown month. */
+  GHashTable       *planned;      /* julian → char* line */
+  GHashTable       *overdue;      /* julian → char* line */
+  char             *site_text;
+  int               loaded_month;   /* year * 12 + month of the doses read */
+
+  GtkCalendar      *calendar;
+  GtkLabel         *day_title;
+  GtkListBox       *day_list;
+  CobaltSiteChart  *site_chart;
+  GtkLabel         *site_summary;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltCalendarPage, cobalt_calendar_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_CLOCK,
+  PROP_PERSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Static helpers ------------------------------------------------------- */
+
+static guint
+julian_of (GDateTime *dt)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (dt), g_date_time_get_month (dt),
+                  g_date_time_get_year (dt));
+  return g_date_get_julian (&date);
+}
+
+static void
+add_line (CobaltCalendarPage *self,
+          guint               julian,
+          const char         *kind,
+          char               *line)
+{
+  GPtrArray *lines = g_hash_table_lookup (self->lines, GUINT_TO_POINTER (julian));
+  const char *old = g_hash_table_lookup (self->kinds, GUINT_TO_POINTER (julian));
+
+  if (lines == NULL)
+    {
+      lines = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->lines, GUINT_TO_POINTER (julian), lines);
+    }
+  g_ptr_array_add (lines, line);
+
+  /* Overdue matters most, then what was given, then the plan; a line
+   * without a kind (a dose not given) leaves the day's mark alone. */
+  if (kind == NULL)
+    return;
+  if (old == NULL || g_str_equal (kind, KIND_OVERDUE) ||
+      (g_str_equal (kind, KIND_GIVEN) && g_str_equal (old, KIND_PLANNED)))
+    g_hash_table_insert (self->kinds, GUINT_TO_POINTER (julian), (gpointer) kind);
+}
+
+static void
+compute_schedule (CobaltCalendarPage *self)
+{
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(GPtrArray) doses = NULL;
+  g_autoptr(GPtrArray) projected = NULL;
+  g_autoptr(CobaltDueInfo) due = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autoptr(GDateTime) horizon = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dose_text = NULL;
+  gint64 person_id;
+  GTimeZone *tz;
+
+  g_hash_table_remove_all (self->planned);
+  g_hash_table_remove_all (self->overdue);
+  if (self->person == NULL)
+    return;
+
+  person_id = cobalt_person_get_id (self->person);
+  prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
+  if (prescription == NULL)
+    return;
+  /* With the doses not given on the clinic's advice: the schedule
+   * counts them as the clinic said. */
+  doses = cobalt_repository_list_schedule_doses (self->repository, person_id, &error);
+  if (doses == NULL)
+    return;
+
+  now = cobalt_clock_get_now (self->clock);
+  tz = g_date_time_get_timezone (now);
+  horizon = g_date_time_add_months (now, 12);
+  due = cobalt_schedule_next_due (prescription, doses, now, tz);
+  if (due == NULL)
+    return;
+  dose_text = cobalt_prescription_describe_dose (prescription, due->phase_index);
+
+  if (due->status == COBALT_DOSE_STATUS_OVERDUE)
+    {
+      const char *phone = cobalt_person_get_clinic_phone (self->person);
+      guint today = julian_of (now);
+
+      /* Every day since the missed dose, up to today. */
+      for (guint j = g_date_get_julian (&due->due_date); j <= today; j++)
+        {
+          char *line;
+
+          if (phone != NULL && *phone != '\0')
+            line = g_strdup_printf (_("Overdue: %s was due. Ask your clinic (%s) when to have it; do not double up."),
+                                    dose_text, phone);
+          else
+            line = g_strdup_printf (_("Overdue: %s was due. Ask your clinic when to have it; do not double up."),
+                                    dose_text);
+          g_hash_table_insert (self->overdue, GUINT_TO_POINTER (j), line);
+        }
+    }
+
+  projected = cobalt_schedule_project (prescription, doses, now, tz, 400);
+  for (guint i = 0; projected != NULL && i < projected->len; i++)
+    {
+      g_autoptr(GDateTime) at = g_date_time_to_timezone (g_ptr_array_index (projected, i), tz);
+      g_autofree char *time = NULL;
+      guint julian = julian_of (at);
+
+      if (g_date_time_compare (at, horizon) > 0)
+        break;
+      if (g_hash_table_contains (self->overdue, GUINT_TO_POINTER (julian)))
+        continue;
+      time = g_date_time_format (at, "%H:%M");
+      g_hash_table_insert (self->planned, GUINT_TO_POINTER (julian),
+                           g_strdup_printf (_("Due at %s: %s"), time, dose_text));
+    }
+}
+
+/* Reads the doses around the shown month and merges the schedule in. */
+static void
+load_month (CobaltCalendarPage *self)
+{
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (self->calendar);
+  g_autoptr(GDateTime) first = NULL;
+  g_autoptr(GDateTime) from = NULL;
+  g_autoptr(GDateTime) to = NULL;
+  g_autoptr(GArray) keys = NULL;
+  g_autoptr(CobaltLogFetcher) fetcher = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTimeZone) tz = cobalt_clock_get_timezone (self->clock)
+                              ? g_time_zone_ref (cobalt_clock_get_timezone (self->clock)) : NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  CobaltLogQuery query;
+
+  g_hash_table_remove_all (self->kinds);
+  g_hash_table_remove_all (self->lines);
+  if (self->person == NULL || self->repository == NULL)
+    return;
+
+  self->loaded_month = g_date_time_get_year (shown) * 12 + g_date_time_get_month (shown);
+  first = g_date_time_new (tz, g_date_time_get_year (shown), g_date_time_get_month (shown), 1, 0, 0, 0);
+  from = g_date_time_add_days (first, -7);
+  to = g_date_time_add_days (first, 31 + 14);
+
+  cobalt_log_query_init (&query, cobalt_person_get_id (self->person));
+  query.from_us = g_date_time_to_unix (from) * G_USEC_PER_SEC;
+  query.to_us = g_date_time_to_unix (to) * G_USEC_PER_SEC;
+  query.descending = FALSE;
+  keys = cobalt_log_query_keys (self->repository, &query, &error);
+  fetcher = cobalt_log_fetcher_new (self->repository);
+
+  for (guint i = 0; keys != NULL && i < keys->len; i += COBALT_LOG_FETCH_MAX)
+    {
+      g_autoptr(GPtrArray) entries = NULL;
+
+      entries = cobalt_log_fetcher_fetch (fetcher, &g_array_index (keys, gint64, i),
+                                          MIN (COBALT_LOG_FETCH_MAX, keys->len - i), &error);
+      for (guint j = 0; entries != NULL && j < entries->len; j++)
+        {
+          CobaltLogEntry *entry = g_ptr_array_index (entries, j);
+          CobaltDose *dose = cobalt_log_entry_get_dose (entry);
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (cobalt_log_entry_get_when (entry), tz);
+          g_autofree char *time = g_date_time_format (local, "%H:%M");
+
+          if (dose == NULL)
+            {
+              add_line (self, julian_of (local), KIND_GIVEN,
+                        g_strdup_printf (_("%s: checklist stopped, nothing given (%s)"), time,
+                                         cobalt_log_entry_get_abort_reason (entry)));
+            }
+          else if (!cobalt_dose_is_given (dose))
+            {
+              g_autofree char *what = cobalt_dose_describe_not_given (dose);
+
+              /* Translators: a time of day, then what the clinic advised,
+               * "15:00: Not given — skipped on the advice of Dr Rao" */
+              add_line (self, julian_of (local), NULL, g_strdup_printf (_("%s: %s"), time, what));
+            }
+          else
+            {
+              g_autofree char *amount = cobalt_carers_format_dose (dose);
+              g_autofree char *who = cobalt_carers_format_given_by (dose);
+              const char *reactions = cobalt_log_entry_get_reactions_text (entry);
+              char *line;
+
+              if (reactions != NULL)
+                line = g_strdup_printf (_("%s: %s given in the %s by %s. Reactions: %s"), time, amount,
+                                        cobalt_carers_site_name (cobalt_dose_get_site_id (dose)), who,
+                                        reactions);
+              else
+                line = g_strdup_printf (_("%s: %s given in the %s by %s"), time, amount,
+                                        cobalt_carers_site_name (cobalt_dose_get_site_id (dose)), who);
+              add_line (self, julian_of (local), KIND_GIVEN, line);
+            }
+        }
+    }
+  if (error != NULL)
+    g_warning ("Could not read the doses for the calendar: %s", error->message);
+
+  g_hash_table_iter_init (&iter, self->planned);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    add_line (self, GPOINTER_TO_UINT (key), KIND_PLANNED, g_strdup (value));
+  g_hash_table_iter_init (&iter, self->overdue);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    add_line (self, GPOINTER_TO_UINT (key), KIND_OVERDUE, g_strdup (value));
+}
+
+/* GtkCalendar has a single kind of mark; the day labels (children with
+ * the "day-number" class) get one CSS class per kind on top, so the three
+ * kinds look different. The legend and the day list say the same in
+ * words. */
+static void
+style_day_labels (CobaltCalendarPage *self,
+                  GtkWidget          *widget,
+                  int                 year,
+                  int                 month)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "day-number"))
+        {
+          const char *classes[] = { KIND_GIVEN, KIND_PLANNED, KIND_OVERDUE };
+          const char *kind = NULL;
+
+          for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
+            gtk_widget_remove_css_class (child, classes[i]);
+          if (!gtk_widget_has_css_class (child, "other-month"))
+            {
+              int day = atoi (gtk_label_get_text (GTK_LABEL (child)));
+
+              if (g_date_valid_dmy (day, month, year))
+                {
+                  GDate date;
+
+                  g_date_clear (&date, 1);
+                  g_date_set_dmy (&date, day, month, year);
+                  kind = g_hash_table_lookup (self->kinds, GUINT_TO_POINTER (g_date_get_julian (&date)));
+                }
+            }
+          if (kind != NULL)
+            gtk_widget_add_css_class (child, kind);
+        }
+      else
+        style_day_labels (self, child, year, month);
+    }
+}
+
+static void
+update_marks (CobaltCalendarPage *self)
+{
+  g_autoptr(GDateTime) shown = gtk_calendar_get_date (self->calendar);
+  int year = g_date_time_get_year (shown);
+  int month = g_date_time_get_month (shown);
+  guint n_given = 0, n_planned = 0, n_overdue = 0;
+  g_autofree char *month_name = g_date_time_format (shown, "%B %Y");
+  g_autofree char *summary = NULL;
+
+  gtk_calendar_clear_marks (self->calendar);
+  for (int day = 1; g_date_valid_dmy (day, month, year); day++)
+    {
+      GDate date;
+      const char *kind;
+
+      g_date_clear (&date, 1);
+      g_date_set_dmy (&date, day, month, year);
+      kind = g_hash_table_lookup (self->kinds, GUINT_TO_POINTER (g_date_get_julian (&date)));
+      if (kind == NULL)
+        continue;
+      gtk_calendar_mark_day (self->calendar, day);
+      n_given += g_str_equal (kind, KIND_GIVEN);
+      n_planned += g_str_equal (kind, KIND_PLANNED);
+      n_overdue += g_str_equal (kind, KIND_OVERDUE);
+    }
+  style_day_labels (self, GTK_WIDGET (self->calendar), year, month);
+
+  /* Translators: month, then counts of days */
+  summary = g_strdup_printf (_("%s: doses given on %u days, due on %u days, overdue on %u days."),
+                             month_name, n_given, n_planned, n_overdue);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
+}
+
+static void
+show_day (CobaltCalendarPage *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (self->calendar);
+  g_autofree char *title = g_date_time_format (picked, "%A %-d %B %Y");
+  GDate date;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *child;
+
+  gtk_label_set_text (self->day_title, title);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->day_list))) != NULL)
+    gtk_list_box_remove (self->day_list, child);
+
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, g_date_time_get_day_of_month (picked), g_date_time_get_month (picked),
+                  g_date_time_get_year (picked));
+  lines = cobalt_calendar_page_describe_day (self, &date);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      GtkWidget *label = gtk_label_new (lines[i]);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_widget_set_margin_start (label, 12);
+      gtk_widget_set_margin_end (label, 12);
+      gtk_widget_set_margin_top (label, 8);
+      gtk_widget_set_margin_bottom (label, 8);
+      gtk_list_box_append (self->day_list, label);
+    }
+}
+
+static void
+load_sites (CobaltCalendarPage *self)
+{
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(GDateTime) since = g_date_time_add_days (now, -SITE_DAYS);
+  g_autoptr(GError) error = NULL;
+  g_autofree guint *counts = NULL;
+
+  if (self->person != NULL)
+    counts = cobalt_carers_count_sites (self->repository, cobalt_person_get_id (self->person), since, &error);
+  cobalt_site_chart_set_counts (self->site_chart, counts);
+  g_free (self->site_text);
+  self->site_text = cobalt_site_chart_describe (counts);
+  gtk_label_set_text (self->site_summary, self->site_text);
+}
+
+/* Callbacks ------------------------------------------------------------ */
+
+static void
+on_day_selected_cb (GtkCalendar        *calendar,
+                    CobaltCalendarPage *self)
+{
+  g_autoptr(GDateTime) picked = gtk_calendar_get_date (calendar);
+
+  /* Arrow keys can cross into another month without the month signals. */
+  if (g_date_time_get_year (picked) * 12 + g_date_time_get_month (picked) != self->loaded_month)
+    load_month (self);
+  update_marks (self);
+  show_day (self);
+}
+
+static void
+on_month_changed_cb (GtkCalendar        *calendar,
+                     CobaltCalendarPage *self)
+{
+  load_month (self);
+  update_marks (self);
+  show_day (self);
+}
+
+static void
+on_repository_changed_cb (CobaltRepository        *repository,
+                          CobaltRepositoryChanges  changes,
+                          CobaltCalendarPage      *self)
+{
+  /* Days show doses with their reactions, stopped runs and the doses
+   * still due. */
+  if (changes & (COBALT_REPOSITORY_CHANGED_DOSES | COBALT_REPOSITORY_CHANGED_PRESCRIPTIONS |
+                 COBALT_REPOSITORY_CHANGED_CHECKLISTS | COBALT_REPOSITORY_CHANGED_JOURNAL |
+                 COBALT_REPOSITORY_CHANGED_PEOPLE))
+    cobalt_calendar_page_refresh (self);
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static void
+cobalt_calendar_page_constructed (GObject *object)
+{
+  CobaltCalendarPage *self = COBALT_CALENDAR_PAGE (object);
+  g_autoptr(GDateTime) now = NULL;
+
+  G_OBJECT_CLASS (cobalt_calendar_page_parent_class)->constructed (object);
+
+  if (self->clock == NULL)
+    self->clock = cobalt_clock_new_real ();
+  now = cobalt_clock_get_now (self->clock);
+  gtk_calendar_select_day (self->calendar, now);
+  self->changed_id = g_signal_connect (self->repository, "changed",
+                                       G_CALLBACK (on_repository_changed_cb), self);
+  cobalt_calendar_page_refresh (self);
+}
+
+static void
+cobalt_calendar_page_dispose (GObject *object)
+{
+  CobaltCalendarPage *self = COBALT_CALENDAR_PAGE (object);
+  GtkWidget *child;
+
+  if (self->repository != NULL)
+    g_clear_signal_handler (&self->changed_id, self->repository);
+  gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_CALENDAR_PAGE);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->clock);
+  g_clear_object (&self->person);
+
+  G_OBJECT_CLASS (cobalt_calendar_page_parent_class)->dispose (object);
+}
+
+static void
+cobalt_calendar_page_finalize (GObject *object)
+{
+  CobaltCalendarPage *self = COBALT_CALENDAR_PAGE (object);
+
+  g_clear_pointer (&self->kinds, g_hash_table_unref);
+  g_clear_pointer (&self->lines, g_hash_table_unref);
+  g_clear_pointer (&self->planned, g_hash_table_unref);
+  g_clear_pointer (&self->overdue, g_hash_table_unref);
+  g_clear_pointer (&self->site_text, g_free);
+
+  G_OBJECT_CLASS (cobalt_calendar_page_parent_class)->finalize (object);
+}
+
+static void
+cobalt_calendar_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CobaltCalendarPage *self = COBALT_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY: g_value_set_object (value, self->repository); break;
+    case PROP_CLOCK:      g_value_set_object (value, self->clock); break;
+    case PROP_PERSON:     g_value_set_object (value, self->person); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_calendar_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CobaltCalendarPage *self = COBALT_CALENDAR_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY: self->repository = g_value_dup_object (value); break;
+    case PROP_CLOCK:      self->clock = g_value_dup_object (value); break;
+    case PROP_PERSON:     cobalt_calendar_page_set_person (self, g_value_get_object (value)); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_calendar_page_class_init (CobaltCalendarPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cobalt_calendar_page_constructed;
+  object_class->dispose = cobalt_calendar_page_dispose;
+  object_class->finalize = cobalt_calendar_page_finalize;
+  object_class->get_property = cobalt_calendar_page_get_property;
+  object_class->set_property = cobalt_calendar_page_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CLOCK] =
+    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (COBALT_TYPE_SITE_CHART);
+  cobalt_carers_ensure_resources ();
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/cobaltb12/Cobalt/calendar/cobalt-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, calendar);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, day_title);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, day_list);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, site_chart);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, site_summary);
+  gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_month_changed_cb);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+cobalt_calendar_page_init (CobaltCalendarPage *self)
+{
+  self->kinds = g_hash_table_new (NULL, NULL);
+  self->lines = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_ptr_array_unref);
+  self->planned = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->overdue = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/* Public API ------------------------------------------------------------ */
+
+CobaltCalendarPage *
+cobalt_calendar_page_new (CobaltRepository *repository,
+                          CobaltClock      *clock,
+                          CobaltPerson     *person)
+{
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+
+  return g_object_new (COBALT_TYPE_CALENDAR_PAGE,
+                       "repository", repository,
+                       "clock", clock,
+                       "person", person,
+                       NULL);
+}
+
+CobaltPerson *
+cobalt_calendar_page_get_person (CobaltCalendarPage *self)
+{
+  g_return_val_if_fail (COBALT_IS_CALENDAR_PAGE (self), NULL);
+  return self->person;
+}
+
+void
+cobalt_calendar_page_set_person (CobaltCalendarPage *self,
+                                 CobaltPerson       *person)
+{
+  g_return_if_fail (COBALT_IS_CALENDAR_PAGE (self));
+
+  if (!g_set_object (&self->person, person))
+    return;
+  if (self->repository != NULL && self->clock != NULL)
+    cobalt_calendar_page_refresh (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
+void
+cobalt_calendar_page_refresh (CobaltCalendarPage *self)
+{
+  g_return_if_fail (COBALT_IS_CALENDAR_PAGE (self));
+
+  compute_schedule (self);
+  load_month (self);
+  update_marks (self);
+  show_day (self);
+  load_sites (self);
+}
+
+const char *
+cobalt_calendar_page_get_day_kind (CobaltCalendarPage *self,
+                                   const GDate        *date)
+{
+  g_return_val_if_fail (COBALT_IS_CALENDAR_PAGE (self), NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  return g_hash_table_lookup (self->kinds, GUINT_TO_POINTER (g_date_get_julian (date)));
+}
+
+GStrv
+cobalt_calendar_page_describe_day (CobaltCalendarPage *self,
+                                   const GDate        *date)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  GPtrArray *lines;
+
+  g_return_val_if_fail (COBALT_IS_CALENDAR_PAGE (self), NULL);
+
+  lines = g_hash_table_lookup (self->lines, GUINT_TO_POINTER (g_date_get_julian (date)));
+  for (guint i = 0; lines != NULL && i < lines->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (lines, i));
+  if (lines == NULL)
+    g_strv_builder_add (builder, _("Nothing logged or planned on this day."));
+  return g_strv_builder_end (builder);
+}
+
+void
+cobalt_calendar_page_select_day (CobaltCalendarPage *self,
+                                 const GDate        *date)
+{
+  g_autoptr(GDateTime) dt = NULL;
+
+  g_return_if_fail (COBALT_IS_CALENDAR_PAGE (self));
+
+  dt = g_date_time_new (cobalt_clock_get_timezone (self->clock), g_date_get_year (date),
+                        g_date_get_month (date), g_date_get_day (date), 12, 0, 0);
+  gtk_calendar_select_day (self->calendar, dt);
+  load_month (self);
+  update_marks (self);
+  show_day (self);
+}
+
+const char *
+cobalt_calendar_page_get_site_summary (CobaltCalendarPage *self)
+{
+  g_return_val_if_fail (COBALT_IS_CALENDAR_PAGE (self), NULL);
+  return self->site_text;
+}

@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "cobalt-core.h"
+
+G_BEGIN_DECLS
+
+#define COBALT_TYPE_SITE_PICKER (cobalt_site_picker_get_type ())
+G_DECLARE_FINAL_TYPE (CobaltSitePicker, cobalt_site_picker, COBALT, SITE_PICKER, GtkWidget)
+
+/* The body-site picker: the body map (or, with "List", a plain list) of
+ * every catalogue site with when it was last used, the suggestion and its
+ * reason, sites the clinic did not enable shown but not choosable, and a
+ * confirmation before a resting site is used.
+ *
+ * Properties: repository, person, clock (construct-only), selected-site-id
+ * (rw; NULL until something is chosen), suggested-site-id (ro), list-mode.
+ * ::site-selected (site id) when the person chooses a site. */
+
+GtkWidget  *cobalt_site_picker_new                   (CobaltRepository *repository,
+                                                      CobaltPerson     *person,
+                                                      CobaltClock      *clock);
+/* Re-reads prescription, doses and resting sites (keeps the choice when it
+ * is still allowed). */
+void        cobalt_site_picker_reload                (CobaltSitePicker *self);
+const char *cobalt_site_picker_get_selected_site_id  (CobaltSitePicker *self);
+/* Refuses (FALSE) a site that is not enabled; a resting site is taken
+ * without asking (the caller already confirmed). NULL clears. */
+gboolean    cobalt_site_picker_set_selected_site_id  (CobaltSitePicker *self,
+                                                      const char       *site_id);
+/* As if the person clicked @site_id: not-enabled → FALSE; resting → the
+ * confirmation bar appears and FALSE until confirmed; else chosen. */
+gboolean    cobalt_site_picker_choose                (CobaltSitePicker *self,
+                                                      const char       *site_id);
+const char *cobalt_site_picker_get_suggested_site_id (CobaltSitePicker *self);
+gboolean    cobalt_site_picker_get_list_mode         (CobaltSitePicker *self);
+void        cobalt_site_picker_set_list_mode         (CobaltSitePicker *self,
+                                                      gboolean          list_mode);
+/* For tests and focus handling. */
+GtkWidget  *cobalt_site_picker_get_map               (CobaltSitePicker *self);
+/* The site waiting for the resting confirmation, or NULL. */
+const char *cobalt_site_picker_get_pending_site_id   (CobaltSitePicker *self);
+
+G_END_DECLS

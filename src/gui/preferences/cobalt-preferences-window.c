@@ -1,0 +1,353 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "cobalt-checklist-editor.h"
+#include "cobalt-journey-util.h"
+#include "cobalt-preferences-window.h"
+#include "cobalt-prescription-editor.h"
+#include "cobalt-reminder-preferences.h"
+
+struct _CobaltPreferencesWindow
+{
+  GtkWindow         parent_instance;
+
+  CobaltRepository *repository;
+  CobaltPerson     *person;
+
+  GtkWidget        *prescription_editor;
+  GtkWidget        *checklist_editor;
+  GtkWidget        *reminder_preferences;
+
+  GtkStack         *stack;
+  GtkBox           *prescription_box;
+  GtkBox           *checklist_box;
+  GtkBox           *reminders_box;
+  GtkEntry         *name_entry;
+  GtkLabel         *name_error;
+  GtkEntry         *clinic_name_entry;
+  GtkEntry         *clinic_phone_entry;
+  GtkLabel         *phone_error;
+  GtkEntry         *emergency_entry;
+  GtkLabel         *emergency_error;
+  GtkLabel         *person_status;
+};
+
+G_DEFINE_FINAL_TYPE (CobaltPreferencesWindow, cobalt_preferences_window, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_REPOSITORY,
+  PROP_PERSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static char *
+entry_text (GtkEntry *entry)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
+}
+
+/* Digits with the usual phone punctuation; at least two digits. */
+static gboolean
+looks_like_phone (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        digits++;
+      else if (!strchr (" +-()./", *p))
+        return FALSE;
+    }
+
+  return digits >= 2;
+}
+
+static void
+update_title (CobaltPreferencesWindow *self)
+{
+  /* Translators: window title, %s is the person's name */
+  g_autofree char *title = g_strdup_printf (_("Preferences — %s"), cobalt_person_get_name (self->person));
+
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+on_save_person_clicked_cb (GtkButton               *button,
+                           CobaltPreferencesWindow *self)
+{
+  cobalt_preferences_window_save_person (self, NULL);
+}
+
+static void
+cobalt_preferences_window_constructed (GObject *object)
+{
+  CobaltPreferencesWindow *self = COBALT_PREFERENCES_WINDOW (object);
+
+  G_OBJECT_CLASS (cobalt_preferences_window_parent_class)->constructed (object);
+
+  g_return_if_fail (self->person != NULL);
+
+  update_title (self);
+
+  self->prescription_editor = cobalt_prescription_editor_new (self->repository, self->person);
+  gtk_box_append (self->prescription_box, self->prescription_editor);
+  self->checklist_editor = cobalt_checklist_editor_new (self->repository, self->person);
+  gtk_box_append (self->checklist_box, self->checklist_editor);
+  self->reminder_preferences = cobalt_reminder_preferences_new (NULL);
+  gtk_box_append (self->reminders_box, self->reminder_preferences);
+
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), cobalt_person_get_name (self->person));
+  gtk_editable_set_text (GTK_EDITABLE (self->clinic_name_entry),
+                         cobalt_person_get_clinic_name (self->person) ? cobalt_person_get_clinic_name (self->person) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->clinic_phone_entry),
+                         cobalt_person_get_clinic_phone (self->person) ? cobalt_person_get_clinic_phone (self->person) : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->emergency_entry), cobalt_person_get_emergency_number (self->person));
+}
+
+static void
+cobalt_preferences_window_dispose (GObject *object)
+{
+  CobaltPreferencesWindow *self = COBALT_PREFERENCES_WINDOW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_PREFERENCES_WINDOW);
+  g_clear_object (&self->repository);
+  g_clear_object (&self->person);
+
+  G_OBJECT_CLASS (cobalt_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+cobalt_preferences_window_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  CobaltPreferencesWindow *self = COBALT_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      g_value_set_object (value, self->repository);
+      break;
+    case PROP_PERSON:
+      g_value_set_object (value, self->person);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_preferences_window_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  CobaltPreferencesWindow *self = COBALT_PREFERENCES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REPOSITORY:
+      self->repository = g_value_dup_object (value);
+      break;
+    case PROP_PERSON:
+      self->person = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_preferences_window_class_init (CobaltPreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = cobalt_preferences_window_constructed;
+  object_class->dispose = cobalt_preferences_window_dispose;
+  object_class->get_property = cobalt_preferences_window_get_property;
+  object_class->set_property = cobalt_preferences_window_set_property;
+
+  properties[PROP_REPOSITORY] =
+    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_PERSON] =
+    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/preferences/cobalt-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, prescription_box);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, checklist_box);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, reminders_box);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, name_entry);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, name_error);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, clinic_name_entry);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, clinic_phone_entry);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, phone_error);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, emergency_entry);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, emergency_error);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, person_status);
+  gtk_widget_class_bind_template_callback (widget_class, on_save_person_clicked_cb);
+}
+
+static void
+cobalt_preferences_window_init (CobaltPreferencesWindow *self)
+{
+  cobalt_journey_ensure_style ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  cobalt_journey_fix_button_names (GTK_WIDGET (self));
+}
+
+CobaltPreferencesWindow *
+cobalt_preferences_window_new (GtkWindow        *parent,
+                               CobaltRepository *repository,
+                               CobaltPerson     *person)
+{
+  g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
+
+  return g_object_new (COBALT_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       "repository", repository,
+                       "person", person,
+                       NULL);
+}
+
+void
+cobalt_preferences_window_show_page (CobaltPreferencesWindow *self,
+                                     const char              *page)
+{
+  g_return_if_fail (COBALT_IS_PREFERENCES_WINDOW (self));
+
+  gtk_stack_set_visible_child_name (self->stack, page);
+}
+
+GtkWidget *
+cobalt_preferences_window_get_prescription_editor (CobaltPreferencesWindow *self)
+{
+  g_return_val_if_fail (COBALT_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->prescription_editor;
+}
+
+GtkWidget *
+cobalt_preferences_window_get_checklist_editor (CobaltPreferencesWindow *self)
+{
+  g_return_val_if_fail (COBALT_IS_PREFERENCES_WINDOW (self), NULL);
+
+  return self->checklist_editor;
+}
+
+gboolean
+cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
+                                       GError                 **error)
+{
+  g_autoptr(CobaltPerson) edited = NULL;
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *name = entry_text (self->name_entry);
+  g_autofree char *clinic = entry_text (self->clinic_name_entry);
+  g_autofree char *phone = entry_text (self->clinic_phone_entry);
+  g_autofree char *emergency = entry_text (self->emergency_entry);
+  gboolean ok = TRUE;
+
+  g_return_val_if_fail (COBALT_IS_PREFERENCES_WINDOW (self), FALSE);
+
+  cobalt_journey_set_field_error (self->name_error, NULL);
+  cobalt_journey_set_field_error (self->phone_error, NULL);
+  cobalt_journey_set_field_error (self->emergency_error, NULL);
+  gtk_label_set_text (self->person_status, "");
+
+  if (*name == '\0')
+    {
+      cobalt_journey_set_field_error (self->name_error, _("Enter a name."));
+      ok = FALSE;
+    }
+  if (*phone != '\0' && !looks_like_phone (phone))
+    {
+      cobalt_journey_set_field_error (self->phone_error, _("A phone number has digits, spaces and + - ( ) only."));
+      ok = FALSE;
+    }
+  if (!looks_like_phone (emergency))
+    {
+      cobalt_journey_set_field_error (self->emergency_error,
+                                      _("Enter the number to call in an emergency, such as 999, 911 or 112."));
+      ok = FALSE;
+    }
+  if (!ok)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Some details need correcting."));
+      return FALSE;
+    }
+
+  /* Edit a copy so a failed save leaves the shared person untouched. */
+  edited = cobalt_person_new (name);
+  cobalt_person_set_id (edited, cobalt_person_get_id (self->person));
+  cobalt_person_set_date_of_birth (edited, cobalt_person_get_date_of_birth (self->person));
+  cobalt_person_set_notes (edited, cobalt_person_get_notes (self->person));
+  cobalt_person_set_archived (edited, cobalt_person_get_archived (self->person));
+  cobalt_person_set_clinic_name (edited, *clinic != '\0' ? clinic : NULL);
+  cobalt_person_set_clinic_phone (edited, *phone != '\0' ? phone : NULL);
+  cobalt_person_set_emergency_number (edited, emergency);
+
+  if (!cobalt_person_validate (edited, &local_error) ||
+      self->repository == NULL ||
+      !cobalt_repository_save_person (self->repository, edited, &local_error))
+    {
+      g_autofree char *text = NULL;
+
+      if (local_error == NULL)
+        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no database to save to."));
+      text = cobalt_journey_describe_error (local_error);
+      gtk_label_set_text (self->person_status, text);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  /* Everyone holding this person (Today, the wizard) sees the change. */
+  cobalt_person_set_name (self->person, name);
+  cobalt_person_set_clinic_name (self->person, cobalt_person_get_clinic_name (edited));
+  cobalt_person_set_clinic_phone (self->person, cobalt_person_get_clinic_phone (edited));
+  cobalt_person_set_emergency_number (self->person, emergency);
+  gtk_label_set_text (self->person_status, _("Saved."));
+  update_title (self);
+
+  return TRUE;
+}
+
+GtkWidget *
+cobalt_preferences_window_get_field (CobaltPreferencesWindow *self,
+                                     const char              *name)
+{
+  g_return_val_if_fail (COBALT_IS_PREFERENCES_WINDOW (self), NULL);
+
+  if (g_str_equal (name, "name"))
+    return GTK_WIDGET (self->name_entry);
+  if (g_str_equal (name, "clinic-name"))
+    return GTK_WIDGET (self->clinic_name_entry);
+  if (g_str_equal (name, "clinic-phone"))
+    return GTK_WIDGET (self->clinic_phone_entry);
+  if (g_str_equal (name, "emergency"))
+    return GTK_WIDGET (self->emergency_entry);
+  if (g_str_equal (name, "emergency-error"))
+    return GTK_WIDGET (self->emergency_error);
+  if (g_str_equal (name, "name-error"))
+    return GTK_WIDGET (self->name_error);
+  if (g_str_equal (name, "person-status"))
+    return GTK_WIDGET (self->person_status);
+  if (g_str_equal (name, "reminders"))
+    return self->reminder_preferences;
+
+  return NULL;
+}
