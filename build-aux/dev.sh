@@ -27,6 +27,8 @@ readonly BUILD_DIR=_build
 readonly ASAN_BUILD_DIR=_build-asan
 readonly PACKAGE_LIST=build-aux/debian-packages.txt
 readonly XVFB_SCREEN="-screen 0 1280x800x24"
+# One instant of the date sweep takes 20–60 s; past this it is stuck.
+readonly SWEEP_INSTANT_TIMEOUT=300
 
 # The date sweep (`test-dates`): a time zone and the local time at which the
 # clock of one meson test run starts; from there it runs on, through the
@@ -196,8 +198,8 @@ PY
 
 # Runs the 'dates' suite (or meson test ARGS) once per instant of the sweep
 # (or of $COBALT_TEST_DATES, instants separated by ';'), with libfaketime
-# preloaded into meson test and so into every test and every program a test
-# starts, and nothing else: Xvfb and the session bus keep the real clock.
+# preloaded into every test (build-aux/faketime-wrapper.sh) and every program a test
+# starts, and nothing else: meson, Xvfb and the session bus keep the real clock.
 run_date_sweep ()
 {
   local libfaketime instant zone start slug shown began rc jobs
@@ -247,22 +249,29 @@ run_date_sweep ()
     # program it runs would disagree about the date.
     # FAKETIME_DONT_FAKE_MONOTONIC: GLib's timeouts and meson's own test
     # timeouts run on the monotonic clock, which must keep its real pace.
+    # Each test runs under build-aux/faketime-wrapper.sh (meson names the log
+    # after it); meson itself keeps the real clock. A run that still hangs
+    # past its bound is a failure.
     in_test_session \
       env TZ="$zone" \
-          FAKETIME="@$start:00" \
+          COBALT_SWEEP_START="$start:00" \
           FAKETIME_DONT_RESET=1 \
           FAKETIME_DONT_FAKE_MONOTONIC=1 \
-          LD_PRELOAD="$libfaketime${LD_PRELOAD:+:$LD_PRELOAD}" \
           PYTHONPATH="$PWD/build-aux/faketime-python${PYTHONPATH:+:$PYTHONPATH}" \
+        timeout --kill-after=10 "$SWEEP_INSTANT_TIMEOUT" \
         meson test -C "$BUILD_DIR" --no-rebuild --print-errorlogs \
+          --wrapper "$PWD/build-aux/faketime-wrapper.sh" \
           --num-processes "$jobs" --logbase "$slug" "${meson_args[@]}" || rc=$?
+    if ((rc == 124 || rc == 137)); then
+      say "dates: $instant: the run did not finish within $SWEEP_INSTANT_TIMEOUT s"
+    fi
 
     if ((rc == 0)); then
       say "dates: $instant: passed ($((SECONDS - began)) s)"
     else
-      say "dates: $instant: FAILED ($((SECONDS - began)) s), log $BUILD_DIR/meson-logs/$slug.txt:"
-      failed_tests "$BUILD_DIR/meson-logs/$slug.json" | sed 's/^/  /' >&2
-      failed+=("$instant: $(failed_tests "$BUILD_DIR/meson-logs/$slug.json" | paste -sd ' ')")
+      say "dates: $instant: FAILED ($((SECONDS - began)) s), log $BUILD_DIR/meson-logs/$slug-faketime-wrapper.sh.txt:"
+      failed_tests "$BUILD_DIR/meson-logs/$slug-faketime-wrapper.sh.json" | sed 's/^/  /' >&2
+      failed+=("$instant: $(failed_tests "$BUILD_DIR/meson-logs/$slug-faketime-wrapper.sh.json" | paste -sd ' ')")
     fi
   done
 
