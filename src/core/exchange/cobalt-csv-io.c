@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* CSV export and import through the database (the format itself is in
- * cobalt-csv.c). */
+/* CSV export and import through the repository (the format itself is in
+ * cobalt-csv.c; the rows come from storage/cobalt-dose-rows.c). */
 
 #include "config.h"
 
@@ -73,6 +73,73 @@ format_instant (char      *out,
               offset < 0 ? '-' : '+', abs_offset / 3600, abs_offset / 60 % 60);
 }
 
+/* What one export pass needs for every row: the zones and the few
+ * translated words are looked up once. */
+typedef struct
+{
+  GString     *out;
+  GHashTable  *zones;
+  const char **site_names;
+  const char  *run_states[3];
+  const char  *no_checklist;
+  char         amount[G_ASCII_DTOSTR_BUF_SIZE];
+  double       last_amount;
+  gboolean     have_amount;
+} ExportPass;
+
+static void
+export_row (const CobaltDoseRow *row,
+            gpointer             user_data)
+{
+  ExportPass *pass = user_data;
+  int site = row->site_id ? cobalt_site_catalogue_index_of (row->site_id) : -1;
+  g_autofree char *reactions = NULL;
+  char when[64];
+  GTimeZone *tz;
+
+  tz = g_hash_table_lookup (pass->zones, row->tz ? row->tz : "UTC");
+  if (tz == NULL)
+    {
+      tz = row->tz ? g_time_zone_new_identifier (row->tz) : NULL;
+      if (tz == NULL)
+        tz = g_time_zone_new_utc ();
+      g_hash_table_insert (pass->zones, g_strdup (row->tz ? row->tz : "UTC"), tz);
+    }
+  format_instant (when, sizeof when, row->given_at_us, tz);
+  /* Most doses are the same amount. */
+  if (!pass->have_amount || row->amount != pass->last_amount)
+    {
+      g_ascii_dtostr (pass->amount, sizeof pass->amount, row->amount);
+      pass->last_amount = row->amount;
+      pass->have_amount = TRUE;
+    }
+  reactions = describe_reactions (row->reaction_kinds);
+
+  {
+    const char *values[] = {
+      when,
+      row->tz,
+      row->site_id,
+      site >= 0 ? pass->site_names[site] : NULL,
+      cobalt_csv_product_id (row->product),
+      pass->amount,
+      cobalt_csv_unit_id (row->unit),
+      row->batch,
+      row->expiry,
+      cobalt_csv_given_by_id (row->given_by),
+      row->given_by_name,
+      row->run_state < 0 ? pass->no_checklist
+        : row->run_state < (gint64) G_N_ELEMENTS (pass->run_states) ? pass->run_states[row->run_state]
+        : cobalt_run_state_to_string (row->run_state),
+      reactions,
+      row->notes,
+    };
+
+    G_STATIC_ASSERT (G_N_ELEMENTS (values) == 14);
+    cobalt_csv_write_record (pass->out, values);
+  }
+}
+
 /* Public API ------------------------------------------------------------ */
 
 char *
@@ -82,17 +149,11 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
                              GError          **error)
 {
   g_autoptr(CobaltPerson) person = NULL;
-  g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GHashTable) zones = NULL;
   g_autoptr(GString) out = NULL;
   g_autofree const char **site_names = NULL;
-  const char *run_states[3];
-  const char *no_checklist;
-  char amount[G_ASCII_DTOSTR_BUF_SIZE] = "";
-  double last_amount = 0;
-  gboolean have_amount = FALSE;
+  ExportPass pass = { 0 };
   guint n_sites;
-  GError *local_error = NULL;
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
 
@@ -100,95 +161,26 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
   if (person == NULL)
     return NULL;
 
-  /* One pass over the (person, time) index, straight from the columns to
-   * text: no model objects, so 100 000 doses export in well under a
-   * second. */
-  stmt = cobalt_database_prepare (cobalt_repository_get_database (repository),
-                                  "SELECT d.given_at_us, d.tz, d.site_id, d.product, d.amount, "
-                                  "d.unit, d.batch, d.expiry, d.given_by, d.given_by_name, "
-                                  "(SELECT r.state FROM checklist_runs r WHERE r.id = d.checklist_run_id), "
-                                  "(SELECT group_concat(x.kind, ',') FROM reactions x WHERE x.dose_id = d.id), "
-                                  "d.notes "
-                                  /* Injections only: a dose not given on the clinic's
-                                   * advice has no row in this format, and importing
-                                   * it back would make it a dose given. */
-                                  "FROM doses d WHERE d.person_id = ? AND d.deleted = 0 AND d.kind = 0 "
-                                  "ORDER BY d.given_at_us, d.id", error);
-  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
-    return NULL;
-
   zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
   out = g_string_sized_new (1 << 20);
   cobalt_csv_write_header (out);
 
-  /* The same few translated words on every row: look them up once. */
   n_sites = cobalt_site_catalogue_get_n_sites ();
   site_names = g_new0 (const char *, n_sites);
   for (guint i = 0; i < n_sites; i++)
     site_names[i] = cobalt_site_info_get_name (cobalt_site_catalogue_get_nth (i));
-  for (guint i = 0; i < G_N_ELEMENTS (run_states); i++)
-    run_states[i] = cobalt_run_state_to_string (i);
-  no_checklist = C_("checklist", "None");
 
-  while (cobalt_statement_step (stmt, &local_error))
-    {
-      gint64 us = cobalt_statement_get_int64 (stmt, 0);
-      const char *zone = cobalt_statement_get_text (stmt, 1);
-      const char *site_id = cobalt_statement_get_text (stmt, 2);
-      int site = site_id ? cobalt_site_catalogue_index_of (site_id) : -1;
-      double value = cobalt_statement_get_double (stmt, 4);
-      gint64 state = cobalt_statement_get_is_null (stmt, 10) ? -1 : cobalt_statement_get_int64 (stmt, 10);
-      g_autofree char *reactions = NULL;
-      char when[64];
-      GTimeZone *tz;
+  pass.out = out;
+  pass.zones = zones;
+  pass.site_names = site_names;
+  for (guint i = 0; i < G_N_ELEMENTS (pass.run_states); i++)
+    pass.run_states[i] = cobalt_run_state_to_string (i);
+  pass.no_checklist = C_("checklist", "None");
 
-      tz = g_hash_table_lookup (zones, zone ? zone : "UTC");
-      if (tz == NULL)
-        {
-          tz = zone ? g_time_zone_new_identifier (zone) : NULL;
-          if (tz == NULL)
-            tz = g_time_zone_new_utc ();
-          g_hash_table_insert (zones, g_strdup (zone ? zone : "UTC"), tz);
-        }
-      format_instant (when, sizeof when, us, tz);
-      /* Most doses are the same amount. */
-      if (!have_amount || value != last_amount)
-        {
-          g_ascii_dtostr (amount, sizeof amount, value);
-          last_amount = value;
-          have_amount = TRUE;
-        }
-      reactions = describe_reactions (cobalt_statement_get_text (stmt, 11));
-
-      {
-        const char *values[] = {
-          when,
-          zone,
-          site_id,
-          site >= 0 ? site_names[site] : NULL,
-          cobalt_csv_product_id (cobalt_statement_get_int64 (stmt, 3)),
-          amount,
-          cobalt_csv_unit_id (cobalt_statement_get_int64 (stmt, 5)),
-          cobalt_statement_get_text (stmt, 6),
-          cobalt_statement_get_text (stmt, 7),
-          cobalt_csv_given_by_id (cobalt_statement_get_int64 (stmt, 8)),
-          cobalt_statement_get_text (stmt, 9),
-          state < 0 ? no_checklist
-            : state < (gint64) G_N_ELEMENTS (run_states) ? run_states[state]
-            : cobalt_run_state_to_string (state),
-          reactions,
-          cobalt_statement_get_text (stmt, 12),
-        };
-
-        G_STATIC_ASSERT (G_N_ELEMENTS (values) == 14);
-        cobalt_csv_write_record (out, values);
-      }
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return NULL;
-    }
+  /* One pass straight from the columns to text: no model objects, so
+   * 100 000 doses export in well under a second. */
+  if (!cobalt_repository_foreach_dose_row (repository, person_id, export_row, &pass, error))
+    return NULL;
 
   if (length != NULL)
     *length = out->len;

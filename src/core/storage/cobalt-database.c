@@ -321,7 +321,9 @@ run_migration_step (CobaltDatabase         *self,
         goto out;
     }
 
-  /* Pragmas take no bound parameters; both values are our own integers. */
+  /* The text is constant but for two integers of our own (the application
+   * id and this step's version, never anything read from a file or typed):
+   * PRAGMAs take no bound parameters, so they are formatted here. */
   bump = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %u;",
                           COBALT_DATABASE_APPLICATION_ID, step->version);
   if (!cobalt_database_exec (self, bump, &local_error))

@@ -68,4 +68,32 @@ gboolean    cobalt_repository_write_checklist_steps (CobaltDatabase *db,
                                                      GArray         *ids,
                                                      GError        **error);
 
+/* One dose's columns as stored, borrowed for the length of the callback. */
+typedef struct
+{
+  gint64      given_at_us;
+  const char *tz;
+  const char *site_id;
+  gint64      product;
+  double      amount;
+  gint64      unit;
+  const char *batch;
+  const char *expiry;
+  gint64      given_by;
+  const char *given_by_name;
+  gint64      run_state;       /* -1: no checklist run */
+  const char *reaction_kinds;  /* "site-pain,headache" or NULL */
+  const char *notes;
+} CobaltDoseRow;
+
+typedef void (*CobaltDoseRowFunc) (const CobaltDoseRow *row,
+                                   gpointer             user_data);
+
+/* Every dose given to @person_id, oldest first (storage/cobalt-dose-rows.c). */
+gboolean cobalt_repository_foreach_dose_row (CobaltRepository  *repository,
+                                             gint64             person_id,
+                                             CobaltDoseRowFunc  func,
+                                             gpointer           user_data,
+                                             GError           **error);
+
 G_END_DECLS
