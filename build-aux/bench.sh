@@ -119,7 +119,7 @@ need_bench_db ()
     return 1
   fi
   if [[ ! -x "$MAKE_BENCH_DB" ]]; then
-    BENCH_DATA_PROBLEM="tests/bench/make-bench-db is not built (it needs src/core/cobalt-repository.c)"
+    BENCH_DATA_PROBLEM="tests/bench/make-bench-db is not built (it needs src/core/storage/cobalt-repository.c)"
     return 1
   fi
 
