@@ -31,6 +31,7 @@
 #include "cobalt-prescription.h"
 #include "cobalt-reaction.h"
 #include "cobalt-record-types.h"
+#include "cobalt-record.h"
 #include "cobalt-reminder-launch.h"
 #include "cobalt-reminder-state.h"
 #include "cobalt-repository-error.h"

@@ -21,7 +21,7 @@ load_subject (CobaltRepository       *repository,
               CobaltReminderSubject  *subject,
               GError                **error)
 {
-  gint64 person_id = cobalt_person_get_id (subject->person);
+  gint64 person_id = subject->person->id;
   GError *local_error = NULL;
 
   subject->prescription = cobalt_repository_get_prescription (repository, person_id, &local_error);
@@ -67,7 +67,7 @@ cobalt_reminder_data_load_subjects (CobaltRepository  *repository,
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
       CobaltReminderSubject *subject;
 
-      if (cobalt_person_get_archived (person))
+      if (person->archived)
         continue;
 
       subject = g_new0 (CobaltReminderSubject, 1);

@@ -111,8 +111,8 @@ cobalt_reminder_state_needs_show (CobaltReminderState  *state,
 
   /* The same rule as cobalt_repository_claim_reminder(): a snooze set
    * after the last showing brings the reminder back when it ends. */
-  snoozed_until = cobalt_reminder_state_get_snoozed_until (state);
-  shown_at = cobalt_reminder_state_get_shown_at (state);
+  snoozed_until = state->snoozed_until;
+  shown_at = state->shown_at;
   if (snoozed_until != NULL &&
       (shown_at == NULL || g_date_time_compare (shown_at, snoozed_until) < 0))
     {
@@ -171,9 +171,9 @@ last_dose_date (const CobaltDueInfo *due,
     {
       CobaltDose *dose = g_ptr_array_index (doses, i);
 
-      if (cobalt_dose_get_id (dose) == due->last_dose_id)
+      if (dose->id == due->last_dose_id)
         {
-          g_autoptr(GDateTime) local = g_date_time_to_timezone (cobalt_dose_get_given_at (dose), tz);
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (dose->given_at, tz);
 
           date_from_datetime (date, local);
           return;
@@ -194,8 +194,8 @@ plan_dose (const CobaltReminderSubject  *subject,
 {
   GTimeZone *tz = g_date_time_get_timezone (now);
   CobaltPerson *person = subject->person;
-  gint64 person_id = cobalt_person_get_id (person);
-  const char *name = cobalt_person_get_name (person);
+  gint64 person_id = person->id;
+  const char *name = person->name;
   g_autoptr(GPtrArray) no_doses = NULL;
   g_autoptr(CobaltDueInfo) due = NULL;
   g_autoptr(GDateTime) day_before_at = NULL;
@@ -205,8 +205,8 @@ plan_dose (const CobaltReminderSubject  *subject,
   gboolean overdue;
 
   if (subject->prescription == NULL ||
-      cobalt_prescription_get_phases (subject->prescription) == NULL ||
-      cobalt_prescription_get_phases (subject->prescription)->len == 0)
+      subject->prescription->phases == NULL ||
+      subject->prescription->phases->len == 0)
     return TRUE;
 
   if (subject->doses == NULL)
@@ -218,7 +218,7 @@ plan_dose (const CobaltReminderSubject  *subject,
   if (due == NULL || due->status == COBALT_DOSE_STATUS_NONE || due->due_at == NULL)
     return TRUE;
 
-  minute = cobalt_prescription_get_reminder_minute (subject->prescription);
+  minute = subject->prescription->reminder_minute;
   day_end = instant_on (&due->due_date, 1, 0, tz);
   if (due->overdue_at != NULL && g_date_time_compare (due->overdue_at, day_end) < 0)
     first_overdue_at = g_date_time_ref (due->overdue_at);
@@ -352,7 +352,7 @@ plan_supplies (const CobaltReminderSubject  *subject,
     return TRUE;
 
   if (subject->prescription != NULL)
-    minute = cobalt_prescription_get_reminder_minute (subject->prescription);
+    minute = subject->prescription->reminder_minute;
 
   today_at = instant_on (today, 0, minute, tz);
   tomorrow_at = instant_on (today, 1, minute, tz);
@@ -387,8 +387,8 @@ plan_supplies (const CobaltReminderSubject  *subject,
       if (warnings->len == 0)
         continue;
 
-      item = cobalt_reminder_item_new (kinds[k], cobalt_person_get_id (subject->person),
-                                       cobalt_person_get_name (subject->person), today_at);
+      item = cobalt_reminder_item_new (kinds[k], subject->person->id,
+                                       subject->person->name, today_at);
       cobalt_reminder_text_fill_supplies (item, subject->person, warnings);
       if (!judge_item (item, now, lookup, user_data, wakeup, error))
         return FALSE;

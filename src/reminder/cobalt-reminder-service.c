@@ -245,7 +245,7 @@ static void
 edit_unclaim (CobaltReminderState *state,
               gpointer             user_data)
 {
-  cobalt_reminder_state_set_shown_at (state, NULL);
+  cobalt_set_date_time (&state->shown_at, NULL);
 }
 
 static void
@@ -254,14 +254,14 @@ edit_snooze (CobaltReminderState *state,
 {
   /* A snooze later than the last showing is what lets the reminder be
    * claimed once more when it ends. */
-  cobalt_reminder_state_set_snoozed_until (state, user_data);
+  cobalt_set_date_time (&state->snoozed_until, user_data);
 }
 
 static void
 edit_acted (CobaltReminderState *state,
             gpointer             user_data)
 {
-  cobalt_reminder_state_set_acted_at (state, user_data);
+  cobalt_set_date_time (&state->acted_at, user_data);
 }
 
 /* Paused --------------------------------------------------------------------- */

@@ -61,8 +61,8 @@ cobalt_reminder_text_missed_dose (CobaltPerson *person)
 
   if (person != NULL)
     {
-      clinic_name = cobalt_person_get_clinic_name (person);
-      clinic_phone = cobalt_person_get_clinic_phone (person);
+      clinic_name = person->clinic_name;
+      clinic_phone = person->clinic_phone;
     }
 
   if (clinic_name != NULL && *clinic_name == '\0')
@@ -106,7 +106,7 @@ cobalt_reminder_text_fill_dose (CobaltReminderItem          *item,
   g_return_if_fail (subject != NULL);
   g_return_if_fail (due != NULL);
 
-  name = cobalt_person_get_name (subject->person);
+  name = subject->person->name;
   dose = describe_dose (subject, due);
   site = describe_site (subject, now);
   time = format_time (due->due_at);
@@ -164,7 +164,7 @@ cobalt_reminder_text_fill_supplies (CobaltReminderItem *item,
   g_return_if_fail (COBALT_IS_PERSON (person));
   g_return_if_fail (warnings != NULL);
 
-  name = cobalt_person_get_name (person);
+  name = person->name;
 
   for (guint i = 0; i < warnings->len; i++)
     {

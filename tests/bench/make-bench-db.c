@@ -55,24 +55,24 @@ make_weekly_prescription (gint64     person_id,
 
   weekly = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, "Weekly");
 
-  cobalt_prescription_set_person_id (prescription, person_id);
-  cobalt_prescription_set_template_id (prescription, "custom");
-  cobalt_prescription_set_starts_on (prescription, &starts_on);
-  cobalt_prescription_set_product (prescription, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  cobalt_prescription_set_strength_amount (prescription, 1.0);
-  cobalt_prescription_set_strength_unit (prescription, COBALT_DOSE_UNIT_MG);
-  cobalt_prescription_set_amount (prescription, 1.0);
-  cobalt_prescription_set_unit (prescription, COBALT_DOSE_UNIT_MG);
-  cobalt_prescription_set_route (prescription, COBALT_ROUTE_IM);
-  cobalt_prescription_set_drawing_needle_gauge (prescription, 21);
-  cobalt_prescription_set_injecting_needle_gauge (prescription, 23);
-  cobalt_prescription_set_needle_length_mm (prescription, 25.0);
-  cobalt_prescription_set_syringe_ml (prescription, 2.0);
-  cobalt_prescription_set_angle_degrees (prescription, 90);
+  prescription->person_id = person_id;
+  cobalt_set_str (&prescription->template_id, "custom");
+  cobalt_set_date (&prescription->starts_on, &starts_on);
+  prescription->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
+  prescription->strength_amount = 1.0;
+  prescription->strength_unit = COBALT_DOSE_UNIT_MG;
+  prescription->amount = 1.0;
+  prescription->unit = COBALT_DOSE_UNIT_MG;
+  prescription->route = COBALT_ROUTE_IM;
+  prescription->drawing_needle_gauge = 21;
+  prescription->injecting_needle_gauge = 23;
+  prescription->needle_length_mm = 25.0;
+  prescription->syringe_ml = 2.0;
+  prescription->angle_degrees = 90;
   cobalt_prescription_set_use_swab (prescription, TRUE);
   cobalt_prescription_set_enabled_sites (prescription, bench_sites);
-  cobalt_prescription_set_reminder_minute (prescription, BENCH_REMINDER_HOUR * 60);
-  cobalt_prescription_set_grace_minutes (prescription, 12 * 60);
+  prescription->reminder_minute = BENCH_REMINDER_HOUR * 60;
+  prescription->grace_minutes = 12 * 60;
   cobalt_prescription_add_phase (prescription, weekly);
 
   return g_steal_pointer (&prescription);
@@ -91,8 +91,8 @@ add_person (CobaltRepository  *repository,
   g_autoptr(GDateTime) last = NULL;
   g_autoptr(GDateTime) first = NULL;
 
-  cobalt_person_set_clinic_name (person, "Bench Surgery");
-  cobalt_person_set_clinic_phone (person, "01632 960000");
+  cobalt_set_str (&person->clinic_name, "Bench Surgery");
+  cobalt_set_str (&person->clinic_phone, "01632 960000");
   if (!cobalt_repository_save_person (repository, person, error))
     return FALSE;
 
@@ -104,7 +104,7 @@ add_person (CobaltRepository  *repository,
   last = g_date_time_add_days (today, -bench->days_since_last_dose);
   first = g_date_time_add_weeks (last, -(BENCH_WEEKS - 1));
 
-  prescription = make_weekly_prescription (cobalt_person_get_id (person), first);
+  prescription = make_weekly_prescription (person->id, first);
   if (!cobalt_repository_save_prescription (repository, prescription, error))
     return FALSE;
 
@@ -121,16 +121,16 @@ add_person (CobaltRepository  *repository,
       g_date_clear (&expiry, 1);
       g_date_set_dmy (&expiry, 1, G_DATE_DECEMBER, g_date_time_get_year (given_at) + 1);
 
-      cobalt_dose_set_person_id (dose, cobalt_person_get_id (person));
-      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+      dose->person_id = person->id;
+      dose->prescription_id = prescription->id;
       cobalt_dose_set_given_at (dose, given_at);
-      cobalt_dose_set_site_id (dose, bench_sites[week % (G_N_ELEMENTS (bench_sites) - 1)]);
-      cobalt_dose_set_amount (dose, 1.0);
-      cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
-      cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-      cobalt_dose_set_batch (dose, batch);
-      cobalt_dose_set_expiry (dose, &expiry);
-      cobalt_dose_set_given_by (dose, bench->given_by);
+      cobalt_set_str (&dose->site_id, bench_sites[week % (G_N_ELEMENTS (bench_sites) - 1)]);
+      dose->amount = 1.0;
+      dose->unit = COBALT_DOSE_UNIT_MG;
+      dose->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
+      cobalt_set_str (&dose->batch, batch);
+      cobalt_set_date (&dose->expiry, &expiry);
+      dose->given_by = bench->given_by;
 
       if (!cobalt_repository_add_dose (repository, dose, error))
         return FALSE;

@@ -20,7 +20,7 @@ carers_add_person (CobaltRepository *repository,
 
   if (!cobalt_repository_save_person (repository, person, &error))
     g_error ("Could not add %s: %s", name, error->message);
-  return cobalt_person_get_id (person);
+  return person->id;
 }
 
 static gboolean

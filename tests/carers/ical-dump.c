@@ -36,10 +36,10 @@ main (int   argc,
         person = cobalt_repository_find_person (repository, COBALT_DEMO_PERSON_CARED, &error);
     }
   if (person == NULL ||
-      !cobalt_ical_export (repository, cobalt_person_get_id (person), clock, argv[1], &error))
+      !cobalt_ical_export (repository, person->id, clock, argv[1], &error))
     goto fail;
   cobalt_clock_advance (clock, 3 * G_TIME_SPAN_HOUR);
-  if (!cobalt_ical_export (repository, cobalt_person_get_id (person), clock, argv[2], &error))
+  if (!cobalt_ical_export (repository, person->id, clock, argv[2], &error))
     goto fail;
   return EXIT_SUCCESS;
 

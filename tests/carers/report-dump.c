@@ -40,9 +40,9 @@ main (int   argc,
   person = cobalt_repository_find_person (repository, COBALT_DEMO_PERSON_SELF, &error);
   if (person == NULL)
     goto fail;
-  if (extra > 0 && !carers_fill_doses (database, cobalt_person_get_id (person), extra, &error))
+  if (extra > 0 && !carers_fill_doses (database, person->id, extra, &error))
     goto fail;
-  report = cobalt_report_new (repository, cobalt_person_get_id (person), clock, &error);
+  report = cobalt_report_new (repository, person->id, clock, &error);
   if (report == NULL || !cobalt_report_write_pdf (report, argv[1], &error))
     goto fail;
   g_print ("%u\n", cobalt_report_get_n_pages (report));

@@ -82,8 +82,8 @@ due_date (Fixture      *f,
           CobaltPerson *person,
           CobaltDoseStatus *status)
 {
-  g_autoptr(CobaltPrescription) prescription = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (person), NULL);
-  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (person), NULL);
+  g_autoptr(CobaltPrescription) prescription = cobalt_repository_get_prescription (f->repository, person->id, NULL);
+  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, person->id, NULL);
   g_autoptr(GDateTime) now = cobalt_clock_get_now (f->clock);
   g_autoptr(CobaltDueInfo) due = cobalt_schedule_next_due (prescription, doses, now, g_date_time_get_timezone (now));
   GDate *date = g_date_new ();
@@ -100,7 +100,7 @@ test_marks (Fixture       *f,
             gconstpointer  data)
 {
   g_autoptr(CobaltPerson) person = find (f, COBALT_DEMO_PERSON_SELF);
-  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (person), NULL);
+  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, person->id, NULL);
   CobaltDose *last = g_ptr_array_index (doses, doses->len - 1);
   CobaltDoseStatus status;
   g_autoptr(GDate) due = due_date (f, person, &status);
@@ -119,9 +119,9 @@ test_marks (Fixture       *f,
   g_assert_cmpstr (cobalt_calendar_page_get_day_kind (f->page, due), ==, "dose-planned");
 
   g_date_clear (&given, 1);
-  g_date_set_dmy (&given, g_date_time_get_day_of_month (cobalt_dose_get_given_at (last)),
-                  g_date_time_get_month (cobalt_dose_get_given_at (last)),
-                  g_date_time_get_year (cobalt_dose_get_given_at (last)));
+  g_date_set_dmy (&given, g_date_time_get_day_of_month (last->given_at),
+                  g_date_time_get_month (last->given_at),
+                  g_date_time_get_year (last->given_at));
   cobalt_calendar_page_select_day (f->page, &given);
   g_assert_cmpstr (cobalt_calendar_page_get_day_kind (f->page, &given), ==, "dose-given");
   g_strfreev (lines);
@@ -190,12 +190,12 @@ add_dose_days_ago (Fixture      *f,
   g_autoptr(GDateTime) when = g_date_time_add_days (now, -days);
   g_autoptr(CobaltDose) dose = cobalt_dose_new ();
 
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (person));
+  dose->person_id = person->id;
   cobalt_dose_set_given_at (dose, when);
-  cobalt_dose_set_site_id (dose, site_id);
-  cobalt_dose_set_amount (dose, 1.0);
-  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
-  cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
+  cobalt_set_str (&dose->site_id, site_id);
+  dose->amount = 1.0;
+  dose->unit = COBALT_DOSE_UNIT_MG;
+  dose->given_by = COBALT_GIVEN_BY_CLINIC;
   g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
   g_assert_no_error (error);
 }

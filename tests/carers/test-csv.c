@@ -76,17 +76,17 @@ make_dose (gint64      person_id,
   g_assert_nonnull (at);
   g_date_clear (&expiry, 1);
   g_date_set_dmy (&expiry, 31, 12, 2026);
-  cobalt_dose_set_person_id (dose, person_id);
+  dose->person_id = person_id;
   cobalt_dose_set_given_at (dose, at);
-  cobalt_dose_set_site_id (dose, site);
-  cobalt_dose_set_amount (dose, 1);
-  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
-  cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  cobalt_dose_set_batch (dose, batch);
-  cobalt_dose_set_expiry (dose, &expiry);
-  cobalt_dose_set_given_by (dose, given_by_name ? COBALT_GIVEN_BY_CARER : COBALT_GIVEN_BY_SELF);
-  cobalt_dose_set_given_by_name (dose, given_by_name);
-  cobalt_dose_set_notes (dose, notes);
+  cobalt_set_str (&dose->site_id, site);
+  dose->amount = 1;
+  dose->unit = COBALT_DOSE_UNIT_MG;
+  dose->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
+  cobalt_set_str (&dose->batch, batch);
+  cobalt_set_date (&dose->expiry, &expiry);
+  dose->given_by = given_by_name ? COBALT_GIVEN_BY_CARER : COBALT_GIVEN_BY_SELF;
+  cobalt_set_str (&dose->given_by_name, given_by_name);
+  cobalt_set_str (&dose->notes, notes);
   return dose;
 }
 
@@ -251,17 +251,17 @@ test_round_trip (Fixture       *f,
       CobaltDose *a = g_ptr_array_index (original, i);
       CobaltDose *b = g_ptr_array_index (copied, i);
 
-      g_assert_true (g_date_time_equal (cobalt_dose_get_given_at (a), cobalt_dose_get_given_at (b)));
+      g_assert_true (g_date_time_equal (a->given_at, b->given_at));
       g_assert_cmpstr (cobalt_dose_get_timezone (a), ==, cobalt_dose_get_timezone (b));
-      g_assert_cmpstr (cobalt_dose_get_site_id (a), ==, cobalt_dose_get_site_id (b));
-      g_assert_cmpstr (cobalt_dose_get_batch (a), ==, cobalt_dose_get_batch (b));
-      g_assert_cmpstr (cobalt_dose_get_given_by_name (a), ==, cobalt_dose_get_given_by_name (b));
-      g_assert_cmpint (cobalt_dose_get_given_by (a), ==, cobalt_dose_get_given_by (b));
-      g_assert_cmpfloat (cobalt_dose_get_amount (a), ==, cobalt_dose_get_amount (b));
-      g_assert_cmpint (g_date_compare (cobalt_dose_get_expiry (a), cobalt_dose_get_expiry (b)), ==, 0);
+      g_assert_cmpstr (a->site_id, ==, b->site_id);
+      g_assert_cmpstr (a->batch, ==, b->batch);
+      g_assert_cmpstr (a->given_by_name, ==, b->given_by_name);
+      g_assert_cmpint (a->given_by, ==, b->given_by);
+      g_assert_cmpfloat (a->amount, ==, b->amount);
+      g_assert_cmpint (g_date_compare (a->expiry, b->expiry), ==, 0);
       /* An empty note may come back as NULL. */
-      g_assert_cmpstr (cobalt_dose_get_notes (a) ? cobalt_dose_get_notes (a) : "", ==,
-                       cobalt_dose_get_notes (b) ? cobalt_dose_get_notes (b) : "");
+      g_assert_cmpstr (a->notes ? a->notes : "", ==,
+                       b->notes ? b->notes : "");
     }
 
   /* The same file again adds nothing. */
@@ -336,16 +336,16 @@ prescribe_1mg (Fixture *f,
   g_autoptr(CobaltPhase) phase = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 12, COBALT_PHASE_END_OPEN, 0, NULL);
 
   g_assert_no_error (error);
-  cobalt_person_set_date_of_birth (person, born);
+  cobalt_set_date (&person->date_of_birth, born);
   g_assert_true (cobalt_repository_save_person (f->repository, person, &error));
   g_assert_no_error (error);
 
-  cobalt_prescription_set_person_id (p, person_id);
-  cobalt_prescription_set_product (p, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  cobalt_prescription_set_amount (p, 1);
-  cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MG);
-  cobalt_prescription_set_strength_amount (p, 1);
-  cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
+  p->person_id = person_id;
+  p->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
+  p->amount = 1;
+  p->unit = COBALT_DOSE_UNIT_MG;
+  p->strength_amount = 1;
+  p->strength_unit = COBALT_DOSE_UNIT_MG;
   cobalt_prescription_set_enabled_sites (p, (const char *[]) { "deltoid-left", NULL });
   cobalt_prescription_add_phase (p, phase);
   g_assert_true (cobalt_repository_save_prescription (f->repository, p, &error));
@@ -457,9 +457,9 @@ test_lenient_input (Fixture       *f,
 
   doses = cobalt_repository_list_doses (f->repository, f->alice, &error);
   g_assert_cmpuint (doses->len, ==, 2);
-  g_assert_cmpint (cobalt_dose_get_unit (g_ptr_array_index (doses, 0)), ==, COBALT_DOSE_UNIT_MCG);
-  g_assert_cmpstr (cobalt_dose_get_notes (g_ptr_array_index (doses, 0)), ==, "=not a formula");
-  g_assert_cmpint (g_date_time_get_hour (cobalt_dose_get_given_at (g_ptr_array_index (doses, 0))), ==, 10);
+  g_assert_cmpint (COBALT_DOSE (g_ptr_array_index (doses, 0))->unit, ==, COBALT_DOSE_UNIT_MCG);
+  g_assert_cmpstr (COBALT_DOSE (g_ptr_array_index (doses, 0))->notes, ==, "=not a formula");
+  g_assert_cmpint (g_date_time_get_hour (COBALT_DOSE (g_ptr_array_index (doses, 0))->given_at), ==, 10);
 }
 
 static void

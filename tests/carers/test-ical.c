@@ -115,7 +115,7 @@ test_events (Fixture       *f,
              gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *ics = cobalt_ical_export_to_string (f->repository, cobalt_person_get_id (f->person),
+  g_autofree char *ics = cobalt_ical_export_to_string (f->repository, f->person->id,
                                                        f->clock, &error);
   g_autofree char *unfolded = NULL;
   g_autoptr(GPtrArray) uids = NULL;
@@ -157,8 +157,8 @@ test_events (Fixture       *f,
     g_assert_null (strstr (unfolded, "VTIMEZONE"));
 
   /* The first event is the next due dose, at the reminder time. */
-  prescription = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), &error);
-  doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), &error);
+  prescription = cobalt_repository_get_prescription (f->repository, f->person->id, &error);
+  doses = cobalt_repository_list_doses (f->repository, f->person->id, &error);
   due = cobalt_schedule_next_due (prescription, doses, now, g_date_time_get_timezone (now));
   first_day = g_date_time_format (due->due_at, want_tzid ? "%Y%m%dT%H%M%S" : "%Y%m%d");
   g_assert_true (g_str_has_prefix (g_ptr_array_index (starts, 0), first_day));
@@ -167,7 +167,7 @@ test_events (Fixture       *f,
   for (guint i = 0; i < uids->len; i++)
     {
       g_autofree char *expected = g_strdup_printf ("cobalt-dose-%" G_GINT64_FORMAT "-",
-                                                   cobalt_person_get_id (f->person));
+                                                   f->person->id);
       g_assert_true (g_str_has_prefix (g_ptr_array_index (uids, i), expected));
     }
 }
@@ -179,7 +179,7 @@ test_stable_uids (Fixture       *f,
                   gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  gint64 id = cobalt_person_get_id (f->person);
+  gint64 id = f->person->id;
   g_autofree char *first = cobalt_ical_export_to_string (f->repository, id, f->clock, &error);
   g_autofree char *second = NULL;
   g_autoptr(GPtrArray) uids1 = NULL;
@@ -207,7 +207,7 @@ test_no_prescription (Fixture       *f,
   g_autofree char *ics = NULL;
 
   g_assert_true (cobalt_repository_save_person (f->repository, person, &error));
-  ics = cobalt_ical_export_to_string (f->repository, cobalt_person_get_id (person), f->clock, &error);
+  ics = cobalt_ical_export_to_string (f->repository, person->id, f->clock, &error);
   g_assert_null (ics);
   g_assert_error (error, COBALT_EXPORT_ERROR, COBALT_EXPORT_ERROR_NO_PRESCRIPTION);
 }

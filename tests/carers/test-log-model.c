@@ -48,7 +48,7 @@ item (CobaltDoseListModel *model,
 static gint64
 given_us (CobaltLogEntry *entry)
 {
-  GDateTime *when = cobalt_log_entry_get_when (entry);
+  GDateTime *when = entry->when;
 
   return g_date_time_to_unix (when) * G_USEC_PER_SEC;
 }
@@ -76,18 +76,18 @@ test_count_and_order (void)
   last = item (model, N_DOSES + n_runs - 1);
   g_test_message ("random access to the last row: %" G_GINT64_FORMAT " µs", g_get_monotonic_time () - t0);
   g_assert_false (cobalt_log_entry_is_dose (last));
-  g_assert_cmpint (cobalt_log_entry_get_checklist_state (last), ==, COBALT_RUN_ABORTED);
-  g_assert_cmpstr (cobalt_log_entry_get_abort_reason (last), ==, "unsure about the dose");
+  g_assert_cmpint (last->checklist_state, ==, COBALT_RUN_ABORTED);
+  g_assert_cmpstr (last->abort_reason, ==, "unsure about the dose");
 
   last = item (model, N_DOSES + n_runs - 2);
   g_assert_true (cobalt_log_entry_is_dose (last));
   g_assert_cmpint (given_us (last), ==, CARERS_FIRST_DOSE_US);
   /* Dose 0 has a reaction; its time zone is kept. */
-  g_assert_cmpuint (cobalt_log_entry_get_n_reactions (last), ==, 1);
-  g_assert_cmpint (cobalt_log_entry_get_worst_reaction (last), ==, COBALT_TRIAGE_MILD);
-  g_assert_nonnull (cobalt_log_entry_get_reactions_text (last));
-  g_assert_cmpstr (cobalt_dose_get_timezone (cobalt_log_entry_get_dose (last)), ==, "Europe/London");
-  g_assert_cmpint (cobalt_log_entry_get_checklist_state (last), ==, COBALT_LOG_CHECKLIST_NONE);
+  g_assert_cmpuint (last->n_reactions, ==, 1);
+  g_assert_cmpint (last->worst_reaction, ==, COBALT_TRIAGE_MILD);
+  g_assert_nonnull (last->reactions_text);
+  g_assert_cmpstr (cobalt_dose_get_timezone (last->dose), ==, "Europe/London");
+  g_assert_cmpint (last->checklist_state, ==, COBALT_LOG_CHECKLIST_NONE);
 
   /* Past the end. */
   g_assert_null (g_list_model_get_item (G_LIST_MODEL (model), N_DOSES + n_runs));
@@ -114,7 +114,7 @@ test_filters (void)
   /* i % 14 == 0: one in 14 doses; stopped runs have no site. */
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, (N_DOSES + n_sites - 1) / n_sites);
   for (guint i = 0; i < g_list_model_get_n_items (list); i += 500)
-    g_assert_cmpstr (cobalt_dose_get_site_id (cobalt_log_entry_get_dose (item (model, i))), ==, "deltoid-left");
+    g_assert_cmpstr (COBALT_DOSE (COBALT_LOG_ENTRY (item (model, i))->dose)->site_id, ==, "deltoid-left");
 
   /* and given by a carer (i % 3 == 1): i ≡ 28 (mod 42) */
   cobalt_dose_list_model_set_given_by (model, COBALT_GIVEN_BY_CARER);
@@ -162,7 +162,7 @@ test_sorting (void)
   g_assert_cmpuint (g_list_model_get_n_items (list), ==, 10);
   for (guint i = 0; i < 10; i++)
     {
-      const char *site = cobalt_dose_get_site_id (cobalt_log_entry_get_dose (item (model, i)));
+      const char *site = COBALT_DOSE (COBALT_LOG_ENTRY (item (model, i))->dose)->site_id;
 
       if (previous != NULL)
         g_assert_cmpint (g_strcmp0 (previous, site), <=, 0);
@@ -197,7 +197,7 @@ test_delete_undo (void)
   guint calls[4] = { 0, };
   guint n = g_list_model_get_n_items (list);
   CobaltLogEntry *entry = item (model, 3);
-  gint64 key = cobalt_log_entry_get_key (entry);
+  gint64 key = entry->key;
 
   g_assert_true (cobalt_log_entry_is_dose (entry));
   g_signal_connect (model, "items-changed", G_CALLBACK (on_items_changed_cb), calls);

@@ -148,12 +148,12 @@ test_delete_undo (Fixture       *f,
   gint64 key;
 
   first = g_list_model_get_item (G_LIST_MODEL (cobalt_log_page_get_model (f->page)), 0);
-  key = cobalt_log_entry_get_key (first);
+  key = first->key;
   cobalt_log_page_select (f->page, 0);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->page), "log.delete", NULL));
   wait_frames (5);
   g_assert_cmpuint (n_rows (f), ==, N_DOSES);
-  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, cobalt_person_get_id (f->person), NULL),
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->person->id, NULL),
                     ==, N_DOSES - 1);
   g_assert_cmpuint (count_labels (GTK_WIDGET (f->page), "Deleted the dose of"), ==, 1);
 
@@ -161,7 +161,7 @@ test_delete_undo (Fixture       *f,
   wait_frames (5);
   g_assert_cmpuint (n_rows (f), ==, N_DOSES + 1);
   g_assert_cmpint (cobalt_dose_list_model_find (cobalt_log_page_get_model (f->page), key), ==, 0);
-  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, cobalt_person_get_id (f->person), NULL),
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->person->id, NULL),
                     ==, N_DOSES);
 }
 
@@ -175,7 +175,7 @@ test_edit_validation (Fixture       *f,
   g_autoptr(CobaltDose) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  editor = cobalt_dose_editor_new (f->window, f->repository, f->clock, cobalt_log_entry_get_dose (first));
+  editor = cobalt_dose_editor_new (f->window, f->repository, f->clock, first->dose);
 
   gtk_editable_set_text (cobalt_dose_editor_get_amount_entry (editor), "a lot");
   g_assert_null (cobalt_dose_editor_build (editor, &error));
@@ -201,14 +201,14 @@ test_edit_validation (Fixture       *f,
   gtk_editable_set_text (cobalt_dose_editor_get_time_entry (editor), "07:45");
   built = cobalt_dose_editor_build (editor, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (cobalt_dose_get_amount (built), ==, 1.5);
-  g_assert_cmpint (g_date_time_get_hour (cobalt_dose_get_given_at (built)), ==, 7);
+  g_assert_cmpfloat (built->amount, ==, 1.5);
+  g_assert_cmpint (g_date_time_get_hour (built->given_at), ==, 7);
 
   g_assert_true (cobalt_dose_editor_save (editor, &error));
   g_assert_no_error (error);
-  stored = cobalt_repository_get_dose (f->repository, cobalt_log_entry_get_key (first), &error);
+  stored = cobalt_repository_get_dose (f->repository, first->key, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (cobalt_dose_get_amount (stored), ==, 1.5);
+  g_assert_cmpfloat (stored->amount, ==, 1.5);
   wait_frames (3);
 }
 
@@ -226,18 +226,18 @@ test_edit_refuses_impossible (Fixture       *f,
   g_autoptr(GError) error = NULL;
   CobaltDoseEditor *editor;
 
-  cobalt_prescription_set_person_id (p, cobalt_person_get_id (f->person));
-  cobalt_prescription_set_product (p, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  cobalt_prescription_set_amount (p, 1);
-  cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MG);
-  cobalt_prescription_set_strength_amount (p, 1);
-  cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
+  p->person_id = f->person->id;
+  p->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
+  p->amount = 1;
+  p->unit = COBALT_DOSE_UNIT_MG;
+  p->strength_amount = 1;
+  p->strength_unit = COBALT_DOSE_UNIT_MG;
   cobalt_prescription_set_enabled_sites (p, (const char *[]) { "deltoid-left", NULL });
   cobalt_prescription_add_phase (p, phase);
   g_assert_true (cobalt_repository_save_prescription (f->repository, p, &error));
   g_assert_no_error (error);
 
-  editor = cobalt_dose_editor_new (f->window, f->repository, f->clock, cobalt_log_entry_get_dose (first));
+  editor = cobalt_dose_editor_new (f->window, f->repository, f->clock, first->dose);
   gtk_window_present (GTK_WINDOW (editor));
 
   gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "1899-03-01");
@@ -265,10 +265,10 @@ test_edit_refuses_impossible (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (cobalt_dose_editor_get_field (editor, "product-reason")));
 
   /* Nothing was stored. */
-  stored = cobalt_repository_get_dose (f->repository, cobalt_log_entry_get_key (first), &error);
+  stored = cobalt_repository_get_dose (f->repository, first->key, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (cobalt_dose_get_amount (stored), ==, 1);
-  g_assert_cmpint (g_date_time_get_year (cobalt_dose_get_given_at (stored)), ==, 2000);
+  g_assert_cmpfloat (stored->amount, ==, 1);
+  g_assert_cmpint (g_date_time_get_year (stored->given_at), ==, 2000);
   g_clear_object (&stored);
 
   /* Ticked, the reason is still needed, in the person's own words. */
@@ -283,11 +283,11 @@ test_edit_refuses_impossible (Fixture       *f,
   gtk_editable_set_text (GTK_EDITABLE (cobalt_dose_editor_get_field (editor, "reason")), "a trial dose, Dr Rao");
   g_assert_true (cobalt_dose_editor_save (editor, &error));
   g_assert_no_error (error);
-  stored = cobalt_repository_get_dose (f->repository, cobalt_log_entry_get_key (first), &error);
+  stored = cobalt_repository_get_dose (f->repository, first->key, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (cobalt_dose_get_amount (stored), ==, 99999);
-  g_assert_cmpint (cobalt_dose_get_exceptions (stored), ==, COBALT_DOSE_EXCEPTION_AMOUNT);
-  g_assert_cmpstr (cobalt_dose_get_exception_note (stored), ==, "a trial dose, Dr Rao");
+  g_assert_cmpfloat (stored->amount, ==, 99999);
+  g_assert_cmpint (stored->exceptions, ==, COBALT_DOSE_EXCEPTION_AMOUNT);
+  g_assert_cmpstr (stored->exception_note, ==, "a trial dose, Dr Rao");
   wait_frames (3);
 }
 
@@ -324,7 +324,7 @@ sites_sorted (Fixture *f,
 
       if (!cobalt_log_entry_is_dose (entry))
         continue;
-      site = cobalt_dose_get_site_id (cobalt_log_entry_get_dose (entry));
+      site = COBALT_DOSE (entry->dose)->site_id;
       if (previous != NULL)
         {
           int order = g_strcmp0 (previous, site) * direction;

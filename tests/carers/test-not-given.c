@@ -53,18 +53,18 @@ add (Fixture        *f,
   g_autoptr(CobaltDose) dose = cobalt_dose_new ();
   g_autoptr(GError) error = NULL;
 
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (f->person));
+  dose->person_id = f->person->id;
   cobalt_dose_set_given_at (dose, when);
-  cobalt_dose_set_kind (dose, kind);
+  dose->kind = kind;
   if (kind == COBALT_DOSE_KIND_GIVEN)
-    cobalt_dose_set_site_id (dose, "deltoid-left");
+    cobalt_set_str (&dose->site_id, "deltoid-left");
   else
-    cobalt_dose_set_advised_by (dose, "Dr Rao");
-  cobalt_dose_set_moved_to (dose, moved_to);
+    cobalt_set_str (&dose->advised_by, "Dr Rao");
+  cobalt_set_date (&dose->moved_to, moved_to);
   if (exceptions != COBALT_DOSE_EXCEPTION_NONE)
     {
-      cobalt_dose_set_exceptions (dose, exceptions);
-      cobalt_dose_set_exception_note (dose, "Nurse Patel");
+      dose->exceptions = exceptions;
+      cobalt_set_str (&dose->exception_note, "Nurse Patel");
     }
   g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
   g_assert_no_error (error);
@@ -99,8 +99,8 @@ fixture_setup (Fixture       *f,
   f->person = cobalt_repository_get_person (f->repository, id, &error);
   g_assert_no_error (error);
 
-  cobalt_prescription_set_person_id (prescription, id);
-  cobalt_prescription_set_starts_on (prescription, starts_on);
+  prescription->person_id = id;
+  cobalt_set_date (&prescription->starts_on, starts_on);
   cobalt_prescription_add_phase (prescription, phase);
   g_assert_true (cobalt_repository_save_prescription (f->repository, prescription, &error));
   g_assert_no_error (error);

@@ -39,7 +39,7 @@ test_add_rename_archive (void)
   g_assert_true (cobalt_people_window_rename (window, ann, "Ann Smith", &error));
   g_assert_no_error (error);
   renamed = cobalt_repository_get_person (repository, ann, &error);
-  g_assert_cmpstr (cobalt_person_get_name (renamed), ==, "Ann Smith");
+  g_assert_cmpstr (renamed->name, ==, "Ann Smith");
 
   g_assert_true (cobalt_people_window_set_archived (window, bob, TRUE, &error));
   g_assert_no_error (error);

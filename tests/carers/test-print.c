@@ -87,9 +87,9 @@ test_print_to_pdf (void)
   person = cobalt_repository_find_person (repository, COBALT_DEMO_PERSON_SELF, &error);
   g_assert_no_error (error);
   /* Enough doses for a table over several pages. */
-  g_assert_true (carers_fill_doses (database, cobalt_person_get_id (person), 300, &error));
+  g_assert_true (carers_fill_doses (database, person->id, 300, &error));
   g_assert_no_error (error);
-  report = cobalt_report_new (repository, cobalt_person_get_id (person), clock, &error);
+  report = cobalt_report_new (repository, person->id, clock, &error);
   g_assert_no_error (error);
 
   /* The operation the Print button runs, sent to a file instead of a

@@ -147,12 +147,12 @@ new_dose (gint64      person_id,
 {
   CobaltDose *dose = cobalt_dose_new ();
 
-  cobalt_dose_set_person_id (dose, person_id);
+  dose->person_id = person_id;
   cobalt_dose_set_given_at (dose, given_at);
-  cobalt_dose_set_site_id (dose, site_id);
-  cobalt_dose_set_amount (dose, 1.0);
-  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
-  cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  cobalt_set_str (&dose->site_id, site_id);
+  dose->amount = 1.0;
+  dose->unit = COBALT_DOSE_UNIT_MG;
+  dose->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
   return dose;
 }
 
@@ -167,8 +167,8 @@ add_supply (Fixture          *fixture,
   g_autoptr(GError) error = NULL;
   CobaltSupplyItem *item = cobalt_supply_item_new (person_id, kind, count);
 
-  cobalt_supply_item_set_batch (item, batch);
-  cobalt_supply_item_set_expiry (item, expiry);
+  cobalt_set_str (&item->batch, batch);
+  cobalt_set_date (&item->expiry, expiry);
   g_assert_true (cobalt_repository_save_supply_item (fixture->repo, item, &error));
   g_assert_no_error (error);
   return item;

@@ -2,7 +2,7 @@
 
 #include <string.h>
 
-#include "cobalt-checklist.h"
+#include "cobalt-core.h"
 
 static GDateTime *
 at (int hour,
@@ -70,11 +70,11 @@ test_default_steps (void)
     {
       g_autoptr(CobaltChecklistStep) step = g_list_model_get_item (steps, i);
       g_autoptr(GError) error = NULL;
-      const char *explanation = cobalt_checklist_step_get_explanation (step);
+      const char *explanation = step->explanation;
 
-      g_assert_cmpstr (cobalt_checklist_step_get_kind (step), ==, kinds[i]);
-      g_assert_cmpuint (cobalt_checklist_step_get_position (step), ==, i);
-      g_assert_cmpint (cobalt_checklist_step_get_id (step), ==, 0);
+      g_assert_cmpstr (step->kind, ==, kinds[i]);
+      g_assert_cmpuint (step->position, ==, i);
+      g_assert_cmpint (step->id, ==, 0);
       g_assert_nonnull (explanation);
       g_assert_cmpuint (strlen (explanation), >, 20);
       g_assert_true (cobalt_checklist_step_validate (step, &error));
@@ -105,12 +105,12 @@ test_step_validate (void)
   g_autoptr(CobaltChecklistStep) copy = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_assert_cmpstr (cobalt_checklist_step_get_kind (step), ==, COBALT_STEP_CUSTOM);
+  g_assert_cmpstr (step->kind, ==, COBALT_STEP_CUSTOM);
   g_assert_false (cobalt_checklist_step_validate (step, &error));
   g_assert_error (error, COBALT_CHECKLIST_ERROR, COBALT_CHECKLIST_ERROR_INVALID);
   g_clear_error (&error);
 
-  cobalt_checklist_step_set_title (step, "Put the dog out");
+  cobalt_set_str (&step->title, "Put the dog out");
   g_assert_true (cobalt_checklist_step_validate (step, &error));
   g_assert_no_error (error);
 
@@ -123,12 +123,12 @@ test_step_validate (void)
   g_assert_false (cobalt_checklist_step_kind_is_valid ("juggle"));
   g_assert_null (cobalt_checklist_step_kind_get_title (COBALT_STEP_CUSTOM));
 
-  cobalt_checklist_step_set_id (step, 42);
-  cobalt_checklist_step_set_position (step, 3);
+  step->id = 42;
+  step->position = 3;
   copy = cobalt_checklist_step_copy (step);
-  g_assert_cmpint (cobalt_checklist_step_get_id (copy), ==, 0);
-  g_assert_cmpuint (cobalt_checklist_step_get_position (copy), ==, 3);
-  g_assert_cmpstr (cobalt_checklist_step_get_title (copy), ==, "Put the dog out");
+  g_assert_cmpint (copy->id, ==, 0);
+  g_assert_cmpuint (copy->position, ==, 3);
+  g_assert_cmpstr (copy->title, ==, "Put the dog out");
 }
 
 static void
@@ -138,7 +138,7 @@ test_run_copies_steps (void)
   g_autoptr(GDateTime) start = at (9, 0);
   g_autoptr(CobaltChecklistRun) run = NULL;
   g_autoptr(CobaltChecklistStep) first = g_list_model_get_item (steps, 0);
-  g_autofree char *original = g_strdup (cobalt_checklist_step_get_title (first));
+  g_autofree char *original = g_strdup (first->title);
 
   run = cobalt_checklist_run_new (7, steps, start);
   g_assert_cmpuint (cobalt_checklist_run_get_n_steps (run), ==, 10);
@@ -151,7 +151,7 @@ test_run_copies_steps (void)
   g_assert_cmpint (cobalt_checklist_run_find_step (run, "juggle"), ==, -1);
 
   /* Rewording the definition later does not change the run's history. */
-  cobalt_checklist_step_set_title (first, "Something else entirely");
+  cobalt_set_str (&first->title, "Something else entirely");
   g_assert_cmpstr (cobalt_checklist_run_get_step_title (run, 0), ==, original);
   g_assert_cmpstr (cobalt_checklist_run_get_step_kind (run, 1), ==, COBALT_STEP_CHECK_EXPIRY);
   g_assert_nonnull (cobalt_checklist_run_get_step_explanation (run, 1));

@@ -65,7 +65,7 @@ doses_of (Demo         *demo,
           CobaltPerson *person)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *doses = cobalt_repository_list_doses (demo->repository, cobalt_person_get_id (person), &error);
+  GPtrArray *doses = cobalt_repository_list_doses (demo->repository, person->id, &error);
 
   g_assert_no_error (error);
   return doses;
@@ -97,7 +97,7 @@ test_two_people_a_year (void)
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, p);
       g_autoptr(GPtrArray) doses = doses_of (&demo, person);
-      gint64 id = cobalt_person_get_id (person);
+      gint64 id = person->id;
       CobaltDose *first, *last;
       guint late = 0, same_site_twice = 0;
 
@@ -105,20 +105,20 @@ test_two_people_a_year (void)
       first = g_ptr_array_index (doses, 0);
       last = g_ptr_array_index (doses, doses->len - 1);
       /* About a year of history that ends recently, never in the future. */
-      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (first)) / G_TIME_SPAN_DAY, >=, 330);
-      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (last)), >, 0);
-      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (last)) / G_TIME_SPAN_DAY, <=, 95);
+      g_assert_cmpint (g_date_time_difference (now, first->given_at) / G_TIME_SPAN_DAY, >=, 330);
+      g_assert_cmpint (g_date_time_difference (now, last->given_at), >, 0);
+      g_assert_cmpint (g_date_time_difference (now, last->given_at) / G_TIME_SPAN_DAY, <=, 95);
 
       for (guint i = 0; i < doses->len; i++)
         {
           CobaltDose *dose = g_ptr_array_index (doses, i);
 
-          g_assert_nonnull (cobalt_dose_get_site_id (dose));
-          g_assert_nonnull (cobalt_dose_get_batch (dose));
-          if (cobalt_dose_get_notes (dose) != NULL)
+          g_assert_nonnull (dose->site_id);
+          g_assert_nonnull (dose->batch);
+          if (dose->notes != NULL)
             late++;
-          if (i > 0 && g_strcmp0 (cobalt_dose_get_site_id (dose),
-                                  cobalt_dose_get_site_id (g_ptr_array_index (doses, i - 1))) == 0)
+          if (i > 0 && g_strcmp0 (dose->site_id,
+                                  COBALT_DOSE (g_ptr_array_index (doses, i - 1))->site_id) == 0)
             same_site_twice++;
         }
       /* Sites are rotated; a few doses were late. */
@@ -170,7 +170,7 @@ test_statuses (void)
   g_assert_no_error (error);
   g_assert_cmpint (cobalt_status_get_dose_status (sam_status), ==, COBALT_DOSE_STATUS_OVERDUE);
   g_assert_cmpint (g_date_compare (&cobalt_status_get_due (sam_status)->due_date, sam_due), ==, 0);
-  g_assert_cmpstr (cobalt_person_get_clinic_phone (sam), ==, "555-0142");
+  g_assert_cmpstr (sam->clinic_phone, ==, "555-0142");
 
   demo_close (&demo);
 }
@@ -198,9 +198,9 @@ test_deterministic (void)
       CobaltDose *x = g_ptr_array_index (a_doses, i);
       CobaltDose *y = g_ptr_array_index (b_doses, i);
 
-      g_assert_true (g_date_time_equal (cobalt_dose_get_given_at (x), cobalt_dose_get_given_at (y)));
-      g_assert_cmpstr (cobalt_dose_get_site_id (x), ==, cobalt_dose_get_site_id (y));
-      g_assert_cmpstr (cobalt_dose_get_batch (x), ==, cobalt_dose_get_batch (y));
+      g_assert_true (g_date_time_equal (x->given_at, y->given_at));
+      g_assert_cmpstr (x->site_id, ==, y->site_id);
+      g_assert_cmpstr (x->batch, ==, y->batch);
     }
 
   demo_close (&a);
@@ -225,7 +225,7 @@ n_late_doses (GPtrArray *doses)
   guint late = 0;
 
   for (guint i = 0; i < doses->len; i++)
-    if (cobalt_dose_get_notes (g_ptr_array_index (doses, i)) != NULL)
+    if (COBALT_DOSE (g_ptr_array_index (doses, i))->notes != NULL)
       late++;
   return late;
 }
@@ -250,7 +250,7 @@ check_story (GDateTime *now,
       g_autoptr(CobaltStatus) status = NULL;
       g_autoptr(GPtrArray) doses = NULL;
       g_autoptr(GListModel) checkins = NULL;
-      gint64 id = cobalt_person_get_id (person);
+      gint64 id = person->id;
       const CobaltDueInfo *due;
       CobaltDose *first, *last;
       int days;
@@ -280,9 +280,9 @@ check_story (GDateTime *now,
       doses = doses_of (&demo, person);
       first = g_ptr_array_index (doses, 0);
       last = g_ptr_array_index (doses, doses->len - 1);
-      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (first)) / G_TIME_SPAN_DAY, >=, 340);
-      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (first)) / G_TIME_SPAN_DAY, <=, 420);
-      g_assert_cmpint (g_date_time_difference (now, cobalt_dose_get_given_at (last)), >, 0);
+      g_assert_cmpint (g_date_time_difference (now, first->given_at) / G_TIME_SPAN_DAY, >=, 340);
+      g_assert_cmpint (g_date_time_difference (now, first->given_at) / G_TIME_SPAN_DAY, <=, 420);
+      g_assert_cmpint (g_date_time_difference (now, last->given_at), >, 0);
 
       checkins = cobalt_repository_list_checkins (demo.repository, id, &error);
       g_assert_no_error (error);
@@ -290,7 +290,7 @@ check_story (GDateTime *now,
         {
           g_autoptr(CobaltCheckin) checkin = g_list_model_get_item (checkins, i);
 
-          g_assert_cmpint (g_date_time_compare (cobalt_checkin_get_at (checkin), now), <, 0);
+          g_assert_cmpint (g_date_time_compare (checkin->at, now), <, 0);
         }
 
       seen.n_doses[p] = doses->len;
@@ -410,8 +410,8 @@ test_story_every_day (void)
               g_autoptr(CobaltPrescription) prescription = NULL;
               g_autoptr(GPtrArray) doses = cobalt_demo_plan_doses (p, now, &prescription);
               g_autoptr(CobaltDueInfo) due = cobalt_schedule_next_due (prescription, doses, now, tz);
-              GDateTime *first = cobalt_dose_get_given_at (g_ptr_array_index (doses, 0));
-              GDateTime *last = cobalt_dose_get_given_at (g_ptr_array_index (doses, doses->len - 1));
+              GDateTime *first = COBALT_DOSE (g_ptr_array_index (doses, 0))->given_at;
+              GDateTime *last = COBALT_DOSE (g_ptr_array_index (doses, doses->len - 1))->given_at;
               int days = g_date_days_between (day, &due->due_date);
               gboolean right = p == 0
                              ? due->status == COBALT_DOSE_STATUS_UPCOMING && days >= 2 && days <= 5

@@ -34,7 +34,7 @@ person_born (int year, int month, int day)
   CobaltPerson *person = cobalt_person_new ("Ann");
   g_autoptr(GDate) born = g_date_new_dmy (day, month, year);
 
-  cobalt_person_set_date_of_birth (person, born);
+  cobalt_set_date (&person->date_of_birth, born);
   return person;
 }
 
@@ -45,11 +45,11 @@ hydroxo_1mg (void)
   CobaltPrescription *p = cobalt_prescription_new ();
   g_autoptr(CobaltPhase) phase = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 12, COBALT_PHASE_END_OPEN, 0, NULL);
 
-  cobalt_prescription_set_product (p, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  cobalt_prescription_set_amount (p, 1);
-  cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MG);
-  cobalt_prescription_set_strength_amount (p, 1);
-  cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
+  p->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
+  p->amount = 1;
+  p->unit = COBALT_DOSE_UNIT_MG;
+  p->strength_amount = 1;
+  p->strength_unit = COBALT_DOSE_UNIT_MG;
   cobalt_prescription_set_enabled_sites (p, (const char *[]) { "deltoid-left", "deltoid-right", NULL });
   cobalt_prescription_add_phase (p, phase);
   return p;
@@ -65,12 +65,12 @@ cyano_two_phases (void)
   g_autoptr(CobaltPhase) weekly = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, NULL);
   g_autoptr(GDate) starts = g_date_new_dmy (1, G_DATE_MARCH, 2026);
 
-  cobalt_prescription_set_product (p, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_prescription_set_amount (p, 1000);
-  cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MCG);
-  cobalt_prescription_set_strength_amount (p, 1000);
-  cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MCG);
-  cobalt_prescription_set_starts_on (p, starts);
+  p->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+  p->amount = 1000;
+  p->unit = COBALT_DOSE_UNIT_MCG;
+  p->strength_amount = 1000;
+  p->strength_unit = COBALT_DOSE_UNIT_MCG;
+  cobalt_set_date (&p->starts_on, starts);
   cobalt_prescription_set_enabled_sites (p, (const char *[]) { "deltoid-left", "deltoid-right", NULL });
   weekly->amount = 250;
   cobalt_prescription_add_phase (p, loading);
@@ -86,12 +86,12 @@ given (GDateTime      *at,
 {
   CobaltDose *dose = cobalt_dose_new ();
 
-  cobalt_dose_set_person_id (dose, 1);
+  dose->person_id = 1;
   cobalt_dose_set_given_at (dose, at);
-  cobalt_dose_set_amount (dose, amount);
-  cobalt_dose_set_unit (dose, unit);
-  cobalt_dose_set_product (dose, product);
-  cobalt_dose_set_site_id (dose, "deltoid-left");
+  dose->amount = amount;
+  dose->unit = unit;
+  dose->product = product;
+  cobalt_set_str (&dose->site_id, "deltoid-left");
   return dose;
 }
 
@@ -162,7 +162,7 @@ test_given_at (void)
     { 1899, 3, 1, 9, 0, "The date 1899-03-01 is before the date of birth (1961-07-14)." },
   };
 
-  cobalt_dose_set_amount (dose, 1);
+  dose->amount = 1;
   assert_refused (dose, ann, p, NULL, COBALT_DOSE_ERROR_GIVEN_AT, "Enter the date and time the dose was given.");
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -267,13 +267,13 @@ test_prescription_in_ml (void)
   g_autoptr(CobaltDose) in_mg = given (at, 1, COBALT_DOSE_UNIT_MG, COBALT_PRODUCT_HYDROXOCOBALAMIN);
   g_autoptr(CobaltDose) twice = given (at, 2, COBALT_DOSE_UNIT_MG, COBALT_PRODUCT_HYDROXOCOBALAMIN);
 
-  cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_ML);
+  p->unit = COBALT_DOSE_UNIT_ML;
   assert_accepted (in_ml, NULL, p, NULL);
   assert_accepted (in_mg, NULL, p, NULL);
   assert_refused (twice, NULL, p, NULL, COBALT_DOSE_ERROR_AMOUNT_DIFFERS,
                   "2 mg does not match the prescription (1 mL).");
 
-  cobalt_prescription_set_strength_amount (p, 0);
+  p->strength_amount = 0;
   assert_refused (in_mg, NULL, p, NULL, COBALT_DOSE_ERROR_UNIT,
                   "The prescription gives the dose in mL: enter the dose in mL too.");
 }
@@ -288,18 +288,18 @@ test_amount_with_reason (void)
 
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_AMOUNT_DIFFERS, "2 mg does not match the prescription (1 mg).");
 
-  cobalt_dose_set_exceptions (d, COBALT_DOSE_EXCEPTION_AMOUNT);
+  d->exceptions = COBALT_DOSE_EXCEPTION_AMOUNT;
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_EXCEPTION_NOTE,
                   "Say in your own words why this dose differs from the prescription, for example who at the clinic advised it.");
-  cobalt_dose_set_exception_note (d, "   ");
+  cobalt_set_str (&d->exception_note, " ");
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_EXCEPTION_NOTE,
                   "Say in your own words why this dose differs from the prescription, for example who at the clinic advised it.");
 
-  cobalt_dose_set_exception_note (d, "Dr Rao doubled it for a month");
+  cobalt_set_str (&d->exception_note, "Dr Rao doubled it for a month");
   assert_accepted (d, NULL, p, NULL);
 
   /* The timing flags do not excuse another amount. */
-  cobalt_dose_set_exceptions (d, COBALT_DOSE_EXCEPTION_EARLY | COBALT_DOSE_EXCEPTION_EXTRA);
+  d->exceptions = COBALT_DOSE_EXCEPTION_EARLY | COBALT_DOSE_EXCEPTION_EXTRA;
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_AMOUNT_DIFFERS, "2 mg does not match the prescription (1 mg).");
 }
 
@@ -320,8 +320,8 @@ test_no_prescription (void)
   assert_refused (volume, NULL, NULL, NULL, COBALT_DOSE_ERROR_UNIT,
                   "The unit mL is a volume, not a dose: enter the dose in mg or mcg, as on the prescription.");
 
-  cobalt_dose_set_exceptions (slip, COBALT_DOSE_EXCEPTION_AMOUNT);
-  cobalt_dose_set_exception_note (slip, "a trial dose at the hospital");
+  slip->exceptions = COBALT_DOSE_EXCEPTION_AMOUNT;
+  cobalt_set_str (&slip->exception_note, "a trial dose at the hospital");
   assert_accepted (slip, NULL, NULL, NULL);
 }
 
@@ -381,7 +381,7 @@ test_phase_dose_edited (void)
   CobaltDose *logged = given (first, 1000, COBALT_DOSE_UNIT_MCG, COBALT_PRODUCT_CYANOCOBALAMIN);
   g_autoptr(CobaltDose) edited = NULL;
 
-  cobalt_dose_set_id (logged, 7);
+  logged->id = 7;
   g_ptr_array_add (history, logged);
   edited = cobalt_dose_copy (logged);
   cobalt_dose_set_given_at (edited, later);
@@ -403,10 +403,10 @@ test_product (void)
   assert_refused (unknown, NULL, p, NULL, COBALT_DOSE_ERROR_PRODUCT,
                   "Choose the medicine: hydroxocobalamin, cyanocobalamin, methylcobalamin or another.");
 
-  cobalt_dose_set_exceptions (other, COBALT_DOSE_EXCEPTION_PRODUCT);
+  other->exceptions = COBALT_DOSE_EXCEPTION_PRODUCT;
   assert_refused (other, NULL, p, NULL, COBALT_DOSE_ERROR_EXCEPTION_NOTE,
                   "Say in your own words why this dose differs from the prescription, for example who at the clinic advised it.");
-  cobalt_dose_set_exception_note (other, "pharmacy had no hydroxocobalamin; Dr Rao agreed");
+  cobalt_set_str (&other->exception_note, "pharmacy had no hydroxocobalamin; Dr Rao agreed");
   assert_accepted (other, NULL, p, NULL);
 }
 
@@ -419,9 +419,9 @@ test_site_and_expiry (void)
   g_autoptr(GDateTime) at = london (2026, 3, 16, 9, 0);
   g_autoptr(CobaltDose) d = given (at, 1, COBALT_DOSE_UNIT_MG, COBALT_PRODUCT_HYDROXOCOBALAMIN);
 
-  cobalt_dose_set_site_id (d, "elbow");
+  cobalt_set_str (&d->site_id, "elbow");
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_SITE, "The injection site “elbow” is not known.");
-  cobalt_dose_set_site_id (d, NULL);
+  cobalt_set_str (&d->site_id, NULL);
   assert_accepted (d, NULL, p, NULL);
 }
 
@@ -438,37 +438,37 @@ test_not_given (void)
   g_autoptr(CobaltDose) d = cobalt_dose_new ();
 
   /* No amount, unit or medicine is asked of a dose not given. */
-  cobalt_dose_set_person_id (d, 1);
+  d->person_id = 1;
   cobalt_dose_set_given_at (d, decided);
-  cobalt_dose_set_kind (d, COBALT_DOSE_KIND_SKIPPED);
-  cobalt_dose_set_unit (d, COBALT_DOSE_UNIT_ML);
-  cobalt_dose_set_product (d, COBALT_PRODUCT_CYANOCOBALAMIN);
+  d->kind = COBALT_DOSE_KIND_SKIPPED;
+  d->unit = COBALT_DOSE_UNIT_ML;
+  d->product = COBALT_PRODUCT_CYANOCOBALAMIN;
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_ADVISED_BY, "Say who at the clinic advised not giving this dose");
-  cobalt_dose_set_advised_by (d, "Dr Rao");
+  cobalt_set_str (&d->advised_by, "Dr Rao");
   assert_accepted (d, NULL, p, NULL);
 
-  cobalt_dose_set_moved_to (d, friday);
+  cobalt_set_date (&d->moved_to, friday);
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_MOVED_TO, "Only a dose moved by the clinic has a day it was moved to");
 
-  cobalt_dose_set_kind (d, COBALT_DOSE_KIND_MOVED);
+  d->kind = COBALT_DOSE_KIND_MOVED;
   assert_accepted (d, NULL, p, NULL);
-  cobalt_dose_set_moved_to (d, before);
+  cobalt_set_date (&d->moved_to, before);
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_MOVED_TO,
                   "The day the dose was moved to cannot be before the clinic’s decision");
-  cobalt_dose_set_moved_to (d, NULL);
+  cobalt_set_date (&d->moved_to, NULL);
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_MOVED_TO, "Choose the day the clinic moved the dose to");
 
   /* The decision's date follows the date rules. */
-  cobalt_dose_set_moved_to (d, friday);
+  cobalt_set_date (&d->moved_to, friday);
   cobalt_dose_set_given_at (d, future);
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_GIVEN_AT, "The date 2026-03-20 is in the future.");
 
   cobalt_dose_set_given_at (d, decided);
-  cobalt_dose_set_checklist_run_id (d, 3);
+  d->checklist_run_id = 3;
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_KIND, "A dose not given cannot come from a checklist run");
 
-  cobalt_dose_set_checklist_run_id (d, 0);
-  cobalt_dose_set_kind (d, 5);
+  d->checklist_run_id = 0;
+  d->kind = 5;
   assert_refused (d, NULL, p, NULL, COBALT_DOSE_ERROR_KIND,
                   "A log entry is a dose given, or one not given on the clinic’s advice.");
 }
@@ -496,36 +496,36 @@ test_dose_from_run (void)
   g_autoptr(GError) error = NULL;
 
   cobalt_checklist_run_set_id (run, 42);
-  cobalt_prescription_set_id (p, 5);
-  cobalt_supply_item_set_batch (ampoule, "HX-12");
-  cobalt_supply_item_set_expiry (ampoule, in_date);
+  p->id = 5;
+  cobalt_set_str (&ampoule->batch, "HX-12");
+  cobalt_set_date (&ampoule->expiry, in_date);
   g_assert_true (cobalt_checklist_run_set_site_id (run, "deltoid-right", &error));
   g_assert_no_error (error);
 
   dose = cobalt_dose_new_from_run (run, p, 1, NULL, ampoule, COBALT_DOSE_EXCEPTION_NONE, NULL, now);
-  g_assert_cmpint (cobalt_dose_get_person_id (dose), ==, 1);
-  g_assert_true (g_date_time_equal (cobalt_dose_get_given_at (dose), now));
-  g_assert_cmpstr (cobalt_dose_get_site_id (dose), ==, "deltoid-right");
-  g_assert_cmpint (cobalt_dose_get_given_by (dose), ==, COBALT_GIVEN_BY_SELF);
-  g_assert_cmpint (cobalt_dose_get_checklist_run_id (dose), ==, 42);
-  g_assert_cmpint (cobalt_dose_get_prescription_id (dose), ==, 5);
-  g_assert_cmpint (cobalt_dose_get_product (dose), ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  g_assert_cmpint (cobalt_dose_get_unit (dose), ==, COBALT_DOSE_UNIT_MG);
-  g_assert_cmpfloat (cobalt_dose_get_amount (dose), ==, 1);
-  g_assert_cmpstr (cobalt_dose_get_batch (dose), ==, "HX-12");
-  g_assert_cmpint (g_date_compare (cobalt_dose_get_expiry (dose), in_date), ==, 0);
-  g_assert_cmpint (cobalt_dose_get_exceptions (dose), ==, COBALT_DOSE_EXCEPTION_NONE);
-  g_assert_null (cobalt_dose_get_exception_note (dose));
-  g_assert_null (cobalt_dose_get_notes (dose));
+  g_assert_cmpint (dose->person_id, ==, 1);
+  g_assert_true (g_date_time_equal (dose->given_at, now));
+  g_assert_cmpstr (dose->site_id, ==, "deltoid-right");
+  g_assert_cmpint (dose->given_by, ==, COBALT_GIVEN_BY_SELF);
+  g_assert_cmpint (dose->checklist_run_id, ==, 42);
+  g_assert_cmpint (dose->prescription_id, ==, 5);
+  g_assert_cmpint (dose->product, ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  g_assert_cmpint (dose->unit, ==, COBALT_DOSE_UNIT_MG);
+  g_assert_cmpfloat (dose->amount, ==, 1);
+  g_assert_cmpstr (dose->batch, ==, "HX-12");
+  g_assert_cmpint (g_date_compare (dose->expiry, in_date), ==, 0);
+  g_assert_cmpint (dose->exceptions, ==, COBALT_DOSE_EXCEPTION_NONE);
+  g_assert_null (dose->exception_note);
+  g_assert_null (dose->notes);
   assert_accepted (dose, NULL, p, NULL);
 
   /* A site chosen in the wizard wins over the one kept with the run. */
   g_clear_object (&dose);
   dose = cobalt_dose_new_from_run (run, p, 1, "deltoid-left", NULL, COBALT_DOSE_EXCEPTION_EARLY, "Nurse Kay", now);
-  g_assert_cmpstr (cobalt_dose_get_site_id (dose), ==, "deltoid-left");
-  g_assert_cmpint (cobalt_dose_get_exceptions (dose), ==, COBALT_DOSE_EXCEPTION_EARLY);
-  g_assert_cmpstr (cobalt_dose_get_exception_note (dose), ==, "Nurse Kay");
-  g_assert_null (cobalt_dose_get_batch (dose));
+  g_assert_cmpstr (dose->site_id, ==, "deltoid-left");
+  g_assert_cmpint (dose->exceptions, ==, COBALT_DOSE_EXCEPTION_EARLY);
+  g_assert_cmpstr (dose->exception_note, ==, "Nurse Kay");
+  g_assert_null (dose->batch);
 }
 
 /* An expired batch the person went on with is a flag with their reason,
@@ -542,19 +542,19 @@ test_dose_from_run_expired (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *shown = NULL;
 
-  cobalt_supply_item_set_batch (ampoule, "OLD-1");
-  cobalt_supply_item_set_expiry (ampoule, expired);
+  cobalt_set_str (&ampoule->batch, "OLD-1");
+  cobalt_set_date (&ampoule->expiry, expired);
   cobalt_checklist_run_set_expiry_blocked (run, TRUE);
   g_assert_true (cobalt_checklist_run_set_expiry_override (run, "  the pharmacist said it is fine  ", &error));
   g_assert_no_error (error);
 
   dose = cobalt_dose_new_from_run (run, p, 1, NULL, ampoule, COBALT_DOSE_EXCEPTION_EXTRA, "Dr Rao", now);
-  g_assert_cmpint (cobalt_dose_get_exceptions (dose), ==,
+  g_assert_cmpint (dose->exceptions, ==,
                    COBALT_DOSE_EXCEPTION_EXPIRED | COBALT_DOSE_EXCEPTION_EXTRA);
-  g_assert_cmpstr (cobalt_dose_get_exception_note (dose), ==, "Dr Rao; the pharmacist said it is fine");
-  g_assert_null (cobalt_dose_get_notes (dose));
+  g_assert_cmpstr (dose->exception_note, ==, "Dr Rao; the pharmacist said it is fine");
+  g_assert_null (dose->notes);
 
-  shown = cobalt_dose_rules_describe_exceptions (cobalt_dose_get_exceptions (dose));
+  shown = cobalt_dose_rules_describe_exceptions (dose->exceptions);
   g_assert_cmpstr (shown, ==, "From a batch past its expiry date");
 }
 
@@ -592,7 +592,7 @@ test_lab_result_dates (void)
       g_autoptr(GDate) day = g_date_new_dmy (cases[i].day, cases[i].month, cases[i].year);
       g_autoptr(GError) error = NULL;
 
-      cobalt_lab_result_set_taken_on (result, day);
+      cobalt_set_date (&result->taken_on, day);
       if (cases[i].message == NULL)
         {
           g_assert_true (cobalt_lab_result_validate_for (result, ann, now, &error));
@@ -611,7 +611,7 @@ test_lab_result_dates (void)
     g_autoptr(GDate) old = g_date_new_dmy (1, G_DATE_JANUARY, 1949);
     g_autoptr(GError) error = NULL;
 
-    cobalt_lab_result_set_taken_on (result, old);
+    cobalt_set_date (&result->taken_on, old);
     g_assert_false (cobalt_lab_result_validate_for (result, NULL, now, &error));
     g_assert_cmpstr (error->message, ==, "The date 1949-01-01 is before 1950: check the year.");
   }
@@ -625,7 +625,7 @@ test_lab_result_values (void)
   g_autoptr(CobaltLabResult) result = cobalt_lab_result_new (1, COBALT_LAB_TEST_SERUM_B12, 0, "pg/mL");
   g_autoptr(GError) error = NULL;
 
-  cobalt_lab_result_set_taken_on (result, day);
+  cobalt_set_date (&result->taken_on, day);
   g_assert_false (cobalt_lab_result_validate_for (result, NULL, now, &error));
   g_assert_cmpstr (error->message, ==, "A lab result must be more than zero.");
   g_clear_error (&error);
@@ -666,18 +666,18 @@ test_supply_item (void)
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "The number left, 100000, is more than anyone keeps at home: check it.");
   g_clear_error (&error);
-  cobalt_supply_item_set_count (swabs, 200);
+  swabs->count = 200;
   g_assert_true (cobalt_supply_item_validate (swabs, &error));
   g_assert_no_error (error);
 
-  cobalt_supply_item_set_batch (ampoules, "HX-1");
-  cobalt_supply_item_set_strength_amount (ampoules, 1);
-  cobalt_supply_item_set_strength_unit (ampoules, COBALT_DOSE_UNIT_MG);
-  cobalt_supply_item_set_product (ampoules, 9);
+  cobalt_set_str (&ampoules->batch, "HX-1");
+  ampoules->strength_amount = 1;
+  ampoules->strength_unit = COBALT_DOSE_UNIT_MG;
+  ampoules->product = 9;
   g_assert_false (cobalt_supply_item_validate (ampoules, &error));
   g_assert_cmpstr (error->message, ==, "Choose the medicine the ampoules hold.");
   g_clear_error (&error);
-  cobalt_supply_item_set_product (ampoules, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  ampoules->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
   g_assert_true (cobalt_supply_item_validate (ampoules, &error));
   g_assert_no_error (error);
 }
@@ -690,11 +690,11 @@ test_prescription_first_date (void)
   g_autoptr(GDate) fine = g_date_new_dmy (1, G_DATE_MARCH, 2026);
   g_autoptr(GError) error = NULL;
 
-  cobalt_prescription_set_starts_on (p, slip);
+  cobalt_set_date (&p->starts_on, slip);
   g_assert_false (cobalt_prescription_validate (p, &error));
   g_assert_cmpstr (error->message, ==, "The first-dose date is before 1950: check the year.");
   g_clear_error (&error);
-  cobalt_prescription_set_starts_on (p, fine);
+  cobalt_set_date (&p->starts_on, fine);
   g_assert_true (cobalt_prescription_validate (p, &error));
   g_assert_no_error (error);
 }
@@ -728,7 +728,7 @@ repo_set_up (Repo          *f,
   g_assert_true (cobalt_repository_save_person (f->repository, f->ann, &error));
   g_assert_no_error (error);
   f->prescription = hydroxo_1mg ();
-  cobalt_prescription_set_person_id (f->prescription, cobalt_person_get_id (f->ann));
+  f->prescription->person_id = f->ann->id;
   g_assert_true (cobalt_repository_save_prescription (f->repository, f->prescription, &error));
   g_assert_no_error (error);
 }
@@ -752,10 +752,10 @@ ann_dose (Repo       *f,
 {
   CobaltDose *dose = given (at, amount, COBALT_DOSE_UNIT_MCG, COBALT_PRODUCT_HYDROXOCOBALAMIN);
 
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (f->ann));
-  cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
+  dose->person_id = f->ann->id;
+  dose->given_by = COBALT_GIVEN_BY_CLINIC;
   if (with_prescription_id)
-    cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (f->prescription));
+    dose->prescription_id = f->prescription->id;
   return dose;
 }
 
@@ -763,7 +763,7 @@ static guint
 n_logged (Repo *f)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) doses = cobalt_repository_list_schedule_doses (f->repository, cobalt_person_get_id (f->ann),
+  g_autoptr(GPtrArray) doses = cobalt_repository_list_schedule_doses (f->repository, f->ann->id,
                                                                        &error);
 
   g_assert_no_error (error);
@@ -801,7 +801,7 @@ test_repository_add_refuses (Repo          *f,
   g_clear_error (&error);
 
   g_assert_cmpuint (n_logged (f), ==, 0);
-  g_assert_cmpint (cobalt_dose_get_id (huge), ==, 0);
+  g_assert_cmpint (huge->id, ==, 0);
 
   g_assert_true (cobalt_repository_add_dose (f->repository, good, &error));
   g_assert_no_error (error);
@@ -840,14 +840,14 @@ test_repository_update_refuses (Repo          *f,
   g_autoptr(CobaltDose) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
+  dose->unit = COBALT_DOSE_UNIT_MG;
   g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
   g_assert_no_error (error);
 
   edit = cobalt_dose_copy (dose);
   cobalt_dose_set_given_at (edit, slip);
-  cobalt_dose_set_amount (edit, 99999);
-  cobalt_dose_set_unit (edit, COBALT_DOSE_UNIT_MCG);
+  edit->amount = 99999;
+  edit->unit = COBALT_DOSE_UNIT_MCG;
   g_assert_false (cobalt_repository_update_dose (f->repository, edit, &error));
   g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_GIVEN_AT);
   g_clear_error (&error);
@@ -857,21 +857,21 @@ test_repository_update_refuses (Repo          *f,
   g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_AMOUNT_DIFFERS);
   g_clear_error (&error);
 
-  stored = cobalt_repository_get_dose (f->repository, cobalt_dose_get_id (dose), &error);
+  stored = cobalt_repository_get_dose (f->repository, dose->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (cobalt_dose_get_amount (stored), ==, 1);
-  g_assert_cmpint (cobalt_dose_get_unit (stored), ==, COBALT_DOSE_UNIT_MG);
-  g_assert_cmpint (g_date_time_get_year (cobalt_dose_get_given_at (stored)), ==, 2026);
+  g_assert_cmpfloat (stored->amount, ==, 1);
+  g_assert_cmpint (stored->unit, ==, COBALT_DOSE_UNIT_MG);
+  g_assert_cmpint (g_date_time_get_year (stored->given_at), ==, 2026);
 
   /* With the reason, in the person's words, it is kept. */
-  cobalt_dose_set_exceptions (edit, COBALT_DOSE_EXCEPTION_AMOUNT);
-  cobalt_dose_set_exception_note (edit, "a trial at the hospital");
+  edit->exceptions = COBALT_DOSE_EXCEPTION_AMOUNT;
+  cobalt_set_str (&edit->exception_note, "a trial at the hospital");
   g_assert_true (cobalt_repository_update_dose (f->repository, edit, &error));
   g_assert_no_error (error);
   g_clear_object (&stored);
-  stored = cobalt_repository_get_dose (f->repository, cobalt_dose_get_id (dose), &error);
-  g_assert_cmpint (cobalt_dose_get_exceptions (stored), ==, COBALT_DOSE_EXCEPTION_AMOUNT);
-  g_assert_cmpstr (cobalt_dose_get_exception_note (stored), ==, "a trial at the hospital");
+  stored = cobalt_repository_get_dose (f->repository, dose->id, &error);
+  g_assert_cmpint (stored->exceptions, ==, COBALT_DOSE_EXCEPTION_AMOUNT);
+  g_assert_cmpstr (stored->exception_note, ==, "a trial at the hospital");
 }
 
 /* A batch is all or nothing: one refused dose and none is written, each
@@ -891,9 +891,9 @@ test_repository_import_batch (Repo          *f,
   g_ptr_array_add (doses, ann_dose (f, a, 1000, FALSE));
   g_ptr_array_add (doses, ann_dose (f, b, 1000, FALSE));
   g_ptr_array_add (doses, ann_dose (f, c, 5000000, FALSE));
-  cobalt_dose_set_unit (g_ptr_array_index (doses, 2), COBALT_DOSE_UNIT_MCG);
+  COBALT_DOSE (g_ptr_array_index (doses, 2))->unit = COBALT_DOSE_UNIT_MCG;
 
-  g_assert_false (cobalt_repository_import_doses (f->repository, cobalt_person_get_id (f->ann), doses,
+  g_assert_false (cobalt_repository_import_doses (f->repository, f->ann->id, doses,
                                                   &n_imported, &n_skipped, &refusals, &error));
   g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_GIVEN_AT);
   g_assert_cmpuint (n_imported, ==, 0);
@@ -903,7 +903,7 @@ test_repository_import_batch (Repo          *f,
   g_assert_cmpstr (((GError *) g_ptr_array_index (refusals, 2))->message, ==,
                    "5000000 mcg does not match the prescription (1 mg).");
   g_assert_cmpuint (n_logged (f), ==, 0);
-  g_assert_cmpint (cobalt_dose_get_id (g_ptr_array_index (doses, 0)), ==, 0);
+  g_assert_cmpint (COBALT_DOSE (g_ptr_array_index (doses, 0))->id, ==, 0);
   g_clear_error (&error);
   g_clear_pointer (&refusals, g_ptr_array_unref);
 
@@ -912,13 +912,13 @@ test_repository_import_batch (Repo          *f,
   g_ptr_array_remove_index (doses, 1);
   g_ptr_array_add (doses, ann_dose (f, c, 1000, FALSE));
   g_ptr_array_add (doses, ann_dose (f, c, 1000, FALSE));
-  g_assert_true (cobalt_repository_import_doses (f->repository, cobalt_person_get_id (f->ann), doses,
+  g_assert_true (cobalt_repository_import_doses (f->repository, f->ann->id, doses,
                                                  &n_imported, &n_skipped, &refusals, &error));
   g_assert_no_error (error);
   g_assert_null (refusals);
   g_assert_cmpuint (n_imported, ==, 2);
   g_assert_cmpuint (n_skipped, ==, 1);
-  g_assert_cmpint (cobalt_dose_get_id (g_ptr_array_index (doses, 0)), >, 0);
+  g_assert_cmpint (COBALT_DOSE (g_ptr_array_index (doses, 0))->id, >, 0);
   g_assert_cmpuint (n_logged (f), ==, 2);
 }
 
@@ -928,24 +928,24 @@ static void
 test_repository_lab_result (Repo          *f,
                             gconstpointer  data)
 {
-  g_autoptr(CobaltLabResult) result = cobalt_lab_result_new (cobalt_person_get_id (f->ann),
+  g_autoptr(CobaltLabResult) result = cobalt_lab_result_new (f->ann->id,
                                                              COBALT_LAB_TEST_SERUM_B12, 320, "pg/mL");
   g_autoptr(GDate) future = g_date_new_dmy (20, G_DATE_MARCH, 2026);
   g_autoptr(GDate) past = g_date_new_dmy (2, G_DATE_MARCH, 2026);
   g_autoptr(GDate) before_birth = g_date_new_dmy (2, G_DATE_MARCH, 1960);
   g_autoptr(GError) error = NULL;
 
-  cobalt_lab_result_set_taken_on (result, future);
+  cobalt_set_date (&result->taken_on, future);
   g_assert_false (cobalt_repository_add_lab_result (f->repository, result, &error));
   g_assert_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID);
   g_assert_cmpstr (error->message, ==, "The date 2026-03-20 is in the future.");
   g_clear_error (&error);
 
-  cobalt_lab_result_set_taken_on (result, past);
+  cobalt_set_date (&result->taken_on, past);
   g_assert_true (cobalt_repository_add_lab_result (f->repository, result, &error));
   g_assert_no_error (error);
 
-  cobalt_lab_result_set_taken_on (result, before_birth);
+  cobalt_set_date (&result->taken_on, before_birth);
   g_assert_false (cobalt_repository_update_lab_result (f->repository, result, &error));
   g_assert_cmpstr (error->message, ==, "The date 1960-03-02 is before the date of birth (1961-07-14).");
 }

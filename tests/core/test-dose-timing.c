@@ -36,8 +36,8 @@ weekly (void)
   g_autoptr(CobaltPhase) phase = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, NULL);
   g_autoptr(GDate) start = g_date_new_dmy (5, G_DATE_JANUARY, 2026);
 
-  cobalt_prescription_set_person_id (prescription, 1);
-  cobalt_prescription_set_starts_on (prescription, start);
+  prescription->person_id = 1;
+  cobalt_set_date (&prescription->starts_on, start);
   cobalt_prescription_add_phase (prescription, phase);
   return prescription;
 }
@@ -50,8 +50,8 @@ add_dose (GPtrArray  *doses,
   g_autoptr(GDateTime) given_at = local_time (tz, when);
   CobaltDose *dose = cobalt_dose_new ();
 
-  cobalt_dose_set_id (dose, doses->len + 1);
-  cobalt_dose_set_person_id (dose, 1);
+  dose->id = doses->len + 1;
+  dose->person_id = 1;
   cobalt_dose_set_given_at (dose, given_at);
   g_ptr_array_add (doses, dose);
   return dose;
@@ -188,9 +188,9 @@ test_not_given_is_never_a_dose (void)
 
   add_dose (doses, tz, "2026-01-05 09:00");
   moved = add_dose (doses, tz, "2026-01-12 08:00");
-  cobalt_dose_set_kind (moved, COBALT_DOSE_KIND_MOVED);
-  cobalt_dose_set_advised_by (moved, "Dr Rao");
-  cobalt_dose_set_moved_to (moved, moved_to);
+  moved->kind = COBALT_DOSE_KIND_MOVED;
+  cobalt_set_str (&moved->advised_by, "Dr Rao");
+  cobalt_set_date (&moved->moved_to, moved_to);
 
   /* The decision on the 12th is not a dose that day... */
   before_move = check (prescription, doses, tz, "2026-01-12 10:00");

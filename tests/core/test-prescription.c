@@ -48,8 +48,8 @@ test_template_ids (void)
       g_assert_cmpstr (ids[i], ==, expected[i]);
       g_assert_nonnull (cobalt_prescription_template_name (ids[i]));
       g_assert_nonnull (prescription);
-      g_assert_cmpstr (cobalt_prescription_get_template_id (prescription), ==, ids[i]);
-      g_assert_cmpint (cobalt_prescription_get_id (prescription), ==, 0);
+      g_assert_cmpstr (prescription->template_id, ==, ids[i]);
+      g_assert_cmpint (prescription->id, ==, 0);
       /* Every template is a prescription the form accepts as it is. */
       assert_valid (prescription);
     }
@@ -68,7 +68,7 @@ test_template_contents (void)
   g_autofree char *standard_dose = NULL;
   g_autofree char *cytamen_weekly = NULL;
 
-  phases = cobalt_prescription_get_phases (standard);
+  phases = standard->phases;
   g_assert_cmpuint (phases->len, ==, 2);
   phase = g_ptr_array_index (phases, 0);
   g_assert_cmpint (phase->unit, ==, COBALT_INTERVAL_TIMES_PER_WEEK);
@@ -79,24 +79,24 @@ test_template_contents (void)
   g_assert_cmpint (phase->unit, ==, COBALT_INTERVAL_MONTHS);
   g_assert_cmpuint (phase->interval, ==, 3);
   g_assert_cmpint (phase->end, ==, COBALT_PHASE_END_OPEN);
-  g_assert_cmpint (cobalt_prescription_get_product (standard), ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  g_assert_cmpint (standard->product, ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
   standard_dose = cobalt_prescription_describe_dose (standard, 0);
   g_assert_cmpstr (standard_dose, ==, "1 mg hydroxocobalamin");
 
-  g_assert_cmpint (cobalt_prescription_get_product (cytamen), ==, COBALT_PRODUCT_CYANOCOBALAMIN);
-  g_assert_cmpint (cobalt_prescription_get_unit (cytamen), ==, COBALT_DOSE_UNIT_MCG);
+  g_assert_cmpint (cytamen->product, ==, COBALT_PRODUCT_CYANOCOBALAMIN);
+  g_assert_cmpint (cytamen->unit, ==, COBALT_DOSE_UNIT_MCG);
   g_assert_cmpfloat (cobalt_prescription_get_phase_amount (cytamen, 0), ==, 1000.0);
   g_assert_cmpfloat (cobalt_prescription_get_phase_amount (cytamen, 1), ==, 250.0);
   g_assert_cmpfloat (cobalt_prescription_get_phase_amount (cytamen, 2), ==, 1000.0);
   cytamen_weekly = cobalt_prescription_describe_dose (cytamen, 1);
   g_assert_cmpstr (cytamen_weekly, ==, "250 mcg cyanocobalamin");
 
-  phases = cobalt_prescription_get_phases (label);
+  phases = label->phases;
   g_assert_cmpuint (phases->len, ==, 4);
   phase = g_ptr_array_index (phases, 2);
   g_assert_cmpint (phase->end, ==, COBALT_PHASE_END_AFTER_DAYS);
   g_assert_cmpuint (phase->end_value, ==, 21);
-  g_assert_cmpfloat (cobalt_prescription_get_amount (label), ==, 100.0);
+  g_assert_cmpfloat (label->amount, ==, 100.0);
 }
 
 static void
@@ -105,77 +105,62 @@ test_defaults (void)
   g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new ();
   const char * const *sites = cobalt_prescription_get_enabled_sites (prescription);
 
-  g_assert_cmpuint (cobalt_prescription_get_reminder_minute (prescription), ==, 540);
-  g_assert_cmpuint (cobalt_prescription_get_grace_minutes (prescription), ==, 180);
-  g_assert_cmpint (cobalt_prescription_get_route (prescription), ==, COBALT_ROUTE_IM);
-  g_assert_cmpuint (cobalt_prescription_get_angle_degrees (prescription), ==, 90);
-  g_assert_cmpuint (cobalt_prescription_get_injecting_needle_gauge (prescription), ==, 23);
-  g_assert_cmpuint (cobalt_prescription_get_drawing_needle_gauge (prescription), ==, 21);
-  g_assert_cmpfloat (cobalt_prescription_get_needle_length_mm (prescription), ==, 25.0);
-  g_assert_cmpfloat (cobalt_prescription_get_strength_amount (prescription), ==, 1.0);
-  g_assert_cmpint (cobalt_prescription_get_strength_unit (prescription), ==, COBALT_DOSE_UNIT_MG);
-  g_assert_null (cobalt_prescription_get_strength_text (prescription));
+  g_assert_cmpuint (prescription->reminder_minute, ==, 540);
+  g_assert_cmpuint (prescription->grace_minutes, ==, 180);
+  g_assert_cmpint (prescription->route, ==, COBALT_ROUTE_IM);
+  g_assert_cmpuint (prescription->angle_degrees, ==, 90);
+  g_assert_cmpuint (prescription->injecting_needle_gauge, ==, 23);
+  g_assert_cmpuint (prescription->drawing_needle_gauge, ==, 21);
+  g_assert_cmpfloat (prescription->needle_length_mm, ==, 25.0);
+  g_assert_cmpfloat (prescription->strength_amount, ==, 1.0);
+  g_assert_cmpint (prescription->strength_unit, ==, COBALT_DOSE_UNIT_MG);
+  g_assert_null (prescription->strength_text);
   g_assert_cmpuint (g_strv_length ((char **) sites), ==, 4);
   g_assert_true (cobalt_prescription_is_site_enabled (prescription, "deltoid-left"));
   g_assert_true (cobalt_prescription_is_site_enabled (prescription, "vastus-lateralis-right"));
   g_assert_false (cobalt_prescription_is_site_enabled (prescription, "dorsogluteal-left"));
-  g_assert_null (cobalt_prescription_get_starts_on (prescription));
+  g_assert_null (prescription->starts_on);
   /* No phases yet: the form must add one before saving. */
-  g_assert_cmpuint (cobalt_prescription_get_phases (prescription)->len, ==, 0);
+  g_assert_cmpuint (prescription->phases->len, ==, 0);
 }
 
 static void
-on_notify_cb (GObject    *object,
-              GParamSpec *pspec,
-              guint      *count)
-{
-  (*count)++;
-}
-
-static void
-test_properties_and_copy (void)
+test_fields_and_copy (void)
 {
   g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-hydroxo-standard");
   g_autoptr(CobaltPrescription) copy = NULL;
   g_autoptr(GPtrArray) phases = NULL;
   GDate start;
-  guint notified = 0;
   const char *sc_sites[] = { "sc-abdomen-left", "sc-thigh-right", NULL };
-  guint minute = 0;
 
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 5, 1, 2026);
-  cobalt_prescription_set_id (prescription, 42);
-  cobalt_prescription_set_starts_on (prescription, &start);
-  cobalt_prescription_set_technique_notes (prescription, "Two fingers below the shoulder");
+  prescription->id = 42;
+  cobalt_set_date (&prescription->starts_on, &start);
+  cobalt_set_str (&prescription->technique_notes, "Two fingers below the shoulder");
 
-  g_signal_connect (prescription, "notify::reminder-minute", G_CALLBACK (on_notify_cb), &notified);
-  cobalt_prescription_set_reminder_minute (prescription, 20 * 60);
-  cobalt_prescription_set_reminder_minute (prescription, 20 * 60);
-  g_assert_cmpuint (notified, ==, 1);
-  g_object_get (prescription, "reminder-minute", &minute, NULL);
-  g_assert_cmpuint (minute, ==, 1200);
-
-  g_object_set (prescription, "route", COBALT_ROUTE_SC, "enabled-sites", sc_sites, NULL);
+  prescription->reminder_minute = 20 * 60;
+  prescription->route = COBALT_ROUTE_SC;
+  cobalt_prescription_set_enabled_sites (prescription, sc_sites);
   g_assert_true (cobalt_prescription_is_site_enabled (prescription, "sc-thigh-right"));
   assert_valid (prescription);
 
-  g_object_get (prescription, "phases", &phases, NULL);
+  phases = g_ptr_array_ref (prescription->phases);
   g_assert_cmpuint (phases->len, ==, 2);
 
   copy = cobalt_prescription_copy (prescription);
-  g_assert_cmpint (cobalt_prescription_get_id (copy), ==, 0);
-  g_assert_cmpuint (cobalt_prescription_get_reminder_minute (copy), ==, 1200);
-  g_assert_cmpint (cobalt_prescription_get_route (copy), ==, COBALT_ROUTE_SC);
-  g_assert_cmpstr (cobalt_prescription_get_technique_notes (copy), ==, "Two fingers below the shoulder");
-  g_assert_cmpint (g_date_compare (cobalt_prescription_get_starts_on (copy), &start), ==, 0);
-  g_assert_true (cobalt_prescription_get_phases (copy) != cobalt_prescription_get_phases (prescription));
+  g_assert_cmpint (copy->id, ==, 0);
+  g_assert_cmpuint (copy->reminder_minute, ==, 1200);
+  g_assert_cmpint (copy->route, ==, COBALT_ROUTE_SC);
+  g_assert_cmpstr (copy->technique_notes, ==, "Two fingers below the shoulder");
+  g_assert_cmpint (g_date_compare (copy->starts_on, &start), ==, 0);
+  g_assert_true (copy->phases != prescription->phases);
   for (guint i = 0; i < phases->len; i++)
     g_assert_true (cobalt_phase_equal (g_ptr_array_index (phases, i),
-                                       g_ptr_array_index (cobalt_prescription_get_phases (copy), i)));
+                                       g_ptr_array_index (copy->phases, i)));
 
   /* Editing the copy leaves the saved version alone. */
-  ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (copy), 1))->interval = 2;
+  ((CobaltPhase *) g_ptr_array_index (copy->phases, 1))->interval = 2;
   g_assert_cmpuint (((CobaltPhase *) g_ptr_array_index (phases, 1))->interval, ==, 3);
 }
 
@@ -208,25 +193,25 @@ test_validate_refusals (void)
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
-    cobalt_prescription_set_amount (p, 0);
+    p->amount = 0;
     assert_refused (p, "dose");
-    cobalt_prescription_set_amount (p, -1);
+    p->amount = -1;
     assert_refused (p, "dose");
-    cobalt_prescription_set_amount (p, 10); /* 10 mg */
+    p->amount = 10; /* 10 mg */
     assert_refused (p, "dose");
-    cobalt_prescription_set_amount (p, 5); /* 5 mg: unusual, but possible */
+    p->amount = 5; /* 5 mg: unusual, but possible */
     assert_valid (p);
   }
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
-    cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MCG);
-    cobalt_prescription_set_amount (p, 5001);
+    p->unit = COBALT_DOSE_UNIT_MCG;
+    p->amount = 5001;
     assert_refused (p, "dose");
-    cobalt_prescription_set_amount (p, 1000);
+    p->amount = 1000;
     assert_valid (p);
-    cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_ML);
-    cobalt_prescription_set_amount (p, 6);
+    p->unit = COBALT_DOSE_UNIT_ML;
+    p->amount = 6;
     assert_refused (p, "dose");
   }
   {
@@ -234,62 +219,62 @@ test_validate_refusals (void)
 
     /* Not known (an older version's text that did not parse): asked for,
      * quoting what was typed. */
-    cobalt_prescription_set_strength_amount (p, 0);
+    p->strength_amount = 0;
     assert_refused (p, "Enter the strength printed on the ampoule");
-    cobalt_prescription_set_strength_text (p, "1 ampoule");
+    cobalt_set_str (&p->strength_text, "1 ampoule");
     assert_refused (p, "“1 ampoule” could not be read as a number");
-    cobalt_prescription_set_strength_amount (p, -1);
+    p->strength_amount = -1;
     assert_refused (p, "strength");
-    cobalt_prescription_set_strength_amount (p, 1);
-    cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_ML);
+    p->strength_amount = 1;
+    p->strength_unit = COBALT_DOSE_UNIT_ML;
     assert_refused (p, "strength must be in mg or mcg per mL");
-    cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MCG);
+    p->strength_unit = COBALT_DOSE_UNIT_MCG;
     /* 1 mg from 1 mcg/mL would be a litre. */
     assert_refused (p, "more than one injection can hold");
-    cobalt_prescription_set_strength_amount (p, 1000);
+    p->strength_amount = 1000;
     assert_valid (p);
   }
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
     /* 2 mg from a 0.1 mg/mL ampoule is 20 mL: refused, naming the phase. */
-    cobalt_prescription_set_amount (p, 2);
-    cobalt_prescription_set_strength_amount (p, 0.1);
+    p->amount = 2;
+    p->strength_amount = 0.1;
     assert_refused (p, "Phase 1: 2 mg from a 0.1 mg/mL ampoule is 20 mL, more than one injection can hold");
     /* 1000 mg/mL typed for 1000 mcg/mL: 0.002 mL is a typing mistake. */
-    cobalt_prescription_set_amount (p, 1);
-    cobalt_prescription_set_strength_amount (p, 500);
+    p->amount = 1;
+    p->strength_amount = 500;
     assert_refused (p, "too little to measure");
     /* Above the deltoid's 1 mL but within the thigh's 5 mL: a warning in
      * the forms, not a refusal. */
-    cobalt_prescription_set_amount (p, 1.5);
-    cobalt_prescription_set_strength_amount (p, 1);
+    p->amount = 1.5;
+    p->strength_amount = 1;
     assert_valid (p);
   }
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
-    cobalt_prescription_set_reminder_minute (p, 1440);
+    p->reminder_minute = 1440;
     assert_refused (p, "reminder time");
-    cobalt_prescription_set_reminder_minute (p, 1439);
+    p->reminder_minute = 1439;
     assert_valid (p);
   }
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
-    ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (p), 1))->interval = 0;
+    ((CobaltPhase *) g_ptr_array_index (p->phases, 1))->interval = 0;
     assert_refused (p, "interval of phase 2");
   }
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
-    ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (p), 0))->interval = 8;
+    ((CobaltPhase *) g_ptr_array_index (p->phases, 0))->interval = 8;
     assert_refused (p, "7 doses a week");
   }
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
-    ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (p), 0))->end_value = 0;
+    ((CobaltPhase *) g_ptr_array_index (p->phases, 0))->end_value = 0;
     assert_refused (p, "number of doses of phase 1");
   }
   {
@@ -303,7 +288,7 @@ test_validate_refusals (void)
   {
     g_autoptr(CobaltPrescription) p = valid_prescription ();
 
-    ((CobaltPhase *) g_ptr_array_index (cobalt_prescription_get_phases (p), 1))->amount = 50;
+    ((CobaltPhase *) g_ptr_array_index (p->phases, 1))->amount = 50;
     assert_refused (p, "phase 2");
   }
   {
@@ -375,10 +360,10 @@ test_volume_every_template (void)
   for (guint t = 0; ids[t] != NULL; t++)
     {
       g_autoptr(CobaltPrescription) p = cobalt_prescription_new_from_template (ids[t]);
-      GPtrArray *phases = cobalt_prescription_get_phases (p);
+      GPtrArray *phases = p->phases;
       const char * const *sites = cobalt_prescription_get_enabled_sites (p);
-      double strength_mcg = cobalt_mass_to_mcg (cobalt_prescription_get_strength_amount (p),
-                                                cobalt_prescription_get_strength_unit (p));
+      double strength_mcg = cobalt_mass_to_mcg (p->strength_amount,
+                                                p->strength_unit);
 
       g_test_message ("template %s", ids[t]);
       g_assert_cmpfloat (strength_mcg, >, 0);
@@ -388,7 +373,7 @@ test_volume_every_template (void)
         {
           double volume = cobalt_prescription_get_phase_volume_ml (p, i);
           double dose_mcg = cobalt_mass_to_mcg (cobalt_prescription_get_phase_amount (p, i),
-                                                cobalt_prescription_get_unit (p));
+                                                p->unit);
 
           g_assert_cmpfloat (volume, >, 0);
           g_assert_cmpfloat_with_epsilon (volume * strength_mcg, dose_mcg, dose_mcg * 1e-9);
@@ -423,13 +408,13 @@ test_volume_cytamen (void)
   g_assert_cmpstr (weekly, ==, "0.25 mL");
 
   /* The same strength written in mg: the same volume. */
-  cobalt_prescription_set_strength_amount (p, 1);
-  cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
+  p->strength_amount = 1;
+  p->strength_unit = COBALT_DOSE_UNIT_MG;
   g_assert_cmpfloat_with_epsilon (cobalt_prescription_get_phase_volume_ml (p, 1), 0.25, 1e-12);
 
   /* Not known: no volume at all, never a guess. */
-  cobalt_prescription_set_strength_amount (p, 0);
-  cobalt_prescription_set_strength_text (p, "1 ampoule");
+  p->strength_amount = 0;
+  cobalt_set_str (&p->strength_text, "1 ampoule");
   g_assert_cmpfloat (cobalt_prescription_get_phase_volume_ml (p, 1), ==, 0);
   g_assert_null (cobalt_prescription_describe_strength (p));
 
@@ -482,14 +467,14 @@ test_volume_exceeds_site (void)
   const CobaltSiteInfo *thigh = cobalt_site_catalogue_lookup ("vastus-lateralis-left");
 
   g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, deltoid));
-  cobalt_prescription_set_amount (p, 1.5);
+  p->amount = 1.5;
   g_assert_true (cobalt_prescription_phase_exceeds_site (p, 0, deltoid));
   g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, thigh));
   g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, NULL));
   assert_valid (p);
 
   /* No strength, no volume, nothing to warn about. */
-  cobalt_prescription_set_strength_amount (p, 0);
+  p->strength_amount = 0;
   g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, deltoid));
 }
 
@@ -597,13 +582,13 @@ test_person_validate (void)
   g_assert_nonnull (strstr (error->message, "name"));
   g_clear_error (&error);
 
-  cobalt_person_set_name (person, "Ann");
+  cobalt_set_str (&person->name, "Ann");
   g_assert_true (cobalt_person_validate (person, &error));
   g_assert_no_error (error);
 
   g_date_clear (&future, 1);
   g_date_set_dmy (&future, 1, 1, 2999);
-  cobalt_person_set_date_of_birth (person, &future);
+  cobalt_set_date (&person->date_of_birth, &future);
   g_assert_false (cobalt_person_validate (person, &error));
   g_assert_nonnull (strstr (error->message, "birth"));
 }
@@ -622,11 +607,11 @@ test_dose_timezone_and_order (void)
   g_autoptr(CobaltDose) copy = NULL;
   g_autoptr(GPtrArray) doses = g_ptr_array_new ();
 
-  cobalt_dose_set_id (a, 1);
+  a->id = 1;
   cobalt_dose_set_given_at (a, at_london);
-  cobalt_dose_set_site_id (a, "deltoid-left");
-  cobalt_dose_set_batch (a, "B123");
-  cobalt_dose_set_id (b, 2);
+  cobalt_set_str (&a->site_id, "deltoid-left");
+  cobalt_set_str (&a->batch, "B123");
+  b->id = 2;
   cobalt_dose_set_given_at (b, at_tokyo);
 
   g_assert_cmpstr (cobalt_dose_get_timezone (a), ==, "Europe/London");
@@ -639,11 +624,11 @@ test_dose_timezone_and_order (void)
   g_assert_true (g_ptr_array_index (doses, 0) == b);
 
   copy = cobalt_dose_copy (a);
-  g_assert_cmpint (cobalt_dose_get_id (copy), ==, 1);
-  g_assert_cmpstr (cobalt_dose_get_site_id (copy), ==, "deltoid-left");
-  g_assert_cmpstr (cobalt_dose_get_batch (copy), ==, "B123");
+  g_assert_cmpint (copy->id, ==, 1);
+  g_assert_cmpstr (copy->site_id, ==, "deltoid-left");
+  g_assert_cmpstr (copy->batch, ==, "B123");
   g_assert_cmpstr (cobalt_dose_get_timezone (copy), ==, "Europe/London");
-  g_assert_true (g_date_time_equal (cobalt_dose_get_given_at (copy), at_london));
+  g_assert_true (g_date_time_equal (copy->given_at, at_london));
 }
 
 int
@@ -655,7 +640,7 @@ main (int   argc,
   g_test_add_func ("/cobalt/prescription/template/ids", test_template_ids);
   g_test_add_func ("/cobalt/prescription/template/contents", test_template_contents);
   g_test_add_func ("/cobalt/prescription/defaults", test_defaults);
-  g_test_add_func ("/cobalt/prescription/properties-and-copy", test_properties_and_copy);
+  g_test_add_func ("/cobalt/prescription/fields-and-copy", test_fields_and_copy);
   g_test_add_func ("/cobalt/prescription/validate", test_validate_refusals);
   g_test_add_func ("/cobalt/prescription/phase-describe", test_phase_describe);
   g_test_add_func ("/cobalt/prescription/volume/every-template", test_volume_every_template);

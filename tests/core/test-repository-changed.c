@@ -80,7 +80,7 @@ test_one_per_transaction (Fixture       *fixture,
   /* A new person comes with the default checklist: one transaction. */
   g_assert_true (cobalt_repository_save_person (fixture->repo, person, &error));
   g_assert_no_error (error);
-  person_id = cobalt_person_get_id (person);
+  person_id = person->id;
   assert_one_change (fixture, "people", COBALT_REPOSITORY_CHANGED_PEOPLE | COBALT_REPOSITORY_CHANGED_CHECKLISTS);
 
   swabs = add_supply (fixture, person_id, COBALT_SUPPLY_SWAB, 10, NULL, NULL);
@@ -97,22 +97,22 @@ test_one_per_transaction (Fixture       *fixture,
   g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
   g_assert_no_error (error);
   assert_one_change (fixture, "doses", COBALT_REPOSITORY_CHANGED_DOSES | COBALT_REPOSITORY_CHANGED_SUPPLIES);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (swabs)), ==, 9);
+  g_assert_cmpint (supply_count (fixture, swabs->id), ==, 9);
   g_assert_cmpuint (doses.n, ==, 1);
   g_assert_cmpuint (doses.last, ==, COBALT_REPOSITORY_CHANGED_DOSES | COBALT_REPOSITORY_CHANGED_SUPPLIES);
   g_assert_cmpuint (supplies.n, ==, 2);
 
   /* The journal: add, change, delete, restore, each one signal. */
   reaction = cobalt_reaction_new (person_id, "fever", given);
-  cobalt_reaction_set_dose_id (reaction, cobalt_dose_get_id (dose));
+  reaction->dose_id = dose->id;
   g_assert_true (cobalt_repository_add_reaction (fixture->repo, reaction, &error));
   g_assert_no_error (error);
   assert_one_change (fixture, "journal", COBALT_REPOSITORY_CHANGED_JOURNAL);
-  cobalt_reaction_set_note (reaction, "38.2 °C in the evening");
+  cobalt_set_str (&reaction->note, "38.2 °C in the evening");
   g_assert_true (cobalt_repository_update_reaction (fixture->repo, reaction, &error));
   g_assert_no_error (error);
   assert_one_change (fixture, "journal", COBALT_REPOSITORY_CHANGED_JOURNAL);
-  g_assert_true (cobalt_repository_delete_reaction (fixture->repo, cobalt_reaction_get_id (reaction), &error));
+  g_assert_true (cobalt_repository_delete_reaction (fixture->repo, reaction->id, &error));
   g_assert_no_error (error);
   assert_one_change (fixture, "journal", COBALT_REPOSITORY_CHANGED_JOURNAL);
   g_assert_true (cobalt_repository_restore_reaction (fixture->repo, reaction, &error));
@@ -124,7 +124,7 @@ test_one_per_transaction (Fixture       *fixture,
   assert_one_change (fixture, "settings", COBALT_REPOSITORY_CHANGED_SETTINGS);
 
   /* Undoing the dose gives the swab back: one signal again. */
-  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (dose), &error));
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, dose->id, &error));
   g_assert_no_error (error);
   assert_one_change (fixture, "doses", COBALT_REPOSITORY_CHANGED_DOSES | COBALT_REPOSITORY_CHANGED_SUPPLIES);
   g_assert_cmpuint (doses.n, ==, 2);
@@ -147,7 +147,7 @@ test_none_on_rollback (Fixture       *fixture,
   g_autoptr(GDateTime) given = london (2026, 3, 2, 9, 0, 0);
   g_autoptr(CobaltDose) dose = NULL;
   g_autoptr(CobaltReaction) ghost = NULL;
-  gint64 person_id = cobalt_person_get_id (person);
+  gint64 person_id = person->id;
 
   swabs = add_supply (fixture, person_id, COBALT_SUPPLY_SWAB, 10, NULL, NULL);
   forget_changes (fixture);
@@ -165,7 +165,7 @@ test_none_on_rollback (Fixture       *fixture,
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 0);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (swabs)), ==, 10);
+  g_assert_cmpint (supply_count (fixture, swabs->id), ==, 10);
   g_assert_cmpuint (fixture->changes->len, ==, 0);
 
   /* What the rolled-back transaction touched is not carried into the
@@ -176,7 +176,7 @@ test_none_on_rollback (Fixture       *fixture,
 
   /* A write refused inside its transaction (no such row) says nothing. */
   ghost = cobalt_reaction_new (person_id, "fever", given);
-  cobalt_reaction_set_id (ghost, 4242);
+  ghost->id = 4242;
   g_assert_false (cobalt_repository_update_reaction (fixture->repo, ghost, &error));
   g_assert_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND);
   g_clear_error (&error);

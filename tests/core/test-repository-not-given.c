@@ -22,9 +22,9 @@ not_given (gint64          person_id,
 {
   CobaltDose *dose = new_dose (person_id, decided, NULL);
 
-  cobalt_dose_set_kind (dose, kind);
-  cobalt_dose_set_advised_by (dose, advised_by);
-  cobalt_dose_set_moved_to (dose, moved_to);
+  dose->kind = kind;
+  cobalt_set_str (&dose->advised_by, advised_by);
+  cobalt_set_date (&dose->moved_to, moved_to);
   return dose;
 }
 
@@ -34,7 +34,7 @@ test_round_trip (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDateTime) given_at = london (2026, 3, 2, 9, 0, 0);
   g_autoptr(GDateTime) decided = london (2026, 5, 28, 14, 0, 0);
   g_autoptr(GDate) moved_to = g_date_new_dmy (4, G_DATE_JUNE, 2026);
@@ -53,36 +53,36 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (changed (fixture, "doses"));
   g_assert_false (changed (fixture, "supplies"));
 
-  loaded = cobalt_repository_get_dose (fixture->repo, cobalt_dose_get_id (moved), &error);
+  loaded = cobalt_repository_get_dose (fixture->repo, moved->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cobalt_dose_get_kind (loaded), ==, COBALT_DOSE_KIND_MOVED);
+  g_assert_cmpint (loaded->kind, ==, COBALT_DOSE_KIND_MOVED);
   g_assert_false (cobalt_dose_is_given (loaded));
-  g_assert_cmpstr (cobalt_dose_get_advised_by (loaded), ==, "Nurse Okafor");
-  g_assert_nonnull (cobalt_dose_get_moved_to (loaded));
-  g_assert_cmpint (g_date_compare (cobalt_dose_get_moved_to (loaded), moved_to), ==, 0);
+  g_assert_cmpstr (loaded->advised_by, ==, "Nurse Okafor");
+  g_assert_nonnull (loaded->moved_to);
+  g_assert_cmpint (g_date_compare (loaded->moved_to, moved_to), ==, 0);
 
   /* Doses given leave it out; the schedule's list has both. */
   doses = cobalt_repository_list_doses (fixture->repo, person_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (doses->len, ==, 1);
-  g_assert_cmpint (cobalt_dose_get_id (g_ptr_array_index (doses, 0)), ==, cobalt_dose_get_id (given));
+  g_assert_cmpint (COBALT_DOSE (g_ptr_array_index (doses, 0))->id, ==, given->id);
   schedule = cobalt_repository_list_schedule_doses (fixture->repo, person_id, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (schedule->len, ==, 2);
   g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 1);
 
   /* Editing keeps what it is. */
-  cobalt_dose_set_kind (loaded, COBALT_DOSE_KIND_SKIPPED);
-  cobalt_dose_set_moved_to (loaded, NULL);
-  cobalt_dose_set_advised_by (loaded, "Dr Rao");
+  loaded->kind = COBALT_DOSE_KIND_SKIPPED;
+  cobalt_set_date (&loaded->moved_to, NULL);
+  cobalt_set_str (&loaded->advised_by, "Dr Rao");
   g_assert_true (cobalt_repository_update_dose (fixture->repo, loaded, &error));
   g_assert_no_error (error);
   {
-    g_autoptr(CobaltDose) again = cobalt_repository_get_dose (fixture->repo, cobalt_dose_get_id (moved), &error);
+    g_autoptr(CobaltDose) again = cobalt_repository_get_dose (fixture->repo, moved->id, &error);
 
-    g_assert_cmpint (cobalt_dose_get_kind (again), ==, COBALT_DOSE_KIND_SKIPPED);
-    g_assert_cmpstr (cobalt_dose_get_advised_by (again), ==, "Dr Rao");
-    g_assert_null (cobalt_dose_get_moved_to (again));
+    g_assert_cmpint (again->kind, ==, COBALT_DOSE_KIND_SKIPPED);
+    g_assert_cmpstr (again->advised_by, ==, "Dr Rao");
+    g_assert_null (again->moved_to);
   }
 }
 
@@ -92,7 +92,7 @@ test_uses_no_supplies (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDateTime) decided = london (2026, 5, 28, 14, 0, 0);
   g_autoptr(CobaltSupplyItem) ampoule = add_supply (fixture, person_id, COBALT_SUPPLY_AMPOULE, 4, "B1", NULL);
   g_autoptr(CobaltSupplyItem) swabs = add_supply (fixture, person_id, COBALT_SUPPLY_SWAB, 10, NULL, NULL);
@@ -106,13 +106,13 @@ test_uses_no_supplies (Fixture       *fixture,
   g_assert_true (cobalt_repository_add_dose (fixture->repo, skipped, &error));
   g_assert_no_error (error);
 
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (ampoule)), ==, 4);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (swabs)), ==, 10);
+  g_assert_cmpint (supply_count (fixture, ampoule->id), ==, 4);
+  g_assert_cmpint (supply_count (fixture, swabs->id), ==, 10);
   bin_after = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin_after), ==, 0);
+  g_assert_cmpuint (bin_after->fill, ==, 0);
   /* No batch was filled in from the cupboard either. */
-  g_assert_null (cobalt_dose_get_batch (skipped));
+  g_assert_null (skipped->batch);
 }
 
 static void
@@ -120,7 +120,7 @@ test_refused_without_details (Fixture       *fixture,
                               gconstpointer  data)
 {
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDateTime) decided = london (2026, 5, 28, 14, 0, 0);
   g_autoptr(GDate) before = g_date_new_dmy (27, G_DATE_MAY, 2026);
   struct {
@@ -162,7 +162,7 @@ test_log_and_export (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDateTime) given_at = london (2026, 3, 2, 9, 0, 0);
   g_autoptr(GDateTime) decided = london (2026, 5, 28, 14, 0, 0);
   g_autoptr(CobaltDose) given = new_dose (person_id, given_at, "deltoid-left");
@@ -177,15 +177,15 @@ test_log_and_export (Fixture       *fixture,
   g_assert_no_error (error);
 
   fetcher = cobalt_log_fetcher_new (fixture->repo);
-  keys[0] = cobalt_dose_get_id (skipped);
+  keys[0] = skipped->id;
   entries = cobalt_log_fetcher_fetch (fetcher, keys, 1, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (entries->len, ==, 1);
   {
-    CobaltDose *shown = cobalt_log_entry_get_dose (g_ptr_array_index (entries, 0));
+    CobaltDose *shown = COBALT_LOG_ENTRY (g_ptr_array_index (entries, 0))->dose;
 
-    g_assert_cmpint (cobalt_dose_get_kind (shown), ==, COBALT_DOSE_KIND_SKIPPED);
-    g_assert_cmpstr (cobalt_dose_get_advised_by (shown), ==, "Dr Rao");
+    g_assert_cmpint (shown->kind, ==, COBALT_DOSE_KIND_SKIPPED);
+    g_assert_cmpstr (shown->advised_by, ==, "Dr Rao");
   }
 
   csv = cobalt_csv_export_to_string (fixture->repo, person_id, NULL, &error);
@@ -202,20 +202,20 @@ test_exceptions_round_trip (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
   g_autoptr(GDateTime) given_at = london (2026, 3, 2, 9, 0, 0);
-  g_autoptr(CobaltDose) dose = new_dose (cobalt_person_get_id (ann), given_at, "deltoid-left");
+  g_autoptr(CobaltDose) dose = new_dose (ann->id, given_at, "deltoid-left");
   g_autoptr(CobaltDose) loaded = NULL;
 
-  cobalt_dose_set_exceptions (dose, COBALT_DOSE_EXCEPTION_EARLY | COBALT_DOSE_EXCEPTION_EXTRA);
-  cobalt_dose_set_exception_note (dose, "Nurse Okafor said to");
+  dose->exceptions = COBALT_DOSE_EXCEPTION_EARLY | COBALT_DOSE_EXCEPTION_EXTRA;
+  cobalt_set_str (&dose->exception_note, "Nurse Okafor said to");
   g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
   g_assert_no_error (error);
 
-  loaded = cobalt_repository_get_dose (fixture->repo, cobalt_dose_get_id (dose), &error);
+  loaded = cobalt_repository_get_dose (fixture->repo, dose->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cobalt_dose_get_exceptions (loaded), ==, COBALT_DOSE_EXCEPTION_EARLY | COBALT_DOSE_EXCEPTION_EXTRA);
-  g_assert_cmpstr (cobalt_dose_get_exception_note (loaded), ==, "Nurse Okafor said to");
+  g_assert_cmpint (loaded->exceptions, ==, COBALT_DOSE_EXCEPTION_EARLY | COBALT_DOSE_EXCEPTION_EXTRA);
+  g_assert_cmpstr (loaded->exception_note, ==, "Nurse Okafor said to");
   /* The person's own note stays theirs. */
-  g_assert_null (cobalt_dose_get_notes (loaded));
+  g_assert_null (loaded->notes);
 }
 
 int

@@ -17,7 +17,7 @@ test_checklists (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GListModel) steps = NULL;
   g_autoptr(GListStore) edited = g_list_store_new (COBALT_TYPE_CHECKLIST_STEP);
   g_autoptr(CobaltChecklistStep) custom = cobalt_checklist_step_new (COBALT_STEP_CUSTOM, "Put the cat out", NULL);
@@ -33,9 +33,9 @@ test_checklists (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 10);
   {
     g_autoptr(CobaltChecklistStep) first = g_list_model_get_item (steps, 0);
-    g_assert_cmpstr (cobalt_checklist_step_get_kind (first), ==, COBALT_STEP_CONFIRM_MEDICINE);
-    g_assert_cmpuint (cobalt_checklist_step_get_position (first), ==, 0);
-    g_assert_cmpint (cobalt_checklist_step_get_person_id (first), ==, person_id);
+    g_assert_cmpstr (first->kind, ==, COBALT_STEP_CONFIRM_MEDICINE);
+    g_assert_cmpuint (first->position, ==, 0);
+    g_assert_cmpint (first->person_id, ==, person_id);
   }
 
   /* Reorder (last first), reword, add a custom step, drop one. */
@@ -44,13 +44,13 @@ test_checklists (Fixture       *fixture,
     g_autoptr(CobaltChecklistStep) first = g_list_model_get_item (steps, 0);
 
     g_list_store_append (edited, last);
-    cobalt_checklist_step_set_title (first, "Is it the right medicine?");
+    cobalt_set_str (&first->title, "Is it the right medicine?");
     g_list_store_append (edited, first);
     g_list_store_append (edited, custom);
   }
   g_assert_true (cobalt_repository_save_checklist_steps (fixture->repo, person_id, G_LIST_MODEL (edited), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (cobalt_checklist_step_get_id (custom), >, 0);
+  g_assert_cmpint (custom->id, >, 0);
   g_clear_object (&steps);
   steps = cobalt_repository_list_checklist_steps (fixture->repo, person_id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 3);
@@ -59,11 +59,11 @@ test_checklists (Fixture       *fixture,
     g_autoptr(CobaltChecklistStep) s1 = g_list_model_get_item (steps, 1);
     g_autoptr(CobaltChecklistStep) s2 = g_list_model_get_item (steps, 2);
 
-    g_assert_cmpstr (cobalt_checklist_step_get_kind (s0), ==, COBALT_STEP_AFTERCARE);
-    g_assert_cmpstr (cobalt_checklist_step_get_title (s1), ==, "Is it the right medicine?");
-    g_assert_cmpstr (cobalt_checklist_step_get_explanation (s1), !=, NULL);
-    g_assert_cmpstr (cobalt_checklist_step_get_title (s2), ==, "Put the cat out");
-    g_assert_null (cobalt_checklist_step_get_explanation (s2));
+    g_assert_cmpstr (s0->kind, ==, COBALT_STEP_AFTERCARE);
+    g_assert_cmpstr (s1->title, ==, "Is it the right medicine?");
+    g_assert_cmpstr (s1->explanation, !=, NULL);
+    g_assert_cmpstr (s2->title, ==, "Put the cat out");
+    g_assert_null (s2->explanation);
   }
 
   /* An empty title is refused, the stored definition unchanged. */
@@ -143,7 +143,7 @@ test_checklist_run_site (Fixture       *fixture,
   g_autoptr(CobaltChecklistRun) run = NULL;
   g_autoptr(CobaltChecklistRun) resumed = NULL;
   g_autoptr(GListModel) runs = NULL;
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   gint64 n_settings = count_settings (fixture);
 
   for (guint i = 0; i < 3; i++)
@@ -203,7 +203,7 @@ test_journal (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDateTime) t0 = london (2024, 5, 1, 9, 0, 0);
   g_autoptr(GDateTime) t1 = london (2024, 5, 1, 9, 20, 0);
   g_autoptr(CobaltDose) dose = new_dose (person_id, t0, "deltoid-left");
@@ -218,14 +218,14 @@ test_journal (Fixture       *fixture,
   g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
 
   reaction = cobalt_reaction_new (person_id, "site-pain", t1);
-  cobalt_reaction_set_dose_id (reaction, cobalt_dose_get_id (dose));
-  cobalt_reaction_set_note (reaction, "Ached all afternoon");
+  reaction->dose_id = dose->id;
+  cobalt_set_str (&reaction->note, "Ached all afternoon");
   g_assert_true (cobalt_repository_add_reaction (fixture->repo, reaction, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (cobalt_reaction_get_id (reaction), >, 0);
+  g_assert_cmpint (reaction->id, >, 0);
   other = cobalt_reaction_new (person_id, COBALT_REACTION_OTHER, t0);
-  cobalt_reaction_set_level (other, COBALT_TRIAGE_CONTACT_CLINIC);
-  cobalt_reaction_set_note (other, "Odd taste");
+  other->level = COBALT_TRIAGE_CONTACT_CLINIC;
+  cobalt_set_str (&other->note, "Odd taste");
   g_assert_true (cobalt_repository_add_reaction (fixture->repo, other, &error));
 
   list = cobalt_repository_list_reactions (fixture->repo, person_id, &error);
@@ -234,20 +234,20 @@ test_journal (Fixture       *fixture,
     g_autoptr(CobaltReaction) r0 = g_list_model_get_item (list, 0);
     g_autoptr(CobaltReaction) r1 = g_list_model_get_item (list, 1);
 
-    g_assert_cmpstr (cobalt_reaction_get_kind (r0), ==, COBALT_REACTION_OTHER);
-    g_assert_cmpint (cobalt_reaction_get_level (r0), ==, COBALT_TRIAGE_CONTACT_CLINIC);
-    g_assert_cmpint (cobalt_reaction_get_dose_id (r0), ==, 0);
-    g_assert_cmpstr (cobalt_reaction_get_kind (r1), ==, "site-pain");
-    g_assert_cmpint (cobalt_reaction_get_level (r1), ==, COBALT_TRIAGE_MILD);
-    g_assert_cmpint (cobalt_reaction_get_dose_id (r1), ==, cobalt_dose_get_id (dose));
-    g_assert_cmpstr (cobalt_reaction_get_note (r1), ==, "Ached all afternoon");
-    g_assert_true (g_date_time_equal (cobalt_reaction_get_noted_at (r1), t1));
+    g_assert_cmpstr (r0->kind, ==, COBALT_REACTION_OTHER);
+    g_assert_cmpint (r0->level, ==, COBALT_TRIAGE_CONTACT_CLINIC);
+    g_assert_cmpint (r0->dose_id, ==, 0);
+    g_assert_cmpstr (r1->kind, ==, "site-pain");
+    g_assert_cmpint (r1->level, ==, COBALT_TRIAGE_MILD);
+    g_assert_cmpint (r1->dose_id, ==, dose->id);
+    g_assert_cmpstr (r1->note, ==, "Ached all afternoon");
+    g_assert_true (g_date_time_equal (r1->noted_at, t1));
   }
   g_clear_object (&list);
 
-  cobalt_checkin_set_energy (checkin, 3);
-  cobalt_checkin_set_pins_and_needles (checkin, 0);
-  cobalt_checkin_set_note (checkin, "Tired");
+  checkin->scores[COBALT_CHECKIN_ENERGY] = 3;
+  checkin->scores[COBALT_CHECKIN_PINS_AND_NEEDLES] = 0;
+  cobalt_set_str (&checkin->note, "Tired");
   g_assert_true (cobalt_repository_add_checkin (fixture->repo, checkin, &error));
   g_assert_no_error (error);
   list = cobalt_repository_list_checkins (fixture->repo, person_id, &error);
@@ -255,23 +255,23 @@ test_journal (Fixture       *fixture,
   {
     g_autoptr(CobaltCheckin) c = g_list_model_get_item (list, 0);
 
-    g_assert_cmpint (cobalt_checkin_get_id (c), ==, cobalt_checkin_get_id (checkin));
-    g_assert_cmpint (cobalt_checkin_get_energy (c), ==, 3);
-    g_assert_cmpint (cobalt_checkin_get_pins_and_needles (c), ==, 0);
-    g_assert_cmpint (cobalt_checkin_get_mood (c), ==, COBALT_CHECKIN_NOT_RECORDED);
-    g_assert_cmpint (cobalt_checkin_get_memory (c), ==, COBALT_CHECKIN_NOT_RECORDED);
-    g_assert_cmpstr (cobalt_checkin_get_note (c), ==, "Tired");
-    g_assert_true (g_date_time_equal (cobalt_checkin_get_at (c), t1));
+    g_assert_cmpint (c->id, ==, checkin->id);
+    g_assert_cmpint (c->scores[COBALT_CHECKIN_ENERGY], ==, 3);
+    g_assert_cmpint (c->scores[COBALT_CHECKIN_PINS_AND_NEEDLES], ==, 0);
+    g_assert_cmpint (c->scores[COBALT_CHECKIN_MOOD], ==, COBALT_CHECKIN_NOT_RECORDED);
+    g_assert_cmpint (c->scores[COBALT_CHECKIN_MEMORY], ==, COBALT_CHECKIN_NOT_RECORDED);
+    g_assert_cmpstr (c->note, ==, "Tired");
+    g_assert_true (g_date_time_equal (c->at, t1));
   }
   g_clear_object (&list);
 
-  cobalt_lab_result_set_taken_on (lab, taken);
+  cobalt_set_date (&lab->taken_on, taken);
   cobalt_lab_result_set_ref_low (lab, 180);
   cobalt_lab_result_set_ref_high (lab, 900);
-  cobalt_lab_result_set_lab_name (lab, "County Lab");
+  cobalt_set_str (&lab->lab_name, "County Lab");
   g_assert_true (cobalt_repository_add_lab_result (fixture->repo, lab, &error));
   g_assert_no_error (error);
-  cobalt_lab_result_set_taken_on (lab2, taken);
+  cobalt_set_date (&lab2->taken_on, taken);
   g_assert_true (cobalt_repository_add_lab_result (fixture->repo, lab2, &error));
   g_assert_no_error (error);
   list = cobalt_repository_list_lab_results (fixture->repo, person_id, &error);
@@ -280,18 +280,18 @@ test_journal (Fixture       *fixture,
     g_autoptr(CobaltLabResult) r0 = g_list_model_get_item (list, 0);
     g_autoptr(CobaltLabResult) r1 = g_list_model_get_item (list, 1);
 
-    g_assert_cmpint (cobalt_lab_result_get_test (r0), ==, COBALT_LAB_TEST_SERUM_B12);
-    g_assert_cmpfloat (cobalt_lab_result_get_value (r0), ==, 420);
-    g_assert_cmpstr (cobalt_lab_result_get_unit (r0), ==, "ng/L");
-    g_assert_cmpfloat (cobalt_lab_result_get_ref_low (r0), ==, 180);
-    g_assert_cmpfloat (cobalt_lab_result_get_ref_high (r0), ==, 900);
-    g_assert_cmpstr (cobalt_lab_result_get_lab_name (r0), ==, "County Lab");
-    g_assert_cmpint (g_date_compare (cobalt_lab_result_get_taken_on (r0), taken), ==, 0);
+    g_assert_cmpint (r0->test, ==, COBALT_LAB_TEST_SERUM_B12);
+    g_assert_cmpfloat (r0->value, ==, 420);
+    g_assert_cmpstr (r0->unit, ==, "ng/L");
+    g_assert_cmpfloat (r0->ref_low, ==, 180);
+    g_assert_cmpfloat (r0->ref_high, ==, 900);
+    g_assert_cmpstr (r0->lab_name, ==, "County Lab");
+    g_assert_cmpint (g_date_compare (r0->taken_on, taken), ==, 0);
     g_assert_cmpint (cobalt_lab_result_check_range (r0), ==, COBALT_LAB_RANGE_IN_RANGE);
     /* "Not given" survives as not given, not as 0. */
-    g_assert_true (isnan (cobalt_lab_result_get_ref_low (r1)));
-    g_assert_true (isnan (cobalt_lab_result_get_ref_high (r1)));
-    g_assert_cmpstr (cobalt_lab_result_get_unit (r1), ==, cobalt_lab_result_get_unit (lab2));
+    g_assert_true (isnan (r1->ref_low));
+    g_assert_true (isnan (r1->ref_high));
+    g_assert_cmpstr (r1->unit, ==, lab2->unit);
   }
   g_assert_true (changed (fixture, "journal"));
 }
@@ -304,7 +304,7 @@ test_supplies (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDate) expiry = g_date_new_dmy (30, G_DATE_NOVEMBER, 2025);
   g_autoptr(GDate) received = g_date_new_dmy (1, G_DATE_MAY, 2024);
   g_autoptr(CobaltSupplyItem) item = cobalt_supply_item_new (person_id, COBALT_SUPPLY_AMPOULE, 10);
@@ -314,15 +314,15 @@ test_supplies (Fixture       *fixture,
   g_autoptr(CobaltSharpsBin) bin_read = NULL;
   g_autoptr(GListModel) items = NULL;
 
-  cobalt_supply_item_set_product (item, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_supply_item_set_name (item, "Cytamen");
-  cobalt_supply_item_set_strength_amount (item, 1000);
-  cobalt_supply_item_set_strength_unit (item, COBALT_DOSE_UNIT_MCG);
-  cobalt_supply_item_set_strength_text (item, "1000 micrograms in 1 mL");
-  cobalt_supply_item_set_batch (item, "CY-1");
-  cobalt_supply_item_set_expiry (item, expiry);
-  cobalt_supply_item_set_received_on (item, received);
-  cobalt_supply_item_set_note (item, "From the pharmacy");
+  item->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+  cobalt_set_str (&item->name, "Cytamen");
+  item->strength_amount = 1000;
+  item->strength_unit = COBALT_DOSE_UNIT_MCG;
+  cobalt_set_str (&item->strength_text, "1000 micrograms in 1 mL");
+  cobalt_set_str (&item->batch, "CY-1");
+  cobalt_set_date (&item->expiry, expiry);
+  cobalt_set_date (&item->received_on, received);
+  cobalt_set_str (&item->note, "From the pharmacy");
   g_assert_true (cobalt_repository_save_supply_item (fixture->repo, item, &error));
   g_assert_no_error (error);
   g_assert_true (cobalt_repository_save_supply_item (fixture->repo, needles, &error));
@@ -332,25 +332,25 @@ test_supplies (Fixture       *fixture,
   {
     g_autoptr(CobaltSupplyItem) read = g_list_model_get_item (items, 0);
 
-    g_assert_cmpint (cobalt_supply_item_get_id (read), ==, cobalt_supply_item_get_id (item));
-    g_assert_cmpint (cobalt_supply_item_get_kind (read), ==, COBALT_SUPPLY_AMPOULE);
-    g_assert_cmpint (cobalt_supply_item_get_product (read), ==, COBALT_PRODUCT_CYANOCOBALAMIN);
-    g_assert_cmpstr (cobalt_supply_item_get_name (read), ==, "Cytamen");
-    g_assert_cmpfloat (cobalt_supply_item_get_strength_amount (read), ==, 1000);
-    g_assert_cmpint (cobalt_supply_item_get_strength_unit (read), ==, COBALT_DOSE_UNIT_MCG);
-    g_assert_cmpstr (cobalt_supply_item_get_strength_text (read), ==, "1000 micrograms in 1 mL");
-    g_assert_cmpstr (cobalt_supply_item_get_batch (read), ==, "CY-1");
-    g_assert_cmpint (g_date_compare (cobalt_supply_item_get_expiry (read), expiry), ==, 0);
-    g_assert_cmpint (g_date_compare (cobalt_supply_item_get_received_on (read), received), ==, 0);
-    g_assert_cmpint (cobalt_supply_item_get_count (read), ==, 10);
-    g_assert_cmpstr (cobalt_supply_item_get_note (read), ==, "From the pharmacy");
+    g_assert_cmpint (read->id, ==, item->id);
+    g_assert_cmpint (read->kind, ==, COBALT_SUPPLY_AMPOULE);
+    g_assert_cmpint (read->product, ==, COBALT_PRODUCT_CYANOCOBALAMIN);
+    g_assert_cmpstr (read->name, ==, "Cytamen");
+    g_assert_cmpfloat (read->strength_amount, ==, 1000);
+    g_assert_cmpint (read->strength_unit, ==, COBALT_DOSE_UNIT_MCG);
+    g_assert_cmpstr (read->strength_text, ==, "1000 micrograms in 1 mL");
+    g_assert_cmpstr (read->batch, ==, "CY-1");
+    g_assert_cmpint (g_date_compare (read->expiry, expiry), ==, 0);
+    g_assert_cmpint (g_date_compare (read->received_on, received), ==, 0);
+    g_assert_cmpint (read->count, ==, 10);
+    g_assert_cmpstr (read->note, ==, "From the pharmacy");
   }
   g_clear_object (&items);
 
   /* Update in place. */
-  cobalt_supply_item_set_count (item, 7);
+  item->count = 7;
   g_assert_true (cobalt_repository_save_supply_item (fixture->repo, item, &error));
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (item)), ==, 7);
+  g_assert_cmpint (supply_count (fixture, item->id), ==, 7);
 
   g_assert_false (cobalt_repository_save_supply_item (fixture->repo, bad, &error));
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
@@ -358,18 +358,18 @@ test_supplies (Fixture       *fixture,
 
   /* A box's strength is a number, or it could never be matched to a
    * prescription: refused, and the stored count is untouched. */
-  cobalt_supply_item_set_strength_amount (item, 0);
-  cobalt_supply_item_set_count (item, 3);
+  item->strength_amount = 0;
+  item->count = 3;
   g_assert_false (cobalt_repository_save_supply_item (fixture->repo, item, &error));
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
   g_assert_nonnull (strstr (error->message, "strength"));
   g_clear_error (&error);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (item)), ==, 7);
+  g_assert_cmpint (supply_count (fixture, item->id), ==, 7);
 
-  g_assert_true (cobalt_repository_delete_supply_item (fixture->repo, cobalt_supply_item_get_id (needles), &error));
+  g_assert_true (cobalt_repository_delete_supply_item (fixture->repo, needles->id, &error));
   items = cobalt_repository_list_supply_items (fixture->repo, person_id, &error);
   g_assert_cmpuint (g_list_model_get_n_items (items), ==, 1);
-  g_assert_false (cobalt_repository_delete_supply_item (fixture->repo, cobalt_supply_item_get_id (needles), &error));
+  g_assert_false (cobalt_repository_delete_supply_item (fixture->repo, needles->id, &error));
   g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
@@ -377,22 +377,22 @@ test_supplies (Fixture       *fixture,
   g_assert_null (cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error));
   g_assert_no_error (error);
   bin = cobalt_sharps_bin_new (person_id, 20);
-  cobalt_sharps_bin_set_fill (bin, 3);
-  cobalt_sharps_bin_set_replaced_on (bin, received);
+  bin->fill = 3;
+  cobalt_set_date (&bin->replaced_on, received);
   g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (cobalt_sharps_bin_get_id (bin), >, 0);
+  g_assert_cmpint (bin->id, >, 0);
   bin_read = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
-  g_assert_cmpint (cobalt_sharps_bin_get_id (bin_read), ==, cobalt_sharps_bin_get_id (bin));
-  g_assert_cmpuint (cobalt_sharps_bin_get_capacity (bin_read), ==, 20);
-  g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin_read), ==, 3);
-  g_assert_cmpint (g_date_compare (cobalt_sharps_bin_get_replaced_on (bin_read), received), ==, 0);
+  g_assert_cmpint (bin_read->id, ==, bin->id);
+  g_assert_cmpuint (bin_read->capacity, ==, 20);
+  g_assert_cmpuint (bin_read->fill, ==, 3);
+  g_assert_cmpint (g_date_compare (bin_read->replaced_on, received), ==, 0);
   cobalt_sharps_bin_replace (bin_read, expiry);
   g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin_read, &error));
   g_clear_object (&bin);
   bin = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
-  g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin), ==, 0);
-  g_assert_cmpint (g_date_compare (cobalt_sharps_bin_get_replaced_on (bin), expiry), ==, 0);
+  g_assert_cmpuint (bin->fill, ==, 0);
+  g_assert_cmpint (g_date_compare (bin->replaced_on, expiry), ==, 0);
 }
 
 /* A dose logged without a batch uses a box of its prescription's product
@@ -404,7 +404,7 @@ test_dose_uses_prescribed_ampoule (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDate) soon = g_date_new_dmy (31, G_DATE_DECEMBER, 2030);
   g_autoptr(GDate) late = g_date_new_dmy (30, G_DATE_JUNE, 2031);
   g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
@@ -415,33 +415,33 @@ test_dose_uses_prescribed_ampoule (Fixture       *fixture,
   g_autoptr(CobaltDose) first = new_dose (person_id, may, "deltoid-left");
   g_autoptr(CobaltDose) second = new_dose (person_id, june, "deltoid-right");
 
-  cobalt_prescription_set_person_id (prescription, person_id);
+  prescription->person_id = person_id;
   g_assert_true (cobalt_repository_save_prescription (fixture->repo, prescription, &error));
   g_assert_no_error (error);
 
-  cobalt_supply_item_set_product (cyano, COBALT_PRODUCT_CYANOCOBALAMIN);
+  cyano->product = COBALT_PRODUCT_CYANOCOBALAMIN;
   g_assert_true (cobalt_repository_save_supply_item (fixture->repo, cyano, &error));
-  cobalt_supply_item_set_batch (hydroxo, "HX-LATE");
-  cobalt_supply_item_set_expiry (hydroxo, late);
-  cobalt_supply_item_set_strength_amount (hydroxo, 1000);
-  cobalt_supply_item_set_strength_unit (hydroxo, COBALT_DOSE_UNIT_MCG);
+  cobalt_set_str (&hydroxo->batch, "HX-LATE");
+  cobalt_set_date (&hydroxo->expiry, late);
+  hydroxo->strength_amount = 1000;
+  hydroxo->strength_unit = COBALT_DOSE_UNIT_MCG;
   g_assert_true (cobalt_repository_save_supply_item (fixture->repo, hydroxo, &error));
   g_assert_no_error (error);
 
-  cobalt_dose_set_prescription_id (first, cobalt_prescription_get_id (prescription));
+  first->prescription_id = prescription->id;
   g_assert_true (cobalt_repository_add_dose (fixture->repo, first, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (cobalt_dose_get_batch (first), ==, "HX-LATE");
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (hydroxo)), ==, 4);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (cyano)), ==, 5);
+  g_assert_cmpstr (first->batch, ==, "HX-LATE");
+  g_assert_cmpint (supply_count (fixture, hydroxo->id), ==, 4);
+  g_assert_cmpint (supply_count (fixture, cyano->id), ==, 5);
 
   /* The batch the person named is what was used, whatever it is. */
-  cobalt_dose_set_prescription_id (second, cobalt_prescription_get_id (prescription));
-  cobalt_dose_set_batch (second, "CY-SOON");
+  second->prescription_id = prescription->id;
+  cobalt_set_str (&second->batch, "CY-SOON");
   g_assert_true (cobalt_repository_add_dose (fixture->repo, second, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (cyano)), ==, 4);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (hydroxo)), ==, 4);
+  g_assert_cmpint (supply_count (fixture, cyano->id), ==, 4);
+  g_assert_cmpint (supply_count (fixture, hydroxo->id), ==, 4);
 }
 
 /* Reminder state ------------------------------------------------------------------------ */
@@ -452,7 +452,7 @@ test_reminder_state (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDateTime) due = london (2024, 10, 27, 9, 0, 0);
   g_autoptr(GDateTime) at_due = g_date_time_ref (due);
   g_autoptr(GDateTime) plus_30m = g_date_time_add_minutes (due, 30);
@@ -482,12 +482,12 @@ test_reminder_state (Fixture       *fixture,
 
   read = cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error);
   g_assert_nonnull (read);
-  g_assert_true (g_date_time_equal (cobalt_reminder_state_get_shown_at (read), at_due));
-  g_assert_null (cobalt_reminder_state_get_snoozed_until (read));
+  g_assert_true (g_date_time_equal (read->shown_at, at_due));
+  g_assert_null (read->snoozed_until);
 
   /* Snoozed for an hour: not before, once after. */
-  cobalt_reminder_state_set_snoozed_until (read, plus_1h);
-  cobalt_reminder_state_set_notification_id (read, "due-1-2024");
+  cobalt_set_date_time (&read->snoozed_until, plus_1h);
+  cobalt_set_str (&read->notification_id, "due-1-2024");
   g_assert_true (cobalt_repository_save_reminder_state (fixture->repo, read, &error));
   g_assert_no_error (error);
   g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_30m,
@@ -503,10 +503,10 @@ test_reminder_state (Fixture       *fixture,
   /* Acted on: never again. */
   g_clear_object (&read);
   read = cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error);
-  g_assert_cmpstr (cobalt_reminder_state_get_notification_id (read), ==, "due-1-2024");
-  g_assert_true (g_date_time_equal (cobalt_reminder_state_get_shown_at (read), plus_2h));
-  cobalt_reminder_state_set_snoozed_until (read, plus_2h);
-  cobalt_reminder_state_set_acted_at (read, plus_2h);
+  g_assert_cmpstr (read->notification_id, ==, "due-1-2024");
+  g_assert_true (g_date_time_equal (read->shown_at, plus_2h));
+  cobalt_set_date_time (&read->snoozed_until, plus_2h);
+  cobalt_set_date_time (&read->acted_at, plus_2h);
   g_assert_true (cobalt_repository_save_reminder_state (fixture->repo, read, &error));
   g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_3h,
                                                    &claimed, &error));
@@ -514,9 +514,9 @@ test_reminder_state (Fixture       *fixture,
 
   /* A state saved before it is shown. */
   state = cobalt_reminder_state_new (person_id, COBALT_REMINDER_DAY_BEFORE, due);
-  cobalt_reminder_state_set_dismissed_at (state, at_due);
+  cobalt_set_date_time (&state->dismissed_at, at_due);
   g_assert_true (cobalt_repository_save_reminder_state (fixture->repo, state, &error));
-  g_assert_cmpint (cobalt_reminder_state_get_id (state), >, 0);
+  g_assert_cmpint (state->id, >, 0);
   g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DAY_BEFORE, due, at_due,
                                                    &claimed, &error));
   g_assert_false (claimed);
@@ -567,7 +567,7 @@ test_claim_two_connections (Fixture       *fixture,
    * its own connection to the file: every reminder is claimed once. */
   for (guint t = 0; t < N_THREADS; t++)
     {
-      threads[t] = (ClaimThread) { fixture->tmp, cobalt_person_get_id (ann), N_DUE, claimed[t] };
+      threads[t] = (ClaimThread) { fixture->tmp, ann->id, N_DUE, claimed[t] };
       handles[t] = g_thread_new ("claim", claim_thread, &threads[t]);
     }
   for (guint t = 0; t < N_THREADS; t++)

@@ -39,7 +39,7 @@ bin_fill (Fixture *fixture,
   g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
 
   g_assert_no_error (error);
-  return cobalt_sharps_bin_get_fill (bin);
+  return bin->fill;
 }
 
 static CobaltChecklistRun *
@@ -67,7 +67,7 @@ test_undo_dose (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDate) soon = g_date_new_dmy (31, G_DATE_DECEMBER, 2030);
   g_autoptr(GDate) late = g_date_new_dmy (30, G_DATE_JUNE, 2031);
   CobaltSupplyItem *items[] = {
@@ -93,29 +93,29 @@ test_undo_dose (Fixture       *fixture,
   g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin, &error));
   g_assert_no_error (error);
   for (guint i = 0; i < G_N_ELEMENTS (items); i++)
-    before[i] = supply_count (fixture, cobalt_supply_item_get_id (items[i]));
+    before[i] = supply_count (fixture, items[i]->id);
 
   /* The first dose, from a finished checklist run, takes SOON (the last
    * of it) and one of each other kind; the second takes from LATE. */
   run = finished_run (fixture, person_id, may);
-  cobalt_dose_set_checklist_run_id (first, cobalt_checklist_run_get_id (run));
+  first->checklist_run_id = cobalt_checklist_run_get_id (run);
   g_assert_true (cobalt_repository_add_dose (fixture->repo, first, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[0])), ==, 0);
+  g_assert_cmpint (supply_count (fixture, items[0]->id), ==, 0);
   g_assert_true (cobalt_repository_add_dose (fixture->repo, second, &error));
-  g_assert_cmpstr (cobalt_dose_get_batch (second), ==, "LATE");
+  g_assert_cmpstr (second->batch, ==, "LATE");
   g_assert_cmpuint (bin_fill (fixture, person_id), ==, 2);
 
   /* Undo the first: exactly what it took comes back (SOON, not LATE),
    * what the second took stays taken, and the empty plasters stay 0. */
   g_ptr_array_set_size (fixture->changes, 0);
-  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (first), &error));
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, first->id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[0])), ==, before[0]);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[1])), ==, before[1] - 1);
+  g_assert_cmpint (supply_count (fixture, items[0]->id), ==, before[0]);
+  g_assert_cmpint (supply_count (fixture, items[1]->id), ==, before[1] - 1);
   for (guint i = 2; i < G_N_ELEMENTS (items) - 1; i++)
-    g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[i])), ==, before[i] - 1);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[6])), ==, 0);
+    g_assert_cmpint (supply_count (fixture, items[i]->id), ==, before[i] - 1);
+  g_assert_cmpint (supply_count (fixture, items[6]->id), ==, 0);
   g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
   g_assert_true (changed (fixture, "doses"));
   g_assert_true (changed (fixture, "supplies"));
@@ -123,8 +123,8 @@ test_undo_dose (Fixture       *fixture,
 
   /* Gone from the log; the run is open again, to resume, its ticks kept. */
   g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 1);
-  gone = cobalt_repository_get_dose (fixture->repo, cobalt_dose_get_id (first), &error);
-  g_assert_cmpint (cobalt_dose_get_checklist_run_id (gone), ==, 0);
+  gone = cobalt_repository_get_dose (fixture->repo, first->id, &error);
+  g_assert_cmpint (gone->checklist_run_id, ==, 0);
   open = cobalt_repository_get_open_checklist_run (fixture->repo, person_id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (open);
@@ -136,13 +136,13 @@ test_undo_dose (Fixture       *fixture,
 
   /* Twice is refused: the stock must not grow. */
   g_ptr_array_set_size (fixture->changes, 0);
-  g_assert_false (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (first), &error));
+  g_assert_false (cobalt_repository_undo_dose (fixture->repo, first->id, &error));
   g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_false (cobalt_repository_undo_dose (fixture->repo, 4242, &error));
   g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND);
   g_clear_error (&error);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (items[0])), ==, before[0]);
+  g_assert_cmpint (supply_count (fixture, items[0]->id), ==, before[0]);
   g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
   g_assert_cmpuint (fixture->changes->len, ==, 0);
 
@@ -163,7 +163,7 @@ test_undo_dose_atomic (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(GDate) expiry = g_date_new_dmy (30, G_DATE_JUNE, 2030);
   g_autoptr(CobaltSupplyItem) ampoules = add_supply (fixture, person_id, COBALT_SUPPLY_AMPOULE, 3, "A1", expiry);
   g_autoptr(CobaltSupplyItem) swabs = add_supply (fixture, person_id, COBALT_SUPPLY_SWAB, 5, NULL, NULL);
@@ -176,7 +176,7 @@ test_undo_dose_atomic (Fixture       *fixture,
 
   g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, bin, &error));
   run = finished_run (fixture, person_id, now);
-  cobalt_dose_set_checklist_run_id (dose, cobalt_checklist_run_get_id (run));
+  dose->checklist_run_id = cobalt_checklist_run_get_id (run);
   g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
   g_assert_no_error (error);
 
@@ -186,27 +186,27 @@ test_undo_dose_atomic (Fixture       *fixture,
                                        "CREATE TEMP TRIGGER refuse_reopen BEFORE UPDATE ON checklist_runs "
                                        "BEGIN SELECT RAISE (ABORT, 'refused by the test'); END", &error));
   g_ptr_array_set_size (fixture->changes, 0);
-  g_assert_false (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (dose), &error));
+  g_assert_false (cobalt_repository_undo_dose (fixture->repo, dose->id, &error));
   g_assert_nonnull (error);
   g_clear_error (&error);
   g_assert_false (cobalt_database_in_transaction (fixture->db));
   g_assert_cmpuint (fixture->changes->len, ==, 0);
   g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 1);
-  stored = cobalt_repository_get_dose (fixture->repo, cobalt_dose_get_id (dose), &error);
-  g_assert_cmpint (cobalt_dose_get_checklist_run_id (stored), ==, cobalt_checklist_run_get_id (run));
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (ampoules)), ==, 2);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (swabs)), ==, 4);
+  stored = cobalt_repository_get_dose (fixture->repo, dose->id, &error);
+  g_assert_cmpint (stored->checklist_run_id, ==, cobalt_checklist_run_get_id (run));
+  g_assert_cmpint (supply_count (fixture, ampoules->id), ==, 2);
+  g_assert_cmpint (supply_count (fixture, swabs->id), ==, 4);
   g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
   read = get_run (fixture, person_id, cobalt_checklist_run_get_id (run));
   g_assert_cmpint (cobalt_checklist_run_get_state (read), ==, COBALT_RUN_COMPLETED);
-  g_assert_cmpint (cobalt_checklist_run_get_dose_id (read), ==, cobalt_dose_get_id (dose));
+  g_assert_cmpint (cobalt_checklist_run_get_dose_id (read), ==, dose->id);
 
   /* What it used is still remembered: once possible, the undo is whole. */
   g_assert_true (cobalt_database_exec (fixture->db, "DROP TRIGGER refuse_reopen", &error));
-  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (dose), &error));
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, dose->id, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (ampoules)), ==, 3);
-  g_assert_cmpint (supply_count (fixture, cobalt_supply_item_get_id (swabs)), ==, 5);
+  g_assert_cmpint (supply_count (fixture, ampoules->id), ==, 3);
+  g_assert_cmpint (supply_count (fixture, swabs->id), ==, 5);
   g_assert_cmpuint (bin_fill (fixture, person_id), ==, 0);
   g_clear_object (&read);
   read = get_run (fixture, person_id, cobalt_checklist_run_get_id (run));
@@ -219,7 +219,7 @@ test_undo_dose_after_bin_emptied (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
-  gint64 person_id = cobalt_person_get_id (ann);
+  gint64 person_id = ann->id;
   g_autoptr(CobaltSharpsBin) bin = cobalt_sharps_bin_new (person_id, 10);
   g_autoptr(CobaltSharpsBin) emptied = NULL;
   g_autoptr(GDateTime) now = london (2024, 5, 1, 9, 0, 0);
@@ -233,16 +233,16 @@ test_undo_dose_after_bin_emptied (Fixture       *fixture,
   g_assert_true (cobalt_repository_add_dose (fixture->repo, dose, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
-  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (no_bin), &error));
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, no_bin->id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (bin_fill (fixture, person_id), ==, 1);
 
   /* A bin replaced since then holds nothing of the dose: it stays empty. */
   emptied = cobalt_repository_get_sharps_bin (fixture->repo, person_id, &error);
-  cobalt_sharps_bin_set_fill (emptied, 0);
-  cobalt_sharps_bin_set_replaced_on (emptied, today);
+  emptied->fill = 0;
+  cobalt_set_date (&emptied->replaced_on, today);
   g_assert_true (cobalt_repository_save_sharps_bin (fixture->repo, emptied, &error));
-  g_assert_true (cobalt_repository_undo_dose (fixture->repo, cobalt_dose_get_id (dose), &error));
+  g_assert_true (cobalt_repository_undo_dose (fixture->repo, dose->id, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (bin_fill (fixture, person_id), ==, 0);
   g_assert_cmpuint (cobalt_repository_count_doses (fixture->repo, person_id, &error), ==, 0);

@@ -44,9 +44,9 @@ used (Fixture    *f,
   g_autoptr(CobaltDose) dose = cobalt_dose_new ();
   g_autoptr(GDateTime) when = g_date_time_add_days (f->now, -days_ago);
 
-  cobalt_dose_set_id (dose, f->doses->len + 1);
+  dose->id = f->doses->len + 1;
   cobalt_dose_set_given_at (dose, when);
-  cobalt_dose_set_site_id (dose, site_id);
+  cobalt_set_str (&dose->site_id, site_id);
   g_ptr_array_add (f->doses, g_steal_pointer (&dose));
 }
 
@@ -201,7 +201,7 @@ test_route_filter (Fixture       *f,
     }
 
   /* SC: now the abdomen sites are the ones on offer. */
-  cobalt_prescription_set_route (f->prescription, COBALT_ROUTE_SC);
+  f->prescription->route = COBALT_ROUTE_SC;
   g_assert_cmpstr (suggest (f, &reason), ==, "sc-abdomen-left");
   g_assert_cmpstr (reason, ==, "Left abdomen — not used yet");
 }
@@ -225,7 +225,7 @@ test_reason_and_description (Fixture       *f,
   g_clear_pointer (&reason, g_free);
 
   cobalt_dose_set_given_at (tonight, earlier_today);
-  cobalt_dose_set_site_id (tonight, "vastus-lateralis-left");
+  cobalt_set_str (&tonight->site_id, "vastus-lateralis-left");
   g_ptr_array_add (f->doses, g_object_ref (tonight));
   g_assert_cmpstr (suggest (f, &reason), ==, "vastus-lateralis-left");
   g_assert_cmpstr (reason, ==, "Left outer thigh — last used today");
@@ -249,7 +249,7 @@ test_days_count_calendar_days (Fixture       *f,
   g_autofree char *description = NULL;
 
   cobalt_dose_set_given_at (dose, last_night);
-  cobalt_dose_set_site_id (dose, "deltoid-left");
+  cobalt_set_str (&dose->site_id, "deltoid-left");
   g_ptr_array_add (f->doses, g_object_ref (dose));
 
   usage = cobalt_rotation_get_usage (f->prescription, f->doses, NULL, f->now);

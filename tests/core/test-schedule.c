@@ -59,8 +59,8 @@ prescription_from (const char *template_id,
   GDate start = date_parse (starts_on);
 
   g_assert_nonnull (prescription);
-  cobalt_prescription_set_person_id (prescription, 1);
-  cobalt_prescription_set_starts_on (prescription, &start);
+  prescription->person_id = 1;
+  cobalt_set_date (&prescription->starts_on, &start);
 
   return prescription;
 }
@@ -75,8 +75,8 @@ prescription_with_phases (const char *starts_on,
   GDate start = date_parse (starts_on);
   va_list args;
 
-  cobalt_prescription_set_person_id (prescription, 1);
-  cobalt_prescription_set_starts_on (prescription, &start);
+  prescription->person_id = 1;
+  cobalt_set_date (&prescription->starts_on, &start);
 
   va_start (args, n_phases);
   for (guint i = 0; i < n_phases; i++)
@@ -100,8 +100,8 @@ add_dose (GPtrArray *doses,
 {
   CobaltDose *dose = cobalt_dose_new ();
 
-  cobalt_dose_set_id (dose, doses->len + 1);
-  cobalt_dose_set_person_id (dose, 1);
+  dose->id = doses->len + 1;
+  dose->person_id = 1;
   cobalt_dose_set_given_at (dose, given_at);
   g_ptr_array_add (doses, dose);
 }
@@ -414,7 +414,7 @@ test_santiago_missing_midnight (void)
 
   prescription = prescription_with_phases ("2026-09-04", 1,
                                            COBALT_INTERVAL_DAYS, 1, COBALT_PHASE_END_OPEN, 0);
-  cobalt_prescription_set_reminder_minute (prescription, 0);
+  prescription->reminder_minute = 0;
   now = local_time (tz, "2026-09-03 12:00");
 
   projected = cobalt_schedule_project (prescription, NULL, now, tz, G_N_ELEMENTS (expected));
@@ -510,7 +510,7 @@ test_first_dose_date (void)
     { "2026-05-22 00:00", COBALT_DOSE_STATUS_OVERDUE, "Overdue by 1 day" },
   };
 
-  cobalt_prescription_set_reminder_minute (prescription, 9 * 60);
+  prescription->reminder_minute = 9 * 60;
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
     {
       g_autoptr(GDateTime) now = local_time (tz, steps[i].now);
@@ -640,7 +640,7 @@ test_doses_before_start_ignored (void)
   /* Someone else's dose does not count either. */
   add_dose_at (doses, tz, "2026-03-02 09:00");
   other_person = g_ptr_array_index (doses, 2);
-  cobalt_dose_set_person_id (other_person, 2);
+  other_person->person_id = 2;
 
   info = cobalt_schedule_next_due (prescription, doses, now, tz);
   assert_due_date (info, "2026-03-02");
@@ -664,9 +664,9 @@ test_history_across_versions (void)
 
       add_dose_at (doses, tz, text);
       /* The first doses were given under an older version. */
-      cobalt_dose_set_prescription_id (g_ptr_array_index (doses, i), i < 3 ? 10 : 11);
+      COBALT_DOSE (g_ptr_array_index (doses, i))->prescription_id = i < 3 ? 10 : 11;
     }
-  cobalt_prescription_set_id (prescription, 11);
+  prescription->id = 11;
 
   info = cobalt_schedule_next_due (prescription, doses, now, tz);
   assert_due_date (info, "2026-01-16");
@@ -718,8 +718,8 @@ test_status_transitions (void)
 
   /* The old grace window decides nothing any more; nor does the clinic's
    * short window for a weekly phase. */
-  cobalt_prescription_set_grace_minutes (prescription, 180);
-  cobalt_prescription_set_overdue_after_minutes (prescription, 120);
+  prescription->grace_minutes = 180;
+  prescription->overdue_after_minutes = 120;
   add_dose_at (doses, tz, "2026-01-05 09:00");
 
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
@@ -779,7 +779,7 @@ test_early_first_dose_counts (void)
   assert_due_date (info, "2026-05-21");
   g_clear_pointer (&info, cobalt_due_info_free);
 
-  cobalt_dose_set_exceptions (g_ptr_array_index (doses, 0), COBALT_DOSE_EXCEPTION_EARLY);
+  COBALT_DOSE (g_ptr_array_index (doses, 0))->exceptions = COBALT_DOSE_EXCEPTION_EARLY;
   info = cobalt_schedule_next_due (prescription, doses, now, tz);
   assert_due_date (info, "2026-08-18");
   g_assert_cmpint (info->last_dose_id, ==, 1);
@@ -798,8 +798,8 @@ test_short_interval_window (void)
   g_autoptr(GPtrArray) doses = dose_array ();
 
   add_dose_at (doses, tz, "2026-01-05 09:00");
-  cobalt_prescription_set_overdue_after_minutes (alternate, 240);
-  cobalt_prescription_set_overdue_after_minutes (three_a_week, 240);
+  alternate->overdue_after_minutes = 240;
+  three_a_week->overdue_after_minutes = 240;
 
   /* Due Wednesday 7th at 09:00, overdue from 13:00. */
   {
@@ -825,7 +825,7 @@ test_short_interval_window (void)
   }
 
   /* A window reaching past midnight never makes the day longer. */
-  cobalt_prescription_set_overdue_after_minutes (alternate, 20 * 60);
+  alternate->overdue_after_minutes = 20 * 60;
   {
     g_autofree char *d = NULL;
     g_autoptr(CobaltDueInfo) info = weekly_due_at (tz, alternate, doses, "2026-01-07 23:00", &d);
@@ -836,7 +836,7 @@ test_short_interval_window (void)
   }
 
   /* Without a window: due all day. */
-  cobalt_prescription_set_overdue_after_minutes (alternate, 0);
+  alternate->overdue_after_minutes = 0;
   {
     g_autofree char *d = NULL;
     g_autoptr(CobaltDueInfo) info = weekly_due_at (tz, alternate, doses, "2026-01-07 23:30", &d);
@@ -844,7 +844,7 @@ test_short_interval_window (void)
     g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_DUE);
   }
 
-  g_assert_true (cobalt_schedule_interval_under_a_week (g_ptr_array_index (cobalt_prescription_get_phases (alternate), 0)));
+  g_assert_true (cobalt_schedule_interval_under_a_week (g_ptr_array_index (alternate->phases, 0)));
   {
     g_autoptr(CobaltPhase) weekly = cobalt_phase_new (COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, NULL);
     g_autoptr(CobaltPhase) once = cobalt_phase_new (COBALT_INTERVAL_TIMES_PER_WEEK, 1, COBALT_PHASE_END_OPEN, 0, NULL);
@@ -886,13 +886,13 @@ add_not_given_at (GPtrArray      *doses,
 
   add_dose_at (doses, tz, decided);
   dose = g_ptr_array_index (doses, doses->len - 1);
-  cobalt_dose_set_kind (dose, kind);
-  cobalt_dose_set_advised_by (dose, "Nurse Okafor");
+  dose->kind = kind;
+  cobalt_set_str (&dose->advised_by, "Nurse Okafor");
   if (moved_to != NULL)
     {
       GDate date = date_parse (moved_to);
 
-      cobalt_dose_set_moved_to (dose, &date);
+      cobalt_set_date (&dose->moved_to, &date);
     }
   return dose;
 }

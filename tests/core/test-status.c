@@ -35,7 +35,7 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->repository = cobalt_repository_new (fixture->database);
   fixture->person = cobalt_person_new ("Pat Example");
-  cobalt_person_set_clinic_phone (fixture->person, "01632 960 555");
+  cobalt_set_str (&fixture->person->clinic_phone, "01632 960 555");
   cobalt_repository_save_person (fixture->repository, fixture->person, &error);
   g_assert_no_error (error);
 }
@@ -61,8 +61,8 @@ add_quarterly_prescription (Fixture *fixture)
   g_autoptr(GDate) starts_on = g_date_new_dmy (1, G_DATE_JANUARY, 2026);
 
   cobalt_prescription_add_phase (prescription, phase);
-  cobalt_prescription_set_starts_on (prescription, starts_on);
-  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (fixture->person));
+  cobalt_set_date (&prescription->starts_on, starts_on);
+  prescription->person_id = fixture->person->id;
   cobalt_repository_save_prescription (fixture->repository, prescription, &error);
   g_assert_no_error (error);
 }
@@ -75,10 +75,10 @@ add_dose (Fixture    *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltDose) dose = cobalt_dose_new ();
 
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (fixture->person));
+  dose->person_id = fixture->person->id;
   cobalt_dose_set_given_at (dose, given_at);
-  cobalt_dose_set_site_id (dose, site_id);
-  cobalt_dose_set_amount (dose, 1);
+  cobalt_set_str (&dose->site_id, site_id);
+  dose->amount = 1;
   cobalt_repository_add_dose (fixture->repository, dose, &error);
   g_assert_no_error (error);
 }
@@ -189,13 +189,13 @@ test_supplies_warnings (Fixture       *fixture,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) now = at (fixture, 2026, 11, 21, 10, 0);
-  g_autoptr(CobaltSharpsBin) bin = cobalt_sharps_bin_new (cobalt_person_get_id (fixture->person), 8);
+  g_autoptr(CobaltSharpsBin) bin = cobalt_sharps_bin_new (fixture->person->id, 8);
   g_autoptr(CobaltStatus) status = NULL;
   GPtrArray *warnings;
   gboolean sharps = FALSE;
 
   add_quarterly_prescription (fixture);
-  cobalt_sharps_bin_set_fill (bin, 7);
+  bin->fill = 7;
   cobalt_repository_save_sharps_bin (fixture->repository, bin, &error);
   g_assert_no_error (error);
 
@@ -225,8 +225,8 @@ test_first_dose_date (Fixture       *fixture,
   g_autoptr(GDateTime) due_at = at (fixture, 2026, 11, 21, 9, 0);
   g_autoptr(CobaltStatus) status = NULL;
 
-  cobalt_prescription_set_starts_on (prescription, starts_on);
-  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (fixture->person));
+  cobalt_set_date (&prescription->starts_on, starts_on);
+  prescription->person_id = fixture->person->id;
   cobalt_repository_save_prescription (fixture->repository, prescription, &error);
   g_assert_no_error (error);
 
@@ -256,11 +256,11 @@ test_not_given_counts_for_schedule_only (Fixture       *fixture,
   add_dose (fixture, given, "vastus-lateralis-left");
 
   /* Due 20 November; the nurse moved it to the 27th on the 18th. */
-  cobalt_dose_set_person_id (moved, cobalt_person_get_id (fixture->person));
+  moved->person_id = fixture->person->id;
   cobalt_dose_set_given_at (moved, decided);
-  cobalt_dose_set_kind (moved, COBALT_DOSE_KIND_MOVED);
-  cobalt_dose_set_advised_by (moved, "Nurse Okafor");
-  cobalt_dose_set_moved_to (moved, moved_to);
+  moved->kind = COBALT_DOSE_KIND_MOVED;
+  cobalt_set_str (&moved->advised_by, "Nurse Okafor");
+  cobalt_set_date (&moved->moved_to, moved_to);
   cobalt_repository_add_dose (fixture->repository, moved, &error);
   g_assert_no_error (error);
 
@@ -269,7 +269,7 @@ test_not_given_counts_for_schedule_only (Fixture       *fixture,
   g_assert_true (g_date_time_equal (cobalt_status_get_due (status)->due_at, moved_due));
   g_assert_cmpuint (cobalt_status_get_n_doses (status), ==, 1);
   /* The last dose given is still August's. */
-  g_assert_cmpint (cobalt_status_get_due (status)->last_dose_id, !=, cobalt_dose_get_id (moved));
+  g_assert_cmpint (cobalt_status_get_due (status)->last_dose_id, !=, moved->id);
   g_assert_cmpint (cobalt_status_get_due (status)->last_dose_id, >, 0);
 }
 

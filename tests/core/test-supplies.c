@@ -17,10 +17,10 @@ prescription_every (CobaltIntervalUnit unit,
                                                    "Maintenance");
   g_autoptr(GDate) starts = g_date_new_dmy (1, G_DATE_JANUARY, 2025);
 
-  cobalt_prescription_set_person_id (p, 1);
-  cobalt_prescription_set_starts_on (p, starts);
-  cobalt_prescription_set_reminder_minute (p, 9 * 60);
-  cobalt_prescription_set_grace_minutes (p, 12 * 60);
+  p->person_id = 1;
+  cobalt_set_date (&p->starts_on, starts);
+  p->reminder_minute = 9 * 60;
+  p->grace_minutes = 12 * 60;
   cobalt_prescription_add_phase (p, phase);
 
   return p;
@@ -32,8 +32,8 @@ doses_at (GDateTime *given_at)
   GPtrArray *doses = g_ptr_array_new_with_free_func (g_object_unref);
   CobaltDose *dose = cobalt_dose_new ();
 
-  cobalt_dose_set_id (dose, 1);
-  cobalt_dose_set_person_id (dose, 1);
+  dose->id = 1;
+  dose->person_id = 1;
   cobalt_dose_set_given_at (dose, given_at);
   g_ptr_array_add (doses, dose);
 
@@ -51,12 +51,12 @@ add_item (GListStore       *store,
 {
   g_autoptr(CobaltSupplyItem) item = cobalt_supply_item_new (1, kind, count);
 
-  cobalt_supply_item_set_id (item, g_list_model_get_n_items (G_LIST_MODEL (store)) + 1);
-  cobalt_supply_item_set_batch (item, batch);
+  item->id = g_list_model_get_n_items (G_LIST_MODEL (store)) + 1;
+  cobalt_set_str (&item->batch, batch);
   if (expiry_year != 0)
     {
       g_autoptr(GDate) expiry = g_date_new_dmy (expiry_day, expiry_month, expiry_year);
-      cobalt_supply_item_set_expiry (item, expiry);
+      cobalt_set_date (&item->expiry, expiry);
     }
   g_list_store_append (store, item);
 
@@ -315,25 +315,25 @@ test_expiry_warnings (Fixture       *f,
   /* The expired batch does not count as stock. */
   g_assert_cmpuint (s->usable[COBALT_SUPPLY_AMPOULE], ==, 4 + 2 + 2);
 
-  w = find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, cobalt_supply_item_get_id (expired));
+  w = find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, expired->id);
   g_assert_nonnull (w);
   g_assert_nonnull (strstr (w->message, "OLD1"));
   g_assert_nonnull (strstr (w->message, "1 March 2025"));
   g_assert_cmpint (w->supply_kind, ==, COBALT_SUPPLY_AMPOULE);
 
-  w = find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, cobalt_supply_item_get_id (soon));
+  w = find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, soon->id);
   g_assert_nonnull (w);
   g_assert_nonnull (strstr (w->message, "10 days"));
 
-  w = find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, cobalt_supply_item_get_id (before_dose));
+  w = find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, before_dose->id);
   g_assert_nonnull (w);
   g_assert_nonnull (strstr (w->message, "before your next dose"));
   g_assert_cmpint (w->supply_kind, ==, COBALT_SUPPLY_SWAB);
 
-  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, cobalt_supply_item_get_id (fine)));
-  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, cobalt_supply_item_get_id (fine)));
+  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, fine->id));
+  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, fine->id));
   /* Nothing left of it: nothing to warn about. */
-  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, cobalt_supply_item_get_id (empty_expired)));
+  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, empty_expired->id));
 
   g_assert_cmpuint (count_warnings (s, COBALT_SUPPLY_WARNING_EXPIRED), ==, 1);
   g_assert_cmpuint (count_warnings (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON), ==, 2);
@@ -358,7 +358,7 @@ test_sharps_bin (Fixture       *f,
   g_autoptr(GDate) day = g_date_new_dmy (10, G_DATE_MARCH, 2025);
 
   g_assert_true (cobalt_sharps_bin_validate (bin, &error));
-  cobalt_sharps_bin_set_fill (bin, 14);
+  bin->fill = 14;
   g_assert_false (cobalt_sharps_bin_is_nearly_full (bin));
   {
     g_autoptr(CobaltSupplyStatus) s = cobalt_supplies_compute (G_LIST_MODEL (store), f->monthly,
@@ -368,7 +368,7 @@ test_sharps_bin (Fixture       *f,
 
   /* Exactly three-quarters: time to replace it. */
   cobalt_sharps_bin_add_dose (bin);
-  g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin), ==, 15);
+  g_assert_cmpuint (bin->fill, ==, 15);
   g_assert_true (cobalt_sharps_bin_is_nearly_full (bin));
   {
     g_autoptr(CobaltSupplyStatus) s = cobalt_supplies_compute (G_LIST_MODEL (store), f->monthly,
@@ -380,18 +380,18 @@ test_sharps_bin (Fixture       *f,
   }
 
   /* Capacity 3: 2 is below ¾ (2.25), 3 is not. */
-  cobalt_sharps_bin_set_capacity (bin, 3);
-  cobalt_sharps_bin_set_fill (bin, 2);
+  bin->capacity = 3;
+  bin->fill = 2;
   g_assert_false (cobalt_sharps_bin_is_nearly_full (bin));
-  cobalt_sharps_bin_set_fill (bin, 3);
+  bin->fill = 3;
   g_assert_true (cobalt_sharps_bin_is_nearly_full (bin));
 
   cobalt_sharps_bin_replace (bin, day);
-  g_assert_cmpuint (cobalt_sharps_bin_get_fill (bin), ==, 0);
-  g_assert_cmpint (g_date_compare (cobalt_sharps_bin_get_replaced_on (bin), day), ==, 0);
+  g_assert_cmpuint (bin->fill, ==, 0);
+  g_assert_cmpint (g_date_compare (bin->replaced_on, day), ==, 0);
   g_assert_false (cobalt_sharps_bin_is_nearly_full (bin));
 
-  cobalt_sharps_bin_set_capacity (bin, 0);
+  bin->capacity = 0;
   g_assert_false (cobalt_sharps_bin_validate (bin, &error));
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
 }
@@ -490,11 +490,11 @@ test_only_prescribed_ampoules_count (Fixture       *f,
   CobaltSupplyItem *hydroxo, *hydroxo_soon, *hydroxo_expired, *same, *stronger, *untyped, *needles;
   CobaltSupplyWarning *low;
 
-  cobalt_prescription_set_product (cyano, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_prescription_set_unit (cyano, COBALT_DOSE_UNIT_MCG);
-  cobalt_prescription_set_amount (cyano, 1000);
-  cobalt_prescription_set_strength_amount (cyano, 1000);
-  cobalt_prescription_set_strength_unit (cyano, COBALT_DOSE_UNIT_MCG);
+  cyano->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+  cyano->unit = COBALT_DOSE_UNIT_MCG;
+  cyano->amount = 1000;
+  cyano->strength_amount = 1000;
+  cyano->strength_unit = COBALT_DOSE_UNIT_MCG;
 
   /* Plenty of hydroxocobalamin 1 mg/mL (the record's defaults), none of
    * it for a cyanocobalamin prescription. */
@@ -517,8 +517,8 @@ test_only_prescribed_ampoules_count (Fixture       *f,
   g_assert_cmpint (low->supply_kind, ==, COBALT_SUPPLY_AMPOULE);
   /* The expired box is still worth a "do not use"; one about to expire is
    * not this prescription's business. */
-  g_assert_nonnull (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, cobalt_supply_item_get_id (hydroxo_expired)));
-  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, cobalt_supply_item_get_id (hydroxo_soon)));
+  g_assert_nonnull (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRED, hydroxo_expired->id));
+  g_assert_null (find_warning (s, COBALT_SUPPLY_WARNING_EXPIRING_SOON, hydroxo_soon->id));
   /* Nothing offered for the dose, unless the dose names that batch. */
   g_assert_null (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), cyano, NULL, today));
   g_assert_true (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), cyano, "HX1", today) == hydroxo);
@@ -529,17 +529,17 @@ test_only_prescribed_ampoules_count (Fixture       *f,
 
   /* Cyanocobalamin written as 1 mg/mL is the prescribed 1000 mcg/mL. */
   same = add_item (store, COBALT_SUPPLY_AMPOULE, 3, "CY1", 31, 12, 2027);
-  cobalt_supply_item_set_product (same, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_supply_item_set_strength_amount (same, 1);
-  cobalt_supply_item_set_strength_unit (same, COBALT_DOSE_UNIT_MG);
+  same->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+  same->strength_amount = 1;
+  same->strength_unit = COBALT_DOSE_UNIT_MG;
   /* 5 mg/mL is not, and neither is a box whose strength is not a number. */
   stronger = add_item (store, COBALT_SUPPLY_AMPOULE, 20, "CY5", 31, 12, 2027);
-  cobalt_supply_item_set_product (stronger, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_supply_item_set_strength_amount (stronger, 5);
+  stronger->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+  stronger->strength_amount = 5;
   untyped = add_item (store, COBALT_SUPPLY_AMPOULE, 20, "CY?", 31, 12, 2027);
-  cobalt_supply_item_set_product (untyped, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_supply_item_set_strength_amount (untyped, 0);
-  cobalt_supply_item_set_strength_text (untyped, "1 ampoule");
+  untyped->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+  untyped->strength_amount = 0;
+  cobalt_set_str (&untyped->strength_text, "1 ampoule");
 
   g_assert_cmpint (cobalt_supplies_match (same, cyano), ==, COBALT_SUPPLY_MATCH_YES);
   g_assert_cmpint (cobalt_supplies_match (stronger, cyano), ==, COBALT_SUPPLY_MATCH_OTHER_STRENGTH);
@@ -554,7 +554,7 @@ test_only_prescribed_ampoules_count (Fixture       *f,
 
   /* A prescription whose strength is not a number matches no box. */
   unknown = cobalt_prescription_copy (cyano);
-  cobalt_prescription_set_strength_amount (unknown, 0);
+  unknown->strength_amount = 0;
   g_assert_cmpint (cobalt_supplies_match (same, unknown), ==, COBALT_SUPPLY_MATCH_UNKNOWN_STRENGTH);
   g_assert_null (cobalt_supplies_pick_ampoule (G_LIST_MODEL (store), unknown, NULL, today));
 }
@@ -573,49 +573,49 @@ test_item_validate (void)
   g_assert_false (cobalt_supply_item_validate (item, &error));
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
   g_clear_error (&error);
-  cobalt_supply_item_set_batch (item, "   ");
+  cobalt_set_str (&item->batch, " ");
   g_assert_false (cobalt_supply_item_validate (item, &error));
   g_clear_error (&error);
-  cobalt_supply_item_set_batch (item, "KX2231");
+  cobalt_set_str (&item->batch, "KX2231");
   g_assert_true (cobalt_supply_item_validate (item, &error));
   g_assert_no_error (error);
   g_assert_true (cobalt_supply_item_validate (needle, &error));
 
   /* Ampoules need a strength per mL in mg or mcg; needles do not. */
-  cobalt_supply_item_set_strength_amount (item, 0);
+  item->strength_amount = 0;
   g_assert_false (cobalt_supply_item_validate (item, &error));
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
   g_clear_error (&error);
-  cobalt_supply_item_set_strength_amount (item, 1000);
-  cobalt_supply_item_set_strength_unit (item, COBALT_DOSE_UNIT_ML);
+  item->strength_amount = 1000;
+  item->strength_unit = COBALT_DOSE_UNIT_ML;
   g_assert_false (cobalt_supply_item_validate (item, &error));
   g_clear_error (&error);
-  cobalt_supply_item_set_strength_unit (item, COBALT_DOSE_UNIT_MCG);
+  item->strength_unit = COBALT_DOSE_UNIT_MCG;
   g_assert_true (cobalt_supply_item_validate (item, &error));
-  cobalt_supply_item_set_strength_amount (needle, 0);
+  needle->strength_amount = 0;
   g_assert_true (cobalt_supply_item_validate (needle, &error));
 
-  cobalt_supply_item_set_count (item, -1);
+  item->count = -1;
   g_assert_false (cobalt_supply_item_validate (item, &error));
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
   g_clear_error (&error);
-  cobalt_supply_item_set_count (item, 0);
+  item->count = 0;
   g_assert_true (cobalt_supply_item_validate (item, &error));
 
-  cobalt_supply_item_set_received_on (item, received);
-  cobalt_supply_item_set_expiry (item, before);
+  cobalt_set_date (&item->received_on, received);
+  cobalt_set_date (&item->expiry, before);
   g_assert_false (cobalt_supply_item_validate (item, &error));
   g_assert_error (error, COBALT_SUPPLY_ERROR, COBALT_SUPPLY_ERROR_INVALID);
   g_clear_error (&error);
-  cobalt_supply_item_set_expiry (item, received);   /* same day is odd but possible */
+  cobalt_set_date (&item->expiry, received);   /* same day is odd but possible */
   g_assert_true (cobalt_supply_item_validate (item, &error));
 
-  cobalt_supply_item_set_id (item, 9);
+  item->id = 9;
   copy = cobalt_supply_item_copy (item);
-  g_assert_cmpint (cobalt_supply_item_get_id (copy), ==, 9);
-  g_assert_cmpstr (cobalt_supply_item_get_batch (copy), ==, "KX2231");
-  g_assert_cmpint (g_date_compare (cobalt_supply_item_get_expiry (copy), received), ==, 0);
-  g_assert_true (cobalt_supply_item_get_expiry (copy) != cobalt_supply_item_get_expiry (item));
+  g_assert_cmpint (copy->id, ==, 9);
+  g_assert_cmpstr (copy->batch, ==, "KX2231");
+  g_assert_cmpint (g_date_compare (copy->expiry, received), ==, 0);
+  g_assert_true (copy->expiry != item->expiry);
 }
 
 static void

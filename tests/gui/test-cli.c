@@ -220,9 +220,9 @@ test_status_first_dose (void)
 
         g_assert_true (cobalt_repository_save_person (repository, person, &error));
         g_assert_no_error (error);
-        cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (person));
+        prescription->person_id = person->id;
         if (i == 0)
-          cobalt_prescription_set_starts_on (prescription, first);
+          cobalt_set_date (&prescription->starts_on, first);
         g_assert_true (cobalt_repository_save_prescription (repository, prescription, &error));
         g_assert_no_error (error);
       }

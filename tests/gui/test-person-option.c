@@ -59,7 +59,7 @@ switcher_name (GtkWidget *window)
 
   if (item == NULL || !gtk_widget_get_mapped (GTK_WIDGET (dropdown)))
     return NULL;
-  return cobalt_person_get_name (COBALT_PERSON (item));
+  return COBALT_PERSON (COBALT_PERSON (item))->name;
 }
 
 /* Polls until the window has loaded the log and shows Today, then checks
@@ -191,7 +191,7 @@ on_demo_poll_cb (gpointer user_data)
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
 
-      g_ptr_array_add (names, g_strdup (cobalt_person_get_name (person)));
+      g_ptr_array_add (names, g_strdup (person->name));
     }
   /* g_ptr_array_sort hands the comparison pointers to the elements. */
   g_ptr_array_sort (names, compare_names);

@@ -90,7 +90,7 @@ select_person (Fixture    *fixture,
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
 
-      if (g_str_equal (cobalt_person_get_name (person), name))
+      if (g_str_equal (person->name, name))
         {
           gtk_drop_down_set_selected (dropdown, i);
           cobalt_test_wait_idle ();
@@ -237,10 +237,10 @@ test_follows_clock_and_new_doses (Fixture       *fixture,
   g_assert_nonnull (cobalt_test_find_label (root, "01632 960 123"));
 
   /* Logging the dose moves Today on to the next one, three months later. */
-  cobalt_dose_set_person_id (dose, cobalt_window_get_person_id (fixture->window));
+  dose->person_id = cobalt_window_get_person_id (fixture->window);
   cobalt_dose_set_given_at (dose, next_day);
-  cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
-  cobalt_dose_set_amount (dose, 1);
+  cobalt_set_str (&dose->site_id, "vastus-lateralis-left");
+  dose->amount = 1;
   cobalt_repository_add_dose (fixture->repository, dose, &error);
   g_assert_no_error (error);
   cobalt_test_wait_idle ();
@@ -267,7 +267,7 @@ page_person_name (GtkWidget *page)
   g_object_get (page, "person", &person, NULL);
   g_assert_nonnull (person);
   g_object_unref (person);  /* the page keeps its own reference */
-  return cobalt_person_get_name (person);
+  return person->name;
 }
 
 static void
@@ -394,7 +394,7 @@ test_preloaded (Fixture       *fixture,
   /* The person shown last time (Alex, see fixture_set_up). */
   status = cobalt_window_preload_get_status (preload, &lead_days);
   g_assert_nonnull (status);
-  g_assert_cmpstr (cobalt_person_get_name (cobalt_status_get_person (status)), ==, COBALT_DEMO_PERSON_SELF);
+  g_assert_cmpstr (COBALT_PERSON (cobalt_status_get_person (status))->name, ==, COBALT_DEMO_PERSON_SELF);
   g_assert_cmpuint (lead_days, ==, 14);
 
   cobalt_window_load_preloaded (window, preload, 0);

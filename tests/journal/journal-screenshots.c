@@ -191,29 +191,29 @@ main (int   argc,
   gtk_window_destroy (GTK_WINDOW (reaction));
 
   /* Changing entries, and the Undo bar after a deletion. */
-  reactions = cobalt_repository_list_reactions (repository, cobalt_person_get_id (person), &error);
+  reactions = cobalt_repository_list_reactions (repository, person->id, &error);
   g_assert_no_error (error);
   first_reaction = g_list_model_get_item (reactions, 0);
   reaction = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (page), COBALT_JOURNAL_RECORD_REACTION,
-                                       cobalt_reaction_get_id (first_reaction));
+                                       first_reaction->id);
   save (GTK_WINDOW (reaction), dir, "journal-reaction-editor", suffix);
   gtk_window_destroy (GTK_WINDOW (reaction));
-  checkins = cobalt_repository_list_checkins (repository, cobalt_person_get_id (person), &error);
+  checkins = cobalt_repository_list_checkins (repository, person->id, &error);
   g_assert_no_error (error);
   last_checkin = g_list_model_get_item (checkins, g_list_model_get_n_items (checkins) - 1);
   reaction = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (page), COBALT_JOURNAL_RECORD_CHECKIN,
-                                       cobalt_checkin_get_id (last_checkin));
+                                       last_checkin->id);
   save (GTK_WINDOW (reaction), dir, "journal-checkin-editor", suffix);
   gtk_window_destroy (GTK_WINDOW (reaction));
-  results = cobalt_repository_list_lab_results (repository, cobalt_person_get_id (person), &error);
+  results = cobalt_repository_list_lab_results (repository, person->id, &error);
   g_assert_no_error (error);
   first_result = g_list_model_get_item (results, 0);
   reaction = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (page), COBALT_JOURNAL_RECORD_LAB_RESULT,
-                                       cobalt_lab_result_get_id (first_result));
+                                       first_result->id);
   save (GTK_WINDOW (reaction), dir, "journal-lab-editor", suffix);
   gtk_window_destroy (GTK_WINDOW (reaction));
   cobalt_journal_page_delete (COBALT_JOURNAL_PAGE (page), COBALT_JOURNAL_RECORD_REACTION,
-                              cobalt_reaction_get_id (first_reaction), NULL);
+                              first_reaction->id, NULL);
   save (window, dir, "journal-undo", suffix);
   cobalt_journal_page_undo (COBALT_JOURNAL_PAGE (page), NULL);
   gtk_window_destroy (window);
@@ -224,13 +224,13 @@ main (int   argc,
   print_min_width ("supplies page", page);
   save (window, dir, "supplies", suffix);
 
-  items = cobalt_repository_list_supply_items (repository, cobalt_person_get_id (person), &error);
+  items = cobalt_repository_list_supply_items (repository, person->id, &error);
   g_assert_no_error (error);
   for (guint i = 0; i < g_list_model_get_n_items (items) && batch == NULL; i++)
     {
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
 
-      if (cobalt_supply_item_get_kind (item) == COBALT_SUPPLY_AMPOULE)
+      if (item->kind == COBALT_SUPPLY_AMPOULE)
         batch = g_steal_pointer (&item);
     }
   editor = cobalt_supply_editor_new (window, repository, clock, person, batch, COBALT_SUPPLY_AMPOULE);

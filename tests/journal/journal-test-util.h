@@ -40,14 +40,14 @@ journal_save_prescription (JournalFixture     *f,
   g_assert_nonnull (prescription);
   g_ptr_array_add (phases, cobalt_phase_new (unit, interval, COBALT_PHASE_END_OPEN, 0, NULL));
   cobalt_prescription_set_phases (prescription, phases);
-  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (f->person));
-  cobalt_prescription_set_product (prescription, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  cobalt_prescription_set_amount (prescription, 1.0);
-  cobalt_prescription_set_unit (prescription, COBALT_DOSE_UNIT_MG);
+  prescription->person_id = f->person->id;
+  prescription->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
+  prescription->amount = 1.0;
+  prescription->unit = COBALT_DOSE_UNIT_MG;
   cobalt_prescription_set_enabled_sites (prescription, sites);
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, 1, 2025);
-  cobalt_prescription_set_starts_on (prescription, &start);
+  cobalt_set_date (&prescription->starts_on, &start);
   g_assert_true (cobalt_repository_save_prescription (f->repository, prescription, &error));
   g_assert_no_error (error);
 
@@ -62,13 +62,13 @@ journal_add_dose (JournalFixture     *f,
   g_autoptr(GError) error = NULL;
   CobaltDose *dose = cobalt_dose_new ();
 
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (f->person));
-  cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+  dose->person_id = f->person->id;
+  dose->prescription_id = prescription->id;
   cobalt_dose_set_given_at (dose, at);
-  cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
-  cobalt_dose_set_amount (dose, 1.0);
-  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
-  cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  cobalt_set_str (&dose->site_id, "vastus-lateralis-left");
+  dose->amount = 1.0;
+  dose->unit = COBALT_DOSE_UNIT_MG;
+  dose->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
   g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
   g_assert_no_error (error);
 
@@ -82,11 +82,11 @@ journal_add_stock (JournalFixture *f,
   for (int kind = 0; kind < COBALT_N_SUPPLY_KINDS; kind++)
     {
       g_autoptr(GError) error = NULL;
-      g_autoptr(CobaltSupplyItem) item = cobalt_supply_item_new (cobalt_person_get_id (f->person),
+      g_autoptr(CobaltSupplyItem) item = cobalt_supply_item_new (f->person->id,
                                                                  (CobaltSupplyKind) kind, count);
 
       if (kind == COBALT_SUPPLY_AMPOULE)
-        cobalt_supply_item_set_batch (item, "AB123");
+        cobalt_set_str (&item->batch, "AB123");
       g_assert_true (cobalt_repository_save_supply_item (f->repository, item, &error));
       g_assert_no_error (error);
     }
@@ -109,7 +109,7 @@ journal_fixture_set_up (JournalFixture *f,
   cobalt_repository_set_clock (f->repository, f->clock);
 
   f->person = cobalt_person_new ("Alex Morgan");
-  cobalt_person_set_clinic_phone (f->person, "01234 567890");
+  cobalt_set_str (&f->person->clinic_phone, "01234 567890");
   cobalt_person_set_emergency_number (f->person, "999");
   g_assert_true (cobalt_repository_save_person (f->repository, f->person, &error));
   g_assert_no_error (error);

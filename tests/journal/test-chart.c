@@ -21,7 +21,7 @@ add_checkin (GListStore *store,
   g_autoptr(GDateTime) at = g_date_time_new (tz, 2025, month, day, 9, 0, 0);
   g_autoptr(CobaltCheckin) checkin = cobalt_checkin_new (1, at);
 
-  cobalt_checkin_set_energy (checkin, energy);
+  checkin->scores[COBALT_CHECKIN_ENERGY] = energy;
   g_list_store_append (store, checkin);
 }
 
@@ -144,7 +144,7 @@ b12 (int         year,
 
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 5, month, year);
-  cobalt_lab_result_set_taken_on (result, &day);
+  cobalt_set_date (&result->taken_on, &day);
   cobalt_lab_result_set_ref_low (result, low);
   cobalt_lab_result_set_ref_high (result, high);
   return result;
@@ -193,8 +193,8 @@ test_charts_view (void)
   GtkLabel *summary;
 
   journal_fixture_set_up (&f, now);
-  checkin = cobalt_checkin_new (cobalt_person_get_id (f.person), now);
-  cobalt_checkin_set_energy (checkin, 6);
+  checkin = cobalt_checkin_new (f.person->id, now);
+  checkin->scores[COBALT_CHECKIN_ENERGY] = 6;
   g_assert_true (cobalt_repository_add_checkin (f.repository, checkin, &error));
   g_assert_no_error (error);
 
@@ -209,8 +209,8 @@ test_charts_view (void)
 
   /* A new check-in shows up without reopening anything. */
   g_clear_object (&checkin);
-  checkin = cobalt_checkin_new (cobalt_person_get_id (f.person), now);
-  cobalt_checkin_set_energy (checkin, 3);
+  checkin = cobalt_checkin_new (f.person->id, now);
+  checkin->scores[COBALT_CHECKIN_ENERGY] = 3;
   g_assert_true (cobalt_repository_add_checkin (f.repository, checkin, &error));
   g_assert_no_error (error);
   cobalt_test_wait_idle ();

@@ -30,10 +30,10 @@ add_checkin (EditFixture *ef,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = journal_time (ef->f.tz, 2025, 3, day, 20, 15);
-  CobaltCheckin *checkin = cobalt_checkin_new (cobalt_person_get_id (ef->f.person), at);
+  CobaltCheckin *checkin = cobalt_checkin_new (ef->f.person->id, at);
 
-  cobalt_checkin_set_energy (checkin, energy);
-  cobalt_checkin_set_note (checkin, "Tired");
+  checkin->scores[COBALT_CHECKIN_ENERGY] = energy;
+  cobalt_set_str (&checkin->note, "Tired");
   g_assert_true (cobalt_repository_add_checkin (ef->f.repository, checkin, &error));
   g_assert_no_error (error);
   return checkin;
@@ -43,13 +43,13 @@ static CobaltLabResult *
 add_lab_result (EditFixture *ef)
 {
   g_autoptr(GError) error = NULL;
-  CobaltLabResult *result = cobalt_lab_result_new (cobalt_person_get_id (ef->f.person),
+  CobaltLabResult *result = cobalt_lab_result_new (ef->f.person->id,
                                                    COBALT_LAB_TEST_SERUM_B12, 180, "ng/L");
   GDate day;
 
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 1, 3, 2025);
-  cobalt_lab_result_set_taken_on (result, &day);
+  cobalt_set_date (&result->taken_on, &day);
   cobalt_lab_result_set_ref_low (result, 200);
   cobalt_lab_result_set_ref_high (result, 900);
   g_assert_true (cobalt_repository_add_lab_result (ef->f.repository, result, &error));
@@ -62,9 +62,9 @@ add_reaction (EditFixture *ef)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDateTime) at = journal_time (ef->f.tz, 2025, 3, 10, 9, 30);
-  CobaltReaction *reaction = cobalt_reaction_new (cobalt_person_get_id (ef->f.person), "site-pain", at);
+  CobaltReaction *reaction = cobalt_reaction_new (ef->f.person->id, "site-pain", at);
 
-  cobalt_reaction_set_dose_id (reaction, cobalt_dose_get_id (ef->dose));
+  reaction->dose_id = ef->dose->id;
   g_assert_true (cobalt_repository_add_reaction (ef->f.repository, reaction, &error));
   g_assert_no_error (error);
   return reaction;
@@ -75,14 +75,14 @@ stored (EditFixture         *ef,
         CobaltJournalRecord  kind,
         gint64               id)
 {
-  return cobalt_journal_store_get (ef->f.repository, kind, cobalt_person_get_id (ef->f.person), id, NULL);
+  return cobalt_journal_store_get (ef->f.repository, kind, ef->f.person->id, id, NULL);
 }
 
 static guint
 n_records (EditFixture         *ef,
            CobaltJournalRecord  kind)
 {
-  gint64 person_id = cobalt_person_get_id (ef->f.person);
+  gint64 person_id = ef->f.person->id;
   g_autoptr(GListModel) list = kind == COBALT_JOURNAL_RECORD_CHECKIN
                                ? cobalt_repository_list_checkins (ef->f.repository, person_id, NULL)
                                : kind == COBALT_JOURNAL_RECORD_REACTION
@@ -140,37 +140,37 @@ test_store_update_checkin (EditFixture   *ef,
   g_autoptr(CobaltCheckin) checkin = add_checkin (ef, 12, 3);
   g_autoptr(CobaltCheckin) changed = NULL;
   g_autoptr(CobaltCheckin) reread = NULL;
-  gint64 id = cobalt_checkin_get_id (checkin);
+  gint64 id = checkin->id;
 
   changed = COBALT_CHECKIN (stored (ef, COBALT_JOURNAL_RECORD_CHECKIN, id));
-  cobalt_checkin_set_energy (changed, 6);
-  cobalt_checkin_set_mood (changed, 7);
-  cobalt_checkin_set_note (changed, NULL);
+  changed->scores[COBALT_CHECKIN_ENERGY] = 6;
+  changed->scores[COBALT_CHECKIN_MOOD] = 7;
+  cobalt_set_str (&changed->note, NULL);
   g_assert_true (cobalt_journal_store_update (ef->f.repository, G_OBJECT (changed), &error));
   g_assert_no_error (error);
 
   reread = COBALT_CHECKIN (stored (ef, COBALT_JOURNAL_RECORD_CHECKIN, id));
   g_assert_nonnull (reread);
-  g_assert_cmpint (cobalt_checkin_get_energy (reread), ==, 6);
-  g_assert_cmpint (cobalt_checkin_get_mood (reread), ==, 7);
-  g_assert_cmpint (cobalt_checkin_get_fatigue (reread), ==, COBALT_CHECKIN_NOT_RECORDED);
-  g_assert_null (cobalt_checkin_get_note (reread));
-  g_assert_true (g_date_time_equal (cobalt_checkin_get_at (reread), cobalt_checkin_get_at (checkin)));
+  g_assert_cmpint (reread->scores[COBALT_CHECKIN_ENERGY], ==, 6);
+  g_assert_cmpint (reread->scores[COBALT_CHECKIN_MOOD], ==, 7);
+  g_assert_cmpint (reread->scores[COBALT_CHECKIN_FATIGUE], ==, COBALT_CHECKIN_NOT_RECORDED);
+  g_assert_null (reread->note);
+  g_assert_true (g_date_time_equal (reread->at, checkin->at));
   g_assert_cmpuint (n_records (ef, COBALT_JOURNAL_RECORD_CHECKIN), ==, 1);
 
   /* Nothing recorded at all is refused, and the stored one stays. */
-  cobalt_checkin_set_energy (changed, COBALT_CHECKIN_NOT_RECORDED);
-  cobalt_checkin_set_mood (changed, COBALT_CHECKIN_NOT_RECORDED);
+  changed->scores[COBALT_CHECKIN_ENERGY] = COBALT_CHECKIN_NOT_RECORDED;
+  changed->scores[COBALT_CHECKIN_MOOD] = COBALT_CHECKIN_NOT_RECORDED;
   g_assert_false (cobalt_journal_store_update (ef->f.repository, G_OBJECT (changed), &error));
   g_assert_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID);
   g_clear_error (&error);
   g_clear_object (&reread);
   reread = COBALT_CHECKIN (stored (ef, COBALT_JOURNAL_RECORD_CHECKIN, id));
-  g_assert_cmpint (cobalt_checkin_get_energy (reread), ==, 6);
+  g_assert_cmpint (reread->scores[COBALT_CHECKIN_ENERGY], ==, 6);
 
   /* A row that is not there (deleted in another window). */
-  cobalt_checkin_set_energy (changed, 5);
-  cobalt_checkin_set_id (changed, id + 100);
+  changed->scores[COBALT_CHECKIN_ENERGY] = 5;
+  changed->id = id + 100;
   g_assert_false (cobalt_journal_store_update (ef->f.repository, G_OBJECT (changed), &error));
   g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND);
   g_assert_cmpuint (n_records (ef, COBALT_JOURNAL_RECORD_CHECKIN), ==, 1);
@@ -183,7 +183,7 @@ test_store_lab_result (EditFixture   *ef,
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltLabResult) result = add_lab_result (ef);
   g_autoptr(CobaltLabResult) reread = NULL;
-  gint64 id = cobalt_lab_result_get_id (result);
+  gint64 id = result->id;
 
   /* The unit was mistyped: pmol/L, and the range was only the lower end. */
   cobalt_lab_result_set_unit (result, "pmol/L");
@@ -194,10 +194,10 @@ test_store_lab_result (EditFixture   *ef,
   g_assert_no_error (error);
 
   reread = COBALT_LAB_RESULT (stored (ef, COBALT_JOURNAL_RECORD_LAB_RESULT, id));
-  g_assert_cmpstr (cobalt_lab_result_get_unit (reread), ==, "pmol/L");
-  g_assert_cmpfloat (cobalt_lab_result_get_value (reread), ==, 250);
-  g_assert_cmpfloat (cobalt_lab_result_get_ref_low (reread), ==, 148);
-  g_assert_true (isnan (cobalt_lab_result_get_ref_high (reread)));
+  g_assert_cmpstr (reread->unit, ==, "pmol/L");
+  g_assert_cmpfloat (reread->value, ==, 250);
+  g_assert_cmpfloat (reread->ref_low, ==, 148);
+  g_assert_true (isnan (reread->ref_high));
   g_assert_cmpint (cobalt_lab_result_check_range (reread), ==, COBALT_LAB_RANGE_IN_RANGE);
 
   /* An implausible value is refused with the form's reason. */
@@ -206,7 +206,7 @@ test_store_lab_result (EditFixture   *ef,
   g_assert_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID);
   g_clear_object (&reread);
   reread = COBALT_LAB_RESULT (stored (ef, COBALT_JOURNAL_RECORD_LAB_RESULT, id));
-  g_assert_cmpfloat (cobalt_lab_result_get_value (reread), ==, 250);
+  g_assert_cmpfloat (reread->value, ==, 250);
 }
 
 static void
@@ -219,8 +219,8 @@ test_store_delete_restore (EditFixture   *ef,
   g_autoptr(CobaltCheckin) second = add_checkin (ef, 13, 4);
   g_autoptr(CobaltCheckin) newer = NULL;
   g_autoptr(CobaltReaction) back = NULL;
-  gint64 reaction_id = cobalt_reaction_get_id (reaction);
-  gint64 second_id = cobalt_checkin_get_id (second);
+  gint64 reaction_id = reaction->id;
+  gint64 second_id = second->id;
 
   /* A reaction comes back whole, under its own id. */
   g_assert_true (cobalt_journal_store_delete (ef->f.repository, COBALT_JOURNAL_RECORD_REACTION, reaction_id, &error));
@@ -233,21 +233,21 @@ test_store_delete_restore (EditFixture   *ef,
   g_assert_no_error (error);
   back = COBALT_REACTION (stored (ef, COBALT_JOURNAL_RECORD_REACTION, reaction_id));
   g_assert_nonnull (back);
-  g_assert_cmpstr (cobalt_reaction_get_kind (back), ==, "site-pain");
-  g_assert_cmpint (cobalt_reaction_get_dose_id (back), ==, cobalt_dose_get_id (ef->dose));
+  g_assert_cmpstr (back->kind, ==, "site-pain");
+  g_assert_cmpint (back->dose_id, ==, ef->dose->id);
 
   /* The newest check-in deleted, then another added: it takes the free
    * id, so the deleted one comes back under a new id, nothing lost. */
   g_assert_true (cobalt_journal_store_delete (ef->f.repository, COBALT_JOURNAL_RECORD_CHECKIN, second_id, &error));
   newer = add_checkin (ef, 14, 8);
-  g_assert_cmpint (cobalt_checkin_get_id (newer), ==, second_id);
+  g_assert_cmpint (newer->id, ==, second_id);
   g_assert_true (cobalt_journal_store_restore (ef->f.repository, G_OBJECT (second), &error));
   g_assert_no_error (error);
-  g_assert_cmpint (cobalt_checkin_get_id (second), !=, second_id);
+  g_assert_cmpint (second->id, !=, second_id);
   g_assert_cmpuint (n_records (ef, COBALT_JOURNAL_RECORD_CHECKIN), ==, 3);
   g_clear_object (&newer);
-  newer = COBALT_CHECKIN (stored (ef, COBALT_JOURNAL_RECORD_CHECKIN, cobalt_checkin_get_id (second)));
-  g_assert_cmpint (cobalt_checkin_get_energy (newer), ==, 4);
+  newer = COBALT_CHECKIN (stored (ef, COBALT_JOURNAL_RECORD_CHECKIN, second->id));
+  g_assert_cmpint (newer->scores[COBALT_CHECKIN_ENERGY], ==, 4);
 }
 
 /* The page ---------------------------------------------------------------- */
@@ -265,7 +265,7 @@ test_page_edit_checkin (EditFixture   *ef,
   g_assert_nonnull (cobalt_test_find_label (ef->page, "Energy: 3"));
 
   window = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (ef->page), COBALT_JOURNAL_RECORD_CHECKIN,
-                                     cobalt_checkin_get_id (checkin));
+                                     checkin->id);
   g_assert_nonnull (window);
   cobalt_test_wait_idle ();
   form = cobalt_test_find_type (window, COBALT_TYPE_CHECKIN_FORM);
@@ -282,8 +282,8 @@ test_page_edit_checkin (EditFixture   *ef,
   g_assert_false (gtk_widget_get_visible (window));
   g_object_unref (window);
 
-  reread = COBALT_CHECKIN (stored (ef, COBALT_JOURNAL_RECORD_CHECKIN, cobalt_checkin_get_id (checkin)));
-  g_assert_cmpint (cobalt_checkin_get_energy (reread), ==, 5);
+  reread = COBALT_CHECKIN (stored (ef, COBALT_JOURNAL_RECORD_CHECKIN, checkin->id));
+  g_assert_cmpint (reread->scores[COBALT_CHECKIN_ENERGY], ==, 5);
   g_assert_cmpuint (n_records (ef, COBALT_JOURNAL_RECORD_CHECKIN), ==, 1);
   g_assert_nonnull (cobalt_test_find_label (ef->page, "Energy: 5"));
   g_assert_null (cobalt_test_find_label (ef->page, "Energy: 3"));
@@ -298,7 +298,7 @@ test_page_edit_lab_result (EditFixture   *ef,
   GtkWidget *window, *form;
 
   window = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (ef->page), COBALT_JOURNAL_RECORD_LAB_RESULT,
-                                     cobalt_lab_result_get_id (result));
+                                     result->id);
   cobalt_test_wait_idle ();
   form = cobalt_test_find_type (window, COBALT_TYPE_LAB_FORM);
   g_assert_nonnull (form);
@@ -315,9 +315,9 @@ test_page_edit_lab_result (EditFixture   *ef,
   g_assert_true (cobalt_lab_form_save (COBALT_LAB_FORM (form), NULL));
   cobalt_test_wait_idle ();
 
-  reread = COBALT_LAB_RESULT (stored (ef, COBALT_JOURNAL_RECORD_LAB_RESULT, cobalt_lab_result_get_id (result)));
-  g_assert_cmpfloat (cobalt_lab_result_get_value (reread), ==, 310);
-  g_assert_cmpfloat (cobalt_lab_result_get_ref_low (reread), ==, 200);
+  reread = COBALT_LAB_RESULT (stored (ef, COBALT_JOURNAL_RECORD_LAB_RESULT, result->id));
+  g_assert_cmpfloat (reread->value, ==, 310);
+  g_assert_cmpfloat (reread->ref_low, ==, 200);
   g_assert_cmpuint (n_records (ef, COBALT_JOURNAL_RECORD_LAB_RESULT), ==, 1);
   cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (ef->page), "labs");
   cobalt_test_wait_idle ();
@@ -334,7 +334,7 @@ test_page_edit_reaction (EditFixture   *ef,
   CobaltReactionEditor *editor;
 
   window = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (ef->page), COBALT_JOURNAL_RECORD_REACTION,
-                                     cobalt_reaction_get_id (reaction));
+                                     reaction->id);
   g_assert_true (COBALT_IS_REACTION_EDITOR (window));
   editor = COBALT_REACTION_EDITOR (window);
   cobalt_test_wait_idle ();
@@ -354,11 +354,11 @@ test_page_edit_reaction (EditFixture   *ef,
   gtk_window_destroy (GTK_WINDOW (window));
   cobalt_test_wait_idle ();
 
-  reread = COBALT_REACTION (stored (ef, COBALT_JOURNAL_RECORD_REACTION, cobalt_reaction_get_id (reaction)));
-  g_assert_cmpstr (cobalt_reaction_get_kind (reread), ==, "breathing-difficulty");
-  g_assert_cmpint (cobalt_reaction_get_level (reread), ==, COBALT_TRIAGE_URGENT);
-  g_assert_cmpint (cobalt_reaction_get_dose_id (reread), ==, cobalt_dose_get_id (ef->dose));
-  g_assert_true (g_date_time_equal (cobalt_reaction_get_noted_at (reread), cobalt_reaction_get_noted_at (reaction)));
+  reread = COBALT_REACTION (stored (ef, COBALT_JOURNAL_RECORD_REACTION, reaction->id));
+  g_assert_cmpstr (reread->kind, ==, "breathing-difficulty");
+  g_assert_cmpint (reread->level, ==, COBALT_TRIAGE_URGENT);
+  g_assert_cmpint (reread->dose_id, ==, ef->dose->id);
+  g_assert_true (g_date_time_equal (reread->noted_at, reaction->noted_at));
   cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (ef->page), "reactions");
   cobalt_test_wait_idle ();
   g_assert_nonnull (cobalt_test_find_label (ef->page, "— Urgent"));
@@ -370,7 +370,7 @@ test_page_delete_undo (EditFixture   *ef,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltLabResult) result = add_lab_result (ef);
-  gint64 id = cobalt_lab_result_get_id (result);
+  gint64 id = result->id;
   g_autoptr(GObject) back = NULL;
 
   cobalt_journal_page_refresh (COBALT_JOURNAL_PAGE (ef->page));
@@ -394,7 +394,7 @@ test_page_delete_undo (EditFixture   *ef,
   g_assert_null (cobalt_journal_page_get_undo_text (COBALT_JOURNAL_PAGE (ef->page)));
   back = stored (ef, COBALT_JOURNAL_RECORD_LAB_RESULT, id);
   g_assert_nonnull (back);
-  g_assert_cmpfloat (cobalt_lab_result_get_ref_high (COBALT_LAB_RESULT (back)), ==, 900);
+  g_assert_cmpfloat (COBALT_LAB_RESULT (COBALT_LAB_RESULT (back))->ref_high, ==, 900);
   g_assert_nonnull (cobalt_test_find_label (ef->page, "Serum B12: 180 ng/L"));
 
   /* Nothing left to undo: the action does nothing more. */

@@ -47,8 +47,8 @@ fixture_set_up (Fixture       *fx,
   g_date_clear (&fx->dose_day, 1);
   g_date_set_dmy (&fx->dose_day, 10, 3, 2025);
 
-  fx->reaction = cobalt_reaction_new (cobalt_person_get_id (fx->f.person), "site-pain", noted);
-  cobalt_reaction_set_dose_id (fx->reaction, cobalt_dose_get_id (fx->dose));
+  fx->reaction = cobalt_reaction_new (fx->f.person->id, "site-pain", noted);
+  fx->reaction->dose_id = fx->dose->id;
   g_assert_true (cobalt_repository_add_reaction (fx->f.repository, fx->reaction, &error));
   g_assert_no_error (error);
 
@@ -89,8 +89,8 @@ log_reactions (Fixture *fx)
   cobalt_test_wait_idle ();
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   entry = g_list_model_get_item (model, 0);
-  return g_strdup (cobalt_log_entry_get_reactions_text (entry) != NULL
-                   ? cobalt_log_entry_get_reactions_text (entry) : "");
+  return g_strdup (entry->reactions_text != NULL
+                   ? entry->reactions_text : "");
 }
 
 static CobaltLogRow *
@@ -167,7 +167,7 @@ test_edit_and_delete (Fixture       *fx,
 
   /* Changed in the Journal's editor, as a person would. */
   window = cobalt_journal_page_edit (fx->journal, COBALT_JOURNAL_RECORD_REACTION,
-                                     cobalt_reaction_get_id (fx->reaction));
+                                     fx->reaction->id);
   g_assert_true (COBALT_IS_REACTION_EDITOR (window));
   cobalt_test_wait_idle ();
   g_assert_true (cobalt_reaction_editor_set_kind (COBALT_REACTION_EDITOR (window), "headache"));
@@ -186,13 +186,13 @@ test_edit_and_delete (Fixture       *fx,
 
   /* Deleted in the Journal: gone from both. */
   g_assert_true (cobalt_journal_page_delete (fx->journal, COBALT_JOURNAL_RECORD_REACTION,
-                                             cobalt_reaction_get_id (fx->reaction), &error));
+                                             fx->reaction->id, &error));
   g_assert_no_error (error);
   assert_shows (fx, NULL);
   {
     g_autoptr(CobaltLogEntry) entry = g_list_model_get_item (G_LIST_MODEL (cobalt_log_page_get_model (fx->log)), 0);
 
-    g_assert_cmpuint (cobalt_log_entry_get_n_reactions (entry), ==, 0);
+    g_assert_cmpuint (entry->n_reactions, ==, 0);
   }
 
   /* Undo brings it back everywhere. */

@@ -64,13 +64,13 @@ count (GListModel *model)
 static guint
 n_checkins (PageFixture *pf)
 {
-  return count (cobalt_repository_list_checkins (pf->f.repository, cobalt_person_get_id (pf->f.person), NULL));
+  return count (cobalt_repository_list_checkins (pf->f.repository, pf->f.person->id, NULL));
 }
 
 static guint
 n_lab_results (PageFixture *pf)
 {
-  return count (cobalt_repository_list_lab_results (pf->f.repository, cobalt_person_get_id (pf->f.person), NULL));
+  return count (cobalt_repository_list_lab_results (pf->f.repository, pf->f.person->id, NULL));
 }
 
 static GtkWidget *
@@ -131,13 +131,13 @@ test_checkin (PageFixture   *pf,
   cobalt_test_click (find_button (form, "Save check-in"));
 
   g_assert_null (shown_error (form, "error_label"));
-  checkins = cobalt_repository_list_checkins (pf->f.repository, cobalt_person_get_id (pf->f.person), NULL);
+  checkins = cobalt_repository_list_checkins (pf->f.repository, pf->f.person->id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (checkins), ==, 1);
   checkin = g_list_model_get_item (checkins, 0);
-  g_assert_cmpint (cobalt_checkin_get_energy (checkin), ==, 7);
-  g_assert_cmpint (cobalt_checkin_get_mood (checkin), ==, COBALT_CHECKIN_NOT_RECORDED);
-  g_assert_cmpint (cobalt_checkin_get_pins_and_needles (checkin), ==, 2);
-  g_assert_cmpstr (cobalt_checkin_get_note (checkin), ==, "Slept badly");
+  g_assert_cmpint (checkin->scores[COBALT_CHECKIN_ENERGY], ==, 7);
+  g_assert_cmpint (checkin->scores[COBALT_CHECKIN_MOOD], ==, COBALT_CHECKIN_NOT_RECORDED);
+  g_assert_cmpint (checkin->scores[COBALT_CHECKIN_PINS_AND_NEEDLES], ==, 2);
+  g_assert_cmpstr (checkin->note, ==, "Slept badly");
 
   /* The form is ready for the next one, and the list shows this one. */
   g_assert_cmpint (cobalt_checkin_form_get_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_ENERGY), ==,
@@ -200,16 +200,16 @@ test_lab_result (PageFixture   *pf,
   cobalt_test_click (find_button (form, "Save result"));
 
   g_assert_null (shown_error (form, "value_error"));
-  results = cobalt_repository_list_lab_results (pf->f.repository, cobalt_person_get_id (pf->f.person), NULL);
+  results = cobalt_repository_list_lab_results (pf->f.repository, pf->f.person->id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
   result = g_list_model_get_item (results, 0);
-  g_assert_cmpint (cobalt_lab_result_get_test (result), ==, COBALT_LAB_TEST_SERUM_B12);
-  g_assert_cmpfloat (cobalt_lab_result_get_value (result), ==, 200);
-  g_assert_cmpstr (cobalt_lab_result_get_unit (result), ==, "pmol/L");
-  g_assert_cmpfloat (cobalt_lab_result_get_ref_low (result), ==, 148);
-  g_assert_cmpfloat (cobalt_lab_result_get_ref_high (result), ==, 664);
-  g_assert_cmpint (g_date_get_day (cobalt_lab_result_get_taken_on (result)), ==, 1);
-  g_assert_cmpstr (cobalt_lab_result_get_lab_name (result), ==, "Riverside Lab");
+  g_assert_cmpint (result->test, ==, COBALT_LAB_TEST_SERUM_B12);
+  g_assert_cmpfloat (result->value, ==, 200);
+  g_assert_cmpstr (result->unit, ==, "pmol/L");
+  g_assert_cmpfloat (result->ref_low, ==, 148);
+  g_assert_cmpfloat (result->ref_high, ==, 664);
+  g_assert_cmpint (g_date_get_day (result->taken_on), ==, 1);
+  g_assert_cmpstr (result->lab_name, ==, "Riverside Lab");
 
   /* The list says where it stands in words. */
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Serum B12: 200 pmol/L"));
@@ -295,11 +295,11 @@ test_reaction (PageFixture   *pf,
   gtk_window_destroy (GTK_WINDOW (window));
   cobalt_test_wait_idle ();
 
-  reactions = cobalt_repository_list_reactions (pf->f.repository, cobalt_person_get_id (pf->f.person), NULL);
+  reactions = cobalt_repository_list_reactions (pf->f.repository, pf->f.person->id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (reactions), ==, 1);
   reaction = g_list_model_get_item (reactions, 0);
-  g_assert_cmpint (cobalt_reaction_get_dose_id (reaction), ==, cobalt_dose_get_id (pf->dose));
-  g_assert_cmpint (cobalt_reaction_get_level (reaction), ==, COBALT_TRIAGE_URGENT);
+  g_assert_cmpint (reaction->dose_id, ==, pf->dose->id);
+  g_assert_cmpint (reaction->level, ==, COBALT_TRIAGE_URGENT);
 
   /* Listed with its level in words, and the dose it followed. */
   g_assert_nonnull (cobalt_test_find_label (pf->page, "— Urgent"));

@@ -57,7 +57,7 @@ items (PageFixture *pf)
 {
   g_autoptr(GError) error = NULL;
   GListModel *model = cobalt_repository_list_supply_items (pf->f.repository,
-                                                           cobalt_person_get_id (pf->f.person), &error);
+                                                           pf->f.person->id, &error);
 
   g_assert_no_error (error);
   return model;
@@ -129,14 +129,14 @@ test_add_batch (PageFixture   *pf,
   model = items (pf);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1);
   item = g_list_model_get_item (model, 0);
-  g_assert_cmpint (cobalt_supply_item_get_kind (item), ==, COBALT_SUPPLY_AMPOULE);
-  g_assert_cmpint (cobalt_supply_item_get_product (item), ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
-  g_assert_cmpstr (cobalt_supply_item_get_batch (item), ==, "HX5120B");
-  g_assert_cmpfloat (cobalt_supply_item_get_strength_amount (item), ==, 1);
-  g_assert_cmpint (cobalt_supply_item_get_strength_unit (item), ==, COBALT_DOSE_UNIT_MG);
-  g_assert_cmpint (cobalt_supply_item_get_count (item), ==, 5);
-  g_assert_cmpint (g_date_get_year (cobalt_supply_item_get_expiry (item)), ==, 2026);
-  g_assert_cmpint (g_date_get_day (cobalt_supply_item_get_received_on (item)), ==, 10);
+  g_assert_cmpint (item->kind, ==, COBALT_SUPPLY_AMPOULE);
+  g_assert_cmpint (item->product, ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  g_assert_cmpstr (item->batch, ==, "HX5120B");
+  g_assert_cmpfloat (item->strength_amount, ==, 1);
+  g_assert_cmpint (item->strength_unit, ==, COBALT_DOSE_UNIT_MG);
+  g_assert_cmpint (item->count, ==, 5);
+  g_assert_cmpint (g_date_get_year (item->expiry), ==, 2026);
+  g_assert_cmpint (g_date_get_day (item->received_on), ==, 10);
 
   /* Listed with its expiry and the storage advice for the product. */
   cobalt_test_wait_idle ();
@@ -213,7 +213,7 @@ test_edit_keeps_identity (PageFixture   *pf,
 
   before = items (pf);
   item = g_list_model_get_item (before, 0);
-  g_assert_cmpint (cobalt_supply_item_get_kind (item), ==, COBALT_SUPPLY_SWAB);
+  g_assert_cmpint (item->kind, ==, COBALT_SUPPLY_SWAB);
 
   editor = GTK_WIDGET (cobalt_supply_editor_new (NULL, pf->f.repository, pf->f.clock, pf->f.person,
                                                  item, COBALT_SUPPLY_SWAB));
@@ -225,9 +225,9 @@ test_edit_keeps_identity (PageFixture   *pf,
   after = items (pf);
   g_assert_cmpuint (g_list_model_get_n_items (after), ==, 1);
   edited = g_list_model_get_item (after, 0);
-  g_assert_cmpint (cobalt_supply_item_get_id (edited), ==, cobalt_supply_item_get_id (item));
-  g_assert_cmpint (cobalt_supply_item_get_count (edited), ==, 35);
-  g_assert_cmpint (cobalt_supply_item_get_count (item), ==, 40);  /* the editor worked on a copy */
+  g_assert_cmpint (edited->id, ==, item->id);
+  g_assert_cmpint (edited->count, ==, 35);
+  g_assert_cmpint (item->count, ==, 40);  /* the editor worked on a copy */
 }
 
 static CobaltSupplyItem *
@@ -239,14 +239,14 @@ save_batch (PageFixture   *pf,
             int            count)
 {
   g_autoptr(GError) error = NULL;
-  CobaltSupplyItem *item = cobalt_supply_item_new (cobalt_person_get_id (pf->f.person), COBALT_SUPPLY_AMPOULE, count);
+  CobaltSupplyItem *item = cobalt_supply_item_new (pf->f.person->id, COBALT_SUPPLY_AMPOULE, count);
   g_autoptr(GDate) expiry = g_date_new_dmy (31, G_DATE_DECEMBER, 2027);
 
-  cobalt_supply_item_set_product (item, product);
-  cobalt_supply_item_set_strength_amount (item, strength);
-  cobalt_supply_item_set_strength_unit (item, unit);
-  cobalt_supply_item_set_batch (item, batch);
-  cobalt_supply_item_set_expiry (item, expiry);
+  item->product = product;
+  item->strength_amount = strength;
+  item->strength_unit = unit;
+  cobalt_set_str (&item->batch, batch);
+  cobalt_set_date (&item->expiry, expiry);
   g_assert_true (cobalt_repository_save_supply_item (pf->f.repository, item, &error));
   g_assert_no_error (error);
   cobalt_test_wait_idle ();
@@ -303,13 +303,13 @@ test_batch_form_starts_from_prescription (PageFixture   *pf,
   g_autoptr(CobaltSupplyItem) legacy = NULL;
   GtkWidget *editor;
 
-  prescription = cobalt_repository_get_prescription (pf->f.repository, cobalt_person_get_id (pf->f.person), &error);
+  prescription = cobalt_repository_get_prescription (pf->f.repository, pf->f.person->id, &error);
   g_assert_no_error (error);
-  cobalt_prescription_set_product (prescription, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_prescription_set_unit (prescription, COBALT_DOSE_UNIT_MCG);
-  cobalt_prescription_set_amount (prescription, 1000);
-  cobalt_prescription_set_strength_amount (prescription, 1000);
-  cobalt_prescription_set_strength_unit (prescription, COBALT_DOSE_UNIT_MCG);
+  prescription->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+  prescription->unit = COBALT_DOSE_UNIT_MCG;
+  prescription->amount = 1000;
+  prescription->strength_amount = 1000;
+  prescription->strength_unit = COBALT_DOSE_UNIT_MCG;
   g_assert_true (cobalt_repository_save_prescription (pf->f.repository, prescription, &error));
   g_assert_no_error (error);
 
@@ -331,11 +331,11 @@ test_batch_form_starts_from_prescription (PageFixture   *pf,
   gtk_window_destroy (GTK_WINDOW (editor));
 
   /* An older batch whose strength never was a number. */
-  legacy = cobalt_supply_item_new (cobalt_person_get_id (pf->f.person), COBALT_SUPPLY_AMPOULE, 3);
-  cobalt_supply_item_set_product (legacy, COBALT_PRODUCT_CYANOCOBALAMIN);
-  cobalt_supply_item_set_batch (legacy, "OLD");
-  cobalt_supply_item_set_strength_amount (legacy, 0);
-  cobalt_supply_item_set_strength_text (legacy, "1 amp");
+  legacy = cobalt_supply_item_new (pf->f.person->id, COBALT_SUPPLY_AMPOULE, 3);
+  legacy->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+  cobalt_set_str (&legacy->batch, "OLD");
+  legacy->strength_amount = 0;
+  cobalt_set_str (&legacy->strength_text, "1 amp");
   editor = GTK_WIDGET (cobalt_supply_editor_new (NULL, pf->f.repository, pf->f.clock, pf->f.person,
                                                  legacy, COBALT_SUPPLY_AMPOULE));
   g_assert_nonnull (strstr (shown_error (editor, "strength_error"), "“1 amp” could not be read as a number"));
@@ -359,25 +359,25 @@ test_sharps_bin (PageFixture   *pf,
   capacity = cobalt_test_find_id (pf->page, "capacity_spin");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (capacity), 8);
   cobalt_test_click (cobalt_test_find_id (pf->page, "capacity_button"));
-  bin = cobalt_repository_get_sharps_bin (pf->f.repository, cobalt_person_get_id (pf->f.person), &error);
+  bin = cobalt_repository_get_sharps_bin (pf->f.repository, pf->f.person->id, &error);
   g_assert_no_error (error);
   g_assert_nonnull (bin);
-  g_assert_cmpuint (cobalt_sharps_bin_get_capacity (bin), ==, 8);
+  g_assert_cmpuint (bin->capacity, ==, 8);
 
   /* Six doses' worth of eight is past three-quarters: the page says to
    * replace it, in words, and so does the warning list. */
-  cobalt_sharps_bin_set_fill (bin, 6);
+  bin->fill = 6;
   g_assert_true (cobalt_repository_save_sharps_bin (pf->f.repository, bin, &error));
   g_assert_no_error (error);
   cobalt_test_wait_idle ();
   g_assert_nonnull (cobalt_test_find_label (pf->page, "6 of 8 doses' worth — 75% full. Replace it now"));
 
   cobalt_test_click (cobalt_test_find_id (pf->page, "replaced_button"));
-  replaced = cobalt_repository_get_sharps_bin (pf->f.repository, cobalt_person_get_id (pf->f.person), &error);
+  replaced = cobalt_repository_get_sharps_bin (pf->f.repository, pf->f.person->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (cobalt_sharps_bin_get_fill (replaced), ==, 0);
-  g_assert_cmpuint (cobalt_sharps_bin_get_capacity (replaced), ==, 8);
-  g_assert_cmpint (g_date_get_day (cobalt_sharps_bin_get_replaced_on (replaced)), ==, 10);
+  g_assert_cmpuint (replaced->fill, ==, 0);
+  g_assert_cmpuint (replaced->capacity, ==, 8);
+  g_assert_cmpint (g_date_get_day (replaced->replaced_on), ==, 10);
   g_assert_nonnull (cobalt_test_find_label (pf->page, "In use since 10 March 2025."));
 }
 

@@ -50,9 +50,9 @@ test_schedule_change (void)
    * and 5 Feb are covered, 12 Feb is not: 33 days from 10 Jan. */
   before = cobalt_status_compute_full (f.repository, f.person, now, 40, &error);
   g_assert_no_error (error);
-  items = cobalt_repository_list_supply_items (f.repository, cobalt_person_get_id (f.person), &error);
+  items = cobalt_repository_list_supply_items (f.repository, f.person->id, &error);
   g_assert_no_error (error);
-  doses = cobalt_repository_list_doses (f.repository, cobalt_person_get_id (f.person), &error);
+  doses = cobalt_repository_list_doses (f.repository, f.person->id, &error);
   g_assert_no_error (error);
   supplies = cobalt_supplies_compute (items, weekly, doses, NULL, now, tz, 40);
   g_assert_cmpuint (supplies->doses_covered, ==, 4);
@@ -66,10 +66,10 @@ test_schedule_change (void)
   /* The clinic changes to monthly: version 2. From the last dose (8 Jan):
    * 8 Feb, Mar, Apr and May are covered, 8 June is not: 149 days. */
   monthly = journal_save_prescription (&f, COBALT_INTERVAL_MONTHS, 1);
-  g_assert_cmpuint (cobalt_prescription_get_version (monthly), ==, 2);
+  g_assert_cmpuint (monthly->version, ==, 2);
   after = cobalt_status_compute_full (f.repository, f.person, now, 40, &error);
   g_assert_no_error (error);
-  g_assert_cmpuint (cobalt_prescription_get_version (cobalt_status_get_prescription (after)), ==, 2);
+  g_assert_cmpuint (COBALT_PRESCRIPTION (cobalt_status_get_prescription (after))->version, ==, 2);
   g_assert_false (has_low_stock (after));
 
   g_clear_pointer (&supplies, cobalt_supply_status_free);
@@ -81,10 +81,10 @@ test_schedule_change (void)
   g_assert_cmpint (g_date_compare (&s->runs_out_on, &expected), ==, 0);
 
   /* The doses given before the change still point at version 1. */
-  stored = cobalt_repository_get_dose (f.repository, cobalt_dose_get_id (dose2), &error);
+  stored = cobalt_repository_get_dose (f.repository, dose2->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (cobalt_dose_get_prescription_id (stored), ==, cobalt_prescription_get_id (weekly));
-  g_assert_cmpint (cobalt_prescription_get_id (weekly), !=, cobalt_prescription_get_id (monthly));
+  g_assert_cmpint (stored->prescription_id, ==, weekly->id);
+  g_assert_cmpint (weekly->id, !=, monthly->id);
 
   journal_fixture_tear_down (&f);
 }

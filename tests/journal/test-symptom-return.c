@@ -33,9 +33,9 @@ add_checkin (GListStore *store,
 {
   g_autoptr(CobaltCheckin) checkin = cobalt_checkin_new (1, at);
 
-  cobalt_checkin_set_id (checkin, id);
-  cobalt_checkin_set_energy (checkin, energy);
-  cobalt_checkin_set_mood (checkin, 5);
+  checkin->id = id;
+  checkin->scores[COBALT_CHECKIN_ENERGY] = energy;
+  checkin->scores[COBALT_CHECKIN_MOOD] = 5;
   g_list_store_append (store, checkin);
   g_date_time_unref (at);
 }
@@ -99,7 +99,7 @@ test_not_recorded_left_out (void)
 
   g_ptr_array_add (doses, dose_at (g_date_time_new (tz, 2025, 1, 1, 9, 0, 0)));
   add_checkin (checkins, g_date_time_new (tz, 2025, 1, 2, 9, 0, 0), 6, 1);
-  cobalt_checkin_set_note (only_note, "A cold");
+  cobalt_set_str (&only_note->note, "A cold");
   g_list_store_append (checkins, only_note);
 
   energy = cobalt_symptom_return_compute (G_LIST_MODEL (checkins), doses, COBALT_CHECKIN_ENERGY, tz);

@@ -18,7 +18,7 @@ on_dose_changed_cb (CobaltChecklistWizard *wizard,
 
   if (dose != NULL)
     {
-      g_print ("LOGGED %s\n", cobalt_dose_get_site_id (dose));
+      g_print ("LOGGED %s\n", dose->site_id);
       fflush (stdout);
     }
 }

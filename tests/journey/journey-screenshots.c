@@ -156,7 +156,7 @@ main (int   argc,
   data_dir = g_dir_make_tmp ("cobalt-screenshots-XXXXXX", &error);
   g_assert_no_error (error);
   app_window = cobalt_window_new (NULL, clock, data_dir);
-  cobalt_window_set_repository (app_window, repository, cobalt_person_get_id (person));
+  cobalt_window_set_repository (app_window, repository, person->id);
   window = GTK_WINDOW (app_window);
   fit_window (window);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);

@@ -38,17 +38,17 @@ fixture_add_supply (JourneyFixture  *f,
                     int              expiry_year)
 {
   g_autoptr(GError) error = NULL;
-  CobaltSupplyItem *item = cobalt_supply_item_new (cobalt_person_get_id (f->person), kind, count);
+  CobaltSupplyItem *item = cobalt_supply_item_new (f->person->id, kind, count);
 
   if (batch != NULL)
-    cobalt_supply_item_set_batch (item, batch);
+    cobalt_set_str (&item->batch, batch);
   if (expiry_year > 0)
     {
       GDate expiry;
 
       g_date_clear (&expiry, 1);
       g_date_set_dmy (&expiry, 31, 12, expiry_year);
-      cobalt_supply_item_set_expiry (item, &expiry);
+      cobalt_set_date (&item->expiry, &expiry);
     }
   g_assert_true (cobalt_repository_save_supply_item (f->repository, item, &error));
   g_assert_no_error (error);
@@ -83,41 +83,41 @@ fixture_set_up_full (JourneyFixture *f,
   cobalt_repository_set_clock (f->repository, f->clock);
 
   f->person = cobalt_person_new ("Alex Morgan");
-  cobalt_person_set_clinic_name (f->person, "Riverside Surgery");
-  cobalt_person_set_clinic_phone (f->person, TEST_CLINIC_PHONE);
+  cobalt_set_str (&f->person->clinic_name, "Riverside Surgery");
+  cobalt_set_str (&f->person->clinic_phone, TEST_CLINIC_PHONE);
   cobalt_person_set_emergency_number (f->person, TEST_EMERGENCY);
   g_assert_true (cobalt_repository_save_person (f->repository, f->person, &error));
   g_assert_no_error (error);
 
   prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
   g_assert_nonnull (prescription);
-  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (f->person));
+  prescription->person_id = f->person->id;
   cobalt_prescription_set_enabled_sites (prescription, sites);
-  cobalt_prescription_set_injecting_needle_gauge (prescription, 23);
-  cobalt_prescription_set_needle_length_mm (prescription, 25);
-  cobalt_prescription_set_angle_degrees (prescription, 90);
+  prescription->injecting_needle_gauge = 23;
+  prescription->needle_length_mm = 25;
+  prescription->angle_degrees = 90;
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, 1, 2024);
-  cobalt_prescription_set_starts_on (prescription, &start);
+  cobalt_set_date (&prescription->starts_on, &start);
   g_assert_true (cobalt_repository_save_prescription (f->repository, prescription, &error));
   g_assert_no_error (error);
 
   /* The earlier dose first: it came from the clinic's stock, not ours. */
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (f->person));
-  cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+  dose->person_id = f->person->id;
+  dose->prescription_id = prescription->id;
   cobalt_dose_set_given_at (dose, earlier);
-  cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
-  cobalt_dose_set_amount (dose, 1.0);
-  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
-  cobalt_dose_set_batch (dose, "OLD1");
-  cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
+  cobalt_set_str (&dose->site_id, "vastus-lateralis-left");
+  dose->amount = 1.0;
+  dose->unit = COBALT_DOSE_UNIT_MG;
+  cobalt_set_str (&dose->batch, "OLD1");
+  dose->given_by = COBALT_GIVEN_BY_CLINIC;
   g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
   g_assert_no_error (error);
 
   g_object_unref (fixture_add_supply (f, COBALT_SUPPLY_AMPOULE, 5, TEST_BATCH, ampoule_expiry_year));
   for (int kind = COBALT_SUPPLY_DRAWING_NEEDLE; kind < COBALT_N_SUPPLY_KINDS; kind++)
     g_object_unref (fixture_add_supply (f, (CobaltSupplyKind) kind, 10, NULL, 0));
-  bin = cobalt_sharps_bin_new (cobalt_person_get_id (f->person), 20);
+  bin = cobalt_sharps_bin_new (f->person->id, 20);
   g_assert_true (cobalt_repository_save_sharps_bin (f->repository, bin, &error));
   g_assert_no_error (error);
 
@@ -186,15 +186,15 @@ static inline int
 supply_count (JourneyFixture  *f,
               CobaltSupplyKind kind)
 {
-  g_autoptr(GListModel) items = cobalt_repository_list_supply_items (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_autoptr(GListModel) items = cobalt_repository_list_supply_items (f->repository, f->person->id, NULL);
   int total = 0;
 
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
 
-      if (cobalt_supply_item_get_kind (item) == kind)
-        total += cobalt_supply_item_get_count (item);
+      if (item->kind == kind)
+        total += item->count;
     }
 
   return total;
@@ -203,7 +203,7 @@ supply_count (JourneyFixture  *f,
 static inline guint
 dose_count (JourneyFixture *f)
 {
-  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, f->person->id, NULL);
 
   return doses->len;
 }

@@ -120,26 +120,26 @@ test_complete_flow (JourneyFixture *f,
   g_assert_nonnull (dose);
 
   /* The log has the dose with everything the checklist knew. */
-  doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+  doses = cobalt_repository_list_doses (f->repository, f->person->id, NULL);
   g_assert_cmpuint (doses->len, ==, 2);
   dose = g_ptr_array_index (doses, 1);
-  g_assert_cmpstr (cobalt_dose_get_site_id (dose), ==, "deltoid-left");
-  g_assert_cmpstr (cobalt_dose_get_batch (dose), ==, TEST_BATCH);
-  g_assert_nonnull (cobalt_dose_get_expiry (dose));
-  g_assert_cmpint (cobalt_dose_get_given_by (dose), ==, COBALT_GIVEN_BY_SELF);
-  g_assert_cmpfloat (cobalt_dose_get_amount (dose), ==, 1.0);
-  g_assert_cmpint (cobalt_dose_get_checklist_run_id (dose), ==, cobalt_checklist_run_get_id (run));
+  g_assert_cmpstr (dose->site_id, ==, "deltoid-left");
+  g_assert_cmpstr (dose->batch, ==, TEST_BATCH);
+  g_assert_nonnull (dose->expiry);
+  g_assert_cmpint (dose->given_by, ==, COBALT_GIVEN_BY_SELF);
+  g_assert_cmpfloat (dose->amount, ==, 1.0);
+  g_assert_cmpint (dose->checklist_run_id, ==, cobalt_checklist_run_get_id (run));
   g_assert_cmpstr (cobalt_dose_get_timezone (dose), ==, "Europe/London");
 
   /* Supplies went down, the bin filled, the run is complete. */
   g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 4);
   g_assert_cmpint (supply_count (f, COBALT_SUPPLY_INJECTING_NEEDLE), ==, 9);
-  runs = cobalt_repository_list_checklist_runs (f->repository, cobalt_person_get_id (f->person), NULL);
+  runs = cobalt_repository_list_checklist_runs (f->repository, f->person->id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 1);
   {
     g_autoptr(CobaltChecklistRun) stored = g_list_model_get_item (runs, 0);
     g_assert_cmpint (cobalt_checklist_run_get_state (stored), ==, COBALT_RUN_COMPLETED);
-    g_assert_cmpint (cobalt_checklist_run_get_dose_id (stored), ==, cobalt_dose_get_id (dose));
+    g_assert_cmpint (cobalt_checklist_run_get_dose_id (stored), ==, dose->id);
   }
 
   /* The next due date moved on, and it is shown with Undo offered. */
@@ -155,9 +155,9 @@ test_complete_flow (JourneyFixture *f,
 static int
 bin_fill (JourneyFixture *f)
 {
-  g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_autoptr(CobaltSharpsBin) bin = cobalt_repository_get_sharps_bin (f->repository, f->person->id, NULL);
 
-  return bin != NULL ? (int) cobalt_sharps_bin_get_fill (bin) : -1;
+  return bin != NULL ? (int) bin->fill : -1;
 }
 
 static void
@@ -184,7 +184,7 @@ test_undo (JourneyFixture *f,
   g_assert_cmpint (bin_fill (f), ==, 0);
   g_assert_null (cobalt_checklist_wizard_get_dose (wizard));
   g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "steps");
-  open = cobalt_repository_get_open_checklist_run (f->repository, cobalt_person_get_id (f->person), NULL);
+  open = cobalt_repository_get_open_checklist_run (f->repository, f->person->id, NULL);
   g_assert_nonnull (open);
   g_assert_cmpuint (cobalt_checklist_run_get_n_ticked (open), ==, n);
   g_assert_cmpuint (cobalt_checklist_run_get_current_step (open), ==, n - 1);
@@ -239,11 +239,11 @@ test_abort (JourneyFixture *f,
 
   g_assert_cmpuint (dose_count (f), ==, 1);
   g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 5);
-  runs = cobalt_repository_list_checklist_runs (f->repository, cobalt_person_get_id (f->person), NULL);
+  runs = cobalt_repository_list_checklist_runs (f->repository, f->person->id, NULL);
   stored = g_list_model_get_item (runs, 0);
   g_assert_cmpint (cobalt_checklist_run_get_state (stored), ==, COBALT_RUN_ABORTED);
   g_assert_nonnull (strstr (cobalt_checklist_run_get_abort_reason (stored), "cloudy liquid"));
-  g_assert_null (cobalt_repository_get_open_checklist_run (f->repository, cobalt_person_get_id (f->person), NULL));
+  g_assert_null (cobalt_repository_get_open_checklist_run (f->repository, f->person->id, NULL));
 }
 
 static gint64
@@ -275,7 +275,7 @@ test_resume (JourneyFixture *f,
   {
     g_autoptr(CobaltChecklistRun) stored = NULL;
 
-    stored = cobalt_repository_get_open_checklist_run (f->repository, cobalt_person_get_id (f->person), NULL);
+    stored = cobalt_repository_get_open_checklist_run (f->repository, f->person->id, NULL);
     g_assert_nonnull (stored);
     g_assert_cmpstr (cobalt_checklist_run_get_site_id (stored), ==, "deltoid-left");
     g_assert_cmpint (count_settings (f), ==, n_settings);
@@ -419,14 +419,14 @@ test_expired_batch (JourneyFixture *f,
   tick_steps (wizard, expiry + 1, cobalt_checklist_run_get_n_steps (run));
   wait_for_gtk (20);
   {
-    g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+    g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, f->person->id, NULL);
     CobaltDose *dose;
 
     g_assert_cmpuint (doses->len, ==, 2);
     dose = g_ptr_array_index (doses, 1);
-    g_assert_true (cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_EXPIRED);
-    g_assert_cmpstr (cobalt_dose_get_exception_note (dose), ==, "Nurse Patel said it is fine today");
-    g_assert_null (cobalt_dose_get_notes (dose));
+    g_assert_true (dose->exceptions & COBALT_DOSE_EXCEPTION_EXPIRED);
+    g_assert_cmpstr (dose->exception_note, ==, "Nurse Patel said it is fine today");
+    g_assert_null (dose->notes);
   }
 }
 
@@ -455,13 +455,13 @@ test_aftercare_banner (JourneyFixture *f,
   g_assert_cmpstr (cobalt_aftercare_page_get_banner_text (aftercare), ==, "Call " TEST_EMERGENCY " now");
 
   g_assert_true (cobalt_aftercare_page_save (aftercare, NULL));
-  reactions = cobalt_repository_list_reactions (f->repository, cobalt_person_get_id (f->person), NULL);
+  reactions = cobalt_repository_list_reactions (f->repository, f->person->id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (reactions), ==, 3);
 
   /* Saving again does not store them twice. */
   g_assert_true (cobalt_aftercare_page_save (aftercare, NULL));
   g_clear_object (&reactions);
-  reactions = cobalt_repository_list_reactions (f->repository, cobalt_person_get_id (f->person), NULL);
+  reactions = cobalt_repository_list_reactions (f->repository, f->person->id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (reactions), ==, 3);
 }
 
@@ -477,12 +477,12 @@ test_inject_step_and_stop (JourneyFixture *f,
   guint n, inject;
 
   /* Values no template uses, so only the prescription can show them. */
-  prescription = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), &error);
+  prescription = cobalt_repository_get_prescription (f->repository, f->person->id, &error);
   g_assert_no_error (error);
-  cobalt_prescription_set_injecting_needle_gauge (prescription, 21);
-  cobalt_prescription_set_needle_length_mm (prescription, 38);
-  cobalt_prescription_set_angle_degrees (prescription, 72);
-  cobalt_prescription_set_technique_notes (prescription, "Stretch the skin flat with two fingers");
+  prescription->injecting_needle_gauge = 21;
+  prescription->needle_length_mm = 38;
+  prescription->angle_degrees = 72;
+  cobalt_set_str (&prescription->technique_notes, "Stretch the skin flat with two fingers");
   g_assert_true (cobalt_repository_save_prescription (f->repository, prescription, &error));
   g_assert_no_error (error);
 
@@ -539,8 +539,8 @@ test_volume_250mcg_phase (JourneyFixture *f,
    * weekly 250 mcg phase is due today, 10 March. */
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 18, 2, 2025);
-  cobalt_prescription_set_person_id (cytamen, cobalt_person_get_id (f->person));
-  cobalt_prescription_set_starts_on (cytamen, &start);
+  cytamen->person_id = f->person->id;
+  cobalt_set_date (&cytamen->starts_on, &start);
   cobalt_prescription_set_enabled_sites (cytamen, sites);
   g_assert_true (cobalt_repository_save_prescription (f->repository, cytamen, &error));
   g_assert_no_error (error);
@@ -550,14 +550,14 @@ test_volume_250mcg_phase (JourneyFixture *f,
       g_autoptr(GDateTime) given = g_date_time_add_days (day, 2 * i);
       g_autoptr(CobaltDose) dose = cobalt_dose_new ();
 
-      cobalt_dose_set_person_id (dose, cobalt_person_get_id (f->person));
-      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (cytamen));
+      dose->person_id = f->person->id;
+      dose->prescription_id = cytamen->id;
       cobalt_dose_set_given_at (dose, given);
-      cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
-      cobalt_dose_set_product (dose, COBALT_PRODUCT_CYANOCOBALAMIN);
-      cobalt_dose_set_amount (dose, 1000);
-      cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MCG);
-      cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
+      cobalt_set_str (&dose->site_id, "vastus-lateralis-left");
+      dose->product = COBALT_PRODUCT_CYANOCOBALAMIN;
+      dose->amount = 1000;
+      dose->unit = COBALT_DOSE_UNIT_MCG;
+      dose->given_by = COBALT_GIVEN_BY_CLINIC;
       g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
       g_assert_no_error (error);
     }
@@ -594,9 +594,9 @@ test_volume_above_site_maximum (JourneyFixture *f,
   int draw;
 
   /* 1 mg from a 0.5 mg/mL ampoule is 2 mL; the suggested deltoid takes 1 mL. */
-  prescription = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), &error);
+  prescription = cobalt_repository_get_prescription (f->repository, f->person->id, &error);
   g_assert_no_error (error);
-  cobalt_prescription_set_strength_amount (prescription, 0.5);
+  prescription->strength_amount = 0.5;
   g_assert_true (cobalt_repository_save_prescription (f->repository, prescription, &error));
   g_assert_no_error (error);
 
@@ -623,8 +623,8 @@ test_volume_unknown_strength (void)
   GtkWidget *medicine, *draw_up;
   GtkLabel *warning = NULL;
 
-  cobalt_prescription_set_strength_amount (prescription, 0);
-  cobalt_prescription_set_strength_text (prescription, "1 ampoule");
+  prescription->strength_amount = 0;
+  cobalt_set_str (&prescription->strength_text, "1 ampoule");
   medicine = g_object_ref_sink (cobalt_wizard_medicine_detail_new (prescription, 0));
   draw_up = g_object_ref_sink (cobalt_wizard_draw_up_detail_new (prescription, 0, &warning));
 
@@ -679,7 +679,7 @@ test_database_error_keeps_progress (JourneyFixture *f,
   g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "aftercare");
   g_assert_true (shows_text (GTK_WIDGET (wizard), "Dose logged at 09:00"));
   g_assert_cmpuint (dose_count (f), ==, 2);
-  g_assert_cmpstr (cobalt_dose_get_site_id (cobalt_checklist_wizard_get_dose (wizard)), ==, "deltoid-left");
+  g_assert_cmpstr (COBALT_DOSE (cobalt_checklist_wizard_get_dose (wizard))->site_id, ==, "deltoid-left");
 }
 
 int

@@ -22,7 +22,7 @@ error_text (GtkWidget *label)
 static guint
 history_length (JourneyFixture *f)
 {
-  g_autoptr(GListModel) history = cobalt_repository_list_prescription_history (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_autoptr(GListModel) history = cobalt_repository_list_prescription_history (f->repository, f->person->id, NULL);
 
   return g_list_model_get_n_items (history);
 }
@@ -85,10 +85,10 @@ test_prescription_refusals (JourneyFixture *f,
   g_assert_true (cobalt_prescription_editor_save (editor, NULL));
   g_assert_cmpuint (history_length (f), ==, 2);
   {
-    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), NULL);
-    CobaltPhase *phase = g_ptr_array_index (cobalt_prescription_get_phases (p), 0);
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, f->person->id, NULL);
+    CobaltPhase *phase = g_ptr_array_index (p->phases, 0);
 
-    g_assert_cmpuint (cobalt_prescription_get_version (p), ==, 2);
+    g_assert_cmpuint (p->version, ==, 2);
     g_assert_cmpuint (phase->interval, ==, 2);
     g_assert_true (cobalt_prescription_is_site_enabled (p, "deltoid-left"));
     g_assert_false (cobalt_prescription_is_site_enabled (p, "deltoid-right"));
@@ -164,10 +164,10 @@ test_prescription_volume (JourneyFixture *f,
   g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (warning)), "thigh"));
   g_assert_true (cobalt_prescription_editor_save (editor, NULL));
   {
-    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (f->person), NULL);
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, f->person->id, NULL);
 
-    g_assert_cmpfloat (cobalt_prescription_get_strength_amount (p), ==, 0.5);
-    g_assert_cmpint (cobalt_prescription_get_strength_unit (p), ==, COBALT_DOSE_UNIT_MG);
+    g_assert_cmpfloat (p->strength_amount, ==, 0.5);
+    g_assert_cmpint (p->strength_unit, ==, COBALT_DOSE_UNIT_MG);
     g_assert_cmpfloat (cobalt_prescription_get_phase_volume_ml (p, 1), ==, 0.5);
   }
 
@@ -199,7 +199,7 @@ make_legacy_strength_folder (void)
   repository = cobalt_repository_open (dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP, &error);
   g_assert_no_error (error);
   g_assert_true (cobalt_repository_save_person (repository, person, &error));
-  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (person));
+  prescription->person_id = person->id;
   g_assert_true (cobalt_repository_save_prescription (repository, prescription, &error));
   g_assert_no_error (error);
   g_clear_object (&repository);
@@ -256,11 +256,11 @@ test_prescription_asks_unparsed_strength (void)
   g_assert_false (gtk_widget_has_css_class (strength, "error"));
   g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "0.25 mL"));
   g_assert_true (cobalt_prescription_editor_save (editor, NULL));
-  saved = cobalt_repository_get_prescription (repository, cobalt_person_get_id (person), &error);
+  saved = cobalt_repository_get_prescription (repository, person->id, &error);
   g_assert_no_error (error);
-  g_assert_cmpfloat (cobalt_prescription_get_strength_amount (saved), ==, 1000);
-  g_assert_cmpint (cobalt_prescription_get_strength_unit (saved), ==, COBALT_DOSE_UNIT_MCG);
-  g_assert_null (cobalt_prescription_get_strength_text (saved));
+  g_assert_cmpfloat (saved->strength_amount, ==, 1000);
+  g_assert_cmpint (saved->strength_unit, ==, COBALT_DOSE_UNIT_MCG);
+  g_assert_null (saved->strength_text);
 
   gtk_window_destroy (window);
   wait_for_gtk (20);
@@ -317,26 +317,26 @@ test_checklist_editor (JourneyFixture *f,
   cobalt_checklist_editor_set_title (editor, 2, "   ");
   g_assert_false (cobalt_checklist_editor_save (editor, NULL));
   g_assert_true (shows_text (widget, "Step 3"));
-  steps = cobalt_repository_list_checklist_steps (f->repository, cobalt_person_get_id (f->person), NULL);
+  steps = cobalt_repository_list_checklist_steps (f->repository, f->person->id, NULL);
   {
     g_autoptr(CobaltChecklistStep) s = g_list_model_get_item (steps, 0);
-    g_assert_cmpstr (cobalt_checklist_step_get_title (s), ==, first);
+    g_assert_cmpstr (s->title, ==, first);
   }
   g_clear_object (&steps);
 
   cobalt_checklist_editor_set_title (editor, 2, "Look at the liquid");
   g_assert_true (cobalt_checklist_editor_save (editor, NULL));
-  steps = cobalt_repository_list_checklist_steps (f->repository, cobalt_person_get_id (f->person), NULL);
+  steps = cobalt_repository_list_checklist_steps (f->repository, f->person->id, NULL);
   g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 10);
   {
     g_autoptr(CobaltChecklistStep) s0 = g_list_model_get_item (steps, 0);
     g_autoptr(CobaltChecklistStep) s2 = g_list_model_get_item (steps, 2);
     g_autoptr(CobaltChecklistStep) s9 = g_list_model_get_item (steps, 9);
 
-    g_assert_cmpstr (cobalt_checklist_step_get_title (s0), ==, second);
-    g_assert_cmpstr (cobalt_checklist_step_get_title (s2), ==, "Look at the liquid");
-    g_assert_cmpstr (cobalt_checklist_step_get_title (s9), ==, "Check the plaster is in reach");
-    g_assert_cmpstr (cobalt_checklist_step_get_kind (s9), ==, COBALT_STEP_CUSTOM);
+    g_assert_cmpstr (s0->title, ==, second);
+    g_assert_cmpstr (s2->title, ==, "Look at the liquid");
+    g_assert_cmpstr (s9->title, ==, "Check the plaster is in reach");
+    g_assert_cmpstr (s9->kind, ==, COBALT_STEP_CUSTOM);
   }
 
   g_assert_true (cobalt_checklist_editor_reset (editor, NULL));
@@ -363,8 +363,8 @@ test_person_details (JourneyFixture *f,
   gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "emergency")), "112");
   gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "clinic-phone")), "+44 20 7946 0000");
   g_assert_true (cobalt_preferences_window_save_person (prefs, NULL));
-  stored = cobalt_repository_get_person (f->repository, cobalt_person_get_id (f->person), NULL);
-  g_assert_cmpstr (cobalt_person_get_name (stored), ==, "Alex M.");
+  stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
+  g_assert_cmpstr (stored->name, ==, "Alex M.");
   g_assert_cmpstr (cobalt_person_get_emergency_number (stored), ==, "112");
   g_assert_cmpstr (cobalt_person_get_emergency_number (f->person), ==, "112");
 
@@ -418,13 +418,13 @@ test_log_elsewhere (JourneyFixture *f,
   g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
 #undef FIELD
 
-  doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+  doses = cobalt_repository_list_doses (f->repository, f->person->id, NULL);
   g_assert_cmpuint (doses->len, ==, 2);
   dose = g_ptr_array_index (doses, 1);
-  g_assert_cmpint (cobalt_dose_get_given_by (dose), ==, COBALT_GIVEN_BY_CARER);
-  g_assert_cmpstr (cobalt_dose_get_given_by_name (dose), ==, "Jo (daughter)");
-  g_assert_cmpint (g_date_time_get_hour (cobalt_dose_get_given_at (dose)), ==, 18);
-  g_assert_cmpstr (cobalt_dose_get_batch (dose), ==, "CARER9");
+  g_assert_cmpint (dose->given_by, ==, COBALT_GIVEN_BY_CARER);
+  g_assert_cmpstr (dose->given_by_name, ==, "Jo (daughter)");
+  g_assert_cmpint (g_date_time_get_hour (dose->given_at), ==, 18);
+  g_assert_cmpstr (dose->batch, ==, "CARER9");
   /* Someone else's batch does not use up the person's ampoules. */
   g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 5);
 
@@ -507,13 +507,13 @@ test_log_elsewhere_amount_reason (JourneyFixture *f,
   g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
 #undef FIELD
 
-  doses = cobalt_repository_list_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+  doses = cobalt_repository_list_doses (f->repository, f->person->id, NULL);
   g_assert_cmpuint (doses->len, ==, 2);
   dose = g_ptr_array_index (doses, 1);
-  g_assert_cmpfloat (cobalt_dose_get_amount (dose), ==, 2);
-  g_assert_true (cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_AMOUNT);
-  g_assert_cmpstr (cobalt_dose_get_exception_note (dose), ==, "Dr Rao gave a double dose at the clinic");
-  g_assert_null (cobalt_dose_get_notes (dose));
+  g_assert_cmpfloat (dose->amount, ==, 2);
+  g_assert_true (dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT);
+  g_assert_cmpstr (dose->exception_note, ==, "Dr Rao gave a double dose at the clinic");
+  g_assert_null (dose->notes);
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);

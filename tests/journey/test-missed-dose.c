@@ -44,7 +44,7 @@ find_of_type (GtkWidget *widget,
 static guint
 n_runs (JourneyFixture *f)
 {
-  g_autoptr(GListModel) runs = cobalt_repository_list_checklist_runs (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_autoptr(GListModel) runs = cobalt_repository_list_checklist_runs (f->repository, f->person->id, NULL);
 
   return g_list_model_get_n_items (runs);
 }
@@ -52,7 +52,7 @@ n_runs (JourneyFixture *f)
 static CobaltDose *
 last_dose (JourneyFixture *f)
 {
-  g_autoptr(GPtrArray) doses = cobalt_repository_list_schedule_doses (f->repository, cobalt_person_get_id (f->person), NULL);
+  g_autoptr(GPtrArray) doses = cobalt_repository_list_schedule_doses (f->repository, f->person->id, NULL);
 
   g_assert_cmpuint (doses->len, >, 0);
   return g_object_ref (g_ptr_array_index (doses, doses->len - 1));
@@ -154,10 +154,10 @@ test_wizard_early_dose (JourneyFixture *f,
   g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "aftercare");
   g_assert_cmpuint (dose_count (f), ==, 2);
   dose = last_dose (f);
-  g_assert_cmpint (cobalt_dose_get_exceptions (dose), ==, COBALT_DOSE_EXCEPTION_EARLY);
-  g_assert_cmpstr (cobalt_dose_get_exception_note (dose), ==, "Nurse Patel, by phone");
+  g_assert_cmpint (dose->exceptions, ==, COBALT_DOSE_EXCEPTION_EARLY);
+  g_assert_cmpstr (dose->exception_note, ==, "Nurse Patel, by phone");
   /* The person's own note is left alone. */
-  g_assert_null (cobalt_dose_get_notes (dose));
+  g_assert_null (dose->notes);
 }
 
 static void
@@ -178,9 +178,9 @@ test_wizard_extra_dose_not_now (JourneyFixture *f,
   GtkWidget *widget;
   gboolean closed = FALSE;
 
-  cobalt_dose_set_person_id (given, cobalt_person_get_id (f->person));
+  given->person_id = f->person->id;
   cobalt_dose_set_given_at (given, morning);
-  cobalt_dose_set_site_id (given, "deltoid-right");
+  cobalt_set_str (&given->site_id, "deltoid-right");
   g_assert_true (cobalt_repository_add_dose (f->repository, given, &error));
   g_assert_no_error (error);
 
@@ -243,8 +243,8 @@ test_log_elsewhere_early (JourneyFixture *f,
 
   g_assert_cmpuint (dose_count (f), ==, 2);
   dose = last_dose (f);
-  g_assert_cmpint (cobalt_dose_get_exceptions (dose), ==, COBALT_DOSE_EXCEPTION_EARLY);
-  g_assert_cmpstr (cobalt_dose_get_exception_note (dose), ==, "Dr Rao");
+  g_assert_cmpint (dose->exceptions, ==, COBALT_DOSE_EXCEPTION_EARLY);
+  g_assert_cmpstr (dose->exception_note, ==, "Dr Rao");
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_unref (dialog);
@@ -297,9 +297,9 @@ test_not_given_skipped (JourneyFixture *f,
 
   /* Recorded, not a dose given: nothing taken from the cupboard. */
   record = last_dose (f);
-  g_assert_cmpint (cobalt_dose_get_kind (record), ==, COBALT_DOSE_KIND_SKIPPED);
-  g_assert_cmpstr (cobalt_dose_get_advised_by (record), ==, "Dr Rao");
-  g_assert_cmpstr (cobalt_dose_get_notes (record), ==, "Bloods first");
+  g_assert_cmpint (record->kind, ==, COBALT_DOSE_KIND_SKIPPED);
+  g_assert_cmpstr (record->advised_by, ==, "Dr Rao");
+  g_assert_cmpstr (record->notes, ==, "Bloods first");
   g_assert_cmpuint (dose_count (f), ==, 1);
   g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 5);
   /* The schedule counts from the decision: three months from today. */
@@ -343,7 +343,7 @@ test_not_given_moved (JourneyFixture *f,
 #undef FIELD
 
   record = last_dose (f);
-  g_assert_cmpint (cobalt_dose_get_kind (record), ==, COBALT_DOSE_KIND_MOVED);
+  g_assert_cmpint (record->kind, ==, COBALT_DOSE_KIND_MOVED);
   /* Today is no longer the due day: the clinic moved it to the 14th. */
   due = next_due_date (f);
   g_assert_cmpint (g_date_get_month (&due), ==, 3);
@@ -386,11 +386,11 @@ test_prescription_first_dose_date (JourneyFixture *f,
   gtk_editable_set_text (entry, "2025-03-12");
   g_assert_true (cobalt_prescription_editor_save (editor, &error));
   g_assert_no_error (error);
-  saved = cobalt_repository_get_prescription (f->repository, cobalt_person_get_id (newcomer), &error);
+  saved = cobalt_repository_get_prescription (f->repository, newcomer->id, &error);
   g_assert_no_error (error);
-  g_assert_nonnull (cobalt_prescription_get_starts_on (saved));
-  g_assert_cmpint (g_date_get_day (cobalt_prescription_get_starts_on (saved)), ==, 12);
-  g_assert_cmpint (g_date_get_month (cobalt_prescription_get_starts_on (saved)), ==, 3);
+  g_assert_nonnull (saved->starts_on);
+  g_assert_cmpint (g_date_get_day (saved->starts_on), ==, 12);
+  g_assert_cmpint (g_date_get_month (saved->starts_on), ==, 3);
 }
 
 /* Once a dose is logged the schedule counts from the doses: the date only

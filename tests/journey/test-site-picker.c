@@ -60,7 +60,7 @@ test_resting_needs_confirmation (JourneyFixture *f,
   g_date_clear (&until, 1);
   g_date_set_dmy (&until, 14, 3, 2025);
   resting = cobalt_resting_site_new ("deltoid-left", &until, "bruised");
-  g_assert_true (cobalt_repository_set_site_resting (f->repository, cobalt_person_get_id (f->person), resting, NULL));
+  g_assert_true (cobalt_repository_set_site_resting (f->repository, f->person->id, resting, NULL));
 
   picker = show_picker (f);
   g_signal_connect_swapped (picker, "site-selected", G_CALLBACK (g_atomic_int_inc), &selected_signals);

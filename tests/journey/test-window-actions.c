@@ -70,7 +70,7 @@ show_window (JourneyFixture *f,
 
   *dir = g_dir_make_tmp ("cobalt-journey-XXXXXX", NULL);
   window = cobalt_window_new (NULL, f->clock, *dir);
-  cobalt_window_set_repository (window, f->repository, cobalt_person_get_id (f->person));
+  cobalt_window_set_repository (window, f->repository, f->person->id);
   gtk_window_set_default_size (GTK_WINDOW (window), 1280, 800);
   gtk_window_present (GTK_WINDOW (window));
   wait_for_gtk (200);

@@ -20,8 +20,8 @@ reminder_test_create_person (CobaltRepository  *repository,
   GDate due_date, starts_on;
   int y, m, d;
 
-  cobalt_person_set_clinic_name (person, "Riverside Surgery");
-  cobalt_person_set_clinic_phone (person, "01632 960123");
+  cobalt_set_str (&person->clinic_name, "Riverside Surgery");
+  cobalt_set_str (&person->clinic_phone, "01632 960123");
   if (!cobalt_repository_save_person (repository, person, error))
     return NULL;
 
@@ -32,12 +32,11 @@ reminder_test_create_person (CobaltRepository  *repository,
   g_date_subtract_days (&starts_on, 30);
 
   prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
-  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (person));
-  cobalt_prescription_set_starts_on (prescription, &starts_on);
+  prescription->person_id = person->id;
+  cobalt_set_date (&prescription->starts_on, &starts_on);
   cobalt_prescription_set_enabled_sites (prescription, sites);
-  cobalt_prescription_set_reminder_minute (prescription,
-                                           g_date_time_get_hour (due) * 60 + g_date_time_get_minute (due));
-  cobalt_prescription_set_grace_minutes (prescription, grace_minutes);
+  prescription->reminder_minute = g_date_time_get_hour (due) * 60 + g_date_time_get_minute (due);
+  prescription->grace_minutes = grace_minutes;
   g_ptr_array_add (phases, cobalt_phase_new (COBALT_INTERVAL_WEEKS, 1, COBALT_PHASE_END_OPEN, 0, "Weekly"));
   cobalt_prescription_set_phases (prescription, phases);
   if (!cobalt_repository_save_prescription (repository, prescription, error))
@@ -62,7 +61,7 @@ reminder_test_log_dose (CobaltRepository  *repository,
   g_autoptr(CobaltDose) dose = cobalt_dose_new ();
   g_autoptr(GError) local_error = NULL;
 
-  prescription = cobalt_repository_get_prescription (repository, cobalt_person_get_id (person), &local_error);
+  prescription = cobalt_repository_get_prescription (repository, person->id, &local_error);
   if (prescription == NULL)
     {
       if (local_error == NULL)
@@ -71,13 +70,13 @@ reminder_test_log_dose (CobaltRepository  *repository,
       return FALSE;
     }
 
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (person));
-  cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+  dose->person_id = person->id;
+  dose->prescription_id = prescription->id;
   cobalt_dose_set_given_at (dose, given_at);
-  cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
-  cobalt_dose_set_amount (dose, cobalt_prescription_get_amount (prescription));
-  cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (prescription));
-  cobalt_dose_set_product (dose, cobalt_prescription_get_product (prescription));
+  cobalt_set_str (&dose->site_id, "vastus-lateralis-left");
+  dose->amount = prescription->amount;
+  dose->unit = prescription->unit;
+  dose->product = prescription->product;
 
   return cobalt_repository_add_dose (repository, dose, error);
 }

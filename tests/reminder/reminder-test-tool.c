@@ -90,13 +90,13 @@ cmd_create (const char *dir)
 
   if (opt_clinic_phone != NULL)
     {
-      cobalt_person_set_clinic_phone (person, opt_clinic_phone);
+      cobalt_set_str (&person->clinic_phone, opt_clinic_phone);
       if (!cobalt_repository_save_person (repository, person, &error))
         die ("save person", error);
     }
 
-  prescription = cobalt_repository_get_prescription (repository, cobalt_person_get_id (person), &error);
-  doses = cobalt_repository_list_doses (repository, cobalt_person_get_id (person), &error);
+  prescription = cobalt_repository_get_prescription (repository, person->id, &error);
+  doses = cobalt_repository_list_doses (repository, person->id, &error);
   if (prescription == NULL || doses == NULL)
     die ("read back", error);
   info = cobalt_schedule_next_due (prescription, doses, now, tz);
@@ -153,10 +153,10 @@ cmd_states (const char *dir)
       if (state == NULL)
         die ("state", error);
 
-      due = format_or_dash (cobalt_reminder_state_get_due_at (state));
-      shown = format_or_dash (cobalt_reminder_state_get_shown_at (state));
-      snoozed = format_or_dash (cobalt_reminder_state_get_snoozed_until (state));
-      acted = format_or_dash (cobalt_reminder_state_get_acted_at (state));
+      due = format_or_dash (state->due_at);
+      shown = format_or_dash (state->shown_at);
+      snoozed = format_or_dash (state->snoozed_until);
+      acted = format_or_dash (state->acted_at);
       g_print ("%s %s %s %s %s\n", cobalt_reminder_kind_to_id (kind), due, shown, snoozed, acted);
     }
 

@@ -56,19 +56,19 @@ fixture_set_up (Fixture    *f,
   g_assert_nonnull (f->tz);
 
   f->person = cobalt_person_new ("Alex");
-  cobalt_person_set_id (f->person, 7);
-  cobalt_person_set_clinic_name (f->person, "Riverside Surgery");
-  cobalt_person_set_clinic_phone (f->person, "01632 960123");
+  f->person->id = 7;
+  cobalt_set_str (&f->person->clinic_name, "Riverside Surgery");
+  cobalt_set_str (&f->person->clinic_phone, "01632 960123");
 
   f->prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
-  cobalt_prescription_set_id (f->prescription, 1);
-  cobalt_prescription_set_person_id (f->prescription, 7);
+  f->prescription->id = 1;
+  f->prescription->person_id = 7;
   g_date_clear (&starts_on, 1);
   g_date_set_dmy (&starts_on, 1, 1, 2020);
-  cobalt_prescription_set_starts_on (f->prescription, &starts_on);
+  cobalt_set_date (&f->prescription->starts_on, &starts_on);
   cobalt_prescription_set_enabled_sites (f->prescription, sites);
-  cobalt_prescription_set_reminder_minute (f->prescription, reminder_minute);
-  cobalt_prescription_set_grace_minutes (f->prescription, 60);
+  f->prescription->reminder_minute = reminder_minute;
+  f->prescription->grace_minutes = 60;
   g_ptr_array_add (phases, cobalt_phase_new (unit, interval, COBALT_PHASE_END_OPEN, 0, "Maintenance"));
   cobalt_prescription_set_phases (f->prescription, phases);
 
@@ -97,14 +97,14 @@ add_dose (Fixture *f, int y, int mo, int d, int h, int mi)
   g_autoptr(GDateTime) at = local (f, y, mo, d, h, mi);
   CobaltDose *dose = cobalt_dose_new ();
 
-  cobalt_dose_set_id (dose, f->doses->len + 1);
-  cobalt_dose_set_person_id (dose, 7);
-  cobalt_dose_set_prescription_id (dose, 1);
+  dose->id = f->doses->len + 1;
+  dose->person_id = 7;
+  dose->prescription_id = 1;
   cobalt_dose_set_given_at (dose, at);
-  cobalt_dose_set_site_id (dose, "vastus-lateralis-left");
-  cobalt_dose_set_amount (dose, 1.0);
-  cobalt_dose_set_unit (dose, COBALT_DOSE_UNIT_MG);
-  cobalt_dose_set_product (dose, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  cobalt_set_str (&dose->site_id, "vastus-lateralis-left");
+  dose->amount = 1.0;
+  dose->unit = COBALT_DOSE_UNIT_MG;
+  dose->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
   g_ptr_array_add (f->doses, dose);
 }
 
@@ -161,7 +161,7 @@ plan_at (Fixture *f, GDateTime *now)
       CobaltReminderItem *item = g_ptr_array_index (items, i);
 
       if (item->needs_show)
-        cobalt_reminder_state_set_shown_at (state_for (f, item), now);
+        cobalt_set_date_time (&COBALT_REMINDER_STATE (state_for (f, item))->shown_at, now);
     }
 
   return items;
@@ -450,7 +450,7 @@ test_snooze (void)
 
   /* Snooze 1 hour: back at 00:30 the next day, still as the due reminder. */
   until = g_date_time_add_hours (at, 1);
-  cobalt_reminder_state_set_snoozed_until (state, until);
+  cobalt_set_date_time (&state->snoozed_until, until);
   before = local (&f, 2024, 6, 11, 0, 29);
   assert_shown (&f, before, "");
   assert_wakeup (&f, until);
@@ -461,7 +461,7 @@ test_snooze (void)
   /* Remind me tomorrow: at tomorrow's reminder time exactly one reminder
    * comes, the overdue one. */
   tomorrow = local (&f, 2024, 6, 11, 23, 30);
-  cobalt_reminder_state_set_snoozed_until (state, tomorrow);
+  cobalt_set_date_time (&state->snoozed_until, tomorrow);
   late = local (&f, 2024, 6, 11, 23, 0);
   assert_shown (&f, late, "");
   assert_wakeup (&f, tomorrow);
@@ -485,9 +485,9 @@ test_acted_on (void)
   items = plan_at (&f, at);
   state = state_for (&f, g_ptr_array_index (items, 0));
   /* "Start checklist" pressed, then a stray snooze: never again. */
-  cobalt_reminder_state_set_acted_at (state, at);
+  cobalt_set_date_time (&state->acted_at, at);
   later = local (&f, 2024, 6, 10, 9, 1);
-  cobalt_reminder_state_set_snoozed_until (state, later);
+  cobalt_set_date_time (&state->snoozed_until, later);
   g_clear_pointer (&later, g_date_time_unref);
   later = local (&f, 2024, 6, 10, 11, 0);
   assert_shown (&f, later, "");
@@ -663,14 +663,14 @@ test_supplies (void)
   /* One ampoule, expiring in ten days; a bin at four fifths. */
   f.supplies = g_list_store_new (COBALT_TYPE_SUPPLY_ITEM);
   ampoules = cobalt_supply_item_new (7, COBALT_SUPPLY_AMPOULE, 1);
-  cobalt_supply_item_set_id (ampoules, 1);
-  cobalt_supply_item_set_batch (ampoules, "AB123");
+  ampoules->id = 1;
+  cobalt_set_str (&ampoules->batch, "AB123");
   g_date_clear (&expiry, 1);
   g_date_set_dmy (&expiry, 15, 6, 2024);
-  cobalt_supply_item_set_expiry (ampoules, &expiry);
+  cobalt_set_date (&ampoules->expiry, &expiry);
   g_list_store_append (f.supplies, ampoules);
   f.bin = cobalt_sharps_bin_new (7, 10);
-  cobalt_sharps_bin_set_fill (f.bin, 8);
+  f.bin->fill = 8;
 
   morning = local (&f, 2024, 6, 5, 8, 0);
   at = local (&f, 2024, 6, 5, 9, 0);
@@ -746,7 +746,7 @@ test_due_all_day_never_missed (void)
   g_assert_nonnull (item);
   state = state_for (&f, item);
   /* Snoozed until 23:00: it comes back, still only "due". */
-  cobalt_reminder_state_set_snoozed_until (state, later);
+  cobalt_set_date_time (&state->snoozed_until, later);
   assert_shown (&f, evening, "");
   late_items = plan_at (&f, later);
   g_assert_cmpuint (late_items->len, ==, 1);
@@ -773,7 +773,7 @@ test_clinic_short_window (void)
 
   fixture_set_up (&f, "Europe/London", 9 * 60, COBALT_INTERVAL_DAYS, 2);
   f.settings.day_before = FALSE;
-  cobalt_prescription_set_overdue_after_minutes (f.prescription, 240);
+  f.prescription->overdue_after_minutes = 240;
   add_dose (&f, 2024, 6, 8, 9, 0);   /* next due Monday 10 June */
 
   at = local (&f, 2024, 6, 10, 9, 0);
@@ -811,7 +811,7 @@ test_first_dose_date (void)
   f.settings.day_before = FALSE;
   g_date_clear (&first, 1);
   g_date_set_dmy (&first, 11, 6, 2024);
-  cobalt_prescription_set_starts_on (f.prescription, &first);
+  cobalt_set_date (&f.prescription->starts_on, &first);
 
   setup = local (&f, 2024, 6, 10, 15, 0);
   morning = local (&f, 2024, 6, 11, 9, 0);
@@ -822,7 +822,7 @@ test_first_dose_date (void)
 
   memset (&f, 0, sizeof f);
   fixture_set_up (&f, "Europe/London", 9 * 60, COBALT_INTERVAL_MONTHS, 3);
-  cobalt_prescription_set_starts_on (f.prescription, NULL);
+  cobalt_set_date (&f.prescription->starts_on, NULL);
   next_day = local (&f, 2024, 6, 11, 9, 30);
   day_after = local (&f, 2024, 6, 12, 9, 30);
   assert_shown (&f, next_day, "");
@@ -845,12 +845,12 @@ test_moved_dose (void)
   add_dose (&f, 2024, 6, 3, 12, 0);   /* next due Monday 10 June */
   add_dose (&f, 2024, 6, 7, 16, 0);
   moved = g_ptr_array_index (f.doses, 1);
-  cobalt_dose_set_kind (moved, COBALT_DOSE_KIND_MOVED);
-  cobalt_dose_set_advised_by (moved, "Dr Rao");
-  cobalt_dose_set_site_id (moved, NULL);
+  moved->kind = COBALT_DOSE_KIND_MOVED;
+  cobalt_set_str (&moved->advised_by, "Dr Rao");
+  cobalt_set_str (&moved->site_id, NULL);
   g_date_clear (&moved_to, 1);
   g_date_set_dmy (&moved_to, 13, 6, 2024);
-  cobalt_dose_set_moved_to (moved, &moved_to);
+  cobalt_set_date (&moved->moved_to, &moved_to);
 
   old_due = local (&f, 2024, 6, 10, 9, 0);
   next_day = local (&f, 2024, 6, 11, 9, 0);

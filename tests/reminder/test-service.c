@@ -194,7 +194,7 @@ claim_thread (gpointer data)
       g_autoptr(GDateTime) due_at = g_date_time_add_days (race->due, i);
       gboolean claimed = FALSE;
 
-      g_assert_true (cobalt_repository_claim_reminder (repository, cobalt_person_get_id (person),
+      g_assert_true (cobalt_repository_claim_reminder (repository, person->id,
                                                        COBALT_REMINDER_OVERDUE, due_at, due_at,
                                                        &claimed, &error));
       g_assert_no_error (error);

@@ -202,7 +202,7 @@ parse_record (GStrv       fields,
     if (map[i] >= 0 && (guint) map[i] < n_fields)
       values[i] = fields[map[i]];
 
-  cobalt_dose_set_person_id (dose, person_id);
+  dose->person_id = person_id;
 
   /* given_at, interpreted in the timezone column when there is one */
   if (values[COL_GIVEN_AT] == NULL || *values[COL_GIVEN_AT] == '\0')
@@ -235,7 +235,7 @@ parse_record (GStrv       fields,
         add_problem (problems, line, _("“%s” is not a known injection site"),
                      values[COL_SITE]);
       else
-        cobalt_dose_set_site_id (dose, values[COL_SITE]);
+        cobalt_set_str (&dose->site_id, values[COL_SITE]);
     }
 
   product = values[COL_PRODUCT] ? lookup_id (product_ids, values[COL_PRODUCT]) : -1;
@@ -244,23 +244,23 @@ parse_record (GStrv       fields,
                  _("the product “%s” is not one of hydroxocobalamin, cyanocobalamin, methylcobalamin, other"),
                  values[COL_PRODUCT] ? values[COL_PRODUCT] : "");
   else
-    cobalt_dose_set_product (dose, product);
+    dose->product = product;
 
   if (!parse_amount (values[COL_AMOUNT], &amount))
     add_problem (problems, line, _("the amount “%s” is not a number above zero"),
                  values[COL_AMOUNT] ? values[COL_AMOUNT] : "");
   else
-    cobalt_dose_set_amount (dose, amount);
+    dose->amount = amount;
 
   unit = values[COL_UNIT] ? lookup_id (unit_ids, values[COL_UNIT]) : -1;
   if (unit < 0)
     add_problem (problems, line, _("the unit “%s” is not one of mg, mcg, mL"),
                  values[COL_UNIT] ? values[COL_UNIT] : "");
   else
-    cobalt_dose_set_unit (dose, unit);
+    dose->unit = unit;
 
   if (values[COL_BATCH] != NULL && *values[COL_BATCH] != '\0')
-    cobalt_dose_set_batch (dose, values[COL_BATCH]);
+    cobalt_set_str (&dose->batch, values[COL_BATCH]);
 
   if (values[COL_EXPIRY] != NULL && *values[COL_EXPIRY] != '\0')
     {
@@ -270,7 +270,7 @@ parse_record (GStrv       fields,
         add_problem (problems, line, _("the expiry “%s” is not a date like 2025-12-31"),
                      values[COL_EXPIRY]);
       else
-        cobalt_dose_set_expiry (dose, &expiry);
+        cobalt_set_date (&dose->expiry, &expiry);
     }
 
   if (values[COL_GIVEN_BY] != NULL && *values[COL_GIVEN_BY] != '\0')
@@ -281,12 +281,12 @@ parse_record (GStrv       fields,
                      values[COL_GIVEN_BY]);
     }
   if (given_by >= 0)
-    cobalt_dose_set_given_by (dose, given_by);
+    dose->given_by = given_by;
 
   if (values[COL_GIVEN_BY_NAME] != NULL && *values[COL_GIVEN_BY_NAME] != '\0')
-    cobalt_dose_set_given_by_name (dose, values[COL_GIVEN_BY_NAME]);
+    cobalt_set_str (&dose->given_by_name, values[COL_GIVEN_BY_NAME]);
   if (values[COL_NOTES] != NULL && *values[COL_NOTES] != '\0')
-    cobalt_dose_set_notes (dose, values[COL_NOTES]);
+    cobalt_set_str (&dose->notes, values[COL_NOTES]);
 
   if (problems->len != before)
     return NULL;
@@ -374,13 +374,13 @@ cobalt_csv_write_dose (GString    *out,
   g_return_if_fail (out != NULL);
   g_return_if_fail (COBALT_IS_DOSE (dose));
 
-  given_at = cobalt_dose_get_given_at (dose);
+  given_at = dose->given_at;
   if (given_at != NULL)
     when = g_date_time_format (given_at, "%Y-%m-%dT%H:%M:%S%:z");
-  if (cobalt_dose_get_site_id (dose) != NULL)
-    site = cobalt_site_catalogue_lookup (cobalt_dose_get_site_id (dose));
-  g_ascii_dtostr (amount, sizeof amount, cobalt_dose_get_amount (dose));
-  date = cobalt_dose_get_expiry (dose);
+  if (dose->site_id != NULL)
+    site = cobalt_site_catalogue_lookup (dose->site_id);
+  g_ascii_dtostr (amount, sizeof amount, dose->amount);
+  date = dose->expiry;
   if (date != NULL && g_date_valid (date))
     g_date_strftime (expiry, sizeof expiry, "%Y-%m-%d", date);
 
@@ -388,18 +388,18 @@ cobalt_csv_write_dose (GString    *out,
     const char *values[N_COLUMNS] = {
       [COL_GIVEN_AT] = when,
       [COL_TIMEZONE] = cobalt_dose_get_timezone (dose),
-      [COL_SITE] = cobalt_dose_get_site_id (dose),
+      [COL_SITE] = dose->site_id,
       [COL_SITE_NAME] = site ? cobalt_site_info_get_name (site) : NULL,
-      [COL_PRODUCT] = cobalt_csv_product_id (cobalt_dose_get_product (dose)),
+      [COL_PRODUCT] = cobalt_csv_product_id (dose->product),
       [COL_AMOUNT] = amount,
-      [COL_UNIT] = cobalt_csv_unit_id (cobalt_dose_get_unit (dose)),
-      [COL_BATCH] = cobalt_dose_get_batch (dose),
+      [COL_UNIT] = cobalt_csv_unit_id (dose->unit),
+      [COL_BATCH] = dose->batch,
       [COL_EXPIRY] = expiry,
-      [COL_GIVEN_BY] = cobalt_csv_given_by_id (cobalt_dose_get_given_by (dose)),
-      [COL_GIVEN_BY_NAME] = cobalt_dose_get_given_by_name (dose),
+      [COL_GIVEN_BY] = cobalt_csv_given_by_id (dose->given_by),
+      [COL_GIVEN_BY_NAME] = dose->given_by_name,
       [COL_CHECKLIST] = checklist,
       [COL_REACTIONS] = reactions,
-      [COL_NOTES] = cobalt_dose_get_notes (dose),
+      [COL_NOTES] = dose->notes,
     };
 
     cobalt_csv_write_record (out, values);

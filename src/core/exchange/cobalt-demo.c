@@ -281,29 +281,29 @@ make_doses (const DemoPerson   *spec,
       batch = batch_for_dose (spec, i);
 
       cobalt_dose_set_given_at (dose, given_at);
-      cobalt_dose_set_site_id (dose, site != NULL ? site->id : NULL);
-      cobalt_dose_set_amount (dose, due->amount);
-      cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (prescription));
-      cobalt_dose_set_product (dose, cobalt_prescription_get_product (prescription));
-      cobalt_dose_set_batch (dose, batch);
+      cobalt_set_str (&dose->site_id, site != NULL ? site->id : NULL);
+      dose->amount = due->amount;
+      dose->unit = prescription->unit;
+      dose->product = prescription->product;
+      cobalt_set_str (&dose->batch, batch);
 
       /* Boxes expire about 18 months after they were dispensed. */
       expiry = planned->given;
       g_date_add_months (&expiry, 18 - (int) (i % 5));
-      cobalt_dose_set_expiry (dose, &expiry);
+      cobalt_set_date (&dose->expiry, &expiry);
 
       if (i < spec->clinic_doses)
         {
-          cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_CLINIC);
-          cobalt_dose_set_given_by_name (dose, spec->clinic_name);
+          dose->given_by = COBALT_GIVEN_BY_CLINIC;
+          cobalt_set_str (&dose->given_by_name, spec->clinic_name);
         }
       else
         {
-          cobalt_dose_set_given_by (dose, spec->given_by);
-          cobalt_dose_set_given_by_name (dose, spec->given_by_name);
+          dose->given_by = spec->given_by;
+          cobalt_set_str (&dose->given_by_name, spec->given_by_name);
         }
       if (g_date_compare (&planned->given, &planned->due) > 0)
-        cobalt_dose_set_notes (dose, _("Given late: away from home on the due day."));
+        cobalt_set_str (&dose->notes, _("Given late: away from home on the due day."));
 
       g_ptr_array_add (doses, g_steal_pointer (&dose));
     }
@@ -318,10 +318,10 @@ add_checklist_run (CobaltRepository *repository,
                    GError          **error)
 {
   g_autoptr(CobaltChecklistRun) run = NULL;
-  g_autoptr(GDateTime) started = g_date_time_add_minutes (cobalt_dose_get_given_at (dose), -12);
+  g_autoptr(GDateTime) started = g_date_time_add_minutes (dose->given_at, -12);
   guint n_steps;
 
-  run = cobalt_repository_start_checklist_run (repository, cobalt_dose_get_person_id (dose), started, error);
+  run = cobalt_repository_start_checklist_run (repository, dose->person_id, started, error);
   if (run == NULL)
     return FALSE;
 
@@ -411,10 +411,10 @@ add_reactions (CobaltRepository *repository,
         continue;
 
       dose = g_ptr_array_index (doses, which[i]);
-      noted_at = g_date_time_add_hours (cobalt_dose_get_given_at (dose), 3);
-      reaction = cobalt_reaction_new (cobalt_dose_get_person_id (dose), info->id, noted_at);
-      cobalt_reaction_set_dose_id (reaction, cobalt_dose_get_id (dose));
-      cobalt_reaction_set_note (reaction, _("Settled by the next day."));
+      noted_at = g_date_time_add_hours (dose->given_at, 3);
+      reaction = cobalt_reaction_new (dose->person_id, info->id, noted_at);
+      reaction->dose_id = dose->id;
+      cobalt_set_str (&reaction->note, _("Settled by the next day."));
       if (!cobalt_repository_add_reaction (repository, reaction, error))
         return FALSE;
     }
@@ -445,7 +445,7 @@ wearing_off (GPtrArray *doses,
 
   for (guint i = 0; i < doses->len; i++)
     {
-      GDateTime *given_at = cobalt_dose_get_given_at (g_ptr_array_index (doses, i));
+      GDateTime *given_at = COBALT_DOSE (g_ptr_array_index (doses, i))->given_at;
 
       if (g_date_time_compare (given_at, at) <= 0)
         before = given_at;
@@ -494,13 +494,13 @@ add_checkins (CobaltRepository *repository,
       double wear = progress * wearing_off (doses, at);
       double noise = g_rand_double_range (rand, -0.8, 0.8);
 
-      cobalt_checkin_set_energy (checkin, clamp_score (2.5 + 4.5 * progress - 2.5 * wear + noise));
-      cobalt_checkin_set_mood (checkin, clamp_score (4 + 3 * progress - 1.5 * wear - noise / 2));
-      cobalt_checkin_set_fatigue (checkin, clamp_score (8 - 5 * progress + 2.5 * wear + noise));
-      cobalt_checkin_set_pins_and_needles (checkin, clamp_score (6 - 5 * progress + 2 * wear + noise / 2));
-      cobalt_checkin_set_memory (checkin, clamp_score (4 + 3.5 * progress - 1.5 * wear + noise));
+      checkin->scores[COBALT_CHECKIN_ENERGY] = clamp_score (2.5 + 4.5 * progress - 2.5 * wear + noise);
+      checkin->scores[COBALT_CHECKIN_MOOD] = clamp_score (4 + 3 * progress - 1.5 * wear - noise / 2);
+      checkin->scores[COBALT_CHECKIN_FATIGUE] = clamp_score (8 - 5 * progress + 2.5 * wear + noise);
+      checkin->scores[COBALT_CHECKIN_PINS_AND_NEEDLES] = clamp_score (6 - 5 * progress + 2 * wear + noise / 2);
+      checkin->scores[COBALT_CHECKIN_MEMORY] = clamp_score (4 + 3.5 * progress - 1.5 * wear + noise);
       if (k < 0)
-        cobalt_checkin_set_note (checkin, _("Before starting injections: tired all the time."));
+        cobalt_set_str (&checkin->note, _("Before starting injections: tired all the time."));
 
       if (!cobalt_repository_add_checkin (repository, checkin, error))
         return FALSE;
@@ -525,10 +525,10 @@ add_lab (CobaltRepository *repository,
   g_autoptr(CobaltLabResult) result = cobalt_lab_result_new (person_id, test, value, unit);
   GDate taken_on = date_offset (now, day_offset);
 
-  cobalt_lab_result_set_taken_on (result, &taken_on);
+  cobalt_set_date (&result->taken_on, &taken_on);
   cobalt_lab_result_set_ref_low (result, low);
   cobalt_lab_result_set_ref_high (result, high);
-  cobalt_lab_result_set_lab_name (result, spec->lab_name);
+  cobalt_set_str (&result->lab_name, spec->lab_name);
   return cobalt_repository_add_lab_result (repository, result, error);
 }
 
@@ -571,21 +571,21 @@ add_supply (CobaltRepository   *repository,
   g_autoptr(CobaltSupplyItem) item = cobalt_supply_item_new (person_id, kind, count);
   GDate received = date_offset (now, -40);
 
-  cobalt_supply_item_set_name (item, name);
-  cobalt_supply_item_set_received_on (item, &received);
+  cobalt_set_str (&item->name, name);
+  cobalt_set_date (&item->received_on, &received);
   if (expiry_offset != 0)
     {
       GDate expiry = date_offset (now, expiry_offset);
 
-      cobalt_supply_item_set_expiry (item, &expiry);
+      cobalt_set_date (&item->expiry, &expiry);
     }
   if (kind == COBALT_SUPPLY_AMPOULE)
     {
       /* The prescribed product and strength: the demo's ampoules are stock. */
-      cobalt_supply_item_set_product (item, cobalt_prescription_get_product (prescription));
-      cobalt_supply_item_set_strength_amount (item, cobalt_prescription_get_strength_amount (prescription));
-      cobalt_supply_item_set_strength_unit (item, cobalt_prescription_get_strength_unit (prescription));
-      cobalt_supply_item_set_batch (item, batch);
+      item->product = prescription->product;
+      item->strength_amount = prescription->strength_amount;
+      item->strength_unit = prescription->strength_unit;
+      cobalt_set_str (&item->batch, batch);
     }
 
   return cobalt_repository_save_supply_item (repository, item, error);
@@ -622,8 +622,8 @@ add_supplies (CobaltRepository   *repository,
     return FALSE;
 
   bin = cobalt_sharps_bin_new (person_id, alex ? 12 : 30);
-  cobalt_sharps_bin_set_replaced_on (bin, &replaced);
-  cobalt_sharps_bin_set_fill (bin, alex ? 10 : 7);
+  cobalt_set_date (&bin->replaced_on, &replaced);
+  bin->fill = alex ? 10 : 7;
   return cobalt_repository_save_sharps_bin (repository, bin, error);
 }
 
@@ -639,23 +639,23 @@ populate_person (CobaltRepository *repository,
   gint64 person_id;
   int start_offset;
 
-  cobalt_person_set_clinic_name (person, spec->clinic_name);
-  cobalt_person_set_clinic_phone (person, spec->clinic_phone);
+  cobalt_set_str (&person->clinic_name, spec->clinic_name);
+  cobalt_set_str (&person->clinic_phone, spec->clinic_phone);
   cobalt_person_set_emergency_number (person, spec->emergency_number);
   if (spec->notes != NULL)
-    cobalt_person_set_notes (person, _(spec->notes));
+    cobalt_set_str (&person->notes, _(spec->notes));
   if (!cobalt_repository_save_person (repository, person, error))
     return FALSE;
-  person_id = cobalt_person_get_id (person);
+  person_id = person->id;
 
   doses = cobalt_demo_plan_doses (spec - demo_people, now, &prescription);
   {
     GDate today = today_of (now);
 
-    start_offset = -g_date_days_between (cobalt_prescription_get_starts_on (prescription), &today);
+    start_offset = -g_date_days_between (prescription->starts_on, &today);
   }
 
-  cobalt_prescription_set_person_id (prescription, person_id);
+  prescription->person_id = person_id;
   if (!cobalt_repository_save_prescription (repository, prescription, error))
     return FALSE;
 
@@ -663,18 +663,18 @@ populate_person (CobaltRepository *repository,
     {
       CobaltDose *dose = g_ptr_array_index (doses, i);
 
-      cobalt_dose_set_person_id (dose, person_id);
-      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+      dose->person_id = person_id;
+      dose->prescription_id = prescription->id;
 
       /* Cobalt came into use after the clinic doses: from then on every
        * dose went through the checklist. */
-      if (cobalt_dose_get_given_by (dose) != COBALT_GIVEN_BY_CLINIC)
+      if (dose->given_by != COBALT_GIVEN_BY_CLINIC)
         {
           gint64 run_id = 0;
 
           if (i == doses->len / 2 && spec == &demo_people[1])
             {
-              g_autoptr(GDateTime) before = g_date_time_add_days (cobalt_dose_get_given_at (dose), -1);
+              g_autoptr(GDateTime) before = g_date_time_add_days (dose->given_at, -1);
 
               if (!add_aborted_run (repository, person_id, before, error))
                 return FALSE;
@@ -682,7 +682,7 @@ populate_person (CobaltRepository *repository,
 
           if (!add_checklist_run (repository, dose, &run_id, error))
             return FALSE;
-          cobalt_dose_set_checklist_run_id (dose, run_id);
+          dose->checklist_run_id = run_id;
         }
 
       if (!cobalt_repository_add_dose (repository, dose, error))
@@ -713,12 +713,12 @@ cobalt_demo_plan_doses (guint                index,
   spec = &demo_people[index];
   prescription = cobalt_prescription_new_from_template (spec->template_id);
   g_assert (prescription != NULL);
-  cobalt_prescription_set_reminder_minute (prescription, spec->reminder_minute);
+  prescription->reminder_minute = spec->reminder_minute;
   cobalt_prescription_set_enabled_sites (prescription, spec->sites);
 
-  plan = plan_history (spec, cobalt_prescription_get_phases (prescription), now, &next_due);
+  plan = plan_history (spec, prescription->phases, now, &next_due);
   /* With no dose yet, the first one was due on the day treatment began. */
-  cobalt_prescription_set_starts_on (prescription, &g_array_index (plan, PlannedDose, 0).due);
+  cobalt_set_date (&prescription->starts_on, &g_array_index (plan, PlannedDose, 0).due);
   doses = make_doses (spec, prescription, plan, g_date_time_get_timezone (now));
 
   *prescription_out = g_steal_pointer (&prescription);

@@ -145,7 +145,7 @@ append_vtimezone (GString   *out,
 static gboolean
 amount_varies (CobaltPrescription *prescription)
 {
-  GPtrArray *phases = cobalt_prescription_get_phases (prescription);
+  GPtrArray *phases = prescription->phases;
 
   for (guint i = 1; phases != NULL && i < phases->len; i++)
     if (cobalt_prescription_get_phase_amount (prescription, i) !=
@@ -169,19 +169,19 @@ append_event (GString            *out,
   g_autofree char *summary = NULL;
   g_autofree char *description = NULL;
   g_autofree char *alarm_text = NULL;
-  const char *phone = cobalt_person_get_clinic_phone (person);
+  const char *phone = person->clinic_phone;
 
   uid = g_strdup_printf ("cobalt-dose-%" G_GINT64_FORMAT "-%s@" UID_DOMAIN,
-                         cobalt_person_get_id (person), day);
+                         person->id, day);
   /* Translators: calendar event title: person's name, then "1 mg hydroxocobalamin". */
   summary = g_strdup_printf (_("B12 injection for %s: %s"),
-                             cobalt_person_get_name (person), dose_text);
+                             person->name, dose_text);
   if (phone != NULL && *phone != '\0')
     description = g_strdup_printf (_("Follow your clinic's instructions. If a dose is missed, ask your clinic (%s) when to have the next one; do not double up."),
                                    phone);
   else
     description = g_strdup (_("Follow your clinic's instructions. If a dose is missed, ask your clinic when to have the next one; do not double up."));
-  alarm_text = g_strdup_printf (_("B12 injection due for %s"), cobalt_person_get_name (person));
+  alarm_text = g_strdup_printf (_("B12 injection due for %s"), person->name);
 
   append_prop (out, "BEGIN", "VEVENT");
   append_prop (out, "UID", uid);
@@ -296,7 +296,7 @@ cobalt_ical_build (CobaltPerson       *person,
     {
       g_set_error (error, COBALT_EXPORT_ERROR, COBALT_EXPORT_ERROR_NO_PRESCRIPTION,
                    _("%s has no prescription yet, so there are no upcoming doses to put in a calendar."),
-                   cobalt_person_get_name (person));
+                   person->name);
       return NULL;
     }
 
@@ -316,7 +316,7 @@ cobalt_ical_build (CobaltPerson       *person,
   append_prop (out, "PRODID", "-//Cobalt//Cobalt " PACKAGE_VERSION "//EN");
   append_prop (out, "CALSCALE", "GREGORIAN");
   append_prop (out, "METHOD", "PUBLISH");
-  calname = g_strdup_printf (_("B12 injections: %s"), cobalt_person_get_name (person));
+  calname = g_strdup_printf (_("B12 injections: %s"), person->name);
   append_text_prop (out, "X-WR-CALNAME", calname);
 
   if (with_tzid)
@@ -348,7 +348,7 @@ cobalt_ical_build (CobaltPerson       *person,
             {
               CobaltDose *fake = cobalt_dose_new ();
 
-              cobalt_dose_set_person_id (fake, cobalt_person_get_id (person));
+              fake->person_id = person->id;
               cobalt_dose_set_given_at (fake, g_ptr_array_index (projected, j));
               g_ptr_array_add (sim, fake);
             }

@@ -5,40 +5,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-checkin.h"
-#include "cobalt-record-private.h"
-
-struct _CobaltCheckin
-{
-  GObject    parent_instance;
-
-  gint64     id;
-  gint64     person_id;
-  GDateTime *at;
-  int        scores[COBALT_N_CHECKIN_MEASURES];
-  char      *note;
-};
+#include "cobalt-record.h"
 
 G_DEFINE_FINAL_TYPE (CobaltCheckin, cobalt_checkin, G_TYPE_OBJECT)
-
-/* The score properties follow the order of CobaltCheckinMeasure, so that
- * PROP_ENERGY + measure is the measure's property. */
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_PERSON_ID,
-  PROP_AT,
-  PROP_ENERGY,
-  PROP_MOOD,
-  PROP_FATIGUE,
-  PROP_PINS_AND_NEEDLES,
-  PROP_MEMORY,
-  PROP_NOTE,
-  N_PROPS
-};
-
-G_STATIC_ASSERT (PROP_MEMORY - PROP_ENERGY == COBALT_CHECKIN_MEMORY);
-
-static GParamSpec *properties[N_PROPS];
 
 #define MAX_SCORE 10
 
@@ -54,103 +23,9 @@ cobalt_checkin_finalize (GObject *object)
 }
 
 static void
-cobalt_checkin_get_property (GObject    *object,
-                             guint       prop_id,
-                             GValue     *value,
-                             GParamSpec *pspec)
-{
-  CobaltCheckin *self = COBALT_CHECKIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-    case PROP_AT:
-      g_value_set_boxed (value, self->at);
-      break;
-    case PROP_ENERGY:
-    case PROP_MOOD:
-    case PROP_FATIGUE:
-    case PROP_PINS_AND_NEEDLES:
-    case PROP_MEMORY:
-      g_value_set_int (value, self->scores[prop_id - PROP_ENERGY]);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cobalt_checkin_set_property (GObject      *object,
-                             guint         prop_id,
-                             const GValue *value,
-                             GParamSpec   *pspec)
-{
-  CobaltCheckin *self = COBALT_CHECKIN (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      cobalt_checkin_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_PERSON_ID:
-      cobalt_checkin_set_person_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_AT:
-      cobalt_checkin_set_at (self, g_value_get_boxed (value));
-      break;
-    case PROP_ENERGY:
-    case PROP_MOOD:
-    case PROP_FATIGUE:
-    case PROP_PINS_AND_NEEDLES:
-    case PROP_MEMORY:
-      cobalt_checkin_set_score (self, prop_id - PROP_ENERGY, g_value_get_int (value));
-      break;
-    case PROP_NOTE:
-      cobalt_checkin_set_note (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cobalt_checkin_class_init (CobaltCheckinClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
-  static const char * const score_names[] = {
-    "energy", "mood", "fatigue", "pins-and-needles", "memory",
-  };
-
-  object_class->finalize = cobalt_checkin_finalize;
-  object_class->get_property = cobalt_checkin_get_property;
-  object_class->set_property = cobalt_checkin_set_property;
-
-  properties[PROP_ID] =
-    cobalt_record_param_id ("id", rw);
-  properties[PROP_PERSON_ID] =
-    cobalt_record_param_id ("person-id", rw);
-  properties[PROP_AT] =
-    g_param_spec_boxed ("at", NULL, NULL, G_TYPE_DATE_TIME, rw);
-  /* The property range is wider than 0–10 on purpose: a form hands in
-   * what was typed and validate() explains the refusal, where a pspec
-   * range would only print a warning. */
-  for (guint i = 0; i < G_N_ELEMENTS (score_names); i++)
-    properties[PROP_ENERGY + i] =
-      g_param_spec_int (score_names[i], NULL, NULL,
-                        G_MININT, G_MAXINT, COBALT_CHECKIN_NOT_RECORDED, rw);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL, rw);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = cobalt_checkin_finalize;
 }
 
 static void
@@ -164,65 +39,11 @@ CobaltCheckin *
 cobalt_checkin_new (gint64     person_id,
                     GDateTime *at)
 {
-  return g_object_new (COBALT_TYPE_CHECKIN,
-                       "person-id", person_id,
-                       "at", at,
-                       NULL);
-}
+  CobaltCheckin *self = g_object_new (COBALT_TYPE_CHECKIN, NULL);
 
-gint64
-cobalt_checkin_get_id (CobaltCheckin *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKIN (self), 0);
-  return self->id;
-}
-
-void
-cobalt_checkin_set_id (CobaltCheckin *self,
-                       gint64         id)
-{
-  g_return_if_fail (COBALT_IS_CHECKIN (self));
-
-  if (self->id == id)
-    return;
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-gint64
-cobalt_checkin_get_person_id (CobaltCheckin *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKIN (self), 0);
-  return self->person_id;
-}
-
-void
-cobalt_checkin_set_person_id (CobaltCheckin *self,
-                              gint64         person_id)
-{
-  g_return_if_fail (COBALT_IS_CHECKIN (self));
-
-  if (self->person_id == person_id)
-    return;
   self->person_id = person_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
-}
-
-GDateTime *
-cobalt_checkin_get_at (CobaltCheckin *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKIN (self), NULL);
-  return self->at;
-}
-
-void
-cobalt_checkin_set_at (CobaltCheckin *self,
-                       GDateTime     *at)
-{
-  g_return_if_fail (COBALT_IS_CHECKIN (self));
-
-  if (cobalt_record_set_date_time (&self->at, at))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AT]);
+  cobalt_set_date_time (&self->at, at);
+  return self;
 }
 
 int
@@ -243,92 +64,7 @@ cobalt_checkin_set_score (CobaltCheckin        *self,
   g_return_if_fail (COBALT_IS_CHECKIN (self));
   g_return_if_fail (measure < COBALT_N_CHECKIN_MEASURES);
 
-  if (self->scores[measure] == score)
-    return;
   self->scores[measure] = score;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ENERGY + measure]);
-}
-
-int
-cobalt_checkin_get_energy (CobaltCheckin *self)
-{
-  return cobalt_checkin_get_score (self, COBALT_CHECKIN_ENERGY);
-}
-
-void
-cobalt_checkin_set_energy (CobaltCheckin *self,
-                           int            score)
-{
-  cobalt_checkin_set_score (self, COBALT_CHECKIN_ENERGY, score);
-}
-
-int
-cobalt_checkin_get_mood (CobaltCheckin *self)
-{
-  return cobalt_checkin_get_score (self, COBALT_CHECKIN_MOOD);
-}
-
-void
-cobalt_checkin_set_mood (CobaltCheckin *self,
-                         int            score)
-{
-  cobalt_checkin_set_score (self, COBALT_CHECKIN_MOOD, score);
-}
-
-int
-cobalt_checkin_get_fatigue (CobaltCheckin *self)
-{
-  return cobalt_checkin_get_score (self, COBALT_CHECKIN_FATIGUE);
-}
-
-void
-cobalt_checkin_set_fatigue (CobaltCheckin *self,
-                            int            score)
-{
-  cobalt_checkin_set_score (self, COBALT_CHECKIN_FATIGUE, score);
-}
-
-int
-cobalt_checkin_get_pins_and_needles (CobaltCheckin *self)
-{
-  return cobalt_checkin_get_score (self, COBALT_CHECKIN_PINS_AND_NEEDLES);
-}
-
-void
-cobalt_checkin_set_pins_and_needles (CobaltCheckin *self,
-                                     int            score)
-{
-  cobalt_checkin_set_score (self, COBALT_CHECKIN_PINS_AND_NEEDLES, score);
-}
-
-int
-cobalt_checkin_get_memory (CobaltCheckin *self)
-{
-  return cobalt_checkin_get_score (self, COBALT_CHECKIN_MEMORY);
-}
-
-void
-cobalt_checkin_set_memory (CobaltCheckin *self,
-                           int            score)
-{
-  cobalt_checkin_set_score (self, COBALT_CHECKIN_MEMORY, score);
-}
-
-const char *
-cobalt_checkin_get_note (CobaltCheckin *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKIN (self), NULL);
-  return self->note;
-}
-
-void
-cobalt_checkin_set_note (CobaltCheckin *self,
-                         const char    *note)
-{
-  g_return_if_fail (COBALT_IS_CHECKIN (self));
-
-  if (cobalt_record_set_str (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
 const char *

@@ -6,12 +6,24 @@
 #endif
 
 #include <glib-object.h>
+#include "cobalt-record.h"
 #include "cobalt-record-types.h"
 
 G_BEGIN_DECLS
 
 #define COBALT_TYPE_CHECKIN (cobalt_checkin_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltCheckin, cobalt_checkin, COBALT, CHECKIN, GObject)
+
+struct _CobaltCheckin
+{
+  GObject    parent_instance;
+
+  gint64     id;
+  gint64     person_id;
+  GDateTime *at;
+  int        scores[COBALT_N_CHECKIN_MEASURES];
+  char      *note;
+};
 
 /* A wellbeing check-in. Scores are 0–10, or COBALT_CHECKIN_NOT_RECORDED.
  * Properties: id, person-id, at, energy, mood, fatigue, pins-and-needles,
@@ -21,25 +33,6 @@ G_DECLARE_FINAL_TYPE (CobaltCheckin, cobalt_checkin, COBALT, CHECKIN, GObject)
 /* All scores start not recorded. */
 CobaltCheckin *cobalt_checkin_new                  (gint64     person_id,
                                                     GDateTime *at);
-
-gint64         cobalt_checkin_get_id               (CobaltCheckin *self);
-void           cobalt_checkin_set_id               (CobaltCheckin *self, gint64 id);
-gint64         cobalt_checkin_get_person_id        (CobaltCheckin *self);
-void           cobalt_checkin_set_person_id        (CobaltCheckin *self, gint64 person_id);
-GDateTime     *cobalt_checkin_get_at               (CobaltCheckin *self); /* borrowed */
-void           cobalt_checkin_set_at               (CobaltCheckin *self, GDateTime *at);
-int            cobalt_checkin_get_energy           (CobaltCheckin *self);
-void           cobalt_checkin_set_energy           (CobaltCheckin *self, int score);
-int            cobalt_checkin_get_mood             (CobaltCheckin *self);
-void           cobalt_checkin_set_mood             (CobaltCheckin *self, int score);
-int            cobalt_checkin_get_fatigue          (CobaltCheckin *self);
-void           cobalt_checkin_set_fatigue          (CobaltCheckin *self, int score);
-int            cobalt_checkin_get_pins_and_needles (CobaltCheckin *self);
-void           cobalt_checkin_set_pins_and_needles (CobaltCheckin *self, int score);
-int            cobalt_checkin_get_memory           (CobaltCheckin *self);
-void           cobalt_checkin_set_memory           (CobaltCheckin *self, int score);
-const char    *cobalt_checkin_get_note             (CobaltCheckin *self); /* may be NULL */
-void           cobalt_checkin_set_note             (CobaltCheckin *self, const char *note);
 
 /* Generic access by measure, for charts. */
 int            cobalt_checkin_get_score            (CobaltCheckin        *self,

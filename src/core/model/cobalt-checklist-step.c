@@ -5,36 +5,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-checklist-step.h"
-#include "cobalt-record-private.h"
-
-struct _CobaltChecklistStep
-{
-  GObject  parent_instance;
-
-  gint64   id;
-  gint64   person_id;
-  guint    position;
-  char    *kind;
-  char    *title;
-  char    *explanation;
-};
+#include "cobalt-record.h"
 
 G_DEFINE_FINAL_TYPE (CobaltChecklistStep, cobalt_checklist_step, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cobalt-checklist-error-quark, cobalt_checklist_error)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_PERSON_ID,
-  PROP_POSITION,
-  PROP_KIND,
-  PROP_TITLE,
-  PROP_EXPLANATION,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* The built-in steps, in the default order (DESIGN.md "Default checklist"),
  * worded from CLINICAL.md. The wording points back to the clinic wherever
@@ -135,99 +110,9 @@ cobalt_checklist_step_finalize (GObject *object)
 }
 
 static void
-cobalt_checklist_step_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  CobaltChecklistStep *self = COBALT_CHECKLIST_STEP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-    case PROP_POSITION:
-      g_value_set_uint (value, self->position);
-      break;
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case PROP_TITLE:
-      g_value_set_string (value, self->title);
-      break;
-    case PROP_EXPLANATION:
-      g_value_set_string (value, self->explanation);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cobalt_checklist_step_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  CobaltChecklistStep *self = COBALT_CHECKLIST_STEP (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      cobalt_checklist_step_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_PERSON_ID:
-      cobalt_checklist_step_set_person_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_POSITION:
-      cobalt_checklist_step_set_position (self, g_value_get_uint (value));
-      break;
-    case PROP_KIND:
-      cobalt_checklist_step_set_kind (self, g_value_get_string (value));
-      break;
-    case PROP_TITLE:
-      cobalt_checklist_step_set_title (self, g_value_get_string (value));
-      break;
-    case PROP_EXPLANATION:
-      cobalt_checklist_step_set_explanation (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cobalt_checklist_step_class_init (CobaltChecklistStepClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
-
-  object_class->finalize = cobalt_checklist_step_finalize;
-  object_class->get_property = cobalt_checklist_step_get_property;
-  object_class->set_property = cobalt_checklist_step_set_property;
-
-  properties[PROP_ID] =
-    cobalt_record_param_id ("id", rw);
-  properties[PROP_PERSON_ID] =
-    cobalt_record_param_id ("person-id", rw);
-  properties[PROP_POSITION] =
-    g_param_spec_uint ("position", NULL, NULL, 0, G_MAXUINT, 0,
-                       rw);
-  properties[PROP_KIND] =
-    g_param_spec_string ("kind", NULL, NULL, COBALT_STEP_CUSTOM,
-                         rw);
-  properties[PROP_TITLE] =
-    g_param_spec_string ("title", NULL, NULL, NULL,
-                         rw);
-  properties[PROP_EXPLANATION] =
-    g_param_spec_string ("explanation", NULL, NULL, NULL,
-                         rw);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = cobalt_checklist_step_finalize;
 }
 
 static void
@@ -241,11 +126,12 @@ cobalt_checklist_step_new (const char *kind,
                            const char *title,
                            const char *explanation)
 {
-  return g_object_new (COBALT_TYPE_CHECKLIST_STEP,
-                       "kind", kind != NULL ? kind : COBALT_STEP_CUSTOM,
-                       "title", title,
-                       "explanation", explanation,
-                       NULL);
+  CobaltChecklistStep *self = g_object_new (COBALT_TYPE_CHECKLIST_STEP, NULL);
+
+  cobalt_checklist_step_set_kind (self, kind != NULL ? kind : COBALT_STEP_CUSTOM);
+  self->title = g_strdup (title);
+  self->explanation = g_strdup (explanation);
+  return self;
 }
 
 CobaltChecklistStep *
@@ -262,70 +148,6 @@ cobalt_checklist_step_copy (CobaltChecklistStep *self)
   return copy;
 }
 
-gint64
-cobalt_checklist_step_get_id (CobaltChecklistStep *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKLIST_STEP (self), 0);
-  return self->id;
-}
-
-void
-cobalt_checklist_step_set_id (CobaltChecklistStep *self,
-                              gint64               id)
-{
-  g_return_if_fail (COBALT_IS_CHECKLIST_STEP (self));
-
-  if (self->id == id)
-    return;
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-gint64
-cobalt_checklist_step_get_person_id (CobaltChecklistStep *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKLIST_STEP (self), 0);
-  return self->person_id;
-}
-
-void
-cobalt_checklist_step_set_person_id (CobaltChecklistStep *self,
-                                     gint64               person_id)
-{
-  g_return_if_fail (COBALT_IS_CHECKLIST_STEP (self));
-
-  if (self->person_id == person_id)
-    return;
-  self->person_id = person_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
-}
-
-guint
-cobalt_checklist_step_get_position (CobaltChecklistStep *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKLIST_STEP (self), 0);
-  return self->position;
-}
-
-void
-cobalt_checklist_step_set_position (CobaltChecklistStep *self,
-                                    guint                position)
-{
-  g_return_if_fail (COBALT_IS_CHECKLIST_STEP (self));
-
-  if (self->position == position)
-    return;
-  self->position = position;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_POSITION]);
-}
-
-const char *
-cobalt_checklist_step_get_kind (CobaltChecklistStep *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKLIST_STEP (self), NULL);
-  return self->kind;
-}
-
 void
 cobalt_checklist_step_set_kind (CobaltChecklistStep *self,
                                 const char          *kind)
@@ -336,42 +158,7 @@ cobalt_checklist_step_set_kind (CobaltChecklistStep *self,
   if (kind == NULL || *kind == '\0')
     kind = COBALT_STEP_CUSTOM;
 
-  if (cobalt_record_set_str (&self->kind, kind))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
-}
-
-const char *
-cobalt_checklist_step_get_title (CobaltChecklistStep *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKLIST_STEP (self), NULL);
-  return self->title;
-}
-
-void
-cobalt_checklist_step_set_title (CobaltChecklistStep *self,
-                                 const char          *title)
-{
-  g_return_if_fail (COBALT_IS_CHECKLIST_STEP (self));
-
-  if (cobalt_record_set_str (&self->title, title))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TITLE]);
-}
-
-const char *
-cobalt_checklist_step_get_explanation (CobaltChecklistStep *self)
-{
-  g_return_val_if_fail (COBALT_IS_CHECKLIST_STEP (self), NULL);
-  return self->explanation;
-}
-
-void
-cobalt_checklist_step_set_explanation (CobaltChecklistStep *self,
-                                       const char          *explanation)
-{
-  g_return_if_fail (COBALT_IS_CHECKLIST_STEP (self));
-
-  if (cobalt_record_set_str (&self->explanation, explanation))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPLANATION]);
+  cobalt_set_str (&self->kind, kind);
 }
 
 gboolean

@@ -29,6 +29,18 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_CHECKLIST_STEP (cobalt_checklist_step_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltChecklistStep, cobalt_checklist_step, COBALT, CHECKLIST_STEP, GObject)
 
+struct _CobaltChecklistStep
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   person_id;
+  guint    position;
+  char    *kind;
+  char    *title;
+  char    *explanation;
+};
+
 /* One step of a person's checklist definition. Properties: id, person-id,
  * position (0-based order), kind, title, explanation. */
 
@@ -39,20 +51,9 @@ CobaltChecklistStep *cobalt_checklist_step_new             (const char *kind,
 /* A copy with id 0 (unsaved). */
 CobaltChecklistStep *cobalt_checklist_step_copy            (CobaltChecklistStep *self);
 
-gint64               cobalt_checklist_step_get_id          (CobaltChecklistStep *self);
-void                 cobalt_checklist_step_set_id          (CobaltChecklistStep *self, gint64 id);
-gint64               cobalt_checklist_step_get_person_id   (CobaltChecklistStep *self);
-void                 cobalt_checklist_step_set_person_id   (CobaltChecklistStep *self, gint64 person_id);
-guint                cobalt_checklist_step_get_position    (CobaltChecklistStep *self);
-void                 cobalt_checklist_step_set_position    (CobaltChecklistStep *self, guint position);
 /* Never NULL. */
-const char          *cobalt_checklist_step_get_kind        (CobaltChecklistStep *self);
 void                 cobalt_checklist_step_set_kind        (CobaltChecklistStep *self, const char *kind);
-const char          *cobalt_checklist_step_get_title       (CobaltChecklistStep *self);
-void                 cobalt_checklist_step_set_title       (CobaltChecklistStep *self, const char *title);
 /* May be NULL. */
-const char          *cobalt_checklist_step_get_explanation (CobaltChecklistStep *self);
-void                 cobalt_checklist_step_set_explanation (CobaltChecklistStep *self, const char *explanation);
 
 /* FALSE with COBALT_CHECKLIST_ERROR_INVALID for an empty title or an
  * unknown kind. */

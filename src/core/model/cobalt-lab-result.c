@@ -6,44 +6,11 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-lab-result.h"
-#include "cobalt-record-private.h"
-
-struct _CobaltLabResult
-{
-  GObject        parent_instance;
-
-  gint64         id;
-  gint64         person_id;
-  GDate         *taken_on;
-  CobaltLabTest  test;
-  double         value;
-  char          *unit;
-  double         ref_low;
-  double         ref_high;
-  char          *lab_name;
-  char          *note;
-};
+#include "cobalt-record.h"
 
 G_DEFINE_FINAL_TYPE (CobaltLabResult, cobalt_lab_result, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cobalt-journal-error-quark, cobalt_journal_error)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_PERSON_ID,
-  PROP_TAKEN_ON,
-  PROP_TEST,
-  PROP_VALUE,
-  PROP_UNIT,
-  PROP_REF_LOW,
-  PROP_REF_HIGH,
-  PROP_LAB_NAME,
-  PROP_NOTE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* Units and how they convert. Units of one group measure the same quantity;
  * factor converts to the group's first unit. The only molar/mass step is
@@ -186,132 +153,17 @@ cobalt_lab_result_finalize (GObject *object)
 }
 
 static void
-cobalt_lab_result_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  CobaltLabResult *self = COBALT_LAB_RESULT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-    case PROP_TAKEN_ON:
-      g_value_set_boxed (value, self->taken_on);
-      break;
-    case PROP_TEST:
-      g_value_set_enum (value, self->test);
-      break;
-    case PROP_VALUE:
-      g_value_set_double (value, self->value);
-      break;
-    case PROP_UNIT:
-      g_value_set_string (value, self->unit);
-      break;
-    case PROP_REF_LOW:
-      g_value_set_double (value, self->ref_low);
-      break;
-    case PROP_REF_HIGH:
-      g_value_set_double (value, self->ref_high);
-      break;
-    case PROP_LAB_NAME:
-      g_value_set_string (value, self->lab_name);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cobalt_lab_result_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  CobaltLabResult *self = COBALT_LAB_RESULT (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      cobalt_lab_result_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_PERSON_ID:
-      cobalt_lab_result_set_person_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_TAKEN_ON:
-      cobalt_lab_result_set_taken_on (self, g_value_get_boxed (value));
-      break;
-    case PROP_TEST:
-      cobalt_lab_result_set_test (self, g_value_get_enum (value));
-      break;
-    case PROP_VALUE:
-      cobalt_lab_result_set_value (self, g_value_get_double (value));
-      break;
-    case PROP_UNIT:
-      cobalt_lab_result_set_unit (self, g_value_get_string (value));
-      break;
-    case PROP_REF_LOW:
-      cobalt_lab_result_set_ref_low (self, g_value_get_double (value));
-      break;
-    case PROP_REF_HIGH:
-      cobalt_lab_result_set_ref_high (self, g_value_get_double (value));
-      break;
-    case PROP_LAB_NAME:
-      cobalt_lab_result_set_lab_name (self, g_value_get_string (value));
-      break;
-    case PROP_NOTE:
-      cobalt_lab_result_set_note (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cobalt_lab_result_class_init (CobaltLabResultClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
 
   object_class->finalize = cobalt_lab_result_finalize;
-  object_class->get_property = cobalt_lab_result_get_property;
-  object_class->set_property = cobalt_lab_result_set_property;
 
-  properties[PROP_ID] =
-    cobalt_record_param_id ("id", rw);
-  properties[PROP_PERSON_ID] =
-    cobalt_record_param_id ("person-id", rw);
-  properties[PROP_TAKEN_ON] =
-    cobalt_record_param_date ("taken-on", rw);
-  properties[PROP_TEST] =
-    g_param_spec_enum ("test", NULL, NULL, COBALT_TYPE_LAB_TEST,
-                       COBALT_LAB_TEST_SERUM_B12, rw);
   /* Unbounded: validate() explains a refusal, a pspec range cannot. */
-  properties[PROP_VALUE] =
-    g_param_spec_double ("value", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
-  properties[PROP_UNIT] =
-    g_param_spec_string ("unit", NULL, NULL, NULL, rw);
   /* NAN ("not given") is the real initial value (see init). GObject
    * refuses NAN both as a pspec default and in g_object_set(): set NAN
    * with cobalt_lab_result_set_ref_low()/_high(). */
-  properties[PROP_REF_LOW] =
-    g_param_spec_double ("ref-low", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
-  properties[PROP_REF_HIGH] =
-    g_param_spec_double ("ref-high", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 0, rw);
-  properties[PROP_LAB_NAME] =
-    g_param_spec_string ("lab-name", NULL, NULL, NULL, rw);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL, rw);
 
-  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
@@ -461,88 +313,6 @@ cobalt_lab_result_new (gint64         person_id,
   return self;
 }
 
-gint64
-cobalt_lab_result_get_id (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), 0);
-  return self->id;
-}
-
-void
-cobalt_lab_result_set_id (CobaltLabResult *self,
-                          gint64           id)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-
-  if (self->id == id)
-    return;
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-gint64
-cobalt_lab_result_get_person_id (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), 0);
-  return self->person_id;
-}
-
-void
-cobalt_lab_result_set_person_id (CobaltLabResult *self,
-                                 gint64           person_id)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-
-  if (self->person_id == person_id)
-    return;
-  self->person_id = person_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
-}
-
-GDate *
-cobalt_lab_result_get_taken_on (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NULL);
-  return self->taken_on;
-}
-
-void
-cobalt_lab_result_set_taken_on (CobaltLabResult *self,
-                                const GDate     *date)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-
-  if (cobalt_record_set_date (&self->taken_on, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TAKEN_ON]);
-}
-
-CobaltLabTest
-cobalt_lab_result_get_test (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), COBALT_LAB_TEST_SERUM_B12);
-  return self->test;
-}
-
-void
-cobalt_lab_result_set_test (CobaltLabResult *self,
-                            CobaltLabTest    test)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-  g_return_if_fail (valid_test (test));
-
-  if (self->test == test)
-    return;
-  self->test = test;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEST]);
-}
-
-double
-cobalt_lab_result_get_value (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NAN);
-  return self->value;
-}
-
 /* Doubles compare equal when both are NAN ("not given"). */
 static gboolean
 same_double (double a,
@@ -560,14 +330,6 @@ cobalt_lab_result_set_value (CobaltLabResult *self,
   if (same_double (self->value, value))
     return;
   self->value = value;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_VALUE]);
-}
-
-const char *
-cobalt_lab_result_get_unit (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NULL);
-  return self->unit;
 }
 
 void
@@ -583,15 +345,7 @@ cobalt_lab_result_set_unit (CobaltLabResult *self,
   if (info != NULL)
     unit = info->unit;
 
-  if (cobalt_record_set_str (&self->unit, unit))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_UNIT]);
-}
-
-double
-cobalt_lab_result_get_ref_low (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NAN);
-  return self->ref_low;
+  cobalt_set_str (&self->unit, unit);
 }
 
 void
@@ -603,14 +357,6 @@ cobalt_lab_result_set_ref_low (CobaltLabResult *self,
   if (same_double (self->ref_low, ref_low))
     return;
   self->ref_low = ref_low;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REF_LOW]);
-}
-
-double
-cobalt_lab_result_get_ref_high (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NAN);
-  return self->ref_high;
 }
 
 void
@@ -622,41 +368,6 @@ cobalt_lab_result_set_ref_high (CobaltLabResult *self,
   if (same_double (self->ref_high, ref_high))
     return;
   self->ref_high = ref_high;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REF_HIGH]);
-}
-
-const char *
-cobalt_lab_result_get_lab_name (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NULL);
-  return self->lab_name;
-}
-
-void
-cobalt_lab_result_set_lab_name (CobaltLabResult *self,
-                                const char      *lab_name)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-
-  if (cobalt_record_set_str (&self->lab_name, lab_name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LAB_NAME]);
-}
-
-const char *
-cobalt_lab_result_get_note (CobaltLabResult *self)
-{
-  g_return_val_if_fail (COBALT_IS_LAB_RESULT (self), NULL);
-  return self->note;
-}
-
-void
-cobalt_lab_result_set_note (CobaltLabResult *self,
-                            const char      *note)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-
-  if (cobalt_record_set_str (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
 }
 
 CobaltLabRange

@@ -6,6 +6,7 @@
 #endif
 
 #include <glib-object.h>
+#include "cobalt-record.h"
 #include "cobalt-record-types.h"
 
 G_BEGIN_DECLS
@@ -39,6 +40,22 @@ gboolean            cobalt_lab_convert            (double       value,
 #define COBALT_TYPE_LAB_RESULT (cobalt_lab_result_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltLabResult, cobalt_lab_result, COBALT, LAB_RESULT, GObject)
 
+struct _CobaltLabResult
+{
+  GObject        parent_instance;
+
+  gint64         id;
+  gint64         person_id;
+  GDate         *taken_on;
+  CobaltLabTest  test;
+  double         value;
+  char          *unit;
+  double         ref_low;
+  double         ref_high;
+  char          *lab_name;
+  char          *note;
+};
+
 /* Properties: id, person-id, taken-on (GDate), test, value, unit, ref-low,
  * ref-high (NAN = not given), lab-name, note. The reference range is the
  * lab's own, in the result's unit. GObject refuses NAN through
@@ -50,26 +67,10 @@ CobaltLabResult *cobalt_lab_result_new            (gint64         person_id,
                                                    double         value,
                                                    const char    *unit);
 
-gint64         cobalt_lab_result_get_id           (CobaltLabResult *self);
-void           cobalt_lab_result_set_id           (CobaltLabResult *self, gint64 id);
-gint64         cobalt_lab_result_get_person_id    (CobaltLabResult *self);
-void           cobalt_lab_result_set_person_id    (CobaltLabResult *self, gint64 person_id);
-GDate         *cobalt_lab_result_get_taken_on     (CobaltLabResult *self); /* borrowed, may be NULL */
-void           cobalt_lab_result_set_taken_on     (CobaltLabResult *self, const GDate *date);
-CobaltLabTest  cobalt_lab_result_get_test         (CobaltLabResult *self);
-void           cobalt_lab_result_set_test         (CobaltLabResult *self, CobaltLabTest test);
-double         cobalt_lab_result_get_value        (CobaltLabResult *self);
 void           cobalt_lab_result_set_value        (CobaltLabResult *self, double value);
-const char    *cobalt_lab_result_get_unit         (CobaltLabResult *self);
 void           cobalt_lab_result_set_unit         (CobaltLabResult *self, const char *unit);
-double         cobalt_lab_result_get_ref_low      (CobaltLabResult *self);
 void           cobalt_lab_result_set_ref_low      (CobaltLabResult *self, double ref_low);
-double         cobalt_lab_result_get_ref_high     (CobaltLabResult *self);
 void           cobalt_lab_result_set_ref_high     (CobaltLabResult *self, double ref_high);
-const char    *cobalt_lab_result_get_lab_name     (CobaltLabResult *self); /* may be NULL */
-void           cobalt_lab_result_set_lab_name     (CobaltLabResult *self, const char *lab_name);
-const char    *cobalt_lab_result_get_note         (CobaltLabResult *self); /* may be NULL */
-void           cobalt_lab_result_set_note         (CobaltLabResult *self, const char *note);
 
 /* Against the lab's own range (bounds inclusive); a one-sided range still
  * tells "below" or "above". Never a judgement on the dose. */

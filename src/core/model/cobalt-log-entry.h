@@ -6,6 +6,7 @@
 #endif
 
 #include <glib-object.h>
+#include "cobalt-record.h"
 #include "cobalt-types.h"
 #include "cobalt-dose.h"
 
@@ -21,6 +22,20 @@ G_BEGIN_DECLS
 
 #define COBALT_TYPE_LOG_ENTRY (cobalt_log_entry_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltLogEntry, cobalt_log_entry, COBALT, LOG_ENTRY, GObject)
+
+struct _CobaltLogEntry
+{
+  GObject     parent_instance;
+
+  gint64      key;
+  CobaltDose *dose;
+  GDateTime  *when;
+  int         checklist_state;
+  char       *abort_reason;
+  guint       n_reactions;
+  char       *reactions_text;
+  int         worst_reaction;
+};
 
 /* Checklist column of a dose logged without a checklist run. */
 #define COBALT_LOG_CHECKLIST_NONE (-1)
@@ -38,17 +53,9 @@ CobaltLogEntry *cobalt_log_entry_new_aborted   (gint64       run_id,
                                                 const char  *abort_reason);
 
 /* Positive dose id, or minus the run id for an aborted run. */
-gint64          cobalt_log_entry_get_key             (CobaltLogEntry *self);
 gboolean        cobalt_log_entry_is_dose             (CobaltLogEntry *self);
 /* NULL for an aborted run. */
-CobaltDose     *cobalt_log_entry_get_dose            (CobaltLogEntry *self);
 /* When the dose was given, or the run started; in its own zone. */
-GDateTime      *cobalt_log_entry_get_when            (CobaltLogEntry *self);
-int             cobalt_log_entry_get_checklist_state (CobaltLogEntry *self);
-const char     *cobalt_log_entry_get_abort_reason    (CobaltLogEntry *self);
-guint           cobalt_log_entry_get_n_reactions     (CobaltLogEntry *self);
-const char     *cobalt_log_entry_get_reactions_text  (CobaltLogEntry *self);
-int             cobalt_log_entry_get_worst_reaction  (CobaltLogEntry *self);
 
 /* "Completed", "Stopped", "In progress" or "None" (translated). */
 const char     *cobalt_log_entry_describe_checklist  (CobaltLogEntry *self);

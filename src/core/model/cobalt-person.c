@@ -6,38 +6,9 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-person.h"
-#include "cobalt-record-private.h"
-
-struct _CobaltPerson
-{
-  GObject   parent_instance;
-
-  gint64    id;
-  char     *name;
-  GDate    *date_of_birth;
-  char     *clinic_name;
-  char     *clinic_phone;
-  char     *emergency_number;
-  char     *notes;
-  gboolean  archived;
-};
+#include "cobalt-record.h"
 
 G_DEFINE_FINAL_TYPE (CobaltPerson, cobalt_person, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_NAME,
-  PROP_DATE_OF_BIRTH,
-  PROP_CLINIC_NAME,
-  PROP_CLINIC_PHONE,
-  PROP_EMERGENCY_NUMBER,
-  PROP_NOTES,
-  PROP_ARCHIVED,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_QUARK (cobalt-person-error-quark, cobalt_person_error)
 
@@ -79,127 +50,9 @@ cobalt_person_finalize (GObject *object)
 }
 
 static void
-cobalt_person_get_property (GObject    *object,
-                            guint       prop_id,
-                            GValue     *value,
-                            GParamSpec *pspec)
-{
-  CobaltPerson *self = COBALT_PERSON (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-
-    case PROP_DATE_OF_BIRTH:
-      g_value_set_boxed (value, self->date_of_birth);
-      break;
-
-    case PROP_CLINIC_NAME:
-      g_value_set_string (value, self->clinic_name);
-      break;
-
-    case PROP_CLINIC_PHONE:
-      g_value_set_string (value, self->clinic_phone);
-      break;
-
-    case PROP_EMERGENCY_NUMBER:
-      g_value_set_string (value, cobalt_person_get_emergency_number (self));
-      break;
-
-    case PROP_NOTES:
-      g_value_set_string (value, self->notes);
-      break;
-
-    case PROP_ARCHIVED:
-      g_value_set_boolean (value, self->archived);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cobalt_person_set_property (GObject      *object,
-                            guint         prop_id,
-                            const GValue *value,
-                            GParamSpec   *pspec)
-{
-  CobaltPerson *self = COBALT_PERSON (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      cobalt_person_set_id (self, g_value_get_int64 (value));
-      break;
-
-    case PROP_NAME:
-      cobalt_person_set_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_DATE_OF_BIRTH:
-      cobalt_person_set_date_of_birth (self, g_value_get_boxed (value));
-      break;
-
-    case PROP_CLINIC_NAME:
-      cobalt_person_set_clinic_name (self, g_value_get_string (value));
-      break;
-
-    case PROP_CLINIC_PHONE:
-      cobalt_person_set_clinic_phone (self, g_value_get_string (value));
-      break;
-
-    case PROP_EMERGENCY_NUMBER:
-      cobalt_person_set_emergency_number (self, g_value_get_string (value));
-      break;
-
-    case PROP_NOTES:
-      cobalt_person_set_notes (self, g_value_get_string (value));
-      break;
-
-    case PROP_ARCHIVED:
-      cobalt_person_set_archived (self, g_value_get_boolean (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cobalt_person_class_init (CobaltPersonClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GParamFlags flags = COBALT_RECORD_PARAM_RW;
-
-  object_class->finalize = cobalt_person_finalize;
-  object_class->get_property = cobalt_person_get_property;
-  object_class->set_property = cobalt_person_set_property;
-
-  properties[PROP_ID] =
-    cobalt_record_param_id ("id", flags);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, flags);
-  properties[PROP_DATE_OF_BIRTH] =
-    cobalt_record_param_date ("date-of-birth", flags);
-  properties[PROP_CLINIC_NAME] =
-    g_param_spec_string ("clinic-name", NULL, NULL, NULL, flags);
-  properties[PROP_CLINIC_PHONE] =
-    g_param_spec_string ("clinic-phone", NULL, NULL, NULL, flags);
-  properties[PROP_EMERGENCY_NUMBER] =
-    g_param_spec_string ("emergency-number", NULL, NULL, NULL, flags);
-  properties[PROP_NOTES] =
-    g_param_spec_string ("notes", NULL, NULL, NULL, flags);
-  properties[PROP_ARCHIVED] =
-    g_param_spec_boolean ("archived", NULL, NULL, FALSE, flags);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = cobalt_person_finalize;
 }
 
 static void
@@ -210,100 +63,10 @@ cobalt_person_init (CobaltPerson *self)
 CobaltPerson *
 cobalt_person_new (const char *name)
 {
-  return g_object_new (COBALT_TYPE_PERSON, "name", name, NULL);
-}
+  CobaltPerson *self = g_object_new (COBALT_TYPE_PERSON, NULL);
 
-gint64
-cobalt_person_get_id (CobaltPerson *self)
-{
-  g_return_val_if_fail (COBALT_IS_PERSON (self), 0);
-
-  return self->id;
-}
-
-void
-cobalt_person_set_id (CobaltPerson *self,
-                      gint64        id)
-{
-  g_return_if_fail (COBALT_IS_PERSON (self));
-
-  if (self->id == id)
-    return;
-
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-const char *
-cobalt_person_get_name (CobaltPerson *self)
-{
-  g_return_val_if_fail (COBALT_IS_PERSON (self), NULL);
-
-  return self->name;
-}
-
-void
-cobalt_person_set_name (CobaltPerson *self,
-                        const char   *name)
-{
-  g_return_if_fail (COBALT_IS_PERSON (self));
-
-  if (cobalt_record_set_str (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
-
-GDate *
-cobalt_person_get_date_of_birth (CobaltPerson *self)
-{
-  g_return_val_if_fail (COBALT_IS_PERSON (self), NULL);
-
-  return self->date_of_birth;
-}
-
-void
-cobalt_person_set_date_of_birth (CobaltPerson *self,
-                                 const GDate  *date)
-{
-  g_return_if_fail (COBALT_IS_PERSON (self));
-
-  if (cobalt_record_set_date (&self->date_of_birth, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DATE_OF_BIRTH]);
-}
-
-const char *
-cobalt_person_get_clinic_name (CobaltPerson *self)
-{
-  g_return_val_if_fail (COBALT_IS_PERSON (self), NULL);
-
-  return self->clinic_name;
-}
-
-void
-cobalt_person_set_clinic_name (CobaltPerson *self,
-                               const char   *clinic_name)
-{
-  g_return_if_fail (COBALT_IS_PERSON (self));
-
-  if (cobalt_record_set_str (&self->clinic_name, clinic_name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLINIC_NAME]);
-}
-
-const char *
-cobalt_person_get_clinic_phone (CobaltPerson *self)
-{
-  g_return_val_if_fail (COBALT_IS_PERSON (self), NULL);
-
-  return self->clinic_phone;
-}
-
-void
-cobalt_person_set_clinic_phone (CobaltPerson *self,
-                                const char   *clinic_phone)
-{
-  g_return_if_fail (COBALT_IS_PERSON (self));
-
-  if (cobalt_record_set_str (&self->clinic_phone, clinic_phone))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CLINIC_PHONE]);
+  self->name = g_strdup (name);
+  return self;
 }
 
 const char *
@@ -327,34 +90,7 @@ cobalt_person_set_emergency_number (CobaltPerson *self,
   if (number != NULL && *number == '\0')
     number = NULL;
 
-  if (cobalt_record_set_str (&self->emergency_number, number))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMERGENCY_NUMBER]);
-}
-
-const char *
-cobalt_person_get_notes (CobaltPerson *self)
-{
-  g_return_val_if_fail (COBALT_IS_PERSON (self), NULL);
-
-  return self->notes;
-}
-
-void
-cobalt_person_set_notes (CobaltPerson *self,
-                         const char   *notes)
-{
-  g_return_if_fail (COBALT_IS_PERSON (self));
-
-  if (cobalt_record_set_str (&self->notes, notes))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTES]);
-}
-
-gboolean
-cobalt_person_get_archived (CobaltPerson *self)
-{
-  g_return_val_if_fail (COBALT_IS_PERSON (self), FALSE);
-
-  return self->archived;
+  cobalt_set_str (&self->emergency_number, number);
 }
 
 void
@@ -368,7 +104,6 @@ cobalt_person_set_archived (CobaltPerson *self,
     return;
 
   self->archived = archived;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ARCHIVED]);
 }
 
 gboolean

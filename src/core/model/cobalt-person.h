@@ -6,33 +6,35 @@
 #endif
 
 #include <glib-object.h>
+#include "cobalt-record.h"
 
 G_BEGIN_DECLS
 
 #define COBALT_TYPE_PERSON (cobalt_person_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltPerson, cobalt_person, COBALT, PERSON, GObject)
 
+struct _CobaltPerson
+{
+  GObject   parent_instance;
+
+  gint64    id;
+  char     *name;
+  GDate    *date_of_birth;
+  char     *clinic_name;
+  char     *clinic_phone;
+  char     *emergency_number;
+  char     *notes;
+  gboolean  archived;
+};
+
 /* Properties: id, name, date-of-birth (GDate boxed, may be NULL),
  * clinic-name, clinic-phone, emergency-number, notes, archived. */
 
 CobaltPerson *cobalt_person_new                  (const char *name);
 
-gint64        cobalt_person_get_id               (CobaltPerson *self);
-void          cobalt_person_set_id               (CobaltPerson *self, gint64 id);
-const char   *cobalt_person_get_name             (CobaltPerson *self);
-void          cobalt_person_set_name             (CobaltPerson *self, const char *name);
-GDate        *cobalt_person_get_date_of_birth    (CobaltPerson *self); /* borrowed, may be NULL */
-void          cobalt_person_set_date_of_birth    (CobaltPerson *self, const GDate *date);
-const char   *cobalt_person_get_clinic_name      (CobaltPerson *self);
-void          cobalt_person_set_clinic_name      (CobaltPerson *self, const char *clinic_name);
-const char   *cobalt_person_get_clinic_phone     (CobaltPerson *self);
-void          cobalt_person_set_clinic_phone     (CobaltPerson *self, const char *clinic_phone);
 /* Never NULL: defaults from the locale (cobalt_default_emergency_number()). */
 const char   *cobalt_person_get_emergency_number (CobaltPerson *self);
 void          cobalt_person_set_emergency_number (CobaltPerson *self, const char *number);
-const char   *cobalt_person_get_notes            (CobaltPerson *self);
-void          cobalt_person_set_notes            (CobaltPerson *self, const char *notes);
-gboolean      cobalt_person_get_archived         (CobaltPerson *self);
 void          cobalt_person_set_archived         (CobaltPerson *self, gboolean archived);
 
 /* FALSE with a translated reason (e.g. empty name). */

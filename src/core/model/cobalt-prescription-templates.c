@@ -185,12 +185,12 @@ cobalt_prescription_new_from_template (const char *template_id)
   /* Everything not set here (route IM, needles, sites, 09:00 reminder,
    * 3 hours' grace) keeps cobalt_prescription_new()'s defaults. */
   self = cobalt_prescription_new ();
-  cobalt_prescription_set_template_id (self, template->id);
-  cobalt_prescription_set_product (self, template->product);
-  cobalt_prescription_set_amount (self, template->amount);
-  cobalt_prescription_set_unit (self, template->unit);
-  cobalt_prescription_set_strength_amount (self, template->strength);
-  cobalt_prescription_set_strength_unit (self, template->strength_unit);
+  cobalt_set_str (&self->template_id, template->id);
+  self->product = template->product;
+  self->amount = template->amount;
+  self->unit = template->unit;
+  self->strength_amount = template->strength;
+  self->strength_unit = template->strength_unit;
 
   phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
   for (guint i = 0; i < template->n_phases; i++)

@@ -6,36 +6,9 @@
 
 #include "cobalt-reaction.h"
 #include "cobalt-person.h"
-#include "cobalt-record-private.h"
-
-struct _CobaltReaction
-{
-  GObject            parent_instance;
-
-  gint64             id;
-  gint64             person_id;
-  gint64             dose_id;
-  GDateTime         *noted_at;
-  char              *kind;
-  CobaltTriageLevel  level;
-  char              *note;
-};
+#include "cobalt-record.h"
 
 G_DEFINE_FINAL_TYPE (CobaltReaction, cobalt_reaction, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_PERSON_ID,
-  PROP_DOSE_ID,
-  PROP_NOTED_AT,
-  PROP_KIND,
-  PROP_LEVEL,
-  PROP_NOTE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 /* CLINICAL.md "Reactions and what to do", most urgent first. The urgent
  * signs are those of anaphylaxis; the contact-clinic ones of infection,
@@ -80,104 +53,9 @@ cobalt_reaction_finalize (GObject *object)
 }
 
 static void
-cobalt_reaction_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  CobaltReaction *self = COBALT_REACTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-    case PROP_DOSE_ID:
-      g_value_set_int64 (value, self->dose_id);
-      break;
-    case PROP_NOTED_AT:
-      g_value_set_boxed (value, self->noted_at);
-      break;
-    case PROP_KIND:
-      g_value_set_string (value, self->kind);
-      break;
-    case PROP_LEVEL:
-      g_value_set_enum (value, self->level);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cobalt_reaction_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  CobaltReaction *self = COBALT_REACTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      cobalt_reaction_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_PERSON_ID:
-      cobalt_reaction_set_person_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_DOSE_ID:
-      cobalt_reaction_set_dose_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_NOTED_AT:
-      cobalt_reaction_set_noted_at (self, g_value_get_boxed (value));
-      break;
-    case PROP_KIND:
-      cobalt_reaction_set_kind (self, g_value_get_string (value));
-      break;
-    case PROP_LEVEL:
-      cobalt_reaction_set_level (self, g_value_get_enum (value));
-      break;
-    case PROP_NOTE:
-      cobalt_reaction_set_note (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cobalt_reaction_class_init (CobaltReactionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
-
-  object_class->finalize = cobalt_reaction_finalize;
-  object_class->get_property = cobalt_reaction_get_property;
-  object_class->set_property = cobalt_reaction_set_property;
-
-  properties[PROP_ID] =
-    cobalt_record_param_id ("id", rw);
-  properties[PROP_PERSON_ID] =
-    cobalt_record_param_id ("person-id", rw);
-  properties[PROP_DOSE_ID] =
-    g_param_spec_int64 ("dose-id", NULL, NULL, 0, G_MAXINT64, 0, rw);
-  properties[PROP_NOTED_AT] =
-    g_param_spec_boxed ("noted-at", NULL, NULL, G_TYPE_DATE_TIME, rw);
-  properties[PROP_KIND] =
-    g_param_spec_string ("kind", NULL, NULL, NULL, rw);
-  properties[PROP_LEVEL] =
-    g_param_spec_enum ("level", NULL, NULL, COBALT_TYPE_TRIAGE_LEVEL,
-                       COBALT_TRIAGE_MILD, rw);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL, rw);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = cobalt_reaction_finalize;
 }
 
 static void
@@ -278,92 +156,12 @@ cobalt_reaction_new (gint64      person_id,
                      const char *kind,
                      GDateTime  *noted_at)
 {
-  return g_object_new (COBALT_TYPE_REACTION,
-                       "person-id", person_id,
-                       "kind", kind,
-                       "noted-at", noted_at,
-                       NULL);
-}
+  CobaltReaction *self = g_object_new (COBALT_TYPE_REACTION, NULL);
 
-gint64
-cobalt_reaction_get_id (CobaltReaction *self)
-{
-  g_return_val_if_fail (COBALT_IS_REACTION (self), 0);
-  return self->id;
-}
-
-void
-cobalt_reaction_set_id (CobaltReaction *self,
-                        gint64          id)
-{
-  g_return_if_fail (COBALT_IS_REACTION (self));
-
-  if (self->id == id)
-    return;
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-gint64
-cobalt_reaction_get_person_id (CobaltReaction *self)
-{
-  g_return_val_if_fail (COBALT_IS_REACTION (self), 0);
-  return self->person_id;
-}
-
-void
-cobalt_reaction_set_person_id (CobaltReaction *self,
-                               gint64          person_id)
-{
-  g_return_if_fail (COBALT_IS_REACTION (self));
-
-  if (self->person_id == person_id)
-    return;
   self->person_id = person_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
-}
-
-gint64
-cobalt_reaction_get_dose_id (CobaltReaction *self)
-{
-  g_return_val_if_fail (COBALT_IS_REACTION (self), 0);
-  return self->dose_id;
-}
-
-void
-cobalt_reaction_set_dose_id (CobaltReaction *self,
-                             gint64          dose_id)
-{
-  g_return_if_fail (COBALT_IS_REACTION (self));
-
-  if (self->dose_id == dose_id)
-    return;
-  self->dose_id = dose_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOSE_ID]);
-}
-
-GDateTime *
-cobalt_reaction_get_noted_at (CobaltReaction *self)
-{
-  g_return_val_if_fail (COBALT_IS_REACTION (self), NULL);
-  return self->noted_at;
-}
-
-void
-cobalt_reaction_set_noted_at (CobaltReaction *self,
-                              GDateTime      *noted_at)
-{
-  g_return_if_fail (COBALT_IS_REACTION (self));
-
-  if (cobalt_record_set_date_time (&self->noted_at, noted_at))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTED_AT]);
-}
-
-const char *
-cobalt_reaction_get_kind (CobaltReaction *self)
-{
-  g_return_val_if_fail (COBALT_IS_REACTION (self), NULL);
-  return self->kind;
+  cobalt_reaction_set_kind (self, kind);
+  cobalt_set_date_time (&self->noted_at, noted_at);
+  return self;
 }
 
 void
@@ -374,54 +172,13 @@ cobalt_reaction_set_kind (CobaltReaction *self,
 
   g_return_if_fail (COBALT_IS_REACTION (self));
 
-  if (!cobalt_record_set_str (&self->kind, kind))
+  if (!cobalt_set_str (&self->kind, kind))
     return;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
   /* The level of a known sign is not the user's choice: it decides
    * whether Cobalt says "call for help now". */
   info = cobalt_reaction_catalogue_lookup (kind);
   if (info != NULL)
-    cobalt_reaction_set_level (self, info->level);
-  g_object_thaw_notify (G_OBJECT (self));
-}
-
-CobaltTriageLevel
-cobalt_reaction_get_level (CobaltReaction *self)
-{
-  g_return_val_if_fail (COBALT_IS_REACTION (self), COBALT_TRIAGE_MILD);
-  return self->level;
-}
-
-void
-cobalt_reaction_set_level (CobaltReaction    *self,
-                           CobaltTriageLevel  level)
-{
-  g_return_if_fail (COBALT_IS_REACTION (self));
-  g_return_if_fail (level <= COBALT_TRIAGE_URGENT);
-
-  if (self->level == level)
-    return;
-  self->level = level;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LEVEL]);
-}
-
-const char *
-cobalt_reaction_get_note (CobaltReaction *self)
-{
-  g_return_val_if_fail (COBALT_IS_REACTION (self), NULL);
-  return self->note;
-}
-
-void
-cobalt_reaction_set_note (CobaltReaction *self,
-                          const char     *note)
-{
-  g_return_if_fail (COBALT_IS_REACTION (self));
-
-  if (cobalt_record_set_str (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+    self->level = info->level;
 }
 
 const char *

@@ -6,6 +6,7 @@
 #endif
 
 #include <glib-object.h>
+#include "cobalt-record.h"
 #include "cobalt-record-types.h"
 
 G_BEGIN_DECLS
@@ -42,6 +43,19 @@ char        *cobalt_triage_advice          (CobaltTriageLevel level,
 #define COBALT_TYPE_REACTION (cobalt_reaction_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltReaction, cobalt_reaction, COBALT, REACTION, GObject)
 
+struct _CobaltReaction
+{
+  GObject            parent_instance;
+
+  gint64             id;
+  gint64             person_id;
+  gint64             dose_id;
+  GDateTime         *noted_at;
+  char              *kind;
+  CobaltTriageLevel  level;
+  char              *note;
+};
+
 /* Properties: id, person-id, dose-id (0 = not linked to a dose), noted-at,
  * kind, level, note. */
 
@@ -50,22 +64,9 @@ CobaltReaction    *cobalt_reaction_new             (gint64      person_id,
                                                     const char *kind,
                                                     GDateTime  *noted_at);
 
-gint64             cobalt_reaction_get_id          (CobaltReaction *self);
-void               cobalt_reaction_set_id          (CobaltReaction *self, gint64 id);
-gint64             cobalt_reaction_get_person_id   (CobaltReaction *self);
-void               cobalt_reaction_set_person_id   (CobaltReaction *self, gint64 person_id);
-gint64             cobalt_reaction_get_dose_id     (CobaltReaction *self);
-void               cobalt_reaction_set_dose_id     (CobaltReaction *self, gint64 dose_id);
-GDateTime         *cobalt_reaction_get_noted_at    (CobaltReaction *self); /* borrowed */
-void               cobalt_reaction_set_noted_at    (CobaltReaction *self, GDateTime *noted_at);
-const char        *cobalt_reaction_get_kind        (CobaltReaction *self);
 /* A catalogue kind also sets the level to the catalogue's; set the level
  * after the kind when loading a stored row. */
 void               cobalt_reaction_set_kind        (CobaltReaction *self, const char *kind);
-CobaltTriageLevel  cobalt_reaction_get_level       (CobaltReaction *self);
-void               cobalt_reaction_set_level       (CobaltReaction *self, CobaltTriageLevel level);
-const char        *cobalt_reaction_get_note        (CobaltReaction *self); /* may be NULL */
-void               cobalt_reaction_set_note        (CobaltReaction *self, const char *note);
 
 /* Translated label of the kind. */
 const char        *cobalt_reaction_get_label       (CobaltReaction *self);

@@ -6,6 +6,7 @@
 #endif
 
 #include <glib-object.h>
+#include "cobalt-record.h"
 #include "cobalt-types.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,21 @@ typedef enum
 #define COBALT_TYPE_REMINDER_STATE (cobalt_reminder_state_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltReminderState, cobalt_reminder_state, COBALT, REMINDER_STATE, GObject)
 
+struct _CobaltReminderState
+{
+  GObject             parent_instance;
+
+  gint64              id;
+  gint64              person_id;
+  CobaltReminderKind  kind;
+  GDateTime          *due_at;
+  GDateTime          *shown_at;
+  GDateTime          *snoozed_until;
+  GDateTime          *dismissed_at;
+  GDateTime          *acted_at;
+  char               *notification_id;
+};
+
 /* What happened to one reminder, keyed by (person, kind, due instant), so
  * that a restart, a second process or a clock change never shows it twice
  * and never loses it. Properties: id, person-id, kind, due-at (the instant
@@ -34,25 +50,7 @@ CobaltReminderState *cobalt_reminder_state_new      (gint64              person_
                                                      CobaltReminderKind  kind,
                                                      GDateTime          *due_at);
 
-gint64              cobalt_reminder_state_get_id             (CobaltReminderState *self);
-void                cobalt_reminder_state_set_id             (CobaltReminderState *self, gint64 id);
-gint64              cobalt_reminder_state_get_person_id      (CobaltReminderState *self);
-void                cobalt_reminder_state_set_person_id      (CobaltReminderState *self, gint64 person_id);
-CobaltReminderKind  cobalt_reminder_state_get_kind           (CobaltReminderState *self);
-void                cobalt_reminder_state_set_kind           (CobaltReminderState *self, CobaltReminderKind kind);
 /* All GDateTime getters return borrowed values, NULL when not set. */
-GDateTime          *cobalt_reminder_state_get_due_at         (CobaltReminderState *self);
-void                cobalt_reminder_state_set_due_at         (CobaltReminderState *self, GDateTime *due_at);
-GDateTime          *cobalt_reminder_state_get_shown_at       (CobaltReminderState *self);
-void                cobalt_reminder_state_set_shown_at       (CobaltReminderState *self, GDateTime *shown_at);
-GDateTime          *cobalt_reminder_state_get_snoozed_until  (CobaltReminderState *self);
-void                cobalt_reminder_state_set_snoozed_until  (CobaltReminderState *self, GDateTime *until);
-GDateTime          *cobalt_reminder_state_get_dismissed_at   (CobaltReminderState *self);
-void                cobalt_reminder_state_set_dismissed_at   (CobaltReminderState *self, GDateTime *dismissed_at);
-GDateTime          *cobalt_reminder_state_get_acted_at       (CobaltReminderState *self);
-void                cobalt_reminder_state_set_acted_at       (CobaltReminderState *self, GDateTime *acted_at);
-const char         *cobalt_reminder_state_get_notification_id (CobaltReminderState *self);
-void                cobalt_reminder_state_set_notification_id (CobaltReminderState *self, const char *notification_id);
 
 /* Dismissed or acted on: never show again. */
 gboolean            cobalt_reminder_state_is_settled         (CobaltReminderState *self);

@@ -6,6 +6,7 @@
 #endif
 
 #include <glib-object.h>
+#include "cobalt-record.h"
 #include "cobalt-record-types.h"
 
 G_BEGIN_DECLS
@@ -13,23 +14,23 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_SHARPS_BIN (cobalt_sharps_bin_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltSharpsBin, cobalt_sharps_bin, COBALT, SHARPS_BIN, GObject)
 
+struct _CobaltSharpsBin
+{
+  GObject  parent_instance;
+
+  gint64   id;
+  gint64   person_id;
+  guint    capacity;
+  guint    fill;
+  GDate   *replaced_on;
+};
+
 /* The person's sharps bin, counted in doses' worth of sharps (one dose =
  * its needles, syringe and ampoule). Properties: id, person-id, capacity,
  * fill, replaced-on (GDate, may be NULL), nearly-full (read-only). */
 
 CobaltSharpsBin *cobalt_sharps_bin_new              (gint64 person_id,
                                                      guint  capacity);
-
-gint64           cobalt_sharps_bin_get_id           (CobaltSharpsBin *self);
-void             cobalt_sharps_bin_set_id           (CobaltSharpsBin *self, gint64 id);
-gint64           cobalt_sharps_bin_get_person_id    (CobaltSharpsBin *self);
-void             cobalt_sharps_bin_set_person_id    (CobaltSharpsBin *self, gint64 person_id);
-guint            cobalt_sharps_bin_get_capacity     (CobaltSharpsBin *self);
-void             cobalt_sharps_bin_set_capacity     (CobaltSharpsBin *self, guint capacity);
-guint            cobalt_sharps_bin_get_fill         (CobaltSharpsBin *self);
-void             cobalt_sharps_bin_set_fill         (CobaltSharpsBin *self, guint fill);
-GDate           *cobalt_sharps_bin_get_replaced_on  (CobaltSharpsBin *self); /* borrowed, may be NULL */
-void             cobalt_sharps_bin_set_replaced_on  (CobaltSharpsBin *self, const GDate *date);
 
 /* One more dose's sharps in the bin. */
 void             cobalt_sharps_bin_add_dose         (CobaltSharpsBin *self);

@@ -5,54 +5,15 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-supply-item.h"
-#include "cobalt-record-private.h"
+#include "cobalt-record.h"
 #include "cobalt-strength.h"
 
 /* The most of one item a form accepts (see validate()). */
 #define MAX_COUNT 10000
 
-struct _CobaltSupplyItem
-{
-  GObject           parent_instance;
-
-  gint64            id;
-  gint64            person_id;
-  CobaltSupplyKind  kind;
-  CobaltProduct     product;
-  char             *name;
-  char             *strength_text;
-  double            strength_amount;
-  CobaltDoseUnit    strength_unit;
-  char             *batch;
-  GDate            *expiry;
-  GDate            *received_on;
-  int               count;
-  char             *note;
-};
-
 G_DEFINE_FINAL_TYPE (CobaltSupplyItem, cobalt_supply_item, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cobalt-supply-error-quark, cobalt_supply_error)
-
-enum {
-  PROP_0,
-  PROP_ID,
-  PROP_PERSON_ID,
-  PROP_KIND,
-  PROP_PRODUCT,
-  PROP_NAME,
-  PROP_STRENGTH_TEXT,
-  PROP_STRENGTH_AMOUNT,
-  PROP_STRENGTH_UNIT,
-  PROP_BATCH,
-  PROP_EXPIRY,
-  PROP_RECEIVED_ON,
-  PROP_COUNT,
-  PROP_NOTE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
 
 static void
 cobalt_supply_item_finalize (GObject *object)
@@ -70,155 +31,9 @@ cobalt_supply_item_finalize (GObject *object)
 }
 
 static void
-cobalt_supply_item_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  CobaltSupplyItem *self = COBALT_SUPPLY_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      g_value_set_int64 (value, self->id);
-      break;
-    case PROP_PERSON_ID:
-      g_value_set_int64 (value, self->person_id);
-      break;
-    case PROP_KIND:
-      g_value_set_enum (value, self->kind);
-      break;
-    case PROP_PRODUCT:
-      g_value_set_enum (value, self->product);
-      break;
-    case PROP_NAME:
-      g_value_set_string (value, self->name);
-      break;
-    case PROP_STRENGTH_TEXT:
-      g_value_set_string (value, self->strength_text);
-      break;
-    case PROP_STRENGTH_AMOUNT:
-      g_value_set_double (value, self->strength_amount);
-      break;
-    case PROP_STRENGTH_UNIT:
-      g_value_set_enum (value, self->strength_unit);
-      break;
-    case PROP_BATCH:
-      g_value_set_string (value, self->batch);
-      break;
-    case PROP_EXPIRY:
-      g_value_set_boxed (value, self->expiry);
-      break;
-    case PROP_RECEIVED_ON:
-      g_value_set_boxed (value, self->received_on);
-      break;
-    case PROP_COUNT:
-      g_value_set_int (value, self->count);
-      break;
-    case PROP_NOTE:
-      g_value_set_string (value, self->note);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-cobalt_supply_item_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  CobaltSupplyItem *self = COBALT_SUPPLY_ITEM (object);
-
-  switch (prop_id)
-    {
-    case PROP_ID:
-      cobalt_supply_item_set_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_PERSON_ID:
-      cobalt_supply_item_set_person_id (self, g_value_get_int64 (value));
-      break;
-    case PROP_KIND:
-      cobalt_supply_item_set_kind (self, g_value_get_enum (value));
-      break;
-    case PROP_PRODUCT:
-      cobalt_supply_item_set_product (self, g_value_get_enum (value));
-      break;
-    case PROP_NAME:
-      cobalt_supply_item_set_name (self, g_value_get_string (value));
-      break;
-    case PROP_STRENGTH_TEXT:
-      cobalt_supply_item_set_strength_text (self, g_value_get_string (value));
-      break;
-    case PROP_STRENGTH_AMOUNT:
-      cobalt_supply_item_set_strength_amount (self, g_value_get_double (value));
-      break;
-    case PROP_STRENGTH_UNIT:
-      cobalt_supply_item_set_strength_unit (self, g_value_get_enum (value));
-      break;
-    case PROP_BATCH:
-      cobalt_supply_item_set_batch (self, g_value_get_string (value));
-      break;
-    case PROP_EXPIRY:
-      cobalt_supply_item_set_expiry (self, g_value_get_boxed (value));
-      break;
-    case PROP_RECEIVED_ON:
-      cobalt_supply_item_set_received_on (self, g_value_get_boxed (value));
-      break;
-    case PROP_COUNT:
-      cobalt_supply_item_set_count (self, g_value_get_int (value));
-      break;
-    case PROP_NOTE:
-      cobalt_supply_item_set_note (self, g_value_get_string (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 cobalt_supply_item_class_init (CobaltSupplyItemClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
-
-  object_class->finalize = cobalt_supply_item_finalize;
-  object_class->get_property = cobalt_supply_item_get_property;
-  object_class->set_property = cobalt_supply_item_set_property;
-
-  properties[PROP_ID] =
-    cobalt_record_param_id ("id", rw);
-  properties[PROP_PERSON_ID] =
-    cobalt_record_param_id ("person-id", rw);
-  properties[PROP_KIND] =
-    g_param_spec_enum ("kind", NULL, NULL, COBALT_TYPE_SUPPLY_KIND,
-                       COBALT_SUPPLY_AMPOULE, rw);
-  properties[PROP_PRODUCT] =
-    g_param_spec_enum ("product", NULL, NULL, COBALT_TYPE_PRODUCT,
-                       COBALT_PRODUCT_HYDROXOCOBALAMIN, rw);
-  properties[PROP_NAME] =
-    g_param_spec_string ("name", NULL, NULL, NULL, rw);
-  properties[PROP_STRENGTH_TEXT] =
-    g_param_spec_string ("strength-text", NULL, NULL, NULL, rw);
-  properties[PROP_STRENGTH_AMOUNT] =
-    g_param_spec_double ("strength-amount", NULL, NULL, -G_MAXDOUBLE, G_MAXDOUBLE, 1.0, rw);
-  properties[PROP_STRENGTH_UNIT] =
-    g_param_spec_enum ("strength-unit", NULL, NULL, COBALT_TYPE_DOSE_UNIT,
-                       COBALT_DOSE_UNIT_MG, rw);
-  properties[PROP_BATCH] =
-    g_param_spec_string ("batch", NULL, NULL, NULL, rw);
-  properties[PROP_EXPIRY] =
-    cobalt_record_param_date ("expiry", rw);
-  properties[PROP_RECEIVED_ON] =
-    cobalt_record_param_date ("received-on", rw);
-  /* Signed and unbounded so a form's negative entry reaches validate(). */
-  properties[PROP_COUNT] =
-    g_param_spec_int ("count", NULL, NULL, G_MININT, G_MAXINT, 0, rw);
-  properties[PROP_NOTE] =
-    g_param_spec_string ("note", NULL, NULL, NULL, rw);
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = cobalt_supply_item_finalize;
 }
 
 static void
@@ -237,269 +52,33 @@ cobalt_supply_item_new (gint64           person_id,
                         CobaltSupplyKind kind,
                         int              count)
 {
-  return g_object_new (COBALT_TYPE_SUPPLY_ITEM,
-                       "person-id", person_id,
-                       "kind", kind,
-                       "count", count,
-                       NULL);
+  CobaltSupplyItem *self = g_object_new (COBALT_TYPE_SUPPLY_ITEM, NULL);
+
+  self->person_id = person_id;
+  self->kind = kind;
+  self->count = count;
+  return self;
 }
 
 CobaltSupplyItem *
 cobalt_supply_item_copy (CobaltSupplyItem *self)
 {
+  CobaltSupplyItem *copy;
+
   g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), NULL);
 
-  return g_object_new (COBALT_TYPE_SUPPLY_ITEM,
-                       "id", self->id,
-                       "person-id", self->person_id,
-                       "kind", self->kind,
-                       "product", self->product,
-                       "name", self->name,
-                       "strength-text", self->strength_text,
-                       "strength-amount", self->strength_amount,
-                       "strength-unit", self->strength_unit,
-                       "batch", self->batch,
-                       "expiry", self->expiry,
-                       "received-on", self->received_on,
-                       "count", self->count,
-                       "note", self->note,
-                       NULL);
-}
-
-gint64
-cobalt_supply_item_get_id (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), 0);
-  return self->id;
-}
-
-void
-cobalt_supply_item_set_id (CobaltSupplyItem *self,
-                           gint64            id)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (self->id == id)
-    return;
-  self->id = id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ID]);
-}
-
-gint64
-cobalt_supply_item_get_person_id (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), 0);
-  return self->person_id;
-}
-
-void
-cobalt_supply_item_set_person_id (CobaltSupplyItem *self,
-                                  gint64            person_id)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (self->person_id == person_id)
-    return;
-  self->person_id = person_id;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
-}
-
-CobaltSupplyKind
-cobalt_supply_item_get_kind (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), COBALT_SUPPLY_AMPOULE);
-  return self->kind;
-}
-
-void
-cobalt_supply_item_set_kind (CobaltSupplyItem *self,
-                             CobaltSupplyKind  kind)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-  g_return_if_fail ((guint)kind < COBALT_N_SUPPLY_KINDS);
-
-  if (self->kind == kind)
-    return;
-  self->kind = kind;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KIND]);
-}
-
-CobaltProduct
-cobalt_supply_item_get_product (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), COBALT_PRODUCT_OTHER);
-  return self->product;
-}
-
-void
-cobalt_supply_item_set_product (CobaltSupplyItem *self,
-                                CobaltProduct     product)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (self->product == product)
-    return;
-  self->product = product;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PRODUCT]);
-}
-
-const char *
-cobalt_supply_item_get_name (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), NULL);
-  return self->name;
-}
-
-void
-cobalt_supply_item_set_name (CobaltSupplyItem *self,
-                             const char       *name)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (cobalt_record_set_str (&self->name, name))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NAME]);
-}
-
-const char *
-cobalt_supply_item_get_strength_text (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), NULL);
-  return self->strength_text;
-}
-
-void
-cobalt_supply_item_set_strength_text (CobaltSupplyItem *self,
-                                      const char       *text)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (cobalt_record_set_str (&self->strength_text, text))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_TEXT]);
-}
-
-double
-cobalt_supply_item_get_strength_amount (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), 0);
-  return self->strength_amount;
-}
-
-void
-cobalt_supply_item_set_strength_amount (CobaltSupplyItem *self,
-                                        double            amount)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (self->strength_amount == amount)
-    return;
-  self->strength_amount = amount;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_AMOUNT]);
-}
-
-CobaltDoseUnit
-cobalt_supply_item_get_strength_unit (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), 0);
-  return self->strength_unit;
-}
-
-void
-cobalt_supply_item_set_strength_unit (CobaltSupplyItem *self,
-                                      CobaltDoseUnit    unit)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (self->strength_unit == unit)
-    return;
-  self->strength_unit = unit;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STRENGTH_UNIT]);
-}
-
-const char *
-cobalt_supply_item_get_batch (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), NULL);
-  return self->batch;
-}
-
-void
-cobalt_supply_item_set_batch (CobaltSupplyItem *self,
-                              const char       *batch)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (cobalt_record_set_str (&self->batch, batch))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BATCH]);
-}
-
-GDate *
-cobalt_supply_item_get_expiry (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), NULL);
-  return self->expiry;
-}
-
-void
-cobalt_supply_item_set_expiry (CobaltSupplyItem *self,
-                               const GDate      *expiry)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (cobalt_record_set_date (&self->expiry, expiry))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY]);
-}
-
-GDate *
-cobalt_supply_item_get_received_on (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), NULL);
-  return self->received_on;
-}
-
-void
-cobalt_supply_item_set_received_on (CobaltSupplyItem *self,
-                                    const GDate      *date)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (cobalt_record_set_date (&self->received_on, date))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RECEIVED_ON]);
-}
-
-int
-cobalt_supply_item_get_count (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), 0);
-  return self->count;
-}
-
-void
-cobalt_supply_item_set_count (CobaltSupplyItem *self,
-                              int               count)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (self->count == count)
-    return;
-  self->count = count;
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COUNT]);
-}
-
-const char *
-cobalt_supply_item_get_note (CobaltSupplyItem *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (self), NULL);
-  return self->note;
-}
-
-void
-cobalt_supply_item_set_note (CobaltSupplyItem *self,
-                             const char       *note)
-{
-  g_return_if_fail (COBALT_IS_SUPPLY_ITEM (self));
-
-  if (cobalt_record_set_str (&self->note, note))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NOTE]);
+  copy = cobalt_supply_item_new (self->person_id, self->kind, self->count);
+  copy->id = self->id;
+  copy->product = self->product;
+  copy->name = g_strdup (self->name);
+  copy->strength_text = g_strdup (self->strength_text);
+  copy->strength_amount = self->strength_amount;
+  copy->strength_unit = self->strength_unit;
+  copy->batch = g_strdup (self->batch);
+  cobalt_set_date (&copy->expiry, self->expiry);
+  cobalt_set_date (&copy->received_on, self->received_on);
+  copy->note = g_strdup (self->note);
+  return copy;
 }
 
 gboolean

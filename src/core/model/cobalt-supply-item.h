@@ -6,12 +6,32 @@
 #endif
 
 #include <glib-object.h>
+#include "cobalt-record.h"
 #include "cobalt-record-types.h"
 
 G_BEGIN_DECLS
 
 #define COBALT_TYPE_SUPPLY_ITEM (cobalt_supply_item_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltSupplyItem, cobalt_supply_item, COBALT, SUPPLY_ITEM, GObject)
+
+struct _CobaltSupplyItem
+{
+  GObject           parent_instance;
+
+  gint64            id;
+  gint64            person_id;
+  CobaltSupplyKind  kind;
+  CobaltProduct     product;
+  char             *name;
+  char             *strength_text;
+  double            strength_amount;
+  CobaltDoseUnit    strength_unit;
+  char             *batch;
+  GDate            *expiry;
+  GDate            *received_on;
+  int               count;
+  char             *note;
+};
 
 /* One stock entry: a box of ampoules of one batch, a pack of needles...
  * Properties: id, person-id, kind (CobaltSupplyKind), product
@@ -28,33 +48,7 @@ CobaltSupplyItem *cobalt_supply_item_new              (gint64           person_i
                                                        int              count);
 CobaltSupplyItem *cobalt_supply_item_copy             (CobaltSupplyItem *self);
 
-gint64            cobalt_supply_item_get_id           (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_id           (CobaltSupplyItem *self, gint64 id);
-gint64            cobalt_supply_item_get_person_id    (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_person_id    (CobaltSupplyItem *self, gint64 person_id);
-CobaltSupplyKind  cobalt_supply_item_get_kind         (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_kind         (CobaltSupplyItem *self, CobaltSupplyKind kind);
-CobaltProduct     cobalt_supply_item_get_product      (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_product      (CobaltSupplyItem *self, CobaltProduct product);
-const char       *cobalt_supply_item_get_name         (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_name         (CobaltSupplyItem *self, const char *name);
-double            cobalt_supply_item_get_strength_amount (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_strength_amount (CobaltSupplyItem *self, double amount);
-CobaltDoseUnit    cobalt_supply_item_get_strength_unit   (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_strength_unit   (CobaltSupplyItem *self, CobaltDoseUnit unit);
-const char       *cobalt_supply_item_get_strength_text   (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_strength_text   (CobaltSupplyItem *self, const char *text);
-const char       *cobalt_supply_item_get_batch        (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_batch        (CobaltSupplyItem *self, const char *batch);
-GDate            *cobalt_supply_item_get_expiry       (CobaltSupplyItem *self); /* borrowed, may be NULL */
-void              cobalt_supply_item_set_expiry       (CobaltSupplyItem *self, const GDate *expiry);
-GDate            *cobalt_supply_item_get_received_on  (CobaltSupplyItem *self); /* borrowed, may be NULL */
-void              cobalt_supply_item_set_received_on  (CobaltSupplyItem *self, const GDate *date);
 /* Signed so that a form's negative entry can be refused by validate. */
-int               cobalt_supply_item_get_count        (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_count        (CobaltSupplyItem *self, int count);
-const char       *cobalt_supply_item_get_note         (CobaltSupplyItem *self);
-void              cobalt_supply_item_set_note         (CobaltSupplyItem *self, const char *note);
 
 /* The expiry day is the last usable day: expired once @today is after it.
  * Items without an expiry never expire. */

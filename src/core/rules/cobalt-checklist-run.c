@@ -5,7 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-checklist-run.h"
-#include "cobalt-record-private.h"
+#include "cobalt-record.h"
 
 /* One step as it was when the run started (the definition may be reworded
  * later; history must keep what the person actually saw). */
@@ -303,7 +303,7 @@ cobalt_checklist_run_set_property (GObject      *object,
       self->person_id = g_value_get_int64 (value);
       break;
     case PROP_STARTED_AT:
-      cobalt_record_set_date_time (&self->started_at, g_value_get_boxed (value));
+      cobalt_set_date_time (&self->started_at, g_value_get_boxed (value));
       break;
     case PROP_DOSE_ID:
       cobalt_checklist_run_set_dose_id (self, g_value_get_int64 (value));
@@ -321,16 +321,16 @@ cobalt_checklist_run_class_init (CobaltChecklistRunClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   const GParamFlags ro = G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
-  const GParamFlags rw = COBALT_RECORD_PARAM_RW;
+  const GParamFlags rw = G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY;
 
   object_class->finalize = cobalt_checklist_run_finalize;
   object_class->get_property = cobalt_checklist_run_get_property;
   object_class->set_property = cobalt_checklist_run_set_property;
 
   properties[PROP_ID] =
-    cobalt_record_param_id ("id", rw);
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0, rw);
   properties[PROP_PERSON_ID] =
-    cobalt_record_param_id ("person-id", rw | G_PARAM_CONSTRUCT_ONLY);
+    g_param_spec_int64 ("person-id", NULL, NULL, 0, G_MAXINT64, 0, rw | G_PARAM_CONSTRUCT_ONLY);
   properties[PROP_STARTED_AT] =
     g_param_spec_boxed ("started-at", NULL, NULL, G_TYPE_DATE_TIME,
                         rw | G_PARAM_CONSTRUCT_ONLY);
@@ -405,9 +405,9 @@ cobalt_checklist_run_new (gint64      person_id,
 
       g_return_val_if_fail (COBALT_IS_CHECKLIST_STEP (step), self);
       append_step (self,
-                   cobalt_checklist_step_get_kind (step),
-                   cobalt_checklist_step_get_title (step),
-                   cobalt_checklist_step_get_explanation (step),
+                   step->kind,
+                   step->title,
+                   step->explanation,
                    NULL);
     }
 
@@ -455,9 +455,9 @@ cobalt_checklist_run_restore_state (CobaltChecklistRun *self,
   /* A stored position beyond the steps (a damaged row) must not make the
    * getters assert: clamp it to the last step. */
   self->current = self->steps->len == 0 ? 0 : MIN (current_step, self->steps->len - 1);
-  cobalt_record_set_date_time (&self->finished_at, finished_at);
-  cobalt_record_set_str (&self->abort_reason, abort_reason);
-  cobalt_record_set_str (&self->expiry_override, expiry_override);
+  cobalt_set_date_time (&self->finished_at, finished_at);
+  cobalt_set_str (&self->abort_reason, abort_reason);
+  cobalt_set_str (&self->expiry_override, expiry_override);
 }
 
 void
@@ -466,7 +466,7 @@ cobalt_checklist_run_restore_site_id (CobaltChecklistRun *self,
 {
   g_return_if_fail (COBALT_IS_CHECKLIST_RUN (self));
 
-  cobalt_record_set_str (&self->site_id, site_id);
+  cobalt_set_str (&self->site_id, site_id);
 }
 
 gint64
@@ -661,7 +661,7 @@ cobalt_checklist_run_set_expiry_override (CobaltChecklistRun  *self,
   if (!is_blank (note))
     stripped = strip_copy (note);
 
-  if (!cobalt_record_set_str (&self->expiry_override, stripped))
+  if (!cobalt_set_str (&self->expiry_override, stripped))
     return TRUE;
 
   g_object_freeze_notify (G_OBJECT (self));
@@ -694,7 +694,7 @@ cobalt_checklist_run_set_site_id (CobaltChecklistRun  *self,
 
   if (site_id != NULL && *site_id == '\0')
     site_id = NULL;
-  if (!cobalt_record_set_str (&self->site_id, site_id))
+  if (!cobalt_set_str (&self->site_id, site_id))
     return TRUE;
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SITE_ID]);
@@ -920,7 +920,7 @@ cobalt_checklist_run_finish (CobaltChecklistRun  *self,
     }
 
   self->state = COBALT_RUN_COMPLETED;
-  cobalt_record_set_date_time (&self->finished_at, now);
+  cobalt_set_date_time (&self->finished_at, now);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
@@ -956,7 +956,7 @@ cobalt_checklist_run_abort (CobaltChecklistRun  *self,
   self->state = COBALT_RUN_ABORTED;
   g_free (self->abort_reason);
   self->abort_reason = strip_copy (reason);
-  cobalt_record_set_date_time (&self->finished_at, now);
+  cobalt_set_date_time (&self->finished_at, now);
 
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);

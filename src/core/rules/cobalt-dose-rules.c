@@ -80,7 +80,7 @@ check_day (const GDate   *day,
            int            code,
            GError       **error)
 {
-  GDate *born = person != NULL ? cobalt_person_get_date_of_birth (person) : NULL;
+  GDate *born = person != NULL ? person->date_of_birth : NULL;
   g_autofree char *text = format_day (day);
 
   if (today != NULL && g_date_compare (day, today) > 0)
@@ -118,7 +118,7 @@ check_given_at (CobaltDose    *dose,
                 GDateTime     *now,
                 GError       **error)
 {
-  GDateTime *given_at = cobalt_dose_get_given_at (dose);
+  GDateTime *given_at = dose->given_at;
   g_autoptr(GDateTime) now_there = NULL;
   GDate day, today;
 
@@ -169,11 +169,11 @@ to_mcg (double              amount,
       return TRUE;
     }
   if (unit == COBALT_DOSE_UNIT_ML && prescription != NULL &&
-      cobalt_strength_is_known (cobalt_prescription_get_strength_amount (prescription),
-                                cobalt_prescription_get_strength_unit (prescription)))
+      cobalt_strength_is_known (prescription->strength_amount,
+                                prescription->strength_unit))
     {
-      *mcg = amount * cobalt_mass_to_mcg (cobalt_prescription_get_strength_amount (prescription),
-                                          cobalt_prescription_get_strength_unit (prescription));
+      *mcg = amount * cobalt_mass_to_mcg (prescription->strength_amount,
+                                          prescription->strength_unit);
       return TRUE;
     }
   return FALSE;
@@ -214,9 +214,9 @@ history_before (GPtrArray *history,
   for (guint i = 0; history != NULL && i < history->len; i++)
     {
       CobaltDose *other = g_ptr_array_index (history, i);
-      GDateTime *other_at = cobalt_dose_get_given_at (other);
+      GDateTime *other_at = other->given_at;
 
-      if (skip_id != 0 && cobalt_dose_get_id (other) == skip_id)
+      if (skip_id != 0 && other->id == skip_id)
         continue;
       if (other_at != NULL && g_date_time_compare (other_at, at) < 0)
         g_ptr_array_add (before, other);
@@ -233,15 +233,15 @@ expected_amount (CobaltPrescription *prescription,
                  gint64              skip_id,
                  double             *amount)
 {
-  GPtrArray *phases = cobalt_prescription_get_phases (prescription);
-  GDate *starts_on = cobalt_prescription_get_starts_on (prescription);
+  GPtrArray *phases = prescription->phases;
+  GDate *starts_on = prescription->starts_on;
   g_autoptr(GPtrArray) before = NULL;
   g_autoptr(CobaltDueInfo) due = NULL;
   GDate day;
 
   if (phases == NULL || phases->len == 0)
     {
-      *amount = cobalt_prescription_get_amount (prescription);
+      *amount = prescription->amount;
       return TRUE;
     }
   if (!cobalt_dose_rules_needs_history (prescription))
@@ -274,8 +274,8 @@ describe_prescribed (CobaltPrescription *prescription,
                      gboolean            placed,
                      double              expected)
 {
-  CobaltDoseUnit unit = cobalt_prescription_get_unit (prescription);
-  GPtrArray *phases = cobalt_prescription_get_phases (prescription);
+  CobaltDoseUnit unit = prescription->unit;
+  GPtrArray *phases = prescription->phases;
   g_autoptr(GString) text = g_string_new (NULL);
   g_autoptr(GArray) seen = g_array_new (FALSE, FALSE, sizeof (double));
 
@@ -307,8 +307,8 @@ check_unit (CobaltDose          *dose,
             CobaltPrescription  *prescription,
             GError             **error)
 {
-  CobaltDoseUnit unit = cobalt_dose_get_unit (dose);
-  CobaltDoseUnit prescribed = prescription != NULL ? cobalt_prescription_get_unit (prescription)
+  CobaltDoseUnit unit = dose->unit;
+  CobaltDoseUnit prescribed = prescription != NULL ? prescription->unit
                                                    : COBALT_DOSE_UNIT_MG;
 
   if (unit != COBALT_DOSE_UNIT_MG && unit != COBALT_DOSE_UNIT_MCG && unit != COBALT_DOSE_UNIT_ML)
@@ -344,8 +344,8 @@ check_amount (CobaltDose          *dose,
               gboolean            *differs,
               GError             **error)
 {
-  double amount = cobalt_dose_get_amount (dose);
-  CobaltDoseUnit unit = cobalt_dose_get_unit (dose);
+  double amount = dose->amount;
+  CobaltDoseUnit unit = dose->unit;
   g_autofree char *given = NULL;
   g_autofree char *prescribed = NULL;
   double expected = 0;
@@ -366,7 +366,7 @@ check_amount (CobaltDose          *dose,
       double mcg = 0;
 
       *differs = to_mcg (amount, unit, NULL, &mcg) && mcg > NO_PRESCRIPTION_MAX_MCG * (1 + RELATIVE_TOLERANCE);
-      if (*differs && !(cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_AMOUNT))
+      if (*differs && !(dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT))
         {
           /* Translators: an amount, e.g. "99999 mcg is more than ..." */
           g_set_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_AMOUNT_DIFFERS,
@@ -376,21 +376,21 @@ check_amount (CobaltDose          *dose,
       return TRUE;
     }
 
-  placed = expected_amount (prescription, history, cobalt_dose_get_given_at (dose), cobalt_dose_get_id (dose),
+  placed = expected_amount (prescription, history, dose->given_at, dose->id,
                             &expected);
   if (placed)
-    matches = same_amount (amount, unit, expected, cobalt_prescription_get_unit (prescription), prescription);
+    matches = same_amount (amount, unit, expected, prescription->unit, prescription);
   else
     {
-      GPtrArray *phases = cobalt_prescription_get_phases (prescription);
+      GPtrArray *phases = prescription->phases;
 
       for (guint i = 0; phases != NULL && i < phases->len && !matches; i++)
         matches = same_amount (amount, unit, cobalt_prescription_get_phase_amount (prescription, i),
-                               cobalt_prescription_get_unit (prescription), prescription);
+                               prescription->unit, prescription);
     }
 
   *differs = !matches;
-  if (matches || (cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_AMOUNT))
+  if (matches || (dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT))
     return TRUE;
 
   prescribed = describe_prescribed (prescription, placed, expected);
@@ -406,7 +406,7 @@ check_product (CobaltDose          *dose,
                gboolean            *differs,
                GError             **error)
 {
-  CobaltProduct product = cobalt_dose_get_product (dose);
+  CobaltProduct product = dose->product;
 
   *differs = FALSE;
   if (product < COBALT_PRODUCT_HYDROXOCOBALAMIN || product > COBALT_PRODUCT_OTHER)
@@ -415,11 +415,11 @@ check_product (CobaltDose          *dose,
                            _("Choose the medicine: hydroxocobalamin, cyanocobalamin, methylcobalamin or another."));
       return FALSE;
     }
-  if (prescription == NULL || product == cobalt_prescription_get_product (prescription))
+  if (prescription == NULL || product == prescription->product)
     return TRUE;
 
   *differs = TRUE;
-  if (cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_PRODUCT)
+  if (dose->exceptions & COBALT_DOSE_EXCEPTION_PRODUCT)
     return TRUE;
 
   /* Translators: two medicines, e.g. "The medicine cyanocobalamin does
@@ -427,7 +427,7 @@ check_product (CobaltDose          *dose,
   g_set_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_PRODUCT_DIFFERS,
                _("The medicine %s does not match the prescription (%s)."),
                cobalt_product_to_string (product),
-               cobalt_product_to_string (cobalt_prescription_get_product (prescription)));
+               cobalt_product_to_string (prescription->product));
   return FALSE;
 }
 
@@ -437,17 +437,17 @@ static gboolean
 check_not_given (CobaltDose  *dose,
                  GError     **error)
 {
-  CobaltDoseKind kind = cobalt_dose_get_kind (dose);
-  GDate *moved_to = cobalt_dose_get_moved_to (dose);
+  CobaltDoseKind kind = dose->kind;
+  GDate *moved_to = dose->moved_to;
   GDate decided_on;
 
-  if (is_blank (cobalt_dose_get_advised_by (dose)))
+  if (is_blank (dose->advised_by))
     {
       g_set_error_literal (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_ADVISED_BY,
                            _("Say who at the clinic advised not giving this dose"));
       return FALSE;
     }
-  if (cobalt_dose_get_checklist_run_id (dose) != 0)
+  if (dose->checklist_run_id != 0)
     {
       g_set_error_literal (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_KIND,
                            _("A dose not given cannot come from a checklist run"));
@@ -468,7 +468,7 @@ check_not_given (CobaltDose  *dose,
                            _("Choose the day the clinic moved the dose to"));
       return FALSE;
     }
-  local_day (cobalt_dose_get_given_at (dose), &decided_on);
+  local_day (dose->given_at, &decided_on);
   if (g_date_compare (moved_to, &decided_on) < 0)
     {
       g_set_error_literal (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_MOVED_TO,
@@ -487,7 +487,7 @@ cobalt_dose_rules_needs_history (CobaltPrescription *prescription)
 
   g_return_val_if_fail (COBALT_IS_PRESCRIPTION (prescription), FALSE);
 
-  phases = cobalt_prescription_get_phases (prescription);
+  phases = prescription->phases;
   for (guint i = 1; phases != NULL && i < phases->len; i++)
     if (!close_enough (cobalt_prescription_get_phase_amount (prescription, i),
                        cobalt_prescription_get_phase_amount (prescription, 0)))
@@ -528,7 +528,7 @@ cobalt_dose_validate (CobaltDose          *dose,
   g_return_val_if_fail (now != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  kind = cobalt_dose_get_kind (dose);
+  kind = dose->kind;
   if (kind != COBALT_DOSE_KIND_GIVEN && kind != COBALT_DOSE_KIND_SKIPPED && kind != COBALT_DOSE_KIND_MOVED)
     {
       g_set_error_literal (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_KIND,
@@ -546,21 +546,21 @@ cobalt_dose_validate (CobaltDose          *dose,
           !check_product (dose, prescription, &product_differs, error))
         return FALSE;
 
-      if ((amount_differs || product_differs) && is_blank (cobalt_dose_get_exception_note (dose)))
+      if ((amount_differs || product_differs) && is_blank (dose->exception_note))
         {
           g_set_error_literal (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXCEPTION_NOTE,
                                _("Say in your own words why this dose differs from the prescription, for example who at the clinic advised it."));
           return FALSE;
         }
     }
-  else if (cobalt_dose_get_amount (dose) < 0 || !isfinite (cobalt_dose_get_amount (dose)))
+  else if (dose->amount < 0 || !isfinite (dose->amount))
     {
       g_set_error_literal (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_AMOUNT,
                            _("The amount must be a number above zero."));
       return FALSE;
     }
 
-  site_id = cobalt_dose_get_site_id (dose);
+  site_id = dose->site_id;
   if (site_id != NULL && *site_id != '\0' && cobalt_site_catalogue_lookup (site_id) == NULL)
     {
       g_set_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_SITE,
@@ -568,7 +568,7 @@ cobalt_dose_validate (CobaltDose          *dose,
       return FALSE;
     }
 
-  expiry = cobalt_dose_get_expiry (dose);
+  expiry = dose->expiry;
   if (expiry != NULL && !g_date_valid (expiry))
     {
       g_set_error_literal (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXPIRY,
@@ -579,7 +579,7 @@ cobalt_dose_validate (CobaltDose          *dose,
   if (kind != COBALT_DOSE_KIND_GIVEN)
     return check_not_given (dose, error);
 
-  if (cobalt_dose_get_moved_to (dose) != NULL)
+  if (dose->moved_to != NULL)
     {
       g_set_error_literal (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_MOVED_TO,
                            _("Only a dose moved by the clinic has a day it was moved to"));
@@ -610,23 +610,23 @@ cobalt_dose_new_from_run (CobaltChecklistRun  *run,
   g_return_val_if_fail (now != NULL, NULL);
 
   dose = cobalt_dose_new ();
-  cobalt_dose_set_person_id (dose, cobalt_checklist_run_get_person_id (run));
+  dose->person_id = cobalt_checklist_run_get_person_id (run);
   cobalt_dose_set_given_at (dose, now);
-  cobalt_dose_set_site_id (dose, site_id != NULL ? site_id : cobalt_checklist_run_get_site_id (run));
-  cobalt_dose_set_given_by (dose, COBALT_GIVEN_BY_SELF);
-  cobalt_dose_set_checklist_run_id (dose, cobalt_checklist_run_get_id (run));
+  cobalt_set_str (&dose->site_id, site_id != NULL ? site_id : cobalt_checklist_run_get_site_id (run));
+  dose->given_by = COBALT_GIVEN_BY_SELF;
+  dose->checklist_run_id = cobalt_checklist_run_get_id (run);
   if (prescription != NULL)
     {
-      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
-      cobalt_dose_set_product (dose, cobalt_prescription_get_product (prescription));
-      cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (prescription));
-      cobalt_dose_set_amount (dose, amount);
+      dose->prescription_id = prescription->id;
+      dose->product = prescription->product;
+      dose->unit = prescription->unit;
+      dose->amount = amount;
     }
   if (ampoule != NULL)
     {
-      expiry = cobalt_supply_item_get_expiry (ampoule);
-      cobalt_dose_set_batch (dose, cobalt_supply_item_get_batch (ampoule));
-      cobalt_dose_set_expiry (dose, expiry);
+      expiry = ampoule->expiry;
+      cobalt_set_str (&dose->batch, ampoule->batch);
+      cobalt_set_date (&dose->expiry, expiry);
     }
 
   if (!is_blank (exception_note))
@@ -646,8 +646,8 @@ cobalt_dose_new_from_run (CobaltChecklistRun  *run,
       g_string_append (note, override);
     }
 
-  cobalt_dose_set_exceptions (dose, exceptions);
-  cobalt_dose_set_exception_note (dose, note->len > 0 ? note->str : NULL);
+  dose->exceptions = exceptions;
+  cobalt_set_str (&dose->exception_note, note->len > 0 ? note->str : NULL);
   return g_steal_pointer (&dose);
 }
 
@@ -685,7 +685,7 @@ cobalt_lab_result_validate_for (CobaltLabResult  *result,
   g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), FALSE);
   g_return_val_if_fail (now != NULL, FALSE);
 
-  taken_on = cobalt_lab_result_get_taken_on (result);
+  taken_on = result->taken_on;
   local_day (now, &today);
   if (taken_on != NULL && g_date_valid (taken_on) &&
       !check_day (taken_on, &today, person, FALSE, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID, error))

@@ -93,7 +93,7 @@ cobalt_dose_timing_check (CobaltPrescription *prescription,
   if (tz == NULL)
     tz = g_date_time_get_timezone (given_at);
   if (prescription != NULL)
-    person_id = cobalt_prescription_get_person_id (prescription);
+    person_id = prescription->person_id;
 
   info = g_new0 (CobaltDoseTimingInfo, 1);
   g_date_clear (&info->next_due, 1);
@@ -102,8 +102,8 @@ cobalt_dose_timing_check (CobaltPrescription *prescription,
   for (guint i = 0; doses != NULL && i < doses->len; i++)
     {
       CobaltDose *dose = g_ptr_array_index (doses, i);
-      GDateTime *when = cobalt_dose_get_given_at (dose);
-      gint64 dose_person = cobalt_dose_get_person_id (dose);
+      GDateTime *when = dose->given_at;
+      gint64 dose_person = dose->person_id;
       gboolean earlier;
 
       if (when == NULL)

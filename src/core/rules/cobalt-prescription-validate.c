@@ -42,9 +42,9 @@ static gboolean
 validate_strength (CobaltPrescription  *self,
                    GError             **error)
 {
-  double amount = cobalt_prescription_get_strength_amount (self);
-  CobaltDoseUnit unit = cobalt_prescription_get_strength_unit (self);
-  const char *text = cobalt_prescription_get_strength_text (self);
+  double amount = self->strength_amount;
+  CobaltDoseUnit unit = self->strength_unit;
+  const char *text = self->strength_text;
 
   if (unit != COBALT_DOSE_UNIT_MG && unit != COBALT_DOSE_UNIT_MCG)
     {
@@ -84,7 +84,7 @@ validate_phase_volume (CobaltPrescription  *self,
     return TRUE;
 
   dose = g_strdup_printf ("%g %s", cobalt_prescription_get_phase_amount (self, index),
-                          cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)));
+                          cobalt_dose_unit_to_string (self->unit));
   strength = cobalt_prescription_describe_strength (self);
   volume_text = cobalt_volume_format (volume);
 
@@ -137,7 +137,7 @@ validate_amount (CobaltPrescription  *self,
                  guint                phase_number,
                  GError             **error)
 {
-  double max = max_amount_for_unit (cobalt_prescription_get_unit (self));
+  double max = max_amount_for_unit (self->unit);
 
   if (amount > 0 && amount <= max)
     return TRUE;
@@ -150,7 +150,7 @@ validate_amount (CobaltPrescription  *self,
       else
         g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
                      _("The dose of %g %s is far more than a B12 injection: check the dose."),
-                     amount, cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)));
+                     amount, cobalt_dose_unit_to_string (self->unit));
     }
   else
     {
@@ -160,7 +160,7 @@ validate_amount (CobaltPrescription  *self,
       else
         g_set_error (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
                      _("The dose of phase %u (%g %s) is far more than a B12 injection: check the dose."),
-                     phase_number, amount, cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)));
+                     phase_number, amount, cobalt_dose_unit_to_string (self->unit));
     }
 
   return FALSE;
@@ -219,9 +219,9 @@ cobalt_prescription_validate (CobaltPrescription  *self,
   g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  phases = cobalt_prescription_get_phases (self);
+  phases = self->phases;
   sites = cobalt_prescription_get_enabled_sites (self);
-  route = cobalt_prescription_get_route (self);
+  route = self->route;
 
   if (phases->len == 0)
     {
@@ -230,14 +230,14 @@ cobalt_prescription_validate (CobaltPrescription  *self,
       return FALSE;
     }
 
-  if (!validate_amount (self, cobalt_prescription_get_amount (self), 0, error))
+  if (!validate_amount (self, self->amount, 0, error))
     return FALSE;
 
   if (!validate_strength (self, error))
     return FALSE;
 
-  if (cobalt_prescription_get_product (self) < COBALT_PRODUCT_HYDROXOCOBALAMIN ||
-      cobalt_prescription_get_product (self) > COBALT_PRODUCT_OTHER)
+  if (self->product < COBALT_PRODUCT_HYDROXOCOBALAMIN ||
+      self->product > COBALT_PRODUCT_OTHER)
     {
       g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
                            _("Choose the medicine the clinic prescribed."));
@@ -246,16 +246,16 @@ cobalt_prescription_validate (CobaltPrescription  *self,
 
   /* The same earliest date as for doses (cobalt-dose-rules.h): no B12
    * injection was given before 1950. */
-  if (cobalt_prescription_get_starts_on (self) != NULL &&
-      (!g_date_valid (cobalt_prescription_get_starts_on (self)) ||
-       g_date_get_year (cobalt_prescription_get_starts_on (self)) < COBALT_DOSE_RULES_EARLIEST_YEAR))
+  if (self->starts_on != NULL &&
+      (!g_date_valid (self->starts_on) ||
+       g_date_get_year (self->starts_on) < COBALT_DOSE_RULES_EARLIEST_YEAR))
     {
       g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
                            _("The first-dose date is before 1950: check the year."));
       return FALSE;
     }
 
-  if (cobalt_prescription_get_reminder_minute (self) >= 24 * 60)
+  if (self->reminder_minute >= 24 * 60)
     {
       g_set_error_literal (error, COBALT_PRESCRIPTION_ERROR, COBALT_PRESCRIPTION_ERROR_INVALID,
                            _("The reminder time must be a time of day between 00:00 and 23:59."));
@@ -369,17 +369,17 @@ cobalt_prescription_describe_dose (CobaltPrescription *self,
 
   g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), NULL);
 
-  product_name = cobalt_prescription_get_product_name (self);
-  if (cobalt_prescription_get_product (self) == COBALT_PRODUCT_OTHER &&
+  product_name = self->product_name;
+  if (self->product == COBALT_PRODUCT_OTHER &&
       product_name != NULL && *product_name != '\0')
     product = product_name;
   else
-    product = cobalt_product_to_string (cobalt_prescription_get_product (self));
+    product = cobalt_product_to_string (self->product);
 
   /* TRANSLATORS: "1 mg hydroxocobalamin" */
   return g_strdup_printf (C_("dose", "%g %s %s"),
                           cobalt_prescription_get_phase_amount (self, phase_index),
-                          cobalt_dose_unit_to_string (cobalt_prescription_get_unit (self)),
+                          cobalt_dose_unit_to_string (self->unit),
                           product);
 }
 
@@ -388,8 +388,8 @@ cobalt_prescription_describe_strength (CobaltPrescription *self)
 {
   g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), NULL);
 
-  return cobalt_strength_format (cobalt_prescription_get_strength_amount (self),
-                                 cobalt_prescription_get_strength_unit (self));
+  return cobalt_strength_format (self->strength_amount,
+                                 self->strength_unit);
 }
 
 double
@@ -399,9 +399,9 @@ cobalt_prescription_get_phase_volume_ml (CobaltPrescription *self,
   g_return_val_if_fail (COBALT_IS_PRESCRIPTION (self), 0);
 
   return cobalt_strength_volume_ml (cobalt_prescription_get_phase_amount (self, index),
-                                    cobalt_prescription_get_unit (self),
-                                    cobalt_prescription_get_strength_amount (self),
-                                    cobalt_prescription_get_strength_unit (self));
+                                    self->unit,
+                                    self->strength_amount,
+                                    self->strength_unit);
 }
 
 gboolean

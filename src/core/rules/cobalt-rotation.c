@@ -140,7 +140,7 @@ cobalt_rotation_get_usage (CobaltPrescription *prescription,
   g_return_val_if_fail (now != NULL, NULL);
 
   tz = g_date_time_get_timezone (now);
-  route = cobalt_prescription_get_route (prescription);
+  route = prescription->route;
   date_from_date_time (now, &today);
 
   usages = g_ptr_array_new_with_free_func ((GDestroyNotify) site_usage_free);
@@ -156,11 +156,11 @@ cobalt_rotation_get_usage (CobaltPrescription *prescription,
       for (guint j = 0; doses != NULL && j < doses->len; j++)
         {
           CobaltDose *dose = g_ptr_array_index (doses, j);
-          GDateTime *given_at = cobalt_dose_get_given_at (dose);
+          GDateTime *given_at = dose->given_at;
 
           /* A dose not given on the clinic's advice went into no site. */
           if (given_at == NULL || !cobalt_dose_is_given (dose) ||
-              g_strcmp0 (cobalt_dose_get_site_id (dose), usage->site->id) != 0)
+              g_strcmp0 (dose->site_id, usage->site->id) != 0)
             continue;
           if (latest == NULL || g_date_time_compare (given_at, latest) > 0)
             latest = given_at;

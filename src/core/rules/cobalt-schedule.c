@@ -197,7 +197,7 @@ walk_next (const Walk  *walk,
            const GDate *today,
            NextDate    *next)
 {
-  GDate *starts_on = cobalt_prescription_get_starts_on (walk->prescription);
+  GDate *starts_on = walk->prescription->starts_on;
 
   memset (next, 0, sizeof *next);
   g_date_clear (&next->date, 1);
@@ -311,7 +311,7 @@ walk_init (Walk               *walk,
 {
   memset (walk, 0, sizeof *walk);
   walk->prescription = prescription;
-  walk->phases = cobalt_prescription_get_phases (prescription);
+  walk->phases = prescription->phases;
   g_date_clear (&walk->first, 1);
   g_date_clear (&walk->last, 1);
   g_date_clear (&walk->moved_to, 1);
@@ -324,15 +324,15 @@ walk_history (Walk        *walk,
               const GDate *today)
 {
   g_autoptr(GPtrArray) counted = g_ptr_array_new ();
-  GDate *starts_on = cobalt_prescription_get_starts_on (walk->prescription);
-  gint64 person_id = cobalt_prescription_get_person_id (walk->prescription);
+  GDate *starts_on = walk->prescription->starts_on;
+  gint64 person_id = walk->prescription->person_id;
 
   for (guint i = 0; doses != NULL && i < doses->len; i++)
     {
       CobaltDose *dose = g_ptr_array_index (doses, i);
-      gint64 dose_person = cobalt_dose_get_person_id (dose);
+      gint64 dose_person = dose->person_id;
 
-      if (cobalt_dose_get_given_at (dose) == NULL)
+      if (dose->given_at == NULL)
         continue;
       if (person_id != 0 && dose_person != 0 && dose_person != person_id)
         continue;
@@ -341,16 +341,16 @@ walk_history (Walk        *walk,
        * was given, even before the first-dose date: the next one is due
        * from it, not from the date it came before. */
       if (starts_on != NULL &&
-          !(cobalt_dose_is_given (dose) && (cobalt_dose_get_exceptions (dose) & COBALT_DOSE_EXCEPTION_EARLY)))
+          !(cobalt_dose_is_given (dose) && (dose->exceptions & COBALT_DOSE_EXCEPTION_EARLY)))
         {
           GDate date;
 
           /* A move counts by the day it moves the dose to: the clinic may
            * well move the first dose before its first-dose date. */
-          if (cobalt_dose_get_kind (dose) == COBALT_DOSE_KIND_MOVED && cobalt_dose_get_moved_to (dose) != NULL)
-            date = *cobalt_dose_get_moved_to (dose);
+          if (dose->kind == COBALT_DOSE_KIND_MOVED && dose->moved_to != NULL)
+            date = *dose->moved_to;
           else
-            date_from_date_time (cobalt_dose_get_given_at (dose), &date);
+            date_from_date_time (dose->given_at, &date);
           if (g_date_compare (&date, starts_on) < 0)
             continue;
         }
@@ -364,15 +364,15 @@ walk_history (Walk        *walk,
     {
       CobaltDose *dose = g_ptr_array_index (counted, i);
       /* Rule 3: the given_at of a dose is in the zone it was given in. */
-      GDateTime *given_at = cobalt_dose_get_given_at (dose);
-      CobaltDoseKind kind = cobalt_dose_get_kind (dose);
+      GDateTime *given_at = dose->given_at;
+      CobaltDoseKind kind = dose->kind;
       GDate effective;
 
       date_from_date_time (given_at, &effective);
 
       if (kind == COBALT_DOSE_KIND_MOVED)
         {
-          GDate *moved_to = cobalt_dose_get_moved_to (dose);
+          GDate *moved_to = dose->moved_to;
 
           /* A move without a day says nothing the schedule can use. */
           if (moved_to != NULL && g_date_valid (moved_to))
@@ -402,7 +402,7 @@ walk_history (Walk        *walk,
             effective = day_before;
         }
 
-      walk_apply (walk, &effective, cobalt_dose_get_id (dose));
+      walk_apply (walk, &effective, dose->id);
     }
 }
 
@@ -454,7 +454,7 @@ overdue_instant (CobaltPrescription *prescription,
                  GDateTime          *due_at,
                  GTimeZone          *tz)
 {
-  guint window = cobalt_prescription_get_overdue_after_minutes (prescription);
+  guint window = prescription->overdue_after_minutes;
   GDate next_day = *due_date;
   g_autoptr(GDateTime) day_end = NULL;
 
@@ -597,7 +597,7 @@ cobalt_schedule_next_due (CobaltPrescription *prescription,
   if (walk.phases->len == 0)
     {
       info->status = COBALT_DOSE_STATUS_NONE;
-      info->amount = cobalt_prescription_get_amount (prescription);
+      info->amount = prescription->amount;
       return info;
     }
 
@@ -627,7 +627,7 @@ cobalt_schedule_next_due (CobaltPrescription *prescription,
 
   info->due_date = next.date;
   info->due_at = cobalt_schedule_local_instant (&next.date,
-                                                cobalt_prescription_get_reminder_minute (prescription),
+                                                prescription->reminder_minute,
                                                 tz);
   info->overdue_at = overdue_instant (prescription, walk_phase (&walk, next.phase),
                                       &next.date, info->due_at, tz);
@@ -668,7 +668,7 @@ cobalt_schedule_project (CobaltPrescription *prescription,
 
   now_local = g_date_time_to_timezone (now, tz);
   date_from_date_time (now_local, &today);
-  minute = cobalt_prescription_get_reminder_minute (prescription);
+  minute = prescription->reminder_minute;
 
   walk_history (&walk, doses, &today);
 

@@ -143,7 +143,7 @@ cobalt_status_compute_full (CobaltRepository *repository,
   self->person = g_object_ref (person);
   self->now = g_date_time_ref (now);
   tz = g_date_time_get_timezone (now);
-  person_id = cobalt_person_get_id (person);
+  person_id = person->id;
 
   self->prescription = cobalt_repository_get_prescription (repository, person_id, &local_error);
   if (local_error != NULL)

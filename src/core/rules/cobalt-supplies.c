@@ -72,8 +72,8 @@ compare_items_for_use (gconstpointer a,
 {
   CobaltSupplyItem *ia = *(CobaltSupplyItem **)a;
   CobaltSupplyItem *ib = *(CobaltSupplyItem **)b;
-  GDate *ea = cobalt_supply_item_get_expiry (ia);
-  GDate *eb = cobalt_supply_item_get_expiry (ib);
+  GDate *ea = ia->expiry;
+  GDate *eb = ib->expiry;
   GDate *ra, *rb;
 
   if (ea != NULL && eb != NULL && g_date_compare (ea, eb) != 0)
@@ -81,8 +81,8 @@ compare_items_for_use (gconstpointer a,
   if ((ea == NULL) != (eb == NULL))
     return ea == NULL ? 1 : -1;
 
-  ra = cobalt_supply_item_get_received_on (ia);
-  rb = cobalt_supply_item_get_received_on (ib);
+  ra = ia->received_on;
+  rb = ib->received_on;
   if (ra != NULL && rb != NULL)
     return g_date_compare (ra, rb);
   if ((ra == NULL) != (rb == NULL))
@@ -107,7 +107,7 @@ usable_items_of_kind (GListModel         *items,
     {
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
 
-      if (cobalt_supply_item_get_kind (item) == kind &&
+      if (item->kind == kind &&
           cobalt_supply_item_is_usable_on (item, today) &&
           cobalt_supplies_match (item, prescription) == COBALT_SUPPLY_MATCH_YES)
         g_ptr_array_add (result, g_steal_pointer (&item));
@@ -137,7 +137,7 @@ kind_stock_init (KindStock          *stock,
   stock->index = 0;
 
   for (guint i = 0; i < stock->items->len; i++)
-    stock->remaining[i] = cobalt_supply_item_get_count (g_ptr_array_index (stock->items, i));
+    stock->remaining[i] = COBALT_SUPPLY_ITEM (g_ptr_array_index (stock->items, i))->count;
 }
 
 static void
@@ -184,8 +184,8 @@ add_warning (GPtrArray               *warnings,
 static char *
 describe_item (CobaltSupplyItem *item)
 {
-  const char *batch = cobalt_supply_item_get_batch (item);
-  const char *kind = cobalt_supply_kind_to_string (cobalt_supply_item_get_kind (item));
+  const char *batch = item->batch;
+  const char *kind = cobalt_supply_kind_to_string (item->kind);
 
   if (batch != NULL && *batch != '\0')
     /* Translators: "Ampoules, batch AB123". */
@@ -242,8 +242,8 @@ add_expiry_warnings (GPtrArray          *warnings,
     {
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
 
-      if (cobalt_supply_item_get_count (item) > 0 &&
-          cobalt_supply_item_get_expiry (item) != NULL)
+      if (item->count > 0 &&
+          item->expiry != NULL)
         g_ptr_array_add (sorted, g_steal_pointer (&item));
     }
   g_ptr_array_sort (sorted, compare_items_for_use);
@@ -251,7 +251,7 @@ add_expiry_warnings (GPtrArray          *warnings,
   for (guint i = 0; i < sorted->len; i++)
     {
       CobaltSupplyItem *item = g_ptr_array_index (sorted, i);
-      GDate *expiry = cobalt_supply_item_get_expiry (item);
+      GDate *expiry = item->expiry;
       g_autofree char *what = describe_item (item);
       g_autofree char *when = format_date (expiry);
       int days = g_date_days_between (today, expiry);
@@ -262,8 +262,8 @@ add_expiry_warnings (GPtrArray          *warnings,
       if (cobalt_supply_item_is_expired (item, today))
         {
           add_warning (warnings, COBALT_SUPPLY_WARNING_EXPIRED,
-                       cobalt_supply_item_get_kind (item),
-                       cobalt_supply_item_get_id (item),
+                       item->kind,
+                       item->id,
                        /* Translators: what (e.g. "Ampoules, batch AB1"), a date. */
                        g_strdup_printf (_("%s expired on %s. Do not use it."),
                                         what, when));
@@ -273,15 +273,15 @@ add_expiry_warnings (GPtrArray          *warnings,
       else if (days == 0)
         {
           add_warning (warnings, COBALT_SUPPLY_WARNING_EXPIRING_SOON,
-                       cobalt_supply_item_get_kind (item),
-                       cobalt_supply_item_get_id (item),
+                       item->kind,
+                       item->id,
                        g_strdup_printf (_("%s expires today (%s)."), what, when));
         }
       else if (days <= COBALT_SUPPLY_EXPIRY_WARNING_DAYS)
         {
           add_warning (warnings, COBALT_SUPPLY_WARNING_EXPIRING_SOON,
-                       cobalt_supply_item_get_kind (item),
-                       cobalt_supply_item_get_id (item),
+                       item->kind,
+                       item->id,
                        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                      "%s expires on %s, in %d day.",
                                                      "%s expires on %s, in %d days.",
@@ -291,8 +291,8 @@ add_expiry_warnings (GPtrArray          *warnings,
       else if (next_due != NULL && g_date_compare (expiry, next_due) < 0)
         {
           add_warning (warnings, COBALT_SUPPLY_WARNING_EXPIRING_SOON,
-                       cobalt_supply_item_get_kind (item),
-                       cobalt_supply_item_get_id (item),
+                       item->kind,
+                       item->id,
                        g_strdup_printf (_("%s expires on %s, before your next dose."),
                                         what, when));
         }
@@ -310,7 +310,7 @@ add_sharps_warning (GPtrArray       *warnings,
 
   percent = (int)(cobalt_sharps_bin_get_fraction (bin) * 100.0 + 0.5);
   add_warning (warnings, COBALT_SUPPLY_WARNING_SHARPS_BIN, 0,
-               cobalt_sharps_bin_get_id (bin),
+               bin->id,
                /* Translators: %d is a percentage; %% is the percent sign. */
                g_strdup_printf (_("The sharps bin is about %d%% full. Replace it now "
                                   "and return the full one as your council or pharmacy "
@@ -429,7 +429,7 @@ cobalt_supplies_compute (GListModel         *items,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
-      CobaltSupplyKind kind = cobalt_supply_item_get_kind (item);
+      CobaltSupplyKind kind = item->kind;
 
       if ((guint)kind >= COBALT_N_SUPPLY_KINDS)
         continue;
@@ -438,7 +438,7 @@ cobalt_supplies_compute (GListModel         *items,
       any_tracked = TRUE;
       if (cobalt_supply_item_is_usable_on (item, &today) &&
           cobalt_supplies_match (item, prescription) == COBALT_SUPPLY_MATCH_YES)
-        status->usable[kind] += (guint)cobalt_supply_item_get_count (item);
+        status->usable[kind] += (guint)item->count;
     }
 
   if (any_tracked)
@@ -554,12 +554,12 @@ cobalt_supplies_pick_ampoule (GListModel         *items,
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
       g_autofree char *item_batch = NULL;
 
-      if (cobalt_supply_item_get_kind (item) != COBALT_SUPPLY_AMPOULE ||
-          cobalt_supply_item_get_count (item) <= 0)
+      if (item->kind != COBALT_SUPPLY_AMPOULE ||
+          item->count <= 0)
         continue;
 
-      item_batch = g_strstrip (g_strdup (cobalt_supply_item_get_batch (item) != NULL
-                                               ? cobalt_supply_item_get_batch (item) : ""));
+      item_batch = g_strstrip (g_strdup (item->batch != NULL
+                                               ? item->batch : ""));
       /* Batch numbers are read off a box: ignore case and outer spaces. */
       if (g_ascii_strcasecmp (item_batch, wanted) == 0)
         g_ptr_array_add (matches, g_steal_pointer (&item));
@@ -579,24 +579,24 @@ cobalt_supplies_match (CobaltSupplyItem   *item,
   g_return_val_if_fail (COBALT_IS_SUPPLY_ITEM (item), COBALT_SUPPLY_MATCH_YES);
   g_return_val_if_fail (prescription == NULL || COBALT_IS_PRESCRIPTION (prescription), COBALT_SUPPLY_MATCH_YES);
 
-  if (prescription == NULL || cobalt_supply_item_get_kind (item) != COBALT_SUPPLY_AMPOULE)
+  if (prescription == NULL || item->kind != COBALT_SUPPLY_AMPOULE)
     return COBALT_SUPPLY_MATCH_YES;
 
-  if (cobalt_supply_item_get_product (item) != cobalt_prescription_get_product (prescription))
+  if (item->product != prescription->product)
     return COBALT_SUPPLY_MATCH_OTHER_PRODUCT;
 
   /* Not a guess either way: a strength that is not a number yet matches
    * nothing, and the forms ask for it. */
-  if (!cobalt_strength_is_known (cobalt_supply_item_get_strength_amount (item),
-                                 cobalt_supply_item_get_strength_unit (item)) ||
-      !cobalt_strength_is_known (cobalt_prescription_get_strength_amount (prescription),
-                                 cobalt_prescription_get_strength_unit (prescription)))
+  if (!cobalt_strength_is_known (item->strength_amount,
+                                 item->strength_unit) ||
+      !cobalt_strength_is_known (prescription->strength_amount,
+                                 prescription->strength_unit))
     return COBALT_SUPPLY_MATCH_UNKNOWN_STRENGTH;
 
-  if (!cobalt_strength_equal (cobalt_supply_item_get_strength_amount (item),
-                              cobalt_supply_item_get_strength_unit (item),
-                              cobalt_prescription_get_strength_amount (prescription),
-                              cobalt_prescription_get_strength_unit (prescription)))
+  if (!cobalt_strength_equal (item->strength_amount,
+                              item->strength_unit,
+                              prescription->strength_amount,
+                              prescription->strength_unit))
     return COBALT_SUPPLY_MATCH_OTHER_STRENGTH;
 
   return COBALT_SUPPLY_MATCH_YES;

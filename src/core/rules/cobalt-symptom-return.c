@@ -39,7 +39,7 @@ cobalt_symptom_return_days_since_dose (GPtrArray *doses,
    * one they built, and a linear scan is cheap next to drawing. */
   for (guint i = 0; doses != NULL && i < doses->len; i++)
     {
-      GDateTime *given_at = cobalt_dose_get_given_at (g_ptr_array_index (doses, i));
+      GDateTime *given_at = COBALT_DOSE (g_ptr_array_index (doses, i))->given_at;
 
       if (given_at == NULL || g_date_time_compare (given_at, at) > 0)
         continue;
@@ -78,7 +78,7 @@ cobalt_symptom_return_compute (GListModel           *checkins,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CobaltCheckin) checkin = g_list_model_get_item (checkins, i);
-      GDateTime *at = cobalt_checkin_get_at (checkin);
+      GDateTime *at = checkin->at;
       CobaltSymptomReturnPoint point = { 0, };
       int score = cobalt_checkin_get_score (checkin, measure);
 
@@ -89,7 +89,7 @@ cobalt_symptom_return_compute (GListModel           *checkins,
       if (point.days_since_dose < 0)
         continue;
 
-      point.checkin_id = cobalt_checkin_get_id (checkin);
+      point.checkin_id = checkin->id;
       local_day (at, tz, &point.checkin_day);
       point.score = score;
       g_array_append_val (points, point);

@@ -139,7 +139,7 @@ get_page (CobaltDoseListModel *self,
           gint64 key = g_array_index (self->keys, gint64, start + i);
           CobaltLogEntry *entry = j < entries->len ? g_ptr_array_index (entries, j) : NULL;
 
-          if (entry != NULL && cobalt_log_entry_get_key (entry) == key)
+          if (entry != NULL && entry->key == key)
             {
               g_ptr_array_add (fixed, g_object_ref (entry));
               j++;
@@ -148,7 +148,7 @@ get_page (CobaltDoseListModel *self,
             {
               g_autoptr(CobaltDose) dose = cobalt_dose_new ();
 
-              cobalt_dose_set_id (dose, key);
+              dose->id = key;
               g_ptr_array_add (fixed, cobalt_log_entry_new_dose (dose, COBALT_LOG_CHECKLIST_NONE,
                                                                  0, NULL, -1));
             }

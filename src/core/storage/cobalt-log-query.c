@@ -133,29 +133,29 @@ dose_entry_from_row (CobaltLogFetcher *self,
   GDate moved_to;
   int checklist = COBALT_LOG_CHECKLIST_NONE;
 
-  cobalt_dose_set_id (dose, cobalt_statement_get_int64 (stmt, 0));
-  cobalt_dose_set_person_id (dose, cobalt_statement_get_int64 (stmt, 1));
-  cobalt_dose_set_prescription_id (dose, cobalt_statement_get_id (stmt, 2));
+  dose->id = cobalt_statement_get_int64 (stmt, 0);
+  dose->person_id = cobalt_statement_get_int64 (stmt, 1);
+  dose->prescription_id = cobalt_statement_get_id (stmt, 2);
   given_at = instant_in_zone (cobalt_statement_get_int64 (stmt, 3),
                               lookup_zone (self, cobalt_statement_get_text (stmt, 4)));
   cobalt_dose_set_given_at (dose, given_at);
-  cobalt_dose_set_site_id (dose, cobalt_statement_get_text (stmt, 5));
-  cobalt_dose_set_amount (dose, cobalt_statement_get_double (stmt, 6));
-  cobalt_dose_set_unit (dose, cobalt_statement_get_int64 (stmt, 7));
-  cobalt_dose_set_product (dose, cobalt_statement_get_int64 (stmt, 8));
-  cobalt_dose_set_batch (dose, cobalt_statement_get_text (stmt, 9));
+  cobalt_set_str (&dose->site_id, cobalt_statement_get_text (stmt, 5));
+  dose->amount = cobalt_statement_get_double (stmt, 6);
+  dose->unit = cobalt_statement_get_int64 (stmt, 7);
+  dose->product = cobalt_statement_get_int64 (stmt, 8);
+  cobalt_set_str (&dose->batch, cobalt_statement_get_text (stmt, 9));
   if (cobalt_statement_get_date (stmt, 10, &expiry))
-    cobalt_dose_set_expiry (dose, &expiry);
-  cobalt_dose_set_given_by (dose, cobalt_statement_get_int64 (stmt, 11));
-  cobalt_dose_set_given_by_name (dose, cobalt_statement_get_text (stmt, 12));
-  cobalt_dose_set_checklist_run_id (dose, cobalt_statement_get_id (stmt, 13));
-  cobalt_dose_set_notes (dose, cobalt_statement_get_text (stmt, 14));
-  cobalt_dose_set_kind (dose, cobalt_statement_get_int64 (stmt, 19));
-  cobalt_dose_set_advised_by (dose, cobalt_statement_get_text (stmt, 20));
+    cobalt_set_date (&dose->expiry, &expiry);
+  dose->given_by = cobalt_statement_get_int64 (stmt, 11);
+  cobalt_set_str (&dose->given_by_name, cobalt_statement_get_text (stmt, 12));
+  dose->checklist_run_id = cobalt_statement_get_id (stmt, 13);
+  cobalt_set_str (&dose->notes, cobalt_statement_get_text (stmt, 14));
+  dose->kind = cobalt_statement_get_int64 (stmt, 19);
+  cobalt_set_str (&dose->advised_by, cobalt_statement_get_text (stmt, 20));
   if (cobalt_statement_get_date (stmt, 21, &moved_to))
-    cobalt_dose_set_moved_to (dose, &moved_to);
-  cobalt_dose_set_exceptions (dose, cobalt_statement_get_int64 (stmt, 22));
-  cobalt_dose_set_exception_note (dose, cobalt_statement_get_text (stmt, 23));
+    cobalt_set_date (&dose->moved_to, &moved_to);
+  dose->exceptions = cobalt_statement_get_int64 (stmt, 22);
+  cobalt_set_str (&dose->exception_note, cobalt_statement_get_text (stmt, 23));
   if (!cobalt_statement_get_is_null (stmt, 15))
     checklist = cobalt_statement_get_int64 (stmt, 15);
   reactions = describe_reactions (cobalt_statement_get_text (stmt, 18));
@@ -217,7 +217,7 @@ fetch_into (CobaltLogFetcher *self,
       else
         entry = dose_entry_from_row (self, stmt);
 
-      g_hash_table_insert (found, g_memdup2 (&(gint64) { cobalt_log_entry_get_key (entry) },
+      g_hash_table_insert (found, g_memdup2 (&(gint64) { entry->key },
                                              sizeof (gint64)),
                            entry);
     }

@@ -37,9 +37,9 @@ cobalt_repository_load_checklist_steps (CobaltDatabase  *db,
       step = cobalt_checklist_step_new (cobalt_statement_get_text (stmt, 2),
                                         cobalt_statement_get_text (stmt, 3),
                                         cobalt_statement_get_text (stmt, 4));
-      cobalt_checklist_step_set_id (step, cobalt_statement_get_int64 (stmt, 0));
-      cobalt_checklist_step_set_person_id (step, person_id);
-      cobalt_checklist_step_set_position (step, cobalt_statement_get_int64 (stmt, 1));
+      step->id = cobalt_statement_get_int64 (stmt, 0);
+      step->person_id = person_id;
+      step->position = cobalt_statement_get_int64 (stmt, 1);
       g_list_store_append (store, step);
     }
   if (local_error != NULL)
@@ -82,9 +82,9 @@ cobalt_repository_write_checklist_steps (CobaltDatabase  *db,
       cobalt_statement_reset (insert);
       if (!cobalt_statement_bind_int64 (insert, 1, person_id, error) ||
           !cobalt_statement_bind_int64 (insert, 2, i, error) ||
-          !cobalt_statement_bind_text (insert, 3, cobalt_checklist_step_get_kind (step), error) ||
-          !cobalt_statement_bind_text (insert, 4, cobalt_checklist_step_get_title (step), error) ||
-          !cobalt_statement_bind_text (insert, 5, cobalt_checklist_step_get_explanation (step), error) ||
+          !cobalt_statement_bind_text (insert, 3, step->kind, error) ||
+          !cobalt_statement_bind_text (insert, 4, step->title, error) ||
+          !cobalt_statement_bind_text (insert, 5, step->explanation, error) ||
           !cobalt_statement_execute (insert, error))
         return FALSE;
 
@@ -344,9 +344,9 @@ cobalt_repository_save_checklist_steps (CobaltRepository  *self,
     {
       g_autoptr(CobaltChecklistStep) step = g_list_model_get_item (steps, i);
 
-      cobalt_checklist_step_set_id (step, g_array_index (ids, gint64, i));
-      cobalt_checklist_step_set_person_id (step, person_id);
-      cobalt_checklist_step_set_position (step, i);
+      step->id = g_array_index (ids, gint64, i);
+      step->person_id = person_id;
+      step->position = i;
     }
 
   return TRUE;

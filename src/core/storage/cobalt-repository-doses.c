@@ -32,30 +32,30 @@ dose_from_row (CobaltStatement *stmt)
   GDate expiry;
   GDate moved_to;
 
-  cobalt_dose_set_id (dose, cobalt_statement_get_int64 (stmt, 0));
-  cobalt_dose_set_person_id (dose, cobalt_statement_get_int64 (stmt, 1));
-  cobalt_dose_set_prescription_id (dose, cobalt_statement_get_id (stmt, 2));
+  dose->id = cobalt_statement_get_int64 (stmt, 0);
+  dose->person_id = cobalt_statement_get_int64 (stmt, 1);
+  dose->prescription_id = cobalt_statement_get_id (stmt, 2);
   /* Shown in the zone it was given in, as the person saw the clock then. */
   given_at = cobalt_repository_from_us (cobalt_statement_get_int64 (stmt, 3),
                                         cobalt_statement_get_text (stmt, 4));
   cobalt_dose_set_given_at (dose, given_at);
-  cobalt_dose_set_site_id (dose, cobalt_statement_get_text (stmt, 5));
-  cobalt_dose_set_amount (dose, cobalt_statement_get_double (stmt, 6));
-  cobalt_dose_set_unit (dose, cobalt_statement_get_int64 (stmt, 7));
-  cobalt_dose_set_product (dose, cobalt_statement_get_int64 (stmt, 8));
-  cobalt_dose_set_batch (dose, cobalt_statement_get_text (stmt, 9));
+  cobalt_set_str (&dose->site_id, cobalt_statement_get_text (stmt, 5));
+  dose->amount = cobalt_statement_get_double (stmt, 6);
+  dose->unit = cobalt_statement_get_int64 (stmt, 7);
+  dose->product = cobalt_statement_get_int64 (stmt, 8);
+  cobalt_set_str (&dose->batch, cobalt_statement_get_text (stmt, 9));
   if (cobalt_statement_get_date (stmt, 10, &expiry))
-    cobalt_dose_set_expiry (dose, &expiry);
-  cobalt_dose_set_given_by (dose, cobalt_statement_get_int64 (stmt, 11));
-  cobalt_dose_set_given_by_name (dose, cobalt_statement_get_text (stmt, 12));
-  cobalt_dose_set_checklist_run_id (dose, cobalt_statement_get_id (stmt, 13));
-  cobalt_dose_set_notes (dose, cobalt_statement_get_text (stmt, 14));
-  cobalt_dose_set_kind (dose, cobalt_statement_get_int64 (stmt, 15));
-  cobalt_dose_set_advised_by (dose, cobalt_statement_get_text (stmt, 16));
+    cobalt_set_date (&dose->expiry, &expiry);
+  dose->given_by = cobalt_statement_get_int64 (stmt, 11);
+  cobalt_set_str (&dose->given_by_name, cobalt_statement_get_text (stmt, 12));
+  dose->checklist_run_id = cobalt_statement_get_id (stmt, 13);
+  cobalt_set_str (&dose->notes, cobalt_statement_get_text (stmt, 14));
+  dose->kind = cobalt_statement_get_int64 (stmt, 15);
+  cobalt_set_str (&dose->advised_by, cobalt_statement_get_text (stmt, 16));
   if (cobalt_statement_get_date (stmt, 17, &moved_to))
-    cobalt_dose_set_moved_to (dose, &moved_to);
-  cobalt_dose_set_exceptions (dose, cobalt_statement_get_int64 (stmt, 18));
-  cobalt_dose_set_exception_note (dose, cobalt_statement_get_text (stmt, 19));
+    cobalt_set_date (&dose->moved_to, &moved_to);
+  dose->exceptions = cobalt_statement_get_int64 (stmt, 18);
+  cobalt_set_str (&dose->exception_note, cobalt_statement_get_text (stmt, 19));
   return dose;
 }
 
@@ -67,28 +67,28 @@ bind_dose (CobaltStatement  *stmt,
            CobaltDose       *dose,
            GError          **error)
 {
-  GDateTime *given_at = cobalt_dose_get_given_at (dose);
+  GDateTime *given_at = dose->given_at;
   const char *tz = cobalt_dose_get_timezone (dose);
 
-  return cobalt_statement_bind_int64 (stmt, 1, cobalt_dose_get_person_id (dose), error) &&
-         cobalt_statement_bind_id (stmt, 2, cobalt_dose_get_prescription_id (dose), error) &&
+  return cobalt_statement_bind_int64 (stmt, 1, dose->person_id, error) &&
+         cobalt_statement_bind_id (stmt, 2, dose->prescription_id, error) &&
          cobalt_statement_bind_int64 (stmt, 3, cobalt_repository_to_us (given_at), error) &&
          cobalt_statement_bind_text (stmt, 4, tz != NULL && *tz != '\0' ? tz : "UTC", error) &&
-         cobalt_statement_bind_text (stmt, 5, cobalt_dose_get_site_id (dose), error) &&
-         cobalt_statement_bind_double (stmt, 6, cobalt_dose_get_amount (dose), error) &&
-         cobalt_statement_bind_int64 (stmt, 7, cobalt_dose_get_unit (dose), error) &&
-         cobalt_statement_bind_int64 (stmt, 8, cobalt_dose_get_product (dose), error) &&
-         cobalt_statement_bind_text (stmt, 9, cobalt_dose_get_batch (dose), error) &&
-         cobalt_statement_bind_date (stmt, 10, cobalt_dose_get_expiry (dose), error) &&
-         cobalt_statement_bind_int64 (stmt, 11, cobalt_dose_get_given_by (dose), error) &&
-         cobalt_statement_bind_text (stmt, 12, cobalt_dose_get_given_by_name (dose), error) &&
-         cobalt_statement_bind_id (stmt, 13, cobalt_dose_get_checklist_run_id (dose), error) &&
-         cobalt_statement_bind_text (stmt, 14, cobalt_dose_get_notes (dose), error) &&
-         cobalt_statement_bind_int64 (stmt, 15, cobalt_dose_get_kind (dose), error) &&
-         cobalt_statement_bind_text (stmt, 16, cobalt_dose_get_advised_by (dose), error) &&
-         cobalt_statement_bind_date (stmt, 17, cobalt_dose_get_moved_to (dose), error) &&
-         cobalt_statement_bind_int64 (stmt, 18, cobalt_dose_get_exceptions (dose), error) &&
-         cobalt_statement_bind_text (stmt, 19, cobalt_dose_get_exception_note (dose), error);
+         cobalt_statement_bind_text (stmt, 5, dose->site_id, error) &&
+         cobalt_statement_bind_double (stmt, 6, dose->amount, error) &&
+         cobalt_statement_bind_int64 (stmt, 7, dose->unit, error) &&
+         cobalt_statement_bind_int64 (stmt, 8, dose->product, error) &&
+         cobalt_statement_bind_text (stmt, 9, dose->batch, error) &&
+         cobalt_statement_bind_date (stmt, 10, dose->expiry, error) &&
+         cobalt_statement_bind_int64 (stmt, 11, dose->given_by, error) &&
+         cobalt_statement_bind_text (stmt, 12, dose->given_by_name, error) &&
+         cobalt_statement_bind_id (stmt, 13, dose->checklist_run_id, error) &&
+         cobalt_statement_bind_text (stmt, 14, dose->notes, error) &&
+         cobalt_statement_bind_int64 (stmt, 15, dose->kind, error) &&
+         cobalt_statement_bind_text (stmt, 16, dose->advised_by, error) &&
+         cobalt_statement_bind_date (stmt, 17, dose->moved_to, error) &&
+         cobalt_statement_bind_int64 (stmt, 18, dose->exceptions, error) &&
+         cobalt_statement_bind_text (stmt, 19, dose->exception_note, error);
 }
 
 /* The prescription a dose is judged against: the version it was logged
@@ -103,12 +103,12 @@ load_prescription_for (CobaltDatabase      *db,
 {
   g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
-  gint64 id = cobalt_dose_get_prescription_id (dose);
+  gint64 id = dose->prescription_id;
 
   *prescription = NULL;
   if (id == 0)
     {
-      GDateTime *given_at = cobalt_dose_get_given_at (dose);
+      GDateTime *given_at = dose->given_at;
 
       stmt = cobalt_database_prepare (db,
                                       "SELECT id FROM prescriptions WHERE person_id = ?1 "
@@ -116,7 +116,7 @@ load_prescription_for (CobaltDatabase      *db,
                                       "CASE WHEN created_at_us <= ?2 THEN -created_at_us ELSE created_at_us END, "
                                       "id DESC LIMIT 1", error);
       if (stmt == NULL ||
-          !cobalt_statement_bind_int64 (stmt, 1, cobalt_dose_get_person_id (dose), error) ||
+          !cobalt_statement_bind_int64 (stmt, 1, dose->person_id, error) ||
           !cobalt_statement_bind_int64 (stmt, 2, given_at != NULL ? cobalt_repository_to_us (given_at) : 0, error))
         return FALSE;
       if (!cobalt_statement_step (stmt, &local_error))
@@ -154,13 +154,13 @@ validate_dose (CobaltRepository  *self,
   g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GDateTime) now = NULL;
 
-  person = cobalt_repository_get_person (self, cobalt_dose_get_person_id (dose), error);
+  person = cobalt_repository_get_person (self, dose->person_id, error);
   if (person == NULL || !load_prescription_for (db, dose, &prescription, error))
     return FALSE;
 
   if (prescription != NULL && cobalt_dose_is_given (dose) && cobalt_dose_rules_needs_history (prescription))
     {
-      history = list_doses (self, cobalt_dose_get_person_id (dose), FALSE, error);
+      history = list_doses (self, dose->person_id, FALSE, error);
       if (history == NULL)
         return FALSE;
       for (guint i = 0; batch != NULL && i < batch->len; i++)
@@ -186,13 +186,13 @@ use_one (CobaltDatabase    *db,
                                   "UPDATE supply_items SET count = count - 1 WHERE id = ?1 AND count > 0",
                                   error);
   if (stmt == NULL ||
-      !cobalt_statement_bind_int64 (stmt, 1, cobalt_supply_item_get_id (item), error) ||
+      !cobalt_statement_bind_int64 (stmt, 1, item->id, error) ||
       !cobalt_statement_execute (stmt, error))
     return FALSE;
 
   if (cobalt_database_get_changes (db) > 0)
     {
-      gint64 id = cobalt_supply_item_get_id (item);
+      gint64 id = item->id;
 
       g_array_append_val (used_ids, id);
     }
@@ -218,12 +218,12 @@ use_supplies (CobaltDatabase  *db,
   CobaltDose *dose = data->dose;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(CobaltPrescription) prescription = NULL;
-  GDateTime *given_at = cobalt_dose_get_given_at (dose);
-  gint64 prescription_id = cobalt_dose_get_prescription_id (dose);
+  GDateTime *given_at = dose->given_at;
+  gint64 prescription_id = dose->prescription_id;
   CobaltSupplyItem *ampoule;
   GDate day;
 
-  items = cobalt_repository_load_supply_items (db, cobalt_dose_get_person_id (dose), error);
+  items = cobalt_repository_load_supply_items (db, dose->person_id, error);
   if (items == NULL)
     return FALSE;
 
@@ -241,21 +241,21 @@ use_supplies (CobaltDatabase  *db,
   g_date_set_dmy (&day, g_date_time_get_day_of_month (given_at),
                   g_date_time_get_month (given_at), g_date_time_get_year (given_at));
 
-  ampoule = cobalt_supplies_pick_ampoule (items, prescription, cobalt_dose_get_batch (dose), &day);
+  ampoule = cobalt_supplies_pick_ampoule (items, prescription, dose->batch, &day);
   if (ampoule != NULL)
     {
-      const char *batch = cobalt_dose_get_batch (dose);
+      const char *batch = dose->batch;
 
       if (!use_one (db, ampoule, data->used_ids, error))
         return FALSE;
 
       /* The log records which batch went in, even when the person did not
        * type it: that is what a recall notice asks about. */
-      if ((batch == NULL || *batch == '\0') && cobalt_supply_item_get_batch (ampoule) != NULL)
+      if ((batch == NULL || *batch == '\0') && ampoule->batch != NULL)
         {
-          data->batch = g_strdup (cobalt_supply_item_get_batch (ampoule));
-          if (cobalt_dose_get_expiry (dose) == NULL && cobalt_supply_item_get_expiry (ampoule) != NULL)
-            data->expiry = *cobalt_supply_item_get_expiry (ampoule);
+          data->batch = g_strdup (ampoule->batch);
+          if (dose->expiry == NULL && ampoule->expiry != NULL)
+            data->expiry = *ampoule->expiry;
         }
     }
 
@@ -320,16 +320,16 @@ add_dose_write (CobaltDatabase  *db,
   g_autoptr(CobaltStatement) run = NULL;
   g_autoptr(GError) local_error = NULL;
   gint64 now = g_get_real_time ();
-  gint64 run_id = cobalt_dose_get_checklist_run_id (dose);
+  gint64 run_id = dose->checklist_run_id;
   gboolean home_supplies;
 
-  if (!cobalt_repository_check_person_exists (db, cobalt_dose_get_person_id (dose), error))
+  if (!cobalt_repository_check_person_exists (db, dose->person_id, error))
     return FALSE;
 
   /* A dose the clinic gave came from the clinic's own stock and went into
    * the clinic's sharps bin: the home cupboard stays as it is. A dose not
    * given used nothing at all. */
-  home_supplies = cobalt_dose_get_given_by (dose) != COBALT_GIVEN_BY_CLINIC &&
+  home_supplies = dose->given_by != COBALT_GIVEN_BY_CLINIC &&
                   cobalt_dose_is_given (dose);
   if (home_supplies && !use_supplies (db, data, error))
     return FALSE;
@@ -349,7 +349,7 @@ add_dose_write (CobaltDatabase  *db,
 
   bin = cobalt_database_prepare (db, "UPDATE sharps_bins SET fill = fill + 1 WHERE person_id = ?1 RETURNING id",
                                  error);
-  if (bin == NULL || !cobalt_statement_bind_int64 (bin, 1, cobalt_dose_get_person_id (dose), error))
+  if (bin == NULL || !cobalt_statement_bind_int64 (bin, 1, dose->person_id, error))
     return FALSE;
   if (cobalt_statement_step (bin, &local_error))
     {
@@ -379,9 +379,9 @@ link_run:
                                      "WHERE id = ?3 AND person_id = ?4", error);
       if (run == NULL ||
           !cobalt_statement_bind_int64 (run, 1, data->new_id, error) ||
-          !cobalt_statement_bind_int64 (run, 2, cobalt_repository_to_us (cobalt_dose_get_given_at (dose)), error) ||
+          !cobalt_statement_bind_int64 (run, 2, cobalt_repository_to_us (dose->given_at), error) ||
           !cobalt_statement_bind_int64 (run, 3, run_id, error) ||
-          !cobalt_statement_bind_int64 (run, 4, cobalt_dose_get_person_id (dose), error) ||
+          !cobalt_statement_bind_int64 (run, 4, dose->person_id, error) ||
           !cobalt_statement_execute (run, error))
         return FALSE;
       if (cobalt_database_get_changes (db) == 0)
@@ -419,13 +419,13 @@ update_dose_write (CobaltDatabase  *db,
                                   "updated_at_us = ?20 WHERE id = ?21", error);
   if (stmt == NULL || !bind_dose (stmt, data->dose, error) ||
       !cobalt_statement_bind_int64 (stmt, 20, g_get_real_time (), error) ||
-      !cobalt_statement_bind_int64 (stmt, 21, cobalt_dose_get_id (data->dose), error) ||
+      !cobalt_statement_bind_int64 (stmt, 21, data->dose->id, error) ||
       !cobalt_statement_execute (stmt, error))
     return FALSE;
 
   if (cobalt_database_get_changes (db) == 0)
     {
-      cobalt_repository_set_not_found (error, _("dose"), cobalt_dose_get_id (data->dose));
+      cobalt_repository_set_not_found (error, _("dose"), data->dose->id);
       return FALSE;
     }
   return TRUE;
@@ -653,7 +653,7 @@ import_doses_write (CobaltDatabase  *db,
        * same injection, as when it was there before. */
       cobalt_statement_reset (exists);
       if (!cobalt_statement_bind_int64 (exists, 1, data->person_id, error) ||
-          !cobalt_statement_bind_int64 (exists, 2, cobalt_repository_to_us (cobalt_dose_get_given_at (dose)), error))
+          !cobalt_statement_bind_int64 (exists, 2, cobalt_repository_to_us (dose->given_at), error))
         return FALSE;
       if (cobalt_statement_step (exists, &local_error))
         {
@@ -692,7 +692,7 @@ free_refusal (gpointer error)
 static gint64
 instant_us (CobaltDose *dose)
 {
-  return cobalt_repository_to_us (cobalt_dose_get_given_at (dose));
+  return cobalt_repository_to_us (dose->given_at);
 }
 
 /* Public: doses ------------------------------------------------------------- */
@@ -708,7 +708,7 @@ cobalt_repository_add_dose (CobaltRepository  *self,
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (COBALT_IS_DOSE (dose), FALSE);
-  g_return_val_if_fail (cobalt_dose_get_id (dose) == 0, FALSE);
+  g_return_val_if_fail (dose->id == 0, FALSE);
 
   if (!validate_dose (self, dose, NULL, error))
     return FALSE;
@@ -717,11 +717,11 @@ cobalt_repository_add_dose (CobaltRepository  *self,
   ok = cobalt_database_run_write (cobalt_repository_get_database (self), add_dose_write, &data, error);
   if (ok)
     {
-      cobalt_dose_set_id (dose, data.new_id);
+      dose->id = data.new_id;
       if (data.batch != NULL)
-        cobalt_dose_set_batch (dose, data.batch);
+        cobalt_set_str (&dose->batch, data.batch);
       if (g_date_valid (&data.expiry))
-        cobalt_dose_set_expiry (dose, &data.expiry);
+        cobalt_set_date (&dose->expiry, &data.expiry);
     }
 
   g_free (data.batch);
@@ -782,10 +782,10 @@ cobalt_repository_import_doses (CobaltRepository  *self,
       GError *refusal = NULL;
       gint64 at;
 
-      g_return_val_if_fail (COBALT_IS_DOSE (dose) && cobalt_dose_get_id (dose) == 0, FALSE);
-      g_return_val_if_fail (cobalt_dose_get_person_id (dose) == person_id, FALSE);
+      g_return_val_if_fail (COBALT_IS_DOSE (dose) && dose->id == 0, FALSE);
+      g_return_val_if_fail (dose->person_id == person_id, FALSE);
 
-      if (cobalt_dose_get_given_at (dose) != NULL)
+      if (dose->given_at != NULL)
         {
           at = instant_us (dose);
           if (g_hash_table_contains (instants, &at))
@@ -831,7 +831,7 @@ cobalt_repository_import_doses (CobaltRepository  *self,
 
   /* The ids only once the transaction committed. */
   for (guint i = 0; i < checked->len; i++)
-    cobalt_dose_set_id (g_ptr_array_index (checked, i), g_array_index (ids, gint64, i));
+    COBALT_DOSE (g_ptr_array_index (checked, i))->id = g_array_index (ids, gint64, i);
   if (n_imported != NULL)
     *n_imported = data.n_imported;
   if (n_skipped != NULL)

@@ -217,11 +217,11 @@ reaction_from_row (CobaltStatement *stmt)
   CobaltReaction *reaction = cobalt_reaction_new (cobalt_statement_get_int64 (stmt, 1),
                                                   cobalt_statement_get_text (stmt, 4), noted_at);
 
-  cobalt_reaction_set_id (reaction, cobalt_statement_get_int64 (stmt, 0));
-  cobalt_reaction_set_dose_id (reaction, cobalt_statement_get_id (stmt, 2));
+  reaction->id = cobalt_statement_get_int64 (stmt, 0);
+  reaction->dose_id = cobalt_statement_get_id (stmt, 2);
   /* After the kind: the stored level wins (it was the one shown then). */
-  cobalt_reaction_set_level (reaction, cobalt_statement_get_int64 (stmt, 5));
-  cobalt_reaction_set_note (reaction, cobalt_statement_get_text (stmt, 6));
+  reaction->level = cobalt_statement_get_int64 (stmt, 5);
+  cobalt_set_str (&reaction->note, cobalt_statement_get_text (stmt, 6));
   return reaction;
 }
 
@@ -232,12 +232,12 @@ bind_reaction (CobaltStatement  *stmt,
 {
   CobaltReaction *r = object;
 
-  return cobalt_statement_bind_int64 (stmt, 1, cobalt_reaction_get_person_id (r), error) &&
-         cobalt_statement_bind_id (stmt, 2, cobalt_reaction_get_dose_id (r), error) &&
-         cobalt_repository_bind_time (stmt, 3, cobalt_reaction_get_noted_at (r), error) &&
-         cobalt_statement_bind_text (stmt, 4, cobalt_reaction_get_kind (r), error) &&
-         cobalt_statement_bind_int64 (stmt, 5, cobalt_reaction_get_level (r), error) &&
-         cobalt_statement_bind_text (stmt, 6, cobalt_reaction_get_note (r), error);
+  return cobalt_statement_bind_int64 (stmt, 1, r->person_id, error) &&
+         cobalt_statement_bind_id (stmt, 2, r->dose_id, error) &&
+         cobalt_repository_bind_time (stmt, 3, r->noted_at, error) &&
+         cobalt_statement_bind_text (stmt, 4, r->kind, error) &&
+         cobalt_statement_bind_int64 (stmt, 5, r->level, error) &&
+         cobalt_statement_bind_text (stmt, 6, r->note, error);
 }
 
 gboolean
@@ -257,10 +257,10 @@ cobalt_repository_add_reaction (CobaltRepository  *self,
   if (!cobalt_reaction_validate (reaction, error))
     return FALSE;
 
-  data.person_id = cobalt_reaction_get_person_id (reaction);
+  data.person_id = reaction->person_id;
   if (!run_write_one (self, &data, error))
     return FALSE;
-  cobalt_reaction_set_id (reaction, data.new_id);
+  reaction->id = data.new_id;
   return TRUE;
 }
 
@@ -291,8 +291,8 @@ cobalt_repository_update_reaction (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (COBALT_IS_REACTION (reaction), FALSE);
 
-  data.person_id = cobalt_reaction_get_person_id (reaction);
-  data.id = cobalt_reaction_get_id (reaction);
+  data.person_id = reaction->person_id;
+  data.id = reaction->id;
   data.what = _("reaction");
   if (data.id <= 0)
     {
@@ -333,11 +333,11 @@ cobalt_repository_restore_reaction (CobaltRepository  *self,
   if (!cobalt_reaction_validate (reaction, error))
     return FALSE;
 
-  data.insert.person_id = cobalt_reaction_get_person_id (reaction);
-  data.insert.id = cobalt_reaction_get_id (reaction);
+  data.insert.person_id = reaction->person_id;
+  data.insert.id = reaction->id;
   if (!cobalt_database_run_write (cobalt_repository_get_database (self), restore_one, &data, error))
     return FALSE;
-  cobalt_reaction_set_id (reaction, data.insert.new_id);
+  reaction->id = data.insert.new_id;
   return TRUE;
 }
 
@@ -349,13 +349,13 @@ checkin_from_row (CobaltStatement *stmt)
   g_autoptr(GDateTime) at = cobalt_repository_get_time (stmt, 2);
   CobaltCheckin *checkin = cobalt_checkin_new (cobalt_statement_get_int64 (stmt, 1), at);
 
-  cobalt_checkin_set_id (checkin, cobalt_statement_get_int64 (stmt, 0));
+  checkin->id = cobalt_statement_get_int64 (stmt, 0);
   for (guint i = 0; i < G_N_ELEMENTS (checkin_measures); i++)
     {
       if (!cobalt_statement_get_is_null (stmt, 3 + i))
         cobalt_checkin_set_score (checkin, checkin_measures[i], cobalt_statement_get_int64 (stmt, 3 + i));
     }
-  cobalt_checkin_set_note (checkin, cobalt_statement_get_text (stmt, 8));
+  cobalt_set_str (&checkin->note, cobalt_statement_get_text (stmt, 8));
   return checkin;
 }
 
@@ -366,9 +366,9 @@ bind_checkin (CobaltStatement  *stmt,
 {
   CobaltCheckin *c = object;
 
-  if (!cobalt_statement_bind_int64 (stmt, 1, cobalt_checkin_get_person_id (c), error) ||
-      !cobalt_repository_bind_time (stmt, 2, cobalt_checkin_get_at (c), error) ||
-      !cobalt_statement_bind_text (stmt, 8, cobalt_checkin_get_note (c), error))
+  if (!cobalt_statement_bind_int64 (stmt, 1, c->person_id, error) ||
+      !cobalt_repository_bind_time (stmt, 2, c->at, error) ||
+      !cobalt_statement_bind_text (stmt, 8, c->note, error))
     return FALSE;
 
   /* Not recorded is NULL, so averages and charts skip it. */
@@ -401,10 +401,10 @@ cobalt_repository_add_checkin (CobaltRepository  *self,
   if (!cobalt_checkin_validate (checkin, error))
     return FALSE;
 
-  data.person_id = cobalt_checkin_get_person_id (checkin);
+  data.person_id = checkin->person_id;
   if (!run_write_one (self, &data, error))
     return FALSE;
-  cobalt_checkin_set_id (checkin, data.new_id);
+  checkin->id = data.new_id;
   return TRUE;
 }
 
@@ -435,8 +435,8 @@ cobalt_repository_update_checkin (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (COBALT_IS_CHECKIN (checkin), FALSE);
 
-  data.person_id = cobalt_checkin_get_person_id (checkin);
-  data.id = cobalt_checkin_get_id (checkin);
+  data.person_id = checkin->person_id;
+  data.id = checkin->id;
   data.what = _("check-in");
   if (data.id <= 0)
     {
@@ -477,11 +477,11 @@ cobalt_repository_restore_checkin (CobaltRepository  *self,
   if (!cobalt_checkin_validate (checkin, error))
     return FALSE;
 
-  data.insert.person_id = cobalt_checkin_get_person_id (checkin);
-  data.insert.id = cobalt_checkin_get_id (checkin);
+  data.insert.person_id = checkin->person_id;
+  data.insert.id = checkin->id;
   if (!cobalt_database_run_write (cobalt_repository_get_database (self), restore_one, &data, error))
     return FALSE;
-  cobalt_checkin_set_id (checkin, data.insert.new_id);
+  checkin->id = data.insert.new_id;
   return TRUE;
 }
 
@@ -496,15 +496,15 @@ lab_result_from_row (CobaltStatement *stmt)
                                                    cobalt_statement_get_text (stmt, 5));
   GDate taken_on;
 
-  cobalt_lab_result_set_id (result, cobalt_statement_get_int64 (stmt, 0));
+  result->id = cobalt_statement_get_int64 (stmt, 0);
   if (cobalt_statement_get_date (stmt, 2, &taken_on))
-    cobalt_lab_result_set_taken_on (result, &taken_on);
+    cobalt_set_date (&result->taken_on, &taken_on);
   cobalt_lab_result_set_ref_low (result, cobalt_statement_get_is_null (stmt, 6)
                                            ? NAN : cobalt_statement_get_double (stmt, 6));
   cobalt_lab_result_set_ref_high (result, cobalt_statement_get_is_null (stmt, 7)
                                             ? NAN : cobalt_statement_get_double (stmt, 7));
-  cobalt_lab_result_set_lab_name (result, cobalt_statement_get_text (stmt, 8));
-  cobalt_lab_result_set_note (result, cobalt_statement_get_text (stmt, 9));
+  cobalt_set_str (&result->lab_name, cobalt_statement_get_text (stmt, 8));
+  cobalt_set_str (&result->note, cobalt_statement_get_text (stmt, 9));
   return result;
 }
 
@@ -526,15 +526,15 @@ bind_lab_result (CobaltStatement  *stmt,
 {
   CobaltLabResult *r = object;
 
-  return cobalt_statement_bind_int64 (stmt, 1, cobalt_lab_result_get_person_id (r), error) &&
-         cobalt_statement_bind_date (stmt, 2, cobalt_lab_result_get_taken_on (r), error) &&
-         cobalt_statement_bind_int64 (stmt, 3, cobalt_lab_result_get_test (r), error) &&
-         cobalt_statement_bind_double (stmt, 4, cobalt_lab_result_get_value (r), error) &&
-         cobalt_statement_bind_text (stmt, 5, cobalt_lab_result_get_unit (r), error) &&
-         bind_optional_double (stmt, 6, cobalt_lab_result_get_ref_low (r), error) &&
-         bind_optional_double (stmt, 7, cobalt_lab_result_get_ref_high (r), error) &&
-         cobalt_statement_bind_text (stmt, 8, cobalt_lab_result_get_lab_name (r), error) &&
-         cobalt_statement_bind_text (stmt, 9, cobalt_lab_result_get_note (r), error);
+  return cobalt_statement_bind_int64 (stmt, 1, r->person_id, error) &&
+         cobalt_statement_bind_date (stmt, 2, r->taken_on, error) &&
+         cobalt_statement_bind_int64 (stmt, 3, r->test, error) &&
+         cobalt_statement_bind_double (stmt, 4, r->value, error) &&
+         cobalt_statement_bind_text (stmt, 5, r->unit, error) &&
+         bind_optional_double (stmt, 6, r->ref_low, error) &&
+         bind_optional_double (stmt, 7, r->ref_high, error) &&
+         cobalt_statement_bind_text (stmt, 8, r->lab_name, error) &&
+         cobalt_statement_bind_text (stmt, 9, r->note, error);
 }
 
 /* The lab result's own checks, and the dates it may have: not after
@@ -548,7 +548,7 @@ validate_lab_result (CobaltRepository  *self,
   g_autoptr(CobaltPerson) person = NULL;
   g_autoptr(GDateTime) now = NULL;
 
-  person = cobalt_repository_get_person (self, cobalt_lab_result_get_person_id (result), error);
+  person = cobalt_repository_get_person (self, result->person_id, error);
   if (person == NULL)
     return FALSE;
   now = cobalt_clock_get_now (cobalt_repository_get_clock (self));
@@ -572,10 +572,10 @@ cobalt_repository_add_lab_result (CobaltRepository  *self,
   if (!validate_lab_result (self, result, error))
     return FALSE;
 
-  data.person_id = cobalt_lab_result_get_person_id (result);
+  data.person_id = result->person_id;
   if (!run_write_one (self, &data, error))
     return FALSE;
-  cobalt_lab_result_set_id (result, data.new_id);
+  result->id = data.new_id;
   return TRUE;
 }
 
@@ -606,8 +606,8 @@ cobalt_repository_update_lab_result (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (COBALT_IS_LAB_RESULT (result), FALSE);
 
-  data.person_id = cobalt_lab_result_get_person_id (result);
-  data.id = cobalt_lab_result_get_id (result);
+  data.person_id = result->person_id;
+  data.id = result->id;
   data.what = _("lab result");
   if (data.id <= 0)
     {
@@ -648,11 +648,11 @@ cobalt_repository_restore_lab_result (CobaltRepository  *self,
   if (!validate_lab_result (self, result, error))
     return FALSE;
 
-  data.insert.person_id = cobalt_lab_result_get_person_id (result);
-  data.insert.id = cobalt_lab_result_get_id (result);
+  data.insert.person_id = result->person_id;
+  data.insert.id = result->id;
   if (!cobalt_database_run_write (cobalt_repository_get_database (self), restore_one, &data, error))
     return FALSE;
-  cobalt_lab_result_set_id (result, data.insert.new_id);
+  result->id = data.insert.new_id;
   return TRUE;
 }
 
@@ -666,20 +666,20 @@ supply_item_from_row (CobaltStatement *stmt)
                                                    cobalt_statement_get_int64 (stmt, 9));
   GDate date;
 
-  cobalt_supply_item_set_id (item, cobalt_statement_get_int64 (stmt, 0));
-  cobalt_supply_item_set_product (item, cobalt_statement_get_int64 (stmt, 3));
-  cobalt_supply_item_set_name (item, cobalt_statement_get_text (stmt, 4));
-  cobalt_supply_item_set_strength_text (item, cobalt_statement_get_text (stmt, 5));
+  item->id = cobalt_statement_get_int64 (stmt, 0);
+  item->product = cobalt_statement_get_int64 (stmt, 3);
+  cobalt_set_str (&item->name, cobalt_statement_get_text (stmt, 4));
+  cobalt_set_str (&item->strength_text, cobalt_statement_get_text (stmt, 5));
   /* NULL (not an ampoule, or an old text that did not parse) reads as 0:
    * not known, so the batch counts for no prescription until it is set. */
-  cobalt_supply_item_set_strength_amount (item, cobalt_statement_get_double (stmt, 11));
-  cobalt_supply_item_set_strength_unit (item, cobalt_statement_get_int64 (stmt, 12));
-  cobalt_supply_item_set_batch (item, cobalt_statement_get_text (stmt, 6));
+  item->strength_amount = cobalt_statement_get_double (stmt, 11);
+  item->strength_unit = cobalt_statement_get_int64 (stmt, 12);
+  cobalt_set_str (&item->batch, cobalt_statement_get_text (stmt, 6));
   if (cobalt_statement_get_date (stmt, 7, &date))
-    cobalt_supply_item_set_expiry (item, &date);
+    cobalt_set_date (&item->expiry, &date);
   if (cobalt_statement_get_date (stmt, 8, &date))
-    cobalt_supply_item_set_received_on (item, &date);
-  cobalt_supply_item_set_note (item, cobalt_statement_get_text (stmt, 10));
+    cobalt_set_date (&item->received_on, &date);
+  cobalt_set_str (&item->note, cobalt_statement_get_text (stmt, 10));
   return item;
 }
 
@@ -704,24 +704,24 @@ bind_supply_item (CobaltStatement  *stmt,
                   GError          **error)
 {
   CobaltSupplyItem *item = object;
-  gboolean has_strength = cobalt_supply_item_get_kind (item) == COBALT_SUPPLY_AMPOULE &&
-                          cobalt_supply_item_get_strength_amount (item) > 0;
+  gboolean has_strength = item->kind == COBALT_SUPPLY_AMPOULE &&
+                          item->strength_amount > 0;
 
-  return cobalt_statement_bind_int64 (stmt, 1, cobalt_supply_item_get_person_id (item), error) &&
-         cobalt_statement_bind_int64 (stmt, 2, cobalt_supply_item_get_kind (item), error) &&
-         cobalt_statement_bind_int64 (stmt, 3, cobalt_supply_item_get_product (item), error) &&
-         cobalt_statement_bind_text (stmt, 4, cobalt_supply_item_get_name (item), error) &&
-         cobalt_statement_bind_text (stmt, 5, cobalt_supply_item_get_strength_text (item), error) &&
+  return cobalt_statement_bind_int64 (stmt, 1, item->person_id, error) &&
+         cobalt_statement_bind_int64 (stmt, 2, item->kind, error) &&
+         cobalt_statement_bind_int64 (stmt, 3, item->product, error) &&
+         cobalt_statement_bind_text (stmt, 4, item->name, error) &&
+         cobalt_statement_bind_text (stmt, 5, item->strength_text, error) &&
          (has_strength
-          ? cobalt_statement_bind_double (stmt, 11, cobalt_supply_item_get_strength_amount (item), error) &&
-            cobalt_statement_bind_int64 (stmt, 12, cobalt_supply_item_get_strength_unit (item), error)
+          ? cobalt_statement_bind_double (stmt, 11, item->strength_amount, error) &&
+            cobalt_statement_bind_int64 (stmt, 12, item->strength_unit, error)
           : cobalt_statement_bind_null (stmt, 11, error) &&
             cobalt_statement_bind_null (stmt, 12, error)) &&
-         cobalt_statement_bind_text (stmt, 6, cobalt_supply_item_get_batch (item), error) &&
-         cobalt_statement_bind_date (stmt, 7, cobalt_supply_item_get_expiry (item), error) &&
-         cobalt_statement_bind_date (stmt, 8, cobalt_supply_item_get_received_on (item), error) &&
-         cobalt_statement_bind_int64 (stmt, 9, cobalt_supply_item_get_count (item), error) &&
-         cobalt_statement_bind_text (stmt, 10, cobalt_supply_item_get_note (item), error);
+         cobalt_statement_bind_text (stmt, 6, item->batch, error) &&
+         cobalt_statement_bind_date (stmt, 7, item->expiry, error) &&
+         cobalt_statement_bind_date (stmt, 8, item->received_on, error) &&
+         cobalt_statement_bind_int64 (stmt, 9, item->count, error) &&
+         cobalt_statement_bind_text (stmt, 10, item->note, error);
 }
 
 gboolean
@@ -737,8 +737,8 @@ cobalt_repository_save_supply_item (CobaltRepository  *self,
   if (!cobalt_supply_item_validate (item, error))
     return FALSE;
 
-  data.person_id = cobalt_supply_item_get_person_id (item);
-  data.id = cobalt_supply_item_get_id (item);
+  data.person_id = item->person_id;
+  data.id = item->id;
   data.what = _("supply item");
   data.sql = data.id == 0
     ? "INSERT INTO supply_items (person_id, kind, product, name, strength, batch, expiry, received_on, "
@@ -749,7 +749,7 @@ cobalt_repository_save_supply_item (CobaltRepository  *self,
 
   if (!run_write_one (self, &data, error))
     return FALSE;
-  cobalt_supply_item_set_id (item, data.new_id);
+  item->id = data.new_id;
   return TRUE;
 }
 
@@ -821,10 +821,10 @@ cobalt_repository_get_sharps_bin (CobaltRepository  *self,
     }
 
   bin = cobalt_sharps_bin_new (person_id, cobalt_statement_get_int64 (stmt, 1));
-  cobalt_sharps_bin_set_id (bin, cobalt_statement_get_int64 (stmt, 0));
-  cobalt_sharps_bin_set_fill (bin, cobalt_statement_get_int64 (stmt, 2));
+  bin->id = cobalt_statement_get_int64 (stmt, 0);
+  bin->fill = cobalt_statement_get_int64 (stmt, 2);
   if (cobalt_statement_get_date (stmt, 3, &replaced_on))
-    cobalt_sharps_bin_set_replaced_on (bin, &replaced_on);
+    cobalt_set_date (&bin->replaced_on, &replaced_on);
   return bin;
 }
 
@@ -835,10 +835,10 @@ bind_sharps_bin (CobaltStatement  *stmt,
 {
   CobaltSharpsBin *bin = object;
 
-  return cobalt_statement_bind_int64 (stmt, 1, cobalt_sharps_bin_get_person_id (bin), error) &&
-         cobalt_statement_bind_int64 (stmt, 2, cobalt_sharps_bin_get_capacity (bin), error) &&
-         cobalt_statement_bind_int64 (stmt, 3, cobalt_sharps_bin_get_fill (bin), error) &&
-         cobalt_statement_bind_date (stmt, 4, cobalt_sharps_bin_get_replaced_on (bin), error);
+  return cobalt_statement_bind_int64 (stmt, 1, bin->person_id, error) &&
+         cobalt_statement_bind_int64 (stmt, 2, bin->capacity, error) &&
+         cobalt_statement_bind_int64 (stmt, 3, bin->fill, error) &&
+         cobalt_statement_bind_date (stmt, 4, bin->replaced_on, error);
 }
 
 gboolean
@@ -861,14 +861,14 @@ cobalt_repository_save_sharps_bin (CobaltRepository  *self,
   if (!cobalt_sharps_bin_validate (bin, error))
     return FALSE;
 
-  data.person_id = cobalt_sharps_bin_get_person_id (bin);
+  data.person_id = bin->person_id;
   if (!run_write_one (self, &data, error))
     return FALSE;
   {
     g_autoptr(CobaltSharpsBin) stored = cobalt_repository_get_sharps_bin (self, data.person_id, NULL);
 
     if (stored != NULL)
-      cobalt_sharps_bin_set_id (bin, cobalt_sharps_bin_get_id (stored));
+      bin->id = stored->id;
   }
   return TRUE;
 }
@@ -886,12 +886,12 @@ reminder_state_from_row (CobaltStatement *stmt)
   CobaltReminderState *state = cobalt_reminder_state_new (cobalt_statement_get_int64 (stmt, 1),
                                                           cobalt_statement_get_int64 (stmt, 2), due_at);
 
-  cobalt_reminder_state_set_id (state, cobalt_statement_get_int64 (stmt, 0));
-  cobalt_reminder_state_set_shown_at (state, shown_at);
-  cobalt_reminder_state_set_snoozed_until (state, snoozed_until);
-  cobalt_reminder_state_set_dismissed_at (state, dismissed_at);
-  cobalt_reminder_state_set_acted_at (state, acted_at);
-  cobalt_reminder_state_set_notification_id (state, cobalt_statement_get_text (stmt, 8));
+  state->id = cobalt_statement_get_int64 (stmt, 0);
+  cobalt_set_date_time (&state->shown_at, shown_at);
+  cobalt_set_date_time (&state->snoozed_until, snoozed_until);
+  cobalt_set_date_time (&state->dismissed_at, dismissed_at);
+  cobalt_set_date_time (&state->acted_at, acted_at);
+  cobalt_set_str (&state->notification_id, cobalt_statement_get_text (stmt, 8));
   return state;
 }
 
@@ -932,14 +932,14 @@ bind_reminder_state (CobaltStatement  *stmt,
 {
   CobaltReminderState *s = object;
 
-  return cobalt_statement_bind_int64 (stmt, 1, cobalt_reminder_state_get_person_id (s), error) &&
-         cobalt_statement_bind_int64 (stmt, 2, cobalt_reminder_state_get_kind (s), error) &&
-         cobalt_repository_bind_time (stmt, 3, cobalt_reminder_state_get_due_at (s), error) &&
-         cobalt_repository_bind_time (stmt, 4, cobalt_reminder_state_get_shown_at (s), error) &&
-         cobalt_repository_bind_time (stmt, 5, cobalt_reminder_state_get_snoozed_until (s), error) &&
-         cobalt_repository_bind_time (stmt, 6, cobalt_reminder_state_get_dismissed_at (s), error) &&
-         cobalt_repository_bind_time (stmt, 7, cobalt_reminder_state_get_acted_at (s), error) &&
-         cobalt_statement_bind_text (stmt, 8, cobalt_reminder_state_get_notification_id (s), error);
+  return cobalt_statement_bind_int64 (stmt, 1, s->person_id, error) &&
+         cobalt_statement_bind_int64 (stmt, 2, s->kind, error) &&
+         cobalt_repository_bind_time (stmt, 3, s->due_at, error) &&
+         cobalt_repository_bind_time (stmt, 4, s->shown_at, error) &&
+         cobalt_repository_bind_time (stmt, 5, s->snoozed_until, error) &&
+         cobalt_repository_bind_time (stmt, 6, s->dismissed_at, error) &&
+         cobalt_repository_bind_time (stmt, 7, s->acted_at, error) &&
+         cobalt_statement_bind_text (stmt, 8, s->notification_id, error);
 }
 
 gboolean
@@ -958,19 +958,19 @@ cobalt_repository_save_reminder_state (CobaltRepository     *self,
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
   g_return_val_if_fail (COBALT_IS_REMINDER_STATE (state), FALSE);
-  g_return_val_if_fail (cobalt_reminder_state_get_due_at (state) != NULL, FALSE);
+  g_return_val_if_fail (state->due_at != NULL, FALSE);
 
-  data.person_id = cobalt_reminder_state_get_person_id (state);
+  data.person_id = state->person_id;
   if (!run_write_one (self, &data, error))
     return FALSE;
   {
     g_autoptr(CobaltReminderState) stored = NULL;
 
     stored = cobalt_repository_get_reminder_state (self, data.person_id,
-                                                   cobalt_reminder_state_get_kind (state),
-                                                   cobalt_reminder_state_get_due_at (state), NULL);
+                                                   state->kind,
+                                                   state->due_at, NULL);
     if (stored != NULL)
-      cobalt_reminder_state_set_id (state, cobalt_reminder_state_get_id (stored));
+      state->id = stored->id;
   }
   return TRUE;
 }

@@ -209,13 +209,13 @@ person_from_row (CobaltStatement *stmt)
   CobaltPerson *person = cobalt_person_new (cobalt_statement_get_text (stmt, 1));
   GDate dob;
 
-  cobalt_person_set_id (person, cobalt_statement_get_int64 (stmt, 0));
+  person->id = cobalt_statement_get_int64 (stmt, 0);
   if (cobalt_statement_get_date (stmt, 2, &dob))
-    cobalt_person_set_date_of_birth (person, &dob);
-  cobalt_person_set_clinic_name (person, cobalt_statement_get_text (stmt, 3));
-  cobalt_person_set_clinic_phone (person, cobalt_statement_get_text (stmt, 4));
+    cobalt_set_date (&person->date_of_birth, &dob);
+  cobalt_set_str (&person->clinic_name, cobalt_statement_get_text (stmt, 3));
+  cobalt_set_str (&person->clinic_phone, cobalt_statement_get_text (stmt, 4));
   cobalt_person_set_emergency_number (person, cobalt_statement_get_text (stmt, 5));
-  cobalt_person_set_notes (person, cobalt_statement_get_text (stmt, 6));
+  cobalt_set_str (&person->notes, cobalt_statement_get_text (stmt, 6));
   cobalt_person_set_archived (person, cobalt_statement_get_boolean (stmt, 7));
   return person;
 }
@@ -234,7 +234,7 @@ load_phases (CobaltDatabase      *db,
                                   "FROM prescription_phases WHERE prescription_id = ?1 ORDER BY position",
                                   error);
   if (stmt == NULL ||
-      !cobalt_statement_bind_int64 (stmt, 1, cobalt_prescription_get_id (prescription), error))
+      !cobalt_statement_bind_int64 (stmt, 1, prescription->id, error))
     return FALSE;
 
   while (cobalt_statement_step (stmt, &local_error))
@@ -264,28 +264,28 @@ prescription_from_row (CobaltStatement *stmt)
   g_auto(GStrv) sites = NULL;
   GDate starts_on;
 
-  cobalt_prescription_set_id (p, cobalt_statement_get_int64 (stmt, 0));
-  cobalt_prescription_set_person_id (p, cobalt_statement_get_int64 (stmt, 1));
-  cobalt_prescription_set_version (p, cobalt_statement_get_int64 (stmt, 2));
+  p->id = cobalt_statement_get_int64 (stmt, 0);
+  p->person_id = cobalt_statement_get_int64 (stmt, 1);
+  p->version = cobalt_statement_get_int64 (stmt, 2);
   if (cobalt_statement_get_date (stmt, 3, &starts_on))
-    cobalt_prescription_set_starts_on (p, &starts_on);
-  cobalt_prescription_set_template_id (p, cobalt_statement_get_text (stmt, 4));
-  cobalt_prescription_set_product (p, cobalt_statement_get_int64 (stmt, 5));
-  cobalt_prescription_set_product_name (p, cobalt_statement_get_text (stmt, 6));
-  cobalt_prescription_set_strength_text (p, cobalt_statement_get_text (stmt, 7));
-  cobalt_prescription_set_amount (p, cobalt_statement_get_double (stmt, 8));
-  cobalt_prescription_set_unit (p, cobalt_statement_get_int64 (stmt, 9));
+    cobalt_set_date (&p->starts_on, &starts_on);
+  cobalt_set_str (&p->template_id, cobalt_statement_get_text (stmt, 4));
+  p->product = cobalt_statement_get_int64 (stmt, 5);
+  cobalt_set_str (&p->product_name, cobalt_statement_get_text (stmt, 6));
+  cobalt_set_str (&p->strength_text, cobalt_statement_get_text (stmt, 7));
+  p->amount = cobalt_statement_get_double (stmt, 8);
+  p->unit = cobalt_statement_get_int64 (stmt, 9);
   /* NULL (a strength that did not parse) reads as 0: not known. */
-  cobalt_prescription_set_strength_amount (p, cobalt_statement_get_double (stmt, 10));
-  cobalt_prescription_set_route (p, cobalt_statement_get_int64 (stmt, 11));
-  cobalt_prescription_set_drawing_needle_gauge (p, cobalt_statement_get_int64 (stmt, 12));
-  cobalt_prescription_set_injecting_needle_gauge (p, cobalt_statement_get_int64 (stmt, 13));
-  cobalt_prescription_set_needle_length_mm (p, cobalt_statement_get_double (stmt, 14));
-  cobalt_prescription_set_syringe_ml (p, cobalt_statement_get_double (stmt, 15));
-  cobalt_prescription_set_angle_degrees (p, cobalt_statement_get_int64 (stmt, 16));
+  p->strength_amount = cobalt_statement_get_double (stmt, 10);
+  p->route = cobalt_statement_get_int64 (stmt, 11);
+  p->drawing_needle_gauge = cobalt_statement_get_int64 (stmt, 12);
+  p->injecting_needle_gauge = cobalt_statement_get_int64 (stmt, 13);
+  p->needle_length_mm = cobalt_statement_get_double (stmt, 14);
+  p->syringe_ml = cobalt_statement_get_double (stmt, 15);
+  p->angle_degrees = cobalt_statement_get_int64 (stmt, 16);
   cobalt_prescription_set_use_swab (p, cobalt_statement_get_boolean (stmt, 17));
   cobalt_prescription_set_aspirate (p, cobalt_statement_get_boolean (stmt, 18));
-  cobalt_prescription_set_technique_notes (p, cobalt_statement_get_text (stmt, 19));
+  cobalt_set_str (&p->technique_notes, cobalt_statement_get_text (stmt, 19));
 
   /* Site ids are catalogue ids ("deltoid-left"): they never hold a comma. */
   sites = g_strsplit (cobalt_statement_get_text (stmt, 20) != NULL ? cobalt_statement_get_text (stmt, 20) : "",
@@ -300,12 +300,12 @@ prescription_from_row (CobaltStatement *stmt)
     cobalt_prescription_set_enabled_sites (p, (const char * const *) ids->pdata);
   }
 
-  cobalt_prescription_set_reminder_minute (p, cobalt_statement_get_int64 (stmt, 21));
-  cobalt_prescription_set_grace_minutes (p, cobalt_statement_get_int64 (stmt, 22));
-  cobalt_prescription_set_notes (p, cobalt_statement_get_text (stmt, 23));
+  p->reminder_minute = cobalt_statement_get_int64 (stmt, 21);
+  p->grace_minutes = cobalt_statement_get_int64 (stmt, 22);
+  cobalt_set_str (&p->notes, cobalt_statement_get_text (stmt, 23));
   /* NULL (not set) reads as 0. */
-  cobalt_prescription_set_overdue_after_minutes (p, cobalt_statement_get_int64 (stmt, 24));
-  cobalt_prescription_set_strength_unit (p, cobalt_statement_get_int64 (stmt, 25));
+  p->overdue_after_minutes = cobalt_statement_get_int64 (stmt, 24);
+  p->strength_unit = cobalt_statement_get_int64 (stmt, 25);
   return p;
 }
 
@@ -352,7 +352,7 @@ save_person_write (CobaltDatabase  *db,
   g_autoptr(GListModel) defaults = NULL;
   g_autoptr(GArray) ids = NULL;
   const char *emergency = cobalt_person_get_emergency_number (person);
-  gint64 id = cobalt_person_get_id (person);
+  gint64 id = person->id;
   gint64 now = g_get_real_time ();
 
   /* The locale's default is not stored, so it follows the locale. */
@@ -370,13 +370,13 @@ save_person_write (CobaltDatabase  *db,
                                     "clinic_phone = ?4, emergency_number = ?5, notes = ?6, archived = ?7, "
                                     "updated_at_us = ?8 WHERE id = ?9", error);
   if (stmt == NULL ||
-      !cobalt_statement_bind_text (stmt, 1, cobalt_person_get_name (person), error) ||
-      !cobalt_statement_bind_date (stmt, 2, cobalt_person_get_date_of_birth (person), error) ||
-      !cobalt_statement_bind_text (stmt, 3, cobalt_person_get_clinic_name (person), error) ||
-      !cobalt_statement_bind_text (stmt, 4, cobalt_person_get_clinic_phone (person), error) ||
+      !cobalt_statement_bind_text (stmt, 1, person->name, error) ||
+      !cobalt_statement_bind_date (stmt, 2, person->date_of_birth, error) ||
+      !cobalt_statement_bind_text (stmt, 3, person->clinic_name, error) ||
+      !cobalt_statement_bind_text (stmt, 4, person->clinic_phone, error) ||
       !cobalt_statement_bind_text (stmt, 5, emergency, error) ||
-      !cobalt_statement_bind_text (stmt, 6, cobalt_person_get_notes (person), error) ||
-      !cobalt_statement_bind_int64 (stmt, 7, cobalt_person_get_archived (person), error) ||
+      !cobalt_statement_bind_text (stmt, 6, person->notes, error) ||
+      !cobalt_statement_bind_int64 (stmt, 7, person->archived, error) ||
       !cobalt_statement_bind_int64 (stmt, 8, now, error) ||
       (id != 0 && !cobalt_statement_bind_int64 (stmt, 9, id, error)) ||
       !cobalt_statement_execute (stmt, error))
@@ -421,8 +421,8 @@ save_prescription_write (CobaltDatabase  *db,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *sites = NULL;
   const char * const *site_ids = cobalt_prescription_get_enabled_sites (p);
-  GPtrArray *phases = cobalt_prescription_get_phases (p);
-  gint64 person_id = cobalt_prescription_get_person_id (p);
+  GPtrArray *phases = p->phases;
+  gint64 person_id = p->person_id;
 
   if (!cobalt_repository_check_person_exists (db, person_id, error))
     return FALSE;
@@ -454,32 +454,32 @@ save_prescription_write (CobaltDatabase  *db,
       !cobalt_statement_bind_int64 (insert, 1, person_id, error) ||
       !cobalt_statement_bind_int64 (insert, 2, data->new_version, error) ||
       !cobalt_statement_bind_int64 (insert, 3, g_get_real_time (), error) ||
-      !cobalt_statement_bind_date (insert, 4, cobalt_prescription_get_starts_on (p), error) ||
-      !cobalt_statement_bind_text (insert, 5, cobalt_prescription_get_template_id (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 6, cobalt_prescription_get_product (p), error) ||
-      !cobalt_statement_bind_text (insert, 7, cobalt_prescription_get_product_name (p), error) ||
-      !cobalt_statement_bind_text (insert, 8, cobalt_prescription_get_strength_text (p), error) ||
-      !cobalt_statement_bind_double (insert, 9, cobalt_prescription_get_amount (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 10, cobalt_prescription_get_unit (p), error) ||
+      !cobalt_statement_bind_date (insert, 4, p->starts_on, error) ||
+      !cobalt_statement_bind_text (insert, 5, p->template_id, error) ||
+      !cobalt_statement_bind_int64 (insert, 6, p->product, error) ||
+      !cobalt_statement_bind_text (insert, 7, p->product_name, error) ||
+      !cobalt_statement_bind_text (insert, 8, p->strength_text, error) ||
+      !cobalt_statement_bind_double (insert, 9, p->amount, error) ||
+      !cobalt_statement_bind_int64 (insert, 10, p->unit, error) ||
       /* volume_ml is left to its default: never a volume that could
        * contradict dose and strength. */
-      !cobalt_statement_bind_double (insert, 11, cobalt_prescription_get_strength_amount (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 12, cobalt_prescription_get_route (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 13, cobalt_prescription_get_drawing_needle_gauge (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 14, cobalt_prescription_get_injecting_needle_gauge (p), error) ||
-      !cobalt_statement_bind_double (insert, 15, cobalt_prescription_get_needle_length_mm (p), error) ||
-      !cobalt_statement_bind_double (insert, 16, cobalt_prescription_get_syringe_ml (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 17, cobalt_prescription_get_angle_degrees (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 18, cobalt_prescription_get_use_swab (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 19, cobalt_prescription_get_aspirate (p), error) ||
-      !cobalt_statement_bind_text (insert, 20, cobalt_prescription_get_technique_notes (p), error) ||
+      !cobalt_statement_bind_double (insert, 11, p->strength_amount, error) ||
+      !cobalt_statement_bind_int64 (insert, 12, p->route, error) ||
+      !cobalt_statement_bind_int64 (insert, 13, p->drawing_needle_gauge, error) ||
+      !cobalt_statement_bind_int64 (insert, 14, p->injecting_needle_gauge, error) ||
+      !cobalt_statement_bind_double (insert, 15, p->needle_length_mm, error) ||
+      !cobalt_statement_bind_double (insert, 16, p->syringe_ml, error) ||
+      !cobalt_statement_bind_int64 (insert, 17, p->angle_degrees, error) ||
+      !cobalt_statement_bind_int64 (insert, 18, p->use_swab, error) ||
+      !cobalt_statement_bind_int64 (insert, 19, p->aspirate, error) ||
+      !cobalt_statement_bind_text (insert, 20, p->technique_notes, error) ||
       !cobalt_statement_bind_text (insert, 21, sites, error) ||
-      !cobalt_statement_bind_int64 (insert, 22, cobalt_prescription_get_reminder_minute (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 23, cobalt_prescription_get_grace_minutes (p), error) ||
-      !cobalt_statement_bind_text (insert, 24, cobalt_prescription_get_notes (p), error) ||
+      !cobalt_statement_bind_int64 (insert, 22, p->reminder_minute, error) ||
+      !cobalt_statement_bind_int64 (insert, 23, p->grace_minutes, error) ||
+      !cobalt_statement_bind_text (insert, 24, p->notes, error) ||
       /* The column's CHECK wants NULL, not 0, for "not set". */
-      !cobalt_statement_bind_id (insert, 25, cobalt_prescription_get_overdue_after_minutes (p), error) ||
-      !cobalt_statement_bind_int64 (insert, 26, cobalt_prescription_get_strength_unit (p), error) ||
+      !cobalt_statement_bind_id (insert, 25, p->overdue_after_minutes, error) ||
+      !cobalt_statement_bind_int64 (insert, 26, p->strength_unit, error) ||
       !cobalt_statement_execute (insert, error))
     return FALSE;
   data->new_id = cobalt_database_get_last_insert_id (db);
@@ -856,7 +856,7 @@ cobalt_repository_find_person (CobaltRepository  *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
-      g_autofree char *stripped = g_strstrip (g_strdup (cobalt_person_get_name (person)));
+      g_autofree char *stripped = g_strstrip (g_strdup (person->name));
       g_autofree char *folded = g_utf8_casefold (stripped, -1);
 
       if (g_str_equal (folded, wanted))
@@ -882,12 +882,12 @@ cobalt_repository_save_person (CobaltRepository  *self,
   if (!cobalt_person_validate (person, error))
     return FALSE;
 
-  is_new = cobalt_person_get_id (person) == 0;
+  is_new = person->id == 0;
   if (!cobalt_database_run_write (self->database, save_person_write, &data, error))
     return FALSE;
 
   if (is_new)
-    cobalt_person_set_id (person, data.new_id);
+    person->id = data.new_id;
   return TRUE;
 }
 
@@ -963,8 +963,8 @@ cobalt_repository_save_prescription (CobaltRepository    *self,
   if (!cobalt_database_run_write (self->database, save_prescription_write, &data, error))
     return FALSE;
 
-  cobalt_prescription_set_id (prescription, data.new_id);
-  cobalt_prescription_set_version (prescription, data.new_version);
+  prescription->id = data.new_id;
+  prescription->version = data.new_version;
   return TRUE;
 }
 

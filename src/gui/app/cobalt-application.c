@@ -504,7 +504,7 @@ cobalt_application_handle_local_options (GApplication *application,
                 g_printerr (_("Could not look up “%s”: %s\n"), person_name, error->message);
               return 2;
             }
-          self->person_id = cobalt_person_get_id (person);
+          self->person_id = person->id;
         }
     }
 

@@ -68,7 +68,7 @@ choose_person (CobaltRepository *repository,
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
 
-      g_string_append_printf (names, "%s“%s”", i ? ", " : "", cobalt_person_get_name (person));
+      g_string_append_printf (names, "%s“%s”", i ? ", " : "", person->name);
     }
   g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
                _("Cobalt keeps several people (%s): choose one with --person NAME."), names->str);
@@ -114,7 +114,7 @@ cobalt_carers_cli_run (CobaltRepository             *repository,
       print_failure (_("could not read the people"), error);
       return COBALT_EXIT_FAILED;
     }
-  id = cobalt_person_get_id (person);
+  id = person->id;
 
   if (options->import_csv != NULL)
     {
@@ -135,7 +135,7 @@ cobalt_carers_cli_run (CobaltRepository             *repository,
           return exit_code_for (error);
         }
       g_print (_("Imported %u doses for %s from %s (%u already in the log).\n"),
-               n_imported, cobalt_person_get_name (person), options->import_csv, n_skipped);
+               n_imported, person->name, options->import_csv, n_skipped);
     }
 
   if (options->export_csv != NULL)
@@ -145,7 +145,7 @@ cobalt_carers_cli_run (CobaltRepository             *repository,
           print_failure (_("CSV export failed"), error);
           return exit_code_for (error);
         }
-      g_print (_("Wrote the log of %s to %s.\n"), cobalt_person_get_name (person), options->export_csv);
+      g_print (_("Wrote the log of %s to %s.\n"), person->name, options->export_csv);
     }
 
   if (options->export_ics != NULL)
@@ -155,7 +155,7 @@ cobalt_carers_cli_run (CobaltRepository             *repository,
           print_failure (_("iCalendar export failed"), error);
           return exit_code_for (error);
         }
-      g_print (_("Wrote the upcoming doses of %s to %s.\n"), cobalt_person_get_name (person),
+      g_print (_("Wrote the upcoming doses of %s to %s.\n"), person->name,
                options->export_ics);
     }
 
@@ -168,7 +168,7 @@ cobalt_carers_cli_run (CobaltRepository             *repository,
           print_failure (_("PDF report failed"), error);
           return exit_code_for (error);
         }
-      g_print (_("Wrote the report of %s to %s.\n"), cobalt_person_get_name (person), options->export_pdf);
+      g_print (_("Wrote the report of %s to %s.\n"), person->name, options->export_pdf);
     }
 
   return COBALT_EXIT_OK;

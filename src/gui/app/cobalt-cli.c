@@ -113,23 +113,23 @@ describe_person (CobaltRepository *repository,
   due = cobalt_status_get_due (status);
   if (due == NULL)
     /* Translators: a `cobalt --status` line for someone without a prescription. */
-    return g_strdup_printf (_("%s: no prescription set up yet"), cobalt_person_get_name (person));
+    return g_strdup_printf (_("%s: no prescription set up yet"), person->name);
   if (due->needs_first_date)
     /* Translators: a `cobalt --status` line for a prescription with no
      * dose yet and no first-dose date: nothing is due until it is chosen. */
     return g_strdup_printf (_("%s: no first-dose date chosen yet — nothing is due until it is"),
-                            cobalt_person_get_name (person));
+                            person->name);
   if (due->status == COBALT_DOSE_STATUS_NONE || due->due_at == NULL)
     /* Translators: a `cobalt --status` line when the last phase is over. */
     return g_strdup_printf (_("%s: nothing scheduled (the prescription is complete)"),
-                            cobalt_person_get_name (person));
+                            person->name);
 
   when = format_due (due->due_at);
   site = cobalt_status_get_site (status);
   /* Translators: one `cobalt --status` line: name, next due date and
    * time, status word ("Upcoming", "Due", "Overdue"), suggested site. */
   return g_strdup_printf (_("%s: next dose %s — %s — suggested site: %s"),
-                          cobalt_person_get_name (person),
+                          person->name,
                           when,
                           cobalt_dose_status_to_string (due->status),
                           site != NULL ? cobalt_site_info_get_name (site) : _("none available"));
@@ -183,7 +183,7 @@ cobalt_cli_print_status (const char  *data_dir,
       if (line == NULL)
         {
           g_printerr (_("Could not work out the next dose for %s: %s\n"),
-                      cobalt_person_get_name (person), error->message);
+                      person->name, error->message);
           return 1;
         }
 

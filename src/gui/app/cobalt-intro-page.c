@@ -182,7 +182,7 @@ update_template_description (CobaltIntroPage *self)
       return;
     }
 
-  phases = cobalt_prescription_get_phases (prescription);
+  phases = prescription->phases;
   dose = cobalt_prescription_describe_dose (prescription, 0);
   g_string_append (text, dose);
   for (guint i = 0; i < phases->len; i++)
@@ -275,9 +275,9 @@ make_last_dose (CobaltIntroPage    *self,
 {
   g_autoptr(CobaltDose) dose = cobalt_dose_new ();
   g_autoptr(GDateTime) given_at = NULL;
-  GPtrArray *phases = cobalt_prescription_get_phases (prescription);
+  GPtrArray *phases = prescription->phases;
 
-  given_at = cobalt_schedule_local_instant (day, cobalt_prescription_get_reminder_minute (prescription),
+  given_at = cobalt_schedule_local_instant (day, prescription->reminder_minute,
                                             cobalt_clock_get_timezone (self->clock));
   /* Earlier today, if the reminder time is still to come: a dose is never
    * logged in the future (cobalt-dose-rules.h). */
@@ -290,13 +290,13 @@ make_last_dose (CobaltIntroPage    *self,
         given_at = g_date_time_ref (now);
       }
   }
-  cobalt_dose_set_person_id (dose, cobalt_prescription_get_person_id (prescription));
-  cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (prescription));
+  dose->person_id = prescription->person_id;
+  dose->prescription_id = prescription->id;
   cobalt_dose_set_given_at (dose, given_at);
-  cobalt_dose_set_amount (dose, cobalt_prescription_get_phase_amount (prescription, phases->len - 1));
-  cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (prescription));
-  cobalt_dose_set_product (dose, cobalt_prescription_get_product (prescription));
-  cobalt_dose_set_notes (dose, _("Entered when Cobalt was set up, so the schedule counts from it."));
+  dose->amount = cobalt_prescription_get_phase_amount (prescription, phases->len - 1);
+  dose->unit = prescription->unit;
+  dose->product = prescription->product;
+  cobalt_set_str (&dose->notes, _("Entered when Cobalt was set up, so the schedule counts from it."));
   return g_steal_pointer (&dose);
 }
 
@@ -572,15 +572,15 @@ cobalt_intro_page_create (CobaltIntroPage *self)
 
   /* The schedule counts from the first-dose date the person confirmed,
    * or from the last dose actually given. */
-  cobalt_prescription_set_starts_on (prescription, &day);
+  cobalt_set_date (&prescription->starts_on, &day);
   minute = gtk_spin_button_get_value_as_int (self->hour_spin) * 60 +
            gtk_spin_button_get_value_as_int (self->minute_spin);
-  cobalt_prescription_set_reminder_minute (prescription, minute);
+  prescription->reminder_minute = minute;
 
   if (had_dose && gtk_widget_get_visible (GTK_WIDGET (self->loading_done_check)) &&
       gtk_check_button_get_active (self->loading_done_check))
     {
-      GPtrArray *phases = cobalt_prescription_get_phases (prescription);
+      GPtrArray *phases = prescription->phases;
       g_autoptr(GPtrArray) maintenance = g_ptr_array_new ();
 
       g_ptr_array_add (maintenance, g_ptr_array_index (phases, phases->len - 1));
@@ -590,13 +590,13 @@ cobalt_intro_page_create (CobaltIntroPage *self)
   /* After a failed second step, update the person saved the first time
    * instead of adding them twice. */
   person = self->saved_person != NULL ? g_object_ref (self->saved_person) : cobalt_person_new (name);
-  cobalt_person_set_name (person, name);
+  cobalt_set_str (&person->name, name);
   clinic_name = trimmed_text (self->clinic_name_entry);
   clinic_phone = trimmed_text (self->clinic_phone_entry);
   if (*clinic_name != '\0')
-    cobalt_person_set_clinic_name (person, clinic_name);
+    cobalt_set_str (&person->clinic_name, clinic_name);
   if (*clinic_phone != '\0')
-    cobalt_person_set_clinic_phone (person, clinic_phone);
+    cobalt_set_str (&person->clinic_phone, clinic_phone);
 
   /* Check both before writing anything, so a refused prescription does
    * not leave a person behind without one. */
@@ -606,7 +606,7 @@ cobalt_intro_page_create (CobaltIntroPage *self)
     goto failed;
   g_set_object (&self->saved_person, person);
 
-  cobalt_prescription_set_person_id (prescription, cobalt_person_get_id (person));
+  prescription->person_id = person->id;
   if (!cobalt_repository_save_prescription (self->repository, prescription, &error))
     goto failed;
 
@@ -619,7 +619,7 @@ cobalt_intro_page_create (CobaltIntroPage *self)
     }
 
   g_object_ref (self);
-  g_signal_emit (self, signals[PERSON_CREATED], 0, cobalt_person_get_id (person));
+  g_signal_emit (self, signals[PERSON_CREATED], 0, person->id);
   g_object_unref (self);
   return TRUE;
 

@@ -34,7 +34,7 @@ pick_person (GListModel *people,
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
 
-      if (cobalt_person_get_id (person) == person_id)
+      if (person->id == person_id)
         return g_steal_pointer (&person);
     }
 

@@ -76,6 +76,12 @@ static void show_people (CobaltWindow *self);
 static void close_checklist (CobaltWindow *self);
 static CobaltPerson *selected_person (CobaltWindow *self);
 
+static char *
+person_name_cb (CobaltPerson *person)
+{
+  return g_strdup (person->name);
+}
+
 static void
 remove_main_page (CobaltWindow  *self,
                   GtkWidget    **page)
@@ -105,10 +111,10 @@ people_equal (GListModel *a,
       g_autoptr(CobaltPerson) pa = g_list_model_get_item (a, i);
       g_autoptr(CobaltPerson) pb = g_list_model_get_item (b, i);
 
-      if (cobalt_person_get_id (pa) != cobalt_person_get_id (pb) ||
-          g_strcmp0 (cobalt_person_get_name (pa), cobalt_person_get_name (pb)) != 0 ||
-          g_strcmp0 (cobalt_person_get_clinic_phone (pa), cobalt_person_get_clinic_phone (pb)) != 0 ||
-          g_strcmp0 (cobalt_person_get_clinic_name (pa), cobalt_person_get_clinic_name (pb)) != 0)
+      if (pa->id != pb->id ||
+          g_strcmp0 (pa->name, pb->name) != 0 ||
+          g_strcmp0 (pa->clinic_phone, pb->clinic_phone) != 0 ||
+          g_strcmp0 (pa->clinic_name, pb->clinic_name) != 0)
         return FALSE;
     }
 
@@ -126,7 +132,7 @@ find_person (GListModel *people,
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
 
-      if (cobalt_person_get_id (person) == person_id)
+      if (person->id == person_id)
         {
           if (position != NULL)
             *position = i;
@@ -260,7 +266,7 @@ select_in_dropdown (CobaltWindow *self)
       position = 0;
     }
 
-  self->person_id = person != NULL ? cobalt_person_get_id (person) : 0;
+  self->person_id = person != NULL ? person->id : 0;
   if (self->settings != NULL && person != NULL &&
       g_settings_get_int64 (self->settings, "selected-person-id") != self->person_id)
     g_settings_set_int64 (self->settings, "selected-person-id", self->person_id);
@@ -376,10 +382,10 @@ on_person_selected_cb (GtkDropDown  *dropdown,
     return;
 
   person = g_list_model_get_item (self->people, position);
-  if (person == NULL || cobalt_person_get_id (person) == self->person_id)
+  if (person == NULL || person->id == self->person_id)
     return;
 
-  self->person_id = cobalt_person_get_id (person);
+  self->person_id = person->id;
   select_in_dropdown (self);
 }
 
@@ -622,7 +628,7 @@ window_start_checklist_action (GtkWidget  *widget,
       CobaltPerson *shown = NULL;
 
       g_object_get (self->wizard, "person", &shown, NULL);
-      if (shown != NULL && cobalt_person_get_id (shown) == cobalt_person_get_id (person))
+      if (shown != NULL && shown->id == person->id)
         {
           g_object_unref (shown);
           gtk_stack_set_visible_child (self->main_stack, self->wizard);
@@ -641,7 +647,7 @@ window_start_checklist_action (GtkWidget  *widget,
   gtk_stack_set_visible_child (self->main_stack, self->wizard);
 
   /* Translators: window title while the checklist is shown, %s is the person's name */
-  title = g_strdup_printf (_("Checklist — %s"), cobalt_person_get_name (person));
+  title = g_strdup_printf (_("Checklist — %s"), person->name);
   gtk_window_set_title (GTK_WINDOW (self), title);
   /* Switching person mid-run would hide whose dose this is. */
   gtk_widget_set_visible (GTK_WIDGET (self->person_dropdown), FALSE);
@@ -779,7 +785,8 @@ cobalt_window_init (CobaltWindow *self)
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu_cb, self, NULL);
 
-  name_expression = gtk_property_expression_new (COBALT_TYPE_PERSON, NULL, "name");
+  name_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
+                                                 G_CALLBACK (person_name_cb), NULL, NULL);
   gtk_drop_down_set_expression (self->person_dropdown, name_expression);
   g_signal_connect (self->person_dropdown, "notify::selected",
                     G_CALLBACK (on_person_selected_cb), self);

@@ -111,7 +111,7 @@ compute_schedule (CobaltCalendarPage *self)
   if (self->person == NULL)
     return;
 
-  person_id = cobalt_person_get_id (self->person);
+  person_id = self->person->id;
   prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
   if (prescription == NULL)
     return;
@@ -131,7 +131,7 @@ compute_schedule (CobaltCalendarPage *self)
 
   if (due->status == COBALT_DOSE_STATUS_OVERDUE)
     {
-      const char *phone = cobalt_person_get_clinic_phone (self->person);
+      const char *phone = self->person->clinic_phone;
       guint today = julian_of (now);
 
       /* Every day since the missed dose, up to today. */
@@ -193,7 +193,7 @@ load_month (CobaltCalendarPage *self)
   from = g_date_time_add_days (first, -7);
   to = g_date_time_add_days (first, 31 + 14);
 
-  cobalt_log_query_init (&query, cobalt_person_get_id (self->person));
+  cobalt_log_query_init (&query, self->person->id);
   query.from_us = g_date_time_to_unix (from) * G_USEC_PER_SEC;
   query.to_us = g_date_time_to_unix (to) * G_USEC_PER_SEC;
   query.descending = FALSE;
@@ -209,15 +209,15 @@ load_month (CobaltCalendarPage *self)
       for (guint j = 0; entries != NULL && j < entries->len; j++)
         {
           CobaltLogEntry *entry = g_ptr_array_index (entries, j);
-          CobaltDose *dose = cobalt_log_entry_get_dose (entry);
-          g_autoptr(GDateTime) local = g_date_time_to_timezone (cobalt_log_entry_get_when (entry), tz);
+          CobaltDose *dose = entry->dose;
+          g_autoptr(GDateTime) local = g_date_time_to_timezone (entry->when, tz);
           g_autofree char *time = g_date_time_format (local, "%H:%M");
 
           if (dose == NULL)
             {
               add_line (self, julian_of (local), KIND_GIVEN,
                         g_strdup_printf (_("%s: checklist stopped, nothing given (%s)"), time,
-                                         cobalt_log_entry_get_abort_reason (entry)));
+                                         entry->abort_reason));
             }
           else if (!cobalt_dose_is_given (dose))
             {
@@ -231,16 +231,16 @@ load_month (CobaltCalendarPage *self)
             {
               g_autofree char *amount = cobalt_carers_format_dose (dose);
               g_autofree char *who = cobalt_carers_format_given_by (dose);
-              const char *reactions = cobalt_log_entry_get_reactions_text (entry);
+              const char *reactions = entry->reactions_text;
               char *line;
 
               if (reactions != NULL)
                 line = g_strdup_printf (_("%s: %s given in the %s by %s. Reactions: %s"), time, amount,
-                                        cobalt_carers_site_name (cobalt_dose_get_site_id (dose)), who,
+                                        cobalt_carers_site_name (dose->site_id), who,
                                         reactions);
               else
                 line = g_strdup_printf (_("%s: %s given in the %s by %s"), time, amount,
-                                        cobalt_carers_site_name (cobalt_dose_get_site_id (dose)), who);
+                                        cobalt_carers_site_name (dose->site_id), who);
               add_line (self, julian_of (local), KIND_GIVEN, line);
             }
         }
@@ -372,7 +372,7 @@ load_sites (CobaltCalendarPage *self)
   g_autofree guint *counts = NULL;
 
   if (self->person != NULL)
-    counts = cobalt_carers_count_sites (self->repository, cobalt_person_get_id (self->person), since, &error);
+    counts = cobalt_carers_count_sites (self->repository, self->person->id, since, &error);
   cobalt_site_chart_set_counts (self->site_chart, counts);
   g_free (self->site_text);
   self->site_text = cobalt_site_chart_describe (counts);

@@ -79,7 +79,7 @@ update_banner (CobaltAftercarePage *self)
   gpointer key, value;
   int highest = -1;
   const char *emergency = cobalt_person_get_emergency_number (self->person);
-  const char *phone = cobalt_person_get_clinic_phone (self->person);
+  const char *phone = self->person->clinic_phone;
   g_autofree char *heading = NULL;
   g_autofree char *advice = NULL;
 
@@ -451,14 +451,14 @@ cobalt_aftercare_page_save (CobaltAftercarePage *self,
   for (guint i = 0; i < kinds->len; i++)
     {
       const char *kind = g_ptr_array_index (kinds, i);
-      g_autoptr(CobaltReaction) reaction = cobalt_reaction_new (cobalt_person_get_id (self->person), kind, now);
+      g_autoptr(CobaltReaction) reaction = cobalt_reaction_new (self->person->id, kind, now);
       g_autoptr(GError) local_error = NULL;
 
-      cobalt_reaction_set_dose_id (reaction, self->dose_id);
+      reaction->dose_id = self->dose_id;
       if (g_str_equal (kind, COBALT_REACTION_OTHER))
         {
           const char *note = gtk_editable_get_text (GTK_EDITABLE (self->other_entry));
-          cobalt_reaction_set_note (reaction, note != NULL && *note != '\0' ? note : NULL);
+          cobalt_set_str (&reaction->note, note != NULL && *note != '\0' ? note : NULL);
         }
 
       if (!cobalt_reaction_validate (reaction, &local_error) ||

@@ -58,7 +58,7 @@ static char *
 describe_strength (CobaltPrescription *prescription)
 {
   char *strength = cobalt_prescription_describe_strength (prescription);
-  const char *text = cobalt_prescription_get_strength_text (prescription);
+  const char *text = prescription->strength_text;
 
   if (strength != NULL)
     return strength;
@@ -99,13 +99,13 @@ cobalt_wizard_medicine_detail_new (CobaltPrescription *prescription,
   grid = fact_grid ();
   dose = cobalt_prescription_describe_dose (prescription, phase_index);
   add_fact (GTK_GRID (grid), row++, _("Medicine and dose"), dose);
-  if (cobalt_prescription_get_product_name (prescription) != NULL)
-    add_fact (GTK_GRID (grid), row++, _("Product"), cobalt_prescription_get_product_name (prescription));
+  if (prescription->product_name != NULL)
+    add_fact (GTK_GRID (grid), row++, _("Product"), prescription->product_name);
   strength = describe_strength (prescription);
   add_fact (GTK_GRID (grid), row++, _("Strength on the ampoule"), strength);
   volume = describe_volume (prescription, phase_index);
   add_fact (GTK_GRID (grid), row++, _("Volume to draw up"), volume);
-  add_fact (GTK_GRID (grid), row++, _("Route"), cobalt_route_to_string (cobalt_prescription_get_route (prescription)));
+  add_fact (GTK_GRID (grid), row++, _("Route"), cobalt_route_to_string (prescription->route));
 
   return grid;
 }
@@ -200,9 +200,9 @@ cobalt_wizard_expiry_detail_new (CobaltSupplyItem   *ampoule,
 
   grid = fact_grid ();
   add_fact (GTK_GRID (grid), 0, _("Batch"),
-            cobalt_supply_item_get_batch (ampoule) != NULL ? cobalt_supply_item_get_batch (ampoule) : _("not recorded"));
-  expiry = cobalt_supply_item_get_expiry (ampoule) != NULL
-    ? cobalt_journey_format_date (cobalt_supply_item_get_expiry (ampoule))
+            ampoule->batch != NULL ? ampoule->batch : _("not recorded"));
+  expiry = ampoule->expiry != NULL
+    ? cobalt_journey_format_date (ampoule->expiry)
     : g_strdup (_("none recorded"));
   add_fact (GTK_GRID (grid), 1, _("Expires"), expiry);
   gtk_box_append (GTK_BOX (box), grid);
@@ -260,10 +260,10 @@ cobalt_wizard_inject_detail_new (CobaltPrescription *prescription,
 
   if (prescription != NULL)
     {
-      guint gauge = cobalt_prescription_get_injecting_needle_gauge (prescription);
-      double length = cobalt_prescription_get_needle_length_mm (prescription);
-      guint angle = cobalt_prescription_get_angle_degrees (prescription);
-      const char *notes = cobalt_prescription_get_technique_notes (prescription);
+      guint gauge = prescription->injecting_needle_gauge;
+      double length = prescription->needle_length_mm;
+      guint angle = prescription->angle_degrees;
+      const char *notes = prescription->technique_notes;
       g_autofree char *needle = NULL;
       g_autofree char *angle_text = NULL;
 
@@ -282,10 +282,10 @@ cobalt_wizard_inject_detail_new (CobaltPrescription *prescription,
                              : g_strdup (_("as your clinic showed you (not recorded)"));
       add_fact (GTK_GRID (grid), row++, _("Angle"), angle_text);
       add_fact (GTK_GRID (grid), row++, _("Skin"),
-                cobalt_prescription_get_use_swab (prescription)
+                prescription->use_swab
                 ? _("Clean with a swab and let it dry")
                 : _("No swab, as your clinic taught"));
-      if (cobalt_prescription_get_aspirate (prescription))
+      if (prescription->aspirate)
         add_fact (GTK_GRID (grid), row++, _("Aspirate"), _("Pull back the plunger as your clinic taught"));
       if (notes != NULL && *notes != '\0')
         add_fact (GTK_GRID (grid), row++, _("Your clinic's notes"), notes);
@@ -325,8 +325,8 @@ cobalt_wizard_inject_detail_set_site (GtkLabel             *site_label,
 char *
 cobalt_wizard_describe_clinic (CobaltPerson *person)
 {
-  const char *name = person != NULL ? cobalt_person_get_clinic_name (person) : NULL;
-  const char *phone = person != NULL ? cobalt_person_get_clinic_phone (person) : NULL;
+  const char *name = person != NULL ? person->clinic_name : NULL;
+  const char *phone = person != NULL ? person->clinic_phone : NULL;
   gboolean have_name = name != NULL && *name != '\0';
   gboolean have_phone = phone != NULL && *phone != '\0';
 

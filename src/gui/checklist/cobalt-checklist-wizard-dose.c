@@ -50,13 +50,13 @@ pick_ampoule (CobaltChecklistWizard *self,
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (items, i);
-      GDate *expiry = cobalt_supply_item_get_expiry (item);
+      GDate *expiry = item->expiry;
 
-      if (cobalt_supply_item_get_kind (item) != COBALT_SUPPLY_AMPOULE ||
-          cobalt_supply_item_get_count (item) <= 0 || expiry == NULL ||
+      if (item->kind != COBALT_SUPPLY_AMPOULE ||
+          item->count <= 0 || expiry == NULL ||
           cobalt_supplies_match (item, self->prescription) != COBALT_SUPPLY_MATCH_YES)
         continue;
-      if (expired == NULL || g_date_compare (expiry, cobalt_supply_item_get_expiry (expired)) < 0)
+      if (expired == NULL || g_date_compare (expiry, expired->expiry) < 0)
         expired = item;
     }
 
@@ -74,7 +74,7 @@ cobalt_checklist_wizard_load_context (CobaltChecklistWizard *self)
   g_autoptr(GPtrArray) doses = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
-  gint64 person_id = cobalt_person_get_id (self->person);
+  gint64 person_id = self->person->id;
 
   self->prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
   if (error == NULL && self->prescription != NULL)
@@ -87,7 +87,7 @@ cobalt_checklist_wizard_load_context (CobaltChecklistWizard *self)
       self->amount = due->amount;
     }
   else if (self->prescription != NULL)
-    self->amount = cobalt_prescription_get_amount (self->prescription);
+    self->amount = self->prescription->amount;
 
   if (error == NULL)
     items = cobalt_repository_list_supply_items (self->repository, person_id, &error);
@@ -123,9 +123,9 @@ show_logged (CobaltChecklistWizard *self)
   g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
   g_autoptr(CobaltStatus) status = NULL;
   g_autoptr(GError) error = NULL;
-  const CobaltSiteInfo *site = cobalt_site_catalogue_lookup (cobalt_dose_get_site_id (self->dose));
+  const CobaltSiteInfo *site = cobalt_site_catalogue_lookup (self->dose->site_id);
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *time = g_date_time_format (cobalt_dose_get_given_at (self->dose), "%H:%M");
+  g_autofree char *time = g_date_time_format (self->dose->given_at, "%H:%M");
 
   if (site != NULL)
     {
@@ -172,7 +172,7 @@ show_logged (CobaltChecklistWizard *self)
   if (self->aftercare == NULL)
     {
       self->aftercare = cobalt_aftercare_page_new (self->repository, self->person, self->clock,
-                                                   cobalt_dose_get_id (self->dose));
+                                                   self->dose->id);
       gtk_widget_set_vexpand (self->aftercare, TRUE);
       g_signal_connect_object (self->aftercare, "done", G_CALLBACK (on_aftercare_done_cb), self, 0);
       gtk_box_append (self->aftercare_box, self->aftercare);
@@ -217,7 +217,7 @@ cobalt_checklist_wizard_finish (CobaltChecklistWizard *self)
 
   if (cobalt_checklist_run_is_open (self->run))
     cobalt_checklist_run_finish (self->run, now, NULL);
-  cobalt_checklist_run_set_dose_id (self->run, cobalt_dose_get_id (dose));
+  cobalt_checklist_run_set_dose_id (self->run, dose->id);
 
   g_set_object (&self->dose, dose);
   cobalt_checklist_wizard_notify_changed (self, FALSE);
@@ -237,7 +237,7 @@ cobalt_checklist_wizard_undo (CobaltChecklistWizard *self)
   if (self->dose == NULL)
     return;
 
-  if (!cobalt_repository_undo_dose (self->repository, cobalt_dose_get_id (self->dose), &error))
+  if (!cobalt_repository_undo_dose (self->repository, self->dose->id, &error))
     {
       cobalt_checklist_wizard_show_error (self, _("The dose could not be removed."), error);
       return;
@@ -251,7 +251,7 @@ cobalt_checklist_wizard_undo (CobaltChecklistWizard *self)
     }
 
   reopened = cobalt_repository_get_open_checklist_run (self->repository,
-                                                       cobalt_person_get_id (self->person), &error);
+                                                       self->person->id, &error);
   if (reopened != NULL && cobalt_checklist_run_get_id (reopened) == cobalt_checklist_run_get_id (self->run))
     {
       cobalt_checklist_run_set_expiry_blocked (reopened, self->ampoule_expired);

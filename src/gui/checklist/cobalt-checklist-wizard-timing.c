@@ -122,7 +122,7 @@ cobalt_checklist_wizard_check_timing (CobaltChecklistWizard *self,
   g_autoptr(CobaltDoseTimingInfo) info = NULL;
   g_autoptr(GError) error = NULL;
 
-  doses = cobalt_repository_list_schedule_doses (self->repository, cobalt_person_get_id (self->person), &error);
+  doses = cobalt_repository_list_schedule_doses (self->repository, self->person->id, &error);
   if (doses == NULL)
     {
       /* The guard never blocks: without the history it cannot judge. */

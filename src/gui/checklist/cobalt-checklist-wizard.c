@@ -530,7 +530,7 @@ cobalt_checklist_wizard_constructed (GObject *object)
 
   if (self->clock == NULL)
     self->clock = cobalt_clock_new_real ();
-  person_id = cobalt_person_get_id (self->person);
+  person_id = self->person->id;
 
   cobalt_checklist_wizard_load_context (self);
 
@@ -550,7 +550,7 @@ cobalt_checklist_wizard_begin (CobaltChecklistWizard *self,
 {
   g_autoptr(GError) error = open_error;
   g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
-  gint64 person_id = cobalt_person_get_id (self->person);
+  gint64 person_id = self->person->id;
 
   if (self->run == NULL && error == NULL)
     self->run = cobalt_repository_start_checklist_run (self->repository, person_id, now, &error);
@@ -958,7 +958,7 @@ cobalt_checklist_wizard_window_new (GtkWindow        *parent,
 
   window = gtk_window_new ();
   /* Translators: window title, %s is the person's name */
-  title = g_strdup_printf (_("Checklist — %s"), cobalt_person_get_name (person));
+  title = g_strdup_printf (_("Checklist — %s"), person->name);
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_window_set_default_size (GTK_WINDOW (window), 760, 720);
   /* The same header bar as every other Cobalt window. */

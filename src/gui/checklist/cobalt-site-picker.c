@@ -475,7 +475,7 @@ cobalt_site_picker_reload (CobaltSitePicker *self)
   if (self->repository == NULL || self->person == NULL)
     return;
 
-  person_id = cobalt_person_get_id (self->person);
+  person_id = self->person->id;
   now = cobalt_clock_get_now (self->clock);
   prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
   if (prescription != NULL)

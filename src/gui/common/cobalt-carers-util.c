@@ -40,11 +40,11 @@ cobalt_carers_format_dose (CobaltDose *dose)
 
   g_return_val_if_fail (COBALT_IS_DOSE (dose), NULL);
 
-  g_snprintf (amount, sizeof amount, "%g", cobalt_dose_get_amount (dose));
+  g_snprintf (amount, sizeof amount, "%g", dose->amount);
   /* Translators: amount, unit, product: "1 mg hydroxocobalamin" */
   return g_strdup_printf (_("%s %s %s"), amount,
-                          cobalt_dose_unit_to_string (cobalt_dose_get_unit (dose)),
-                          cobalt_product_to_string (cobalt_dose_get_product (dose)));
+                          cobalt_dose_unit_to_string (dose->unit),
+                          cobalt_product_to_string (dose->product));
 }
 
 char *
@@ -55,8 +55,8 @@ cobalt_carers_format_given_by (CobaltDose *dose)
 
   g_return_val_if_fail (COBALT_IS_DOSE (dose), NULL);
 
-  who = cobalt_given_by_to_string (cobalt_dose_get_given_by (dose));
-  name = cobalt_dose_get_given_by_name (dose);
+  who = cobalt_given_by_to_string (dose->given_by);
+  name = dose->given_by_name;
   if (name != NULL && *name != '\0')
     /* Translators: who gave the dose, and their name: "Carer (Ann)" */
     return g_strdup_printf (_("%s (%s)"), who, name);

@@ -104,9 +104,9 @@ cobalt_journal_describe_dose (CobaltDose *dose,
 
   g_return_val_if_fail (COBALT_IS_DOSE (dose), NULL);
 
-  site_id = cobalt_dose_get_site_id (dose);
+  site_id = dose->site_id;
   site = site_id != NULL ? cobalt_site_catalogue_lookup (site_id) : NULL;
-  cobalt_journal_local_day (cobalt_dose_get_given_at (dose), tz, &day);
+  cobalt_journal_local_day (dose->given_at, tz, &day);
   day_text = cobalt_journal_format_date (&day);
   if (site == NULL)
     return g_steal_pointer (&day_text);

@@ -82,10 +82,10 @@ cobalt_chart_show_wellbeing (CobaltChart          *chart,
       g_autofree char *tooltip = NULL;
       GDate day;
 
-      if (score == COBALT_CHECKIN_NOT_RECORDED || cobalt_checkin_get_at (checkin) == NULL)
+      if (score == COBALT_CHECKIN_NOT_RECORDED || checkin->at == NULL)
         continue;
 
-      cobalt_journal_local_day (cobalt_checkin_get_at (checkin), tz, &day);
+      cobalt_journal_local_day (checkin->at, tz, &day);
       date_text = cobalt_journal_format_date (&day);
       /* Translators: a chart point's tooltip: score name, score, date */
       tooltip = g_strdup_printf (_("%s %d, %s"), name, score, date_text);
@@ -121,7 +121,7 @@ cobalt_chart_show_wellbeing (CobaltChart          *chart,
     /* Dose days inside the period the check-ins cover. */
     for (guint i = 0; doses != NULL && i < doses->len; i++)
       {
-        GDateTime *given_at = cobalt_dose_get_given_at (g_ptr_array_index (doses, i));
+        GDateTime *given_at = COBALT_DOSE (g_ptr_array_index (doses, i))->given_at;
         GDate day;
         guint32 j;
 
@@ -258,8 +258,8 @@ compare_results_by_date (gconstpointer a,
 {
   CobaltLabResult *ra = *(CobaltLabResult **) a;
   CobaltLabResult *rb = *(CobaltLabResult **) b;
-  GDate *da = cobalt_lab_result_get_taken_on (ra);
-  GDate *db = cobalt_lab_result_get_taken_on (rb);
+  GDate *da = ra->taken_on;
+  GDate *db = rb->taken_on;
 
   if (da == NULL || db == NULL)
     return (da == NULL) - (db == NULL);
@@ -297,7 +297,7 @@ cobalt_chart_show_lab (CobaltChart   *chart,
     {
       g_autoptr(CobaltLabResult) result = g_list_model_get_item (results, i);
 
-      if (cobalt_lab_result_get_test (result) == test && cobalt_lab_result_get_taken_on (result) != NULL)
+      if (result->test == test && result->taken_on != NULL)
         g_ptr_array_add (of_test, g_steal_pointer (&result));
     }
   g_ptr_array_sort (of_test, compare_results_by_date);
@@ -314,9 +314,9 @@ cobalt_chart_show_lab (CobaltChart   *chart,
   /* Everything in the unit of the newest result, whose range is drawn:
    * that is the lab the person is most likely to talk to. */
   newest = g_ptr_array_index (of_test, of_test->len - 1);
-  unit = cobalt_lab_result_get_unit (newest);
-  band_low = cobalt_lab_result_get_ref_low (newest);
-  band_high = cobalt_lab_result_get_ref_high (newest);
+  unit = newest->unit;
+  band_low = newest->ref_low;
+  band_high = newest->ref_high;
   y_label = g_strdup (unit);
   cobalt_chart_set_y_label (chart, y_label);
   if (!isnan (band_low) || !isnan (band_high))
@@ -325,7 +325,7 @@ cobalt_chart_show_lab (CobaltChart   *chart,
   for (guint i = 0; i < of_test->len; i++)
     {
       CobaltLabResult *result = g_ptr_array_index (of_test, i);
-      GDate *day = cobalt_lab_result_get_taken_on (result);
+      GDate *day = result->taken_on;
       g_autofree char *date_text = cobalt_journal_format_date (day);
       g_autofree char *value_text = NULL;
       g_autofree char *tooltip = NULL;
@@ -352,10 +352,10 @@ cobalt_chart_show_lab (CobaltChart   *chart,
     CobaltLabResult *last = g_ptr_array_index (shown, shown->len - 1);
     CobaltLabResult *low = g_ptr_array_index (shown, e.low_index);
     CobaltLabResult *high = g_ptr_array_index (shown, e.high_index);
-    g_autofree char *first_text = cobalt_journal_format_date (cobalt_lab_result_get_taken_on (first));
-    g_autofree char *last_text = cobalt_journal_format_date (cobalt_lab_result_get_taken_on (last));
-    g_autofree char *low_date = cobalt_journal_format_date (cobalt_lab_result_get_taken_on (low));
-    g_autofree char *high_date = cobalt_journal_format_date (cobalt_lab_result_get_taken_on (high));
+    g_autofree char *first_text = cobalt_journal_format_date (first->taken_on);
+    g_autofree char *last_text = cobalt_journal_format_date (last->taken_on);
+    g_autofree char *low_date = cobalt_journal_format_date (low->taken_on);
+    g_autofree char *high_date = cobalt_journal_format_date (high->taken_on);
     g_autofree char *low_value = cobalt_journal_format_value (e.low);
     g_autofree char *high_value = cobalt_journal_format_value (e.high);
     g_autofree char *low_words = g_utf8_strdown (cobalt_journal_range_words (cobalt_lab_result_check_range (low)), -1);

@@ -307,7 +307,7 @@ cobalt_checkin_form_set_person (CobaltCheckinForm *self,
   g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
 
   if (self->deps.person != NULL && person != NULL &&
-      cobalt_person_get_id (self->deps.person) == cobalt_person_get_id (person))
+      self->deps.person->id == person->id)
     {
       g_set_object (&self->deps.person, person);
       return;
@@ -379,19 +379,19 @@ cobalt_checkin_form_save (CobaltCheckinForm  *self,
   /* A change keeps the check-in's time and identity. */
   if (self->editing != NULL)
     {
-      checkin = cobalt_checkin_new (cobalt_checkin_get_person_id (self->editing),
-                                    cobalt_checkin_get_at (self->editing));
-      cobalt_checkin_set_id (checkin, cobalt_checkin_get_id (self->editing));
+      checkin = cobalt_checkin_new (self->editing->person_id,
+                                    self->editing->at);
+      checkin->id = self->editing->id;
     }
   else
     {
       now = cobalt_clock_get_now (self->deps.clock);
-      checkin = cobalt_checkin_new (cobalt_person_get_id (self->deps.person), now);
+      checkin = cobalt_checkin_new (self->deps.person->id, now);
     }
   for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
     cobalt_checkin_set_score (checkin, m, cobalt_checkin_form_get_score (self, m));
   note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
-  cobalt_checkin_set_note (checkin, *note != '\0' ? note : NULL);
+  cobalt_set_str (&checkin->note, *note != '\0' ? note : NULL);
 
   if (!cobalt_checkin_validate (checkin, &local_error) ||
       !(self->editing != NULL
@@ -413,7 +413,7 @@ cobalt_checkin_form_save (CobaltCheckinForm  *self,
       reset (self);
       gtk_label_set_text (self->status_label, _("Check-in saved."));
     }
-  g_signal_emit (self, signals[SAVED], 0, cobalt_checkin_get_id (checkin));
+  g_signal_emit (self, signals[SAVED], 0, checkin->id);
 
   return TRUE;
 }
@@ -428,17 +428,17 @@ cobalt_checkin_form_edit (CobaltCheckinForm *self,
 
   g_return_if_fail (COBALT_IS_CHECKIN_FORM (self));
   g_return_if_fail (COBALT_IS_CHECKIN (checkin));
-  g_return_if_fail (cobalt_checkin_get_id (checkin) > 0);
+  g_return_if_fail (checkin->id > 0);
 
   g_set_object (&self->editing, checkin);
   for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
     cobalt_checkin_form_set_score (self, m, cobalt_checkin_get_score (checkin, m));
-  note = cobalt_checkin_get_note (checkin);
+  note = checkin->note;
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
   cobalt_journey_set_field_error (self->error_label, NULL);
   gtk_label_set_text (self->status_label, "");
 
-  when = cobalt_journal_format_instant (cobalt_checkin_get_at (checkin),
+  when = cobalt_journal_format_instant (checkin->at,
                                         self->deps.clock != NULL ? cobalt_clock_get_timezone (self->deps.clock) : NULL);
   /* Translators: title of the form changing a check-in, %s is its day and time */
   title = g_strdup_printf (_("Check-in of %s"), when);

@@ -85,7 +85,7 @@ update (CobaltJournalCharts *self)
       return;
     }
 
-  person_id = cobalt_person_get_id (self->deps.person);
+  person_id = self->deps.person->id;
   if (view == COBALT_JOURNAL_VIEW_LAB)
     {
       g_autoptr(GListModel) results = cobalt_repository_list_lab_results (self->deps.repository, person_id, &error);

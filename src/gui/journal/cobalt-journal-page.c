@@ -80,7 +80,7 @@ find_dose (CobaltJournalPage *self,
            gint64             dose_id)
 {
   for (guint i = 0; self->doses != NULL && i < self->doses->len; i++)
-    if (cobalt_dose_get_id (g_ptr_array_index (self->doses, i)) == dose_id)
+    if (COBALT_DOSE (g_ptr_array_index (self->doses, i))->id == dose_id)
       return g_ptr_array_index (self->doses, i);
   return NULL;
 }
@@ -121,7 +121,7 @@ fill_checkins (CobaltJournalPage *self)
   guint n;
 
   cobalt_journal_clear_children (GTK_WIDGET (self->checkins_list));
-  checkins = cobalt_repository_list_checkins (self->deps.repository, cobalt_person_get_id (self->deps.person), &error);
+  checkins = cobalt_repository_list_checkins (self->deps.repository, self->deps.person->id, &error);
   if (checkins == NULL)
     {
       cobalt_journal_show_read_error (GTK_WIDGET (self->checkins_list), self->checkins_empty, error);
@@ -137,7 +137,7 @@ fill_checkins (CobaltJournalPage *self)
     {
       g_autoptr(CobaltCheckin) checkin = g_list_model_get_item (checkins, i - 1);
       GtkBox *text = cobalt_journal_add_row (self->checkins_list, NULL);
-      g_autofree char *when = format_instant (self, cobalt_checkin_get_at (checkin));
+      g_autofree char *when = format_instant (self, checkin->at);
       g_autoptr(GString) scores = g_string_new (NULL);
 
       for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
@@ -156,13 +156,13 @@ fill_checkins (CobaltJournalPage *self)
 
       cobalt_journal_add_label (text, when, "heading");
       cobalt_journal_add_label (text, scores->str, NULL);
-      if (cobalt_checkin_get_note (checkin) != NULL)
-        cobalt_journal_add_label (text, cobalt_checkin_get_note (checkin), "dim-label");
+      if (checkin->note != NULL)
+        cobalt_journal_add_label (text, checkin->note, "dim-label");
       {
         /* Translators: names a check-in for screen readers, %s is its day and time */
         g_autofree char *name = g_strdup_printf (_("check-in of %s"), when);
 
-        add_buttons (self, text, COBALT_JOURNAL_RECORD_CHECKIN, cobalt_checkin_get_id (checkin), name);
+        add_buttons (self, text, COBALT_JOURNAL_RECORD_CHECKIN, checkin->id, name);
       }
     }
 }
@@ -190,7 +190,7 @@ fill_reactions (CobaltJournalPage *self)
   guint n;
 
   cobalt_journal_clear_children (GTK_WIDGET (self->reactions_list));
-  reactions = cobalt_repository_list_reactions (self->deps.repository, cobalt_person_get_id (self->deps.person), &error);
+  reactions = cobalt_repository_list_reactions (self->deps.repository, self->deps.person->id, &error);
   if (reactions == NULL)
     {
       cobalt_journal_show_read_error (GTK_WIDGET (self->reactions_list), self->reactions_empty, error);
@@ -204,11 +204,11 @@ fill_reactions (CobaltJournalPage *self)
   for (guint i = n; i > 0; i--)
     {
       g_autoptr(CobaltReaction) reaction = g_list_model_get_item (reactions, i - 1);
-      CobaltTriageLevel level = cobalt_reaction_get_level (reaction);
+      CobaltTriageLevel level = reaction->level;
       GtkBox *text = cobalt_journal_add_row (self->reactions_list, triage_icon (level));
       g_autofree char *title = NULL;
-      g_autofree char *when = format_instant (self, cobalt_reaction_get_noted_at (reaction));
-      CobaltDose *dose = find_dose (self, cobalt_reaction_get_dose_id (reaction));
+      g_autofree char *when = format_instant (self, reaction->noted_at);
+      CobaltDose *dose = find_dose (self, reaction->dose_id);
       GtkWidget *title_label;
 
       /* Translators: a reaction and its triage level, e.g. "Site pain — Mild" */
@@ -233,13 +233,13 @@ fill_reactions (CobaltJournalPage *self)
 
           cobalt_journal_add_label (text, line, NULL);
         }
-      if (cobalt_reaction_get_note (reaction) != NULL)
-        cobalt_journal_add_label (text, cobalt_reaction_get_note (reaction), "dim-label");
+      if (reaction->note != NULL)
+        cobalt_journal_add_label (text, reaction->note, "dim-label");
       {
         /* Translators: names a reaction for screen readers: the reaction, when it was noted */
         g_autofree char *name = g_strdup_printf (_("%s, noted %s"), cobalt_reaction_get_label (reaction), when);
 
-        add_buttons (self, text, COBALT_JOURNAL_RECORD_REACTION, cobalt_reaction_get_id (reaction), name);
+        add_buttons (self, text, COBALT_JOURNAL_RECORD_REACTION, reaction->id, name);
       }
     }
 }
@@ -252,7 +252,7 @@ fill_labs (CobaltJournalPage *self)
   guint n;
 
   cobalt_journal_clear_children (GTK_WIDGET (self->labs_list));
-  results = cobalt_repository_list_lab_results (self->deps.repository, cobalt_person_get_id (self->deps.person), &error);
+  results = cobalt_repository_list_lab_results (self->deps.repository, self->deps.person->id, &error);
   if (results == NULL)
     {
       cobalt_journal_show_read_error (GTK_WIDGET (self->labs_list), self->labs_empty, error);
@@ -266,19 +266,19 @@ fill_labs (CobaltJournalPage *self)
     {
       g_autoptr(CobaltLabResult) result = g_list_model_get_item (results, i - 1);
       CobaltLabRange range = cobalt_lab_result_check_range (result);
-      const char *unit = cobalt_lab_result_get_unit (result);
+      const char *unit = result->unit;
       GtkBox *text = cobalt_journal_add_row (self->labs_list, NULL);
-      g_autofree char *value = cobalt_journal_format_value (cobalt_lab_result_get_value (result));
+      g_autofree char *value = cobalt_journal_format_value (result->value);
       g_autofree char *title = NULL;
-      g_autofree char *day = cobalt_journal_format_date (cobalt_lab_result_get_taken_on (result));
+      g_autofree char *day = cobalt_journal_format_date (result->taken_on);
       g_autoptr(GString) range_line = g_string_new (cobalt_journal_range_words (range));
       g_autoptr(GString) when_line = g_string_new (NULL);
-      double low = cobalt_lab_result_get_ref_low (result);
-      double high = cobalt_lab_result_get_ref_high (result);
+      double low = result->ref_low;
+      double high = result->ref_high;
       GtkWidget *range_label;
 
       /* Translators: test, value, unit, e.g. "Serum B12: 310 pmol/L" */
-      title = g_strdup_printf (_("%s: %s %s"), cobalt_lab_test_to_string (cobalt_lab_result_get_test (result)),
+      title = g_strdup_printf (_("%s: %s %s"), cobalt_lab_test_to_string (result->test),
                                value, unit);
       cobalt_journal_add_label (text, title, "heading");
 
@@ -301,7 +301,7 @@ fill_labs (CobaltJournalPage *self)
 
       /* B12 in the other units people meet on other labs' reports. */
       {
-        const char * const *units = cobalt_lab_test_get_units (cobalt_lab_result_get_test (result));
+        const char * const *units = cobalt_lab_test_get_units (result->test);
         g_autoptr(GString) conversions = g_string_new (NULL);
 
         for (guint u = 0; units != NULL && units[u] != NULL; u++)
@@ -322,16 +322,16 @@ fill_labs (CobaltJournalPage *self)
 
       /* Translators: the day a blood sample was taken */
       g_string_append_printf (when_line, _("Taken on %s"), day);
-      if (cobalt_lab_result_get_lab_name (result) != NULL)
-        g_string_append_printf (when_line, " · %s", cobalt_lab_result_get_lab_name (result));
+      if (result->lab_name != NULL)
+        g_string_append_printf (when_line, " · %s", result->lab_name);
       cobalt_journal_add_label (text, when_line->str, "dim-label");
-      if (cobalt_lab_result_get_note (result) != NULL)
-        cobalt_journal_add_label (text, cobalt_lab_result_get_note (result), "dim-label");
+      if (result->note != NULL)
+        cobalt_journal_add_label (text, result->note, "dim-label");
       {
         /* Translators: names a lab result for screen readers: the result, the day */
         g_autofree char *name = g_strdup_printf (_("%s, taken on %s"), title, day);
 
-        add_buttons (self, text, COBALT_JOURNAL_RECORD_LAB_RESULT, cobalt_lab_result_get_id (result), name);
+        add_buttons (self, text, COBALT_JOURNAL_RECORD_LAB_RESULT, result->id, name);
       }
     }
 }
@@ -346,7 +346,7 @@ fill_doses (CobaltJournalPage *self)
   g_clear_pointer (&self->doses, g_ptr_array_unref);
   g_array_set_size (self->dose_choices, 0);
 
-  self->doses = cobalt_repository_list_doses (self->deps.repository, cobalt_person_get_id (self->deps.person), &error);
+  self->doses = cobalt_repository_list_doses (self->deps.repository, self->deps.person->id, &error);
   if (self->doses == NULL)
     g_debug ("Could not list doses: %s", error->message);
 
@@ -355,7 +355,7 @@ fill_doses (CobaltJournalPage *self)
     {
       CobaltDose *dose = g_ptr_array_index (self->doses, i - 1);
       g_autofree char *text = cobalt_journal_describe_dose (dose, timezone_of (self));
-      gint64 id = cobalt_dose_get_id (dose);
+      gint64 id = dose->id;
 
       gtk_string_list_append (choices, text);
       g_array_append_val (self->dose_choices, id);
@@ -736,7 +736,7 @@ cobalt_journal_page_edit (CobaltJournalPage   *self,
   g_return_val_if_fail (COBALT_IS_JOURNAL_PAGE (self), NULL);
   g_return_val_if_fail (kind <= COBALT_JOURNAL_RECORD_LAB_RESULT, NULL);
 
-  record = cobalt_journal_store_get (self->deps.repository, kind, cobalt_person_get_id (self->deps.person), id, &error);
+  record = cobalt_journal_store_get (self->deps.repository, kind, self->deps.person->id, id, &error);
   if (record == NULL)
     {
       show_error (self, _("The entry could not be opened"), error);
@@ -790,7 +790,7 @@ cobalt_journal_page_delete (CobaltJournalPage    *self,
   g_return_val_if_fail (kind <= COBALT_JOURNAL_RECORD_LAB_RESULT, FALSE);
 
   /* Kept whole, so that Undo can store it again. */
-  record = cobalt_journal_store_get (self->deps.repository, kind, cobalt_person_get_id (self->deps.person), id, error);
+  record = cobalt_journal_store_get (self->deps.repository, kind, self->deps.person->id, id, error);
   if (record == NULL || !cobalt_journal_store_delete (self->deps.repository, kind, id, error))
     return FALSE;
 
@@ -798,7 +798,7 @@ cobalt_journal_page_delete (CobaltJournalPage    *self,
     {
     case COBALT_JOURNAL_RECORD_CHECKIN:
       {
-        g_autofree char *when = format_instant (self, cobalt_checkin_get_at (COBALT_CHECKIN (record)));
+        g_autofree char *when = format_instant (self, COBALT_CHECKIN (COBALT_CHECKIN (record))->at);
 
         /* Translators: %s is a day and time */
         text = g_strdup_printf (_("Deleted the check-in of %s."), when);
@@ -812,11 +812,11 @@ cobalt_journal_page_delete (CobaltJournalPage    *self,
     default:
       {
         CobaltLabResult *result = COBALT_LAB_RESULT (record);
-        g_autofree char *day = cobalt_journal_format_date (cobalt_lab_result_get_taken_on (result));
+        g_autofree char *day = cobalt_journal_format_date (result->taken_on);
 
         /* Translators: a lab test and the day the blood was taken */
         text = g_strdup_printf (_("Deleted the %s result of %s."),
-                                cobalt_lab_test_to_string (cobalt_lab_result_get_test (result)), day);
+                                cobalt_lab_test_to_string (result->test), day);
       }
       break;
     }

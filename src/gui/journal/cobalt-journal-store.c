@@ -39,10 +39,10 @@ static gint64
 record_get_id (GObject *record)
 {
   if (COBALT_IS_CHECKIN (record))
-    return cobalt_checkin_get_id (COBALT_CHECKIN (record));
+    return COBALT_CHECKIN (COBALT_CHECKIN (record))->id;
   if (COBALT_IS_REACTION (record))
-    return cobalt_reaction_get_id (COBALT_REACTION (record));
-  return cobalt_lab_result_get_id (COBALT_LAB_RESULT (record));
+    return COBALT_REACTION (COBALT_REACTION (record))->id;
+  return COBALT_LAB_RESULT (COBALT_LAB_RESULT (record))->id;
 }
 
 gboolean

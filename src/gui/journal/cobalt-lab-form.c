@@ -341,7 +341,7 @@ cobalt_lab_form_set_person (CobaltLabForm *self,
   g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
 
   other = self->deps.person == NULL || person == NULL ||
-          cobalt_person_get_id (self->deps.person) != cobalt_person_get_id (person);
+          self->deps.person->id != person->id;
   if (g_set_object (&self->deps.person, person) && other)
     {
       if (self->deps.clock != NULL)
@@ -425,10 +425,10 @@ cobalt_lab_form_save (CobaltLabForm  *self,
   else
     date_ok = TRUE;
 
-  result = cobalt_lab_result_new (self->deps.person != NULL ? cobalt_person_get_id (self->deps.person) : 0,
+  result = cobalt_lab_result_new (self->deps.person != NULL ? self->deps.person->id : 0,
                                   test, 0, unit);
   /* A valid date for the value's own check; the real one is set below. */
-  cobalt_lab_result_set_taken_on (result, &now_day);
+  cobalt_set_date (&result->taken_on, &now_day);
 
   value_text = cobalt_journal_entry_text (GTK_EDITABLE (self->value_entry));
   if (!cobalt_journal_parse_number (value_text, &value, &empty))
@@ -501,16 +501,16 @@ cobalt_lab_form_save (CobaltLabForm  *self,
       return FALSE;
     }
 
-  cobalt_lab_result_set_taken_on (result, &day);
+  cobalt_set_date (&result->taken_on, &day);
   if (self->editing != NULL)
     {
-      cobalt_lab_result_set_id (result, cobalt_lab_result_get_id (self->editing));
-      cobalt_lab_result_set_person_id (result, cobalt_lab_result_get_person_id (self->editing));
+      result->id = self->editing->id;
+      result->person_id = self->editing->person_id;
     }
   lab = cobalt_journal_entry_text (GTK_EDITABLE (self->lab_entry));
   note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
-  cobalt_lab_result_set_lab_name (result, *lab != '\0' ? lab : NULL);
-  cobalt_lab_result_set_note (result, *note != '\0' ? note : NULL);
+  cobalt_set_str (&result->lab_name, *lab != '\0' ? lab : NULL);
+  cobalt_set_str (&result->note, *note != '\0' ? note : NULL);
 
   if (!cobalt_lab_result_validate (result, &local_error) ||
       !(self->editing != NULL
@@ -536,7 +536,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
       reset (self);
     gtk_label_set_text (self->status_label, status);
   }
-  g_signal_emit (self, signals[SAVED], 0, cobalt_lab_result_get_id (result));
+  g_signal_emit (self, signals[SAVED], 0, result->id);
 
   return TRUE;
 }
@@ -559,22 +559,22 @@ cobalt_lab_form_edit (CobaltLabForm   *self,
 
   g_return_if_fail (COBALT_IS_LAB_FORM (self));
   g_return_if_fail (COBALT_IS_LAB_RESULT (result));
-  g_return_if_fail (cobalt_lab_result_get_id (result) > 0);
+  g_return_if_fail (result->id > 0);
 
   g_set_object (&self->editing, result);
-  cobalt_lab_form_set_test (self, cobalt_lab_result_get_test (result));
-  cobalt_lab_form_set_unit (self, cobalt_lab_result_get_unit (result));
-  set_number (self->value_entry, cobalt_lab_result_get_value (result));
-  set_number (self->ref_low_entry, cobalt_lab_result_get_ref_low (result));
-  set_number (self->ref_high_entry, cobalt_lab_result_get_ref_high (result));
-  taken_on = cobalt_lab_result_get_taken_on (result);
+  cobalt_lab_form_set_test (self, result->test);
+  cobalt_lab_form_set_unit (self, result->unit);
+  set_number (self->value_entry, result->value);
+  set_number (self->ref_low_entry, result->ref_low);
+  set_number (self->ref_high_entry, result->ref_high);
+  taken_on = result->taken_on;
   if (taken_on != NULL && g_date_valid (taken_on))
     g_date_strftime (buf, sizeof buf, "%Y-%m-%d", taken_on);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), buf);
   gtk_editable_set_text (GTK_EDITABLE (self->lab_entry),
-                         cobalt_lab_result_get_lab_name (result) != NULL ? cobalt_lab_result_get_lab_name (result) : "");
+                         result->lab_name != NULL ? result->lab_name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry),
-                         cobalt_lab_result_get_note (result) != NULL ? cobalt_lab_result_get_note (result) : "");
+                         result->note != NULL ? result->note : "");
   clear_errors (self);
   gtk_label_set_text (self->status_label, "");
 

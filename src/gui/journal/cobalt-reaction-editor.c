@@ -65,7 +65,7 @@ update_advice (CobaltReactionEditor *self)
   CobaltPerson *person = self->deps.person;
   g_autofree char *advice = cobalt_triage_advice (level,
                                                   person != NULL ? cobalt_person_get_emergency_number (person) : NULL,
-                                                  person != NULL ? cobalt_person_get_clinic_phone (person) : NULL);
+                                                  person != NULL ? person->clinic_phone : NULL);
   /* Translators: a triage level ("Urgent") and what to do */
   g_autofree char *text = g_strdup_printf (_("%s: %s"), cobalt_triage_level_to_string (level), advice);
 
@@ -80,7 +80,7 @@ static void
 fill_kinds (CobaltReactionEditor *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  const char *kind = cobalt_reaction_get_kind (self->reaction);
+  const char *kind = self->reaction->kind;
   guint selected = 0;
 
   for (guint i = 0; i < cobalt_reaction_catalogue_get_n_kinds (); i++)
@@ -110,15 +110,15 @@ fill_doses (CobaltReactionEditor *self)
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) doses = NULL;
   GTimeZone *tz = cobalt_clock_get_timezone (self->deps.clock);
-  gint64 current = cobalt_reaction_get_dose_id (self->reaction);
+  gint64 current = self->reaction->dose_id;
   guint selected = G_MAXUINT, shown = 0;
   gint64 none = 0;
 
-  doses = cobalt_repository_list_doses (self->deps.repository, cobalt_reaction_get_person_id (self->reaction), NULL);
+  doses = cobalt_repository_list_doses (self->deps.repository, self->reaction->person_id, NULL);
   for (guint i = doses != NULL ? doses->len : 0; i > 0; i--)
     {
       CobaltDose *dose = g_ptr_array_index (doses, i - 1);
-      gint64 id = cobalt_dose_get_id (dose);
+      gint64 id = dose->id;
       g_autofree char *text = NULL;
 
       if (shown >= MAX_DOSE_CHOICES && id != current)
@@ -231,14 +231,14 @@ cobalt_reaction_editor_new (GtkWindow        *parent,
   g_set_object (&self->deps.person, person);
   self->reaction = g_object_ref (reaction);
 
-  when = cobalt_journal_format_instant (cobalt_reaction_get_noted_at (reaction), cobalt_clock_get_timezone (clock));
+  when = cobalt_journal_format_instant (reaction->noted_at, cobalt_clock_get_timezone (clock));
   /* Translators: %s is the day and time a reaction was noted */
   when_line = g_strdup_printf (_("Noted %s"), when);
   gtk_label_set_text (self->when_label, when_line);
 
   fill_kinds (self);
   fill_doses (self);
-  note = cobalt_reaction_get_note (reaction);
+  note = reaction->note;
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), note != NULL ? note : "");
   update_advice (self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
@@ -284,14 +284,14 @@ cobalt_reaction_editor_save (CobaltReactionEditor  *self,
   cobalt_journey_set_field_error (self->error_label, NULL);
 
   /* Same time, same person, same id: only what the person changed. */
-  changed = cobalt_reaction_new (cobalt_reaction_get_person_id (self->reaction), kind,
-                                 cobalt_reaction_get_noted_at (self->reaction));
-  cobalt_reaction_set_id (changed, cobalt_reaction_get_id (self->reaction));
-  cobalt_reaction_set_level (changed, kind_level (kind));
-  cobalt_reaction_set_dose_id (changed, dose_pos < self->dose_ids->len
-                                        ? g_array_index (self->dose_ids, gint64, dose_pos) : 0);
+  changed = cobalt_reaction_new (self->reaction->person_id, kind,
+                                 self->reaction->noted_at);
+  changed->id = self->reaction->id;
+  changed->level = kind_level (kind);
+  changed->dose_id = dose_pos < self->dose_ids->len
+                                        ? g_array_index (self->dose_ids, gint64, dose_pos) : 0;
   note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
-  cobalt_reaction_set_note (changed, *note != '\0' ? note : NULL);
+  cobalt_set_str (&changed->note, *note != '\0' ? note : NULL);
 
   if (!cobalt_journal_store_update (self->deps.repository, G_OBJECT (changed), &local_error))
     {
@@ -303,6 +303,6 @@ cobalt_reaction_editor_save (CobaltReactionEditor  *self,
     }
 
   g_set_object (&self->reaction, changed);
-  g_signal_emit (self, signals[SAVED], 0, cobalt_reaction_get_id (changed));
+  g_signal_emit (self, signals[SAVED], 0, changed->id);
   return TRUE;
 }

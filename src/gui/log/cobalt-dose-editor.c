@@ -244,10 +244,10 @@ set_entry (GtkEntry   *entry,
 static void
 fill_form (CobaltDoseEditor *self)
 {
-  GDateTime *given_at = cobalt_dose_get_given_at (self->dose);
-  GDate *expiry = cobalt_dose_get_expiry (self->dose);
-  int site = cobalt_dose_get_site_id (self->dose)
-               ? cobalt_site_catalogue_index_of (cobalt_dose_get_site_id (self->dose)) : -1;
+  GDateTime *given_at = self->dose->given_at;
+  GDate *expiry = self->dose->expiry;
+  int site = self->dose->site_id
+               ? cobalt_site_catalogue_index_of (self->dose->site_id) : -1;
   char amount[G_ASCII_DTOSTR_BUF_SIZE];
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->notes_view);
 
@@ -260,11 +260,11 @@ fill_form (CobaltDoseEditor *self)
       set_entry (self->time_entry, time);
     }
   gtk_drop_down_set_selected (self->site_dropdown, site + 1);
-  gtk_drop_down_set_selected (self->product_dropdown, cobalt_dose_get_product (self->dose));
-  g_snprintf (amount, sizeof amount, "%g", cobalt_dose_get_amount (self->dose));
+  gtk_drop_down_set_selected (self->product_dropdown, self->dose->product);
+  g_snprintf (amount, sizeof amount, "%g", self->dose->amount);
   set_entry (self->amount_entry, amount);
-  gtk_drop_down_set_selected (self->unit_dropdown, cobalt_dose_get_unit (self->dose));
-  set_entry (self->batch_entry, cobalt_dose_get_batch (self->dose));
+  gtk_drop_down_set_selected (self->unit_dropdown, self->dose->unit);
+  set_entry (self->batch_entry, self->dose->batch);
   if (expiry != NULL && g_date_valid (expiry))
     {
       char buf[16];
@@ -272,20 +272,20 @@ fill_form (CobaltDoseEditor *self)
       g_date_strftime (buf, sizeof buf, "%Y-%m-%d", expiry);
       set_entry (self->expiry_entry, buf);
     }
-  gtk_drop_down_set_selected (self->given_by_dropdown, cobalt_dose_get_given_by (self->dose));
-  set_entry (self->given_by_name_entry, cobalt_dose_get_given_by_name (self->dose));
+  gtk_drop_down_set_selected (self->given_by_dropdown, self->dose->given_by);
+  set_entry (self->given_by_name_entry, self->dose->given_by_name);
 
   /* A dose already kept as different from the prescription shows why. */
   gtk_check_button_set_active (self->amount_reason_check,
-                               cobalt_dose_get_exceptions (self->dose) & COBALT_DOSE_EXCEPTION_AMOUNT);
+                               self->dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT);
   gtk_check_button_set_active (self->product_reason_check,
-                               cobalt_dose_get_exceptions (self->dose) & COBALT_DOSE_EXCEPTION_PRODUCT);
-  if (cobalt_dose_get_exceptions (self->dose) & COBALT_DOSE_EXCEPTION_AMOUNT)
+                               self->dose->exceptions & COBALT_DOSE_EXCEPTION_PRODUCT);
+  if (self->dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT)
     show_reason (self, self->amount_reason_check);
-  if (cobalt_dose_get_exceptions (self->dose) & COBALT_DOSE_EXCEPTION_PRODUCT)
+  if (self->dose->exceptions & COBALT_DOSE_EXCEPTION_PRODUCT)
     show_reason (self, self->product_reason_check);
-  set_entry (self->reason_entry, cobalt_dose_get_exception_note (self->dose));
-  gtk_text_buffer_set_text (buffer, cobalt_dose_get_notes (self->dose) ? cobalt_dose_get_notes (self->dose) : "", -1);
+  set_entry (self->reason_entry, self->dose->exception_note);
+  gtk_text_buffer_set_text (buffer, self->dose->notes ? self->dose->notes : "", -1);
 }
 
 static void
@@ -463,23 +463,23 @@ cobalt_dose_editor_build (CobaltDoseEditor *self,
       invalid (error, self->amount_error, GTK_WIDGET (self->amount_entry), _("The amount must be a number above zero."));
       return NULL;
     }
-  cobalt_dose_set_amount (dose, amount);
+  dose->amount = amount;
 
   site = gtk_drop_down_get_selected (self->site_dropdown);
-  cobalt_dose_set_site_id (dose, site == 0 || site == GTK_INVALID_LIST_POSITION
+  cobalt_set_str (&dose->site_id, site == 0 || site == GTK_INVALID_LIST_POSITION
                                    ? NULL : cobalt_site_catalogue_get_nth (site - 1)->id);
-  cobalt_dose_set_product (dose, gtk_drop_down_get_selected (self->product_dropdown));
-  cobalt_dose_set_unit (dose, gtk_drop_down_get_selected (self->unit_dropdown));
-  cobalt_dose_set_given_by (dose, gtk_drop_down_get_selected (self->given_by_dropdown));
+  dose->product = gtk_drop_down_get_selected (self->product_dropdown);
+  dose->unit = gtk_drop_down_get_selected (self->unit_dropdown);
+  dose->given_by = gtk_drop_down_get_selected (self->given_by_dropdown);
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->batch_entry));
-  cobalt_dose_set_batch (dose, *text ? text : NULL);
+  cobalt_set_str (&dose->batch, *text ? text : NULL);
   text = gtk_editable_get_text (GTK_EDITABLE (self->given_by_name_entry));
-  cobalt_dose_set_given_by_name (dose, *text ? text : NULL);
+  cobalt_set_str (&dose->given_by_name, *text ? text : NULL);
 
   text = gtk_editable_get_text (GTK_EDITABLE (self->expiry_entry));
   if (*text == '\0')
-    cobalt_dose_set_expiry (dose, NULL);
+    cobalt_set_date (&dose->expiry, NULL);
   else if (!parse_day (text, &day))
     {
       invalid (error, self->expiry_error, GTK_WIDGET (self->expiry_entry),
@@ -487,28 +487,28 @@ cobalt_dose_editor_build (CobaltDoseEditor *self,
       return NULL;
     }
   else
-    cobalt_dose_set_expiry (dose, &day);
+    cobalt_set_date (&dose->expiry, &day);
 
   buffer = gtk_text_view_get_buffer (self->notes_view);
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   notes = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  cobalt_dose_set_notes (dose, *notes ? notes : NULL);
+  cobalt_set_str (&dose->notes, *notes ? notes : NULL);
 
   /* Only what the person ticked; the other reasons (early, extra,
    * expired) stay as they were logged. */
-  exceptions = cobalt_dose_get_exceptions (dose) & ~(COBALT_DOSE_EXCEPTION_AMOUNT | COBALT_DOSE_EXCEPTION_PRODUCT);
+  exceptions = dose->exceptions & ~(COBALT_DOSE_EXCEPTION_AMOUNT | COBALT_DOSE_EXCEPTION_PRODUCT);
   if (gtk_widget_get_visible (GTK_WIDGET (self->amount_reason_check)) &&
       gtk_check_button_get_active (self->amount_reason_check))
     exceptions |= COBALT_DOSE_EXCEPTION_AMOUNT;
   if (gtk_widget_get_visible (GTK_WIDGET (self->product_reason_check)) &&
       gtk_check_button_get_active (self->product_reason_check))
     exceptions |= COBALT_DOSE_EXCEPTION_PRODUCT;
-  cobalt_dose_set_exceptions (dose, exceptions);
+  dose->exceptions = exceptions;
   if (gtk_widget_get_visible (self->reason_box))
     {
       g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))));
 
-      cobalt_dose_set_exception_note (dose, *reason != '\0' ? reason : NULL);
+      cobalt_set_str (&dose->exception_note, *reason != '\0' ? reason : NULL);
     }
 
   return g_steal_pointer (&dose);

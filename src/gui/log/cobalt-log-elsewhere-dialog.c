@@ -82,7 +82,7 @@ selected_given_by (CobaltLogElsewhereDialog *self)
 static CobaltDoseUnit
 dose_unit (CobaltLogElsewhereDialog *self)
 {
-  return self->prescription != NULL ? cobalt_prescription_get_unit (self->prescription) : COBALT_DOSE_UNIT_MG;
+  return self->prescription != NULL ? self->prescription->unit : COBALT_DOSE_UNIT_MG;
 }
 
 /* Under the amount's error: shown once the rules find the amount is not
@@ -219,7 +219,7 @@ check_timing (CobaltLogElsewhereDialog  *self,
   gint64 instant = g_date_time_to_unix (given_at);
 
   *exceptions = COBALT_DOSE_EXCEPTION_NONE;
-  doses = cobalt_repository_list_schedule_doses (self->repository, cobalt_person_get_id (self->person), &error);
+  doses = cobalt_repository_list_schedule_doses (self->repository, self->person->id, &error);
   if (doses == NULL)
     return TRUE;  /* never blocks: the save below will report the database */
 
@@ -296,7 +296,7 @@ cobalt_log_elsewhere_dialog_constructed (GObject *object)
     self->clock = cobalt_clock_new_real ();
   if (self->repository != NULL && self->person != NULL)
     self->prescription = cobalt_repository_get_prescription (self->repository,
-                                                             cobalt_person_get_id (self->person), NULL);
+                                                             self->person->id, NULL);
 
   now = cobalt_clock_get_now (self->clock);
   date = g_date_time_format (now, "%Y-%m-%d");
@@ -309,11 +309,11 @@ cobalt_log_elsewhere_dialog_constructed (GObject *object)
   if (self->prescription != NULL)
     {
       g_autoptr(GPtrArray) history = cobalt_repository_list_schedule_doses (self->repository,
-                                                                           cobalt_person_get_id (self->person), NULL);
+                                                                           self->person->id, NULL);
       double expected = cobalt_dose_rules_expected_amount (self->prescription, history, now);
 
       gtk_spin_button_set_value (self->amount_spin,
-                                 expected > 0 ? expected : cobalt_prescription_get_amount (self->prescription));
+                                 expected > 0 ? expected : self->prescription->amount);
     }
   else
     gtk_spin_button_set_value (self->amount_spin, 1.0);
@@ -562,34 +562,34 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
       notes = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->notes_entry))));
 
       dose = cobalt_dose_new ();
-      cobalt_dose_set_person_id (dose, cobalt_person_get_id (self->person));
+      dose->person_id = self->person->id;
       cobalt_dose_set_given_at (dose, given_at);
-      cobalt_dose_set_site_id (dose, site_id);
-      cobalt_dose_set_amount (dose, amount);
-      cobalt_dose_set_unit (dose, dose_unit (self));
-      cobalt_dose_set_given_by (dose, given_by);
-      cobalt_dose_set_given_by_name (dose, *who != '\0' ? who : NULL);
-      cobalt_dose_set_batch (dose, *batch != '\0' ? batch : NULL);
+      cobalt_set_str (&dose->site_id, site_id);
+      dose->amount = amount;
+      dose->unit = dose_unit (self);
+      dose->given_by = given_by;
+      cobalt_set_str (&dose->given_by_name, *who != '\0' ? who : NULL);
+      cobalt_set_str (&dose->batch, *batch != '\0' ? batch : NULL);
       if (g_date_valid (&expiry))
-        cobalt_dose_set_expiry (dose, &expiry);
-      cobalt_dose_set_notes (dose, *notes != '\0' ? notes : NULL);
+        cobalt_set_date (&dose->expiry, &expiry);
+      cobalt_set_str (&dose->notes, *notes != '\0' ? notes : NULL);
       if (self->prescription != NULL)
         {
-          cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (self->prescription));
-          cobalt_dose_set_product (dose, cobalt_prescription_get_product (self->prescription));
+          dose->prescription_id = self->prescription->id;
+          dose->product = self->prescription->product;
         }
       if (gtk_widget_get_visible (self->amount_reason_box) && gtk_check_button_get_active (self->amount_reason_check))
         {
           g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount_reason_entry))));
 
-          cobalt_dose_set_exceptions (dose, COBALT_DOSE_EXCEPTION_AMOUNT);
-          cobalt_dose_set_exception_note (dose, *reason != '\0' ? reason : NULL);
+          dose->exceptions = COBALT_DOSE_EXCEPTION_AMOUNT;
+          cobalt_set_str (&dose->exception_note, *reason != '\0' ? reason : NULL);
         }
 
       /* The rules every way of logging meets (the repository checks them
        * again), before the early-dose question: a time in the future is
        * refused, not asked about. */
-      history = cobalt_repository_list_schedule_doses (self->repository, cobalt_person_get_id (self->person), NULL);
+      history = cobalt_repository_list_schedule_doses (self->repository, self->person->id, NULL);
       if (!cobalt_dose_validate (dose, self->person, self->prescription, history, now, &rule_error))
         show_rule_error (self, rule_error, &first, &focus);
     }
@@ -613,18 +613,18 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
   if (exceptions != COBALT_DOSE_EXCEPTION_NONE)
     {
       g_autofree char *who_said = cobalt_dose_timing_notice_dup_note (COBALT_DOSE_TIMING_NOTICE (self->timing_notice));
-      const char *reason = cobalt_dose_get_exception_note (dose);
+      const char *reason = dose->exception_note;
 
       /* One note for every reason, each in the person's words. */
-      cobalt_dose_set_exceptions (dose, cobalt_dose_get_exceptions (dose) | exceptions);
+      dose->exceptions = dose->exceptions | exceptions;
       if (reason != NULL && who_said != NULL && *who_said != '\0')
         {
           g_autofree char *both = g_strdup_printf ("%s; %s", who_said, reason);
 
-          cobalt_dose_set_exception_note (dose, both);
+          cobalt_set_str (&dose->exception_note, both);
         }
       else if (reason == NULL)
-        cobalt_dose_set_exception_note (dose, who_said);
+        cobalt_set_str (&dose->exception_note, who_said);
     }
 
   if (!cobalt_repository_add_dose (self->repository, dose, &first))

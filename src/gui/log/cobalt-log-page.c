@@ -134,11 +134,11 @@ cell_text (CobaltLogPage  *self,
            CobaltLogEntry *entry,
            CobaltLogColumn column)
 {
-  CobaltDose *dose = cobalt_log_entry_get_dose (entry);
+  CobaltDose *dose = entry->dose;
   const char *text = NULL;
 
   if (column == COBALT_LOG_COLUMN_WHEN)
-    return cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
+    return cobalt_carers_format_when (entry->when, self->local);
 
   if (dose == NULL)
     {
@@ -150,7 +150,7 @@ cell_text (CobaltLogPage  *self,
         case COBALT_LOG_COLUMN_CHECKLIST:
           return g_strdup (cobalt_log_entry_describe_checklist (entry));
         case COBALT_LOG_COLUMN_NOTES:
-          return g_strdup (cobalt_log_entry_get_abort_reason (entry));
+          return g_strdup (entry->abort_reason);
         default:
           return NULL;
         }
@@ -164,7 +164,7 @@ cell_text (CobaltLogPage  *self,
         case COBALT_LOG_COLUMN_DOSE:
           return cobalt_dose_describe_not_given (dose);
         case COBALT_LOG_COLUMN_NOTES:
-          text = cobalt_dose_get_notes (dose);
+          text = dose->notes;
           return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
         default:
           return NULL;
@@ -174,11 +174,11 @@ cell_text (CobaltLogPage  *self,
   switch (column)
     {
     case COBALT_LOG_COLUMN_SITE:
-      return g_strdup (cobalt_carers_site_name (cobalt_dose_get_site_id (dose)));
+      return g_strdup (cobalt_carers_site_name (dose->site_id));
     case COBALT_LOG_COLUMN_DOSE:
       return cobalt_carers_format_dose (dose);
     case COBALT_LOG_COLUMN_BATCH:
-      text = cobalt_dose_get_batch (dose);
+      text = dose->batch;
       break;
     case COBALT_LOG_COLUMN_GIVEN_BY:
       return cobalt_carers_format_given_by (dose);
@@ -186,18 +186,18 @@ cell_text (CobaltLogPage  *self,
       text = cobalt_log_entry_describe_checklist (entry);
       break;
     case COBALT_LOG_COLUMN_REACTIONS:
-      text = cobalt_log_entry_get_reactions_text (entry);
+      text = entry->reactions_text;
       break;
     case COBALT_LOG_COLUMN_NOTES:
       {
         /* Given early or as a second dose that day on the clinic's
          * advice: said first, in words, with who said so. */
-        g_autofree char *timing = cobalt_dose_timing_describe_exceptions (cobalt_dose_get_exceptions (dose));
-        g_autofree char *differs = cobalt_dose_rules_describe_exceptions (cobalt_dose_get_exceptions (dose));
-        const char *who = cobalt_dose_get_exception_note (dose);
+        g_autofree char *timing = cobalt_dose_timing_describe_exceptions (dose->exceptions);
+        g_autofree char *differs = cobalt_dose_rules_describe_exceptions (dose->exceptions);
+        const char *who = dose->exception_note;
         g_autoptr(GString) notes = g_string_new (NULL);
 
-        text = cobalt_dose_get_notes (dose);
+        text = dose->notes;
         if (timing == NULL && differs == NULL)
           break;
         /* Another amount or medicine, an expired batch: said the same way. */
@@ -238,8 +238,8 @@ get_row_texts (CobaltLogPage  *self,
     texts->text[c] = cell_text (self, entry, c);
   /* A stopped run and a dose not given look alike: nothing went in. */
   texts->aborted = !cobalt_log_entry_is_dose (entry) ||
-                   !cobalt_dose_is_given (cobalt_log_entry_get_dose (entry));
-  texts->urgent = cobalt_log_entry_get_worst_reaction (entry) == COBALT_TRIAGE_URGENT;
+                   !cobalt_dose_is_given (entry->dose);
+  texts->urgent = entry->worst_reaction == COBALT_TRIAGE_URGENT;
   g_object_set_qdata_full (G_OBJECT (entry), quark, texts, row_texts_free);
   return texts;
 }
@@ -281,7 +281,7 @@ load (CobaltLogPage *self)
   if (self->loaded || self->model == NULL)
     return;
   self->loaded = TRUE;
-  cobalt_dose_list_model_set_person_id (self->model, self->person ? cobalt_person_get_id (self->person) : 0);
+  cobalt_dose_list_model_set_person_id (self->model, self->person ? self->person->id : 0);
   update_count (self);
 }
 
@@ -633,7 +633,7 @@ edit_action (GtkWidget  *widget,
   if (entry == NULL || !cobalt_log_entry_is_dose (entry))
     return;
   editor = cobalt_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   self->repository, self->clock, cobalt_log_entry_get_dose (entry));
+                                   self->repository, self->clock, entry->dose);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -652,8 +652,8 @@ delete_action (GtkWidget  *widget,
   if (entry == NULL || !cobalt_log_entry_is_dose (entry))
     return;
 
-  id = cobalt_log_entry_get_key (entry);
-  when = cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
+  id = entry->key;
+  when = cobalt_carers_format_when (entry->when, self->local);
   if (!cobalt_repository_delete_dose (self->repository, id, &error))
     {
       cobalt_carers_show_error (widget, _("The entry could not be deleted"), error);
@@ -712,7 +712,7 @@ print_action (GtkWidget  *widget,
 
   if (self->person == NULL)
     return;
-  report = cobalt_report_new (self->repository, cobalt_person_get_id (self->person), self->clock, &error);
+  report = cobalt_report_new (self->repository, self->person->id, self->clock, &error);
   if (report == NULL)
     {
       cobalt_carers_show_error (widget, _("The report could not be made"), error);
@@ -983,7 +983,7 @@ cobalt_log_page_set_person (CobaltLogPage *self,
       hide_undo (self);
       unselect (self);
       if (self->loaded)
-        cobalt_dose_list_model_set_person_id (self->model, person ? cobalt_person_get_id (person) : 0);
+        cobalt_dose_list_model_set_person_id (self->model, person ? person->id : 0);
       update_actions (self);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);

@@ -91,7 +91,7 @@ cobalt_not_given_dialog_constructed (GObject *object)
     self->clock = cobalt_clock_new_real ();
   if (self->repository != NULL && self->person != NULL)
     self->prescription = cobalt_repository_get_prescription (self->repository,
-                                                             cobalt_person_get_id (self->person), NULL);
+                                                             self->person->id, NULL);
 
   /* Usually recorded the day the clinic says so; the moved-to day is the
    * clinic's to give, so it starts empty rather than guessed. */
@@ -328,19 +328,19 @@ cobalt_not_given_dialog_save (CobaltNotGivenDialog  *self,
 
   /* The dose it stands for: the prescribed one, never used from stock. */
   dose = cobalt_dose_new ();
-  cobalt_dose_set_person_id (dose, cobalt_person_get_id (self->person));
+  dose->person_id = self->person->id;
   cobalt_dose_set_given_at (dose, when);
-  cobalt_dose_set_kind (dose, move ? COBALT_DOSE_KIND_MOVED : COBALT_DOSE_KIND_SKIPPED);
-  cobalt_dose_set_advised_by (dose, advised_by);
+  dose->kind = move ? COBALT_DOSE_KIND_MOVED : COBALT_DOSE_KIND_SKIPPED;
+  cobalt_set_str (&dose->advised_by, advised_by);
   if (move)
-    cobalt_dose_set_moved_to (dose, &moved_to);
-  cobalt_dose_set_notes (dose, *notes != '\0' ? notes : NULL);
+    cobalt_set_date (&dose->moved_to, &moved_to);
+  cobalt_set_str (&dose->notes, *notes != '\0' ? notes : NULL);
   if (self->prescription != NULL)
     {
-      cobalt_dose_set_prescription_id (dose, cobalt_prescription_get_id (self->prescription));
-      cobalt_dose_set_product (dose, cobalt_prescription_get_product (self->prescription));
-      cobalt_dose_set_unit (dose, cobalt_prescription_get_unit (self->prescription));
-      cobalt_dose_set_amount (dose, cobalt_prescription_get_amount (self->prescription));
+      dose->prescription_id = self->prescription->id;
+      dose->product = self->prescription->product;
+      dose->unit = self->prescription->unit;
+      dose->amount = self->prescription->amount;
     }
 
   if (!cobalt_repository_add_dose (self->repository, dose, &first))

@@ -72,8 +72,7 @@ on_title_changed_cb (GtkEditable           *editable,
   if (self->rebuilding)
     return;
 
-  cobalt_checklist_step_set_title (step_at (self, row_index (GTK_WIDGET (editable))),
-                                   gtk_editable_get_text (editable));
+  cobalt_set_str (&COBALT_CHECKLIST_STEP (step_at (self, row_index (GTK_WIDGET (editable))))->title, gtk_editable_get_text (editable));
 }
 
 static void
@@ -146,17 +145,17 @@ make_row (CobaltChecklistEditor *self,
   GtkWidget *up, *down, *remove;
   g_autofree char *num = g_strdup_printf ("%u.", index + 1);
   g_autofree char *a11y = NULL;
-  const char *kind = cobalt_checklist_step_get_kind (step);
+  const char *kind = step->kind;
 
   number = gtk_label_new (num);
   gtk_widget_set_size_request (number, 24, -1);
-  gtk_editable_set_text (GTK_EDITABLE (entry), cobalt_checklist_step_get_title (step));
+  gtk_editable_set_text (GTK_EDITABLE (entry), step->title);
   gtk_widget_set_hexpand (entry, TRUE);
   /* Translators: accessible name of a step's title field, %u its number */
   a11y = g_strdup_printf (_("Step %u title"), index + 1);
   cobalt_journey_set_accessible_label (entry, a11y,
                                        g_str_equal (kind, COBALT_STEP_CUSTOM) ? _("Your own step")
-                                                                             : cobalt_checklist_step_get_explanation (step));
+                                                                             : step->explanation);
   g_signal_connect (entry, "changed", G_CALLBACK (on_title_changed_cb), self);
 
   up = icon_button ("go-up-symbolic", _("Move step up"), G_CALLBACK (on_up_clicked_cb), self);
@@ -203,7 +202,7 @@ load (CobaltChecklistEditor *self)
 
   g_list_store_remove_all (self->steps);
   if (self->repository != NULL)
-    steps = cobalt_repository_list_checklist_steps (self->repository, cobalt_person_get_id (self->person), &error);
+    steps = cobalt_repository_list_checklist_steps (self->repository, self->person->id, &error);
   if (steps == NULL)
     {
       g_autofree char *text = cobalt_journey_describe_error (error);
@@ -384,7 +383,7 @@ cobalt_checklist_editor_get_title (CobaltChecklistEditor *self,
   g_return_val_if_fail (COBALT_IS_CHECKLIST_EDITOR (self), NULL);
   g_return_val_if_fail (index < cobalt_checklist_editor_get_n_steps (self), NULL);
 
-  return cobalt_checklist_step_get_title (step_at (self, index));
+  return COBALT_CHECKLIST_STEP (step_at (self, index))->title;
 }
 
 void
@@ -481,8 +480,8 @@ cobalt_checklist_editor_save (CobaltChecklistEditor *self,
     {
       CobaltChecklistStep *step = step_at (self, i);
 
-      cobalt_checklist_step_set_position (step, i);
-      cobalt_checklist_step_set_person_id (step, cobalt_person_get_id (self->person));
+      step->position = i;
+      step->person_id = self->person->id;
       if (!cobalt_checklist_step_validate (step, &local_error))
         {
           g_autofree char *text = g_strdup_printf (_("Step %u: %s"), i + 1, local_error->message);
@@ -497,7 +496,7 @@ cobalt_checklist_editor_save (CobaltChecklistEditor *self,
     }
 
   if (self->repository == NULL ||
-      !cobalt_repository_save_checklist_steps (self->repository, cobalt_person_get_id (self->person),
+      !cobalt_repository_save_checklist_steps (self->repository, self->person->id,
                                                G_LIST_MODEL (self->steps), &local_error))
     {
       g_autofree char *text = NULL;
@@ -523,7 +522,7 @@ cobalt_checklist_editor_reset (CobaltChecklistEditor *self,
   g_return_val_if_fail (COBALT_IS_CHECKLIST_EDITOR (self), FALSE);
 
   if (self->repository == NULL ||
-      !cobalt_repository_reset_checklist (self->repository, cobalt_person_get_id (self->person), &local_error))
+      !cobalt_repository_reset_checklist (self->repository, self->person->id, &local_error))
     {
       g_autofree char *text = NULL;
 

@@ -46,7 +46,7 @@ name_taken (CobaltPeopleWindow *self,
 {
   g_autoptr(CobaltPerson) other = cobalt_repository_find_person (self->repository, name, NULL);
 
-  return other != NULL && cobalt_person_get_id (other) != except;
+  return other != NULL && other->id != except;
 }
 
 static CobaltPerson *
@@ -123,18 +123,18 @@ reload (CobaltPeopleWindow *self)
   for (guint i = 0; i < g_list_model_get_n_items (people); i++)
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
-      gpointer id = GSIZE_TO_POINTER (cobalt_person_get_id (person));
+      gpointer id = GSIZE_TO_POINTER (person->id);
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *entry = gtk_entry_new ();
       GtkWidget *rename = gtk_button_new_with_mnemonic (_("_Rename"));
       GtkWidget *archived = gtk_check_button_new_with_mnemonic (_("A_rchived"));
-      g_autofree char *label = g_strdup_printf (_("Name of %s"), cobalt_person_get_name (person));
+      g_autofree char *label = g_strdup_printf (_("Name of %s"), person->name);
 
       gtk_widget_set_margin_start (box, 8);
       gtk_widget_set_margin_end (box, 8);
       gtk_widget_set_margin_top (box, 6);
       gtk_widget_set_margin_bottom (box, 6);
-      gtk_editable_set_text (GTK_EDITABLE (entry), cobalt_person_get_name (person));
+      gtk_editable_set_text (GTK_EDITABLE (entry), person->name);
       gtk_widget_set_hexpand (entry, TRUE);
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (entry), "person-id", id);
@@ -142,7 +142,7 @@ reload (CobaltPeopleWindow *self)
       g_object_set_data (G_OBJECT (entry), "entry", entry);
       g_signal_connect (entry, "activate", G_CALLBACK (on_rename_cb), self);
       g_signal_connect (rename, "clicked", G_CALLBACK (on_rename_cb), self);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (archived), cobalt_person_get_archived (person));
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (archived), person->archived);
       g_object_set_data (G_OBJECT (archived), "person-id", id);
       g_signal_connect (archived, "toggled", G_CALLBACK (on_archived_toggled_cb), self);
 
@@ -232,8 +232,8 @@ cobalt_people_window_add (CobaltPeopleWindow *self,
   if (!cobalt_repository_save_person (self->repository, person, error))
     return 0;
   show_problem (self, NULL);
-  g_signal_emit (self, signals[PERSON_ADDED], 0, cobalt_person_get_id (person));
-  return cobalt_person_get_id (person);
+  g_signal_emit (self, signals[PERSON_ADDED], 0, person->id);
+  return person->id;
 }
 
 gboolean
@@ -256,7 +256,7 @@ cobalt_people_window_rename (CobaltPeopleWindow *self,
   person = get_person (self, person_id, error);
   if (person == NULL)
     return FALSE;
-  cobalt_person_set_name (person, clean);
+  cobalt_set_str (&person->name, clean);
   if (!cobalt_repository_save_person (self->repository, person, error))
     return FALSE;
   show_problem (self, NULL);
@@ -276,7 +276,7 @@ cobalt_people_window_set_archived (CobaltPeopleWindow *self,
   person = get_person (self, person_id, error);
   if (person == NULL)
     return FALSE;
-  if (cobalt_person_get_archived (person) == !!archived)
+  if (person->archived == !!archived)
     return TRUE;
   cobalt_person_set_archived (person, archived);
   if (!cobalt_repository_save_person (self->repository, person, error))

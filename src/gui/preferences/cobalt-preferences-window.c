@@ -74,7 +74,7 @@ static void
 update_title (CobaltPreferencesWindow *self)
 {
   /* Translators: window title, %s is the person's name */
-  g_autofree char *title = g_strdup_printf (_("Preferences — %s"), cobalt_person_get_name (self->person));
+  g_autofree char *title = g_strdup_printf (_("Preferences — %s"), self->person->name);
 
   gtk_window_set_title (GTK_WINDOW (self), title);
 }
@@ -104,11 +104,11 @@ cobalt_preferences_window_constructed (GObject *object)
   self->reminder_preferences = cobalt_reminder_preferences_new (NULL);
   gtk_box_append (self->reminders_box, self->reminder_preferences);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), cobalt_person_get_name (self->person));
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->person->name);
   gtk_editable_set_text (GTK_EDITABLE (self->clinic_name_entry),
-                         cobalt_person_get_clinic_name (self->person) ? cobalt_person_get_clinic_name (self->person) : "");
+                         self->person->clinic_name ? self->person->clinic_name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->clinic_phone_entry),
-                         cobalt_person_get_clinic_phone (self->person) ? cobalt_person_get_clinic_phone (self->person) : "");
+                         self->person->clinic_phone ? self->person->clinic_phone : "");
   gtk_editable_set_text (GTK_EDITABLE (self->emergency_entry), cobalt_person_get_emergency_number (self->person));
 }
 
@@ -293,12 +293,12 @@ cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
 
   /* Edit a copy so a failed save leaves the shared person untouched. */
   edited = cobalt_person_new (name);
-  cobalt_person_set_id (edited, cobalt_person_get_id (self->person));
-  cobalt_person_set_date_of_birth (edited, cobalt_person_get_date_of_birth (self->person));
-  cobalt_person_set_notes (edited, cobalt_person_get_notes (self->person));
-  cobalt_person_set_archived (edited, cobalt_person_get_archived (self->person));
-  cobalt_person_set_clinic_name (edited, *clinic != '\0' ? clinic : NULL);
-  cobalt_person_set_clinic_phone (edited, *phone != '\0' ? phone : NULL);
+  edited->id = self->person->id;
+  cobalt_set_date (&edited->date_of_birth, self->person->date_of_birth);
+  cobalt_set_str (&edited->notes, self->person->notes);
+  cobalt_person_set_archived (edited, self->person->archived);
+  cobalt_set_str (&edited->clinic_name, *clinic != '\0' ? clinic : NULL);
+  cobalt_set_str (&edited->clinic_phone, *phone != '\0' ? phone : NULL);
   cobalt_person_set_emergency_number (edited, emergency);
 
   if (!cobalt_person_validate (edited, &local_error) ||
@@ -316,9 +316,9 @@ cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
     }
 
   /* Everyone holding this person (Today, the wizard) sees the change. */
-  cobalt_person_set_name (self->person, name);
-  cobalt_person_set_clinic_name (self->person, cobalt_person_get_clinic_name (edited));
-  cobalt_person_set_clinic_phone (self->person, cobalt_person_get_clinic_phone (edited));
+  cobalt_set_str (&self->person->name, name);
+  cobalt_set_str (&self->person->clinic_name, edited->clinic_name);
+  cobalt_set_str (&self->person->clinic_phone, edited->clinic_phone);
   cobalt_person_set_emergency_number (self->person, emergency);
   gtk_label_set_text (self->person_status, _("Saved."));
   update_title (self);

@@ -215,11 +215,11 @@ static void
 ask_for_strength (CobaltPrescriptionEditor *self,
                   CobaltPrescription       *p)
 {
-  const char *text = cobalt_prescription_get_strength_text (p);
+  const char *text = p->strength_text;
   g_autofree char *message = NULL;
 
-  if (cobalt_strength_is_known (cobalt_prescription_get_strength_amount (p),
-                                cobalt_prescription_get_strength_unit (p)))
+  if (cobalt_strength_is_known (p->strength_amount,
+                                p->strength_unit))
     {
       self->asking_strength = FALSE;
       cobalt_journey_set_field_error (self->strength_error, NULL);
@@ -243,34 +243,34 @@ fill_form (CobaltPrescriptionEditor *self,
            CobaltPrescription       *p)
 {
   const char * const *sites = cobalt_prescription_get_enabled_sites (p);
-  GPtrArray *phases = cobalt_prescription_get_phases (p);
-  guint minute = cobalt_prescription_get_reminder_minute (p);
-  CobaltDoseUnit strength_unit = cobalt_prescription_get_strength_unit (p);
+  GPtrArray *phases = p->phases;
+  guint minute = p->reminder_minute;
+  CobaltDoseUnit strength_unit = p->strength_unit;
   GtkWidget *row;
 
-  gtk_drop_down_set_selected (self->product_dropdown, cobalt_prescription_get_product (p));
-  set_entry (self->product_name_entry, cobalt_prescription_get_product_name (p));
+  gtk_drop_down_set_selected (self->product_dropdown, p->product);
+  set_entry (self->product_name_entry, p->product_name);
   /* A strength still to be entered starts in the dose's unit, the way
    * ampoules of that dose are usually labelled. */
-  if (!cobalt_strength_is_known (cobalt_prescription_get_strength_amount (p), strength_unit))
-    strength_unit = cobalt_prescription_get_unit (p);
-  gtk_spin_button_set_value (self->strength_spin, MAX (cobalt_prescription_get_strength_amount (p), 0));
+  if (!cobalt_strength_is_known (p->strength_amount, strength_unit))
+    strength_unit = p->unit;
+  gtk_spin_button_set_value (self->strength_spin, MAX (p->strength_amount, 0));
   gtk_drop_down_set_selected (self->strength_unit_dropdown, strength_unit == COBALT_DOSE_UNIT_MCG ? 1 : 0);
-  gtk_spin_button_set_value (self->amount_spin, cobalt_prescription_get_amount (p));
-  gtk_drop_down_set_selected (self->unit_dropdown, cobalt_prescription_get_unit (p));
+  gtk_spin_button_set_value (self->amount_spin, p->amount);
+  gtk_drop_down_set_selected (self->unit_dropdown, p->unit);
   gtk_spin_button_set_value (self->reminder_hour_spin, minute / 60);
   gtk_spin_button_set_value (self->reminder_minute_spin, minute % 60);
   /* The old grace window decides nothing any more: this field is the
    * clinic's shorter overdue window (cobalt-schedule.c, rule 6). */
-  gtk_spin_button_set_value (self->grace_spin, cobalt_prescription_get_overdue_after_minutes (p));
-  gtk_spin_button_set_value (self->drawing_gauge_spin, cobalt_prescription_get_drawing_needle_gauge (p));
-  gtk_spin_button_set_value (self->injecting_gauge_spin, cobalt_prescription_get_injecting_needle_gauge (p));
-  gtk_spin_button_set_value (self->needle_length_spin, cobalt_prescription_get_needle_length_mm (p));
-  gtk_spin_button_set_value (self->syringe_spin, cobalt_prescription_get_syringe_ml (p));
-  gtk_spin_button_set_value (self->angle_spin, cobalt_prescription_get_angle_degrees (p));
-  gtk_check_button_set_active (self->swab_check, cobalt_prescription_get_use_swab (p));
-  gtk_check_button_set_active (self->aspirate_check, cobalt_prescription_get_aspirate (p));
-  set_entry (self->technique_notes_entry, cobalt_prescription_get_technique_notes (p));
+  gtk_spin_button_set_value (self->grace_spin, p->overdue_after_minutes);
+  gtk_spin_button_set_value (self->drawing_gauge_spin, p->drawing_needle_gauge);
+  gtk_spin_button_set_value (self->injecting_gauge_spin, p->injecting_needle_gauge);
+  gtk_spin_button_set_value (self->needle_length_spin, p->needle_length_mm);
+  gtk_spin_button_set_value (self->syringe_spin, p->syringe_ml);
+  gtk_spin_button_set_value (self->angle_spin, p->angle_degrees);
+  gtk_check_button_set_active (self->swab_check, p->use_swab);
+  gtk_check_button_set_active (self->aspirate_check, p->aspirate);
+  set_entry (self->technique_notes_entry, p->technique_notes);
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->phases_list))) != NULL)
     gtk_list_box_remove (self->phases_list, row);
@@ -282,7 +282,7 @@ fill_form (CobaltPrescriptionEditor *self,
     g_hash_table_add (self->enabled, g_strdup (sites[i]));
 
   /* Setting the route rebuilds the site ticks only when it changes. */
-  gtk_drop_down_set_selected (self->route_dropdown, cobalt_prescription_get_route (p));
+  gtk_drop_down_set_selected (self->route_dropdown, p->route);
   rebuild_sites (self);
   on_product_changed_cb (self->product_dropdown, NULL, self);
   update_volume (self);
@@ -304,29 +304,29 @@ read_form (CobaltPrescriptionEditor *self)
   double strength = gtk_spin_button_get_value (self->strength_spin);
   guint n = cobalt_site_catalogue_get_n_sites ();
 
-  cobalt_prescription_set_person_id (p, cobalt_person_get_id (self->person));
-  cobalt_prescription_set_product (p, (CobaltProduct) gtk_drop_down_get_selected (self->product_dropdown));
-  cobalt_prescription_set_product_name (p, product_name);
-  cobalt_prescription_set_strength_amount (p, strength);
-  cobalt_prescription_set_strength_unit (p, gtk_drop_down_get_selected (self->strength_unit_dropdown) == 1
-                                            ? COBALT_DOSE_UNIT_MCG : COBALT_DOSE_UNIT_MG);
+  p->person_id = self->person->id;
+  p->product = (CobaltProduct) gtk_drop_down_get_selected (self->product_dropdown);
+  cobalt_set_str (&p->product_name, product_name);
+  p->strength_amount = strength;
+  p->strength_unit = gtk_drop_down_get_selected (self->strength_unit_dropdown) == 1
+                                            ? COBALT_DOSE_UNIT_MCG : COBALT_DOSE_UNIT_MG;
   /* An older version's text only stands in while there is no number. */
   if (strength > 0)
-    cobalt_prescription_set_strength_text (p, NULL);
-  cobalt_prescription_set_amount (p, gtk_spin_button_get_value (self->amount_spin));
-  cobalt_prescription_set_unit (p, (CobaltDoseUnit) gtk_drop_down_get_selected (self->unit_dropdown));
-  cobalt_prescription_set_route (p, (CobaltRoute) gtk_drop_down_get_selected (self->route_dropdown));
-  cobalt_prescription_set_reminder_minute (p, gtk_spin_button_get_value_as_int (self->reminder_hour_spin) * 60
-                                              + gtk_spin_button_get_value_as_int (self->reminder_minute_spin));
-  cobalt_prescription_set_overdue_after_minutes (p, gtk_spin_button_get_value_as_int (self->grace_spin));
-  cobalt_prescription_set_drawing_needle_gauge (p, gtk_spin_button_get_value_as_int (self->drawing_gauge_spin));
-  cobalt_prescription_set_injecting_needle_gauge (p, gtk_spin_button_get_value_as_int (self->injecting_gauge_spin));
-  cobalt_prescription_set_needle_length_mm (p, gtk_spin_button_get_value (self->needle_length_spin));
-  cobalt_prescription_set_syringe_ml (p, gtk_spin_button_get_value (self->syringe_spin));
-  cobalt_prescription_set_angle_degrees (p, gtk_spin_button_get_value_as_int (self->angle_spin));
+    cobalt_set_str (&p->strength_text, NULL);
+  p->amount = gtk_spin_button_get_value (self->amount_spin);
+  p->unit = (CobaltDoseUnit) gtk_drop_down_get_selected (self->unit_dropdown);
+  p->route = (CobaltRoute) gtk_drop_down_get_selected (self->route_dropdown);
+  p->reminder_minute = gtk_spin_button_get_value_as_int (self->reminder_hour_spin) * 60
+                                              + gtk_spin_button_get_value_as_int (self->reminder_minute_spin);
+  p->overdue_after_minutes = gtk_spin_button_get_value_as_int (self->grace_spin);
+  p->drawing_needle_gauge = gtk_spin_button_get_value_as_int (self->drawing_gauge_spin);
+  p->injecting_needle_gauge = gtk_spin_button_get_value_as_int (self->injecting_gauge_spin);
+  p->needle_length_mm = gtk_spin_button_get_value (self->needle_length_spin);
+  p->syringe_ml = gtk_spin_button_get_value (self->syringe_spin);
+  p->angle_degrees = gtk_spin_button_get_value_as_int (self->angle_spin);
   cobalt_prescription_set_use_swab (p, gtk_check_button_get_active (self->swab_check));
   cobalt_prescription_set_aspirate (p, gtk_check_button_get_active (self->aspirate_check));
-  cobalt_prescription_set_technique_notes (p, notes);
+  cobalt_set_str (&p->technique_notes, notes);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phases_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
@@ -351,7 +351,7 @@ read_form (CobaltPrescriptionEditor *self)
 static char *
 describe_volumes (CobaltPrescription *p)
 {
-  GPtrArray *phases = cobalt_prescription_get_phases (p);
+  GPtrArray *phases = p->phases;
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean all_same = TRUE;
   double first = cobalt_prescription_get_phase_volume_ml (p, 0);
@@ -400,7 +400,7 @@ update_volume (CobaltPrescriptionEditor *self)
   self->updating_volume = TRUE;
 
   p = read_form (self);
-  phases = cobalt_prescription_get_phases (p);
+  phases = p->phases;
   for (guint i = 0; i < phases->len; i++)
     if (cobalt_prescription_get_phase_volume_ml (p, i) > largest)
       {
@@ -463,7 +463,7 @@ set_group_value_known_good (CobaltPrescription *p,
     case GROUP_PHASES:
       {
         g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
-        guint n = MAX (cobalt_prescription_get_phases (p)->len, 1);
+        guint n = MAX (p->phases->len, 1);
 
         /* As many phases, each at the prescription's dose: a volume that
          * is too large in every phase is the strength's or the dose's
@@ -478,27 +478,27 @@ set_group_value_known_good (CobaltPrescription *p,
         g_autoptr(GPtrArray) sites = g_ptr_array_new ();
 
         for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
-          if (cobalt_site_catalogue_get_nth (i)->route == cobalt_prescription_get_route (p))
+          if (cobalt_site_catalogue_get_nth (i)->route == p->route)
             g_ptr_array_add (sites, (gpointer) cobalt_site_catalogue_get_nth (i)->id);
         g_ptr_array_add (sites, NULL);
         cobalt_prescription_set_enabled_sites (p, (const char * const *) sites->pdata);
       }
       break;
     case GROUP_REMINDER:
-      cobalt_prescription_set_reminder_minute (p, 9 * 60);
-      cobalt_prescription_set_grace_minutes (p, 120);
+      p->reminder_minute = 9 * 60;
+      p->grace_minutes = 120;
       break;
     case GROUP_STRENGTH:
       /* The usual ampoule: every dose the amount checks accept (up to
        * 5 mg or 5000 mcg) is then at most 5 mL. */
-      cobalt_prescription_set_strength_unit (p, COBALT_DOSE_UNIT_MG);
-      cobalt_prescription_set_strength_amount (p, 1.0);
+      p->strength_unit = COBALT_DOSE_UNIT_MG;
+      p->strength_amount = 1.0;
       break;
     case GROUP_AMOUNT:
     case N_GROUPS:
     default:
-      cobalt_prescription_set_unit (p, COBALT_DOSE_UNIT_MG);
-      cobalt_prescription_set_amount (p, 1.0);
+      p->unit = COBALT_DOSE_UNIT_MG;
+      p->amount = 1.0;
       break;
     }
 }
@@ -573,12 +573,12 @@ update_version_label (CobaltPrescriptionEditor *self)
 {
   g_autofree char *text = NULL;
 
-  if (cobalt_prescription_get_id (self->base) == 0)
+  if (self->base->id == 0)
     text = g_strdup (_("Not saved yet. Saving stores version 1."));
   else
     /* Translators: %u is a version number */
     text = g_strdup_printf (_("Version %u. Saving a change stores a new version; doses already logged keep theirs."),
-                            cobalt_prescription_get_version (self->base));
+                            self->base->version);
   gtk_label_set_text (self->version_label, text);
 }
 
@@ -642,12 +642,12 @@ fill_first_dose (CobaltPrescriptionEditor *self)
 
   if (self->clock == NULL)
     self->clock = cobalt_clock_new_real ();
-  if (self->repository != NULL && cobalt_person_get_id (self->person) != 0)
-    doses = cobalt_repository_list_schedule_doses (self->repository, cobalt_person_get_id (self->person), NULL);
+  if (self->repository != NULL && self->person->id != 0)
+    doses = cobalt_repository_list_schedule_doses (self->repository, self->person->id, NULL);
 
   get_today (self, &today);
   cobalt_first_dose_field_set (COBALT_FIRST_DOSE_FIELD (self->first_dose_field),
-                               cobalt_prescription_get_starts_on (self->base),
+                               self->base->starts_on,
                                doses != NULL && doses->len > 0, &today);
 }
 
@@ -677,7 +677,7 @@ cobalt_prescription_editor_constructed (GObject *object)
   if (self->person == NULL)
     self->person = cobalt_person_new ("");
   if (self->repository != NULL)
-    self->base = cobalt_repository_get_prescription (self->repository, cobalt_person_get_id (self->person), &error);
+    self->base = cobalt_repository_get_prescription (self->repository, self->person->id, &error);
   if (error != NULL)
     {
       g_autofree char *text = cobalt_journey_describe_error (error);
@@ -688,12 +688,12 @@ cobalt_prescription_editor_constructed (GObject *object)
   if (self->base == NULL)
     self->base = cobalt_prescription_new ();
 
-  if (cobalt_prescription_get_template_id (self->base) != NULL)
+  if (self->base->template_id != NULL)
     {
       const char * const *ids = cobalt_prescription_template_ids ();
 
       for (guint i = 0; ids[i] != NULL; i++)
-        if (g_str_equal (ids[i], cobalt_prescription_get_template_id (self->base)))
+        if (g_str_equal (ids[i], self->base->template_id))
           gtk_drop_down_set_selected (self->template_dropdown, i);
     }
 
@@ -904,7 +904,7 @@ cobalt_prescription_editor_load_template (CobaltPrescriptionEditor *self,
 
   /* Keep the id and version of what is stored: saving still makes the
    * next version of this person's prescription. */
-  cobalt_prescription_set_template_id (self->base, template_id);
+  cobalt_set_str (&self->base->template_id, template_id);
   fill_form (self, p);
   clear_errors (self);
 
@@ -946,7 +946,7 @@ cobalt_prescription_editor_save (CobaltPrescriptionEditor *self,
         g_propagate_error (error, g_steal_pointer (&local_error));
         return FALSE;
       }
-    cobalt_prescription_set_starts_on (p, g_date_valid (&first) ? &first : NULL);
+    cobalt_set_date (&p->starts_on, g_date_valid (&first) ? &first : NULL);
   }
 
   if (!cobalt_prescription_validate (p, &local_error))
@@ -994,7 +994,7 @@ cobalt_prescription_editor_save (CobaltPrescriptionEditor *self,
   g_set_object (&self->base, p);
   update_version_label (self);
   /* Translators: %u is the new version number */
-  text = g_strdup_printf (_("Saved as version %u."), cobalt_prescription_get_version (p));
+  text = g_strdup_printf (_("Saved as version %u."), p->version);
   gtk_label_set_text (self->save_status, text);
   g_signal_emit (self, signals[SAVED], 0);
 

@@ -47,7 +47,7 @@ run_transfer (Transfer   *transfer,
               const char *path)
 {
   g_autoptr(GError) error = NULL;
-  gint64 person_id = cobalt_person_get_id (transfer->person);
+  gint64 person_id = transfer->person->id;
 
   switch (transfer->kind)
     {
@@ -156,7 +156,7 @@ cobalt_carers_transfer (GtkWidget            *parent,
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
   if (save)
     {
-      g_autofree char *name = g_strdup_printf ("%s.%s", cobalt_person_get_name (person), info[kind].ext);
+      g_autofree char *name = g_strdup_printf ("%s.%s", person->name, info[kind].ext);
 
       g_strdelimit (name, "/\\", '-');
       gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);

@@ -137,7 +137,7 @@ draw_footer (CobaltReport *self,
   g_autofree char *text = NULL;
 
   /* Translators: report page footer: person's name, page, pages */
-  text = g_strdup_printf (_("%s — page %u of %u"), cobalt_person_get_name (self->person),
+  text = g_strdup_printf (_("%s — page %u of %u"), self->person->name,
                           page + 1, self->n_pages);
   show_text (cr, layout, MARGIN, self->height - MARGIN + 6, self->width - 2 * MARGIN, text);
 }
@@ -158,7 +158,7 @@ draw_summary_page (CobaltReport *self,
   GdkRGBA black = { 0, 0, 0, 1 };
   GdkRGBA bar = { 0.21, 0.52, 0.89, 1 };
 
-  heading = g_strdup_printf (_("B12 injection report: %s"), cobalt_person_get_name (self->person));
+  heading = g_strdup_printf (_("B12 injection report: %s"), self->person->name);
   y += show_text (cr, title, MARGIN, y, width, heading);
   today = g_date_time_format (self->now, "%e %B %Y, %H:%M");
   g_strstrip (today);
@@ -168,7 +168,7 @@ draw_summary_page (CobaltReport *self,
 
   /* Person */
   y = show_section (cr, y, width, _("Person"));
-  dob = cobalt_person_get_date_of_birth (self->person);
+  dob = self->person->date_of_birth;
   if (dob != NULL && g_date_valid (dob))
     {
       char buf[64];
@@ -177,11 +177,11 @@ draw_summary_page (CobaltReport *self,
       g_string_append_printf (text, _("Date of birth: %s"), g_strstrip (buf));
       g_string_append_c (text, '\n');
     }
-  if (cobalt_person_get_clinic_name (self->person) != NULL || cobalt_person_get_clinic_phone (self->person) != NULL)
+  if (self->person->clinic_name != NULL || self->person->clinic_phone != NULL)
     {
       g_string_append_printf (text, _("Clinic: %s %s"),
-                              cobalt_person_get_clinic_name (self->person) ?: "",
-                              cobalt_person_get_clinic_phone (self->person) ?: "");
+                              self->person->clinic_name ?: "",
+                              self->person->clinic_phone ?: "");
       g_string_append_c (text, '\n');
     }
   g_string_append_printf (text, _("Emergency number: %s"), cobalt_person_get_emergency_number (self->person));
@@ -196,19 +196,19 @@ draw_summary_page (CobaltReport *self,
     {
       g_autofree char *dose = cobalt_prescription_describe_dose (self->prescription, 0);
       g_autofree char *strength = cobalt_prescription_describe_strength (self->prescription);
-      GPtrArray *phases = cobalt_prescription_get_phases (self->prescription);
-      guint minute = cobalt_prescription_get_reminder_minute (self->prescription);
-      GDate *starts = cobalt_prescription_get_starts_on (self->prescription);
+      GPtrArray *phases = self->prescription->phases;
+      guint minute = self->prescription->reminder_minute;
+      GDate *starts = self->prescription->starts_on;
 
       g_string_append_printf (text, _("%s, %s (version %u)"), dose,
-                              cobalt_route_to_string (cobalt_prescription_get_route (self->prescription)),
-                              cobalt_prescription_get_version (self->prescription));
+                              cobalt_route_to_string (self->prescription->route),
+                              self->prescription->version);
       if (strength != NULL)
         g_string_append_printf (text, _("; strength %s"), strength);
-      else if (cobalt_prescription_get_strength_text (self->prescription) != NULL)
+      else if (self->prescription->strength_text != NULL)
         /* Translators: a strength as typed in an older version that is not a number */
         g_string_append_printf (text, _("; strength “%s” (not confirmed)"),
-                                cobalt_prescription_get_strength_text (self->prescription));
+                                self->prescription->strength_text);
       for (guint i = 0; phases != NULL && i < phases->len; i++)
         {
           g_autofree char *phase = cobalt_phase_describe (g_ptr_array_index (phases, i));
@@ -272,13 +272,13 @@ draw_summary_page (CobaltReport *self,
     {
       CobaltReaction *reaction = g_ptr_array_index (self->reactions, i);
       /* Reactions are stored as instants: show them in today's zone. */
-      g_autoptr(GDateTime) noted = g_date_time_to_timezone (cobalt_reaction_get_noted_at (reaction), self->local);
+      g_autoptr(GDateTime) noted = g_date_time_to_timezone (reaction->noted_at, self->local);
       g_autofree char *when = cobalt_carers_format_when (noted, self->local);
       g_autofree char *line = NULL;
-      const char *note = cobalt_reaction_get_note (reaction);
+      const char *note = reaction->note;
 
       line = g_strdup_printf ("%s — %s (%s)%s%s", when, cobalt_reaction_get_label (reaction),
-                              cobalt_triage_level_to_string (cobalt_reaction_get_level (reaction)),
+                              cobalt_triage_level_to_string (reaction->level),
                               note ? ": " : "", note ? note : "");
       if (y + ROW_HEIGHT > self->height - MARGIN - FOOTER_HEIGHT)
         break;
@@ -371,10 +371,10 @@ draw_table_page (CobaltReport *self,
       for (guint i = 0; i < entries->len; i++)
         {
           CobaltLogEntry *entry = g_ptr_array_index (entries, i);
-          CobaltDose *dose = cobalt_log_entry_get_dose (entry);
+          CobaltDose *dose = entry->dose;
           char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
 
-          cells[0] = cobalt_carers_format_when (cobalt_log_entry_get_when (entry), self->local);
+          cells[0] = cobalt_carers_format_when (entry->when, self->local);
           if (!cobalt_dose_is_given (dose))
             {
               /* The clinic's advice not to give it: said so, nothing else. */
@@ -385,13 +385,13 @@ draw_table_page (CobaltReport *self,
               g_ptr_array_add (rows, cells);
               continue;
             }
-          cells[1] = g_strdup (cobalt_carers_site_name (cobalt_dose_get_site_id (dose)));
+          cells[1] = g_strdup (cobalt_carers_site_name (dose->site_id));
           cells[2] = cobalt_carers_format_dose (dose);
-          cells[3] = g_strdup (cobalt_dose_get_batch (dose) ? cobalt_dose_get_batch (dose) : "");
+          cells[3] = g_strdup (dose->batch ? dose->batch : "");
           cells[4] = cobalt_carers_format_given_by (dose);
           cells[5] = g_strdup (cobalt_log_entry_describe_checklist (entry));
-          cells[6] = g_strdup (cobalt_log_entry_get_reactions_text (entry)
-                               ? cobalt_log_entry_get_reactions_text (entry) : "");
+          cells[6] = g_strdup (entry->reactions_text
+                               ? entry->reactions_text : "");
           g_ptr_array_add (rows, cells);
         }
       done += chunk;
@@ -446,7 +446,7 @@ compare_reactions_newest_first (gconstpointer a,
   CobaltReaction *ra = *(CobaltReaction * const *) a;
   CobaltReaction *rb = *(CobaltReaction * const *) b;
 
-  return g_date_time_compare (cobalt_reaction_get_noted_at (rb), cobalt_reaction_get_noted_at (ra));
+  return g_date_time_compare (rb->noted_at, ra->noted_at);
 }
 
 static cairo_status_t
@@ -670,7 +670,7 @@ cobalt_report_write_pdf (CobaltReport *self,
 
   /* Drawn into memory, then written 0600 in one atomic step. */
   surface = cairo_pdf_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
-  title = g_strdup_printf (_("B12 injection report: %s"), cobalt_person_get_name (self->person));
+  title = g_strdup_printf (_("B12 injection report: %s"), self->person->name);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cobalt " PACKAGE_VERSION);
   cr = cairo_create (surface);
@@ -712,7 +712,7 @@ cobalt_report_create_print_operation (CobaltReport *self)
   gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
 
   operation = gtk_print_operation_new ();
-  job = g_strdup_printf (_("B12 injection report: %s"), cobalt_person_get_name (self->person));
+  job = g_strdup_printf (_("B12 injection report: %s"), self->person->name);
   gtk_print_operation_set_job_name (operation, job);
   gtk_print_operation_set_default_page_setup (operation, setup);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);

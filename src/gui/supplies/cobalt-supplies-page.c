@@ -77,27 +77,27 @@ capitalise (const char *text)
 static char *
 describe_item (CobaltSupplyItem *item)
 {
-  CobaltSupplyKind kind = cobalt_supply_item_get_kind (item);
+  CobaltSupplyKind kind = item->kind;
 
   if (kind == COBALT_SUPPLY_AMPOULE)
     {
-      g_autofree char *strength = cobalt_strength_format (cobalt_supply_item_get_strength_amount (item),
-                                                          cobalt_supply_item_get_strength_unit (item));
-      g_autofree char *product = capitalise (cobalt_product_to_string (cobalt_supply_item_get_product (item)));
+      g_autofree char *strength = cobalt_strength_format (item->strength_amount,
+                                                          item->strength_unit);
+      g_autofree char *product = capitalise (cobalt_product_to_string (item->product));
 
       /* An older version's free text, until the strength is entered as a number. */
-      if (strength == NULL && cobalt_supply_item_get_strength_text (item) != NULL)
-        strength = g_strdup (cobalt_supply_item_get_strength_text (item));
+      if (strength == NULL && item->strength_text != NULL)
+        strength = g_strdup (item->strength_text);
       if (strength != NULL)
         /* Translators: product, strength, batch number */
-        return g_strdup_printf (_("%s %s, batch %s"), product, strength, cobalt_supply_item_get_batch (item));
+        return g_strdup_printf (_("%s %s, batch %s"), product, strength, item->batch);
       /* Translators: product, batch number */
-      return g_strdup_printf (_("%s, batch %s"), product, cobalt_supply_item_get_batch (item));
+      return g_strdup_printf (_("%s, batch %s"), product, item->batch);
     }
 
-  if (cobalt_supply_item_get_name (item) != NULL)
+  if (item->name != NULL)
     /* Translators: kind of supply and its size, e.g. "Injecting needles: 23 G 25 mm" */
-    return g_strdup_printf (_("%s: %s"), cobalt_supply_kind_to_string (kind), cobalt_supply_item_get_name (item));
+    return g_strdup_printf (_("%s: %s"), cobalt_supply_kind_to_string (kind), item->name);
   return g_strdup (cobalt_supply_kind_to_string (kind));
 }
 
@@ -119,7 +119,7 @@ find_item (CobaltSuppliesPage *self,
     {
       g_autoptr(CobaltSupplyItem) item = g_list_model_get_item (self->items, i);
 
-      if (cobalt_supply_item_get_id (item) == id)
+      if (item->id == id)
         return g_steal_pointer (&item);
     }
 
@@ -138,7 +138,7 @@ on_edit_clicked_cb (GtkButton          *button,
     return;
 
   editor = cobalt_supply_editor_new (parent_window (self), self->deps.repository, self->deps.clock,
-                                     self->deps.person, item, cobalt_supply_item_get_kind (item));
+                                     self->deps.person, item, item->kind);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -195,9 +195,9 @@ describe_stock (CobaltSupplyItem *item,
                 const GDate      *day)
 {
   g_autoptr(GString) line = g_string_new (NULL);
-  int count = cobalt_supply_item_get_count (item);
-  GDate *expiry = cobalt_supply_item_get_expiry (item);
-  GDate *received = cobalt_supply_item_get_received_on (item);
+  int count = item->count;
+  GDate *expiry = item->expiry;
+  GDate *received = item->received_on;
 
   g_string_append_printf (line, g_dngettext (GETTEXT_PACKAGE, "%d left", "%d left", count), count);
   if (expiry != NULL)
@@ -236,12 +236,12 @@ describe_mismatch (CobaltSuppliesPage *self,
       /* Translators: two products, e.g. "hydroxocobalamin", "cyanocobalamin" */
       return g_strdup_printf (_("Not for this prescription: this is %s, the prescription is for %s. "
                                 "It is not counted in your supplies."),
-                              cobalt_product_to_string (cobalt_supply_item_get_product (item)),
-                              cobalt_product_to_string (cobalt_prescription_get_product (prescription)));
+                              cobalt_product_to_string (item->product),
+                              cobalt_product_to_string (prescription->product));
 
     case COBALT_SUPPLY_MATCH_OTHER_STRENGTH:
-      item_strength = cobalt_strength_format (cobalt_supply_item_get_strength_amount (item),
-                                              cobalt_supply_item_get_strength_unit (item));
+      item_strength = cobalt_strength_format (item->strength_amount,
+                                              item->strength_unit);
       prescribed_strength = cobalt_prescription_describe_strength (prescription);
       /* Translators: two strengths, e.g. "5 mg/mL", "1 mg/mL" */
       return g_strdup_printf (_("Not for this prescription: this is %s, the prescription is for %s. "
@@ -249,8 +249,8 @@ describe_mismatch (CobaltSuppliesPage *self,
                               item_strength, prescribed_strength);
 
     case COBALT_SUPPLY_MATCH_UNKNOWN_STRENGTH:
-      if (!cobalt_strength_is_known (cobalt_prescription_get_strength_amount (prescription),
-                                     cobalt_prescription_get_strength_unit (prescription)))
+      if (!cobalt_strength_is_known (prescription->strength_amount,
+                                     prescription->strength_unit))
         return g_strdup (_("The prescription’s strength is not recorded: enter it in Preferences. "
                            "Until then this batch is not counted in your supplies."));
       return g_strdup (_("The strength of this batch is not recorded: edit it to enter the strength "
@@ -283,7 +283,7 @@ fill_items (CobaltSuppliesPage *self)
         g_autofree char *stock = NULL;
         GtkBox *text;
 
-        if (cobalt_supply_item_get_kind (item) != k)
+        if (item->kind != k)
           continue;
 
         if (k == COBALT_SUPPLY_AMPOULE)
@@ -303,12 +303,12 @@ fill_items (CobaltSuppliesPage *self)
             if (mismatch != NULL)
               cobalt_journal_add_label (text, mismatch, "out-of-range");
           }
-        if (cobalt_supply_item_get_note (item) != NULL)
-          cobalt_journal_add_label (text, cobalt_supply_item_get_note (item), "dim-label");
+        if (item->note != NULL)
+          cobalt_journal_add_label (text, item->note, "dim-label");
         if (k == COBALT_SUPPLY_AMPOULE)
-          cobalt_journal_add_label (text, cobalt_supplies_storage_advice (cobalt_supply_item_get_product (item)),
+          cobalt_journal_add_label (text, cobalt_supplies_storage_advice (item->product),
                                     "storage-advice");
-        cobalt_journal_add_row_buttons (text, title, cobalt_supply_item_get_id (item),
+        cobalt_journal_add_row_buttons (text, title, item->id,
                                         G_CALLBACK (on_edit_clicked_cb), G_CALLBACK (on_delete_clicked_cb), self);
       }
 
@@ -337,10 +337,10 @@ fill_bin (CobaltSuppliesPage *self)
     }
   else
     {
-      guint capacity = cobalt_sharps_bin_get_capacity (self->bin);
-      guint fill = cobalt_sharps_bin_get_fill (self->bin);
+      guint capacity = self->bin->capacity;
+      guint fill = self->bin->fill;
       double fraction = cobalt_sharps_bin_get_fraction (self->bin);
-      GDate *replaced = cobalt_sharps_bin_get_replaced_on (self->bin);
+      GDate *replaced = self->bin->replaced_on;
       g_autofree char *text = NULL;
 
       /* Translators: sharps bin fill: doses so far, capacity, percentage */
@@ -412,7 +412,7 @@ fill_status (CobaltSuppliesPage *self)
   g_autoptr(CobaltSupplyStatus) status = NULL;
   g_autoptr(GDateTime) now = cobalt_clock_get_now (self->deps.clock);
   g_autofree char *lead = NULL;
-  gint64 person_id = cobalt_person_get_id (self->deps.person);
+  gint64 person_id = self->deps.person->id;
 
   cobalt_journal_clear_children (self->warnings_list);
 
@@ -509,7 +509,7 @@ refresh (CobaltSuppliesPage *self)
   if (self->deps.repository == NULL || self->deps.person == NULL || self->deps.clock == NULL)
     return;
 
-  person_id = cobalt_person_get_id (self->deps.person);
+  person_id = self->deps.person->id;
   g_clear_object (&self->items);
   g_clear_object (&self->bin);
   self->items = cobalt_repository_list_supply_items (self->deps.repository, person_id, &error);
@@ -570,15 +570,15 @@ on_capacity_clicked_cb (CobaltSuppliesPage *self)
   if (self->bin != NULL)
     {
       bin = g_object_ref (self->bin);
-      cobalt_sharps_bin_set_capacity (bin, capacity);
+      bin->capacity = capacity;
     }
   else
     {
       GDate day;
 
       cobalt_journal_deps_today (&self->deps, &day);
-      bin = cobalt_sharps_bin_new (cobalt_person_get_id (self->deps.person), capacity);
-      cobalt_sharps_bin_set_replaced_on (bin, &day);
+      bin = cobalt_sharps_bin_new (self->deps.person->id, capacity);
+      cobalt_set_date (&bin->replaced_on, &day);
     }
 
   if (!cobalt_sharps_bin_validate (bin, &error) ||

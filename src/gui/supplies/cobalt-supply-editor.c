@@ -245,39 +245,39 @@ cobalt_supply_editor_new (GtkWindow        *parent,
       g_autoptr(CobaltPrescription) prescription = NULL;
       GDate today;
 
-      self->item = cobalt_supply_item_new (cobalt_person_get_id (person), kind, 0);
+      self->item = cobalt_supply_item_new (person->id, kind, 0);
       cobalt_journal_local_day (now, cobalt_clock_get_timezone (clock), &today);
-      cobalt_supply_item_set_received_on (self->item, &today);
+      cobalt_set_date (&self->item->received_on, &today);
 
       /* A new box starts as the prescribed product and strength, the only
        * ones that count as stock; the person changes them if the box says
        * otherwise. Unreadable: the record's own defaults. */
-      prescription = cobalt_repository_get_prescription (repository, cobalt_person_get_id (person), NULL);
+      prescription = cobalt_repository_get_prescription (repository, person->id, NULL);
       if (prescription != NULL)
         {
-          cobalt_supply_item_set_product (self->item, cobalt_prescription_get_product (prescription));
-          cobalt_supply_item_set_strength_amount (self->item, cobalt_prescription_get_strength_amount (prescription));
-          cobalt_supply_item_set_strength_unit (self->item, cobalt_prescription_get_strength_unit (prescription));
+          self->item->product = prescription->product;
+          self->item->strength_amount = prescription->strength_amount;
+          self->item->strength_unit = prescription->strength_unit;
         }
     }
 
-  kind = cobalt_supply_item_get_kind (self->item);
+  kind = self->item->kind;
   gtk_drop_down_set_selected (self->kind_dropdown, kind);
   /* An existing item keeps its kind; a new one may still change its mind
    * between, say, injecting and drawing-up needles. */
   gtk_widget_set_visible (self->kind_box, item == NULL && kind != COBALT_SUPPLY_AMPOULE);
-  gtk_drop_down_set_selected (self->product_dropdown, cobalt_supply_item_get_product (self->item));
-  gtk_spin_button_set_value (self->strength_spin, MAX (cobalt_supply_item_get_strength_amount (self->item), 0));
+  gtk_drop_down_set_selected (self->product_dropdown, self->item->product);
+  gtk_spin_button_set_value (self->strength_spin, MAX (self->item->strength_amount, 0));
   gtk_drop_down_set_selected (self->strength_unit_dropdown,
-                              cobalt_supply_item_get_strength_unit (self->item) == COBALT_DOSE_UNIT_MCG ? 1 : 0);
-  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), cobalt_supply_item_get_name (self->item) ?: "");
-  gtk_editable_set_text (GTK_EDITABLE (self->batch_entry), cobalt_supply_item_get_batch (self->item) ?: "");
+                              self->item->strength_unit == COBALT_DOSE_UNIT_MCG ? 1 : 0);
+  gtk_editable_set_text (GTK_EDITABLE (self->name_entry), self->item->name ?: "");
+  gtk_editable_set_text (GTK_EDITABLE (self->batch_entry), self->item->batch ?: "");
   if (item != NULL)
-    count_text = g_strdup_printf ("%d", cobalt_supply_item_get_count (self->item));
+    count_text = g_strdup_printf ("%d", self->item->count);
   gtk_editable_set_text (GTK_EDITABLE (self->count_entry), count_text ?: "");
-  set_date_text (self->received_entry, cobalt_supply_item_get_received_on (self->item));
-  set_date_text (self->expiry_entry, cobalt_supply_item_get_expiry (self->item));
-  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), cobalt_supply_item_get_note (self->item) ?: "");
+  set_date_text (self->received_entry, self->item->received_on);
+  set_date_text (self->expiry_entry, self->item->expiry);
+  gtk_editable_set_text (GTK_EDITABLE (self->note_entry), self->item->note ?: "");
 
   if (kind == COBALT_SUPPLY_AMPOULE)
     gtk_window_set_title (GTK_WINDOW (self), item != NULL ? _("Edit batch") : _("Add a batch"));
@@ -290,10 +290,10 @@ cobalt_supply_editor_new (GtkWindow        *parent,
   /* A batch from an older version whose strength was text that did not
    * read as a number: ask for it, showing what was typed. */
   if (kind == COBALT_SUPPLY_AMPOULE &&
-      !cobalt_strength_is_known (cobalt_supply_item_get_strength_amount (self->item),
-                                 cobalt_supply_item_get_strength_unit (self->item)))
+      !cobalt_strength_is_known (self->item->strength_amount,
+                                 self->item->strength_unit))
     {
-      const char *text = cobalt_supply_item_get_strength_text (self->item);
+      const char *text = self->item->strength_text;
       g_autofree char *message = NULL;
 
       if (text != NULL && *text != '\0')
@@ -344,7 +344,7 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
 
   /* Each part is checked by the record's own validation on a probe that
    * holds only that part, so the reason lands beside the right field. */
-  probe = cobalt_supply_item_new (cobalt_supply_item_get_person_id (self->item), COBALT_SUPPLY_SWAB, 0);
+  probe = cobalt_supply_item_new (self->item->person_id, COBALT_SUPPLY_SWAB, 0);
 
   count_text = cobalt_journal_entry_text (GTK_EDITABLE (self->count_entry));
   if (*count_text != '\0')
@@ -355,7 +355,7 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
                                                         : _("Enter how many are left as a whole number."));
   else
     {
-      cobalt_supply_item_set_count (probe, (int) count);
+      probe->count = (int) count;
       if (!cobalt_supply_item_validate (probe, &local_error))
         {
           cobalt_journey_set_field_error (self->count_error, local_error->message);
@@ -363,7 +363,7 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
         }
       else
         count_ok = TRUE;
-      cobalt_supply_item_set_count (probe, 0);
+      probe->count = 0;
     }
   if (!count_ok)
     first_bad = GTK_WIDGET (self->count_entry);
@@ -384,8 +384,8 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
     }
   if (dates_ok)
     {
-      cobalt_supply_item_set_received_on (probe, have_received ? &received : NULL);
-      cobalt_supply_item_set_expiry (probe, have_expiry ? &expiry : NULL);
+      cobalt_set_date (&probe->received_on, have_received ? &received : NULL);
+      cobalt_set_date (&probe->expiry, have_expiry ? &expiry : NULL);
       if (!cobalt_supply_item_validate (probe, &local_error))
         {
           cobalt_journey_set_field_error (self->expiry_error, local_error->message);
@@ -393,14 +393,14 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
           dates_ok = FALSE;
           first_bad = first_bad ?: GTK_WIDGET (self->expiry_entry);
         }
-      cobalt_supply_item_set_received_on (probe, NULL);
-      cobalt_supply_item_set_expiry (probe, NULL);
+      cobalt_set_date (&probe->received_on, NULL);
+      cobalt_set_date (&probe->expiry, NULL);
     }
 
   if (kind == COBALT_SUPPLY_AMPOULE)
     {
-      cobalt_supply_item_set_kind (probe, COBALT_SUPPLY_AMPOULE);
-      cobalt_supply_item_set_batch (probe, batch);
+      probe->kind = COBALT_SUPPLY_AMPOULE;
+      cobalt_set_str (&probe->batch, batch);
       if (!cobalt_supply_item_validate (probe, &local_error))
         {
           cobalt_journey_set_field_error (self->batch_error, local_error->message);
@@ -410,9 +410,9 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
         }
 
       /* The strength on its own (with a batch the check above accepts). */
-      cobalt_supply_item_set_batch (probe, "-");
-      cobalt_supply_item_set_strength_amount (probe, strength);
-      cobalt_supply_item_set_strength_unit (probe, strength_unit);
+      cobalt_set_str (&probe->batch, "-");
+      probe->strength_amount = strength;
+      probe->strength_unit = strength_unit;
       if (!cobalt_supply_item_validate (probe, &local_error))
         {
           cobalt_journey_set_field_error (self->strength_error, local_error->message);
@@ -437,23 +437,23 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
       return FALSE;
     }
 
-  cobalt_supply_item_set_kind (self->item, kind);
+  self->item->kind = kind;
   if (kind == COBALT_SUPPLY_AMPOULE)
     {
-      cobalt_supply_item_set_product (self->item, gtk_drop_down_get_selected (self->product_dropdown));
-      cobalt_supply_item_set_strength_amount (self->item, strength);
-      cobalt_supply_item_set_strength_unit (self->item, strength_unit);
+      self->item->product = gtk_drop_down_get_selected (self->product_dropdown);
+      self->item->strength_amount = strength;
+      self->item->strength_unit = strength_unit;
       /* The number replaces an older version's text. */
-      cobalt_supply_item_set_strength_text (self->item, NULL);
-      cobalt_supply_item_set_batch (self->item, batch);
+      cobalt_set_str (&self->item->strength_text, NULL);
+      cobalt_set_str (&self->item->batch, batch);
     }
   else
-    cobalt_supply_item_set_batch (self->item, *batch != '\0' ? batch : NULL);
-  cobalt_supply_item_set_name (self->item, *name != '\0' ? name : NULL);
-  cobalt_supply_item_set_count (self->item, (int) count);
-  cobalt_supply_item_set_received_on (self->item, have_received ? &received : NULL);
-  cobalt_supply_item_set_expiry (self->item, have_expiry ? &expiry : NULL);
-  cobalt_supply_item_set_note (self->item, *note != '\0' ? note : NULL);
+    cobalt_set_str (&self->item->batch, *batch != '\0' ? batch : NULL);
+  cobalt_set_str (&self->item->name, *name != '\0' ? name : NULL);
+  self->item->count = (int) count;
+  cobalt_set_date (&self->item->received_on, have_received ? &received : NULL);
+  cobalt_set_date (&self->item->expiry, have_expiry ? &expiry : NULL);
+  cobalt_set_str (&self->item->note, *note != '\0' ? note : NULL);
 
   if (!cobalt_supply_item_validate (self->item, &local_error) ||
       !cobalt_repository_save_supply_item (self->repository, self->item, &local_error))
@@ -467,6 +467,6 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
       return FALSE;
     }
 
-  g_signal_emit (self, signals[SAVED], 0, cobalt_supply_item_get_id (self->item));
+  g_signal_emit (self, signals[SAVED], 0, self->item->id);
   return TRUE;
 }

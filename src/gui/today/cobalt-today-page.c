@@ -190,8 +190,8 @@ format_due_date (GDateTime *due_at,
 static void
 show_missed_dose (CobaltTodayPage *self)
 {
-  const char *clinic_name = cobalt_person_get_clinic_name (self->person);
-  const char *clinic_phone = cobalt_person_get_clinic_phone (self->person);
+  const char *clinic_name = self->person->clinic_name;
+  const char *clinic_phone = self->person->clinic_phone;
   g_autofree char *clinic = NULL;
 
   /* CLINICAL.md "Missed dose": ask the clinic, never take two. */
@@ -240,7 +240,7 @@ update_start_button (CobaltTodayPage *self)
   g_autoptr(CobaltChecklistRun) run = NULL;
   g_autofree char *tooltip = NULL;
 
-  run = cobalt_repository_get_open_checklist_run (self->repository, cobalt_person_get_id (self->person), NULL);
+  run = cobalt_repository_get_open_checklist_run (self->repository, self->person->id, NULL);
   if (run == NULL || cobalt_checklist_run_get_n_ticked (run) == 0)
     {
       gtk_button_set_label (self->start_checklist_button, _("_Start Checklist"));
@@ -277,7 +277,7 @@ take_precomputed_status (CobaltTodayPage *self,
   g_autoptr(CobaltStatus) status = g_steal_pointer (&self->precomputed);
 
   if (status == NULL ||
-      cobalt_person_get_id (cobalt_status_get_person (status)) != cobalt_person_get_id (self->person) ||
+      COBALT_PERSON (cobalt_status_get_person (status))->id != self->person->id ||
       g_date_time_compare (now, cobalt_status_get_now (status)) < 0 ||
       g_date_time_compare (now, cobalt_status_get_next_change (status)) >= 0)
     return NULL;
@@ -322,10 +322,10 @@ update (CobaltTodayPage *self)
 
   if (due != NULL && due->last_dose_id == 0 && due->due_at != NULL)
     /* Translators: above the first-dose date of someone with no dose yet. */
-    heading = g_strdup_printf (_("First dose for %s"), cobalt_person_get_name (self->person));
+    heading = g_strdup_printf (_("First dose for %s"), self->person->name);
   else
     /* Translators: above the next dose's date. */
-    heading = g_strdup_printf (_("Next dose for %s"), cobalt_person_get_name (self->person));
+    heading = g_strdup_printf (_("Next dose for %s"), self->person->name);
   gtk_label_set_label (self->heading_label, heading);
   update_start_button (self);
 
@@ -348,7 +348,7 @@ update (CobaltTodayPage *self)
       if (due == NULL)
         text = g_strdup_printf (_("No prescription has been set up for %s yet, "
                                   "so Cobalt cannot work out when the next dose is due."),
-                                cobalt_person_get_name (self->person));
+                                self->person->name);
       else if (due->needs_first_date)
         /* Nothing is due, and nothing missed, before a first-dose date. */
         text = g_strdup (_("No dose has been logged and no first-dose date was chosen, so nothing is "
@@ -385,7 +385,7 @@ update (CobaltTodayPage *self)
 
       /* Translators: dose and route, "1 mg hydroxocobalamin, into a muscle (IM)". */
       dose = g_strdup_printf (_("%s, %s"), cobalt_status_get_dose_text (status),
-                              cobalt_route_to_string (cobalt_prescription_get_route (prescription)));
+                              cobalt_route_to_string (prescription->route));
       gtk_label_set_label (self->dose_label, dose);
 
       site = cobalt_status_get_site (status);
