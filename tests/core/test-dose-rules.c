@@ -630,25 +630,25 @@ test_lab_result_values (void)
   g_assert_cmpstr (error->message, ==, "A lab result must be more than zero.");
   g_clear_error (&error);
 
-  cobalt_lab_result_set_value (result, NAN);
+  result->value = NAN;
   g_assert_false (cobalt_lab_result_validate_for (result, NULL, now, &error));
   g_assert_cmpstr (error->message, ==, "Enter the result as a number.");
   g_clear_error (&error);
 
-  cobalt_lab_result_set_value (result, 320);
+  result->value = 320;
   cobalt_lab_result_set_unit (result, "mmHg");
   g_assert_false (cobalt_lab_result_validate_for (result, NULL, now, &error));
   g_assert_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_UNIT);
   g_clear_error (&error);
 
   cobalt_lab_result_set_unit (result, "pg/mL");
-  cobalt_lab_result_set_ref_low (result, 200);
-  cobalt_lab_result_set_ref_high (result, 200);
+  result->ref_low = 200;
+  result->ref_high = 200;
   g_assert_false (cobalt_lab_result_validate_for (result, NULL, now, &error));
   g_assert_cmpstr (error->message, ==, "The lower end of the reference range must be below the upper end.");
   g_clear_error (&error);
 
-  cobalt_lab_result_set_ref_high (result, 900);
+  result->ref_high = 900;
   g_assert_true (cobalt_lab_result_validate_for (result, NULL, now, &error));
   g_assert_no_error (error);
 }

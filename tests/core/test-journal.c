@@ -49,8 +49,8 @@ b12 (double      value,
   GDate *day = g_date_new_dmy (2, G_DATE_APRIL, 2025);
 
   cobalt_set_date (&result->taken_on, day);
-  cobalt_lab_result_set_ref_low (result, low);
-  cobalt_lab_result_set_ref_high (result, high);
+  result->ref_low = low;
+  result->ref_high = high;
   g_date_free (day);
 
   return result;
@@ -241,13 +241,13 @@ test_lab_validate (void)
   /* Haemoglobin: g/dL and g/L both work, with limits in the right unit. */
   hb->test = COBALT_LAB_TEST_HAEMOGLOBIN;
   assert_valid (hb);
-  cobalt_lab_result_set_value (hb, 135);   /* 135 g/dL: the g/L number in the wrong unit */
+  hb->value = 135;   /* 135 g/dL: the g/L number in the wrong unit */
   assert_invalid (hb, COBALT_JOURNAL_ERROR_INVALID);
   cobalt_lab_result_set_unit (hb, "g/L");
-  cobalt_lab_result_set_ref_low (hb, 120);
-  cobalt_lab_result_set_ref_high (hb, 160);
+  hb->ref_low = 120;
+  hb->ref_high = 160;
   assert_valid (hb);
-  cobalt_lab_result_set_value (hb, 5);     /* no one lives with 5 g/L */
+  hb->value = 5;     /* no one lives with 5 g/L */
   assert_invalid (hb, COBALT_JOURNAL_ERROR_INVALID);
 
   /* The table's edges, per test. */
@@ -269,7 +269,7 @@ test_lab_validate (void)
 
         r->test = edges[i].test;
         assert_valid (r);
-        cobalt_lab_result_set_value (r, edges[i].bad);
+        r->value = edges[i].bad;
         assert_invalid (r, COBALT_JOURNAL_ERROR_INVALID);
       }
   }

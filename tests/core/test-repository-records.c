@@ -266,8 +266,8 @@ test_journal (Fixture       *fixture,
   g_clear_object (&list);
 
   cobalt_set_date (&lab->taken_on, taken);
-  cobalt_lab_result_set_ref_low (lab, 180);
-  cobalt_lab_result_set_ref_high (lab, 900);
+  lab->ref_low = 180;
+  lab->ref_high = 900;
   cobalt_set_str (&lab->lab_name, "County Lab");
   g_assert_true (cobalt_repository_add_lab_result (fixture->repo, lab, &error));
   g_assert_no_error (error);

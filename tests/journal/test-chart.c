@@ -145,8 +145,8 @@ b12 (int         year,
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 5, month, year);
   cobalt_set_date (&result->taken_on, &day);
-  cobalt_lab_result_set_ref_low (result, low);
-  cobalt_lab_result_set_ref_high (result, high);
+  result->ref_low = low;
+  result->ref_high = high;
   return result;
 }
 

@@ -50,8 +50,8 @@ add_lab_result (EditFixture *ef)
   g_date_clear (&day, 1);
   g_date_set_dmy (&day, 1, 3, 2025);
   cobalt_set_date (&result->taken_on, &day);
-  cobalt_lab_result_set_ref_low (result, 200);
-  cobalt_lab_result_set_ref_high (result, 900);
+  result->ref_low = 200;
+  result->ref_high = 900;
   g_assert_true (cobalt_repository_add_lab_result (ef->f.repository, result, &error));
   g_assert_no_error (error);
   return result;
@@ -187,9 +187,9 @@ test_store_lab_result (EditFixture   *ef,
 
   /* The unit was mistyped: pmol/L, and the range was only the lower end. */
   cobalt_lab_result_set_unit (result, "pmol/L");
-  cobalt_lab_result_set_value (result, 250);
-  cobalt_lab_result_set_ref_low (result, 148);
-  cobalt_lab_result_set_ref_high (result, NAN);
+  result->value = 250;
+  result->ref_low = 148;
+  result->ref_high = NAN;
   g_assert_true (cobalt_journal_store_update (ef->f.repository, G_OBJECT (result), &error));
   g_assert_no_error (error);
 
@@ -201,7 +201,7 @@ test_store_lab_result (EditFixture   *ef,
   g_assert_cmpint (cobalt_lab_result_check_range (reread), ==, COBALT_LAB_RANGE_IN_RANGE);
 
   /* An implausible value is refused with the form's reason. */
-  cobalt_lab_result_set_value (result, 90000);
+  result->value = 90000;
   g_assert_false (cobalt_journal_store_update (ef->f.repository, G_OBJECT (result), &error));
   g_assert_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID);
   g_clear_object (&reread);

@@ -526,8 +526,8 @@ add_lab (CobaltRepository *repository,
   GDate taken_on = date_offset (now, day_offset);
 
   cobalt_set_date (&result->taken_on, &taken_on);
-  cobalt_lab_result_set_ref_low (result, low);
-  cobalt_lab_result_set_ref_high (result, high);
+  result->ref_low = low;
+  result->ref_high = high;
   cobalt_set_str (&result->lab_name, spec->lab_name);
   return cobalt_repository_add_lab_result (repository, result, error);
 }

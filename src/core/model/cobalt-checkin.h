@@ -14,6 +14,9 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_CHECKIN (cobalt_checkin_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltCheckin, cobalt_checkin, COBALT, CHECKIN, GObject)
 
+#define COBALT_CHECKIN_NOT_RECORDED (-1)
+
+/* A wellbeing check-in. */
 struct _CobaltCheckin
 {
   GObject    parent_instance;
@@ -21,14 +24,10 @@ struct _CobaltCheckin
   gint64     id;
   gint64     person_id;
   GDateTime *at;
+  /* By CobaltCheckinMeasure: 0–10, or COBALT_CHECKIN_NOT_RECORDED. */
   int        scores[COBALT_N_CHECKIN_MEASURES];
   char      *note;
 };
-
-/* A wellbeing check-in. Scores are 0–10, or COBALT_CHECKIN_NOT_RECORDED.
- * Properties: id, person-id, at, energy, mood, fatigue, pins-and-needles,
- * memory, note. */
-#define COBALT_CHECKIN_NOT_RECORDED (-1)
 
 /* All scores start not recorded. */
 CobaltCheckin *cobalt_checkin_new                  (gint64     person_id,

@@ -29,20 +29,18 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_CHECKLIST_STEP (cobalt_checklist_step_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltChecklistStep, cobalt_checklist_step, COBALT, CHECKLIST_STEP, GObject)
 
+/* One step of a person's checklist definition. */
 struct _CobaltChecklistStep
 {
   GObject  parent_instance;
 
   gint64   id;
   gint64   person_id;
-  guint    position;
-  char    *kind;
+  guint    position;     /* 0-based order */
+  char    *kind;         /* never NULL: set with cobalt_checklist_step_set_kind() */
   char    *title;
-  char    *explanation;
+  char    *explanation; /* may be NULL */
 };
-
-/* One step of a person's checklist definition. Properties: id, person-id,
- * position (0-based order), kind, title, explanation. */
 
 /* @kind: a built-in kind or COBALT_STEP_CUSTOM (NULL means custom). */
 CobaltChecklistStep *cobalt_checklist_step_new             (const char *kind,
@@ -50,10 +48,7 @@ CobaltChecklistStep *cobalt_checklist_step_new             (const char *kind,
                                                             const char *explanation);
 /* A copy with id 0 (unsaved). */
 CobaltChecklistStep *cobalt_checklist_step_copy            (CobaltChecklistStep *self);
-
-/* Never NULL. */
 void                 cobalt_checklist_step_set_kind        (CobaltChecklistStep *self, const char *kind);
-/* May be NULL. */
 
 /* FALSE with COBALT_CHECKLIST_ERROR_INVALID for an empty title or an
  * unknown kind. */

@@ -155,15 +155,7 @@ cobalt_lab_result_finalize (GObject *object)
 static void
 cobalt_lab_result_class_init (CobaltLabResultClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = cobalt_lab_result_finalize;
-
-  /* Unbounded: validate() explains a refusal, a pspec range cannot. */
-  /* NAN ("not given") is the real initial value (see init). GObject
-   * refuses NAN both as a pspec default and in g_object_set(): set NAN
-   * with cobalt_lab_result_set_ref_low()/_high(). */
-
+  G_OBJECT_CLASS (klass)->finalize = cobalt_lab_result_finalize;
 }
 
 static void
@@ -298,12 +290,10 @@ cobalt_lab_result_new (gint64         person_id,
                        double         value,
                        const char    *unit)
 {
-  g_return_val_if_fail (valid_test (test), NULL);
-
   CobaltLabResult *self;
 
-  /* Through the setters, not properties: GObject refuses NAN in a GValue
-   * of a double property, and a form may hand in NAN for "not a number". */
+  g_return_val_if_fail (valid_test (test), NULL);
+
   self = g_object_new (COBALT_TYPE_LAB_RESULT, NULL);
   self->person_id = person_id;
   self->test = test;
@@ -311,25 +301,6 @@ cobalt_lab_result_new (gint64         person_id,
   cobalt_lab_result_set_unit (self, unit != NULL ? unit : test_units[test][0]);
 
   return self;
-}
-
-/* Doubles compare equal when both are NAN ("not given"). */
-static gboolean
-same_double (double a,
-             double b)
-{
-  return (isnan (a) && isnan (b)) || a == b;
-}
-
-void
-cobalt_lab_result_set_value (CobaltLabResult *self,
-                             double           value)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-
-  if (same_double (self->value, value))
-    return;
-  self->value = value;
 }
 
 void
@@ -346,28 +317,6 @@ cobalt_lab_result_set_unit (CobaltLabResult *self,
     unit = info->unit;
 
   cobalt_set_str (&self->unit, unit);
-}
-
-void
-cobalt_lab_result_set_ref_low (CobaltLabResult *self,
-                               double           ref_low)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-
-  if (same_double (self->ref_low, ref_low))
-    return;
-  self->ref_low = ref_low;
-}
-
-void
-cobalt_lab_result_set_ref_high (CobaltLabResult *self,
-                                double           ref_high)
-{
-  g_return_if_fail (COBALT_IS_LAB_RESULT (self));
-
-  if (same_double (self->ref_high, ref_high))
-    return;
-  self->ref_high = ref_high;
 }
 
 CobaltLabRange

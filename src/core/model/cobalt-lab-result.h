@@ -40,6 +40,8 @@ gboolean            cobalt_lab_convert            (double       value,
 #define COBALT_TYPE_LAB_RESULT (cobalt_lab_result_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltLabResult, cobalt_lab_result, COBALT, LAB_RESULT, GObject)
 
+/* A lab result. The reference range is the lab's own, in the result's
+ * unit. */
 struct _CobaltLabResult
 {
   GObject        parent_instance;
@@ -50,16 +52,11 @@ struct _CobaltLabResult
   CobaltLabTest  test;
   double         value;
   char          *unit;
-  double         ref_low;
-  double         ref_high;
+  double         ref_low;   /* NAN = not given */
+  double         ref_high;  /* NAN = not given */
   char          *lab_name;
   char          *note;
 };
-
-/* Properties: id, person-id, taken-on (GDate), test, value, unit, ref-low,
- * ref-high (NAN = not given), lab-name, note. The reference range is the
- * lab's own, in the result's unit. GObject refuses NAN through
- * g_object_set(): use the setters for "not given". */
 
 /* @unit NULL → the test's first unit; range not given. */
 CobaltLabResult *cobalt_lab_result_new            (gint64         person_id,
@@ -67,10 +64,7 @@ CobaltLabResult *cobalt_lab_result_new            (gint64         person_id,
                                                    double         value,
                                                    const char    *unit);
 
-void           cobalt_lab_result_set_value        (CobaltLabResult *self, double value);
 void           cobalt_lab_result_set_unit         (CobaltLabResult *self, const char *unit);
-void           cobalt_lab_result_set_ref_low      (CobaltLabResult *self, double ref_low);
-void           cobalt_lab_result_set_ref_high     (CobaltLabResult *self, double ref_high);
 
 /* Against the lab's own range (bounds inclusive); a one-sided range still
  * tells "below" or "above". Never a judgement on the dose. */

@@ -15,10 +15,7 @@ G_BEGIN_DECLS
 /* One row of the injection log as the Log page and the exports show it:
  * either a dose (with the state of the checklist run it came from and a
  * summary of its reactions) or a checklist run that was stopped before
- * anything was given ("aborted checklist runs listed as such").
- *
- * Properties (read-only): key, dose, when, checklist-state,
- * abort-reason, n-reactions, reactions-text, worst-reaction. */
+ * anything was given ("aborted checklist runs listed as such"). */
 
 #define COBALT_TYPE_LOG_ENTRY (cobalt_log_entry_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltLogEntry, cobalt_log_entry, COBALT, LOG_ENTRY, GObject)
@@ -27,22 +24,20 @@ struct _CobaltLogEntry
 {
   GObject     parent_instance;
 
-  gint64      key;
-  CobaltDose *dose;
-  GDateTime  *when;
-  int         checklist_state;
+  gint64      key;             /* positive dose id, or minus the run id for a stopped run */
+  CobaltDose *dose;            /* NULL for a stopped run */
+  GDateTime  *when;            /* when the dose was given, or the run started; in its own zone */
+  int         checklist_state; /* a CobaltRunState or COBALT_LOG_CHECKLIST_NONE */
   char       *abort_reason;
   guint       n_reactions;
-  char       *reactions_text;
-  int         worst_reaction;
+  char       *reactions_text;  /* "Site pain; Headache" or NULL */
+  int         worst_reaction;  /* the most urgent CobaltTriageLevel, -1 without reactions */
 };
 
 /* Checklist column of a dose logged without a checklist run. */
 #define COBALT_LOG_CHECKLIST_NONE (-1)
 
-/* Takes a reference on @dose. @checklist_state: a CobaltRunState or
- * COBALT_LOG_CHECKLIST_NONE. @reactions_text: "Site pain; Headache" or NULL.
- * @worst_reaction: the most urgent CobaltTriageLevel, -1 without reactions. */
+/* Takes a reference on @dose. */
 CobaltLogEntry *cobalt_log_entry_new_dose      (CobaltDose  *dose,
                                                 int          checklist_state,
                                                 guint        n_reactions,
@@ -52,10 +47,7 @@ CobaltLogEntry *cobalt_log_entry_new_aborted   (gint64       run_id,
                                                 GDateTime   *started_at,
                                                 const char  *abort_reason);
 
-/* Positive dose id, or minus the run id for an aborted run. */
 gboolean        cobalt_log_entry_is_dose             (CobaltLogEntry *self);
-/* NULL for an aborted run. */
-/* When the dose was given, or the run started; in its own zone. */
 
 /* "Completed", "Stopped", "In progress" or "None" (translated). */
 const char     *cobalt_log_entry_describe_checklist  (CobaltLogEntry *self);

@@ -13,22 +13,20 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_PERSON (cobalt_person_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltPerson, cobalt_person, COBALT, PERSON, GObject)
 
+/* Someone whose injections Cobalt keeps. */
 struct _CobaltPerson
 {
   GObject   parent_instance;
 
   gint64    id;
   char     *name;
-  GDate    *date_of_birth;
+  GDate    *date_of_birth;    /* may be NULL */
   char     *clinic_name;
   char     *clinic_phone;
-  char     *emergency_number;
+  char     *emergency_number; /* NULL: read cobalt_person_get_emergency_number() */
   char     *notes;
   gboolean  archived;
 };
-
-/* Properties: id, name, date-of-birth (GDate boxed, may be NULL),
- * clinic-name, clinic-phone, emergency-number, notes, archived. */
 
 CobaltPerson *cobalt_person_new                  (const char *name);
 

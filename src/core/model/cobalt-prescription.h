@@ -17,6 +17,8 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_PRESCRIPTION (cobalt_prescription_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltPrescription, cobalt_prescription, COBALT, PRESCRIPTION, GObject)
 
+/* A prescription (regimen) version. Saving a changed prescription stores a
+ * new version; doses keep the id of the version they were given under. */
 struct _CobaltPrescription
 {
   GObject         parent_instance;
@@ -25,15 +27,21 @@ struct _CobaltPrescription
   gint64          person_id;
   guint           version;
   char           *template_id;
-  GDate          *starts_on;
+  GDate          *starts_on;      /* local day the regimen started; doses before it do not count */
   CobaltProduct   product;
-  char           *product_name;
-  char           *strength_text;
+  char           *product_name;   /* brand, or the name of an "other" product; may be NULL */
+  /* Strength of the ampoule per mL. Amount 0 = not known: an old
+   * free-text strength that could not be read as a number; the editor
+   * asks for it, and no volume is shown until then. */
   double          strength_amount;
   CobaltDoseUnit  strength_unit;
+  /* The strength as typed before strengths were numbers ("1 ampoule"),
+   * kept only to show while the number is not known; may be NULL. */
+  char           *strength_text;
   double          amount;
   CobaltDoseUnit  unit;
   CobaltRoute     route;
+  /* Technique as the clinic taught it. Gauge 0 / length 0 = not recorded. */
   guint           drawing_needle_gauge;
   guint           injecting_needle_gauge;
   double          needle_length_mm;
@@ -41,19 +49,21 @@ struct _CobaltPrescription
   guint           angle_degrees;
   gboolean        use_swab;
   gboolean        aspirate;
-  char           *technique_notes;
-  GStrv           enabled_sites;
-  guint           reminder_minute;
+  char           *technique_notes; /* landmarks as taught; may be NULL */
+  GStrv           enabled_sites;   /* set with cobalt_prescription_set_enabled_sites() */
+  guint           reminder_minute; /* reminder time, minutes after local midnight (0..1439) */
+  /* Kept in the database for older versions; no longer decides anything
+   * (a dose is due all of its due day: cobalt-schedule.c, rule 6). */
   guint           grace_minutes;
+  /* The clinic's shorter window: overdue this many minutes after the
+   * reminder time, honoured only while the current phase's interval is
+   * under a week. 0 = not set (overdue from the day after the due day). */
   guint           overdue_after_minutes;
   char           *notes;
+  /* CobaltPhase, at least one for a valid prescription; set with
+   * cobalt_prescription_set_phases() or _add_phase(). */
   GPtrArray      *phases;
 };
-
-/* A prescription (regimen) version. Saving a changed prescription stores a
- * new version; doses keep the id of the version they were given under.
- * Every field is a GObject property of the same name (dashes for
- * underscores); "phases" is a GPtrArray of CobaltPhase. */
 
 CobaltPrescription *cobalt_prescription_new            (void);
 /* A new, unsaved prescription filled from a CLINICAL.md template id
@@ -66,29 +76,12 @@ CobaltPrescription *cobalt_prescription_copy           (CobaltPrescription *self
 const char * const *cobalt_prescription_template_ids   (void);
 const char         *cobalt_prescription_template_name  (const char *template_id);
 
-/* Local calendar day the regimen started; doses before it do not count. */
-/* Free text: brand or "other" product name; may be NULL. */
-/* Strength of the ampoule per mL: an amount and its unit (mg or mcg).
- * Amount 0 = not known: an old free-text strength that could not be read
- * as a number (see strength-text); the prescription editor asks for it,
- * and no volume is shown until then. */
-/* The strength as typed before strengths were numbers ("1 ampoule"),
- * kept only to show it while the numeric strength is not known; may be NULL. */
-/* Technique as the clinic taught it. Gauge 0 / length 0 = not recorded. */
 void           cobalt_prescription_set_use_swab               (CobaltPrescription *self, gboolean use_swab);
 void           cobalt_prescription_set_aspirate               (CobaltPrescription *self, gboolean aspirate);
-/* Free text: landmarks as taught; may be NULL. */
-/* Site ids (cobalt-site.h) the clinic trained the person on. NULL-terminated, borrowed. */
+/* Site ids (cobalt-site.h) the clinic trained the person on, NULL-terminated. */
 const char * const *cobalt_prescription_get_enabled_sites     (CobaltPrescription *self);
 void           cobalt_prescription_set_enabled_sites          (CobaltPrescription *self, const char * const *site_ids);
 gboolean       cobalt_prescription_is_site_enabled            (CobaltPrescription *self, const char *site_id);
-/* Reminder time of day, minutes after local midnight (0..1439). */
-/* Kept in the database for older versions; no longer decides anything
- * (a dose is due all of its due day: cobalt-schedule.c, rule 6). */
-/* The clinic's shorter window: the dose is overdue this many minutes after
- * the reminder time, honoured only while the current phase's interval is
- * under a week. 0 = not set (overdue from the day after the due day). */
-/* Borrowed GPtrArray of CobaltPhase; at least one phase for a valid prescription. */
 /* Takes a copy of each phase. */
 void           cobalt_prescription_set_phases                 (CobaltPrescription *self, GPtrArray *phases);
 void           cobalt_prescription_add_phase                  (CobaltPrescription *self, const CobaltPhase *phase);

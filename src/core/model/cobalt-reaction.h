@@ -43,21 +43,19 @@ char        *cobalt_triage_advice          (CobaltTriageLevel level,
 #define COBALT_TYPE_REACTION (cobalt_reaction_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltReaction, cobalt_reaction, COBALT, REACTION, GObject)
 
+/* A reaction noted after a dose (or on its own). */
 struct _CobaltReaction
 {
   GObject            parent_instance;
 
   gint64             id;
   gint64             person_id;
-  gint64             dose_id;
+  gint64             dose_id;   /* 0 = not linked to a dose */
   GDateTime         *noted_at;
-  char              *kind;
+  char              *kind;      /* set with cobalt_reaction_set_kind() */
   CobaltTriageLevel  level;
   char              *note;
 };
-
-/* Properties: id, person-id, dose-id (0 = not linked to a dose), noted-at,
- * kind, level, note. */
 
 /* Level taken from the catalogue (MILD for "other"). */
 CobaltReaction    *cobalt_reaction_new             (gint64      person_id,

@@ -25,6 +25,10 @@ typedef enum
 #define COBALT_TYPE_REMINDER_STATE (cobalt_reminder_state_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltReminderState, cobalt_reminder_state, COBALT, REMINDER_STATE, GObject)
 
+/* What happened to one reminder, keyed by (person, kind, due instant), so
+ * that a restart, a second process or a clock change never shows it twice
+ * and never loses it. The instants are NULL until they happen; set them
+ * with cobalt_set_date_time(). */
 struct _CobaltReminderState
 {
   GObject             parent_instance;
@@ -32,25 +36,17 @@ struct _CobaltReminderState
   gint64              id;
   gint64              person_id;
   CobaltReminderKind  kind;
-  GDateTime          *due_at;
+  GDateTime          *due_at;          /* the instant the reminder is about */
   GDateTime          *shown_at;
   GDateTime          *snoozed_until;
   GDateTime          *dismissed_at;
   GDateTime          *acted_at;
-  char               *notification_id;
+  char               *notification_id; /* may be NULL */
 };
-
-/* What happened to one reminder, keyed by (person, kind, due instant), so
- * that a restart, a second process or a clock change never shows it twice
- * and never loses it. Properties: id, person-id, kind, due-at (the instant
- * the reminder is about), shown-at, snoozed-until, dismissed-at, acted-at
- * (all GDateTime, NULL = not yet), notification-id (string, may be NULL). */
 
 CobaltReminderState *cobalt_reminder_state_new      (gint64              person_id,
                                                      CobaltReminderKind  kind,
                                                      GDateTime          *due_at);
-
-/* All GDateTime getters return borrowed values, NULL when not set. */
 
 /* Dismissed or acted on: never show again. */
 gboolean            cobalt_reminder_state_is_settled         (CobaltReminderState *self);

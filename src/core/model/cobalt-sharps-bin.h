@@ -14,6 +14,8 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_SHARPS_BIN (cobalt_sharps_bin_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltSharpsBin, cobalt_sharps_bin, COBALT, SHARPS_BIN, GObject)
 
+/* The person's sharps bin, counted in doses' worth of sharps (one dose =
+ * its needles, syringe and ampoule). */
 struct _CobaltSharpsBin
 {
   GObject  parent_instance;
@@ -22,12 +24,8 @@ struct _CobaltSharpsBin
   gint64   person_id;
   guint    capacity;
   guint    fill;
-  GDate   *replaced_on;
+  GDate   *replaced_on; /* may be NULL */
 };
-
-/* The person's sharps bin, counted in doses' worth of sharps (one dose =
- * its needles, syringe and ampoule). Properties: id, person-id, capacity,
- * fill, replaced-on (GDate, may be NULL), nearly-full (read-only). */
 
 CobaltSharpsBin *cobalt_sharps_bin_new              (gint64 person_id,
                                                      guint  capacity);

@@ -14,6 +14,7 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_SUPPLY_ITEM (cobalt_supply_item_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltSupplyItem, cobalt_supply_item, COBALT, SUPPLY_ITEM, GObject)
 
+/* One stock entry: a box of ampoules of one batch, a pack of needles... */
 struct _CobaltSupplyItem
 {
   GObject           parent_instance;
@@ -21,34 +22,23 @@ struct _CobaltSupplyItem
   gint64            id;
   gint64            person_id;
   CobaltSupplyKind  kind;
-  CobaltProduct     product;
-  char             *name;
-  char             *strength_text;
+  CobaltProduct     product;         /* meaningful for ampoules */
+  char             *name;            /* brand, or "23 G 25 mm" for needles; may be NULL */
+  char             *strength_text;   /* the free text of older versions, for display; may be NULL */
+  /* Ampoules: per mL, mg or mcg; 0 = not known, required to save an ampoule. */
   double            strength_amount;
   CobaltDoseUnit    strength_unit;
-  char             *batch;
-  GDate            *expiry;
-  GDate            *received_on;
-  int               count;
+  char             *batch;           /* lot; required for ampoules */
+  GDate            *expiry;          /* may be NULL: none printed */
+  GDate            *received_on;     /* may be NULL */
+  int               count;           /* units left; signed so validate() can refuse a negative entry */
   char             *note;
 };
-
-/* One stock entry: a box of ampoules of one batch, a pack of needles...
- * Properties: id, person-id, kind (CobaltSupplyKind), product
- * (CobaltProduct; meaningful for ampoules), name (free text: brand, or
- * "23 G 25 mm" for needles; may be NULL), strength-amount and
- * strength-unit (ampoules: per mL, mg or mcg; 0 = not known, required to
- * save an ampoule), strength-text (the free text of older versions, kept
- * for display; may be NULL), batch (lot; required for ampoules), expiry
- * (GDate, may be NULL = none printed), received-on (GDate, may be NULL),
- * count (units left), note. */
 
 CobaltSupplyItem *cobalt_supply_item_new              (gint64           person_id,
                                                        CobaltSupplyKind kind,
                                                        int              count);
 CobaltSupplyItem *cobalt_supply_item_copy             (CobaltSupplyItem *self);
-
-/* Signed so that a form's negative entry can be refused by validate. */
 
 /* The expiry day is the last usable day: expired once @today is after it.
  * Items without an expiry never expire. */

@@ -499,10 +499,10 @@ lab_result_from_row (CobaltStatement *stmt)
   result->id = cobalt_statement_get_int64 (stmt, 0);
   if (cobalt_statement_get_date (stmt, 2, &taken_on))
     cobalt_set_date (&result->taken_on, &taken_on);
-  cobalt_lab_result_set_ref_low (result, cobalt_statement_get_is_null (stmt, 6)
-                                           ? NAN : cobalt_statement_get_double (stmt, 6));
-  cobalt_lab_result_set_ref_high (result, cobalt_statement_get_is_null (stmt, 7)
-                                            ? NAN : cobalt_statement_get_double (stmt, 7));
+  result->ref_low = cobalt_statement_get_is_null (stmt, 6)
+                                           ? NAN : cobalt_statement_get_double (stmt, 6);
+  result->ref_high = cobalt_statement_get_is_null (stmt, 7)
+                                            ? NAN : cobalt_statement_get_double (stmt, 7);
   cobalt_set_str (&result->lab_name, cobalt_statement_get_text (stmt, 8));
   cobalt_set_str (&result->note, cobalt_statement_get_text (stmt, 9));
   return result;

@@ -437,7 +437,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
                                           : _("Enter the result as a number, for example 310 or 7.5."));
   else
     {
-      cobalt_lab_result_set_value (result, value);
+      result->value = value;
       if (!cobalt_lab_result_validate (result, &local_error))
         {
           cobalt_journey_set_field_error (self->value_error, local_error->message);
@@ -455,8 +455,8 @@ cobalt_lab_form_save (CobaltLabForm  *self,
     }
   else
     {
-      cobalt_lab_result_set_ref_low (result, low);
-      cobalt_lab_result_set_ref_high (result, high);
+      result->ref_low = low;
+      result->ref_high = high;
       double min = 1, max = 1;
 
       /* Checked with a value known to be fine (the middle of what the
@@ -465,7 +465,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
       if (!value_ok)
         {
           cobalt_lab_test_get_plausible_range (test, unit, &min, &max);
-          cobalt_lab_result_set_value (result, (min + max) / 2);
+          result->value = (min + max) / 2;
         }
       if (!cobalt_lab_result_validate (result, &local_error))
         {
@@ -473,7 +473,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
           g_clear_error (&local_error);
           range_ok = FALSE;
         }
-      cobalt_lab_result_set_value (result, value_ok ? value : 0);
+      result->value = value_ok ? value : 0;
     }
 
   if (!date_ok)
