@@ -12,6 +12,7 @@
 #include "cobalt-database.h"
 #include "cobalt-database-private.h"
 #include "cobalt-migrations.h"
+#include "cobalt-tables-private.h"
 
 struct _CobaltDatabase
 {
@@ -844,22 +845,10 @@ cobalt_database_get_setting (CobaltDatabase  *self,
                              const char      *key,
                              GError         **error)
 {
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (COBALT_IS_DATABASE (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  stmt = cobalt_database_prepare (self, "SELECT value FROM settings WHERE key = ?1", error);
-  if (stmt == NULL || !cobalt_statement_bind_text (stmt, 1, key, error))
-    return NULL;
-
-  if (cobalt_statement_step (stmt, &local_error))
-    return g_strdup (cobalt_statement_get_text (stmt, 0));
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return NULL;
+  return cobalt_settings_table_select (self, key, error);
 }
 
 gboolean
@@ -868,22 +857,8 @@ cobalt_database_set_setting (CobaltDatabase  *self,
                              const char      *value,
                              GError         **error)
 {
-  g_autoptr(CobaltStatement) stmt = NULL;
-
   g_return_val_if_fail (COBALT_IS_DATABASE (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if (value == NULL)
-    stmt = cobalt_database_prepare (self, "DELETE FROM settings WHERE key = ?1", error);
-  else
-    stmt = cobalt_database_prepare (self,
-                                    "INSERT INTO settings (key, value) VALUES (?1, ?2) "
-                                    "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                                    error);
-  if (stmt == NULL ||
-      !cobalt_statement_bind_text (stmt, 1, key, error) ||
-      (value != NULL && !cobalt_statement_bind_text (stmt, 2, value, error)))
-    return FALSE;
-
-  return cobalt_statement_execute (stmt, error);
+  return cobalt_settings_table_set (self, key, value, error);
 }

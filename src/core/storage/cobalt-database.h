@@ -154,7 +154,8 @@ gboolean         cobalt_database_run_write         (CobaltDatabase          *sel
                                                     gpointer                 user_data,
                                                     GError                 **error);
 
-/* Settings table helpers (usable inside or outside a transaction). */
+/* Settings table helpers (usable inside or outside a transaction); the
+ * SQL is in cobalt-settings-table.c. */
 char            *cobalt_database_get_setting       (CobaltDatabase *self,
                                                     const char     *key,
                                                     GError        **error);

@@ -10,8 +10,9 @@
 
 G_BEGIN_DECLS
 
-/* Shared by the cobalt-repository-*.c files (one per area), and the way
- * under the repository for the rest of core and for tests. The window,
+/* Shared by the cobalt-repository-*.c files (one per area) and the table
+ * files under them (cobalt-tables-private.h), and the way under the
+ * repository for the rest of core and for tests. The window,
  * the command line and cobalt-reminder never include this: they open the
  * log with cobalt_repository_open(). */
 
@@ -37,36 +38,25 @@ gboolean    cobalt_repository_bind_time    (CobaltStatement *stmt,
 GDateTime  *cobalt_repository_get_time     (CobaltStatement *stmt,
                                             int              column);
 
+/* What was not found. The table files (cobalt-tables-private.h) name
+ * it; the sentence a person reads is translated here, with the
+ * repository's others. */
+typedef enum
+{
+  COBALT_MISSING_PERSON,
+  COBALT_MISSING_PRESCRIPTION,
+  COBALT_MISSING_DOSE,
+  COBALT_MISSING_CHECKLIST_RUN,
+  COBALT_MISSING_REACTION,
+  COBALT_MISSING_CHECKIN,
+  COBALT_MISSING_LAB_RESULT,
+  COBALT_MISSING_SUPPLY_ITEM,
+} CobaltMissing;
+
 /* NOT_FOUND for "no such @what". */
-void        cobalt_repository_set_not_found (GError     **error,
-                                             const char  *what,
-                                             gint64       id);
-
-/* NOT_FOUND unless the person exists: a clearer answer than the foreign
- * key's CONSTRAINT. */
-gboolean    cobalt_repository_check_person_exists (CobaltDatabase *db,
-                                                   gint64          person_id,
-                                                   GError        **error);
-
-/* One prescription version, phases included; NOT_FOUND when there is none. */
-CobaltPrescription *cobalt_repository_load_prescription (CobaltDatabase *db,
-                                                         gint64          prescription_id,
-                                                         GError        **error);
-/* Supply items of a person, as a GListStore of CobaltSupplyItem. */
-GListModel *cobalt_repository_load_supply_items (CobaltDatabase *db,
-                                                 gint64          person_id,
-                                                 GError        **error);
-/* Checklist steps of a person, as a GListStore of CobaltChecklistStep. */
-GListModel *cobalt_repository_load_checklist_steps (CobaltDatabase *db,
-                                                    gint64          person_id,
-                                                    GError        **error);
-/* Inserts @steps as the person's definition (after deleting the old one);
- * fills @ids (gint64) in order. Inside a transaction. */
-gboolean    cobalt_repository_write_checklist_steps (CobaltDatabase *db,
-                                                     gint64          person_id,
-                                                     GListModel     *steps,
-                                                     GArray         *ids,
-                                                     GError        **error);
+void        cobalt_repository_set_not_found (GError        **error,
+                                             CobaltMissing   what,
+                                             gint64          id);
 
 /* One dose's columns as stored, borrowed for the length of the callback. */
 typedef struct
@@ -89,7 +79,8 @@ typedef struct
 typedef void (*CobaltDoseRowFunc) (const CobaltDoseRow *row,
                                    gpointer             user_data);
 
-/* Every dose given to @person_id, oldest first (storage/cobalt-dose-rows.c). */
+/* Every dose given to @person_id, oldest first: for exports that must be
+ * fast, no model objects, straight from the (person, time) index. */
 gboolean cobalt_repository_foreach_dose_row (CobaltRepository  *repository,
                                              gint64             person_id,
                                              CobaltDoseRowFunc  func,

@@ -5,10 +5,13 @@
 
 #include "cobalt-repository.h"
 #include "cobalt-repository-private.h"
+#include "cobalt-tables-private.h"
 
 /* The repository object, people, prescriptions and settings. Doses and
- * resting sites live in cobalt-repository-doses.c; checklists, journal,
- * supplies and reminder state in cobalt-repository-records.c. */
+ * resting sites live in cobalt-repository-doses.c; checklists in
+ * cobalt-repository-checklists.c; journal, supplies and reminder state in
+ * cobalt-repository-records.c. Every SQL statement is in the
+ * cobalt-*-table(s).c files (cobalt-tables-private.h). */
 
 struct _CobaltRepository
 {
@@ -44,18 +47,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
-
-#define PERSON_COLUMNS \
-  "id, name, date_of_birth, clinic_name, clinic_phone, emergency_number, notes, archived"
-
-/* Column 10 was volume_ml, which is no longer read: the volume is dose ÷
- * strength, computed (strength_amount took its place, strength_unit is
- * last; "strength" is the old free text, kept for display). */
-#define PRESCRIPTION_COLUMNS \
-  "id, person_id, version, starts_on, template_id, product, product_name, strength, amount, unit, " \
-  "strength_amount, route, drawing_needle_gauge, injecting_needle_gauge, needle_length_mm, syringe_ml, " \
-  "angle_degrees, use_swab, aspirate, technique_notes, enabled_sites, reminder_minute, " \
-  "grace_minutes, notes, overdue_after_minutes, strength_unit"
 
 /* What each table holds, for ::changed. A new table must be added here:
  * a write to one that is not is a programming error, and says so. */
@@ -171,166 +162,33 @@ cobalt_repository_get_time (CobaltStatement *stmt,
   return cobalt_repository_from_us (cobalt_statement_get_int64 (stmt, column), NULL);
 }
 
+static const char *
+missing_get_noun (CobaltMissing what)
+{
+  switch (what)
+    {
+    case COBALT_MISSING_PERSON:        return _("person");
+    case COBALT_MISSING_PRESCRIPTION:  return _("prescription");
+    case COBALT_MISSING_DOSE:          return _("dose");
+    case COBALT_MISSING_CHECKLIST_RUN: return _("checklist run");
+    case COBALT_MISSING_REACTION:      return _("reaction");
+    case COBALT_MISSING_CHECKIN:       return _("check-in");
+    case COBALT_MISSING_LAB_RESULT:    return _("lab result");
+    case COBALT_MISSING_SUPPLY_ITEM:   return _("supply item");
+    }
+  g_assert_not_reached ();
+}
+
 void
-cobalt_repository_set_not_found (GError     **error,
-                                 const char  *what,
-                                 gint64       id)
+cobalt_repository_set_not_found (GError        **error,
+                                 CobaltMissing   what,
+                                 gint64          id)
 {
+  const char *noun = missing_get_noun (what);
+
   g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
-               _("The %s was not found (it may have been removed in another window)"), what);
-  g_debug ("%s %" G_GINT64_FORMAT " not found", what, id);
-}
-
-gboolean
-cobalt_repository_check_person_exists (CobaltDatabase  *db,
-                                       gint64           person_id,
-                                       GError         **error)
-{
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  stmt = cobalt_database_prepare (db, "SELECT 1 FROM people WHERE id = ?1", error);
-  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
-    return FALSE;
-  if (cobalt_statement_step (stmt, &local_error))
-    return TRUE;
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    cobalt_repository_set_not_found (error, _("person"), person_id);
-  return FALSE;
-}
-
-/* Row → object ---------------------------------------------------------------- */
-
-static CobaltPerson *
-person_from_row (CobaltStatement *stmt)
-{
-  CobaltPerson *person = cobalt_person_new (cobalt_statement_get_text (stmt, 1));
-  GDate dob;
-
-  person->id = cobalt_statement_get_int64 (stmt, 0);
-  if (cobalt_statement_get_date (stmt, 2, &dob))
-    cobalt_set_date (&person->date_of_birth, &dob);
-  cobalt_set_str (&person->clinic_name, cobalt_statement_get_text (stmt, 3));
-  cobalt_set_str (&person->clinic_phone, cobalt_statement_get_text (stmt, 4));
-  cobalt_person_set_emergency_number (person, cobalt_statement_get_text (stmt, 5));
-  cobalt_set_str (&person->notes, cobalt_statement_get_text (stmt, 6));
-  cobalt_person_set_archived (person, cobalt_statement_get_boolean (stmt, 7));
-  return person;
-}
-
-static gboolean
-load_phases (CobaltDatabase      *db,
-             CobaltPrescription  *prescription,
-             GError             **error)
-{
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
-  g_autoptr(GError) local_error = NULL;
-
-  stmt = cobalt_database_prepare (db,
-                                  "SELECT unit, interval, end_kind, end_value, amount, label "
-                                  "FROM prescription_phases WHERE prescription_id = ?1 ORDER BY position",
-                                  error);
-  if (stmt == NULL ||
-      !cobalt_statement_bind_int64 (stmt, 1, prescription->id, error))
-    return FALSE;
-
-  while (cobalt_statement_step (stmt, &local_error))
-    {
-      CobaltPhase *phase = cobalt_phase_new (cobalt_statement_get_int64 (stmt, 0),
-                                             cobalt_statement_get_int64 (stmt, 1),
-                                             cobalt_statement_get_int64 (stmt, 2),
-                                             cobalt_statement_get_int64 (stmt, 3),
-                                             cobalt_statement_get_text (stmt, 5));
-      phase->amount = cobalt_statement_get_double (stmt, 4);
-      g_ptr_array_add (phases, phase);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  cobalt_prescription_set_phases (prescription, phases);
-  return TRUE;
-}
-
-static CobaltPrescription *
-prescription_from_row (CobaltStatement *stmt)
-{
-  CobaltPrescription *p = cobalt_prescription_new ();
-  g_auto(GStrv) sites = NULL;
-  GDate starts_on;
-
-  p->id = cobalt_statement_get_int64 (stmt, 0);
-  p->person_id = cobalt_statement_get_int64 (stmt, 1);
-  p->version = cobalt_statement_get_int64 (stmt, 2);
-  if (cobalt_statement_get_date (stmt, 3, &starts_on))
-    cobalt_set_date (&p->starts_on, &starts_on);
-  cobalt_set_str (&p->template_id, cobalt_statement_get_text (stmt, 4));
-  p->product = cobalt_statement_get_int64 (stmt, 5);
-  cobalt_set_str (&p->product_name, cobalt_statement_get_text (stmt, 6));
-  cobalt_set_str (&p->strength_text, cobalt_statement_get_text (stmt, 7));
-  p->amount = cobalt_statement_get_double (stmt, 8);
-  p->unit = cobalt_statement_get_int64 (stmt, 9);
-  /* NULL (a strength that did not parse) reads as 0: not known. */
-  p->strength_amount = cobalt_statement_get_double (stmt, 10);
-  p->route = cobalt_statement_get_int64 (stmt, 11);
-  p->drawing_needle_gauge = cobalt_statement_get_int64 (stmt, 12);
-  p->injecting_needle_gauge = cobalt_statement_get_int64 (stmt, 13);
-  p->needle_length_mm = cobalt_statement_get_double (stmt, 14);
-  p->syringe_ml = cobalt_statement_get_double (stmt, 15);
-  p->angle_degrees = cobalt_statement_get_int64 (stmt, 16);
-  cobalt_prescription_set_use_swab (p, cobalt_statement_get_boolean (stmt, 17));
-  cobalt_prescription_set_aspirate (p, cobalt_statement_get_boolean (stmt, 18));
-  cobalt_set_str (&p->technique_notes, cobalt_statement_get_text (stmt, 19));
-
-  /* Site ids are catalogue ids ("deltoid-left"): they never hold a comma. */
-  sites = g_strsplit (cobalt_statement_get_text (stmt, 20) != NULL ? cobalt_statement_get_text (stmt, 20) : "",
-                      ",", -1);
-  {
-    g_autoptr(GPtrArray) ids = g_ptr_array_new ();
-
-    for (guint i = 0; sites[i] != NULL; i++)
-      if (sites[i][0] != '\0')
-        g_ptr_array_add (ids, sites[i]);
-    g_ptr_array_add (ids, NULL);
-    cobalt_prescription_set_enabled_sites (p, (const char * const *) ids->pdata);
-  }
-
-  p->reminder_minute = cobalt_statement_get_int64 (stmt, 21);
-  p->grace_minutes = cobalt_statement_get_int64 (stmt, 22);
-  cobalt_set_str (&p->notes, cobalt_statement_get_text (stmt, 23));
-  /* NULL (not set) reads as 0. */
-  p->overdue_after_minutes = cobalt_statement_get_int64 (stmt, 24);
-  p->strength_unit = cobalt_statement_get_int64 (stmt, 25);
-  return p;
-}
-
-/* Loads every prescription row @stmt yields, phases included. */
-static GPtrArray *
-load_prescriptions (CobaltDatabase   *db,
-                    CobaltStatement  *stmt,
-                    GError          **error)
-{
-  g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func (g_object_unref);
-  g_autoptr(GError) local_error = NULL;
-
-  while (cobalt_statement_step (stmt, &local_error))
-    g_ptr_array_add (list, prescription_from_row (stmt));
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  for (guint i = 0; i < list->len; i++)
-    if (!load_phases (db, g_ptr_array_index (list, i), error))
-      return NULL;
-
-  return g_steal_pointer (&list);
+               _("The %s was not found (it may have been removed in another window)"), noun);
+  g_debug ("%s %" G_GINT64_FORMAT " not found", noun, id);
 }
 
 /* Writes ---------------------------------------------------------------------- */
@@ -347,58 +205,20 @@ save_person_write (CobaltDatabase  *db,
                    GError         **error)
 {
   SavePerson *data = user_data;
-  CobaltPerson *person = data->person;
-  g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GListModel) defaults = NULL;
   g_autoptr(GArray) ids = NULL;
-  const char *emergency = cobalt_person_get_emergency_number (person);
-  gint64 id = person->id;
-  gint64 now = g_get_real_time ();
 
-  /* The locale's default is not stored, so it follows the locale. */
-  if (g_strcmp0 (emergency, cobalt_default_emergency_number ()) == 0)
-    emergency = NULL;
+  if (data->person->id != 0)
+    return cobalt_people_table_update (db, data->person, error);
 
-  if (id == 0)
-    stmt = cobalt_database_prepare (db,
-                                    "INSERT INTO people (name, date_of_birth, clinic_name, clinic_phone, "
-                                    "emergency_number, notes, archived, created_at_us, updated_at_us) "
-                                    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)", error);
-  else
-    stmt = cobalt_database_prepare (db,
-                                    "UPDATE people SET name = ?1, date_of_birth = ?2, clinic_name = ?3, "
-                                    "clinic_phone = ?4, emergency_number = ?5, notes = ?6, archived = ?7, "
-                                    "updated_at_us = ?8 WHERE id = ?9", error);
-  if (stmt == NULL ||
-      !cobalt_statement_bind_text (stmt, 1, person->name, error) ||
-      !cobalt_statement_bind_date (stmt, 2, person->date_of_birth, error) ||
-      !cobalt_statement_bind_text (stmt, 3, person->clinic_name, error) ||
-      !cobalt_statement_bind_text (stmt, 4, person->clinic_phone, error) ||
-      !cobalt_statement_bind_text (stmt, 5, emergency, error) ||
-      !cobalt_statement_bind_text (stmt, 6, person->notes, error) ||
-      !cobalt_statement_bind_int64 (stmt, 7, person->archived, error) ||
-      !cobalt_statement_bind_int64 (stmt, 8, now, error) ||
-      (id != 0 && !cobalt_statement_bind_int64 (stmt, 9, id, error)) ||
-      !cobalt_statement_execute (stmt, error))
+  if (!cobalt_people_table_insert (db, data->person, &data->new_id, error))
     return FALSE;
-
-  if (id != 0)
-    {
-      if (cobalt_database_get_changes (db) == 0)
-        {
-          cobalt_repository_set_not_found (error, _("person"), id);
-          return FALSE;
-        }
-      return TRUE;
-    }
-
-  data->new_id = cobalt_database_get_last_insert_id (db);
 
   /* A new person starts with the default checklist, in the same
    * transaction: never a person without one. */
   defaults = cobalt_checklist_default_steps ();
   ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  return cobalt_repository_write_checklist_steps (db, data->new_id, defaults, ids, error);
+  return cobalt_checklist_steps_table_replace (db, data->new_id, defaults, ids, error);
 }
 
 typedef struct
@@ -414,101 +234,10 @@ save_prescription_write (CobaltDatabase  *db,
                          GError         **error)
 {
   SavePrescription *data = user_data;
-  CobaltPrescription *p = data->prescription;
-  g_autoptr(CobaltStatement) version = NULL;
-  g_autoptr(CobaltStatement) insert = NULL;
-  g_autoptr(CobaltStatement) phase_insert = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *sites = NULL;
-  const char * const *site_ids = cobalt_prescription_get_enabled_sites (p);
-  GPtrArray *phases = p->phases;
-  gint64 person_id = p->person_id;
 
-  if (!cobalt_repository_check_person_exists (db, person_id, error))
-    return FALSE;
-
-  version = cobalt_database_prepare (db,
-                                     "SELECT coalesce(max(version), 0) + 1 FROM prescriptions WHERE person_id = ?1",
-                                     error);
-  if (version == NULL || !cobalt_statement_bind_int64 (version, 1, person_id, error))
-    return FALSE;
-  if (!cobalt_statement_step (version, &local_error))
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  data->new_version = cobalt_statement_get_int64 (version, 0);
-
-  sites = site_ids != NULL ? g_strjoinv (",", (char **) site_ids) : g_strdup ("");
-
-  insert = cobalt_database_prepare (db,
-                                    "INSERT INTO prescriptions (person_id, version, created_at_us, starts_on, "
-                                    "template_id, product, product_name, strength, amount, unit, strength_amount, "
-                                    "route, drawing_needle_gauge, injecting_needle_gauge, needle_length_mm, "
-                                    "syringe_ml, angle_degrees, use_swab, aspirate, technique_notes, "
-                                    "enabled_sites, reminder_minute, grace_minutes, notes, "
-                                    "overdue_after_minutes, strength_unit) VALUES "
-                                    "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, "
-                                    "?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26)", error);
-  if (insert == NULL ||
-      !cobalt_statement_bind_int64 (insert, 1, person_id, error) ||
-      !cobalt_statement_bind_int64 (insert, 2, data->new_version, error) ||
-      !cobalt_statement_bind_int64 (insert, 3, g_get_real_time (), error) ||
-      !cobalt_statement_bind_date (insert, 4, p->starts_on, error) ||
-      !cobalt_statement_bind_text (insert, 5, p->template_id, error) ||
-      !cobalt_statement_bind_int64 (insert, 6, p->product, error) ||
-      !cobalt_statement_bind_text (insert, 7, p->product_name, error) ||
-      !cobalt_statement_bind_text (insert, 8, p->strength_text, error) ||
-      !cobalt_statement_bind_double (insert, 9, p->amount, error) ||
-      !cobalt_statement_bind_int64 (insert, 10, p->unit, error) ||
-      /* volume_ml is left to its default: never a volume that could
-       * contradict dose and strength. */
-      !cobalt_statement_bind_double (insert, 11, p->strength_amount, error) ||
-      !cobalt_statement_bind_int64 (insert, 12, p->route, error) ||
-      !cobalt_statement_bind_int64 (insert, 13, p->drawing_needle_gauge, error) ||
-      !cobalt_statement_bind_int64 (insert, 14, p->injecting_needle_gauge, error) ||
-      !cobalt_statement_bind_double (insert, 15, p->needle_length_mm, error) ||
-      !cobalt_statement_bind_double (insert, 16, p->syringe_ml, error) ||
-      !cobalt_statement_bind_int64 (insert, 17, p->angle_degrees, error) ||
-      !cobalt_statement_bind_int64 (insert, 18, p->use_swab, error) ||
-      !cobalt_statement_bind_int64 (insert, 19, p->aspirate, error) ||
-      !cobalt_statement_bind_text (insert, 20, p->technique_notes, error) ||
-      !cobalt_statement_bind_text (insert, 21, sites, error) ||
-      !cobalt_statement_bind_int64 (insert, 22, p->reminder_minute, error) ||
-      !cobalt_statement_bind_int64 (insert, 23, p->grace_minutes, error) ||
-      !cobalt_statement_bind_text (insert, 24, p->notes, error) ||
-      /* The column's CHECK wants NULL, not 0, for "not set". */
-      !cobalt_statement_bind_id (insert, 25, p->overdue_after_minutes, error) ||
-      !cobalt_statement_bind_int64 (insert, 26, p->strength_unit, error) ||
-      !cobalt_statement_execute (insert, error))
-    return FALSE;
-  data->new_id = cobalt_database_get_last_insert_id (db);
-
-  phase_insert = cobalt_database_prepare (db,
-                                          "INSERT INTO prescription_phases (prescription_id, position, unit, "
-                                          "interval, end_kind, end_value, amount, label) "
-                                          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)", error);
-  if (phase_insert == NULL)
-    return FALSE;
-
-  for (guint i = 0; phases != NULL && i < phases->len; i++)
-    {
-      const CobaltPhase *phase = g_ptr_array_index (phases, i);
-
-      cobalt_statement_reset (phase_insert);
-      if (!cobalt_statement_bind_int64 (phase_insert, 1, data->new_id, error) ||
-          !cobalt_statement_bind_int64 (phase_insert, 2, i, error) ||
-          !cobalt_statement_bind_int64 (phase_insert, 3, phase->unit, error) ||
-          !cobalt_statement_bind_int64 (phase_insert, 4, phase->interval, error) ||
-          !cobalt_statement_bind_int64 (phase_insert, 5, phase->end, error) ||
-          !cobalt_statement_bind_int64 (phase_insert, 6, phase->end_value, error) ||
-          !cobalt_statement_bind_double (phase_insert, 7, phase->amount, error) ||
-          !cobalt_statement_bind_text (phase_insert, 8, phase->label, error) ||
-          !cobalt_statement_execute (phase_insert, error))
-        return FALSE;
-    }
-
-  return TRUE;
+  return cobalt_people_table_check_exists (db, data->prescription->person_id, error) &&
+         cobalt_prescriptions_table_insert (db, data->prescription,
+                                            &data->new_id, &data->new_version, error);
 }
 
 typedef struct
@@ -524,7 +253,7 @@ set_setting_write (CobaltDatabase  *db,
 {
   SetSetting *data = user_data;
 
-  return cobalt_database_set_setting (db, data->key, data->value, error);
+  return cobalt_settings_table_set (db, data->key, data->value, error);
 }
 
 /* GObject ------------------------------------------------------------------ */
@@ -776,32 +505,9 @@ cobalt_repository_list_people (CobaltRepository  *self,
                                gboolean           include_archived,
                                GError           **error)
 {
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autoptr(GListStore) store = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
 
-  stmt = cobalt_database_prepare (self->database,
-                                  "SELECT " PERSON_COLUMNS " FROM people "
-                                  "WHERE archived = 0 OR ?1 ORDER BY name COLLATE NOCASE, id",
-                                  error);
-  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, include_archived ? 1 : 0, error))
-    return NULL;
-
-  store = g_list_store_new (COBALT_TYPE_PERSON);
-  while (cobalt_statement_step (stmt, &local_error))
-    {
-      g_autoptr(CobaltPerson) person = person_from_row (stmt);
-      g_list_store_append (store, person);
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return NULL;
-    }
-
-  return G_LIST_MODEL (g_steal_pointer (&store));
+  return cobalt_people_table_select (self->database, include_archived, error);
 }
 
 CobaltPerson *
@@ -809,24 +515,9 @@ cobalt_repository_get_person (CobaltRepository  *self,
                               gint64             person_id,
                               GError           **error)
 {
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
 
-  stmt = cobalt_database_prepare (self->database,
-                                  "SELECT " PERSON_COLUMNS " FROM people WHERE id = ?1", error);
-  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
-    return NULL;
-
-  if (cobalt_statement_step (stmt, &local_error))
-    return person_from_row (stmt);
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    cobalt_repository_set_not_found (error, _("person"), person_id);
-  return NULL;
+  return cobalt_people_table_select_by_id (self->database, person_id, error);
 }
 
 CobaltPerson *
@@ -896,45 +587,9 @@ cobalt_repository_get_prescription (CobaltRepository  *self,
                                     gint64             person_id,
                                     GError           **error)
 {
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
 
-  stmt = cobalt_database_prepare (self->database,
-                                  "SELECT " PRESCRIPTION_COLUMNS " FROM prescriptions "
-                                  "WHERE person_id = ?1 ORDER BY version DESC LIMIT 1", error);
-  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
-    return NULL;
-
-  list = load_prescriptions (self->database, stmt, error);
-  if (list == NULL || list->len == 0)
-    return NULL;
-  return g_object_ref (g_ptr_array_index (list, 0));
-}
-
-CobaltPrescription *
-cobalt_repository_load_prescription (CobaltDatabase  *db,
-                                     gint64           prescription_id,
-                                     GError         **error)
-{
-  g_autoptr(CobaltStatement) stmt = NULL;
-  g_autoptr(GPtrArray) list = NULL;
-
-  stmt = cobalt_database_prepare (db,
-                                  "SELECT " PRESCRIPTION_COLUMNS " FROM prescriptions WHERE id = ?1", error);
-  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, prescription_id, error))
-    return NULL;
-
-  list = load_prescriptions (db, stmt, error);
-  if (list == NULL)
-    return NULL;
-  if (list->len == 0)
-    {
-      cobalt_repository_set_not_found (error, _("prescription"), prescription_id);
-      return NULL;
-    }
-  return g_object_ref (g_ptr_array_index (list, 0));
+  return cobalt_prescriptions_table_select_current (self->database, person_id, error);
 }
 
 CobaltPrescription *
@@ -944,7 +599,7 @@ cobalt_repository_get_prescription_version (CobaltRepository  *self,
 {
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
 
-  return cobalt_repository_load_prescription (self->database, prescription_id, error);
+  return cobalt_prescriptions_table_select_by_id (self->database, prescription_id, error);
 }
 
 gboolean
@@ -973,19 +628,12 @@ cobalt_repository_list_prescription_history (CobaltRepository  *self,
                                              gint64             person_id,
                                              GError           **error)
 {
-  g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GPtrArray) list = NULL;
   GListStore *store;
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
 
-  stmt = cobalt_database_prepare (self->database,
-                                  "SELECT " PRESCRIPTION_COLUMNS " FROM prescriptions "
-                                  "WHERE person_id = ?1 ORDER BY version DESC", error);
-  if (stmt == NULL || !cobalt_statement_bind_int64 (stmt, 1, person_id, error))
-    return NULL;
-
-  list = load_prescriptions (self->database, stmt, error);
+  list = cobalt_prescriptions_table_select_history (self->database, person_id, error);
   if (list == NULL)
     return NULL;
 
@@ -1002,7 +650,7 @@ cobalt_repository_get_setting (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_REPOSITORY (self), NULL);
   g_return_val_if_fail (key != NULL, NULL);
 
-  return cobalt_database_get_setting (self->database, key, error);
+  return cobalt_settings_table_select (self->database, key, error);
 }
 
 gboolean
