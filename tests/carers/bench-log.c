@@ -29,6 +29,7 @@
 #include <gtk/gtk.h>
 
 #include "cobalt-carers-util.h"
+#include "cobalt-context.h"
 #include "cobalt-csv.h"
 #include "cobalt-log-page.h"
 #include "cobalt-log-row.h"
@@ -227,6 +228,7 @@ run_round (GtkWidget        *window,
            guint             n,
            GArray          **times)
 {
+  g_autoptr(CobaltContext) context = cobalt_context_new (repository, clock, person);
   GTimeZone *local = cobalt_clock_get_timezone (clock);
   g_autofree char *newest = when_text (n - 1, local);
   g_autofree char *oldest = when_text (0, local);
@@ -241,7 +243,7 @@ run_round (GtkWidget        *window,
   gint64 start;
 
   start = g_get_monotonic_time ();
-  page = cobalt_log_page_new (repository, clock, person);
+  page = cobalt_log_page_new (context);
   gtk_stack_add_named (stack, GTK_WIDGET (page), "log");
   ms = (g_get_monotonic_time () - start) / 1000.0;
   g_array_append_val (times[STEP_BUILD], ms);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cobalt-calendar-page.h"
+#include "cobalt-context.h"
 #include "cobalt-demo.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-schedule.h"
@@ -15,6 +16,7 @@ typedef struct
   CobaltDatabase   *database;
   CobaltRepository *repository;
   CobaltClock      *clock;
+  CobaltContext    *context;
   GtkWindow        *window;
   CobaltCalendarPage *page;
 } Fixture;
@@ -59,7 +61,8 @@ fixture_setup (Fixture       *f,
   g_assert_no_error (error);
 
   person = find (f, COBALT_DEMO_PERSON_SELF);
-  f->page = cobalt_calendar_page_new (f->repository, f->clock, person);
+  f->context = cobalt_context_new (f->repository, f->clock, person);
+  f->page = cobalt_calendar_page_new (f->context);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
   gtk_window_present (f->window);
@@ -72,6 +75,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   wait_frames (2);
+  g_clear_object (&f->context);
   g_clear_object (&f->clock);
   g_clear_object (&f->repository);
   g_clear_object (&f->database);
@@ -139,7 +143,7 @@ test_overdue (Fixture       *f,
   g_auto(GStrv) lines = NULL;
 
   g_assert_cmpint (status, ==, COBALT_DOSE_STATUS_OVERDUE);
-  cobalt_calendar_page_set_person (f->page, person);
+  cobalt_context_set_person (f->context, person);
   cobalt_calendar_page_select_day (f->page, due);
   g_assert_cmpstr (cobalt_calendar_page_get_day_kind (f->page, due), ==, "dose-overdue");
   lines = cobalt_calendar_page_describe_day (f->page, due);

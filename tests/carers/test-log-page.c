@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cobalt-context.h"
 #include "cobalt-dose-editor.h"
 #include "cobalt-dose-rules.h"
 #include "cobalt-log-page.h"
@@ -18,6 +19,7 @@ typedef struct
   CobaltRepository *repository;
   CobaltClock      *clock;
   CobaltPerson     *person;
+  CobaltContext    *context;
   GtkWindow        *window;
   CobaltLogPage    *page;
 } Fixture;
@@ -55,7 +57,8 @@ fixture_setup (Fixture       *f,
   f->person = cobalt_repository_get_person (f->repository, id, &error);
   g_assert_no_error (error);
 
-  f->page = cobalt_log_page_new (f->repository, f->clock, f->person);
+  f->context = cobalt_context_new (f->repository, f->clock, f->person);
+  f->page = cobalt_log_page_new (f->context);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 600);
   gtk_window_set_child (f->window, GTK_WIDGET (f->page));
@@ -69,6 +72,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   wait_frames (2);
+  g_clear_object (&f->context);
   g_clear_object (&f->person);
   g_clear_object (&f->clock);
   g_clear_object (&f->repository);
@@ -175,7 +179,7 @@ test_edit_validation (Fixture       *f,
   g_autoptr(CobaltDose) stored = NULL;
   g_autoptr(GError) error = NULL;
 
-  editor = cobalt_dose_editor_new (f->window, f->repository, f->clock, first->dose);
+  editor = cobalt_dose_editor_new (f->window, f->context, first->dose);
 
   gtk_editable_set_text (cobalt_dose_editor_get_amount_entry (editor), "a lot");
   g_assert_null (cobalt_dose_editor_build (editor, &error));
@@ -237,7 +241,7 @@ test_edit_refuses_impossible (Fixture       *f,
   g_assert_true (cobalt_repository_save_prescription (f->repository, p, &error));
   g_assert_no_error (error);
 
-  editor = cobalt_dose_editor_new (f->window, f->repository, f->clock, first->dose);
+  editor = cobalt_dose_editor_new (f->window, f->context, first->dose);
   gtk_window_present (GTK_WINDOW (editor));
 
   gtk_editable_set_text (cobalt_dose_editor_get_date_entry (editor), "1899-03-01");
@@ -378,7 +382,7 @@ test_reads_when_shown (Fixture       *f,
                        gconstpointer  data)
 {
   GtkWidget *stack = gtk_stack_new ();
-  CobaltLogPage *page = cobalt_log_page_new (f->repository, f->clock, f->person);
+  CobaltLogPage *page = cobalt_log_page_new (f->context);
   CobaltDoseListModel *model = cobalt_log_page_get_model (page);
 
   gtk_stack_add_named (GTK_STACK (stack), gtk_label_new ("Today"), "today");

@@ -10,6 +10,7 @@
 #include <gtk/gtk.h>
 
 #include "cobalt-calendar-page.h"
+#include "cobalt-context.h"
 #include "cobalt-log-page.h"
 #include "cobalt-log-row.h"
 #include "carers-test-util.h"
@@ -20,6 +21,7 @@ typedef struct
   CobaltRepository *repository;
   CobaltClock      *clock;
   CobaltPerson     *person;
+  CobaltContext    *context;
   GtkWindow        *window;
 } Fixture;
 
@@ -110,6 +112,7 @@ fixture_setup (Fixture       *f,
   add (f, skipped, COBALT_DOSE_KIND_SKIPPED, NULL, COBALT_DOSE_EXCEPTION_NONE);
   add (f, moved, COBALT_DOSE_KIND_MOVED, moved_to, COBALT_DOSE_EXCEPTION_NONE);
 
+  f->context = cobalt_context_new (f->repository, f->clock, f->person);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1200, 700);
 }
@@ -120,6 +123,7 @@ fixture_teardown (Fixture       *f,
 {
   gtk_window_destroy (f->window);
   wait_frames (2);
+  g_clear_object (&f->context);
   g_clear_object (&f->person);
   g_clear_object (&f->clock);
   g_clear_object (&f->repository);
@@ -173,7 +177,7 @@ static void
 test_log_shows_advice (Fixture       *f,
                        gconstpointer  data)
 {
-  CobaltLogPage *page = cobalt_log_page_new (f->repository, f->clock, f->person);
+  CobaltLogPage *page = cobalt_log_page_new (f->context);
   GtkWidget *view = GTK_WIDGET (cobalt_log_page_get_view (page));
   CobaltLogRow *skipped;
 
@@ -198,7 +202,7 @@ static void
 test_calendar_follows_advice (Fixture       *f,
                               gconstpointer  data)
 {
-  CobaltCalendarPage *page = cobalt_calendar_page_new (f->repository, f->clock, f->person);
+  CobaltCalendarPage *page = cobalt_calendar_page_new (f->context);
   g_autoptr(GDate) skipped_day = g_date_new_dmy (16, G_DATE_JANUARY, 2026);
   g_autoptr(GDate) old_due = g_date_new_dmy (23, G_DATE_JANUARY, 2026);
   g_autoptr(GDate) today = g_date_new_dmy (27, G_DATE_JANUARY, 2026);

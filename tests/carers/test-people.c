@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cobalt-context.h"
 #include "cobalt-people-window.h"
 #include "cobalt-repository-private.h"
 
@@ -13,10 +14,12 @@ test_add_rename_archive (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltDatabase) database = cobalt_database_new_in_memory (&error);
   g_autoptr(CobaltRepository) repository = cobalt_repository_new (database);
+  g_autoptr(CobaltClock) clock = cobalt_clock_new_real ();
+  g_autoptr(CobaltContext) context = cobalt_context_new (repository, clock, NULL);
   g_autoptr(GListModel) active = NULL;
   g_autoptr(GListModel) everyone = NULL;
   g_autoptr(CobaltPerson) renamed = NULL;
-  CobaltPeopleWindow *window = cobalt_people_window_new (NULL, repository);
+  CobaltPeopleWindow *window = cobalt_people_window_new (NULL, context);
   gint64 ann, bob;
 
   gtk_window_present (GTK_WINDOW (window));

@@ -14,6 +14,7 @@
 
 #include "cobalt-application.h"
 #include "cobalt-autostart.h"
+#include "cobalt-context.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-reminder-preferences.h"
@@ -263,6 +264,8 @@ test_preferences_window_page (void)
   g_autoptr(CobaltDatabase) database = cobalt_database_new_in_memory (&error);
   g_autoptr(CobaltRepository) repository = NULL;
   g_autoptr(CobaltPerson) person = cobalt_person_new ("Alex Morgan");
+  g_autoptr(CobaltClock) clock = cobalt_clock_new_real ();
+  g_autoptr(CobaltContext) context = NULL;
   CobaltPreferencesWindow *window;
   GtkWidget *page;
 
@@ -272,7 +275,8 @@ test_preferences_window_page (void)
   g_assert_true (cobalt_repository_save_person (repository, person, &error));
   g_assert_no_error (error);
 
-  window = cobalt_preferences_window_new (NULL, repository, person);
+  context = cobalt_context_new (repository, clock, person);
+  window = cobalt_preferences_window_new (NULL, context, person);
   gtk_window_present (GTK_WINDOW (window));
   cobalt_preferences_window_show_page (window, "reminders");
   cobalt_test_wait_idle ();

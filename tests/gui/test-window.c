@@ -11,6 +11,7 @@
 #include <time.h>
 
 #include "cobalt-calendar-page.h"
+#include "cobalt-context.h"
 #include "cobalt-demo.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-journal-charts.h"
@@ -259,15 +260,18 @@ find_built (Fixture *fixture,
                                   GSIZE_TO_POINTER (type));
 }
 
+/* Whom @page shows: its context's person. */
 static const char *
 page_person_name (GtkWidget *page)
 {
-  CobaltPerson *person = NULL;
+  g_autoptr(CobaltContext) context = NULL;
+  CobaltPerson *person;
 
-  g_object_get (page, "person", &person, NULL);
+  g_object_get (page, "context", &context, NULL);
+  g_assert_nonnull (context);
+  person = cobalt_context_get_person (context);
   g_assert_nonnull (person);
-  g_object_unref (person);  /* the page keeps its own reference */
-  return person->name;
+  return person->name;  /* the context, which the page keeps, holds it */
 }
 
 static void

@@ -14,6 +14,7 @@
 
 #include "cobalt-aftercare-page.h"
 #include "cobalt-checkin-form.h"
+#include "cobalt-context.h"
 #include "cobalt-demo.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-journal-charts.h"
@@ -105,6 +106,7 @@ main (int   argc,
   g_autoptr(CobaltDatabase) database = NULL;
   g_autoptr(CobaltRepository) repository = NULL;
   g_autoptr(CobaltPerson) person = NULL;
+  g_autoptr(CobaltContext) context = NULL;
   g_autoptr(GListModel) items = NULL;
   g_autoptr(CobaltSupplyItem) batch = NULL;
   g_autoptr(GListModel) reactions = NULL;
@@ -144,9 +146,10 @@ main (int   argc,
     g_error ("demo data: %s", error->message);
   person = cobalt_repository_find_person (repository, COBALT_DEMO_PERSON_SELF, &error);
   g_assert_no_error (error);
+  context = cobalt_context_new (repository, clock, person);
 
   /* The Journal, one section at a time. */
-  page = cobalt_journal_page_new (repository, clock, person);
+  page = cobalt_journal_page_new (context);
   window = window_with (page);
   print_min_width ("journal page", page);
   form = cobalt_test_find_type (page, COBALT_TYPE_CHECKIN_FORM);
@@ -219,7 +222,7 @@ main (int   argc,
   gtk_window_destroy (window);
 
   /* Supplies, with the sharps bin, and the batch editor. */
-  page = cobalt_supplies_page_new (repository, clock, person);
+  page = cobalt_supplies_page_new (context);
   window = window_with (page);
   print_min_width ("supplies page", page);
   save (window, dir, "supplies", suffix);
@@ -233,7 +236,7 @@ main (int   argc,
       if (item->kind == COBALT_SUPPLY_AMPOULE)
         batch = g_steal_pointer (&item);
     }
-  editor = cobalt_supply_editor_new (window, repository, clock, person, batch, COBALT_SUPPLY_AMPOULE);
+  editor = cobalt_supply_editor_new (window, context, batch, COBALT_SUPPLY_AMPOULE);
   gtk_window_present (GTK_WINDOW (editor));
   print_min_width ("batch editor", GTK_WIDGET (editor));
   save (GTK_WINDOW (editor), dir, "supplies-batch-editor", suffix);

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "cobalt-chart-views.h"
+#include "cobalt-context.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-journal-charts.h"
 #include "journal-test-util.h"
@@ -188,6 +189,7 @@ test_charts_view (void)
   g_autoptr(GDateTime) now = journal_time (tz, 2025, 3, 1, 12, 0);
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltCheckin) checkin = NULL;
+  g_autoptr(CobaltContext) context = NULL;
   GtkWidget *charts, *window;
   CobaltChart *chart;
   GtkLabel *summary;
@@ -198,7 +200,8 @@ test_charts_view (void)
   g_assert_true (cobalt_repository_add_checkin (f.repository, checkin, &error));
   g_assert_no_error (error);
 
-  charts = cobalt_journal_charts_new (f.repository, f.clock, f.person);
+  context = cobalt_context_new (f.repository, f.clock, f.person);
+  charts = cobalt_journal_charts_new (context);
   window = show_in_window (charts);
   chart = cobalt_journal_charts_get_chart (COBALT_JOURNAL_CHARTS (charts));
 
@@ -221,6 +224,7 @@ test_charts_view (void)
   g_assert_cmpstr (gtk_label_get_text (summary), ==, "Serum B12: no results yet.");
 
   gtk_window_destroy (GTK_WINDOW (window));
+  g_clear_object (&context);
   journal_fixture_tear_down (&f);
 }
 

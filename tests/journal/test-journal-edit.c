@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 
 #include "cobalt-checkin-form.h"
+#include "cobalt-context.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-journal-store.h"
@@ -18,6 +19,7 @@
 typedef struct
 {
   JournalFixture  f;
+  CobaltContext  *context;
   CobaltDose     *dose;
   GtkWidget      *window;
   GtkWidget      *page;
@@ -108,7 +110,8 @@ edit_set_up (EditFixture   *ef,
   /* Only the page tests show a window. */
   if (data != NULL)
     {
-      ef->page = cobalt_journal_page_new (ef->f.repository, ef->f.clock, ef->f.person);
+      ef->context = cobalt_context_new (ef->f.repository, ef->f.clock, ef->f.person);
+      ef->page = cobalt_journal_page_new (ef->context);
       ef->window = gtk_window_new ();
       gtk_window_set_default_size (GTK_WINDOW (ef->window), 900, 900);
       gtk_window_set_child (GTK_WINDOW (ef->window), ef->page);
@@ -127,6 +130,7 @@ edit_tear_down (EditFixture   *ef,
       cobalt_test_wait_idle ();
     }
   g_clear_object (&ef->dose);
+  g_clear_object (&ef->context);
   journal_fixture_tear_down (&ef->f);
 }
 

@@ -9,6 +9,7 @@
 #include <gtk/gtk.h>
 
 #include "cobalt-calendar-page.h"
+#include "cobalt-context.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-log-entry.h"
@@ -20,6 +21,7 @@
 typedef struct
 {
   JournalFixture      f;
+  CobaltContext      *context;
   CobaltDose         *dose;
   CobaltReaction     *reaction;
   GtkWidget          *window;
@@ -53,9 +55,10 @@ fixture_set_up (Fixture       *fx,
   g_assert_no_error (error);
 
   /* The three pages at once, as the window keeps them, on one log. */
-  fx->journal = COBALT_JOURNAL_PAGE (cobalt_journal_page_new (fx->f.repository, fx->f.clock, fx->f.person));
-  fx->log = cobalt_log_page_new (fx->f.repository, fx->f.clock, fx->f.person);
-  fx->calendar = cobalt_calendar_page_new (fx->f.repository, fx->f.clock, fx->f.person);
+  fx->context = cobalt_context_new (fx->f.repository, fx->f.clock, fx->f.person);
+  fx->journal = COBALT_JOURNAL_PAGE (cobalt_journal_page_new (fx->context));
+  fx->log = cobalt_log_page_new (fx->context);
+  fx->calendar = cobalt_calendar_page_new (fx->context);
   box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fx->journal));
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (fx->log));
@@ -75,6 +78,7 @@ fixture_tear_down (Fixture       *fx,
   cobalt_test_wait_idle ();
   g_clear_object (&fx->reaction);
   g_clear_object (&fx->dose);
+  g_clear_object (&fx->context);
   journal_fixture_tear_down (&fx->f);
 }
 

@@ -8,6 +8,7 @@
 
 #include "cobalt-aftercare-page.h"
 #include "cobalt-checkin-form.h"
+#include "cobalt-context.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-lab-form.h"
@@ -16,6 +17,7 @@
 typedef struct
 {
   JournalFixture  f;
+  CobaltContext  *context;
   CobaltDose     *dose;
   GtkWidget      *window;
   GtkWidget      *page;
@@ -34,7 +36,8 @@ page_set_up (PageFixture   *pf,
   prescription = journal_save_prescription (&pf->f, COBALT_INTERVAL_MONTHS, 3);
   pf->dose = journal_add_dose (&pf->f, prescription, given);
 
-  pf->page = cobalt_journal_page_new (pf->f.repository, pf->f.clock, pf->f.person);
+  pf->context = cobalt_context_new (pf->f.repository, pf->f.clock, pf->f.person);
+  pf->page = cobalt_journal_page_new (pf->context);
   pf->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (pf->window), 900, 900);
   gtk_window_set_child (GTK_WINDOW (pf->window), pf->page);
@@ -49,6 +52,7 @@ page_tear_down (PageFixture   *pf,
   gtk_window_destroy (GTK_WINDOW (pf->window));
   cobalt_test_wait_idle ();
   g_clear_object (&pf->dose);
+  g_clear_object (&pf->context);
   journal_fixture_tear_down (&pf->f);
 }
 
@@ -152,7 +156,8 @@ static void
 test_checkin_no_person (PageFixture   *pf,
                         gconstpointer  data)
 {
-  GtkWidget *form = cobalt_checkin_form_new (pf->f.repository, pf->f.clock, NULL);
+  g_autoptr(CobaltContext) nobody = cobalt_context_new (pf->f.repository, pf->f.clock, NULL);
+  GtkWidget *form = cobalt_checkin_form_new (nobody);
   GtkWidget *window = gtk_window_new ();
 
   gtk_window_set_child (GTK_WINDOW (window), form);

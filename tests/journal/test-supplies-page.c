@@ -9,6 +9,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cobalt-context.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-supplies-page.h"
 #include "cobalt-supply-editor.h"
@@ -17,6 +18,7 @@
 typedef struct
 {
   JournalFixture  f;
+  CobaltContext  *context;
   GtkWidget      *window;
   GtkWidget      *page;
 } PageFixture;
@@ -35,7 +37,8 @@ page_set_up (PageFixture   *pf,
   prescription = journal_save_prescription (&pf->f, COBALT_INTERVAL_MONTHS, 1);
   dose = journal_add_dose (&pf->f, prescription, given);
 
-  pf->page = cobalt_supplies_page_new (pf->f.repository, pf->f.clock, pf->f.person);
+  pf->context = cobalt_context_new (pf->f.repository, pf->f.clock, pf->f.person);
+  pf->page = cobalt_supplies_page_new (pf->context);
   pf->window = gtk_window_new ();
   gtk_window_set_default_size (GTK_WINDOW (pf->window), 900, 900);
   gtk_window_set_child (GTK_WINDOW (pf->window), pf->page);
@@ -49,6 +52,7 @@ page_tear_down (PageFixture   *pf,
 {
   gtk_window_destroy (GTK_WINDOW (pf->window));
   cobalt_test_wait_idle ();
+  g_clear_object (&pf->context);
   journal_fixture_tear_down (&pf->f);
 }
 
@@ -215,8 +219,7 @@ test_edit_keeps_identity (PageFixture   *pf,
   item = g_list_model_get_item (before, 0);
   g_assert_cmpint (item->kind, ==, COBALT_SUPPLY_SWAB);
 
-  editor = GTK_WIDGET (cobalt_supply_editor_new (NULL, pf->f.repository, pf->f.clock, pf->f.person,
-                                                 item, COBALT_SUPPLY_SWAB));
+  editor = GTK_WIDGET (cobalt_supply_editor_new (NULL, pf->context, item, COBALT_SUPPLY_SWAB));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_test_find_id (editor, "count_entry"))), ==, "40");
   set_text (editor, "count_entry", "35");
   g_assert_true (cobalt_supply_editor_save (COBALT_SUPPLY_EDITOR (editor), NULL));
@@ -336,8 +339,7 @@ test_batch_form_starts_from_prescription (PageFixture   *pf,
   cobalt_set_str (&legacy->batch, "OLD");
   legacy->strength_amount = 0;
   cobalt_set_str (&legacy->strength_text, "1 amp");
-  editor = GTK_WIDGET (cobalt_supply_editor_new (NULL, pf->f.repository, pf->f.clock, pf->f.person,
-                                                 legacy, COBALT_SUPPLY_AMPOULE));
+  editor = GTK_WIDGET (cobalt_supply_editor_new (NULL, pf->context, legacy, COBALT_SUPPLY_AMPOULE));
   g_assert_nonnull (strstr (shown_error (editor, "strength_error"), "“1 amp” could not be read as a number"));
   g_assert_true (gtk_widget_has_css_class (cobalt_test_find_id (editor, "strength_spin"), "error"));
   gtk_window_destroy (GTK_WINDOW (editor));

@@ -112,7 +112,7 @@ main (int   argc,
 
   fixture_set_up (&bench.fixture, NULL);
   gtk_window_set_default_size (bench.fixture.window, 1280, 800);
-  bench.wizard = cobalt_checklist_wizard_new (bench.fixture.repository, bench.fixture.person, bench.fixture.clock);
+  bench.wizard = cobalt_checklist_wizard_new (bench.fixture.context, bench.fixture.person);
   fixture_show (&bench.fixture, bench.wizard);
   wait_for_gtk (300);
 

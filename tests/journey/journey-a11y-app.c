@@ -43,7 +43,7 @@ main (int   argc,
 
   fixture_set_up (&f, NULL);
   gtk_window_set_title (f.window, "Cobalt checklist test");
-  wizard = cobalt_checklist_wizard_new (f.repository, f.person, f.clock);
+  wizard = cobalt_checklist_wizard_new (f.context, f.person);
   g_signal_connect (wizard, "notify::dose", G_CALLBACK (on_dose_changed_cb), NULL);
   g_signal_connect_swapped (wizard, "close", G_CALLBACK (gtk_window_destroy), f.window);
   fixture_show (&f, wizard);

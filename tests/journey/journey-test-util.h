@@ -2,10 +2,12 @@
 #pragma once
 
 /* A person with a prescription, supplies and one earlier dose in a private
- * in-memory database, a fixed clock, and helpers to let GTK catch up. */
+ * in-memory database, a fixed clock, a context showing that person (what
+ * the window hands its pages), and helpers to let GTK catch up. */
 
 #include <string.h>
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 
@@ -19,6 +21,7 @@ typedef struct
   CobaltRepository *repository;
   CobaltPerson     *person;
   CobaltClock      *clock;
+  CobaltContext    *context;
   GtkWindow        *window;
 } JourneyFixture;
 
@@ -121,6 +124,7 @@ fixture_set_up_full (JourneyFixture *f,
   g_assert_true (cobalt_repository_save_sharps_bin (f->repository, bin, &error));
   g_assert_no_error (error);
 
+  f->context = cobalt_context_new (f->repository, f->clock, f->person);
   f->window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (f->window, 1000, 800);
 }
@@ -138,6 +142,7 @@ fixture_tear_down (JourneyFixture *f,
 {
   if (f->window != NULL)
     gtk_window_destroy (f->window);
+  g_clear_object (&f->context);
   g_clear_object (&f->person);
   g_clear_object (&f->clock);
   g_clear_object (&f->repository);

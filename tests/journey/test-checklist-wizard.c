@@ -14,7 +14,7 @@
 static CobaltChecklistWizard *
 show_wizard (JourneyFixture *f)
 {
-  GtkWidget *wizard = cobalt_checklist_wizard_new (f->repository, f->person, f->clock);
+  GtkWidget *wizard = cobalt_checklist_wizard_new (f->context, f->person);
 
   fixture_show (f, wizard);
   return COBALT_CHECKLIST_WIZARD (wizard);
@@ -434,7 +434,7 @@ static void
 test_aftercare_banner (JourneyFixture *f,
                        gconstpointer   data)
 {
-  GtkWidget *page = cobalt_aftercare_page_new (f->repository, f->person, f->clock, 0);
+  GtkWidget *page = cobalt_aftercare_page_new (f->context, f->person, 0);
   CobaltAftercarePage *aftercare = COBALT_AFTERCARE_PAGE (page);
   g_autoptr(GListModel) reactions = NULL;
 

@@ -31,7 +31,7 @@ static void
 test_prescription_refusals (JourneyFixture *f,
                             gconstpointer   data)
 {
-  GtkWidget *widget = cobalt_prescription_editor_new (f->repository, f->person);
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
   CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
   GtkWidget *amount = cobalt_prescription_editor_get_field (editor, "amount");
   GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
@@ -99,7 +99,7 @@ static void
 test_prescription_template_and_caution (JourneyFixture *f,
                                         gconstpointer   data)
 {
-  GtkWidget *widget = cobalt_prescription_editor_new (f->repository, f->person);
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
   CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
   GtkWidget *caution = cobalt_prescription_editor_get_field (editor, "caution");
   GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
@@ -128,7 +128,7 @@ static void
 test_prescription_volume (JourneyFixture *f,
                           gconstpointer   data)
 {
-  GtkWidget *widget = cobalt_prescription_editor_new (f->repository, f->person);
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
   CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
   GtkWidget *volume = cobalt_prescription_editor_get_field (editor, "volume");
   GtkWidget *warning = cobalt_prescription_editor_get_field (editor, "volume-warning");
@@ -221,6 +221,8 @@ test_prescription_asks_unparsed_strength (void)
   g_autoptr(CobaltRepository) repository = cobalt_repository_open (dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP, &error);
   g_autoptr(CobaltPerson) person = NULL;
   g_autoptr(CobaltPrescription) saved = NULL;
+  g_autoptr(CobaltClock) clock = cobalt_clock_new_real ();
+  g_autoptr(CobaltContext) context = NULL;
   GtkWindow *window = GTK_WINDOW (gtk_window_new ());
   CobaltPrescriptionEditor *editor;
   GtkWidget *strength, *strength_error, *volume;
@@ -228,7 +230,8 @@ test_prescription_asks_unparsed_strength (void)
   g_assert_no_error (error);
   person = cobalt_repository_find_person (repository, "Sam Okafor", &error);
   g_assert_no_error (error);
-  editor = COBALT_PRESCRIPTION_EDITOR (cobalt_prescription_editor_new (repository, person));
+  context = cobalt_context_new (repository, clock, person);
+  editor = COBALT_PRESCRIPTION_EDITOR (cobalt_prescription_editor_new (context, person));
   strength = cobalt_prescription_editor_get_field (editor, "strength");
   strength_error = cobalt_prescription_editor_get_field (editor, "strength-error");
   volume = cobalt_prescription_editor_get_field (editor, "volume");
@@ -264,6 +267,7 @@ test_prescription_asks_unparsed_strength (void)
 
   gtk_window_destroy (window);
   wait_for_gtk (20);
+  g_clear_object (&context);
   g_clear_object (&repository);
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
@@ -296,7 +300,7 @@ static void
 test_checklist_editor (JourneyFixture *f,
                        gconstpointer   data)
 {
-  GtkWidget *widget = cobalt_checklist_editor_new (f->repository, f->person);
+  GtkWidget *widget = cobalt_checklist_editor_new (f->context, f->person);
   CobaltChecklistEditor *editor = COBALT_CHECKLIST_EDITOR (widget);
   g_autoptr(GListModel) steps = NULL;
   g_autofree char *first = NULL;
@@ -347,7 +351,7 @@ static void
 test_person_details (JourneyFixture *f,
                      gconstpointer   data)
 {
-  CobaltPreferencesWindow *prefs = cobalt_preferences_window_new (f->window, f->repository, f->person);
+  CobaltPreferencesWindow *prefs = cobalt_preferences_window_new (f->window, f->context, f->person);
   g_autoptr(CobaltPerson) stored = NULL;
 
   gtk_window_present (GTK_WINDOW (prefs));
@@ -375,7 +379,7 @@ static void
 test_log_elsewhere (JourneyFixture *f,
                     gconstpointer   data)
 {
-  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
   g_autoptr(GPtrArray) doses = NULL;
   CobaltDose *dose;
 
@@ -438,7 +442,7 @@ static void
 test_log_elsewhere_refuses_future (JourneyFixture *f,
                                    gconstpointer   data)
 {
-  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
   g_autoptr(GError) error = NULL;
 
 #define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
@@ -484,7 +488,7 @@ static void
 test_log_elsewhere_amount_reason (JourneyFixture *f,
                                   gconstpointer   data)
 {
-  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
   g_autoptr(GPtrArray) doses = NULL;
   CobaltDose *dose;
 
@@ -525,7 +529,7 @@ static void
 test_log_elsewhere_database_error (JourneyFixture *f,
                                    gconstpointer   data)
 {
-  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
   g_autoptr(GError) error = NULL;
   g_autoptr(GError) save_error = NULL;
   const char *message;

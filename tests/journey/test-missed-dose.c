@@ -113,7 +113,7 @@ test_wizard_early_dose (JourneyFixture *f,
   GtkWidget *notice;
 
   cobalt_clock_set_now (f->clock, early);
-  widget = cobalt_checklist_wizard_new (f->repository, f->person, f->clock);
+  widget = cobalt_checklist_wizard_new (f->context, f->person);
   fixture_show (f, widget);
   wizard = COBALT_CHECKLIST_WIZARD (widget);
 
@@ -184,7 +184,7 @@ test_wizard_extra_dose_not_now (JourneyFixture *f,
   g_assert_true (cobalt_repository_add_dose (f->repository, given, &error));
   g_assert_no_error (error);
 
-  widget = cobalt_checklist_wizard_new (f->repository, f->person, f->clock);
+  widget = cobalt_checklist_wizard_new (f->context, f->person);
   g_signal_connect (widget, "close", G_CALLBACK (on_close_cb), &closed);
   fixture_show (f, widget);
 
@@ -204,7 +204,7 @@ static void
 test_wizard_due_dose_not_asked (JourneyFixture *f,
                                 gconstpointer   data)
 {
-  GtkWidget *widget = cobalt_checklist_wizard_new (f->repository, f->person, f->clock);
+  GtkWidget *widget = cobalt_checklist_wizard_new (f->context, f->person);
 
   fixture_show (f, widget);
   g_assert_cmpstr (cobalt_checklist_wizard_get_page (COBALT_CHECKLIST_WIZARD (widget)), ==, "steps");
@@ -215,7 +215,7 @@ static void
 test_log_elsewhere_early (JourneyFixture *f,
                           gconstpointer   data)
 {
-  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
   g_autoptr(CobaltDose) dose = NULL;
   GtkWidget *notice;
 
@@ -255,7 +255,7 @@ static void
 test_log_elsewhere_tick_is_per_time (JourneyFixture *f,
                                      gconstpointer   data)
 {
-  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->repository, f->person, f->clock);
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
 
 #define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
   g_object_ref_sink (dialog);
@@ -276,7 +276,7 @@ static void
 test_not_given_skipped (JourneyFixture *f,
                         gconstpointer   data)
 {
-  CobaltNotGivenDialog *dialog = cobalt_not_given_dialog_new (f->window, f->repository, f->person, f->clock);
+  CobaltNotGivenDialog *dialog = cobalt_not_given_dialog_new (f->window, f->context, f->person);
   g_autoptr(CobaltDose) record = NULL;
   GDate due;
 
@@ -316,7 +316,7 @@ static void
 test_not_given_moved (JourneyFixture *f,
                       gconstpointer   data)
 {
-  CobaltNotGivenDialog *dialog = cobalt_not_given_dialog_new (f->window, f->repository, f->person, f->clock);
+  CobaltNotGivenDialog *dialog = cobalt_not_given_dialog_new (f->window, f->context, f->person);
   g_autoptr(CobaltDose) record = NULL;
   GDate due;
 
@@ -368,8 +368,8 @@ test_prescription_first_dose_date (JourneyFixture *f,
 
   g_assert_true (cobalt_repository_save_person (f->repository, newcomer, &error));
   g_assert_no_error (error);
-  editor = g_object_new (COBALT_TYPE_PRESCRIPTION_EDITOR,
-                         "repository", f->repository, "person", newcomer, "clock", f->clock, NULL);
+  /* Not the context's person: the editor is for whoever it was opened for. */
+  editor = COBALT_PRESCRIPTION_EDITOR (cobalt_prescription_editor_new (f->context, newcomer));
   fixture_show (f, GTK_WIDGET (editor));
   field = cobalt_prescription_editor_get_field (editor, "first-dose");
   g_assert_nonnull (field);
@@ -399,9 +399,7 @@ static void
 test_prescription_first_dose_after_doses (JourneyFixture *f,
                                           gconstpointer   data)
 {
-  CobaltPrescriptionEditor *editor = g_object_new (COBALT_TYPE_PRESCRIPTION_EDITOR,
-                                                   "repository", f->repository, "person", f->person,
-                                                   "clock", f->clock, NULL);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (cobalt_prescription_editor_new (f->context, f->person));
   GtkWidget *field;
 
   fixture_show (f, GTK_WIDGET (editor));

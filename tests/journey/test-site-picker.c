@@ -9,7 +9,7 @@
 static CobaltSitePicker *
 show_picker (JourneyFixture *f)
 {
-  GtkWidget *picker = cobalt_site_picker_new (f->repository, f->person, f->clock);
+  GtkWidget *picker = cobalt_site_picker_new (f->context, f->person);
 
   fixture_show (f, picker);
   return COBALT_SITE_PICKER (picker);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-context.h"
 #include "cobalt-intro-page.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-core.h"
@@ -35,8 +36,7 @@ struct _CobaltIntroPage
   gboolean          date_picked;      /* the person chose the day themselves */
   gboolean          setting_date;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
+  CobaltContext    *context;
   CobaltPerson     *saved_person;  /* saved, but the prescription was not yet */
 };
 
@@ -44,8 +44,7 @@ G_DEFINE_FINAL_TYPE (CobaltIntroPage, cobalt_intro_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -56,6 +55,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static CobaltRepository *
+repository_of (CobaltIntroPage *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
+
+static CobaltClock *
+clock_of (CobaltIntroPage *self)
+{
+  return cobalt_context_get_clock (self->context);
+}
 
 static const char *
 selected_template_id (CobaltIntroPage *self)
@@ -85,7 +96,7 @@ selected_date (CobaltIntroPage *self)
 static GDate
 today (CobaltIntroPage *self)
 {
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (clock_of (self));
   GDate date;
 
   g_date_clear (&date, 1);
@@ -152,7 +163,7 @@ update_date_hint (CobaltIntroPage *self)
 static void
 set_default_date (CobaltIntroPage *self)
 {
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (clock_of (self));
   g_autoptr(GDateTime) day = NULL;
 
   if (self->date_picked)
@@ -278,11 +289,11 @@ make_last_dose (CobaltIntroPage    *self,
   GPtrArray *phases = prescription->phases;
 
   given_at = cobalt_schedule_local_instant (day, prescription->reminder_minute,
-                                            cobalt_clock_get_timezone (self->clock));
+                                            cobalt_clock_get_timezone (clock_of (self)));
   /* Earlier today, if the reminder time is still to come: a dose is never
    * logged in the future (cobalt-dose-rules.h). */
   {
-    g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+    g_autoptr(GDateTime) now = cobalt_clock_get_now (clock_of (self));
 
     if (g_date_time_compare (given_at, now) > 0)
       {
@@ -365,8 +376,7 @@ cobalt_intro_page_finalize (GObject *object)
 {
   CobaltIntroPage *self = (CobaltIntroPage *)object;
 
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->context);
   g_clear_object (&self->saved_person);
 
   G_OBJECT_CLASS (cobalt_intro_page_parent_class)->finalize (object);
@@ -382,11 +392,8 @@ cobalt_intro_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -403,11 +410,8 @@ cobalt_intro_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -429,12 +433,10 @@ cobalt_intro_page_class_init (CobaltIntroPageClass *klass)
   widget_class->map = cobalt_intro_page_map;
   widget_class->unmap = cobalt_intro_page_unmap;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -500,15 +502,12 @@ cobalt_intro_page_init (CobaltIntroPage *self)
 }
 
 CobaltIntroPage *
-cobalt_intro_page_new (CobaltRepository *repository,
-                       CobaltClock      *clock)
+cobalt_intro_page_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
 
   return g_object_new (COBALT_TYPE_INTRO_PAGE,
-                       "repository", repository,
-                       "clock", clock,
+                       "context", context,
                        NULL);
 }
 
@@ -602,19 +601,19 @@ cobalt_intro_page_create (CobaltIntroPage *self)
    * not leave a person behind without one. */
   if (!cobalt_person_validate (person, &error) ||
       !cobalt_prescription_validate (prescription, &error) ||
-      !cobalt_repository_save_person (self->repository, person, &error))
+      !cobalt_repository_save_person (repository_of (self), person, &error))
     goto failed;
   g_set_object (&self->saved_person, person);
 
   prescription->person_id = person->id;
-  if (!cobalt_repository_save_prescription (self->repository, prescription, &error))
+  if (!cobalt_repository_save_prescription (repository_of (self), prescription, &error))
     goto failed;
 
   if (had_dose)
     {
       g_autoptr(CobaltDose) dose = make_last_dose (self, prescription, &day);
 
-      if (!cobalt_repository_add_dose (self->repository, dose, &error))
+      if (!cobalt_repository_add_dose (repository_of (self), dose, &error))
         goto failed;
     }
 

@@ -54,32 +54,29 @@ cobalt_section_from_name (const char    *name,
 }
 
 GtkWidget *
-cobalt_section_new_page (CobaltSection     section,
-                         CobaltRepository *repository,
-                         CobaltClock      *clock,
-                         CobaltPerson     *person,
-                         GSettings        *settings)
+cobalt_section_new_page (CobaltSection  section,
+                         CobaltContext *context,
+                         GSettings     *settings)
 {
   GtkWidget *page = NULL;
 
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cobalt_context_get_person (context) != NULL, NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
 
   switch (section)
     {
     case COBALT_SECTION_LOG:
-      page = GTK_WIDGET (cobalt_log_page_new (repository, clock, person));
+      page = GTK_WIDGET (cobalt_log_page_new (context));
       break;
     case COBALT_SECTION_CALENDAR:
-      page = GTK_WIDGET (cobalt_calendar_page_new (repository, clock, person));
+      page = GTK_WIDGET (cobalt_calendar_page_new (context));
       break;
     case COBALT_SECTION_JOURNAL:
-      page = cobalt_journal_page_new (repository, clock, person);
+      page = cobalt_journal_page_new (context);
       break;
     case COBALT_SECTION_SUPPLIES:
-      page = cobalt_supplies_page_new (repository, clock, person);
+      page = cobalt_supplies_page_new (context);
       if (settings != NULL)
         g_settings_bind (settings, "low-stock-lead-days",
                          page, "low-stock-lead-days", G_SETTINGS_BIND_GET);
@@ -90,32 +87,4 @@ cobalt_section_new_page (CobaltSection     section,
     }
 
   return page;
-}
-
-void
-cobalt_section_set_person (CobaltSection  section,
-                           GtkWidget     *page,
-                           CobaltPerson  *person)
-{
-  g_return_if_fail (GTK_IS_WIDGET (page));
-  g_return_if_fail (COBALT_IS_PERSON (person));
-
-  switch (section)
-    {
-    case COBALT_SECTION_LOG:
-      cobalt_log_page_set_person (COBALT_LOG_PAGE (page), person);
-      break;
-    case COBALT_SECTION_CALENDAR:
-      cobalt_calendar_page_set_person (COBALT_CALENDAR_PAGE (page), person);
-      break;
-    case COBALT_SECTION_JOURNAL:
-      cobalt_journal_page_set_person (COBALT_JOURNAL_PAGE (page), person);
-      break;
-    case COBALT_SECTION_SUPPLIES:
-      cobalt_supplies_page_set_person (COBALT_SUPPLIES_PAGE (page), person);
-      break;
-    case COBALT_N_SECTIONS:
-    default:
-      g_return_if_reached ();
-    }
 }

@@ -2,13 +2,14 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
 
-/* The window's sections after Today, in the sidebar's order: how to build
- * each page and point it at another person. The window builds a page only
- * when its section is first shown. */
+/* The window's sections after Today, in the sidebar's order, and how to
+ * build each page. The window builds a page only when its section is
+ * first shown; the page then follows the context's person itself. */
 typedef enum
 {
   COBALT_SECTION_LOG,
@@ -24,14 +25,10 @@ const char *cobalt_section_get_title  (CobaltSection     section);
 gboolean    cobalt_section_from_name  (const char       *name,
                                        CobaltSection    *section);
 
-/* @settings (may be NULL) supplies preferences the page follows. */
+/* @context must have a person. @settings (may be NULL) supplies
+ * preferences the page follows. */
 GtkWidget  *cobalt_section_new_page   (CobaltSection     section,
-                                       CobaltRepository *repository,
-                                       CobaltClock      *clock,
-                                       CobaltPerson     *person,
+                                       CobaltContext    *context,
                                        GSettings        *settings);
-void        cobalt_section_set_person (CobaltSection     section,
-                                       GtkWidget        *page,
-                                       CobaltPerson     *person);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-checklist-wizard.h"
+#include "cobalt-context.h"
 #include "cobalt-data-problem.h"
 #include "cobalt-intro-page.h"
 #include "cobalt-journal-page.h"
@@ -37,7 +38,10 @@ struct _CobaltWindow
 
   CobaltClock          *clock;
   char                 *data_dir;
-  CobaltRepository     *repository;
+  /* What every page and dialog is handed: one per repository (NULL while
+   * a database problem is shown), and the selected person, set on it once
+   * for all the pages that follow it. */
+  CobaltContext        *context;
   GListModel           *people;          /* CobaltPerson, the dropdown's model */
   gint64                person_id;       /* the selected person */
   gboolean              setting_model;   /* the dropdown resets its selection */
@@ -75,6 +79,20 @@ static GParamSpec *properties[N_PROPS];
 static void show_people (CobaltWindow *self);
 static void close_checklist (CobaltWindow *self);
 static CobaltPerson *selected_person (CobaltWindow *self);
+
+static CobaltRepository *
+repository_of (CobaltWindow *self)
+{
+  return self->context != NULL ? cobalt_context_get_repository (self->context) : NULL;
+}
+
+/* Before another repository, or none: the pages keep their own context. */
+static void
+clear_context (CobaltWindow *self)
+{
+  g_clear_signal_handler (&self->changed_id, repository_of (self));
+  g_clear_object (&self->context);
+}
 
 static char *
 person_name_cb (CobaltPerson *person)
@@ -184,7 +202,7 @@ show_intro (CobaltWindow *self)
   close_checklist (self);
   if (self->intro_page == NULL)
     {
-      self->intro_page = GTK_WIDGET (cobalt_intro_page_new (self->repository, self->clock));
+      self->intro_page = GTK_WIDGET (cobalt_intro_page_new (self->context));
       g_signal_connect_object (self->intro_page, "person-created",
                                G_CALLBACK (on_person_created_cb), self, G_CONNECT_SWAPPED);
       gtk_stack_add_named (self->main_stack, self->intro_page, "intro");
@@ -196,22 +214,20 @@ show_intro (CobaltWindow *self)
 
 /* Start-up builds only what the first frame shows (Today): every other
  * section is an empty slot in the sidebar until it is first shown. Its
- * page then follows the person like Today does. */
+ * page then follows the context's person like Today does. */
 static GtkWidget *
 ensure_section_page (CobaltWindow  *self,
                      CobaltSection  section)
 {
-  g_autoptr(CobaltPerson) person = NULL;
   GtkWidget *page;
 
   if (self->section_pages[section] != NULL || self->section_slots[section] == NULL)
     return self->section_pages[section];
 
-  person = selected_person (self);
-  if (person == NULL)
+  if (self->context == NULL || cobalt_context_get_person (self->context) == NULL)
     return NULL;
 
-  page = cobalt_section_new_page (section, self->repository, self->clock, person, self->settings);
+  page = cobalt_section_new_page (section, self->context, self->settings);
   /* The slot is a vertical box: fill it as a direct stack child would. */
   gtk_widget_set_vexpand (page, TRUE);
   gtk_box_append (GTK_BOX (self->section_slots[section]), page);
@@ -274,6 +290,10 @@ select_in_dropdown (CobaltWindow *self)
   if (gtk_drop_down_get_selected (self->person_dropdown) != position)
     gtk_drop_down_set_selected (self->person_dropdown, position);
 
+  /* Once, for every page that shows the selected person. */
+  if (person != NULL)
+    cobalt_context_set_person (self->context, person);
+
   if (self->today_page == NULL && person != NULL)
     {
       guint lead_days = self->settings != NULL ? g_settings_get_uint (self->settings, "low-stock-lead-days")
@@ -281,20 +301,12 @@ select_in_dropdown (CobaltWindow *self)
       CobaltStatus *status = self->preloaded_status != NULL && self->preloaded_lead_days == lead_days
                              ? self->preloaded_status : NULL;
 
-      self->today_page = cobalt_today_page_new_with_status (self->repository, self->clock, person,
-                                                            lead_days, status);
+      self->today_page = cobalt_today_page_new_with_status (self->context, lead_days, status);
       if (self->settings != NULL)
         g_settings_bind (self->settings, "low-stock-lead-days",
                          self->today_page, "low-stock-lead-days", G_SETTINGS_BIND_GET);
       gtk_stack_add_titled (self->page_stack, GTK_WIDGET (self->today_page), "today", _("Today"));
       add_section_slots (self);
-    }
-  else if (self->today_page != NULL)
-    {
-      cobalt_today_page_set_person (self->today_page, person);
-      for (guint i = 0; i < COBALT_N_SECTIONS; i++)
-        if (self->section_pages[i] != NULL && person != NULL)
-          cobalt_section_set_person (i, self->section_pages[i], person);
     }
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON_ID]);
@@ -322,7 +334,7 @@ show_people (CobaltWindow *self)
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) people = NULL;
 
-  people = cobalt_repository_list_people (self->repository, FALSE, &error);
+  people = cobalt_repository_list_people (repository_of (self), FALSE, &error);
   if (people == NULL)
     {
       show_problem (self, error, NULL);
@@ -464,7 +476,7 @@ cobalt_window_dispose (GObject *object)
 
   /* No gtk_widget_dispose_template() here: GtkWindow unparents its own
    * child and titlebar, and would find them gone. */
-  g_clear_signal_handler (&self->changed_id, self->repository);
+  g_clear_signal_handler (&self->changed_id, repository_of (self));
   /* The stack shows another page as it empties: build none of them. */
   if (self->page_stack != NULL)
     g_clear_signal_handler (&self->section_shown_id, self->page_stack);
@@ -477,7 +489,7 @@ cobalt_window_finalize (GObject *object)
 {
   CobaltWindow *self = (CobaltWindow *)object;
 
-  g_clear_object (&self->repository);
+  g_clear_object (&self->context);
   g_clear_object (&self->people);
   g_clear_object (&self->clock);
   g_clear_object (&self->settings);
@@ -503,7 +515,7 @@ cobalt_window_get_property (GObject    *object,
       g_value_set_string (value, self->data_dir);
       break;
     case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+      g_value_set_object (value, repository_of (self));
       break;
     case PROP_PERSON_ID:
       g_value_set_int64 (value, self->person_id);
@@ -541,7 +553,7 @@ cobalt_window_set_property (GObject      *object,
 static CobaltPerson *
 selected_person (CobaltWindow *self)
 {
-  if (self->repository == NULL || self->people == NULL || self->person_id == 0)
+  if (self->context == NULL || self->people == NULL || self->person_id == 0)
     return NULL;
 
   return find_person (self->people, self->person_id, NULL);
@@ -638,7 +650,7 @@ window_start_checklist_action (GtkWidget  *widget,
       close_checklist (self);
     }
 
-  self->wizard = cobalt_checklist_wizard_new (self->repository, person, self->clock);
+  self->wizard = cobalt_checklist_wizard_new (self->context, person);
   g_signal_connect_object (self->wizard, "close", G_CALLBACK (on_wizard_close_cb), self, 0);
   gtk_stack_add_named (self->main_stack, self->wizard, NULL);
   /* A stack that held the focus moves it one Tab into the new page, past
@@ -662,42 +674,28 @@ window_leave_checklist_action (GtkWidget  *widget,
   close_checklist (COBALT_WINDOW (widget));
 }
 
+/* The dialogs of "win.log-elsewhere", "win.record-not-given" and
+ * "win.preferences": each is opened for the selected person and stays on
+ * them (not on the context's person) until it closes. */
 static void
-window_log_elsewhere_action (GtkWidget  *widget,
+window_person_dialog_action (GtkWidget  *widget,
                              const char *action_name,
                              GVariant   *parameter)
 {
   CobaltWindow *self = COBALT_WINDOW (widget);
   g_autoptr(CobaltPerson) person = selected_person (self);
+  GtkWindow *dialog;
 
-  if (person != NULL)
-    present_journey_window (self, GTK_WINDOW (cobalt_log_elsewhere_dialog_new (GTK_WINDOW (self), self->repository,
-                                                                               person, self->clock)));
-}
+  if (person == NULL)
+    return;
 
-static void
-window_record_not_given_action (GtkWidget  *widget,
-                                const char *action_name,
-                                GVariant   *parameter)
-{
-  CobaltWindow *self = COBALT_WINDOW (widget);
-  g_autoptr(CobaltPerson) person = selected_person (self);
-
-  if (person != NULL)
-    present_journey_window (self, GTK_WINDOW (cobalt_not_given_dialog_new (GTK_WINDOW (self), self->repository,
-                                                                           person, self->clock)));
-}
-
-static void
-window_preferences_action (GtkWidget  *widget,
-                           const char *action_name,
-                           GVariant   *parameter)
-{
-  CobaltWindow *self = COBALT_WINDOW (widget);
-  g_autoptr(CobaltPerson) person = selected_person (self);
-
-  if (person != NULL)
-    present_journey_window (self, GTK_WINDOW (cobalt_preferences_window_new (GTK_WINDOW (self), self->repository, person)));
+  if (g_str_equal (action_name, "win.log-elsewhere"))
+    dialog = GTK_WINDOW (cobalt_log_elsewhere_dialog_new (GTK_WINDOW (self), self->context, person));
+  else if (g_str_equal (action_name, "win.record-not-given"))
+    dialog = GTK_WINDOW (cobalt_not_given_dialog_new (GTK_WINDOW (self), self->context, person));
+  else
+    dialog = GTK_WINDOW (cobalt_preferences_window_new (GTK_WINDOW (self), self->context, person));
+  present_journey_window (self, dialog);
 }
 
 static void
@@ -718,9 +716,9 @@ window_manage_people_action (GtkWidget  *widget,
   CobaltWindow *self = COBALT_WINDOW (widget);
   CobaltPeopleWindow *people;
 
-  if (self->repository == NULL)
+  if (self->context == NULL)
     return;
-  people = cobalt_people_window_new (GTK_WINDOW (self), self->repository);
+  people = cobalt_people_window_new (GTK_WINDOW (self), self->context);
   g_signal_connect_object (people, "person-added", G_CALLBACK (on_person_added_cb), self, 0);
   gtk_window_present (GTK_WINDOW (people));
 }
@@ -756,9 +754,9 @@ cobalt_window_class_init (CobaltWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.start-checklist", NULL, window_start_checklist_action);
   gtk_widget_class_install_action (widget_class, "win.leave-checklist", NULL, window_leave_checklist_action);
-  gtk_widget_class_install_action (widget_class, "win.log-elsewhere", NULL, window_log_elsewhere_action);
-  gtk_widget_class_install_action (widget_class, "win.record-not-given", NULL, window_record_not_given_action);
-  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, window_preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.log-elsewhere", NULL, window_person_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.record-not-given", NULL, window_person_dialog_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, window_person_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.manage-people", NULL, window_manage_people_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
 
@@ -835,8 +833,7 @@ cobalt_window_load (CobaltWindow *self,
                                          TRUE, &moved_to, &error);
   if (repository == NULL)
     {
-      g_clear_signal_handler (&self->changed_id, self->repository);
-      g_clear_object (&self->repository);
+      clear_context (self);
       show_problem (self, error, moved_to);
       return;
     }
@@ -872,15 +869,18 @@ cobalt_window_set_repository (CobaltWindow     *self,
                               CobaltRepository *repository,
                               gint64            person_id)
 {
+  g_autoptr(CobaltContext) context = NULL;
+
   g_return_if_fail (COBALT_IS_WINDOW (self));
   g_return_if_fail (COBALT_IS_REPOSITORY (repository));
 
-  g_clear_signal_handler (&self->changed_id, self->repository);
-  g_set_object (&self->repository, repository);
+  /* Nobody is shown until show_people() picks someone. */
+  context = cobalt_context_new (repository, self->clock, NULL);
+  clear_context (self);
+  self->context = g_steal_pointer (&context);
   /* What the window calls "now" is what the rules of what may be logged
    * (no dose in the future) call "now". */
-  if (self->clock != NULL)
-    cobalt_repository_set_clock (repository, self->clock);
+  cobalt_repository_set_clock (repository, self->clock);
   self->changed_id = g_signal_connect (repository, "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
 
@@ -931,7 +931,7 @@ CobaltRepository *
 cobalt_window_get_repository (CobaltWindow *self)
 {
   g_return_val_if_fail (COBALT_IS_WINDOW (self), NULL);
-  return self->repository;
+  return repository_of (self);
 }
 
 void

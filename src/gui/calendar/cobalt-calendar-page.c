@@ -7,6 +7,7 @@
 
 #include "cobalt-calendar-page.h"
 #include "cobalt-carers-util.h"
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 #include "cobalt-site-chart.h"
 
@@ -19,9 +20,7 @@ struct _CobaltCalendarPage
 {
   GtkWidget         parent_instance;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltPerson     *person;
+  CobaltContext    *context;
   gulong            changed_id;
 
   /* Julian day → kind (static string) and → GPtrArray of lines. */
@@ -46,15 +45,32 @@ G_DEFINE_FINAL_TYPE (CobaltCalendarPage, cobalt_calendar_page, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
-  PROP_PERSON,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 /* Static helpers ------------------------------------------------------- */
+
+/* The calendar shown is the context's person's (NULL: nobody's). */
+static CobaltPerson *
+person_of (CobaltCalendarPage *self)
+{
+  return self->context != NULL ? cobalt_context_get_person (self->context) : NULL;
+}
+
+static CobaltRepository *
+repository_of (CobaltCalendarPage *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
+
+static CobaltClock *
+clock_of (CobaltCalendarPage *self)
+{
+  return cobalt_context_get_clock (self->context);
+}
 
 static guint
 julian_of (GDateTime *dt)
@@ -108,20 +124,20 @@ compute_schedule (CobaltCalendarPage *self)
 
   g_hash_table_remove_all (self->planned);
   g_hash_table_remove_all (self->overdue);
-  if (self->person == NULL)
+  if (person_of (self) == NULL)
     return;
 
-  person_id = self->person->id;
-  prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
+  person_id = person_of (self)->id;
+  prescription = cobalt_repository_get_prescription (repository_of (self), person_id, &error);
   if (prescription == NULL)
     return;
   /* With the doses not given on the clinic's advice: the schedule
    * counts them as the clinic said. */
-  doses = cobalt_repository_list_schedule_doses (self->repository, person_id, &error);
+  doses = cobalt_repository_list_schedule_doses (repository_of (self), person_id, &error);
   if (doses == NULL)
     return;
 
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (clock_of (self));
   tz = g_date_time_get_timezone (now);
   horizon = g_date_time_add_months (now, 12);
   due = cobalt_schedule_next_due (prescription, doses, now, tz);
@@ -131,7 +147,7 @@ compute_schedule (CobaltCalendarPage *self)
 
   if (due->status == COBALT_DOSE_STATUS_OVERDUE)
     {
-      const char *phone = self->person->clinic_phone;
+      const char *phone = person_of (self)->clinic_phone;
       guint today = julian_of (now);
 
       /* Every day since the missed dose, up to today. */
@@ -177,28 +193,29 @@ load_month (CobaltCalendarPage *self)
   g_autoptr(GArray) keys = NULL;
   g_autoptr(CobaltLogFetcher) fetcher = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GTimeZone) tz = cobalt_clock_get_timezone (self->clock)
-                              ? g_time_zone_ref (cobalt_clock_get_timezone (self->clock)) : NULL;
+  GTimeZone *tz;
   GHashTableIter iter;
   gpointer key, value;
   CobaltLogQuery query;
 
   g_hash_table_remove_all (self->kinds);
   g_hash_table_remove_all (self->lines);
-  if (self->person == NULL || self->repository == NULL)
+  if (person_of (self) == NULL)
     return;
+
+  tz = cobalt_clock_get_timezone (clock_of (self));
 
   self->loaded_month = g_date_time_get_year (shown) * 12 + g_date_time_get_month (shown);
   first = g_date_time_new (tz, g_date_time_get_year (shown), g_date_time_get_month (shown), 1, 0, 0, 0);
   from = g_date_time_add_days (first, -7);
   to = g_date_time_add_days (first, 31 + 14);
 
-  cobalt_log_query_init (&query, self->person->id);
+  cobalt_log_query_init (&query, person_of (self)->id);
   query.from_us = g_date_time_to_unix (from) * G_USEC_PER_SEC;
   query.to_us = g_date_time_to_unix (to) * G_USEC_PER_SEC;
   query.descending = FALSE;
-  keys = cobalt_log_query_keys (self->repository, &query, &error);
-  fetcher = cobalt_log_fetcher_new (self->repository);
+  keys = cobalt_log_query_keys (repository_of (self), &query, &error);
+  fetcher = cobalt_log_fetcher_new (repository_of (self));
 
   for (guint i = 0; keys != NULL && i < keys->len; i += COBALT_LOG_FETCH_MAX)
     {
@@ -366,13 +383,13 @@ show_day (CobaltCalendarPage *self)
 static void
 load_sites (CobaltCalendarPage *self)
 {
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (clock_of (self));
   g_autoptr(GDateTime) since = g_date_time_add_days (now, -SITE_DAYS);
   g_autoptr(GError) error = NULL;
   g_autofree guint *counts = NULL;
 
-  if (self->person != NULL)
-    counts = cobalt_carers_count_sites (self->repository, self->person->id, since, &error);
+  if (person_of (self) != NULL)
+    counts = cobalt_carers_count_sites (repository_of (self), person_of (self)->id, since, &error);
   cobalt_site_chart_set_counts (self->site_chart, counts);
   g_free (self->site_text);
   self->site_text = cobalt_site_chart_describe (counts);
@@ -404,6 +421,12 @@ on_month_changed_cb (GtkCalendar        *calendar,
 }
 
 static void
+on_person_changed_cb (CobaltCalendarPage *self)
+{
+  cobalt_calendar_page_refresh (self);
+}
+
+static void
 on_repository_changed_cb (CobaltRepository        *repository,
                           CobaltRepositoryChanges  changes,
                           CobaltCalendarPage      *self)
@@ -426,12 +449,12 @@ cobalt_calendar_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_calendar_page_parent_class)->constructed (object);
 
-  if (self->clock == NULL)
-    self->clock = cobalt_clock_new_real ();
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (clock_of (self));
   gtk_calendar_select_day (self->calendar, now);
-  self->changed_id = g_signal_connect (self->repository, "changed",
+  self->changed_id = g_signal_connect (repository_of (self), "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
+  g_signal_connect_object (self->context, "notify::person",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
   cobalt_calendar_page_refresh (self);
 }
 
@@ -441,14 +464,12 @@ cobalt_calendar_page_dispose (GObject *object)
   CobaltCalendarPage *self = COBALT_CALENDAR_PAGE (object);
   GtkWidget *child;
 
-  if (self->repository != NULL)
-    g_clear_signal_handler (&self->changed_id, self->repository);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, repository_of (self));
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_CALENDAR_PAGE);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->person);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cobalt_calendar_page_parent_class)->dispose (object);
 }
@@ -477,9 +498,7 @@ cobalt_calendar_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY: g_value_set_object (value, self->repository); break;
-    case PROP_CLOCK:      g_value_set_object (value, self->clock); break;
-    case PROP_PERSON:     g_value_set_object (value, self->person); break;
+    case PROP_CONTEXT: g_value_set_object (value, self->context); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -495,9 +514,7 @@ cobalt_calendar_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY: self->repository = g_value_dup_object (value); break;
-    case PROP_CLOCK:      self->clock = g_value_dup_object (value); break;
-    case PROP_PERSON:     cobalt_calendar_page_set_person (self, g_value_get_object (value)); break;
+    case PROP_CONTEXT: self->context = g_value_dup_object (value); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -515,15 +532,10 @@ cobalt_calendar_page_class_init (CobaltCalendarPageClass *klass)
   object_class->get_property = cobalt_calendar_page_get_property;
   object_class->set_property = cobalt_calendar_page_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COBALT_TYPE_SITE_CHART);
@@ -554,37 +566,13 @@ cobalt_calendar_page_init (CobaltCalendarPage *self)
 /* Public API ------------------------------------------------------------ */
 
 CobaltCalendarPage *
-cobalt_calendar_page_new (CobaltRepository *repository,
-                          CobaltClock      *clock,
-                          CobaltPerson     *person)
+cobalt_calendar_page_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
 
   return g_object_new (COBALT_TYPE_CALENDAR_PAGE,
-                       "repository", repository,
-                       "clock", clock,
-                       "person", person,
+                       "context", context,
                        NULL);
-}
-
-CobaltPerson *
-cobalt_calendar_page_get_person (CobaltCalendarPage *self)
-{
-  g_return_val_if_fail (COBALT_IS_CALENDAR_PAGE (self), NULL);
-  return self->person;
-}
-
-void
-cobalt_calendar_page_set_person (CobaltCalendarPage *self,
-                                 CobaltPerson       *person)
-{
-  g_return_if_fail (COBALT_IS_CALENDAR_PAGE (self));
-
-  if (!g_set_object (&self->person, person))
-    return;
-  if (self->repository != NULL && self->clock != NULL)
-    cobalt_calendar_page_refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }
 
 void
@@ -634,7 +622,7 @@ cobalt_calendar_page_select_day (CobaltCalendarPage *self,
 
   g_return_if_fail (COBALT_IS_CALENDAR_PAGE (self));
 
-  dt = g_date_time_new (cobalt_clock_get_timezone (self->clock), g_date_get_year (date),
+  dt = g_date_time_new (cobalt_clock_get_timezone (clock_of (self)), g_date_get_year (date),
                         g_date_get_month (date), g_date_get_day (date), 12, 0, 0);
   gtk_calendar_select_day (self->calendar, dt);
   load_month (self);

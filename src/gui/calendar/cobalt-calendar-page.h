@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -9,20 +10,15 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_CALENDAR_PAGE (cobalt_calendar_page_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltCalendarPage, cobalt_calendar_page, COBALT, CALENDAR_PAGE, GtkWidget)
 
-/* A month calendar of one person's doses: days with doses given, the due
- * dates the schedule engine projects for the next 12 months, and overdue
- * days, each marked and explained in a legend. Choosing a day (mouse or
- * arrow keys) lists what happened and what is planned on it, in words.
- * Beside it, how often each site was used in the last 90 days, as a chart
- * with the same in text. Properties: repository, clock (construct-only),
- * person. */
+/* A month calendar of the doses of the context's person (followed as the
+ * context turns to someone else): days with doses given, the due dates
+ * the schedule engine projects for the next 12 months, and overdue days,
+ * each marked and explained in a legend. Choosing a day (mouse or arrow
+ * keys) lists what happened and what is planned on it, in words. Beside
+ * it, how often each site was used in the last 90 days, as a chart with
+ * the same in text. */
 
-CobaltCalendarPage *cobalt_calendar_page_new        (CobaltRepository   *repository,
-                                                     CobaltClock        *clock,
-                                                     CobaltPerson       *person);
-CobaltPerson       *cobalt_calendar_page_get_person (CobaltCalendarPage *self);
-void                cobalt_calendar_page_set_person (CobaltCalendarPage *self,
-                                                     CobaltPerson       *person);
+CobaltCalendarPage *cobalt_calendar_page_new        (CobaltContext      *context);
 /* Reads the database again. */
 void                cobalt_calendar_page_refresh    (CobaltCalendarPage *self);
 

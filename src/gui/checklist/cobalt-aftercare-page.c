@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-aftercare-page.h"
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 #include "cobalt-journey-util.h"
 
@@ -12,9 +13,10 @@ struct _CobaltAftercarePage
 {
   GtkWidget         parent_instance;
 
-  CobaltRepository *repository;
+  CobaltContext    *context;
+  /* Whose reactions these are: the person of the dose, who stays the
+   * same while the page is open whoever the context turns to. */
   CobaltPerson     *person;
-  CobaltClock      *clock;
   gint64            dose_id;
 
   GHashTable       *checks;   /* kind id → GtkCheckButton (borrowed) */
@@ -34,9 +36,8 @@ G_DEFINE_FINAL_TYPE (CobaltAftercarePage, cobalt_aftercare_page, GTK_TYPE_WIDGET
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_CONTEXT,
   PROP_PERSON,
-  PROP_CLOCK,
   PROP_DOSE_ID,
   PROP_HIGHEST_LEVEL,
   N_PROPS
@@ -245,8 +246,6 @@ cobalt_aftercare_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_aftercare_page_parent_class)->constructed (object);
 
-  if (self->clock == NULL)
-    self->clock = cobalt_clock_new_real ();
   if (self->person == NULL)
     self->person = cobalt_person_new ("");
 }
@@ -258,9 +257,8 @@ cobalt_aftercare_page_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_AFTERCARE_PAGE);
   cobalt_journey_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->repository);
+  g_clear_object (&self->context);
   g_clear_object (&self->person);
-  g_clear_object (&self->clock);
 
   G_OBJECT_CLASS (cobalt_aftercare_page_parent_class)->dispose (object);
 }
@@ -286,14 +284,11 @@ cobalt_aftercare_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PERSON:
       g_value_set_object (value, self->person);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
       break;
     case PROP_DOSE_ID:
       g_value_set_int64 (value, self->dose_id);
@@ -316,14 +311,11 @@ cobalt_aftercare_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
       break;
     case PROP_DOSE_ID:
       self->dose_id = g_value_get_int64 (value);
@@ -345,15 +337,14 @@ cobalt_aftercare_page_class_init (CobaltAftercarePageClass *klass)
   object_class->get_property = cobalt_aftercare_page_get_property;
   object_class->set_property = cobalt_aftercare_page_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_DOSE_ID] =
     g_param_spec_int64 ("dose-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
@@ -399,15 +390,16 @@ cobalt_aftercare_page_init (CobaltAftercarePage *self)
 }
 
 GtkWidget *
-cobalt_aftercare_page_new (CobaltRepository *repository,
-                           CobaltPerson     *person,
-                           CobaltClock      *clock,
-                           gint64            dose_id)
+cobalt_aftercare_page_new (CobaltContext *context,
+                           CobaltPerson  *person,
+                           gint64         dose_id)
 {
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+
   return g_object_new (COBALT_TYPE_AFTERCARE_PAGE,
-                       "repository", repository,
+                       "context", context,
                        "person", person,
-                       "clock", clock,
                        "dose-id", dose_id,
                        NULL);
 }
@@ -441,7 +433,7 @@ cobalt_aftercare_page_save (CobaltAftercarePage *self,
 
   g_return_val_if_fail (COBALT_IS_AFTERCARE_PAGE (self), FALSE);
 
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (cobalt_context_get_clock (self->context));
 
   g_hash_table_iter_init (&iter, self->checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -462,13 +454,11 @@ cobalt_aftercare_page_save (CobaltAftercarePage *self,
         }
 
       if (!cobalt_reaction_validate (reaction, &local_error) ||
-          self->repository == NULL ||
-          !cobalt_repository_add_reaction (self->repository, reaction, &local_error))
+          !cobalt_repository_add_reaction (cobalt_context_get_repository (self->context),
+                                           reaction, &local_error))
         {
           g_autofree char *text = NULL;
 
-          if (local_error == NULL)
-            g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no database to save to."));
           text = cobalt_journey_describe_error (local_error);
           show_status (self, text, TRUE);
           if (g_str_equal (kind, COBALT_REACTION_OTHER))

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -15,13 +16,14 @@ G_DECLARE_FINAL_TYPE (CobaltAftercarePage, cobalt_aftercare_page, COBALT, AFTERC
  * contact-clinic one the clinic phone, a mild one a short reassurance.
  * "Save" stores one reaction per tick (linked to dose-id when set).
  *
- * Properties: repository, person, clock, dose-id (construct-only),
- * highest-level (ro: the most urgent ticked level, -1 for none).
- * ::done when the person is finished with the page. */
+ * Properties: context, person, dose-id (construct-only), highest-level
+ * (ro: the most urgent ticked level, -1 for none). @person is whose dose
+ * it was (their emergency number and clinic are in the banners); the page
+ * stays on them whoever the context turns to. ::done when the person is
+ * finished with the page. */
 
-GtkWidget *cobalt_aftercare_page_new             (CobaltRepository *repository,
+GtkWidget *cobalt_aftercare_page_new             (CobaltContext    *context,
                                                   CobaltPerson     *person,
-                                                  CobaltClock      *clock,
                                                   gint64            dose_id);
 /* Ticks (or unticks) the reaction @kind_id as if the person did. */
 gboolean   cobalt_aftercare_page_set_reaction    (CobaltAftercarePage *self,

@@ -171,7 +171,7 @@ show_logged (CobaltChecklistWizard *self)
 
   if (self->aftercare == NULL)
     {
-      self->aftercare = cobalt_aftercare_page_new (self->repository, self->person, self->clock,
+      self->aftercare = cobalt_aftercare_page_new (self->context, self->person,
                                                    self->dose->id);
       gtk_widget_set_vexpand (self->aftercare, TRUE);
       g_signal_connect_object (self->aftercare, "done", G_CALLBACK (on_aftercare_done_cb), self, 0);

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-site-picker.h"
@@ -49,9 +50,10 @@ struct _CobaltChecklistWizard
 {
   GtkWidget            parent_instance;
 
-  CobaltRepository    *repository;
-  CobaltPerson        *person;
-  CobaltClock         *clock;
+  CobaltContext       *context;
+  CobaltRepository    *repository;     /* the context's (it never changes them) */
+  CobaltClock         *clock;          /* the context's */
+  CobaltPerson        *person;         /* whose run this is, whoever the context turns to */
 
   CobaltChecklistRun  *run;
   CobaltPrescription  *prescription;   /* NULL without one */

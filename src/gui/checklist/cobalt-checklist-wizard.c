@@ -20,9 +20,8 @@ G_DEFINE_FINAL_TYPE (CobaltChecklistWizard, cobalt_checklist_wizard, GTK_TYPE_WI
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_CONTEXT,
   PROP_PERSON,
-  PROP_CLOCK,
   PROP_RUN,
   PROP_DOSE,
   PROP_PAGE,
@@ -262,7 +261,7 @@ build_detail (CobaltChecklistWizard *self,
 
   if (g_str_equal (kind, COBALT_STEP_CHOOSE_SITE) && self->picker == NULL)
     {
-      GtkWidget *picker = cobalt_site_picker_new (self->repository, self->person, self->clock);
+      GtkWidget *picker = cobalt_site_picker_new (self->context, self->person);
 
       self->picker = COBALT_SITE_PICKER (picker);
       g_signal_connect_object (picker, "site-selected", G_CALLBACK (on_picker_site_selected_cb), self, 0);
@@ -526,10 +525,10 @@ cobalt_checklist_wizard_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_checklist_wizard_parent_class)->constructed (object);
 
-  g_return_if_fail (self->repository != NULL && self->person != NULL);
+  g_return_if_fail (self->context != NULL && self->person != NULL);
 
-  if (self->clock == NULL)
-    self->clock = cobalt_clock_new_real ();
+  self->repository = cobalt_context_get_repository (self->context);
+  self->clock = cobalt_context_get_clock (self->context);
   person_id = self->person->id;
 
   cobalt_checklist_wizard_load_context (self);
@@ -599,9 +598,10 @@ cobalt_checklist_wizard_dispose (GObject *object)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->reason_checks, g_ptr_array_unref);
 
-  g_clear_object (&self->repository);
+  self->repository = NULL;
+  self->clock = NULL;
+  g_clear_object (&self->context);
   g_clear_object (&self->person);
-  g_clear_object (&self->clock);
   g_clear_object (&self->run);
   g_clear_object (&self->prescription);
   g_clear_object (&self->ampoule);
@@ -620,14 +620,11 @@ cobalt_checklist_wizard_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PERSON:
       g_value_set_object (value, self->person);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
       break;
     case PROP_RUN:
       g_value_set_object (value, self->run);
@@ -653,14 +650,11 @@ cobalt_checklist_wizard_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -679,15 +673,17 @@ cobalt_checklist_wizard_class_init (CobaltChecklistWizardClass *klass)
   object_class->set_property = cobalt_checklist_wizard_set_property;
   widget_class->map = cobalt_checklist_wizard_map;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A run is one person's from start to finish: not the context's person,
+   * who may change while the run is open (the window then keeps this
+   * wizard for later, and reads whose it is here). */
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_RUN] =
     g_param_spec_object ("run", NULL, NULL, COBALT_TYPE_CHECKLIST_RUN,
                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -780,17 +776,15 @@ cobalt_checklist_wizard_init (CobaltChecklistWizard *self)
 }
 
 GtkWidget *
-cobalt_checklist_wizard_new (CobaltRepository *repository,
-                             CobaltPerson     *person,
-                             CobaltClock      *clock)
+cobalt_checklist_wizard_new (CobaltContext *context,
+                             CobaltPerson  *person)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
 
   return g_object_new (COBALT_TYPE_CHECKLIST_WIZARD,
-                       "repository", repository,
+                       "context", context,
                        "person", person,
-                       "clock", clock,
                        NULL);
 }
 
@@ -944,16 +938,15 @@ on_window_wizard_close_cb (CobaltChecklistWizard *wizard,
 }
 
 GtkWindow *
-cobalt_checklist_wizard_window_new (GtkWindow        *parent,
-                                    CobaltRepository *repository,
-                                    CobaltPerson     *person,
-                                    CobaltClock      *clock)
+cobalt_checklist_wizard_window_new (GtkWindow     *parent,
+                                    CobaltContext *context,
+                                    CobaltPerson  *person)
 {
   GtkWidget *window;
   GtkWidget *wizard;
   g_autofree char *title = NULL;
 
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
 
   window = gtk_window_new ();
@@ -969,7 +962,7 @@ cobalt_checklist_wizard_window_new (GtkWindow        *parent,
       gtk_window_set_application (GTK_WINDOW (window), gtk_window_get_application (parent));
     }
 
-  wizard = cobalt_checklist_wizard_new (repository, person, clock);
+  wizard = cobalt_checklist_wizard_new (context, person);
   g_signal_connect_object (wizard, "close", G_CALLBACK (on_window_wizard_close_cb), window, 0);
   gtk_window_set_child (GTK_WINDOW (window), wizard);
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -15,17 +16,17 @@ G_DECLARE_FINAL_TYPE (CobaltChecklistWizard, cobalt_checklist_wizard, COBALT, CH
  * the dose; "Stop — I'm not sure" aborts with a reason and shows who to
  * contact. Afterwards the aftercare page.
  *
- * Properties: repository, person, clock (construct-only); run, dose, page
- * (ro: "steps", "stop", "stopped", "aftercare").
+ * Properties: context, person (construct-only: the run stays @person's
+ * whoever the context turns to); run, dose, page (ro: "steps", "stop",
+ * "stopped", "aftercare").
  * Actions: wizard.tick, wizard.next, wizard.back, wizard.stop, wizard.undo,
  * wizard.close. Keys: Alt+Right / Ctrl+Enter next, Alt+Left back,
  * Alt+D tick ("_Done").
  * ::close when the person is done with the wizard (after stopping, or at
  * the end of aftercare). */
 
-GtkWidget          *cobalt_checklist_wizard_new           (CobaltRepository *repository,
-                                                           CobaltPerson     *person,
-                                                           CobaltClock      *clock);
+GtkWidget          *cobalt_checklist_wizard_new           (CobaltContext    *context,
+                                                           CobaltPerson     *person);
 CobaltChecklistRun *cobalt_checklist_wizard_get_run       (CobaltChecklistWizard *self);
 /* The dose this run logged (NULL before finishing or after undo). */
 CobaltDose         *cobalt_checklist_wizard_get_dose      (CobaltChecklistWizard *self);
@@ -50,8 +51,7 @@ gboolean            cobalt_checklist_wizard_get_can_undo  (CobaltChecklistWizard
 
 /* A window holding a wizard for @person; it closes with the wizard. */
 GtkWindow          *cobalt_checklist_wizard_window_new    (GtkWindow        *parent,
-                                                           CobaltRepository *repository,
-                                                           CobaltPerson     *person,
-                                                           CobaltClock      *clock);
+                                                           CobaltContext    *context,
+                                                           CobaltPerson     *person);
 
 G_END_DECLS

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-body-map.h"
+#include "cobalt-context.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-site-picker.h"
 
@@ -12,9 +13,9 @@ struct _CobaltSitePicker
 {
   GtkWidget          parent_instance;
 
-  CobaltRepository  *repository;
+  CobaltContext     *context;
+  /* Whose dose the site is for: the wizard's, fixed for its run. */
   CobaltPerson      *person;
-  CobaltClock       *clock;
 
   GPtrArray         *usage;       /* CobaltSiteUsage, catalogue order */
   GPtrArray         *resting;     /* CobaltRestingSite: the usage borrows from it */
@@ -38,9 +39,8 @@ G_DEFINE_FINAL_TYPE (CobaltSitePicker, cobalt_site_picker, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_CONTEXT,
   PROP_PERSON,
-  PROP_CLOCK,
   PROP_SELECTED_SITE_ID,
   PROP_SUGGESTED_SITE_ID,
   PROP_LIST_MODE,
@@ -254,11 +254,8 @@ cobalt_site_picker_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_site_picker_parent_class)->constructed (object);
 
-  if (self->clock == NULL)
-    self->clock = cobalt_clock_new_real ();
-  if (self->repository != NULL)
-    g_signal_connect_object (self->repository, "changed",
-                             G_CALLBACK (on_repository_changed_cb), self, 0);
+  g_signal_connect_object (cobalt_context_get_repository (self->context), "changed",
+                           G_CALLBACK (on_repository_changed_cb), self, 0);
 
   cobalt_site_picker_reload (self);
 }
@@ -271,9 +268,8 @@ cobalt_site_picker_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_SITE_PICKER);
   cobalt_journey_unparent_children (GTK_WIDGET (self));
 
-  g_clear_object (&self->repository);
+  g_clear_object (&self->context);
   g_clear_object (&self->person);
-  g_clear_object (&self->clock);
   g_clear_object (&self->list_model);
 
   G_OBJECT_CLASS (cobalt_site_picker_parent_class)->dispose (object);
@@ -303,14 +299,11 @@ cobalt_site_picker_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PERSON:
       g_value_set_object (value, self->person);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
       break;
     case PROP_SELECTED_SITE_ID:
       g_value_set_string (value, self->selected);
@@ -336,14 +329,11 @@ cobalt_site_picker_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
       break;
     case PROP_SELECTED_SITE_ID:
       cobalt_site_picker_set_selected_site_id (self, g_value_get_string (value));
@@ -368,15 +358,14 @@ cobalt_site_picker_class_init (CobaltSitePickerClass *klass)
   object_class->get_property = cobalt_site_picker_get_property;
   object_class->set_property = cobalt_site_picker_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_SELECTED_SITE_ID] =
     g_param_spec_string ("selected-site-id", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -446,14 +435,15 @@ cobalt_site_picker_init (CobaltSitePicker *self)
 }
 
 GtkWidget *
-cobalt_site_picker_new (CobaltRepository *repository,
-                        CobaltPerson     *person,
-                        CobaltClock      *clock)
+cobalt_site_picker_new (CobaltContext *context,
+                        CobaltPerson  *person)
 {
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+
   return g_object_new (COBALT_TYPE_SITE_PICKER,
-                       "repository", repository,
+                       "context", context,
                        "person", person,
-                       "clock", clock,
                        NULL);
 }
 
@@ -467,21 +457,23 @@ cobalt_site_picker_reload (CobaltSitePicker *self)
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
   const CobaltSiteInfo *suggested = NULL;
+  CobaltRepository *repository;
   gint64 person_id;
   GPtrArray *usage = NULL;
 
   g_return_if_fail (COBALT_IS_SITE_PICKER (self));
 
-  if (self->repository == NULL || self->person == NULL)
+  if (self->person == NULL)
     return;
 
   person_id = self->person->id;
-  now = cobalt_clock_get_now (self->clock);
-  prescription = cobalt_repository_get_prescription (self->repository, person_id, &error);
+  repository = cobalt_context_get_repository (self->context);
+  now = cobalt_clock_get_now (cobalt_context_get_clock (self->context));
+  prescription = cobalt_repository_get_prescription (repository, person_id, &error);
   if (prescription != NULL)
-    doses = cobalt_repository_list_doses (self->repository, person_id, &error);
+    doses = cobalt_repository_list_doses (repository, person_id, &error);
   if (doses != NULL)
-    resting = cobalt_repository_list_resting_sites (self->repository, person_id, &error);
+    resting = cobalt_repository_list_resting_sites (repository, person_id, &error);
   if (error != NULL)
     g_warning ("Could not load the sites: %s", error->message);
 

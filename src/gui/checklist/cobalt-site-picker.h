@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -14,13 +15,14 @@ G_DECLARE_FINAL_TYPE (CobaltSitePicker, cobalt_site_picker, COBALT, SITE_PICKER,
  * reason, sites the clinic did not enable shown but not choosable, and a
  * confirmation before a resting site is used.
  *
- * Properties: repository, person, clock (construct-only), selected-site-id
- * (rw; NULL until something is chosen), suggested-site-id (ro), list-mode.
+ * Properties: context, person (construct-only: the person whose dose it
+ * is, as the checklist that holds the picker is one person's from start to
+ * finish, whoever the context turns to), selected-site-id (rw; NULL until
+ * something is chosen), suggested-site-id (ro), list-mode.
  * ::site-selected (site id) when the person chooses a site. */
 
-GtkWidget  *cobalt_site_picker_new                   (CobaltRepository *repository,
-                                                      CobaltPerson     *person,
-                                                      CobaltClock      *clock);
+GtkWidget  *cobalt_site_picker_new                   (CobaltContext    *context,
+                                                      CobaltPerson     *person);
 /* Re-reads prescription, doses and resting sites (keeps the choice when it
  * is still allowed). */
 void        cobalt_site_picker_reload                (CobaltSitePicker *self);

@@ -9,83 +9,15 @@
 #include "cobalt-journey-util.h"
 
 void
-cobalt_journal_deps_init_properties (GParamSpec **properties,
-                                     gboolean     person_writable)
-{
-  g_return_if_fail (properties != NULL);
-
-  properties[COBALT_JOURNAL_PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[COBALT_JOURNAL_PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[COBALT_JOURNAL_PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS |
-                         (person_writable ? G_PARAM_EXPLICIT_NOTIFY : G_PARAM_CONSTRUCT_ONLY));
-}
-
-gboolean
-cobalt_journal_deps_get_property (CobaltJournalDeps *deps,
-                                  guint              prop_id,
-                                  GValue            *value)
-{
-  switch (prop_id)
-    {
-    case COBALT_JOURNAL_PROP_REPOSITORY:
-      g_value_set_object (value, deps->repository);
-      return TRUE;
-    case COBALT_JOURNAL_PROP_CLOCK:
-      g_value_set_object (value, deps->clock);
-      return TRUE;
-    case COBALT_JOURNAL_PROP_PERSON:
-      g_value_set_object (value, deps->person);
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-gboolean
-cobalt_journal_deps_set_property (CobaltJournalDeps *deps,
-                                  guint              prop_id,
-                                  const GValue      *value)
-{
-  switch (prop_id)
-    {
-    case COBALT_JOURNAL_PROP_REPOSITORY:
-      g_set_object (&deps->repository, g_value_get_object (value));
-      return TRUE;
-    case COBALT_JOURNAL_PROP_CLOCK:
-      g_set_object (&deps->clock, g_value_get_object (value));
-      return TRUE;
-    case COBALT_JOURNAL_PROP_PERSON:
-      g_set_object (&deps->person, g_value_get_object (value));
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-void
-cobalt_journal_deps_clear (CobaltJournalDeps *deps)
-{
-  g_clear_object (&deps->repository);
-  g_clear_object (&deps->clock);
-  g_clear_object (&deps->person);
-}
-
-void
-cobalt_journal_deps_today (CobaltJournalDeps *deps,
-                           GDate             *out)
+cobalt_journal_today (CobaltClock *clock,
+                      GDate       *out)
 {
   g_autoptr(GDateTime) now = NULL;
 
-  g_return_if_fail (deps != NULL && COBALT_IS_CLOCK (deps->clock));
+  g_return_if_fail (COBALT_IS_CLOCK (clock));
 
-  now = cobalt_clock_get_now (deps->clock);
-  cobalt_journal_local_day (now, cobalt_clock_get_timezone (deps->clock), out);
+  now = cobalt_clock_get_now (clock);
+  cobalt_journal_local_day (now, cobalt_clock_get_timezone (clock), out);
 }
 
 void

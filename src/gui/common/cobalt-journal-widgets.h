@@ -7,42 +7,12 @@
 G_BEGIN_DECLS
 
 /* Building blocks shared by the journal's and the supply cupboard's
- * widgets: the three objects each is handed, the lists of records with
- * their Edit and Delete buttons, and the reasons shown beside a field. */
+ * widgets: the lists of records with their Edit and Delete buttons, and
+ * the reasons shown beside a field. */
 
-/* The repository, clock and person a widget is handed as construct
- * properties (DESIGN.md: no global singletons). Embedded in each widget. */
-typedef struct
-{
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltPerson     *person;
-} CobaltJournalDeps;
-
-/* Property ids: each widget's own properties follow
- * COBALT_JOURNAL_PROP_PERSON. */
-enum
-{
-  COBALT_JOURNAL_PROP_REPOSITORY = 1,
-  COBALT_JOURNAL_PROP_CLOCK,
-  COBALT_JOURNAL_PROP_PERSON,
-};
-
-/* Fills @properties[COBALT_JOURNAL_PROP_*] ("repository" and "clock"
- * construct-only; "person" construct-only too unless @person_writable). */
-void     cobalt_journal_deps_init_properties (GParamSpec        **properties,
-                                              gboolean            person_writable);
-/* TRUE when @prop_id was one of the three. */
-gboolean cobalt_journal_deps_get_property    (CobaltJournalDeps  *deps,
-                                              guint               prop_id,
-                                              GValue             *value);
-gboolean cobalt_journal_deps_set_property    (CobaltJournalDeps  *deps,
-                                              guint               prop_id,
-                                              const GValue       *value);
-void     cobalt_journal_deps_clear           (CobaltJournalDeps  *deps);
-/* The local day of the clock's "now". */
-void     cobalt_journal_deps_today           (CobaltJournalDeps  *deps,
-                                              GDate              *out);
+/* The local day of @clock's "now". */
+void       cobalt_journal_today              (CobaltClock *clock,
+                                              GDate       *out);
 
 /* Lists ---------------------------------------------------------------- */
 

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-checkin-form.h"
+#include "cobalt-context.h"
 #include "cobalt-journal-store.h"
 #include "cobalt-journal-util.h"
 #include "cobalt-journal-widgets.h"
@@ -34,13 +35,15 @@ struct _CobaltCheckinForm
   gboolean          resetting;
   CobaltCheckin    *editing;   /* the stored check-in being changed, or NULL */
 
-  CobaltJournalDeps deps;
+  CobaltContext    *context;
+  gint64            person_id; /* whose scores the form holds, 0 for nobody */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltCheckinForm, cobalt_checkin_form, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
+  PROP_0,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -192,6 +195,36 @@ on_save_button_clicked_cb (CobaltCheckinForm *self)
 }
 
 static void
+on_person_changed_cb (CobaltCheckinForm *self)
+{
+  CobaltPerson *person = cobalt_context_get_person (self->context);
+  gint64 person_id = person != NULL ? person->id : 0;
+
+  /* A stored check-in being changed stays its own person's. */
+  if (self->editing != NULL || person_id == self->person_id)
+    return;
+
+  /* Someone else's half-filled scores must not be saved for this person. */
+  self->person_id = person_id;
+  reset (self);
+  gtk_label_set_text (self->status_label, "");
+}
+
+static void
+cobalt_checkin_form_constructed (GObject *object)
+{
+  CobaltCheckinForm *self = (CobaltCheckinForm *)object;
+  CobaltPerson *person;
+
+  G_OBJECT_CLASS (cobalt_checkin_form_parent_class)->constructed (object);
+
+  person = cobalt_context_get_person (self->context);
+  self->person_id = person != NULL ? person->id : 0;
+  g_signal_connect_object (self->context, "notify::person",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
+}
+
+static void
 cobalt_checkin_form_dispose (GObject *object)
 {
   gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_CHECKIN_FORM);
@@ -206,7 +239,7 @@ cobalt_checkin_form_finalize (GObject *object)
 {
   CobaltCheckinForm *self = (CobaltCheckinForm *)object;
 
-  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->context);
   g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (cobalt_checkin_form_parent_class)->finalize (object);
@@ -220,8 +253,14 @@ cobalt_checkin_form_get_property (GObject    *object,
 {
   CobaltCheckinForm *self = COBALT_CHECKIN_FORM (object);
 
-  if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -234,12 +273,11 @@ cobalt_checkin_form_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PERSON:
-      cobalt_checkin_form_set_person (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
-      if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -249,12 +287,16 @@ cobalt_checkin_form_class_init (CobaltCheckinFormClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = cobalt_checkin_form_constructed;
   object_class->dispose = cobalt_checkin_form_dispose;
   object_class->finalize = cobalt_checkin_form_finalize;
   object_class->get_property = cobalt_checkin_form_get_property;
   object_class->set_property = cobalt_checkin_form_set_property;
 
-  cobalt_journal_deps_init_properties (properties, TRUE);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] =
@@ -284,42 +326,13 @@ cobalt_checkin_form_init (CobaltCheckinForm *self)
 }
 
 GtkWidget *
-cobalt_checkin_form_new (CobaltRepository *repository,
-                         CobaltClock      *clock,
-                         CobaltPerson     *person)
+cobalt_checkin_form_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
 
   return g_object_new (COBALT_TYPE_CHECKIN_FORM,
-                       "repository", repository,
-                       "clock", clock,
-                       "person", person,
+                       "context", context,
                        NULL);
-}
-
-void
-cobalt_checkin_form_set_person (CobaltCheckinForm *self,
-                                CobaltPerson      *person)
-{
-  g_return_if_fail (COBALT_IS_CHECKIN_FORM (self));
-  g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
-
-  if (self->deps.person != NULL && person != NULL &&
-      self->deps.person->id == person->id)
-    {
-      g_set_object (&self->deps.person, person);
-      return;
-    }
-
-  if (g_set_object (&self->deps.person, person))
-    {
-      /* Someone else's half-filled scores must not be saved for this person. */
-      reset (self);
-      gtk_label_set_text (self->status_label, "");
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
-    }
 }
 
 void
@@ -361,11 +374,15 @@ cobalt_checkin_form_save (CobaltCheckinForm  *self,
   g_autoptr(GDateTime) now = NULL;
   g_autoptr(CobaltCheckin) checkin = NULL;
   g_autofree char *note = NULL;
+  CobaltRepository *repository;
+  CobaltPerson *person;
 
   g_return_val_if_fail (COBALT_IS_CHECKIN_FORM (self), FALSE);
 
+  repository = cobalt_context_get_repository (self->context);
+  person = cobalt_context_get_person (self->context);
   gtk_label_set_text (self->status_label, "");
-  if (self->deps.person == NULL)
+  if (self->editing == NULL && person == NULL)
     {
       /* The Save button passes no @error, so the reason is shown from our
        * own copy rather than read back through it. */
@@ -385,8 +402,8 @@ cobalt_checkin_form_save (CobaltCheckinForm  *self,
     }
   else
     {
-      now = cobalt_clock_get_now (self->deps.clock);
-      checkin = cobalt_checkin_new (self->deps.person->id, now);
+      now = cobalt_clock_get_now (cobalt_context_get_clock (self->context));
+      checkin = cobalt_checkin_new (person->id, now);
     }
   for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
     cobalt_checkin_set_score (checkin, m, cobalt_checkin_form_get_score (self, m));
@@ -395,8 +412,8 @@ cobalt_checkin_form_save (CobaltCheckinForm  *self,
 
   if (!cobalt_checkin_validate (checkin, &local_error) ||
       !(self->editing != NULL
-        ? cobalt_journal_store_update (self->deps.repository, G_OBJECT (checkin), &local_error)
-        : cobalt_repository_add_checkin (self->deps.repository, checkin, &local_error)))
+        ? cobalt_journal_store_update (repository, G_OBJECT (checkin), &local_error)
+        : cobalt_repository_add_checkin (repository, checkin, &local_error)))
     {
       cobalt_journal_show_save_error (self->error_label, local_error, COBALT_JOURNAL_ERROR);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -439,7 +456,7 @@ cobalt_checkin_form_edit (CobaltCheckinForm *self,
   gtk_label_set_text (self->status_label, "");
 
   when = cobalt_journal_format_instant (checkin->at,
-                                        self->deps.clock != NULL ? cobalt_clock_get_timezone (self->deps.clock) : NULL);
+                                        cobalt_clock_get_timezone (cobalt_context_get_clock (self->context)));
   /* Translators: title of the form changing a check-in, %s is its day and time */
   title = g_strdup_printf (_("Check-in of %s"), when);
   gtk_label_set_text (self->title_label, title);

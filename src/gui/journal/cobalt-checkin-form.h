@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -11,15 +12,11 @@ G_DECLARE_FINAL_TYPE (CobaltCheckinForm, cobalt_checkin_form, COBALT, CHECKIN_FO
 
 /* The quick wellbeing check-in: energy, mood, fatigue, pins and needles,
  * memory/concentration on 0–10 scales (each "not recorded" until moved),
- * a note, and Save. Stores one CobaltCheckin at the clock's "now".
- * Properties: repository, clock, person. ::saved (gint64 id) after a
- * check-in was stored. */
+ * a note, and Save. Stores one CobaltCheckin at the clock's "now" for
+ * the context's person, and starts afresh when the context turns to
+ * someone else. ::saved (gint64 id) after a check-in was stored. */
 
-GtkWidget *cobalt_checkin_form_new        (CobaltRepository  *repository,
-                                           CobaltClock       *clock,
-                                           CobaltPerson      *person);
-void       cobalt_checkin_form_set_person (CobaltCheckinForm *self,
-                                           CobaltPerson      *person);
+GtkWidget *cobalt_checkin_form_new        (CobaltContext     *context);
 /* As if the person moved the scale (or ticked "Not recorded" for
  * COBALT_CHECKIN_NOT_RECORDED). */
 void       cobalt_checkin_form_set_score  (CobaltCheckinForm *self,
@@ -29,7 +26,8 @@ int        cobalt_checkin_form_get_score  (CobaltCheckinForm *self,
                                            CobaltCheckinMeasure measure);
 /* Turns the form into an editor of the stored @checkin: its scores and
  * note are shown, and Save rewrites it (same time, same id) instead of
- * adding a new one. */
+ * adding a new one. It then stays on @checkin's person whoever the
+ * context turns to. */
 void       cobalt_checkin_form_edit       (CobaltCheckinForm *self,
                                            CobaltCheckin     *checkin);
 /* What Save does; FALSE with the reason shown in the form. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-chart-views.h"
+#include "cobalt-context.h"
 #include "cobalt-journal-charts.h"
 #include "cobalt-journal-util.h"
 #include "cobalt-journal-widgets.h"
@@ -23,7 +24,7 @@ struct _CobaltJournalCharts
   GtkExpander      *summary_expander;
   GtkLabel         *summary_label;
 
-  CobaltJournalDeps deps;
+  CobaltContext    *context;
   gulong            changed_id;
   gboolean          dirty;   /* data changed while hidden */
 };
@@ -31,7 +32,8 @@ struct _CobaltJournalCharts
 G_DEFINE_FINAL_TYPE (CobaltJournalCharts, cobalt_journal_charts, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
+  PROP_0,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -53,8 +55,9 @@ static void
 update (CobaltJournalCharts *self)
 {
   CobaltJournalView view = gtk_drop_down_get_selected (self->view_dropdown);
+  CobaltRepository *repository;
+  CobaltPerson *person;
   g_autoptr(GError) error = NULL;
-  gint64 person_id;
 
   gtk_widget_set_visible (GTK_WIDGET (self->measure_dropdown), view != COBALT_JOURNAL_VIEW_LAB);
   gtk_widget_set_visible (GTK_WIDGET (self->test_dropdown), view == COBALT_JOURNAL_VIEW_LAB);
@@ -77,7 +80,9 @@ update (CobaltJournalCharts *self)
       break;
     }
 
-  if (self->deps.repository == NULL || self->deps.person == NULL)
+  /* The dropdowns are filled before the context is set. */
+  person = self->context != NULL ? cobalt_context_get_person (self->context) : NULL;
+  if (person == NULL)
     {
       cobalt_chart_clear (self->chart);
       cobalt_chart_set_summary (self->chart, NULL);
@@ -85,10 +90,10 @@ update (CobaltJournalCharts *self)
       return;
     }
 
-  person_id = self->deps.person->id;
+  repository = cobalt_context_get_repository (self->context);
   if (view == COBALT_JOURNAL_VIEW_LAB)
     {
-      g_autoptr(GListModel) results = cobalt_repository_list_lab_results (self->deps.repository, person_id, &error);
+      g_autoptr(GListModel) results = cobalt_repository_list_lab_results (repository, person->id, &error);
 
       if (results == NULL)
         {
@@ -102,10 +107,10 @@ update (CobaltJournalCharts *self)
       CobaltCheckinMeasure measure = gtk_drop_down_get_selected (self->measure_dropdown);
       g_autoptr(GListModel) checkins = NULL;
       g_autoptr(GPtrArray) doses = NULL;
-      GTimeZone *tz = self->deps.clock != NULL ? cobalt_clock_get_timezone (self->deps.clock) : NULL;
+      GTimeZone *tz = cobalt_clock_get_timezone (cobalt_context_get_clock (self->context));
 
-      if (!(checkins = cobalt_repository_list_checkins (self->deps.repository, person_id, &error)) ||
-          !(doses = cobalt_repository_list_doses (self->deps.repository, person_id, &error)))
+      if (!(checkins = cobalt_repository_list_checkins (repository, person->id, &error)) ||
+          !(doses = cobalt_repository_list_doses (repository, person->id, &error)))
         {
           show_error (self, error);
           return;
@@ -149,6 +154,12 @@ on_repository_changed_cb (CobaltRepository        *repository,
 }
 
 static void
+on_person_changed_cb (CobaltJournalCharts *self)
+{
+  update (self);
+}
+
+static void
 cobalt_journal_charts_map (GtkWidget *widget)
 {
   CobaltJournalCharts *self = COBALT_JOURNAL_CHARTS (widget);
@@ -166,9 +177,10 @@ cobalt_journal_charts_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_journal_charts_parent_class)->constructed (object);
 
-  if (self->deps.repository != NULL)
-    self->changed_id = g_signal_connect (self->deps.repository, "changed",
-                                         G_CALLBACK (on_repository_changed_cb), self);
+  self->changed_id = g_signal_connect (cobalt_context_get_repository (self->context), "changed",
+                                       G_CALLBACK (on_repository_changed_cb), self);
+  g_signal_connect_object (self->context, "notify::person",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
   update (self);
 }
 
@@ -177,7 +189,8 @@ cobalt_journal_charts_dispose (GObject *object)
 {
   CobaltJournalCharts *self = (CobaltJournalCharts *)object;
 
-  g_clear_signal_handler (&self->changed_id, self->deps.repository);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, cobalt_context_get_repository (self->context));
   gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_JOURNAL_CHARTS);
   /* The template's unnamed top-level children are left to us. */
   cobalt_journey_unparent_children (GTK_WIDGET (object));
@@ -190,7 +203,7 @@ cobalt_journal_charts_finalize (GObject *object)
 {
   CobaltJournalCharts *self = (CobaltJournalCharts *)object;
 
-  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->context);
 
   G_OBJECT_CLASS (cobalt_journal_charts_parent_class)->finalize (object);
 }
@@ -203,8 +216,14 @@ cobalt_journal_charts_get_property (GObject    *object,
 {
   CobaltJournalCharts *self = COBALT_JOURNAL_CHARTS (object);
 
-  if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -217,12 +236,11 @@ cobalt_journal_charts_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PERSON:
-      cobalt_journal_charts_set_person (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
-      if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -240,7 +258,10 @@ cobalt_journal_charts_class_init (CobaltJournalChartsClass *klass)
 
   widget_class->map = cobalt_journal_charts_map;
 
-  cobalt_journal_deps_init_properties (properties, TRUE);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (COBALT_TYPE_CHART);
@@ -276,34 +297,13 @@ cobalt_journal_charts_init (CobaltJournalCharts *self)
 }
 
 GtkWidget *
-cobalt_journal_charts_new (CobaltRepository *repository,
-                           CobaltClock      *clock,
-                           CobaltPerson     *person)
+cobalt_journal_charts_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
 
   return g_object_new (COBALT_TYPE_JOURNAL_CHARTS,
-                       "repository", repository,
-                       "clock", clock,
-                       "person", person,
+                       "context", context,
                        NULL);
-}
-
-void
-cobalt_journal_charts_set_person (CobaltJournalCharts *self,
-                                  CobaltPerson        *person)
-{
-  g_return_if_fail (COBALT_IS_JOURNAL_CHARTS (self));
-  g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
-
-  if (g_set_object (&self->deps.person, person))
-    {
-      if (self->deps.repository != NULL)
-        update (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
-    }
 }
 
 void

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 #include "cobalt-chart.h"
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -19,14 +20,10 @@ G_DECLARE_FINAL_TYPE (CobaltJournalCharts, cobalt_journal_charts, COBALT, JOURNA
 
 /* The Journal's charts: a choice of view and of score or test, the chart,
  * its summary in words, and the reminder that charts are not dosing
- * advice. Follows the repository's ::changed. Properties: repository,
- * clock, person. */
+ * advice, for the context's person (followed as it changes). Follows the
+ * repository's ::changed. */
 
-GtkWidget   *cobalt_journal_charts_new        (CobaltRepository    *repository,
-                                               CobaltClock         *clock,
-                                               CobaltPerson        *person);
-void         cobalt_journal_charts_set_person (CobaltJournalCharts *self,
-                                               CobaltPerson        *person);
+GtkWidget   *cobalt_journal_charts_new        (CobaltContext       *context);
 /* @which: a CobaltCheckinMeasure for the score views, a CobaltLabTest for
  * the lab view. */
 void         cobalt_journal_charts_show       (CobaltJournalCharts *self,

@@ -7,6 +7,7 @@
 
 #include "cobalt-aftercare-page.h"
 #include "cobalt-checkin-form.h"
+#include "cobalt-context.h"
 #include "cobalt-journal-charts.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-journal-store.h"
@@ -45,7 +46,7 @@ struct _CobaltJournalPage
   CobaltLabForm       *lab_form;
   CobaltJournalCharts *charts;
 
-  CobaltJournalDeps deps;
+  CobaltContext    *context;
   GPtrArray        *doses;          /* CobaltDose, oldest first */
   GArray           *dose_choices;   /* gint64 dose id per dropdown position, 0 = none */
   gulong            changed_id;
@@ -56,7 +57,8 @@ struct _CobaltJournalPage
 G_DEFINE_FINAL_TYPE (CobaltJournalPage, cobalt_journal_page, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
+  PROP_0,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -65,7 +67,20 @@ static GParamSpec *properties[N_PROPS];
 static GTimeZone *
 timezone_of (CobaltJournalPage *self)
 {
-  return cobalt_clock_get_timezone (self->deps.clock);
+  return cobalt_clock_get_timezone (cobalt_context_get_clock (self->context));
+}
+
+static CobaltRepository *
+repository_of (CobaltJournalPage *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
+
+/* The journal shown is the context's person's. */
+static gint64
+person_id_of (CobaltJournalPage *self)
+{
+  return cobalt_context_get_person (self->context)->id;
 }
 
 static char *
@@ -121,7 +136,7 @@ fill_checkins (CobaltJournalPage *self)
   guint n;
 
   cobalt_journal_clear_children (GTK_WIDGET (self->checkins_list));
-  checkins = cobalt_repository_list_checkins (self->deps.repository, self->deps.person->id, &error);
+  checkins = cobalt_repository_list_checkins (repository_of (self), person_id_of (self), &error);
   if (checkins == NULL)
     {
       cobalt_journal_show_read_error (GTK_WIDGET (self->checkins_list), self->checkins_empty, error);
@@ -190,7 +205,7 @@ fill_reactions (CobaltJournalPage *self)
   guint n;
 
   cobalt_journal_clear_children (GTK_WIDGET (self->reactions_list));
-  reactions = cobalt_repository_list_reactions (self->deps.repository, self->deps.person->id, &error);
+  reactions = cobalt_repository_list_reactions (repository_of (self), person_id_of (self), &error);
   if (reactions == NULL)
     {
       cobalt_journal_show_read_error (GTK_WIDGET (self->reactions_list), self->reactions_empty, error);
@@ -252,7 +267,7 @@ fill_labs (CobaltJournalPage *self)
   guint n;
 
   cobalt_journal_clear_children (GTK_WIDGET (self->labs_list));
-  results = cobalt_repository_list_lab_results (self->deps.repository, self->deps.person->id, &error);
+  results = cobalt_repository_list_lab_results (repository_of (self), person_id_of (self), &error);
   if (results == NULL)
     {
       cobalt_journal_show_read_error (GTK_WIDGET (self->labs_list), self->labs_empty, error);
@@ -346,7 +361,7 @@ fill_doses (CobaltJournalPage *self)
   g_clear_pointer (&self->doses, g_ptr_array_unref);
   g_array_set_size (self->dose_choices, 0);
 
-  self->doses = cobalt_repository_list_doses (self->deps.repository, self->deps.person->id, &error);
+  self->doses = cobalt_repository_list_doses (repository_of (self), person_id_of (self), &error);
   if (self->doses == NULL)
     g_debug ("Could not list doses: %s", error->message);
 
@@ -370,7 +385,7 @@ fill_doses (CobaltJournalPage *self)
 static void
 refresh (CobaltJournalPage *self)
 {
-  if (self->deps.repository == NULL || self->deps.person == NULL)
+  if (cobalt_context_get_person (self->context) == NULL)
     return;
 
   fill_doses (self);
@@ -477,22 +492,33 @@ on_add_reaction_clicked_cb (CobaltJournalPage *self)
 }
 
 static void
+on_person_changed_cb (CobaltJournalPage *self)
+{
+  /* The Undo bar spoke of the other person's entry. The forms and the
+   * charts follow the context themselves. */
+  hide_undo (self);
+  refresh (self);
+}
+
+static void
 cobalt_journal_page_constructed (GObject *object)
 {
   CobaltJournalPage *self = (CobaltJournalPage *)object;
 
   G_OBJECT_CLASS (cobalt_journal_page_parent_class)->constructed (object);
 
-  self->checkin_form = COBALT_CHECKIN_FORM (cobalt_checkin_form_new (self->deps.repository, self->deps.clock, self->deps.person));
+  self->checkin_form = COBALT_CHECKIN_FORM (cobalt_checkin_form_new (self->context));
   gtk_box_append (self->checkin_slot, GTK_WIDGET (self->checkin_form));
-  self->lab_form = COBALT_LAB_FORM (cobalt_lab_form_new (self->deps.repository, self->deps.clock, self->deps.person));
+  self->lab_form = COBALT_LAB_FORM (cobalt_lab_form_new (self->context));
   gtk_box_append (self->lab_slot, GTK_WIDGET (self->lab_form));
-  self->charts = COBALT_JOURNAL_CHARTS (cobalt_journal_charts_new (self->deps.repository, self->deps.clock, self->deps.person));
+  self->charts = COBALT_JOURNAL_CHARTS (cobalt_journal_charts_new (self->context));
   gtk_widget_set_vexpand (GTK_WIDGET (self->charts), TRUE);
   gtk_box_append (self->charts_slot, GTK_WIDGET (self->charts));
 
-  self->changed_id = g_signal_connect (self->deps.repository, "changed",
+  self->changed_id = g_signal_connect (repository_of (self), "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
+  g_signal_connect_object (self->context, "notify::person",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -501,7 +527,8 @@ cobalt_journal_page_dispose (GObject *object)
 {
   CobaltJournalPage *self = (CobaltJournalPage *)object;
 
-  g_clear_signal_handler (&self->changed_id, self->deps.repository);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, repository_of (self));
   g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_JOURNAL_PAGE);
   /* The template's unnamed top-level children are left to us. */
@@ -515,7 +542,7 @@ cobalt_journal_page_finalize (GObject *object)
 {
   CobaltJournalPage *self = (CobaltJournalPage *)object;
 
-  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->context);
   g_clear_object (&self->deleted);
   g_clear_pointer (&self->doses, g_ptr_array_unref);
   g_clear_pointer (&self->dose_choices, g_array_unref);
@@ -531,8 +558,14 @@ cobalt_journal_page_get_property (GObject    *object,
 {
   CobaltJournalPage *self = COBALT_JOURNAL_PAGE (object);
 
-  if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -543,8 +576,14 @@ cobalt_journal_page_set_property (GObject      *object,
 {
   CobaltJournalPage *self = COBALT_JOURNAL_PAGE (object);
 
-  if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -559,7 +598,10 @@ cobalt_journal_page_class_init (CobaltJournalPageClass *klass)
   object_class->get_property = cobalt_journal_page_get_property;
   object_class->set_property = cobalt_journal_page_set_property;
 
-  cobalt_journal_deps_init_properties (properties, FALSE);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-journal-page.ui");
@@ -596,45 +638,14 @@ cobalt_journal_page_init (CobaltJournalPage *self)
 }
 
 GtkWidget *
-cobalt_journal_page_new (CobaltRepository *repository,
-                         CobaltClock      *clock,
-                         CobaltPerson     *person)
+cobalt_journal_page_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cobalt_context_get_person (context) != NULL, NULL);
 
   return g_object_new (COBALT_TYPE_JOURNAL_PAGE,
-                       "repository", repository,
-                       "clock", clock,
-                       "person", person,
+                       "context", context,
                        NULL);
-}
-
-CobaltPerson *
-cobalt_journal_page_get_person (CobaltJournalPage *self)
-{
-  g_return_val_if_fail (COBALT_IS_JOURNAL_PAGE (self), NULL);
-  return self->deps.person;
-}
-
-void
-cobalt_journal_page_set_person (CobaltJournalPage *self,
-                                CobaltPerson      *person)
-{
-  g_return_if_fail (COBALT_IS_JOURNAL_PAGE (self));
-  g_return_if_fail (COBALT_IS_PERSON (person));
-
-  if (!g_set_object (&self->deps.person, person))
-    return;
-
-  /* The Undo bar spoke of the other person's entry. */
-  hide_undo (self);
-  cobalt_checkin_form_set_person (self->checkin_form, person);
-  cobalt_lab_form_set_person (self->lab_form, person);
-  cobalt_journal_charts_set_person (self->charts, person);
-  refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }
 
 void
@@ -672,7 +683,7 @@ cobalt_journal_page_add_reaction (CobaltJournalPage *self)
 
   /* The journey's aftercare page: the same catalogue, the same banners
    * ("Call 999 now", the clinic's phone, reassurance) as right after a dose. */
-  page = cobalt_aftercare_page_new (self->deps.repository, self->deps.person, self->deps.clock, dose_id);
+  page = cobalt_aftercare_page_new (self->context, cobalt_context_get_person (self->context), dose_id);
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Record a reaction"));
   gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
@@ -736,7 +747,7 @@ cobalt_journal_page_edit (CobaltJournalPage   *self,
   g_return_val_if_fail (COBALT_IS_JOURNAL_PAGE (self), NULL);
   g_return_val_if_fail (kind <= COBALT_JOURNAL_RECORD_LAB_RESULT, NULL);
 
-  record = cobalt_journal_store_get (self->deps.repository, kind, self->deps.person->id, id, &error);
+  record = cobalt_journal_store_get (repository_of (self), kind, person_id_of (self), id, &error);
   if (record == NULL)
     {
       show_error (self, _("The entry could not be opened"), error);
@@ -747,7 +758,7 @@ cobalt_journal_page_edit (CobaltJournalPage   *self,
     {
     case COBALT_JOURNAL_RECORD_CHECKIN:
       {
-        GtkWidget *form = cobalt_checkin_form_new (self->deps.repository, self->deps.clock, self->deps.person);
+        GtkWidget *form = cobalt_checkin_form_new (self->context);
 
         cobalt_checkin_form_edit (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN (record));
         window = edit_window (self, _("Change a check-in"), form);
@@ -755,7 +766,7 @@ cobalt_journal_page_edit (CobaltJournalPage   *self,
       break;
     case COBALT_JOURNAL_RECORD_LAB_RESULT:
       {
-        GtkWidget *form = cobalt_lab_form_new (self->deps.repository, self->deps.clock, self->deps.person);
+        GtkWidget *form = cobalt_lab_form_new (self->context);
 
         cobalt_lab_form_edit (COBALT_LAB_FORM (form), COBALT_LAB_RESULT (record));
         window = edit_window (self, _("Change a lab result"), form);
@@ -767,8 +778,8 @@ cobalt_journal_page_edit (CobaltJournalPage   *self,
         GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
 
         window = GTK_WINDOW (cobalt_reaction_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                                         self->deps.repository, self->deps.clock,
-                                                         self->deps.person, COBALT_REACTION (record)));
+                                                         self->context, cobalt_context_get_person (self->context),
+                                                         COBALT_REACTION (record)));
       }
       break;
     }
@@ -790,8 +801,8 @@ cobalt_journal_page_delete (CobaltJournalPage    *self,
   g_return_val_if_fail (kind <= COBALT_JOURNAL_RECORD_LAB_RESULT, FALSE);
 
   /* Kept whole, so that Undo can store it again. */
-  record = cobalt_journal_store_get (self->deps.repository, kind, self->deps.person->id, id, error);
-  if (record == NULL || !cobalt_journal_store_delete (self->deps.repository, kind, id, error))
+  record = cobalt_journal_store_get (repository_of (self), kind, person_id_of (self), id, error);
+  if (record == NULL || !cobalt_journal_store_delete (repository_of (self), kind, id, error))
     return FALSE;
 
   switch (kind)
@@ -844,7 +855,7 @@ cobalt_journal_page_undo (CobaltJournalPage  *self,
 
   record = g_object_ref (self->deleted);
   hide_undo (self);
-  return cobalt_journal_store_restore (self->deps.repository, record, error);
+  return cobalt_journal_store_restore (repository_of (self), record, error);
 }
 
 const char *

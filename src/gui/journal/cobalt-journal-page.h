@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 #include "cobalt-journal-store.h"
 
@@ -12,15 +13,11 @@ G_DECLARE_FINAL_TYPE (CobaltJournalPage, cobalt_journal_page, COBALT, JOURNAL_PA
 
 /* The Journal: wellbeing check-ins, reactions after doses (recorded with
  * the journey's aftercare page and its triage banners), lab results and
- * the charts, one section each. Follows the repository's ::changed.
- * Properties: repository, clock, person. */
+ * the charts, one section each, of the context's person (who must be
+ * set), followed as the context turns to someone else. Follows the
+ * repository's ::changed. */
 
-GtkWidget    *cobalt_journal_page_new          (CobaltRepository  *repository,
-                                                CobaltClock       *clock,
-                                                CobaltPerson      *person);
-CobaltPerson *cobalt_journal_page_get_person   (CobaltJournalPage *self);
-void          cobalt_journal_page_set_person   (CobaltJournalPage *self,
-                                                CobaltPerson      *person);
+GtkWidget    *cobalt_journal_page_new          (CobaltContext     *context);
 /* "wellbeing", "reactions", "labs" or "charts". */
 void          cobalt_journal_page_show_section (CobaltJournalPage *self,
                                                 const char        *name);

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <glib/gi18n.h>
 
+#include "cobalt-context.h"
 #include "cobalt-journal-store.h"
 #include "cobalt-journal-util.h"
 #include "cobalt-journal-widgets.h"
@@ -35,14 +36,16 @@ struct _CobaltLabForm
   GtkLabel         *status_label;
   GtkButton        *save_button;
 
-  CobaltJournalDeps deps;
+  CobaltContext    *context;
+  gint64            person_id; /* whose result the form holds, 0 for nobody */
   CobaltLabResult  *editing;   /* the stored result being changed, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltLabForm, cobalt_lab_form, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
+  PROP_0,
+  PROP_CONTEXT,
   N_PROPS
 };
 
@@ -135,7 +138,7 @@ reset (CobaltLabForm *self)
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
   /* The range and the lab usually stay the same from one result to the
    * next of the same report: keep them. */
-  cobalt_journal_deps_today (&self->deps, &day);
+  cobalt_journal_today (cobalt_context_get_clock (self->context), &day);
   g_date_strftime (buf, sizeof buf, "%Y-%m-%d", &day);
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), buf);
   clear_errors (self);
@@ -192,12 +195,32 @@ on_save_button_clicked_cb (CobaltLabForm *self)
 }
 
 static void
+on_person_changed_cb (CobaltLabForm *self)
+{
+  CobaltPerson *person = cobalt_context_get_person (self->context);
+  gint64 person_id = person != NULL ? person->id : 0;
+
+  /* A stored result being changed stays its own person's. */
+  if (self->editing != NULL || person_id == self->person_id)
+    return;
+
+  self->person_id = person_id;
+  reset (self);
+  gtk_label_set_text (self->status_label, "");
+}
+
+static void
 cobalt_lab_form_constructed (GObject *object)
 {
   CobaltLabForm *self = (CobaltLabForm *)object;
+  CobaltPerson *person;
 
   G_OBJECT_CLASS (cobalt_lab_form_parent_class)->constructed (object);
 
+  person = cobalt_context_get_person (self->context);
+  self->person_id = person != NULL ? person->id : 0;
+  g_signal_connect_object (self->context, "notify::person",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
   reset (self);
 }
 
@@ -216,7 +239,7 @@ cobalt_lab_form_finalize (GObject *object)
 {
   CobaltLabForm *self = (CobaltLabForm *)object;
 
-  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->context);
   g_clear_object (&self->editing);
 
   G_OBJECT_CLASS (cobalt_lab_form_parent_class)->finalize (object);
@@ -230,8 +253,14 @@ cobalt_lab_form_get_property (GObject    *object,
 {
   CobaltLabForm *self = COBALT_LAB_FORM (object);
 
-  if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -244,12 +273,11 @@ cobalt_lab_form_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_PERSON:
-      cobalt_lab_form_set_person (self, g_value_get_object (value));
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     default:
-      if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -265,7 +293,10 @@ cobalt_lab_form_class_init (CobaltLabFormClass *klass)
   object_class->get_property = cobalt_lab_form_get_property;
   object_class->set_property = cobalt_lab_form_set_property;
 
-  cobalt_journal_deps_init_properties (properties, TRUE);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] =
@@ -316,39 +347,13 @@ cobalt_lab_form_init (CobaltLabForm *self)
 }
 
 GtkWidget *
-cobalt_lab_form_new (CobaltRepository *repository,
-                     CobaltClock      *clock,
-                     CobaltPerson     *person)
+cobalt_lab_form_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
 
   return g_object_new (COBALT_TYPE_LAB_FORM,
-                       "repository", repository,
-                       "clock", clock,
-                       "person", person,
+                       "context", context,
                        NULL);
-}
-
-void
-cobalt_lab_form_set_person (CobaltLabForm *self,
-                            CobaltPerson  *person)
-{
-  gboolean other;
-
-  g_return_if_fail (COBALT_IS_LAB_FORM (self));
-  g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
-
-  other = self->deps.person == NULL || person == NULL ||
-          self->deps.person->id != person->id;
-  if (g_set_object (&self->deps.person, person) && other)
-    {
-      if (self->deps.clock != NULL)
-        reset (self);
-      gtk_label_set_text (self->status_label, "");
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
-    }
 }
 
 void
@@ -404,12 +409,16 @@ cobalt_lab_form_save (CobaltLabForm  *self,
   gboolean value_ok = FALSE, range_ok = TRUE, date_ok = FALSE, empty;
   double value = NAN, low = NAN, high = NAN;
   GDate day, now_day;
+  CobaltRepository *repository;
+  CobaltPerson *person;
 
   g_return_val_if_fail (COBALT_IS_LAB_FORM (self), FALSE);
 
+  repository = cobalt_context_get_repository (self->context);
+  person = cobalt_context_get_person (self->context);
   clear_errors (self);
   gtk_label_set_text (self->status_label, "");
-  cobalt_journal_deps_today (&self->deps, &now_day);
+  cobalt_journal_today (cobalt_context_get_clock (self->context), &now_day);
 
   /* Every field is checked before anything is stored, so that each one
    * that is wrong says why at once; the reasons come from the record's own
@@ -425,7 +434,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
   else
     date_ok = TRUE;
 
-  result = cobalt_lab_result_new (self->deps.person != NULL ? self->deps.person->id : 0,
+  result = cobalt_lab_result_new (person != NULL ? person->id : 0,
                                   test, 0, unit);
   /* A valid date for the value's own check; the real one is set below. */
   cobalt_set_date (&result->taken_on, &now_day);
@@ -483,7 +492,7 @@ cobalt_lab_form_save (CobaltLabForm  *self,
   else if (!range_ok)
     first_problem = gtk_label_get_text (self->range_error);
 
-  if (first_problem == NULL && self->deps.person == NULL && self->editing == NULL)
+  if (first_problem == NULL && person == NULL && self->editing == NULL)
     {
       first_problem = _("Choose whose result this is first.");
       cobalt_journey_set_field_error (self->error_label, first_problem);
@@ -514,8 +523,8 @@ cobalt_lab_form_save (CobaltLabForm  *self,
 
   if (!cobalt_lab_result_validate (result, &local_error) ||
       !(self->editing != NULL
-        ? cobalt_journal_store_update (self->deps.repository, G_OBJECT (result), &local_error)
-        : cobalt_repository_add_lab_result (self->deps.repository, result, &local_error)))
+        ? cobalt_journal_store_update (repository, G_OBJECT (result), &local_error)
+        : cobalt_repository_add_lab_result (repository, result, &local_error)))
     {
       cobalt_journal_show_save_error (self->error_label, local_error, COBALT_JOURNAL_ERROR);
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -13,13 +14,10 @@ G_DECLARE_FINAL_TYPE (CobaltLabForm, cobalt_lab_form, COBALT, LAB_FORM, GtkWidge
  * others that convert show the value in their other units), the lab's own
  * reference range, the day the blood was taken, the lab's name and a note.
  * Each refused field says why beside it; nothing is stored until all of
- * it is valid. Properties: repository, clock, person. ::saved (gint64 id). */
+ * it is valid. Stored for the context's person; the form starts afresh
+ * when the context turns to someone else. ::saved (gint64 id). */
 
-GtkWidget *cobalt_lab_form_new        (CobaltRepository *repository,
-                                       CobaltClock      *clock,
-                                       CobaltPerson     *person);
-void       cobalt_lab_form_set_person (CobaltLabForm    *self,
-                                       CobaltPerson     *person);
+GtkWidget *cobalt_lab_form_new        (CobaltContext    *context);
 /* As if chosen in the form. */
 void       cobalt_lab_form_set_test   (CobaltLabForm    *self,
                                        CobaltLabTest     test);
@@ -32,7 +30,8 @@ gboolean   cobalt_lab_form_save       (CobaltLabForm    *self,
                                        GError          **error);
 
 /* Turns the form into an editor of the stored @result: its fields are
- * filled in, and Save rewrites it (same id) instead of adding one. */
+ * filled in, and Save rewrites it (same id) instead of adding one. It
+ * then stays on @result's person whoever the context turns to. */
 void       cobalt_lab_form_edit       (CobaltLabForm    *self,
                                        CobaltLabResult  *result);
 

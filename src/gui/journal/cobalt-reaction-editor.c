@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-context.h"
 #include "cobalt-journal-store.h"
 #include "cobalt-journal-util.h"
 #include "cobalt-journal-widgets.h"
@@ -26,7 +27,10 @@ struct _CobaltReactionEditor
   GtkEntry         *note_entry;
   GtkLabel         *error_label;
 
-  CobaltJournalDeps deps;
+  CobaltContext    *context;
+  /* Whose reaction it is, for their emergency number and clinic in the
+   * advice: the editor stays on them whoever the window turns to. */
+  CobaltPerson     *person;
   CobaltReaction   *reaction;     /* the stored reaction, as it was */
   GPtrArray        *kinds;        /* const char * kind id per dropdown position */
   GArray           *dose_ids;     /* gint64 per dropdown position, 0 = none */
@@ -35,10 +39,17 @@ struct _CobaltReactionEditor
 G_DEFINE_FINAL_TYPE (CobaltReactionEditor, cobalt_reaction_editor, GTK_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
   SAVED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static const char *
@@ -62,7 +73,7 @@ static void
 update_advice (CobaltReactionEditor *self)
 {
   CobaltTriageLevel level = kind_level (current_kind (self));
-  CobaltPerson *person = self->deps.person;
+  CobaltPerson *person = self->person;
   g_autofree char *advice = cobalt_triage_advice (level,
                                                   person != NULL ? cobalt_person_get_emergency_number (person) : NULL,
                                                   person != NULL ? person->clinic_phone : NULL);
@@ -109,12 +120,13 @@ fill_doses (CobaltReactionEditor *self)
 {
   g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GPtrArray) doses = NULL;
-  GTimeZone *tz = cobalt_clock_get_timezone (self->deps.clock);
+  GTimeZone *tz = cobalt_clock_get_timezone (cobalt_context_get_clock (self->context));
   gint64 current = self->reaction->dose_id;
   guint selected = G_MAXUINT, shown = 0;
   gint64 none = 0;
 
-  doses = cobalt_repository_list_doses (self->deps.repository, self->reaction->person_id, NULL);
+  doses = cobalt_repository_list_doses (cobalt_context_get_repository (self->context),
+                                        self->reaction->person_id, NULL);
   for (guint i = doses != NULL ? doses->len : 0; i > 0; i--)
     {
       CobaltDose *dose = g_ptr_array_index (doses, i - 1);
@@ -164,12 +176,49 @@ cobalt_reaction_editor_finalize (GObject *object)
 {
   CobaltReactionEditor *self = (CobaltReactionEditor *)object;
 
-  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->context);
+  g_clear_object (&self->person);
   g_clear_object (&self->reaction);
   g_clear_pointer (&self->kinds, g_ptr_array_unref);
   g_clear_pointer (&self->dose_ids, g_array_unref);
 
   G_OBJECT_CLASS (cobalt_reaction_editor_parent_class)->finalize (object);
+}
+
+static void
+cobalt_reaction_editor_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CobaltReactionEditor *self = COBALT_REACTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_reaction_editor_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CobaltReactionEditor *self = COBALT_REACTION_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -179,6 +228,14 @@ cobalt_reaction_editor_class_init (CobaltReactionEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->finalize = cobalt_reaction_editor_finalize;
+  object_class->get_property = cobalt_reaction_editor_get_property;
+  object_class->set_property = cobalt_reaction_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -208,11 +265,10 @@ cobalt_reaction_editor_init (CobaltReactionEditor *self)
 }
 
 CobaltReactionEditor *
-cobalt_reaction_editor_new (GtkWindow        *parent,
-                            CobaltRepository *repository,
-                            CobaltClock      *clock,
-                            CobaltPerson     *person,
-                            CobaltReaction   *reaction)
+cobalt_reaction_editor_new (GtkWindow      *parent,
+                            CobaltContext  *context,
+                            CobaltPerson   *person,
+                            CobaltReaction *reaction)
 {
   CobaltReactionEditor *self;
   g_autofree char *when = NULL;
@@ -220,18 +276,19 @@ cobalt_reaction_editor_new (GtkWindow        *parent,
   const char *note;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
   g_return_val_if_fail (COBALT_IS_REACTION (reaction), NULL);
 
-  self = g_object_new (COBALT_TYPE_REACTION_EDITOR, "transient-for", parent, NULL);
-  g_set_object (&self->deps.repository, repository);
-  g_set_object (&self->deps.clock, clock);
-  g_set_object (&self->deps.person, person);
+  self = g_object_new (COBALT_TYPE_REACTION_EDITOR,
+                       "transient-for", parent,
+                       "context", context,
+                       NULL);
+  g_set_object (&self->person, person);
   self->reaction = g_object_ref (reaction);
 
-  when = cobalt_journal_format_instant (reaction->noted_at, cobalt_clock_get_timezone (clock));
+  when = cobalt_journal_format_instant (reaction->noted_at,
+                                        cobalt_clock_get_timezone (cobalt_context_get_clock (context)));
   /* Translators: %s is the day and time a reaction was noted */
   when_line = g_strdup_printf (_("Noted %s"), when);
   gtk_label_set_text (self->when_label, when_line);
@@ -293,7 +350,8 @@ cobalt_reaction_editor_save (CobaltReactionEditor  *self,
   note = cobalt_journal_entry_text (GTK_EDITABLE (self->note_entry));
   cobalt_set_str (&changed->note, *note != '\0' ? note : NULL);
 
-  if (!cobalt_journal_store_update (self->deps.repository, G_OBJECT (changed), &local_error))
+  if (!cobalt_journal_store_update (cobalt_context_get_repository (self->context),
+                                    G_OBJECT (changed), &local_error))
     {
       cobalt_journal_show_save_error (self->error_label, local_error, COBALT_JOURNAL_ERROR);
       gtk_widget_grab_focus (g_str_equal (kind, COBALT_REACTION_OTHER)

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -12,11 +13,12 @@ G_DECLARE_FINAL_TYPE (CobaltReactionEditor, cobalt_reaction_editor, COBALT, REAC
 /* Changes a stored reaction: what was noticed (the catalogue's kinds, each
  * with its triage level, and the advice for it shown at once), the dose it
  * followed, and the note. The time it was noted and its id stay. ::saved
- * (gint64 id) after the change was stored; Save then closes the window. */
+ * (gint64 id) after the change was stored; Save then closes the window.
+ * @person is whose reaction it is (their emergency number and clinic are
+ * in the advice; may be NULL): the editor stays on them while open. */
 
 CobaltReactionEditor *cobalt_reaction_editor_new        (GtkWindow            *parent,
-                                                         CobaltRepository     *repository,
-                                                         CobaltClock          *clock,
+                                                         CobaltContext        *context,
                                                          CobaltPerson         *person,
                                                          CobaltReaction       *reaction);
 /* As if chosen in the form; FALSE for an unknown kind. */

@@ -10,15 +10,15 @@
 
 #include "cobalt-dose-editor.h"
 #include "cobalt-carers-util.h"
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 struct _CobaltDoseEditor
 {
   GtkWindow         parent_instance;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltDose       *dose;
+  CobaltContext    *context;
+  CobaltDose       *dose;     /* the copy being edited: whose it is stays */
 
   GtkEntry         *date_entry;
   GtkEntry         *time_entry;
@@ -49,6 +49,9 @@ struct _CobaltDoseEditor
 };
 
 G_DEFINE_FINAL_TYPE (CobaltDoseEditor, cobalt_dose_editor, GTK_TYPE_WINDOW)
+
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
 
 enum { SAVED, N_SIGNALS };
 static guint signals[N_SIGNALS];
@@ -330,11 +333,42 @@ cobalt_dose_editor_dispose (GObject *object)
   CobaltDoseEditor *self = COBALT_DOSE_EDITOR (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_DOSE_EDITOR);
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->context);
   g_clear_object (&self->dose);
 
   G_OBJECT_CLASS (cobalt_dose_editor_parent_class)->dispose (object);
+}
+
+static void
+cobalt_dose_editor_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  CobaltDoseEditor *self = COBALT_DOSE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT: g_value_set_object (value, self->context); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_dose_editor_set_property (GObject      *object,
+                                 guint         prop_id,
+                                 const GValue *value,
+                                 GParamSpec   *pspec)
+{
+  CobaltDoseEditor *self = COBALT_DOSE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT: self->context = g_value_dup_object (value); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -344,6 +378,14 @@ cobalt_dose_editor_class_init (CobaltDoseEditorClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = cobalt_dose_editor_dispose;
+  object_class->get_property = cobalt_dose_editor_get_property;
+  object_class->set_property = cobalt_dose_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COBALT_TYPE_DOSE);
@@ -379,22 +421,19 @@ cobalt_dose_editor_init (CobaltDoseEditor *self)
 /* Public API ------------------------------------------------------------ */
 
 CobaltDoseEditor *
-cobalt_dose_editor_new (GtkWindow        *parent,
-                        CobaltRepository *repository,
-                        CobaltClock      *clock,
-                        CobaltDose       *dose)
+cobalt_dose_editor_new (GtkWindow     *parent,
+                        CobaltContext *context,
+                        CobaltDose    *dose)
 {
   CobaltDoseEditor *self;
 
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (COBALT_IS_DOSE (dose), NULL);
 
   self = g_object_new (COBALT_TYPE_DOSE_EDITOR,
                        "transient-for", parent,
+                       "context", context,
                        NULL);
-  self->repository = g_object_ref (repository);
-  self->clock = g_object_ref (clock);
   self->dose = cobalt_dose_copy (dose);
   fill_form (self);
   return self;
@@ -528,7 +567,7 @@ cobalt_dose_editor_save (CobaltDoseEditor *self,
     return FALSE;
   /* The repository checks the dose as every way of logging is checked;
    * what was typed stays in the form. */
-  if (!cobalt_repository_update_dose (self->repository, dose, &local_error))
+  if (!cobalt_repository_update_dose (cobalt_context_get_repository (self->context), dose, &local_error))
     {
       show_error (self, local_error);
       g_propagate_error (error, g_steal_pointer (&local_error));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -17,12 +18,12 @@ G_DECLARE_FINAL_TYPE (CobaltDoseEditor, cobalt_dose_editor, COBALT, DOSE_EDITOR,
  * birth, the prescribed dose and medicine unless "my clinic told me to"
  * is ticked with the person's reason). Each refusal is shown under the
  * field it names; what was typed stays. The entry keeps its identity
- * (cobalt_repository_update_dose()). Emits ::saved after a successful
- * save, then closes. */
+ * (cobalt_repository_update_dose()) and its person, whoever the context
+ * turns to while the form is open. Emits ::saved after a successful save,
+ * then closes. */
 
 CobaltDoseEditor *cobalt_dose_editor_new      (GtkWindow        *parent,
-                                               CobaltRepository *repository,
-                                               CobaltClock      *clock,
+                                               CobaltContext    *context,
                                                CobaltDose       *dose);
 
 /* Reads the form; on success returns the edited copy of the dose (not yet

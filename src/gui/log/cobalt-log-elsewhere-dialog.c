@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 #include "cobalt-dose-timing-notice.h"
 #include "cobalt-journey-util.h"
@@ -13,9 +14,10 @@ struct _CobaltLogElsewhereDialog
 {
   GtkWindow           parent_instance;
 
-  CobaltRepository   *repository;
+  CobaltContext      *context;
+  /* Whose dose it is: the one the dialog was opened for, whoever the
+   * context turns to while it is open. */
   CobaltPerson       *person;
-  CobaltClock        *clock;
   CobaltPrescription *prescription;
   GtkStringList      *site_ids;   /* "" first = not recorded */
 
@@ -58,9 +60,8 @@ G_DEFINE_FINAL_TYPE (CobaltLogElsewhereDialog, cobalt_log_elsewhere_dialog, GTK_
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_CONTEXT,
   PROP_PERSON,
-  PROP_CLOCK,
   N_PROPS
 };
 
@@ -71,6 +72,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static CobaltRepository *
+repository_of (CobaltLogElsewhereDialog *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
+
+static CobaltClock *
+clock_of (CobaltLogElsewhereDialog *self)
+{
+  return cobalt_context_get_clock (self->context);
+}
 
 static CobaltGivenBy
 selected_given_by (CobaltLogElsewhereDialog *self)
@@ -219,11 +232,11 @@ check_timing (CobaltLogElsewhereDialog  *self,
   gint64 instant = g_date_time_to_unix (given_at);
 
   *exceptions = COBALT_DOSE_EXCEPTION_NONE;
-  doses = cobalt_repository_list_schedule_doses (self->repository, self->person->id, &error);
+  doses = cobalt_repository_list_schedule_doses (repository_of (self), self->person->id, &error);
   if (doses == NULL)
     return TRUE;  /* never blocks: the save below will report the database */
 
-  info = cobalt_dose_timing_check (self->prescription, doses, given_at, cobalt_clock_get_timezone (self->clock));
+  info = cobalt_dose_timing_check (self->prescription, doses, given_at, cobalt_clock_get_timezone (clock_of (self)));
   if (info->timing == COBALT_DOSE_TIMING_EXPECTED)
     {
       gtk_widget_set_visible (self->timing_box, FALSE);
@@ -292,13 +305,11 @@ cobalt_log_elsewhere_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_log_elsewhere_dialog_parent_class)->constructed (object);
 
-  if (self->clock == NULL)
-    self->clock = cobalt_clock_new_real ();
-  if (self->repository != NULL && self->person != NULL)
-    self->prescription = cobalt_repository_get_prescription (self->repository,
+  if (self->person != NULL)
+    self->prescription = cobalt_repository_get_prescription (repository_of (self),
                                                              self->person->id, NULL);
 
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (clock_of (self));
   date = g_date_time_format (now, "%Y-%m-%d");
   gtk_editable_set_text (GTK_EDITABLE (self->date_entry), date);
   gtk_spin_button_set_value (self->hour_spin, g_date_time_get_hour (now));
@@ -308,7 +319,7 @@ cobalt_log_elsewhere_dialog_constructed (GObject *object)
    * maintenance one), as the rules will expect it. */
   if (self->prescription != NULL)
     {
-      g_autoptr(GPtrArray) history = cobalt_repository_list_schedule_doses (self->repository,
+      g_autoptr(GPtrArray) history = cobalt_repository_list_schedule_doses (repository_of (self),
                                                                            self->person->id, NULL);
       double expected = cobalt_dose_rules_expected_amount (self->prescription, history, now);
 
@@ -327,9 +338,8 @@ cobalt_log_elsewhere_dialog_dispose (GObject *object)
   CobaltLogElsewhereDialog *self = COBALT_LOG_ELSEWHERE_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_LOG_ELSEWHERE_DIALOG);
-  g_clear_object (&self->repository);
+  g_clear_object (&self->context);
   g_clear_object (&self->person);
-  g_clear_object (&self->clock);
   g_clear_object (&self->prescription);
   g_clear_object (&self->site_ids);
 
@@ -346,14 +356,11 @@ cobalt_log_elsewhere_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PERSON:
       g_value_set_object (value, self->person);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -370,14 +377,11 @@ cobalt_log_elsewhere_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -395,15 +399,14 @@ cobalt_log_elsewhere_dialog_class_init (CobaltLogElsewhereDialogClass *klass)
   object_class->get_property = cobalt_log_elsewhere_dialog_get_property;
   object_class->set_property = cobalt_log_elsewhere_dialog_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[LOGGED] =
@@ -451,19 +454,17 @@ cobalt_log_elsewhere_dialog_init (CobaltLogElsewhereDialog *self)
 }
 
 CobaltLogElsewhereDialog *
-cobalt_log_elsewhere_dialog_new (GtkWindow        *parent,
-                                 CobaltRepository *repository,
-                                 CobaltPerson     *person,
-                                 CobaltClock      *clock)
+cobalt_log_elsewhere_dialog_new (GtkWindow     *parent,
+                                 CobaltContext *context,
+                                 CobaltPerson  *person)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
 
   return g_object_new (COBALT_TYPE_LOG_ELSEWHERE_DIALOG,
                        "transient-for", parent,
-                       "repository", repository,
+                       "context", context,
                        "person", person,
-                       "clock", clock,
                        NULL);
 }
 
@@ -516,7 +517,7 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
     refuse (&first, self->who_error, &focus, GTK_WIDGET (self->who_entry),
             _("Enter the name of the carer who gave the dose."));
 
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (clock_of (self));
   gtk_spin_button_update (self->hour_spin);
   gtk_spin_button_update (self->minute_spin);
   if (!cobalt_journey_parse_date (gtk_editable_get_text (GTK_EDITABLE (self->date_entry)), &date))
@@ -524,7 +525,7 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
             _("Enter the date as year-month-day, for example 2025-03-14."));
   else
     {
-      given_at = g_date_time_new (cobalt_clock_get_timezone (self->clock),
+      given_at = g_date_time_new (cobalt_clock_get_timezone (clock_of (self)),
                                   g_date_get_year (&date), g_date_get_month (&date), g_date_get_day (&date),
                                   gtk_spin_button_get_value_as_int (self->hour_spin),
                                   gtk_spin_button_get_value_as_int (self->minute_spin), 0);
@@ -589,7 +590,7 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
       /* The rules every way of logging meets (the repository checks them
        * again), before the early-dose question: a time in the future is
        * refused, not asked about. */
-      history = cobalt_repository_list_schedule_doses (self->repository, self->person->id, NULL);
+      history = cobalt_repository_list_schedule_doses (repository_of (self), self->person->id, NULL);
       if (!cobalt_dose_validate (dose, self->person, self->prescription, history, now, &rule_error))
         show_rule_error (self, rule_error, &first, &focus);
     }
@@ -627,7 +628,7 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
         cobalt_set_str (&dose->exception_note, who_said);
     }
 
-  if (!cobalt_repository_add_dose (self->repository, dose, &first))
+  if (!cobalt_repository_add_dose (repository_of (self), dose, &first))
     {
       /* Everything typed stays in the form. */
       show_rule_error (self, first, &first, &focus);

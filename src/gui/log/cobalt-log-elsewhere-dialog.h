@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -18,13 +19,13 @@ G_DECLARE_FINAL_TYPE (CobaltLogElsewhereDialog, cobalt_log_elsewhere_dialog, COB
  * be early or extra (cobalt-dose-timing.h) says when the last dose was
  * given and when the next is due, and is logged only with "My clinic told
  * me to give it" ticked, keeping why with the dose. A database error
- * keeps what was typed. Properties: repository, person, clock
- * (construct-only). ::logged (CobaltDose) after saving; then it closes. */
+ * keeps what was typed. Properties: context, person (construct-only: the
+ * dose is @person's, whoever the context turns to while the dialog is
+ * open). ::logged (CobaltDose) after saving; then it closes. */
 
 CobaltLogElsewhereDialog *cobalt_log_elsewhere_dialog_new  (GtkWindow        *parent,
-                                                            CobaltRepository *repository,
-                                                            CobaltPerson     *person,
-                                                            CobaltClock      *clock);
+                                                            CobaltContext    *context,
+                                                            CobaltPerson     *person);
 /* Checks and saves as the "Log dose" button does. FALSE (reasons shown
  * in the form, first one in @error) when refused or when saving failed. */
 gboolean                  cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,

@@ -8,15 +8,15 @@
 #include "cobalt-core.h"
 #include "cobalt-carers-export.h"
 #include "cobalt-carers-util.h"
+#include "cobalt-context.h"
 #include "cobalt-dose-editor.h"
+#include "cobalt-log-filter-layout.h"
 #include "cobalt-log-header.h"
 #include "cobalt-log-row.h"
 #include "cobalt-report.h"
 
 /* Seconds the Undo bar stays after a deletion. */
 #define UNDO_SECONDS 10
-/* Pixels between the filter bar's controls, and between its lines. */
-#define FILTER_SPACING 6
 
 /* The texts of one row, made once per entry (the model keeps a few pages
  * of entries) rather than at every bind: GTK 4.8's list view keeps about
@@ -32,9 +32,7 @@ struct _CobaltLogPage
 {
   GtkWidget            parent_instance;
 
-  CobaltRepository    *repository;
-  CobaltClock         *clock;
-  CobaltPerson        *person;
+  CobaltContext       *context;
   CobaltDoseListModel *model;
   GtkSingleSelection  *selection;
   GTimeZone           *local;
@@ -67,15 +65,28 @@ G_DEFINE_FINAL_TYPE (CobaltLogPage, cobalt_log_page, GTK_TYPE_WIDGET)
 enum
 {
   PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
-  PROP_PERSON,
+  PROP_CONTEXT,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 /* Static helpers ------------------------------------------------------- */
+
+/* The log shown is the context's person's (NULL: nobody's). */
+static CobaltPerson *
+person_of (CobaltLogPage *self)
+{
+  return self->context != NULL ? cobalt_context_get_person (self->context) : NULL;
+}
+
+static gint64
+person_id_of (CobaltLogPage *self)
+{
+  CobaltPerson *person = person_of (self);
+
+  return person != NULL ? person->id : 0;
+}
 
 static CobaltLogEntry *
 get_selected_entry (CobaltLogPage *self)
@@ -97,7 +108,7 @@ update_actions (CobaltLogPage *self)
 {
   CobaltLogEntry *entry = self->selection ? get_selected_entry (self) : NULL;
   gboolean is_dose = entry != NULL && cobalt_log_entry_is_dose (entry);
-  gboolean has_person = self->person != NULL;
+  gboolean has_person = person_of (self) != NULL;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.edit", is_dose);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.delete", is_dose);
@@ -281,7 +292,7 @@ load (CobaltLogPage *self)
   if (self->loaded || self->model == NULL)
     return;
   self->loaded = TRUE;
-  cobalt_dose_list_model_set_person_id (self->model, self->person ? self->person->id : 0);
+  cobalt_dose_list_model_set_person_id (self->model, person_id_of (self));
   update_count (self);
 }
 
@@ -330,118 +341,6 @@ set_button_day (GtkMenuButton *button,
   else
     label = g_strdup_printf (_("To: %s"), date ? date : _("any day"));
   gtk_menu_button_set_label (button, label);
-}
-
-/* The filter bar's layout: children in their order, at their natural
- * widths, wrapped into as many lines as @width needs; the controls that
- * expand (the search entry) share what is left of their line. Returns the
- * height, and allocates the children when @allocate. */
-static int
-filter_bar_pack (GtkWidget *bar,
-                 int        width,
-                 gboolean   allocate)
-{
-  GtkWidget *child = gtk_widget_get_first_child (bar);
-  int y = 0;
-
-  while (child != NULL)
-    {
-      GtkWidget *line_end = child;
-      int used = 0, line_height = 0, n_expand = 0, extra, x = 0;
-
-      /* Fill the line. */
-      for (GtkWidget *c = child; c != NULL; c = gtk_widget_get_next_sibling (c))
-        {
-          int nat, h;
-
-          if (!gtk_widget_get_visible (c))
-            {
-              line_end = gtk_widget_get_next_sibling (c);
-              continue;
-            }
-          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
-          if (used > 0 && used + FILTER_SPACING + nat > width)
-            break;
-          used += (used > 0 ? FILTER_SPACING : 0) + nat;
-          gtk_widget_measure (c, GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
-          line_height = MAX (line_height, h);
-          n_expand += gtk_widget_get_hexpand (c);
-          line_end = gtk_widget_get_next_sibling (c);
-        }
-
-      extra = MAX (0, width - used);
-      for (GtkWidget *c = child; c != line_end; c = gtk_widget_get_next_sibling (c))
-        {
-          int min, nat, w;
-
-          if (!gtk_widget_get_visible (c))
-            continue;
-          gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-          w = nat;
-          if (n_expand > 0 && gtk_widget_get_hexpand (c))
-            w += extra / n_expand;
-          /* Narrower than one control: it gets the whole line. */
-          w = MAX (min, MIN (w, width - x));
-          if (allocate)
-            gtk_widget_size_allocate (c, &(GtkAllocation) {
-                                        gtk_widget_get_direction (bar) == GTK_TEXT_DIR_RTL ? width - x - w : x,
-                                        y, w, line_height }, -1);
-          x += w + FILTER_SPACING;
-        }
-
-      y += line_height;
-      child = line_end;
-      if (child != NULL)
-        y += FILTER_SPACING;
-    }
-  return y;
-}
-
-static GtkSizeRequestMode
-filter_bar_request_mode (GtkWidget *widget)
-{
-  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
-}
-
-static void
-filter_bar_measure (GtkWidget      *widget,
-                    GtkOrientation  orientation,
-                    int             for_size,
-                    int            *minimum,
-                    int            *natural,
-                    int            *minimum_baseline,
-                    int            *natural_baseline)
-{
-  *minimum = *natural = 0;
-  if (orientation == GTK_ORIENTATION_VERTICAL)
-    {
-      int width = for_size, ignored;
-
-      if (width < 0)
-        filter_bar_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &ignored, &width, NULL, NULL);
-      *minimum = *natural = filter_bar_pack (widget, width, FALSE);
-      return;
-    }
-
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      int min, nat;
-
-      if (!gtk_widget_get_visible (c))
-        continue;
-      gtk_widget_measure (c, GTK_ORIENTATION_HORIZONTAL, -1, &min, &nat, NULL, NULL);
-      *minimum = MAX (*minimum, min);
-      *natural += (*natural > 0 ? FILTER_SPACING : 0) + nat;
-    }
-}
-
-static void
-filter_bar_allocate (GtkWidget *widget,
-                     int        width,
-                     int        height,
-                     int        baseline)
-{
-  filter_bar_pack (widget, width, TRUE);
 }
 
 static void
@@ -611,6 +510,16 @@ on_selection_changed_cb (GtkSelectionModel *model,
 }
 
 static void
+on_person_changed_cb (CobaltLogPage *self)
+{
+  hide_undo (self);
+  unselect (self);
+  if (self->loaded)
+    cobalt_dose_list_model_set_person_id (self->model, person_id_of (self));
+  update_actions (self);
+}
+
+static void
 on_n_items_cb (CobaltDoseListModel *model,
                GParamSpec          *pspec,
                CobaltLogPage       *self)
@@ -633,7 +542,7 @@ edit_action (GtkWidget  *widget,
   if (entry == NULL || !cobalt_log_entry_is_dose (entry))
     return;
   editor = cobalt_dose_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                   self->repository, self->clock, entry->dose);
+                                   self->context, entry->dose);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -654,7 +563,7 @@ delete_action (GtkWidget  *widget,
 
   id = entry->key;
   when = cobalt_carers_format_when (entry->when, self->local);
-  if (!cobalt_repository_delete_dose (self->repository, id, &error))
+  if (!cobalt_repository_delete_dose (cobalt_context_get_repository (self->context), id, &error))
     {
       cobalt_carers_show_error (widget, _("The entry could not be deleted"), error);
       return;
@@ -682,7 +591,7 @@ undo_action (GtkWidget  *widget,
   if (id == 0)
     return;
   hide_undo (self);
-  if (!cobalt_repository_restore_dose (self->repository, id, &error))
+  if (!cobalt_repository_restore_dose (cobalt_context_get_repository (self->context), id, &error))
     {
       cobalt_carers_show_error (widget, _("The entry could not be restored"), error);
       return;
@@ -710,9 +619,10 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   GtkRoot *root = gtk_widget_get_root (widget);
 
-  if (self->person == NULL)
+  if (person_of (self) == NULL)
     return;
-  report = cobalt_report_new (self->repository, self->person->id, self->clock, &error);
+  report = cobalt_report_new (cobalt_context_get_repository (self->context), person_id_of (self),
+                              cobalt_context_get_clock (self->context), &error);
   if (report == NULL)
     {
       cobalt_carers_show_error (widget, _("The report could not be made"), error);
@@ -729,7 +639,7 @@ transfer_action (GtkWidget  *widget,
   CobaltLogPage *self = COBALT_LOG_PAGE (widget);
   CobaltCarersTransfer kind;
 
-  if (self->person == NULL)
+  if (person_of (self) == NULL)
     return;
   if (g_str_equal (action_name, "log.export-csv"))
     kind = COBALT_CARERS_EXPORT_CSV;
@@ -739,7 +649,8 @@ transfer_action (GtkWidget  *widget,
     kind = COBALT_CARERS_EXPORT_ICS;
   else
     kind = COBALT_CARERS_IMPORT_CSV;
-  cobalt_carers_transfer (widget, self->repository, self->clock, self->person, kind);
+  cobalt_carers_transfer (widget, cobalt_context_get_repository (self->context),
+                          cobalt_context_get_clock (self->context), person_of (self), kind);
 }
 
 /* GObject --------------------------------------------------------------- */
@@ -752,13 +663,10 @@ cobalt_log_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_log_page_parent_class)->constructed (object);
 
-  g_assert (self->repository != NULL);
-  if (self->clock == NULL)
-    self->clock = cobalt_clock_new_real ();
-  self->local = g_time_zone_ref (cobalt_clock_get_timezone (self->clock));
+  self->local = g_time_zone_ref (cobalt_clock_get_timezone (cobalt_context_get_clock (self->context)));
 
   /* Empty until the page is first shown: see load(). */
-  self->model = cobalt_dose_list_model_new (self->repository, 0);
+  self->model = cobalt_dose_list_model_new (cobalt_context_get_repository (self->context), 0);
   g_signal_connect_object (self->model, "notify::n-items", G_CALLBACK (on_n_items_cb), self, 0);
   /* Not autoselecting, and the model set only then: a selected row in a
    * replaced range makes GtkSingleSelection look for it among all the new
@@ -792,6 +700,9 @@ cobalt_log_page_constructed (GObject *object)
   g_signal_connect_object (factory, "bind", G_CALLBACK (on_bind_row_cb), self, 0);
   gtk_list_view_set_factory (self->list_view, factory);
 
+  g_signal_connect_object (self->context, "notify::person",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
+
   if (gtk_widget_get_mapped (GTK_WIDGET (self)))
     load (self);
   update_count (self);
@@ -811,9 +722,7 @@ cobalt_log_page_dispose (GObject *object)
     gtk_widget_unparent (child);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->person);
+  g_clear_object (&self->context);
   g_clear_pointer (&self->local, g_time_zone_unref);
   g_clear_pointer (&self->columns, cobalt_log_columns_unref);
 
@@ -837,9 +746,7 @@ cobalt_log_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY: g_value_set_object (value, self->repository); break;
-    case PROP_CLOCK:      g_value_set_object (value, self->clock); break;
-    case PROP_PERSON:     g_value_set_object (value, self->person); break;
+    case PROP_CONTEXT: g_value_set_object (value, self->context); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -855,9 +762,7 @@ cobalt_log_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY: self->repository = g_value_dup_object (value); break;
-    case PROP_CLOCK:      self->clock = g_value_dup_object (value); break;
-    case PROP_PERSON:     cobalt_log_page_set_person (self, g_value_get_object (value)); break;
+    case PROP_CONTEXT: self->context = g_value_dup_object (value); break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -875,15 +780,10 @@ cobalt_log_page_class_init (CobaltLogPageClass *klass)
   object_class->set_property = cobalt_log_page_set_property;
   widget_class->map = cobalt_log_page_map;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   cobalt_carers_ensure_resources ();
@@ -940,53 +840,19 @@ cobalt_log_page_init (CobaltLogPage *self)
   setup_filters (self);
   /* The filter bar needs about 1000 pixels in one line: in a narrower
    * window it wraps, each control keeping its natural width. */
-  gtk_widget_set_layout_manager (self->filter_bar,
-                                 gtk_custom_layout_new (filter_bar_request_mode,
-                                                        filter_bar_measure,
-                                                        filter_bar_allocate));
+  gtk_widget_set_layout_manager (self->filter_bar, cobalt_log_filter_layout_new ());
 }
 
 /* Public API ------------------------------------------------------------ */
 
 CobaltLogPage *
-cobalt_log_page_new (CobaltRepository *repository,
-                     CobaltClock      *clock,
-                     CobaltPerson     *person)
+cobalt_log_page_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
 
   return g_object_new (COBALT_TYPE_LOG_PAGE,
-                       "repository", repository,
-                       "clock", clock,
-                       "person", person,
+                       "context", context,
                        NULL);
-}
-
-CobaltPerson *
-cobalt_log_page_get_person (CobaltLogPage *self)
-{
-  g_return_val_if_fail (COBALT_IS_LOG_PAGE (self), NULL);
-  return self->person;
-}
-
-void
-cobalt_log_page_set_person (CobaltLogPage *self,
-                            CobaltPerson  *person)
-{
-  g_return_if_fail (COBALT_IS_LOG_PAGE (self));
-  g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
-
-  if (!g_set_object (&self->person, person))
-    return;
-  if (self->model != NULL)
-    {
-      hide_undo (self);
-      unselect (self);
-      if (self->loaded)
-        cobalt_dose_list_model_set_person_id (self->model, person ? person->id : 0);
-      update_actions (self);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }
 
 CobaltDoseListModel *

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -9,24 +10,18 @@ G_BEGIN_DECLS
 #define COBALT_TYPE_LOG_PAGE (cobalt_log_page_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltLogPage, cobalt_log_page, COBALT, LOG_PAGE, GtkWidget)
 
-/* The injection log of one person: a table (GtkListView of CobaltLogRow
- * under a CobaltLogHeader) over the lazily loaded CobaltDoseListModel,
- * read when the page is first shown, sortable by clicking a column title,
- * with a filter
- * bar (notes search, date range, site, given by, with reactions, stopped
- * checklists), editing in a validated form, deletion with an Undo bar, and
- * print / export actions ("log.edit", "log.delete", "log.undo",
+/* The injection log of the context's person (followed as the context
+ * turns to someone else): a table (GtkListView of CobaltLogRow under a
+ * CobaltLogHeader) over the lazily loaded CobaltDoseListModel, read when
+ * the page is first shown, sortable by clicking a column title, with a
+ * filter bar (notes search, date range, site, given by, with reactions,
+ * stopped checklists), editing in a validated form, deletion with an Undo
+ * bar, and print / export actions ("log.edit", "log.delete", "log.undo",
  * "log.print", "log.export-csv", "log.export-pdf", "log.export-ics",
- * "log.import-csv"). Properties: repository, clock (construct-only),
- * person. */
+ * "log.import-csv"). */
 
-CobaltLogPage       *cobalt_log_page_new        (CobaltRepository *repository,
-                                                 CobaltClock      *clock,
-                                                 CobaltPerson     *person);
+CobaltLogPage       *cobalt_log_page_new        (CobaltContext    *context);
 
-CobaltPerson        *cobalt_log_page_get_person (CobaltLogPage    *self);
-void                 cobalt_log_page_set_person (CobaltLogPage    *self,
-                                                 CobaltPerson     *person);
 /* The model behind the view (for tests). */
 CobaltDoseListModel *cobalt_log_page_get_model  (CobaltLogPage    *self);
 GtkListView         *cobalt_log_page_get_view   (CobaltLogPage    *self);

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-context.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-not-given-dialog.h"
 #include "cobalt-core.h"
@@ -12,9 +13,10 @@ struct _CobaltNotGivenDialog
 {
   GtkWindow           parent_instance;
 
-  CobaltRepository   *repository;
+  CobaltContext      *context;
+  /* Whose dose it is: the one the dialog was opened for, whoever the
+   * context turns to while it is open. */
   CobaltPerson       *person;
-  CobaltClock        *clock;
   CobaltPrescription *prescription;
 
   GtkCheckButton     *skip_check;
@@ -35,9 +37,8 @@ G_DEFINE_FINAL_TYPE (CobaltNotGivenDialog, cobalt_not_given_dialog, GTK_TYPE_WIN
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_CONTEXT,
   PROP_PERSON,
-  PROP_CLOCK,
   N_PROPS
 };
 
@@ -48,6 +49,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static CobaltRepository *
+repository_of (CobaltNotGivenDialog *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
+
+static CobaltClock *
+clock_of (CobaltNotGivenDialog *self)
+{
+  return cobalt_context_get_clock (self->context);
+}
 
 static void
 date_of (GDateTime *dt,
@@ -87,15 +100,13 @@ cobalt_not_given_dialog_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_not_given_dialog_parent_class)->constructed (object);
 
-  if (self->clock == NULL)
-    self->clock = cobalt_clock_new_real ();
-  if (self->repository != NULL && self->person != NULL)
-    self->prescription = cobalt_repository_get_prescription (self->repository,
+  if (self->person != NULL)
+    self->prescription = cobalt_repository_get_prescription (repository_of (self),
                                                              self->person->id, NULL);
 
   /* Usually recorded the day the clinic says so; the moved-to day is the
    * clinic's to give, so it starts empty rather than guessed. */
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (clock_of (self));
   today = g_date_time_format (now, "%Y-%m-%d");
   gtk_editable_set_text (GTK_EDITABLE (self->decided_entry), today);
   on_kind_toggled_cb (self->skip_check, self);
@@ -107,9 +118,8 @@ cobalt_not_given_dialog_dispose (GObject *object)
   CobaltNotGivenDialog *self = COBALT_NOT_GIVEN_DIALOG (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_NOT_GIVEN_DIALOG);
-  g_clear_object (&self->repository);
+  g_clear_object (&self->context);
   g_clear_object (&self->person);
-  g_clear_object (&self->clock);
   g_clear_object (&self->prescription);
 
   G_OBJECT_CLASS (cobalt_not_given_dialog_parent_class)->dispose (object);
@@ -125,14 +135,11 @@ cobalt_not_given_dialog_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PERSON:
       g_value_set_object (value, self->person);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -149,14 +156,11 @@ cobalt_not_given_dialog_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -174,15 +178,14 @@ cobalt_not_given_dialog_class_init (CobaltNotGivenDialogClass *klass)
   object_class->get_property = cobalt_not_given_dialog_get_property;
   object_class->set_property = cobalt_not_given_dialog_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[RECORDED] =
@@ -220,19 +223,17 @@ cobalt_not_given_dialog_init (CobaltNotGivenDialog *self)
 }
 
 CobaltNotGivenDialog *
-cobalt_not_given_dialog_new (GtkWindow        *parent,
-                             CobaltRepository *repository,
-                             CobaltPerson     *person,
-                             CobaltClock      *clock)
+cobalt_not_given_dialog_new (GtkWindow     *parent,
+                             CobaltContext *context,
+                             CobaltPerson  *person)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
 
   return g_object_new (COBALT_TYPE_NOT_GIVEN_DIALOG,
                        "transient-for", parent,
-                       "repository", repository,
+                       "context", context,
                        "person", person,
-                       "clock", clock,
                        NULL);
 }
 
@@ -263,7 +264,7 @@ decided_at (CobaltNotGivenDialog *self,
   if (g_date_compare (day, &today) == 0)
     return g_date_time_ref (now);
 
-  return cobalt_schedule_local_instant (day, 12 * 60, cobalt_clock_get_timezone (self->clock));
+  return cobalt_schedule_local_instant (day, 12 * 60, cobalt_clock_get_timezone (clock_of (self)));
 }
 
 gboolean
@@ -287,7 +288,7 @@ cobalt_not_given_dialog_save (CobaltNotGivenDialog  *self,
   cobalt_journey_set_field_error (self->moved_error, NULL);
   cobalt_journey_set_field_error (self->save_error, NULL);
 
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (clock_of (self));
   date_of (now, &today);
   move = gtk_check_button_get_active (self->move_check);
 
@@ -343,7 +344,7 @@ cobalt_not_given_dialog_save (CobaltNotGivenDialog  *self,
       dose->amount = self->prescription->amount;
     }
 
-  if (!cobalt_repository_add_dose (self->repository, dose, &first))
+  if (!cobalt_repository_add_dose (repository_of (self), dose, &first))
     {
       g_autofree char *text = cobalt_journey_describe_error (first);
 

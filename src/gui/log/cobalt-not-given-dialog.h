@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -13,14 +14,13 @@ G_DECLARE_FINAL_TYPE (CobaltNotGivenDialog, cobalt_not_given_dialog, COBALT, NOT
  * advice to skip a dose or to move it to another day, who advised it and
  * when, kept in the log and counted by the schedule from that decision.
  * Every field is checked with the reason next to it; a database error
- * keeps what was typed. Properties: repository, person, clock
- * (construct-only). ::recorded (CobaltDose) after saving; then it
- * closes. */
+ * keeps what was typed. Properties: context, person (construct-only: the
+ * decision is @person's, whoever the context turns to while the dialog is
+ * open). ::recorded (CobaltDose) after saving; then it closes. */
 
 CobaltNotGivenDialog *cobalt_not_given_dialog_new       (GtkWindow        *parent,
-                                                         CobaltRepository *repository,
-                                                         CobaltPerson     *person,
-                                                         CobaltClock      *clock);
+                                                         CobaltContext    *context,
+                                                         CobaltPerson     *person);
 /* Checks and saves as the "Record" button does. FALSE (reasons shown in
  * the form, the first one in @error) when refused or when saving failed. */
 gboolean              cobalt_not_given_dialog_save      (CobaltNotGivenDialog *self,

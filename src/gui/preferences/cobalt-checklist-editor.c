@@ -6,13 +6,16 @@
 
 #include "cobalt-core.h"
 #include "cobalt-checklist-editor.h"
+#include "cobalt-context.h"
 #include "cobalt-journey-util.h"
 
 struct _CobaltChecklistEditor
 {
   GtkWidget         parent_instance;
 
-  CobaltRepository *repository;
+  CobaltContext    *context;
+  /* Whose checklist it is: the one the preferences were opened for,
+   * whoever the context turns to while they are open. */
   CobaltPerson     *person;
   GListStore       *steps;     /* CobaltChecklistStep, edited copies */
 
@@ -26,12 +29,18 @@ G_DEFINE_FINAL_TYPE (CobaltChecklistEditor, cobalt_checklist_editor, GTK_TYPE_WI
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_CONTEXT,
   PROP_PERSON,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static CobaltRepository *
+repository_of (CobaltChecklistEditor *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
 
 static void rebuild (CobaltChecklistEditor *self);
 
@@ -201,8 +210,7 @@ load (CobaltChecklistEditor *self)
   guint n;
 
   g_list_store_remove_all (self->steps);
-  if (self->repository != NULL)
-    steps = cobalt_repository_list_checklist_steps (self->repository, self->person->id, &error);
+  steps = cobalt_repository_list_checklist_steps (repository_of (self), self->person->id, &error);
   if (steps == NULL)
     {
       g_autofree char *text = cobalt_journey_describe_error (error);
@@ -242,7 +250,7 @@ cobalt_checklist_editor_dispose (GObject *object)
   CobaltChecklistEditor *self = COBALT_CHECKLIST_EDITOR (object);
 
   g_clear_pointer (&self->box, gtk_widget_unparent);
-  g_clear_object (&self->repository);
+  g_clear_object (&self->context);
   g_clear_object (&self->person);
   g_clear_object (&self->steps);
 
@@ -259,8 +267,8 @@ cobalt_checklist_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PERSON:
       g_value_set_object (value, self->person);
@@ -280,8 +288,8 @@ cobalt_checklist_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
@@ -302,12 +310,14 @@ cobalt_checklist_editor_class_init (CobaltChecklistEditorClass *klass)
   object_class->get_property = cobalt_checklist_editor_get_property;
   object_class->set_property = cobalt_checklist_editor_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -359,11 +369,14 @@ cobalt_checklist_editor_init (CobaltChecklistEditor *self)
 }
 
 GtkWidget *
-cobalt_checklist_editor_new (CobaltRepository *repository,
-                             CobaltPerson     *person)
+cobalt_checklist_editor_new (CobaltContext *context,
+                             CobaltPerson  *person)
 {
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+
   return g_object_new (COBALT_TYPE_CHECKLIST_EDITOR,
-                       "repository", repository,
+                       "context", context,
                        "person", person,
                        NULL);
 }
@@ -495,14 +508,11 @@ cobalt_checklist_editor_save (CobaltChecklistEditor *self,
         }
     }
 
-  if (self->repository == NULL ||
-      !cobalt_repository_save_checklist_steps (self->repository, self->person->id,
+  if (!cobalt_repository_save_checklist_steps (repository_of (self), self->person->id,
                                                G_LIST_MODEL (self->steps), &local_error))
     {
       g_autofree char *text = NULL;
 
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no database to save to."));
       text = cobalt_journey_describe_error (local_error);
       show_status (self, text, TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));
@@ -521,13 +531,10 @@ cobalt_checklist_editor_reset (CobaltChecklistEditor *self,
 
   g_return_val_if_fail (COBALT_IS_CHECKLIST_EDITOR (self), FALSE);
 
-  if (self->repository == NULL ||
-      !cobalt_repository_reset_checklist (self->repository, self->person->id, &local_error))
+  if (!cobalt_repository_reset_checklist (repository_of (self), self->person->id, &local_error))
     {
       g_autofree char *text = NULL;
 
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no database to save to."));
       text = cobalt_journey_describe_error (local_error);
       show_status (self, text, TRUE);
       g_propagate_error (error, g_steal_pointer (&local_error));

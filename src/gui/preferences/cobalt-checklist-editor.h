@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -11,10 +12,11 @@ G_DECLARE_FINAL_TYPE (CobaltChecklistEditor, cobalt_checklist_editor, COBALT, CH
 
 /* The person's checklist definition: reorder (up/down), add, remove and
  * reword steps, or reset to the default ten. Nothing is stored until Save;
- * a step without a title is refused next to it. Properties: repository,
- * person (construct-only). */
+ * a step without a title is refused next to it. Properties: context,
+ * person (construct-only: the checklist is @person's, whoever the context
+ * turns to while the editor is open). */
 
-GtkWidget  *cobalt_checklist_editor_new         (CobaltRepository *repository,
+GtkWidget  *cobalt_checklist_editor_new         (CobaltContext    *context,
                                                  CobaltPerson     *person);
 guint       cobalt_checklist_editor_get_n_steps (CobaltChecklistEditor *self);
 const char *cobalt_checklist_editor_get_title   (CobaltChecklistEditor *self,

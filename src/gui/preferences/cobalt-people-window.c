@@ -6,12 +6,13 @@
 
 #include "cobalt-people-window.h"
 #include "cobalt-carers-util.h"
+#include "cobalt-context.h"
 
 struct _CobaltPeopleWindow
 {
   GtkWindow         parent_instance;
 
-  CobaltRepository *repository;
+  CobaltContext    *context;     /* its repository: everyone, not only its person */
   gulong            changed_id;
 
   GtkListBox       *people_list;
@@ -21,6 +22,9 @@ struct _CobaltPeopleWindow
 
 G_DEFINE_FINAL_TYPE (CobaltPeopleWindow, cobalt_people_window, GTK_TYPE_WINDOW)
 
+enum { PROP_0, PROP_CONTEXT, N_PROPS };
+static GParamSpec *properties[N_PROPS];
+
 enum { PERSON_ADDED, N_SIGNALS };
 static guint signals[N_SIGNALS];
 
@@ -29,6 +33,12 @@ G_DEFINE_QUARK (cobalt-people-error-quark, cobalt_people_error)
 static void reload (CobaltPeopleWindow *self);
 
 /* Static helpers ------------------------------------------------------- */
+
+static CobaltRepository *
+repository_of (CobaltPeopleWindow *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
 
 static void
 show_problem (CobaltPeopleWindow *self,
@@ -44,7 +54,7 @@ name_taken (CobaltPeopleWindow *self,
             const char         *name,
             gint64              except)
 {
-  g_autoptr(CobaltPerson) other = cobalt_repository_find_person (self->repository, name, NULL);
+  g_autoptr(CobaltPerson) other = cobalt_repository_find_person (repository_of (self), name, NULL);
 
   return other != NULL && other->id != except;
 }
@@ -54,7 +64,7 @@ get_person (CobaltPeopleWindow *self,
             gint64              id,
             GError            **error)
 {
-  return cobalt_repository_get_person (self->repository, id, error);
+  return cobalt_repository_get_person (repository_of (self), id, error);
 }
 
 /* Callbacks ------------------------------------------------------------ */
@@ -113,7 +123,7 @@ reload (CobaltPeopleWindow *self)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->people_list))) != NULL)
     gtk_list_box_remove (self->people_list, child);
 
-  people = cobalt_repository_list_people (self->repository, TRUE, &error);
+  people = cobalt_repository_list_people (repository_of (self), TRUE, &error);
   if (people == NULL)
     {
       show_problem (self, error);
@@ -156,16 +166,60 @@ reload (CobaltPeopleWindow *self)
 /* GObject --------------------------------------------------------------- */
 
 static void
+cobalt_people_window_constructed (GObject *object)
+{
+  CobaltPeopleWindow *self = COBALT_PEOPLE_WINDOW (object);
+
+  G_OBJECT_CLASS (cobalt_people_window_parent_class)->constructed (object);
+
+  self->changed_id = g_signal_connect (repository_of (self), "changed",
+                                       G_CALLBACK (on_repository_changed_cb), self);
+  reload (self);
+}
+
+static void
 cobalt_people_window_dispose (GObject *object)
 {
   CobaltPeopleWindow *self = COBALT_PEOPLE_WINDOW (object);
 
-  if (self->repository != NULL)
-    g_clear_signal_handler (&self->changed_id, self->repository);
-  g_clear_object (&self->repository);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, repository_of (self));
+  g_clear_object (&self->context);
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_PEOPLE_WINDOW);
 
   G_OBJECT_CLASS (cobalt_people_window_parent_class)->dispose (object);
+}
+
+static void
+cobalt_people_window_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CobaltPeopleWindow *self = COBALT_PEOPLE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT: g_value_set_object (value, self->context); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_people_window_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CobaltPeopleWindow *self = COBALT_PEOPLE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT: self->context = g_value_dup_object (value); break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -174,7 +228,16 @@ cobalt_people_window_class_init (CobaltPeopleWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = cobalt_people_window_constructed;
   object_class->dispose = cobalt_people_window_dispose;
+  object_class->get_property = cobalt_people_window_get_property;
+  object_class->set_property = cobalt_people_window_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[PERSON_ADDED] = g_signal_new ("person-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -198,18 +261,15 @@ cobalt_people_window_init (CobaltPeopleWindow *self)
 /* Public API ------------------------------------------------------------ */
 
 CobaltPeopleWindow *
-cobalt_people_window_new (GtkWindow        *parent,
-                          CobaltRepository *repository)
+cobalt_people_window_new (GtkWindow     *parent,
+                          CobaltContext *context)
 {
-  CobaltPeopleWindow *self;
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
 
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-
-  self = g_object_new (COBALT_TYPE_PEOPLE_WINDOW, "transient-for", parent, NULL);
-  self->repository = g_object_ref (repository);
-  self->changed_id = g_signal_connect (repository, "changed", G_CALLBACK (on_repository_changed_cb), self);
-  reload (self);
-  return self;
+  return g_object_new (COBALT_TYPE_PEOPLE_WINDOW,
+                       "transient-for", parent,
+                       "context", context,
+                       NULL);
 }
 
 gint64
@@ -229,7 +289,7 @@ cobalt_people_window_add (CobaltPeopleWindow *self,
       return 0;
     }
   person = cobalt_person_new (clean);
-  if (!cobalt_repository_save_person (self->repository, person, error))
+  if (!cobalt_repository_save_person (repository_of (self), person, error))
     return 0;
   show_problem (self, NULL);
   g_signal_emit (self, signals[PERSON_ADDED], 0, person->id);
@@ -257,7 +317,7 @@ cobalt_people_window_rename (CobaltPeopleWindow *self,
   if (person == NULL)
     return FALSE;
   cobalt_set_str (&person->name, clean);
-  if (!cobalt_repository_save_person (self->repository, person, error))
+  if (!cobalt_repository_save_person (repository_of (self), person, error))
     return FALSE;
   show_problem (self, NULL);
   return TRUE;
@@ -279,7 +339,7 @@ cobalt_people_window_set_archived (CobaltPeopleWindow *self,
   if (person->archived == !!archived)
     return TRUE;
   cobalt_person_set_archived (person, archived);
-  if (!cobalt_repository_save_person (self->repository, person, error))
+  if (!cobalt_repository_save_person (repository_of (self), person, error))
     return FALSE;
   show_problem (self, NULL);
   return TRUE;

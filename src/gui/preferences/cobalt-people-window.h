@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -15,7 +16,7 @@ G_DECLARE_FINAL_TYPE (CobaltPeopleWindow, cobalt_people_window, COBALT, PEOPLE_W
  * ::person-added (gint64 id) after adding someone. */
 
 CobaltPeopleWindow *cobalt_people_window_new    (GtkWindow          *parent,
-                                                 CobaltRepository   *repository);
+                                                 CobaltContext      *context);
 
 /* What the Add and Rename buttons do; FALSE with a sentence (empty name,
  * a name already used) when refused. */

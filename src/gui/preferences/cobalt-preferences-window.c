@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-checklist-editor.h"
+#include "cobalt-context.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-prescription-editor.h"
@@ -15,7 +16,10 @@ struct _CobaltPreferencesWindow
 {
   GtkWindow         parent_instance;
 
-  CobaltRepository *repository;
+  CobaltContext    *context;
+  /* Whose preferences these are: the one they were opened for, whoever
+   * the context turns to while the window is open. The person is edited
+   * in place, so that everyone holding it sees the change. */
   CobaltPerson     *person;
 
   GtkWidget        *prescription_editor;
@@ -40,12 +44,18 @@ G_DEFINE_FINAL_TYPE (CobaltPreferencesWindow, cobalt_preferences_window, GTK_TYP
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_CONTEXT,
   PROP_PERSON,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static CobaltRepository *
+repository_of (CobaltPreferencesWindow *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
 
 static char *
 entry_text (GtkEntry *entry)
@@ -97,9 +107,9 @@ cobalt_preferences_window_constructed (GObject *object)
 
   update_title (self);
 
-  self->prescription_editor = cobalt_prescription_editor_new (self->repository, self->person);
+  self->prescription_editor = cobalt_prescription_editor_new (self->context, self->person);
   gtk_box_append (self->prescription_box, self->prescription_editor);
-  self->checklist_editor = cobalt_checklist_editor_new (self->repository, self->person);
+  self->checklist_editor = cobalt_checklist_editor_new (self->context, self->person);
   gtk_box_append (self->checklist_box, self->checklist_editor);
   self->reminder_preferences = cobalt_reminder_preferences_new (NULL);
   gtk_box_append (self->reminders_box, self->reminder_preferences);
@@ -118,7 +128,7 @@ cobalt_preferences_window_dispose (GObject *object)
   CobaltPreferencesWindow *self = COBALT_PREFERENCES_WINDOW (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_PREFERENCES_WINDOW);
-  g_clear_object (&self->repository);
+  g_clear_object (&self->context);
   g_clear_object (&self->person);
 
   G_OBJECT_CLASS (cobalt_preferences_window_parent_class)->dispose (object);
@@ -134,8 +144,8 @@ cobalt_preferences_window_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PERSON:
       g_value_set_object (value, self->person);
@@ -155,8 +165,8 @@ cobalt_preferences_window_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
@@ -177,12 +187,14 @@ cobalt_preferences_window_class_init (CobaltPreferencesWindowClass *klass)
   object_class->get_property = cobalt_preferences_window_get_property;
   object_class->set_property = cobalt_preferences_window_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -212,15 +224,16 @@ cobalt_preferences_window_init (CobaltPreferencesWindow *self)
 }
 
 CobaltPreferencesWindow *
-cobalt_preferences_window_new (GtkWindow        *parent,
-                               CobaltRepository *repository,
-                               CobaltPerson     *person)
+cobalt_preferences_window_new (GtkWindow     *parent,
+                               CobaltContext *context,
+                               CobaltPerson  *person)
 {
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
 
   return g_object_new (COBALT_TYPE_PREFERENCES_WINDOW,
                        "transient-for", parent,
-                       "repository", repository,
+                       "context", context,
                        "person", person,
                        NULL);
 }
@@ -302,13 +315,10 @@ cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
   cobalt_person_set_emergency_number (edited, emergency);
 
   if (!cobalt_person_validate (edited, &local_error) ||
-      self->repository == NULL ||
-      !cobalt_repository_save_person (self->repository, edited, &local_error))
+      !cobalt_repository_save_person (repository_of (self), edited, &local_error))
     {
       g_autofree char *text = NULL;
 
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no database to save to."));
       text = cobalt_journey_describe_error (local_error);
       gtk_label_set_text (self->person_status, text);
       g_propagate_error (error, g_steal_pointer (&local_error));

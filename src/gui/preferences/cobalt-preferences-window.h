@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -12,10 +13,11 @@ G_DECLARE_FINAL_TYPE (CobaltPreferencesWindow, cobalt_preferences_window, COBALT
 /* Preferences for one person: the prescription, the checklist and the
  * person's details (name, clinic name and phone, emergency number); and
  * the reminders, which are the same for everyone (CobaltReminderPreferences).
- * Properties: repository, person (construct-only). */
+ * Properties: context, person (construct-only: the preferences are
+ * @person's, whoever the context turns to while the window is open). */
 
 CobaltPreferencesWindow *cobalt_preferences_window_new          (GtkWindow        *parent,
-                                                                 CobaltRepository *repository,
+                                                                 CobaltContext    *context,
                                                                  CobaltPerson     *person);
 /* "prescription", "checklist", "person" or "reminders". */
 void                     cobalt_preferences_window_show_page    (CobaltPreferencesWindow *self,

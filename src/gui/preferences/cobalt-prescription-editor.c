@@ -5,28 +5,20 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cobalt-context.h"
 #include "cobalt-first-dose-field.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-phase-row.h"
+#include "cobalt-prescription-blame.h"
 #include "cobalt-prescription-editor.h"
-
-/* The parts of the form an error from cobalt_prescription_validate() can
- * be about, in the order they are probed (see blame_group()). */
-typedef enum
-{
-  GROUP_PHASES,
-  GROUP_SITES,
-  GROUP_REMINDER,
-  GROUP_STRENGTH,
-  GROUP_AMOUNT,
-  N_GROUPS
-} FieldGroup;
 
 struct _CobaltPrescriptionEditor
 {
   GtkWidget           parent_instance;
 
-  CobaltRepository   *repository;
+  CobaltContext      *context;
+  /* Whose prescription it is: the one the preferences were opened for,
+   * whoever the context turns to while they are open. */
   CobaltPerson       *person;
   CobaltPrescription *base;        /* what the form was filled from */
   GHashTable         *site_checks; /* site id → GtkCheckButton (borrowed) */
@@ -68,7 +60,6 @@ struct _CobaltPrescriptionEditor
 
   /* The first-dose date (starts_on), under the reminder time. */
   GtkWidget          *first_dose_field;
-  CobaltClock        *clock;
 
   gboolean            updating_volume;
   gboolean            asking_strength; /* strength_error holds ask_for_strength()'s request */
@@ -78,9 +69,8 @@ G_DEFINE_FINAL_TYPE (CobaltPrescriptionEditor, cobalt_prescription_editor, GTK_T
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
+  PROP_CONTEXT,
   PROP_PERSON,
-  PROP_CLOCK,
   N_PROPS
 };
 
@@ -91,6 +81,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
+
+static CobaltRepository *
+repository_of (CobaltPrescriptionEditor *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
+
+static CobaltClock *
+clock_of (CobaltPrescriptionEditor *self)
+{
+  return cobalt_context_get_clock (self->context);
+}
 
 static void update_volume (CobaltPrescriptionEditor *self);
 
@@ -454,113 +456,44 @@ update_volume (CobaltPrescriptionEditor *self)
   self->updating_volume = FALSE;
 }
 
-static void
-set_group_value_known_good (CobaltPrescription *p,
-                            FieldGroup          group)
-{
-  switch (group)
-    {
-    case GROUP_PHASES:
-      {
-        g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
-        guint n = MAX (p->phases->len, 1);
-
-        /* As many phases, each at the prescription's dose: a volume that
-         * is too large in every phase is the strength's or the dose's
-         * fault, one in a single phase is that phase's. */
-        for (guint i = 0; i < n; i++)
-          g_ptr_array_add (phases, cobalt_phase_new (COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, NULL));
-        cobalt_prescription_set_phases (p, phases);
-      }
-      break;
-    case GROUP_SITES:
-      {
-        g_autoptr(GPtrArray) sites = g_ptr_array_new ();
-
-        for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
-          if (cobalt_site_catalogue_get_nth (i)->route == p->route)
-            g_ptr_array_add (sites, (gpointer) cobalt_site_catalogue_get_nth (i)->id);
-        g_ptr_array_add (sites, NULL);
-        cobalt_prescription_set_enabled_sites (p, (const char * const *) sites->pdata);
-      }
-      break;
-    case GROUP_REMINDER:
-      p->reminder_minute = 9 * 60;
-      p->grace_minutes = 120;
-      break;
-    case GROUP_STRENGTH:
-      /* The usual ampoule: every dose the amount checks accept (up to
-       * 5 mg or 5000 mcg) is then at most 5 mL. */
-      p->strength_unit = COBALT_DOSE_UNIT_MG;
-      p->strength_amount = 1.0;
-      break;
-    case GROUP_AMOUNT:
-    case N_GROUPS:
-    default:
-      p->unit = COBALT_DOSE_UNIT_MG;
-      p->amount = 1.0;
-      break;
-    }
-}
-
-/* Which part of the form @message is about: the first group whose
- * replacement by a known-good value makes validation say something else.
- * That keeps the core's sentence and still puts it next to its field. */
-static FieldGroup
-blame_group (CobaltPrescription *p,
-             const char         *message)
-{
-  for (guint g = 0; g < N_GROUPS; g++)
-    {
-      g_autoptr(CobaltPrescription) probe = cobalt_prescription_copy (p);
-      g_autoptr(GError) error = NULL;
-
-      set_group_value_known_good (probe, (FieldGroup) g);
-      if (cobalt_prescription_validate (probe, &error) || g_strcmp0 (error->message, message) != 0)
-        return (FieldGroup) g;
-    }
-
-  return N_GROUPS;
-}
-
 static GtkLabel *
 group_label (CobaltPrescriptionEditor *self,
-             FieldGroup                group)
+             CobaltPrescriptionGroup   group)
 {
   switch (group)
     {
-    case GROUP_PHASES:   return self->phases_error;
-    case GROUP_SITES:    return self->sites_error;
-    case GROUP_REMINDER: return self->reminder_error;
-    case GROUP_STRENGTH: return self->strength_error;
-    case GROUP_AMOUNT:   return self->amount_error;
-    case N_GROUPS:
-    default:             return self->save_status;
+    case COBALT_PRESCRIPTION_GROUP_PHASES:   return self->phases_error;
+    case COBALT_PRESCRIPTION_GROUP_SITES:    return self->sites_error;
+    case COBALT_PRESCRIPTION_GROUP_REMINDER: return self->reminder_error;
+    case COBALT_PRESCRIPTION_GROUP_STRENGTH: return self->strength_error;
+    case COBALT_PRESCRIPTION_GROUP_AMOUNT:   return self->amount_error;
+    case COBALT_N_PRESCRIPTION_GROUPS:
+    default:                                 return self->save_status;
     }
 }
 
 /* The control to take the person to when @group is refused. */
 static GtkWidget *
 group_field (CobaltPrescriptionEditor *self,
-             FieldGroup                group)
+             CobaltPrescriptionGroup   group)
 {
   switch (group)
     {
-    case GROUP_PHASES:   return GTK_WIDGET (self->phases_list);
-    case GROUP_SITES:    return GTK_WIDGET (self->sites_box);
-    case GROUP_REMINDER: return GTK_WIDGET (self->reminder_hour_spin);
-    case GROUP_STRENGTH: return GTK_WIDGET (self->strength_spin);
-    case GROUP_AMOUNT:   return GTK_WIDGET (self->amount_spin);
-    case N_GROUPS:
-    default:             return NULL;
+    case COBALT_PRESCRIPTION_GROUP_PHASES:   return GTK_WIDGET (self->phases_list);
+    case COBALT_PRESCRIPTION_GROUP_SITES:    return GTK_WIDGET (self->sites_box);
+    case COBALT_PRESCRIPTION_GROUP_REMINDER: return GTK_WIDGET (self->reminder_hour_spin);
+    case COBALT_PRESCRIPTION_GROUP_STRENGTH: return GTK_WIDGET (self->strength_spin);
+    case COBALT_PRESCRIPTION_GROUP_AMOUNT:   return GTK_WIDGET (self->amount_spin);
+    case COBALT_N_PRESCRIPTION_GROUPS:
+    default:                                 return NULL;
     }
 }
 
 static void
 clear_errors (CobaltPrescriptionEditor *self)
 {
-  for (guint g = 0; g < N_GROUPS; g++)
-    cobalt_journey_set_field_error (group_label (self, (FieldGroup) g), NULL);
+  for (guint g = 0; g < COBALT_N_PRESCRIPTION_GROUPS; g++)
+    cobalt_journey_set_field_error (group_label (self, (CobaltPrescriptionGroup) g), NULL);
   cobalt_journey_set_field_error (self->technique_error, NULL);
   gtk_widget_remove_css_class (GTK_WIDGET (self->strength_spin), "error");
   self->asking_strength = FALSE;
@@ -625,7 +558,7 @@ static void
 get_today (CobaltPrescriptionEditor *self,
            GDate                    *today)
 {
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (clock_of (self));
 
   g_date_clear (today, 1);
   g_date_set_dmy (today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
@@ -640,10 +573,8 @@ fill_first_dose (CobaltPrescriptionEditor *self)
   g_autoptr(GPtrArray) doses = NULL;
   GDate today;
 
-  if (self->clock == NULL)
-    self->clock = cobalt_clock_new_real ();
-  if (self->repository != NULL && self->person->id != 0)
-    doses = cobalt_repository_list_schedule_doses (self->repository, self->person->id, NULL);
+  if (self->person->id != 0)
+    doses = cobalt_repository_list_schedule_doses (repository_of (self), self->person->id, NULL);
 
   get_today (self, &today);
   cobalt_first_dose_field_set (COBALT_FIRST_DOSE_FIELD (self->first_dose_field),
@@ -676,8 +607,7 @@ cobalt_prescription_editor_constructed (GObject *object)
 
   if (self->person == NULL)
     self->person = cobalt_person_new ("");
-  if (self->repository != NULL)
-    self->base = cobalt_repository_get_prescription (self->repository, self->person->id, &error);
+  self->base = cobalt_repository_get_prescription (repository_of (self), self->person->id, &error);
   if (error != NULL)
     {
       g_autofree char *text = cobalt_journey_describe_error (error);
@@ -709,10 +639,9 @@ cobalt_prescription_editor_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_PRESCRIPTION_EDITOR);
   cobalt_journey_unparent_children (GTK_WIDGET (self));
-  g_clear_object (&self->repository);
+  g_clear_object (&self->context);
   g_clear_object (&self->person);
   g_clear_object (&self->base);
-  g_clear_object (&self->clock);
   self->first_dose_field = NULL;
 
   G_OBJECT_CLASS (cobalt_prescription_editor_parent_class)->dispose (object);
@@ -739,14 +668,11 @@ cobalt_prescription_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_PERSON:
       g_value_set_object (value, self->person);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -763,14 +689,11 @@ cobalt_prescription_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
     case PROP_PERSON:
       self->person = g_value_dup_object (value);
-      break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -789,16 +712,14 @@ cobalt_prescription_editor_class_init (CobaltPrescriptionEditorClass *klass)
   object_class->get_property = cobalt_prescription_editor_get_property;
   object_class->set_property = cobalt_prescription_editor_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_PERSON] =
     g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  /* Today, for the first-dose date; NULL: the real clock. */
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] =
@@ -881,11 +802,14 @@ cobalt_prescription_editor_init (CobaltPrescriptionEditor *self)
 }
 
 GtkWidget *
-cobalt_prescription_editor_new (CobaltRepository *repository,
-                                CobaltPerson     *person)
+cobalt_prescription_editor_new (CobaltContext *context,
+                                CobaltPerson  *person)
 {
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+
   return g_object_new (COBALT_TYPE_PRESCRIPTION_EDITOR,
-                       "repository", repository,
+                       "context", context,
                        "person", person,
                        NULL);
 }
@@ -951,12 +875,12 @@ cobalt_prescription_editor_save (CobaltPrescriptionEditor *self,
 
   if (!cobalt_prescription_validate (p, &local_error))
     {
-      FieldGroup group = blame_group (p, local_error->message);
+      CobaltPrescriptionGroup group = cobalt_prescription_blame_group (p, local_error->message);
       GtkLabel *label = group_label (self, group);
       GtkWidget *field = group_field (self, group);
 
       cobalt_journey_set_field_error (label, local_error->message);
-      if (group == GROUP_STRENGTH)
+      if (group == COBALT_PRESCRIPTION_GROUP_STRENGTH)
         {
           /* Highlighted until a strength is typed, as when it is asked for. */
           gtk_widget_add_css_class (GTK_WIDGET (self->strength_spin), "error");
@@ -978,11 +902,8 @@ cobalt_prescription_editor_save (CobaltPrescriptionEditor *self,
       return FALSE;
     }
 
-  if (self->repository == NULL ||
-      !cobalt_repository_save_prescription (self->repository, p, &local_error))
+  if (!cobalt_repository_save_prescription (repository_of (self), p, &local_error))
     {
-      if (local_error == NULL)
-        g_set_error_literal (&local_error, G_IO_ERROR, G_IO_ERROR_FAILED, _("There is no database to save to."));
       text = cobalt_journey_describe_error (local_error);
       /* The form keeps what was typed. */
       gtk_label_set_text (self->save_status, text);

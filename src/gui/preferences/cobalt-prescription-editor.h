@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -20,10 +21,11 @@ G_DECLARE_FINAL_TYPE (CobaltPrescriptionEditor, cobalt_prescription_editor, COBA
  * cyanocobalamin cautions of CLINICAL.md. Save stores a new
  * version. What cobalt_prescription_validate() refuses is shown next to
  * the field it is about; a database error keeps the form as typed.
- * Properties: repository, person, clock (construct-only; NULL: the real
- * clock). ::saved. */
+ * Properties: context (its clock says which day is today for the
+ * first-dose date), person (construct-only: the prescription is @person's,
+ * whoever the context turns to while the form is open). ::saved. */
 
-GtkWidget *cobalt_prescription_editor_new           (CobaltRepository *repository,
+GtkWidget *cobalt_prescription_editor_new           (CobaltContext    *context,
                                                      CobaltPerson     *person);
 /* Fills the form from a CLINICAL.md template (not saved). */
 gboolean   cobalt_prescription_editor_load_template (CobaltPrescriptionEditor *self,

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-context.h"
 #include "cobalt-journal-util.h"
 #include "cobalt-journal-widgets.h"
 #include "cobalt-journey-util.h"
@@ -37,7 +38,7 @@ struct _CobaltSuppliesPage
   GtkLabel         *bin_error;
   GtkLabel         *sharps_advice_label;
 
-  CobaltJournalDeps deps;
+  CobaltContext    *context;
   GListModel       *items;       /* CobaltSupplyItem of the person */
   CobaltPrescription *prescription; /* the person's, or NULL */
   CobaltSharpsBin  *bin;         /* NULL when none is set up */
@@ -48,7 +49,8 @@ struct _CobaltSuppliesPage
 G_DEFINE_FINAL_TYPE (CobaltSuppliesPage, cobalt_supplies_page, GTK_TYPE_WIDGET)
 
 enum {
-  PROP_PERSON = COBALT_JOURNAL_PROP_PERSON,
+  PROP_0,
+  PROP_CONTEXT,
   PROP_LOW_STOCK_LEAD_DAYS,
   N_PROPS
 };
@@ -56,6 +58,18 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void refresh (CobaltSuppliesPage *self);
+
+static CobaltRepository *
+repository_of (CobaltSuppliesPage *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
+
+static CobaltClock *
+clock_of (CobaltSuppliesPage *self)
+{
+  return cobalt_context_get_clock (self->context);
+}
 
 /* Product names are lower case in running text; a row starts with one. */
 static char *
@@ -137,8 +151,7 @@ on_edit_clicked_cb (GtkButton          *button,
   if (item == NULL)
     return;
 
-  editor = cobalt_supply_editor_new (parent_window (self), self->deps.repository, self->deps.clock,
-                                     self->deps.person, item, item->kind);
+  editor = cobalt_supply_editor_new (parent_window (self), self->context, item, item->kind);
   gtk_window_present (GTK_WINDOW (editor));
 }
 
@@ -155,7 +168,7 @@ on_delete_confirmed_cb (gboolean accepted,
   DeleteData *data = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (accepted && !cobalt_repository_delete_supply_item (data->self->deps.repository, data->id, &error))
+  if (accepted && !cobalt_repository_delete_supply_item (repository_of (data->self), data->id, &error))
     {
       g_autofree char *message = cobalt_journey_describe_error (error);
 
@@ -269,7 +282,7 @@ fill_items (CobaltSuppliesPage *self)
   guint n_batches = 0, n_others = 0;
   GDate day;
 
-  cobalt_journal_deps_today (&self->deps, &day);
+  cobalt_journal_today (clock_of (self), &day);
   cobalt_journal_clear_children (GTK_WIDGET (self->batches_list));
   cobalt_journal_clear_children (GTK_WIDGET (self->items_list));
 
@@ -410,19 +423,19 @@ fill_status (CobaltSuppliesPage *self)
   g_autoptr(CobaltPrescription) prescription = NULL;
   g_autoptr(GPtrArray) doses = NULL;
   g_autoptr(CobaltSupplyStatus) status = NULL;
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->deps.clock);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (clock_of (self));
   g_autofree char *lead = NULL;
-  gint64 person_id = self->deps.person->id;
+  gint64 person_id = cobalt_context_get_person (self->context)->id;
 
   cobalt_journal_clear_children (self->warnings_list);
 
-  prescription = cobalt_repository_get_prescription (self->deps.repository, person_id, &error);
+  prescription = cobalt_repository_get_prescription (repository_of (self), person_id, &error);
   /* fill_items() marks the batches that are not for it. */
   g_set_object (&self->prescription, prescription);
   /* Only the due dates come from the history here: a dose the clinic
    * skipped or moved shifts them (cobalt-schedule.c, rule 2). */
   if (error == NULL)
-    doses = cobalt_repository_list_schedule_doses (self->deps.repository, person_id, &error);
+    doses = cobalt_repository_list_schedule_doses (repository_of (self), person_id, &error);
   if (error != NULL)
     {
       g_autofree char *message = cobalt_journey_describe_error (error);
@@ -433,7 +446,7 @@ fill_status (CobaltSuppliesPage *self)
     }
 
   status = cobalt_supplies_compute (self->items, prescription, doses, self->bin, now,
-                                    cobalt_clock_get_timezone (self->deps.clock), self->lead_days);
+                                    cobalt_clock_get_timezone (clock_of (self)), self->lead_days);
 
   if (status->days_left < 0)
     {
@@ -504,17 +517,17 @@ static void
 refresh (CobaltSuppliesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  gint64 person_id;
+  CobaltPerson *person;
 
-  if (self->deps.repository == NULL || self->deps.person == NULL || self->deps.clock == NULL)
+  person = self->context != NULL ? cobalt_context_get_person (self->context) : NULL;
+  if (person == NULL)
     return;
 
-  person_id = self->deps.person->id;
   g_clear_object (&self->items);
   g_clear_object (&self->bin);
-  self->items = cobalt_repository_list_supply_items (self->deps.repository, person_id, &error);
+  self->items = cobalt_repository_list_supply_items (repository_of (self), person->id, &error);
   if (self->items != NULL)
-    self->bin = cobalt_repository_get_sharps_bin (self->deps.repository, person_id, &error);
+    self->bin = cobalt_repository_get_sharps_bin (repository_of (self), person->id, &error);
   if (error != NULL)
     {
       g_autofree char *message = cobalt_journey_describe_error (error);
@@ -549,6 +562,12 @@ on_clock_changed_cb (CobaltClock        *clock,
 }
 
 static void
+on_person_changed_cb (CobaltSuppliesPage *self)
+{
+  refresh (self);
+}
+
+static void
 on_add_batch_clicked_cb (CobaltSuppliesPage *self)
 {
   cobalt_supplies_page_add_item (self, COBALT_SUPPLY_AMPOULE);
@@ -576,13 +595,13 @@ on_capacity_clicked_cb (CobaltSuppliesPage *self)
     {
       GDate day;
 
-      cobalt_journal_deps_today (&self->deps, &day);
-      bin = cobalt_sharps_bin_new (self->deps.person->id, capacity);
+      cobalt_journal_today (clock_of (self), &day);
+      bin = cobalt_sharps_bin_new (cobalt_context_get_person (self->context)->id, capacity);
       cobalt_set_date (&bin->replaced_on, &day);
     }
 
   if (!cobalt_sharps_bin_validate (bin, &error) ||
-      !cobalt_repository_save_sharps_bin (self->deps.repository, bin, &error))
+      !cobalt_repository_save_sharps_bin (repository_of (self), bin, &error))
     {
       /* Back to what is stored first: refreshing clears the reason. */
       refresh (self);
@@ -603,11 +622,11 @@ cobalt_supplies_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_supplies_page_parent_class)->constructed (object);
 
-  if (self->deps.repository != NULL)
-    self->changed_id = g_signal_connect (self->deps.repository, "changed",
-                                         G_CALLBACK (on_repository_changed_cb), self);
-  if (self->deps.clock != NULL)
-    g_signal_connect_object (self->deps.clock, "changed", G_CALLBACK (on_clock_changed_cb), self, 0);
+  self->changed_id = g_signal_connect (repository_of (self), "changed",
+                                       G_CALLBACK (on_repository_changed_cb), self);
+  g_signal_connect_object (clock_of (self), "changed", G_CALLBACK (on_clock_changed_cb), self, 0);
+  g_signal_connect_object (self->context, "notify::person",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
   refresh (self);
 }
 
@@ -616,7 +635,8 @@ cobalt_supplies_page_dispose (GObject *object)
 {
   CobaltSuppliesPage *self = (CobaltSuppliesPage *)object;
 
-  g_clear_signal_handler (&self->changed_id, self->deps.repository);
+  if (self->context != NULL)
+    g_clear_signal_handler (&self->changed_id, repository_of (self));
   gtk_widget_dispose_template (GTK_WIDGET (object), COBALT_TYPE_SUPPLIES_PAGE);
   /* The template's unnamed top-level children are left to us. */
   cobalt_journey_unparent_children (GTK_WIDGET (object));
@@ -629,7 +649,7 @@ cobalt_supplies_page_finalize (GObject *object)
 {
   CobaltSuppliesPage *self = (CobaltSuppliesPage *)object;
 
-  cobalt_journal_deps_clear (&self->deps);
+  g_clear_object (&self->context);
   g_clear_object (&self->items);
   g_clear_object (&self->prescription);
   g_clear_object (&self->bin);
@@ -647,12 +667,14 @@ cobalt_supplies_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
     case PROP_LOW_STOCK_LEAD_DAYS:
       g_value_set_uint (value, self->lead_days);
       break;
     default:
-      if (!cobalt_journal_deps_get_property (&self->deps, prop_id, value))
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -666,6 +688,9 @@ cobalt_supplies_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
     case PROP_LOW_STOCK_LEAD_DAYS:
       if (self->lead_days != g_value_get_uint (value))
         {
@@ -675,8 +700,7 @@ cobalt_supplies_page_set_property (GObject      *object,
         }
       break;
     default:
-      if (!cobalt_journal_deps_set_property (&self->deps, prop_id, value))
-        G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
 
@@ -692,7 +716,10 @@ cobalt_supplies_page_class_init (CobaltSuppliesPageClass *klass)
   object_class->get_property = cobalt_supplies_page_get_property;
   object_class->set_property = cobalt_supplies_page_set_property;
 
-  cobalt_journal_deps_init_properties (properties, FALSE);
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_LOW_STOCK_LEAD_DAYS] =
     g_param_spec_uint ("low-stock-lead-days", NULL, NULL, 0, 180, COBALT_STATUS_REORDER_LEAD_DAYS,
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
@@ -740,40 +767,14 @@ cobalt_supplies_page_init (CobaltSuppliesPage *self)
 }
 
 GtkWidget *
-cobalt_supplies_page_new (CobaltRepository *repository,
-                          CobaltClock      *clock,
-                          CobaltPerson     *person)
+cobalt_supplies_page_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (cobalt_context_get_person (context) != NULL, NULL);
 
   return g_object_new (COBALT_TYPE_SUPPLIES_PAGE,
-                       "repository", repository,
-                       "clock", clock,
-                       "person", person,
+                       "context", context,
                        NULL);
-}
-
-CobaltPerson *
-cobalt_supplies_page_get_person (CobaltSuppliesPage *self)
-{
-  g_return_val_if_fail (COBALT_IS_SUPPLIES_PAGE (self), NULL);
-  return self->deps.person;
-}
-
-void
-cobalt_supplies_page_set_person (CobaltSuppliesPage *self,
-                                 CobaltPerson       *person)
-{
-  g_return_if_fail (COBALT_IS_SUPPLIES_PAGE (self));
-  g_return_if_fail (COBALT_IS_PERSON (person));
-
-  if (g_set_object (&self->deps.person, person))
-    {
-      refresh (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
-    }
 }
 
 void
@@ -791,8 +792,7 @@ cobalt_supplies_page_add_item (CobaltSuppliesPage *self,
 
   g_return_val_if_fail (COBALT_IS_SUPPLIES_PAGE (self), NULL);
 
-  editor = cobalt_supply_editor_new (parent_window (self), self->deps.repository, self->deps.clock,
-                                     self->deps.person, NULL, kind);
+  editor = cobalt_supply_editor_new (parent_window (self), self->context, NULL, kind);
   gtk_window_present (GTK_WINDOW (editor));
 
   return GTK_WIDGET (editor);
@@ -815,10 +815,10 @@ cobalt_supplies_page_replace_bin (CobaltSuppliesPage  *self,
       return FALSE;
     }
 
-  cobalt_journal_deps_today (&self->deps, &day);
+  cobalt_journal_today (clock_of (self), &day);
   bin = g_object_ref (self->bin);
   cobalt_sharps_bin_replace (bin, &day);
-  if (!cobalt_repository_save_sharps_bin (self->deps.repository, bin, &local_error))
+  if (!cobalt_repository_save_sharps_bin (repository_of (self), bin, &local_error))
     {
       refresh (self);
       cobalt_journal_show_save_error (self->bin_error, local_error, COBALT_SUPPLY_ERROR);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <glib/gi18n.h>
 
+#include "cobalt-context.h"
 #include "cobalt-journal-util.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-supply-editor.h"
@@ -37,18 +38,24 @@ struct _CobaltSupplyEditor
   GtkLabel         *error_label;
   GtkButton        *save_button;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
+  CobaltContext    *context;
   CobaltSupplyItem *item;      /* the copy being edited */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltSupplyEditor, cobalt_supply_editor, GTK_TYPE_WINDOW)
 
 enum {
+  PROP_0,
+  PROP_CONTEXT,
+  N_PROPS
+};
+
+enum {
   SAVED,
   N_SIGNALS
 };
 
+static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
 static CobaltSupplyKind
@@ -144,11 +151,46 @@ cobalt_supply_editor_finalize (GObject *object)
 {
   CobaltSupplyEditor *self = (CobaltSupplyEditor *)object;
 
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
+  g_clear_object (&self->context);
   g_clear_object (&self->item);
 
   G_OBJECT_CLASS (cobalt_supply_editor_parent_class)->finalize (object);
+}
+
+static void
+cobalt_supply_editor_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  CobaltSupplyEditor *self = COBALT_SUPPLY_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cobalt_supply_editor_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  CobaltSupplyEditor *self = COBALT_SUPPLY_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -159,6 +201,14 @@ cobalt_supply_editor_class_init (CobaltSupplyEditorClass *klass)
 
   object_class->dispose = cobalt_supply_editor_dispose;
   object_class->finalize = cobalt_supply_editor_finalize;
+  object_class->get_property = cobalt_supply_editor_get_property;
+  object_class->set_property = cobalt_supply_editor_set_property;
+
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[SAVED] =
     g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -216,9 +266,7 @@ cobalt_supply_editor_init (CobaltSupplyEditor *self)
 
 CobaltSupplyEditor *
 cobalt_supply_editor_new (GtkWindow        *parent,
-                          CobaltRepository *repository,
-                          CobaltClock      *clock,
-                          CobaltPerson     *person,
+                          CobaltContext    *context,
                           CobaltSupplyItem *item,
                           CobaltSupplyKind  kind)
 {
@@ -226,21 +274,24 @@ cobalt_supply_editor_new (GtkWindow        *parent,
   g_autofree char *count_text = NULL;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
+  g_return_val_if_fail (item != NULL || cobalt_context_get_person (context) != NULL, NULL);
   g_return_val_if_fail (item == NULL || COBALT_IS_SUPPLY_ITEM (item), NULL);
 
   self = g_object_new (COBALT_TYPE_SUPPLY_EDITOR,
                        "transient-for", parent,
+                       "context", context,
                        NULL);
-  self->repository = g_object_ref (repository);
-  self->clock = g_object_ref (clock);
 
+  /* The copy names whose item it is: the editor stays on them whoever
+   * the window turns to while it is open. */
   if (item != NULL)
     self->item = cobalt_supply_item_copy (item);
   else
     {
+      CobaltRepository *repository = cobalt_context_get_repository (context);
+      CobaltClock *clock = cobalt_context_get_clock (context);
+      CobaltPerson *person = cobalt_context_get_person (context);
       g_autoptr(GDateTime) now = cobalt_clock_get_now (clock);
       g_autoptr(CobaltPrescription) prescription = NULL;
       GDate today;
@@ -456,7 +507,8 @@ cobalt_supply_editor_save (CobaltSupplyEditor  *self,
   cobalt_set_str (&self->item->note, *note != '\0' ? note : NULL);
 
   if (!cobalt_supply_item_validate (self->item, &local_error) ||
-      !cobalt_repository_save_supply_item (self->repository, self->item, &local_error))
+      !cobalt_repository_save_supply_item (cobalt_context_get_repository (self->context),
+                                           self->item, &local_error))
     {
       g_autofree char *message = local_error->domain == COBALT_SUPPLY_ERROR
                                  ? g_strdup (local_error->message)

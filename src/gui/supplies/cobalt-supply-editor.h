@@ -2,6 +2,7 @@
 #pragma once
 
 #include <gtk/gtk.h>
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 
 G_BEGIN_DECLS
@@ -16,13 +17,13 @@ G_DECLARE_FINAL_TYPE (CobaltSupplyEditor, cobalt_supply_editor, COBALT, SUPPLY_E
  * valid. ::saved (gint64 id) after the item was stored; the window then
  * closes itself. */
 
-/* @item NULL: a new item of @kind for @person, starting from the product
- * and strength of @person's prescription (the only batch that counts as
- * stock for it). Otherwise a copy of @item is edited (its kind stays). */
+/* @item NULL: a new item of @kind for the context's person (who must be
+ * set), starting from the product and strength of their prescription (the
+ * only batch that counts as stock for it). Otherwise a copy of @item is
+ * edited (its kind stays). Either way the item stays its person's while
+ * the editor is open, whoever the context turns to. */
 CobaltSupplyEditor *cobalt_supply_editor_new  (GtkWindow          *parent,
-                                               CobaltRepository   *repository,
-                                               CobaltClock        *clock,
-                                               CobaltPerson       *person,
+                                               CobaltContext      *context,
                                                CobaltSupplyItem   *item,
                                                CobaltSupplyKind    kind);
 /* What Save does; FALSE with the reasons shown beside the fields. */

@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cobalt-context.h"
 #include "cobalt-core.h"
 #include "cobalt-today-page.h"
 
@@ -37,9 +38,7 @@ struct _CobaltTodayPage
   GtkWidget        *next_dose_box;
   GtkButton        *start_checklist_button;
 
-  CobaltRepository *repository;
-  CobaltClock      *clock;
-  CobaltPerson     *person;
+  CobaltContext    *context;
   GDateTime        *next_change;
   guint             timer_id;
   guint             lead_days;
@@ -51,16 +50,34 @@ G_DEFINE_FINAL_TYPE (CobaltTodayPage, cobalt_today_page, GTK_TYPE_WIDGET)
 
 enum {
   PROP_0,
-  PROP_REPOSITORY,
-  PROP_CLOCK,
-  PROP_PERSON,
+  PROP_CONTEXT,
   PROP_LOW_STOCK_LEAD_DAYS,
+  PROP_STATUS,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
 static void schedule_timer (CobaltTodayPage *self);
+
+/* Today is the context's person's. */
+static CobaltPerson *
+person_of (CobaltTodayPage *self)
+{
+  return cobalt_context_get_person (self->context);
+}
+
+static CobaltRepository *
+repository_of (CobaltTodayPage *self)
+{
+  return cobalt_context_get_repository (self->context);
+}
+
+static CobaltClock *
+clock_of (CobaltTodayPage *self)
+{
+  return cobalt_context_get_clock (self->context);
+}
 
 static char *
 capitalise (const char *text)
@@ -190,8 +207,8 @@ format_due_date (GDateTime *due_at,
 static void
 show_missed_dose (CobaltTodayPage *self)
 {
-  const char *clinic_name = self->person->clinic_name;
-  const char *clinic_phone = self->person->clinic_phone;
+  const char *clinic_name = person_of (self)->clinic_name;
+  const char *clinic_phone = person_of (self)->clinic_phone;
   g_autofree char *clinic = NULL;
 
   /* CLINICAL.md "Missed dose": ask the clinic, never take two. */
@@ -240,7 +257,7 @@ update_start_button (CobaltTodayPage *self)
   g_autoptr(CobaltChecklistRun) run = NULL;
   g_autofree char *tooltip = NULL;
 
-  run = cobalt_repository_get_open_checklist_run (self->repository, self->person->id, NULL);
+  run = cobalt_repository_get_open_checklist_run (repository_of (self), person_of (self)->id, NULL);
   if (run == NULL || cobalt_checklist_run_get_n_ticked (run) == 0)
     {
       gtk_button_set_label (self->start_checklist_button, _("_Start Checklist"));
@@ -277,7 +294,7 @@ take_precomputed_status (CobaltTodayPage *self,
   g_autoptr(CobaltStatus) status = g_steal_pointer (&self->precomputed);
 
   if (status == NULL ||
-      COBALT_PERSON (cobalt_status_get_person (status))->id != self->person->id ||
+      COBALT_PERSON (cobalt_status_get_person (status))->id != person_of (self)->id ||
       g_date_time_compare (now, cobalt_status_get_now (status)) < 0 ||
       g_date_time_compare (now, cobalt_status_get_next_change (status)) >= 0)
     return NULL;
@@ -300,13 +317,13 @@ update (CobaltTodayPage *self)
 
   g_clear_pointer (&self->next_change, g_date_time_unref);
 
-  if (self->repository == NULL || self->clock == NULL || self->person == NULL)
+  if (person_of (self) == NULL)
     return;
 
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (clock_of (self));
   status = take_precomputed_status (self, now);
   if (status == NULL)
-    status = cobalt_status_compute_full (self->repository, self->person, now, self->lead_days, &error);
+    status = cobalt_status_compute_full (repository_of (self), person_of (self), now, self->lead_days, &error);
   if (status == NULL)
     {
       show_error (self, error);
@@ -322,10 +339,10 @@ update (CobaltTodayPage *self)
 
   if (due != NULL && due->last_dose_id == 0 && due->due_at != NULL)
     /* Translators: above the first-dose date of someone with no dose yet. */
-    heading = g_strdup_printf (_("First dose for %s"), self->person->name);
+    heading = g_strdup_printf (_("First dose for %s"), person_of (self)->name);
   else
     /* Translators: above the next dose's date. */
-    heading = g_strdup_printf (_("Next dose for %s"), self->person->name);
+    heading = g_strdup_printf (_("Next dose for %s"), person_of (self)->name);
   gtk_label_set_label (self->heading_label, heading);
   update_start_button (self);
 
@@ -348,7 +365,7 @@ update (CobaltTodayPage *self)
       if (due == NULL)
         text = g_strdup_printf (_("No prescription has been set up for %s yet, "
                                   "so Cobalt cannot work out when the next dose is due."),
-                                self->person->name);
+                                person_of (self)->name);
       else if (due->needs_first_date)
         /* Nothing is due, and nothing missed, before a first-dose date. */
         text = g_strdup (_("No dose has been logged and no first-dose date was chosen, so nothing is "
@@ -447,7 +464,7 @@ static gboolean
 on_timer_cb (gpointer user_data)
 {
   CobaltTodayPage *self = user_data;
-  g_autoptr(GDateTime) now = cobalt_clock_get_now (self->clock);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (clock_of (self));
 
   self->timer_id = 0;
 
@@ -470,10 +487,10 @@ schedule_timer (CobaltTodayPage *self)
 
   g_clear_handle_id (&self->timer_id, g_source_remove);
 
-  if (self->next_change == NULL || self->clock == NULL || cobalt_clock_is_fixed (self->clock))
+  if (self->next_change == NULL || cobalt_clock_is_fixed (clock_of (self)))
     return;
 
-  now = cobalt_clock_get_now (self->clock);
+  now = cobalt_clock_get_now (clock_of (self));
   span = g_date_time_difference (self->next_change, now);
   seconds = span <= 0 ? 1 : (guint) MIN (span / G_TIME_SPAN_SECOND + 1, MAX_TIMER_SECONDS);
   self->timer_id = g_timeout_add_seconds (seconds, on_timer_cb, self);
@@ -504,6 +521,14 @@ on_clock_changed_cb (CobaltClock     *clock,
   refresh (self);
 }
 
+/* The window hands in a fresh copy of the person after a reload: it is
+ * shown too, as the clinic phone may have changed. */
+static void
+on_person_changed_cb (CobaltTodayPage *self)
+{
+  refresh (self);
+}
+
 static void
 cobalt_today_page_constructed (GObject *object)
 {
@@ -513,12 +538,12 @@ cobalt_today_page_constructed (GObject *object)
 
   self->constructed = TRUE;
 
-  if (self->repository != NULL)
-    g_signal_connect_object (self->repository, "changed",
-                             G_CALLBACK (on_repository_changed_cb), self, 0);
-  if (self->clock != NULL)
-    g_signal_connect_object (self->clock, "changed",
-                             G_CALLBACK (on_clock_changed_cb), self, 0);
+  g_signal_connect_object (repository_of (self), "changed",
+                           G_CALLBACK (on_repository_changed_cb), self, 0);
+  g_signal_connect_object (clock_of (self), "changed",
+                           G_CALLBACK (on_clock_changed_cb), self, 0);
+  g_signal_connect_object (self->context, "notify::person",
+                           G_CALLBACK (on_person_changed_cb), self, G_CONNECT_SWAPPED);
 
   refresh (self);
 }
@@ -539,9 +564,7 @@ cobalt_today_page_finalize (GObject *object)
 {
   CobaltTodayPage *self = (CobaltTodayPage *)object;
 
-  g_clear_object (&self->repository);
-  g_clear_object (&self->clock);
-  g_clear_object (&self->person);
+  g_clear_object (&self->context);
   g_clear_object (&self->precomputed);
   g_clear_pointer (&self->next_change, g_date_time_unref);
 
@@ -558,14 +581,8 @@ cobalt_today_page_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      g_value_set_object (value, self->repository);
-      break;
-    case PROP_CLOCK:
-      g_value_set_object (value, self->clock);
-      break;
-    case PROP_PERSON:
-      g_value_set_object (value, self->person);
+    case PROP_CONTEXT:
+      g_value_set_object (value, self->context);
       break;
     case PROP_LOW_STOCK_LEAD_DAYS:
       g_value_set_uint (value, self->lead_days);
@@ -585,14 +602,11 @@ cobalt_today_page_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REPOSITORY:
-      self->repository = g_value_dup_object (value);
+    case PROP_CONTEXT:
+      self->context = g_value_dup_object (value);
       break;
-    case PROP_CLOCK:
-      self->clock = g_value_dup_object (value);
-      break;
-    case PROP_PERSON:
-      cobalt_today_page_set_person (self, g_value_get_object (value));
+    case PROP_STATUS:
+      self->precomputed = g_value_dup_object (value);
       break;
     case PROP_LOW_STOCK_LEAD_DAYS:
       if (self->lead_days != g_value_get_uint (value))
@@ -620,19 +634,22 @@ cobalt_today_page_class_init (CobaltTodayPageClass *klass)
   object_class->get_property = cobalt_today_page_get_property;
   object_class->set_property = cobalt_today_page_set_property;
 
-  properties[PROP_REPOSITORY] =
-    g_param_spec_object ("repository", NULL, NULL, COBALT_TYPE_REPOSITORY,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_CLOCK] =
-    g_param_spec_object ("clock", NULL, NULL, COBALT_TYPE_CLOCK,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PERSON] =
-    g_param_spec_object ("person", NULL, NULL, COBALT_TYPE_PERSON,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  /* Warn of low stock this many days before supplies run out. */
+  properties[PROP_CONTEXT] =
+    g_param_spec_object ("context", NULL, NULL, COBALT_TYPE_CONTEXT,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* Warn of low stock this many days before supplies run out. Set while
+   * constructing, so that the first update already counts with it. */
   properties[PROP_LOW_STOCK_LEAD_DAYS] =
     g_param_spec_uint ("low-stock-lead-days", NULL, NULL, 0, 180, COBALT_STATUS_REORDER_LEAD_DAYS,
-                       G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+                       G_PARAM_READWRITE | G_PARAM_CONSTRUCT |
+                       G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /* A status worked out earlier (cobalt_today_page_new_with_status()),
+   * shown by the first update instead of reading the log again. */
+  properties[PROP_STATUS] =
+    g_param_spec_object ("status", NULL, NULL, COBALT_TYPE_STATUS,
+                         G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY |
+                         G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/today/cobalt-today-page.ui");
@@ -667,70 +684,28 @@ cobalt_today_page_init (CobaltTodayPage *self)
 }
 
 CobaltTodayPage *
-cobalt_today_page_new (CobaltRepository *repository,
-                       CobaltClock      *clock,
-                       CobaltPerson     *person)
+cobalt_today_page_new (CobaltContext *context)
 {
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
 
   return g_object_new (COBALT_TYPE_TODAY_PAGE,
-                       "repository", repository,
-                       "clock", clock,
-                       "person", person,
+                       "context", context,
                        NULL);
 }
 
 CobaltTodayPage *
-cobalt_today_page_new_with_status (CobaltRepository *repository,
-                                   CobaltClock      *clock,
-                                   CobaltPerson     *person,
-                                   guint             lead_days,
-                                   CobaltStatus     *status)
+cobalt_today_page_new_with_status (CobaltContext *context,
+                                   guint          lead_days,
+                                   CobaltStatus  *status)
 {
-  CobaltTodayPage *self;
-
-  g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
-  g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
-  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+  g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (status == NULL || COBALT_IS_STATUS (status), NULL);
 
-  self = g_object_new (COBALT_TYPE_TODAY_PAGE,
-                       "repository", repository,
-                       "clock", clock,
+  return g_object_new (COBALT_TYPE_TODAY_PAGE,
+                       "context", context,
                        "low-stock-lead-days", lead_days,
+                       "status", status,
                        NULL);
-  g_set_object (&self->precomputed, status);
-  cobalt_today_page_set_person (self, person);
-  g_clear_object (&self->precomputed);
-
-  return self;
-}
-
-CobaltPerson *
-cobalt_today_page_get_person (CobaltTodayPage *self)
-{
-  g_return_val_if_fail (COBALT_IS_TODAY_PAGE (self), NULL);
-  return self->person;
-}
-
-void
-cobalt_today_page_set_person (CobaltTodayPage *self,
-                              CobaltPerson    *person)
-{
-  g_return_if_fail (COBALT_IS_TODAY_PAGE (self));
-  g_return_if_fail (person == NULL || COBALT_IS_PERSON (person));
-
-  /* The window hands in fresh objects after a reload: keep the newest
-   * copy, as the clinic phone may have changed. */
-  if (self->person == person)
-    return;
-
-  g_set_object (&self->person, person);
-  if (self->constructed)
-    refresh (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }
 
 void
