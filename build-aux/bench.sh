@@ -119,7 +119,7 @@ need_bench_db ()
     return 1
   fi
   if [[ ! -x "$MAKE_BENCH_DB" ]]; then
-    BENCH_DATA_PROBLEM="tests/bench/make-bench-db is not built (it needs src/core/storage/cobalt-repository.c)"
+    BENCH_DATA_PROBLEM="tests/bench/make-bench-db is not built (tests disabled?)"
     return 1
   fi
 
@@ -267,12 +267,12 @@ bench_status ()
 # The Log page over 100 000 doses: open, scroll to the end, filter, CSV
 # export (issue 5), each until the frame that shows the right rows,
 # medians of ROUNDS rounds after one that pays GTK's one-time set-up.
-# tests/carers/bench-log prints its own result lines.
+# tests/bench/bench-log prints its own result lines.
 bench_carers_log ()
 {
-  local bench_log=$BUILD_DIR/tests/carers/bench-log
+  local bench_log=$BUILD_DIR/tests/bench/bench-log
   if [[ ! -x "$bench_log" ]]; then
-    skipped "log page over 100 000 doses: tests/carers/bench-log is not built"
+    skipped "log page over 100 000 doses: tests/bench/bench-log is not built"
     return 0
   fi
   progress "log page over 100 000 doses…"
@@ -282,13 +282,13 @@ bench_carers_log ()
 }
 
 # Frames from the checklist wizard's Next to the painted next step
-# (issue 3: drawn in the next frame). tests/journey/bench-wizard-next
+# (issue 3: drawn in the next frame). tests/bench/bench-wizard-next
 # prints its own result line.
 bench_wizard_next ()
 {
-  local bench=$BUILD_DIR/tests/journey/bench-wizard-next
+  local bench=$BUILD_DIR/tests/bench/bench-wizard-next
   if [[ ! -x "$bench" ]]; then
-    skipped "wizard next step: tests/journey/bench-wizard-next is not built"
+    skipped "wizard next step: tests/bench/bench-wizard-next is not built"
     return 0
   fi
   progress "wizard next step…"
@@ -301,11 +301,11 @@ bench_wizard_next ()
 
 # cobalt-reminder idle with nothing due (issue 4): CPU time and peak RSS
 # over COBALT_BENCH_REMINDER_SECONDS (default 600, the target's ten
-# minutes). tests/reminder/bench-idle.sh prints its own result line.
+# minutes). tests/bench/bench-idle.sh prints its own result line.
 bench_reminder_idle ()
 {
   local seconds=${COBALT_BENCH_REMINDER_SECONDS:-600}
-  local script=tests/reminder/bench-idle.sh
+  local script=tests/bench/bench-idle.sh
   if [[ ! -x "$BUILD_DIR/src/reminder/cobalt-reminder" ]]; then
     skipped "reminder idle: src/reminder/cobalt-reminder is not built"
     return 0

@@ -107,7 +107,7 @@ shoot Default:dark "$OUT_DIR/calendar-dark.png" calendar
 # Today → Start checklist, and draws the window (header bar included) at
 # 1280×800, one run per theme. The screen is a little larger than the
 # picture: X11 keeps a window, frame included, inside the screen.
-readonly JOURNEY=$BUILD_DIR/tests/journey/journey-screenshots
+readonly JOURNEY=$BUILD_DIR/tests/gui/journey-screenshots
 if [[ -x "$JOURNEY" ]]; then
   for theme in Default Default:dark; do
     suffix=light

@@ -1,0 +1,276 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "cobalt-calendar-page.h"
+#include "cobalt-context.h"
+#include "cobalt-demo.h"
+#include "cobalt-gui-test-utils.h"
+#include "cobalt-repository-private.h"
+#include "cobalt-schedule.h"
+
+typedef struct
+{
+  CobaltDatabase   *database;
+  CobaltRepository *repository;
+  CobaltClock      *clock;
+  CobaltContext    *context;
+  GtkWindow        *window;
+  CobaltCalendarPage *page;
+} Fixture;
+
+static void
+wait_frames (guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 end = g_get_monotonic_time () + 20 * G_TIME_SPAN_MILLISECOND;
+
+      while (g_get_monotonic_time () < end)
+        g_main_context_iteration (NULL, FALSE);
+    }
+}
+
+static CobaltPerson *
+find (Fixture    *f,
+      const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  CobaltPerson *person = cobalt_repository_find_person (f->repository, name, &error);
+
+  g_assert_no_error (error);
+  return person;
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = g_date_time_new (tz, 2024, 10, 20, 12, 0, 0);
+  g_autoptr(CobaltPerson) person = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->database = cobalt_database_new_in_memory (&error);
+  g_assert_no_error (error);
+  f->repository = cobalt_repository_new (f->database);
+  f->clock = cobalt_clock_new_fixed (now);
+  g_assert_true (cobalt_demo_populate (f->repository, f->clock, &error));
+  g_assert_no_error (error);
+
+  person = find (f, COBALT_DEMO_PERSON_SELF);
+  f->context = cobalt_context_new (f->repository, f->clock, person);
+  f->page = cobalt_calendar_page_new (f->context);
+  f->window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_child (f->window, GTK_WIDGET (f->page));
+  gtk_window_present (f->window);
+  wait_frames (5);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  gtk_window_destroy (f->window);
+  wait_frames (2);
+  g_clear_object (&f->context);
+  g_clear_object (&f->clock);
+  g_clear_object (&f->repository);
+  g_clear_object (&f->database);
+}
+
+static GDate *
+due_date (Fixture      *f,
+          CobaltPerson *person,
+          CobaltDoseStatus *status)
+{
+  g_autoptr(CobaltPrescription) prescription = cobalt_repository_get_prescription (f->repository, person->id, NULL);
+  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, person->id, NULL);
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (f->clock);
+  g_autoptr(CobaltDueInfo) due = cobalt_schedule_next_due (prescription, doses, now, g_date_time_get_timezone (now));
+  GDate *date = g_date_new ();
+
+  *status = due->status;
+  *date = due->due_date;
+  return date;
+}
+
+/* The next due date is marked as planned and described; a day with a
+ * logged dose as given. */
+static void
+test_marks (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(CobaltPerson) person = find (f, COBALT_DEMO_PERSON_SELF);
+  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, person->id, NULL);
+  CobaltDose *last = g_ptr_array_index (doses, doses->len - 1);
+  CobaltDoseStatus status;
+  g_autoptr(GDate) due = due_date (f, person, &status);
+  g_auto(GStrv) lines = NULL;
+  GDate given;
+
+  g_assert_cmpint (status, ==, COBALT_DOSE_STATUS_UPCOMING);
+  cobalt_calendar_page_select_day (f->page, due);
+  g_assert_cmpstr (cobalt_calendar_page_get_day_kind (f->page, due), ==, "dose-planned");
+  lines = cobalt_calendar_page_describe_day (f->page, due);
+  g_assert_nonnull (strstr (lines[0], "Due at 09:00"));
+
+  /* Three months on: the next planned dose, found by the keyboard-free API. */
+  g_date_add_months (due, 3);
+  cobalt_calendar_page_select_day (f->page, due);
+  g_assert_cmpstr (cobalt_calendar_page_get_day_kind (f->page, due), ==, "dose-planned");
+
+  g_date_clear (&given, 1);
+  g_date_set_dmy (&given, g_date_time_get_day_of_month (last->given_at),
+                  g_date_time_get_month (last->given_at),
+                  g_date_time_get_year (last->given_at));
+  cobalt_calendar_page_select_day (f->page, &given);
+  g_assert_cmpstr (cobalt_calendar_page_get_day_kind (f->page, &given), ==, "dose-given");
+  g_strfreev (lines);
+  lines = cobalt_calendar_page_describe_day (f->page, &given);
+  g_assert_nonnull (strstr (lines[0], "given in the"));
+}
+
+static void
+test_overdue (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(CobaltPerson) person = find (f, COBALT_DEMO_PERSON_CARED);
+  CobaltDoseStatus status;
+  g_autoptr(GDate) due = due_date (f, person, &status);
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_cmpint (status, ==, COBALT_DOSE_STATUS_OVERDUE);
+  cobalt_context_set_person (f->context, person);
+  cobalt_calendar_page_select_day (f->page, due);
+  g_assert_cmpstr (cobalt_calendar_page_get_day_kind (f->page, due), ==, "dose-overdue");
+  lines = cobalt_calendar_page_describe_day (f->page, due);
+  g_assert_nonnull (strstr (lines[0], "do not double up"));
+
+  /* The site summary in words, for screen readers. */
+  g_assert_nonnull (strstr (cobalt_calendar_page_get_site_summary (f->page), "dose"));
+}
+
+/* A label showing @text (a substring) that is visible up to @root. */
+static GtkLabel *
+find_label (GtkWidget  *root,
+            const char *text)
+{
+  if (!gtk_widget_get_visible (root) || !gtk_widget_get_child_visible (root))
+    return NULL;
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), text) != NULL)
+    return GTK_LABEL (root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found = find_label (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The dose count the summary gives @site_id, 0 when it does not name it. */
+static guint
+summary_count (const char *summary,
+               const char *site_id)
+{
+  g_autofree char *prefix = g_strdup_printf ("%s: ", cobalt_site_info_get_name (cobalt_site_catalogue_lookup (site_id)));
+  const char *at = strstr (summary, prefix);
+
+  return at != NULL ? (guint) g_ascii_strtoull (at + strlen (prefix), NULL, 10) : 0;
+}
+
+static void
+add_dose_days_ago (Fixture      *f,
+                   CobaltPerson *person,
+                   int           days,
+                   const char   *site_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) now = cobalt_clock_get_now (f->clock);
+  g_autoptr(GDateTime) when = g_date_time_add_days (now, -days);
+  g_autoptr(CobaltDose) dose = cobalt_dose_new ();
+
+  dose->person_id = person->id;
+  cobalt_dose_set_given_at (dose, when);
+  cobalt_set_str (&dose->site_id, site_id);
+  dose->amount = 1.0;
+  dose->unit = COBALT_DOSE_UNIT_MG;
+  dose->given_by = COBALT_GIVEN_BY_CLINIC;
+  g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
+  g_assert_no_error (error);
+}
+
+/* What a carer sees beside the calendar: the legend, the chosen day in
+ * words, and the last 90 days of sites (older doses not counted). */
+static void
+test_legend_day_list_and_sites (Fixture       *f,
+                                gconstpointer  data)
+{
+  GtkWidget *root = GTK_WIDGET (f->page);
+  g_autoptr(CobaltPerson) person = find (f, COBALT_DEMO_PERSON_SELF);
+  CobaltDoseStatus status;
+  g_autoptr(GDate) due = due_date (f, person, &status);
+  g_autofree char *before = NULL;
+  const char *after;
+  GDate empty;
+
+  g_assert_nonnull (find_label (root, "Legend"));
+  g_assert_nonnull (find_label (root, "Dose given"));
+  g_assert_nonnull (find_label (root, "Dose due (planned)"));
+  g_assert_nonnull (find_label (root, "Overdue: ask your clinic, do not double up"));
+
+  /* The chosen day's list says what is planned, under the day's name. */
+  cobalt_calendar_page_select_day (f->page, due);
+  wait_frames (2);
+  {
+    char title[64];
+
+    g_assert_cmpuint (g_date_strftime (title, sizeof title, "%A %-d %B %Y", due), >, 0);
+    g_assert_nonnull (find_label (root, title));
+  }
+  g_assert_nonnull (find_label (root, "Due at 09:00"));
+  g_assert_null (find_label (root, "Nothing logged or planned on this day."));
+
+  /* A quiet day says so rather than showing an empty list. */
+  empty = *due;
+  g_date_subtract_days (&empty, 1);
+  cobalt_calendar_page_select_day (f->page, &empty);
+  wait_frames (2);
+  g_assert_nonnull (find_label (root, "Nothing logged or planned on this day."));
+  g_assert_null (find_label (root, "Due at 09:00"));
+
+  /* Site rotation: only the last 90 days count. */
+  g_assert_nonnull (find_label (root, "Injection sites, last 90 days"));
+  before = g_strdup (cobalt_calendar_page_get_site_summary (f->page));
+  add_dose_days_ago (f, person, 10, "ventrogluteal-right");
+  add_dose_days_ago (f, person, 120, "ventrogluteal-left");
+  cobalt_calendar_page_refresh (f->page);
+  wait_frames (2);
+  after = cobalt_calendar_page_get_site_summary (f->page);
+  g_assert_cmpuint (summary_count (after, "ventrogluteal-right"), ==,
+                    summary_count (before, "ventrogluteal-right") + 1);
+  g_assert_cmpuint (summary_count (after, "ventrogluteal-left"), ==,
+                    summary_count (before, "ventrogluteal-left"));
+  g_assert_nonnull (strstr (after, "Right side of hip: "));
+  /* The summary is on screen too, not only for screen readers. */
+  g_assert_nonnull (find_label (root, after));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cobalt_test_init_gui (&argc, &argv);
+
+  g_test_add ("/cobalt/calendar-page/marks", Fixture, NULL, fixture_setup, test_marks, fixture_teardown);
+  g_test_add ("/cobalt/calendar-page/overdue", Fixture, NULL, fixture_setup, test_overdue, fixture_teardown);
+  g_test_add ("/cobalt/calendar-page/legend-day-list-and-sites", Fixture, NULL, fixture_setup,
+              test_legend_day_list_and_sites, fixture_teardown);
+
+  return g_test_run ();
+}

@@ -1,0 +1,328 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+/* The Journal page used as a person would: a check-in through the form, a
+ * lab result with its conversion and range, the refusals (with the reason
+ * beside the field and nothing stored), and a reaction with its banner. */
+
+#include <gtk/gtk.h>
+
+#include "cobalt-aftercare-page.h"
+#include "cobalt-checkin-form.h"
+#include "cobalt-context.h"
+#include "cobalt-gui-test-utils.h"
+#include "cobalt-journal-page.h"
+#include "cobalt-lab-form.h"
+#include "journal-test-util.h"
+
+typedef struct
+{
+  JournalFixture  f;
+  CobaltContext  *context;
+  CobaltDose     *dose;
+  GtkWidget      *window;
+  GtkWidget      *page;
+} PageFixture;
+
+static void
+page_set_up (PageFixture   *pf,
+             gconstpointer  data)
+{
+  g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
+  g_autoptr(GDateTime) now = journal_time (tz, 2025, 3, 10, 18, 0);
+  g_autoptr(GDateTime) given = journal_time (tz, 2025, 3, 10, 9, 0);
+  g_autoptr(CobaltPrescription) prescription = NULL;
+
+  journal_fixture_set_up (&pf->f, now);
+  prescription = journal_save_prescription (&pf->f, COBALT_INTERVAL_MONTHS, 3);
+  pf->dose = journal_add_dose (&pf->f, prescription, given);
+
+  pf->context = cobalt_context_new (pf->f.repository, pf->f.clock, pf->f.person);
+  pf->page = cobalt_journal_page_new (pf->context);
+  pf->window = gtk_window_new ();
+  gtk_window_set_default_size (GTK_WINDOW (pf->window), 900, 900);
+  gtk_window_set_child (GTK_WINDOW (pf->window), pf->page);
+  gtk_window_present (GTK_WINDOW (pf->window));
+  cobalt_test_wait_idle ();
+}
+
+static void
+page_tear_down (PageFixture   *pf,
+                gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (pf->window));
+  cobalt_test_wait_idle ();
+  g_clear_object (&pf->dose);
+  g_clear_object (&pf->context);
+  journal_fixture_tear_down (&pf->f);
+}
+
+static guint
+count (GListModel *model)
+{
+  guint n = g_list_model_get_n_items (model);
+
+  g_object_unref (model);
+  return n;
+}
+
+static guint
+n_checkins (PageFixture *pf)
+{
+  return count (cobalt_repository_list_checkins (pf->f.repository, pf->f.person->id, NULL));
+}
+
+static guint
+n_lab_results (PageFixture *pf)
+{
+  return count (cobalt_repository_list_lab_results (pf->f.repository, pf->f.person->id, NULL));
+}
+
+static GtkWidget *
+find_button (GtkWidget  *root,
+             const char *label_text)
+{
+  GtkLabel *label = cobalt_test_find_label (root, label_text);
+  GtkWidget *button;
+
+  g_assert_nonnull (label);
+  button = gtk_widget_get_ancestor (GTK_WIDGET (label), GTK_TYPE_BUTTON);
+  g_assert_nonnull (button);
+  return button;
+}
+
+static void
+set_text (GtkWidget  *root,
+          const char *id,
+          const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_test_find_id (root, id)), text);
+}
+
+static const char *
+shown_error (GtkWidget  *root,
+             const char *id)
+{
+  GtkWidget *label = cobalt_test_find_id (root, id);
+
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static void
+test_checkin (PageFixture   *pf,
+              gconstpointer  data)
+{
+  GtkWidget *form = cobalt_test_find_type (pf->page, COBALT_TYPE_CHECKIN_FORM);
+  GtkWidget *energy_scale;
+  g_autoptr(GListModel) checkins = NULL;
+  g_autoptr(CobaltCheckin) checkin = NULL;
+
+  g_assert_nonnull (form);
+
+  /* Nothing moved, nothing written: refused, with the reason shown. */
+  cobalt_test_click (find_button (form, "Save check-in"));
+  g_assert_nonnull (shown_error (form, "error_label"));
+  g_assert_cmpuint (n_checkins (pf), ==, 0);
+
+  /* Moving the first scale (Energy) records it; the others stay "not recorded"
+   * unless set. */
+  energy_scale = cobalt_test_find_type (form, GTK_TYPE_SCALE);
+  gtk_range_set_value (GTK_RANGE (energy_scale), 7);
+  g_assert_cmpint (cobalt_checkin_form_get_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_ENERGY), ==, 7);
+  g_assert_cmpint (cobalt_checkin_form_get_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_MOOD), ==,
+                   COBALT_CHECKIN_NOT_RECORDED);
+  cobalt_checkin_form_set_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_PINS_AND_NEEDLES, 2);
+  set_text (form, "note_entry", "Slept badly");
+  cobalt_test_click (find_button (form, "Save check-in"));
+
+  g_assert_null (shown_error (form, "error_label"));
+  checkins = cobalt_repository_list_checkins (pf->f.repository, pf->f.person->id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (checkins), ==, 1);
+  checkin = g_list_model_get_item (checkins, 0);
+  g_assert_cmpint (checkin->scores[COBALT_CHECKIN_ENERGY], ==, 7);
+  g_assert_cmpint (checkin->scores[COBALT_CHECKIN_MOOD], ==, COBALT_CHECKIN_NOT_RECORDED);
+  g_assert_cmpint (checkin->scores[COBALT_CHECKIN_PINS_AND_NEEDLES], ==, 2);
+  g_assert_cmpstr (checkin->note, ==, "Slept badly");
+
+  /* The form is ready for the next one, and the list shows this one. */
+  g_assert_cmpint (cobalt_checkin_form_get_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_ENERGY), ==,
+                   COBALT_CHECKIN_NOT_RECORDED);
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Check-in saved."));
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Energy: 7 · Mood: not recorded"));
+}
+
+/* A check-in form that has nobody to save for (no person chosen yet): its
+ * Save button must refuse with the reason beside it, not crash. */
+static void
+test_checkin_no_person (PageFixture   *pf,
+                        gconstpointer  data)
+{
+  g_autoptr(CobaltContext) nobody = cobalt_context_new (pf->f.repository, pf->f.clock, NULL);
+  GtkWidget *form = cobalt_checkin_form_new (nobody);
+  GtkWidget *window = gtk_window_new ();
+
+  gtk_window_set_child (GTK_WINDOW (window), form);
+  gtk_window_present (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+
+  cobalt_checkin_form_set_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_ENERGY, 7);
+  cobalt_test_click (find_button (form, "Save check-in"));
+
+  g_assert_cmpstr (shown_error (form, "error_label"), ==, "Choose whose check-in this is first.");
+  g_assert_cmpuint (n_checkins (pf), ==, 0);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+}
+
+static void
+test_lab_result (PageFixture   *pf,
+                 gconstpointer  data)
+{
+  GtkWidget *form;
+  g_autoptr(GListModel) results = NULL;
+  g_autoptr(CobaltLabResult) result = NULL;
+
+  cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (pf->page), "labs");
+  cobalt_test_wait_idle ();
+  form = cobalt_test_find_type (pf->page, COBALT_TYPE_LAB_FORM);
+  g_assert_nonnull (form);
+
+  /* The date defaults to today. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_test_find_id (form, "date_entry"))), ==, "2025-03-10");
+
+  /* B12 in pmol/L shows what it is in the other units. */
+  g_assert_true (cobalt_lab_form_set_unit (COBALT_LAB_FORM (form), "pmol/L"));
+  set_text (form, "value_entry", "200");
+  g_assert_cmpstr (cobalt_lab_form_get_conversion_text (COBALT_LAB_FORM (form)), ==, "= 271 pg/mL = 271 ng/L");
+  g_assert_true (cobalt_lab_form_set_unit (COBALT_LAB_FORM (form), "pg/mL"));
+  g_assert_cmpstr (cobalt_lab_form_get_conversion_text (COBALT_LAB_FORM (form)), ==, "= 200 ng/L = 147.6 pmol/L");
+  g_assert_true (cobalt_lab_form_set_unit (COBALT_LAB_FORM (form), "pmol/L"));
+
+  set_text (form, "ref_low_entry", "148");
+  set_text (form, "ref_high_entry", "664");
+  set_text (form, "date_entry", "2025-03-01");
+  set_text (form, "lab_entry", "Riverside Lab");
+  cobalt_test_click (find_button (form, "Save result"));
+
+  g_assert_null (shown_error (form, "value_error"));
+  results = cobalt_repository_list_lab_results (pf->f.repository, pf->f.person->id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (results), ==, 1);
+  result = g_list_model_get_item (results, 0);
+  g_assert_cmpint (result->test, ==, COBALT_LAB_TEST_SERUM_B12);
+  g_assert_cmpfloat (result->value, ==, 200);
+  g_assert_cmpstr (result->unit, ==, "pmol/L");
+  g_assert_cmpfloat (result->ref_low, ==, 148);
+  g_assert_cmpfloat (result->ref_high, ==, 664);
+  g_assert_cmpint (g_date_get_day (result->taken_on), ==, 1);
+  g_assert_cmpstr (result->lab_name, ==, "Riverside Lab");
+
+  /* The list says where it stands in words. */
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Serum B12: 200 pmol/L"));
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Within the lab's range (148–664 pmol/L)"));
+}
+
+static void
+test_lab_refusals (PageFixture   *pf,
+                   gconstpointer  data)
+{
+  GtkWidget *form;
+  g_autoptr(GError) error = NULL;
+
+  cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (pf->page), "labs");
+  cobalt_test_wait_idle ();
+  form = cobalt_test_find_type (pf->page, COBALT_TYPE_LAB_FORM);
+
+  /* Out of any plausible range for serum B12. */
+  set_text (form, "value_entry", "90000");
+  g_assert_false (cobalt_lab_form_save (COBALT_LAB_FORM (form), &error));
+  g_assert_error (error, COBALT_JOURNAL_ERROR, COBALT_JOURNAL_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_nonnull (strstr (shown_error (form, "value_error"), "not a plausible result for Serum B12"));
+  g_assert_cmpuint (n_lab_results (pf), ==, 0);
+
+  /* Not a number, a range upside down, and a date that does not exist:
+   * each refused beside its own field, all at once. */
+  set_text (form, "value_entry", "three hundred");
+  set_text (form, "ref_low_entry", "900");
+  set_text (form, "ref_high_entry", "200");
+  set_text (form, "date_entry", "2025-13-40");
+  cobalt_test_click (find_button (form, "Save result"));
+  g_assert_nonnull (shown_error (form, "value_error"));
+  g_assert_cmpstr (shown_error (form, "range_error"), ==,
+                   "The lower end of the reference range must be below the upper end.");
+  g_assert_nonnull (shown_error (form, "date_error"));
+  g_assert_cmpuint (n_lab_results (pf), ==, 0);
+
+  /* A sample taken in the future. */
+  set_text (form, "value_entry", "300");
+  set_text (form, "ref_low_entry", "");
+  set_text (form, "ref_high_entry", "");
+  set_text (form, "date_entry", "2099-01-01");
+  g_assert_false (cobalt_lab_form_save (COBALT_LAB_FORM (form), NULL));
+  g_assert_null (shown_error (form, "value_error"));
+  g_assert_null (shown_error (form, "range_error"));
+  g_assert_nonnull (shown_error (form, "date_error"));
+  g_assert_cmpuint (n_lab_results (pf), ==, 0);
+
+  /* Fixed: stored, and the old reasons are gone. */
+  set_text (form, "date_entry", "2025-03-09");
+  g_assert_true (cobalt_lab_form_save (COBALT_LAB_FORM (form), NULL));
+  g_assert_null (shown_error (form, "date_error"));
+  g_assert_cmpuint (n_lab_results (pf), ==, 1);
+}
+
+static void
+test_reaction (PageFixture   *pf,
+               gconstpointer  data)
+{
+  g_autoptr(GListModel) reactions = NULL;
+  g_autoptr(CobaltReaction) reaction = NULL;
+  const CobaltReactionKindInfo *urgent = NULL;
+  GtkWidget *window, *aftercare;
+
+  for (guint i = 0; i < cobalt_reaction_catalogue_get_n_kinds () && urgent == NULL; i++)
+    if (cobalt_reaction_catalogue_get_nth (i)->level == COBALT_TRIAGE_URGENT)
+      urgent = cobalt_reaction_catalogue_get_nth (i);
+  g_assert_nonnull (urgent);
+
+  cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (pf->page), "reactions");
+  cobalt_test_wait_idle ();
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "No reactions recorded."));
+
+  /* The latest dose is offered first. */
+  window = cobalt_journal_page_add_reaction (COBALT_JOURNAL_PAGE (pf->page));
+  cobalt_test_wait_idle ();
+  aftercare = cobalt_test_find_type (window, COBALT_TYPE_AFTERCARE_PAGE);
+  g_assert_nonnull (aftercare);
+  g_assert_true (cobalt_aftercare_page_set_reaction (COBALT_AFTERCARE_PAGE (aftercare), urgent->id, TRUE));
+  g_assert_cmpstr (cobalt_aftercare_page_get_banner_text (COBALT_AFTERCARE_PAGE (aftercare)), ==, "Call 999 now");
+  g_assert_true (cobalt_aftercare_page_save (COBALT_AFTERCARE_PAGE (aftercare), NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+  cobalt_test_wait_idle ();
+
+  reactions = cobalt_repository_list_reactions (pf->f.repository, pf->f.person->id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (reactions), ==, 1);
+  reaction = g_list_model_get_item (reactions, 0);
+  g_assert_cmpint (reaction->dose_id, ==, pf->dose->id);
+  g_assert_cmpint (reaction->level, ==, COBALT_TRIAGE_URGENT);
+
+  /* Listed with its level in words, and the dose it followed. */
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "— Urgent"));
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "after the dose of 10 March 2025"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  cobalt_test_init_gui (&argc, &argv);
+
+  g_test_add ("/cobalt/journal-page/checkin", PageFixture, NULL, page_set_up, test_checkin, page_tear_down);
+  g_test_add ("/cobalt/journal-page/checkin-no-person", PageFixture, NULL, page_set_up, test_checkin_no_person,
+              page_tear_down);
+  g_test_add ("/cobalt/journal-page/lab-result", PageFixture, NULL, page_set_up, test_lab_result, page_tear_down);
+  g_test_add ("/cobalt/journal-page/lab-refusals", PageFixture, NULL, page_set_up, test_lab_refusals, page_tear_down);
+  g_test_add ("/cobalt/journal-page/reaction", PageFixture, NULL, page_set_up, test_reaction, page_tear_down);
+
+  return g_test_run ();
+}

@@ -1,0 +1,600 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#include "cobalt-checklist-editor.h"
+#include "cobalt-dose-rules.h"
+#include "cobalt-gui-test-utils.h"
+#include "cobalt-log-elsewhere-dialog.h"
+#include "cobalt-phase-row.h"
+#include "cobalt-preferences-window.h"
+#include "cobalt-prescription-editor.h"
+#include "journey-test-util.h"
+
+static const char *
+error_text (GtkWidget *label)
+{
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+static guint
+history_length (JourneyFixture *f)
+{
+  g_autoptr(GListModel) history = cobalt_repository_list_prescription_history (f->repository, f->person->id, NULL);
+
+  return g_list_model_get_n_items (history);
+}
+
+static void
+test_prescription_refusals (JourneyFixture *f,
+                            gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *amount = cobalt_prescription_editor_get_field (editor, "amount");
+  GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
+  GtkWidget *row;
+
+  fixture_show (f, widget);
+  g_assert_cmpuint (history_length (f), ==, 1);
+
+  /* A dose of zero: refused next to the dose. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 0);
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")));
+  g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")), "more than zero"));
+  /* Save is at the bottom of a long form: it says so there too, and the
+   * focus (so the scrolled view) goes to the dose. */
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (cobalt_prescription_editor_get_field (editor, "save-status"))),
+                            "Not saved"));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (f->window)), amount));
+
+  /* An absurd dose: refused next to the dose, and what was typed stays. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 500);
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")), "far more"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (amount)), ==, 500);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 1);
+
+  /* A phase repeating every 0 months: refused next to the phases. */
+  row = gtk_widget_get_first_child (list);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "interval")), 0);
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_null (error_text (cobalt_prescription_editor_get_field (editor, "amount-error")));
+  g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "phases-error")), "interval"));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "interval")), 2);
+
+  /* No site at all: refused next to the sites. */
+  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("site:%s", cobalt_site_catalogue_get_nth (i)->id);
+      GtkWidget *check = cobalt_prescription_editor_get_field (editor, name);
+
+      if (check != NULL)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    }
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (error_text (cobalt_prescription_editor_get_field (editor, "sites-error")));
+  g_assert_cmpuint (history_length (f), ==, 1);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:deltoid-left")), TRUE);
+
+  /* Now it saves, as a new version; the interval change is in it. */
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_cmpuint (history_length (f), ==, 2);
+  {
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, f->person->id, NULL);
+    CobaltPhase *phase = g_ptr_array_index (p->phases, 0);
+
+    g_assert_cmpuint (p->version, ==, 2);
+    g_assert_cmpuint (phase->interval, ==, 2);
+    g_assert_true (cobalt_prescription_is_site_enabled (p, "deltoid-left"));
+    g_assert_false (cobalt_prescription_is_site_enabled (p, "deltoid-right"));
+  }
+}
+
+static void
+test_prescription_template_and_caution (JourneyFixture *f,
+                                        gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *caution = cobalt_prescription_editor_get_field (editor, "caution");
+  GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
+  guint n_rows = 0;
+
+  fixture_show (f, widget);
+  g_assert_false (gtk_widget_get_visible (caution));
+
+  g_assert_true (cobalt_prescription_editor_load_template (editor, "us-cyano-label"));
+  g_assert_true (gtk_widget_get_visible (caution));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (caution)), "Leber"));
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, >=, 3);
+
+  cobalt_prescription_editor_add_phase (editor);
+  n_rows = 0;
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, >=, 4);
+}
+
+/* Issue 10: the volume is dose ÷ strength, per phase, shown and never
+ * typed; the Cytamen template's 250 mcg phase is 0.25 mL. */
+static void
+test_prescription_volume (JourneyFixture *f,
+                          gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *volume = cobalt_prescription_editor_get_field (editor, "volume");
+  GtkWidget *warning = cobalt_prescription_editor_get_field (editor, "volume-warning");
+  GtkWidget *strength = cobalt_prescription_editor_get_field (editor, "strength");
+  GtkWidget *strength_unit = cobalt_prescription_editor_get_field (editor, "strength-unit");
+
+  fixture_show (f, widget);
+  /* Nothing to type a volume into: it cannot contradict dose and strength. */
+  g_assert_true (GTK_IS_LABEL (volume));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (volume)), ==, "1 mL");
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  g_assert_true (cobalt_prescription_editor_load_template (editor, "uk-cyano-cytamen"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (strength)), ==, 1000);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (strength_unit)), ==, 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 1 (Loading): 1 mL"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 2 (Until blood count is normal): 0.25 mL"));
+  g_assert_false (gtk_widget_get_visible (warning));
+
+  /* The same strength in mg: the same volumes. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (strength_unit), 0);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 1);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 2 (Until blood count is normal): 0.25 mL"));
+
+  /* A weaker ampoule: twice the volume, and 2 mL is more than the upper
+   * arm usually takes — a warning to ask the clinic, not a refusal. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 0.5);
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 2 (Until blood count is normal): 0.5 mL"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "Phase 1 (Loading): 2 mL"));
+  g_assert_true (gtk_widget_get_visible (warning));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "Left upper arm (deltoid)"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (warning)), "Check with your clinic"));
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (warning)), "thigh"));
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  {
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, f->person->id, NULL);
+
+    g_assert_cmpfloat (p->strength_amount, ==, 0.5);
+    g_assert_cmpint (p->strength_unit, ==, COBALT_DOSE_UNIT_MG);
+    g_assert_cmpfloat (cobalt_prescription_get_phase_volume_ml (p, 1), ==, 0.5);
+  }
+
+  /* No strength: no volume at all, and Save asks for it beside the field. */
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 0);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (volume)), "mL"));
+  g_assert_false (gtk_widget_get_visible (warning));
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (strstr (error_text (cobalt_prescription_editor_get_field (editor, "strength-error")),
+                            "Enter the strength printed on the ampoule"));
+  g_assert_true (gtk_widget_has_css_class (strength, "error"));
+}
+
+/* A prescription as schema 3's migration leaves one whose old text did
+ * not read as "N mg/mL": in a data folder, with the numeric strength
+ * emptied behind the repository's back. */
+static char *
+make_legacy_strength_folder (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cobalt-strength-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
+  g_autoptr(CobaltPerson) person = cobalt_person_new ("Sam Okafor");
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-cyano-cytamen");
+  sqlite3 *db = NULL;
+
+  g_assert_no_error (error);
+  repository = cobalt_repository_open (dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  g_assert_true (cobalt_repository_save_person (repository, person, &error));
+  prescription->person_id = person->id;
+  g_assert_true (cobalt_repository_save_prescription (repository, prescription, &error));
+  g_assert_no_error (error);
+  g_clear_object (&repository);
+
+  path = g_build_filename (dir, "cobalt.db", NULL);
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE prescriptions SET strength = 'one ampoule (Cytamen)', "
+                                     "strength_amount = NULL, strength_unit = NULL", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  return g_steal_pointer (&dir);
+}
+
+static void
+test_prescription_asks_unparsed_strength (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = make_legacy_strength_folder ();
+  g_autoptr(CobaltRepository) repository = cobalt_repository_open (dir, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP, &error);
+  g_autoptr(CobaltPerson) person = NULL;
+  g_autoptr(CobaltPrescription) saved = NULL;
+  g_autoptr(CobaltClock) clock = cobalt_clock_new_real ();
+  g_autoptr(CobaltContext) context = NULL;
+  GtkWindow *window = GTK_WINDOW (gtk_window_new ());
+  CobaltPrescriptionEditor *editor;
+  GtkWidget *strength, *strength_error, *volume;
+
+  g_assert_no_error (error);
+  person = cobalt_repository_find_person (repository, "Sam Okafor", &error);
+  g_assert_no_error (error);
+  context = cobalt_context_new (repository, clock, person);
+  editor = COBALT_PRESCRIPTION_EDITOR (cobalt_prescription_editor_new (context, person));
+  strength = cobalt_prescription_editor_get_field (editor, "strength");
+  strength_error = cobalt_prescription_editor_get_field (editor, "strength-error");
+  volume = cobalt_prescription_editor_get_field (editor, "volume");
+  gtk_window_set_child (window, GTK_WIDGET (editor));
+  gtk_window_present (window);
+  wait_for_gtk (100);
+
+  /* Asked for at once, with what was typed before, the field highlighted,
+   * and no volume guessed from it. */
+  g_assert_nonnull (error_text (strength_error));
+  g_assert_nonnull (strstr (error_text (strength_error), "“one ampoule (Cytamen)”"));
+  g_assert_nonnull (strstr (error_text (strength_error), "Enter the strength printed on the ampoule"));
+  g_assert_true (gtk_widget_has_css_class (strength, "error"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (strength)), ==, 0);
+  g_assert_null (strstr (gtk_label_get_text (GTK_LABEL (volume)), "mL"));
+  /* To be entered in the dose's unit, mcg. */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_prescription_editor_get_field (editor, "strength-unit"))),
+                    ==, 1);
+
+  /* Not saved until it is entered. */
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (strstr (error_text (strength_error), "one ampoule (Cytamen)"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (strength), 1000);
+  g_assert_false (gtk_widget_has_css_class (strength, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (volume)), "0.25 mL"));
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  saved = cobalt_repository_get_prescription (repository, person->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (saved->strength_amount, ==, 1000);
+  g_assert_cmpint (saved->strength_unit, ==, COBALT_DOSE_UNIT_MCG);
+  g_assert_null (saved->strength_text);
+
+  gtk_window_destroy (window);
+  wait_for_gtk (20);
+  g_clear_object (&context);
+  g_clear_object (&repository);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (dir, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          {
+            g_autoptr(GDir) sub = g_dir_open (child, 0, NULL);
+            const char *subname;
+
+            while (sub != NULL && (subname = g_dir_read_name (sub)) != NULL)
+              {
+                g_autofree char *grandchild = g_build_filename (child, subname, NULL);
+                g_remove (grandchild);
+              }
+            g_rmdir (child);
+          }
+        else
+          g_remove (child);
+      }
+    g_rmdir (dir);
+  }
+}
+
+static void
+test_checklist_editor (JourneyFixture *f,
+                       gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_checklist_editor_new (f->context, f->person);
+  CobaltChecklistEditor *editor = COBALT_CHECKLIST_EDITOR (widget);
+  g_autoptr(GListModel) steps = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  fixture_show (f, widget);
+  g_assert_cmpuint (cobalt_checklist_editor_get_n_steps (editor), ==, 10);
+  first = g_strdup (cobalt_checklist_editor_get_title (editor, 0));
+  second = g_strdup (cobalt_checklist_editor_get_title (editor, 1));
+
+  cobalt_checklist_editor_move (editor, 0, +1);
+  g_assert_cmpstr (cobalt_checklist_editor_get_title (editor, 0), ==, second);
+  cobalt_checklist_editor_remove (editor, 9);
+  cobalt_checklist_editor_add (editor);
+  cobalt_checklist_editor_set_title (editor, 9, "Check the plaster is in reach");
+
+  /* An empty title is refused and nothing is stored. */
+  cobalt_checklist_editor_set_title (editor, 2, "   ");
+  g_assert_false (cobalt_checklist_editor_save (editor, NULL));
+  g_assert_true (shows_text (widget, "Step 3"));
+  steps = cobalt_repository_list_checklist_steps (f->repository, f->person->id, NULL);
+  {
+    g_autoptr(CobaltChecklistStep) s = g_list_model_get_item (steps, 0);
+    g_assert_cmpstr (s->title, ==, first);
+  }
+  g_clear_object (&steps);
+
+  cobalt_checklist_editor_set_title (editor, 2, "Look at the liquid");
+  g_assert_true (cobalt_checklist_editor_save (editor, NULL));
+  steps = cobalt_repository_list_checklist_steps (f->repository, f->person->id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (steps), ==, 10);
+  {
+    g_autoptr(CobaltChecklistStep) s0 = g_list_model_get_item (steps, 0);
+    g_autoptr(CobaltChecklistStep) s2 = g_list_model_get_item (steps, 2);
+    g_autoptr(CobaltChecklistStep) s9 = g_list_model_get_item (steps, 9);
+
+    g_assert_cmpstr (s0->title, ==, second);
+    g_assert_cmpstr (s2->title, ==, "Look at the liquid");
+    g_assert_cmpstr (s9->title, ==, "Check the plaster is in reach");
+    g_assert_cmpstr (s9->kind, ==, COBALT_STEP_CUSTOM);
+  }
+
+  g_assert_true (cobalt_checklist_editor_reset (editor, NULL));
+  g_assert_cmpstr (cobalt_checklist_editor_get_title (editor, 0), ==, first);
+}
+
+static void
+test_person_details (JourneyFixture *f,
+                     gconstpointer   data)
+{
+  CobaltPreferencesWindow *prefs = cobalt_preferences_window_new (f->window, f->context, f->person);
+  g_autoptr(CobaltPerson) stored = NULL;
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_for_gtk (100);
+
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "emergency")), "");
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "name")), " ");
+  g_assert_false (cobalt_preferences_window_save_person (prefs, NULL));
+  g_assert_nonnull (error_text (cobalt_preferences_window_get_field (prefs, "emergency-error")));
+  g_assert_nonnull (error_text (cobalt_preferences_window_get_field (prefs, "name-error")));
+
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "name")), "Alex M.");
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "emergency")), "112");
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "clinic-phone")), "+44 20 7946 0000");
+  g_assert_true (cobalt_preferences_window_save_person (prefs, NULL));
+  stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
+  g_assert_cmpstr (stored->name, ==, "Alex M.");
+  g_assert_cmpstr (cobalt_person_get_emergency_number (stored), ==, "112");
+  g_assert_cmpstr (cobalt_person_get_emergency_number (f->person), ==, "112");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+static void
+test_log_elsewhere (JourneyFixture *f,
+                    gconstpointer   data)
+{
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
+  g_autoptr(GPtrArray) doses = NULL;
+  CobaltDose *dose;
+
+#define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_gtk (100);
+
+  /* A carer needs a name; an amount above zero; no time in the future:
+   * every reason at once, each under its field. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (FIELD ("given-by")), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 0);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-11");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("expiry")), "31/12/2026");
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_nonnull (error_text (FIELD ("who-error")));
+  g_assert_nonnull (error_text (FIELD ("amount-error")));
+  g_assert_cmpstr (error_text (FIELD ("when-error")), ==, "The date 2025-03-11 is in the future.");
+  g_assert_nonnull (error_text (FIELD ("expiry-error")));
+  g_assert_cmpuint (dose_count (f), ==, 1);
+
+  /* Another amount than the prescription's: said under the amount, and
+   * kept only on "my clinic told me to" with the reason. */
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-09");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 40);
+  g_assert_false (gtk_widget_get_visible (FIELD ("amount-reason")) && gtk_widget_get_mapped (FIELD ("amount-reason")));
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_cmpstr (error_text (FIELD ("amount-error")), ==, "40 mg does not match the prescription (1 mg).");
+  g_assert_null (error_text (FIELD ("when-error")));
+  g_assert_true (gtk_widget_get_mapped (FIELD ("amount-reason")));
+  g_assert_cmpuint (dose_count (f), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("who")), "Jo (daughter)");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("expiry")), "2026-12-31");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-09");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 18);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("minute")), 30);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("batch")), "CARER9");
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+#undef FIELD
+
+  doses = cobalt_repository_list_doses (f->repository, f->person->id, NULL);
+  g_assert_cmpuint (doses->len, ==, 2);
+  dose = g_ptr_array_index (doses, 1);
+  g_assert_cmpint (dose->given_by, ==, COBALT_GIVEN_BY_CARER);
+  g_assert_cmpstr (dose->given_by_name, ==, "Jo (daughter)");
+  g_assert_cmpint (g_date_time_get_hour (dose->given_at), ==, 18);
+  g_assert_cmpstr (dose->batch, ==, "CARER9");
+  /* Someone else's batch does not use up the person's ampoules. */
+  g_assert_cmpint (supply_count (f, COBALT_SUPPLY_AMPOULE), ==, 5);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* A time in the future is refused, whatever is ticked: a dose is logged
+ * once it has been given (a few minutes' clock difference allowed). */
+static void
+test_log_elsewhere_refuses_future (JourneyFixture *f,
+                                   gconstpointer   data)
+{
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
+  g_autoptr(GError) error = NULL;
+
+#define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_gtk (100);
+
+  /* "Now" is 09:00 on 10 March 2025. */
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-10");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 11);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("minute")), 0);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_GIVEN_AT);
+  g_clear_error (&error);
+  g_assert_cmpstr (error_text (FIELD ("when-error")), ==, "The time 11:00 is in the future.");
+  /* Not the early-dose question: there is nothing to confirm. */
+  g_assert_false (gtk_widget_get_visible (FIELD ("timing")));
+  g_assert_null (FIELD ("confirm-future"));
+  g_assert_cmpuint (dose_count (f), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2030-01-05");
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_cmpstr (error_text (FIELD ("when-error")), ==, "The date 2030-01-05 is in the future.");
+  g_assert_cmpuint (dose_count (f), ==, 1);
+
+  /* What was typed stays; set right, it is logged. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("date"))), ==, "2030-01-05");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-10");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 9);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("minute")), 4);
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (dose_count (f), ==, 2);
+#undef FIELD
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* An amount other than the prescription's goes in with the person's
+ * reason, kept as a flag and their words, never as a sentence of ours. */
+static void
+test_log_elsewhere_amount_reason (JourneyFixture *f,
+                                  gconstpointer   data)
+{
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
+  g_autoptr(GPtrArray) doses = NULL;
+  CobaltDose *dose;
+
+#define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_gtk (100);
+
+  /* The form proposes the prescribed dose. */
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (FIELD ("amount"))), ==, 1);
+
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-10");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 8);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 2);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (FIELD ("amount-reason")), TRUE);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_nonnull (error_text (FIELD ("amount-reason-error")));
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("amount-reason-note")), "Dr Rao gave a double dose at the clinic");
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+#undef FIELD
+
+  doses = cobalt_repository_list_doses (f->repository, f->person->id, NULL);
+  g_assert_cmpuint (doses->len, ==, 2);
+  dose = g_ptr_array_index (doses, 1);
+  g_assert_cmpfloat (dose->amount, ==, 2);
+  g_assert_true (dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT);
+  g_assert_cmpstr (dose->exception_note, ==, "Dr Rao gave a double dose at the clinic");
+  g_assert_null (dose->notes);
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+/* A database that refuses to write: the dialog says so in plain words,
+ * keeps everything typed, and saves it once writing works again. */
+static void
+test_log_elsewhere_database_error (JourneyFixture *f,
+                                   gconstpointer   data)
+{
+  CobaltLogElsewhereDialog *dialog = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) save_error = NULL;
+  const char *message;
+
+#define FIELD(name) cobalt_log_elsewhere_dialog_get_field (dialog, name)
+  g_object_ref_sink (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_for_gtk (100);
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (FIELD ("given-by")), 1);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("who")), "Jo (daughter)");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-09");
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 18);
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("batch")), "CARER9");
+  gtk_editable_set_text (GTK_EDITABLE (FIELD ("notes")), "Given at the clinic in town");
+
+  g_assert_true (cobalt_database_exec (f->database, "PRAGMA query_only = ON", &error));
+  g_assert_no_error (error);
+  g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, &save_error));
+  g_assert_nonnull (save_error);
+  message = error_text (FIELD ("save-error"));
+  g_assert_nonnull (message);
+  g_assert_nonnull (strstr (message, "nothing was saved"));
+  g_assert_nonnull (strstr (message, "What you entered is still here"));
+  g_assert_cmpuint (dose_count (f), ==, 1);
+  /* What was typed is still in the form. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("who"))), ==, "Jo (daughter)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("date"))), ==, "2025-03-09");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("batch"))), ==, "CARER9");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (FIELD ("notes"))), ==, "Given at the clinic in town");
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (FIELD ("hour"))), ==, 18);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (FIELD ("given-by"))), ==, 1);
+
+  g_assert_true (cobalt_database_exec (f->database, "PRAGMA query_only = OFF", &error));
+  g_assert_no_error (error);
+  g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
+  g_assert_null (error_text (FIELD ("save-error")));
+  g_assert_cmpuint (dose_count (f), ==, 2);
+#undef FIELD
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_object_unref (dialog);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_setenv ("TZ", "Europe/London", TRUE);
+  cobalt_test_init_gui (&argc, &argv);
+
+#define ADD(path, func) g_test_add ("/cobalt/journey/forms/" path, JourneyFixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("prescription-refusals", test_prescription_refusals);
+  ADD ("prescription-template-and-caution", test_prescription_template_and_caution);
+  ADD ("prescription-volume", test_prescription_volume);
+  ADD ("checklist-editor", test_checklist_editor);
+  ADD ("person-details", test_person_details);
+  ADD ("log-elsewhere", test_log_elsewhere);
+  ADD ("log-elsewhere-refuses-future", test_log_elsewhere_refuses_future);
+  ADD ("log-elsewhere-amount-reason", test_log_elsewhere_amount_reason);
+  ADD ("log-elsewhere-database-error", test_log_elsewhere_database_error);
+#undef ADD
+  g_test_add_func ("/cobalt/journey/forms/prescription-asks-unparsed-strength",
+                   test_prescription_asks_unparsed_strength);
+
+  return g_test_run ();
+}
