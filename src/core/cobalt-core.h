@@ -13,6 +13,7 @@
 #include "cobalt-checklist-run.h"
 #include "cobalt-checklist-step.h"
 #include "cobalt-checklist.h"
+#include "cobalt-clinical.h"
 #include "cobalt-clock.h"
 #include "cobalt-csv.h"
 #include "cobalt-demo.h"

@@ -58,6 +58,7 @@ cobalt_reminder_text_missed_dose (CobaltPerson *person)
   const char *clinic_name = NULL;
   const char *clinic_phone = NULL;
   g_autofree char *contact = NULL;
+  g_autofree char *missed = NULL;
 
   if (person != NULL)
     {
@@ -79,12 +80,8 @@ cobalt_reminder_text_missed_dose (CobaltPerson *person)
   else
     contact = g_strdup (_("Add your clinic’s phone number in Cobalt so it is at hand."));
 
-  /* CLINICAL.md "Missed dose": ask when to have the next one; never
-   * suggest catching up with an extra dose. */
-  return g_strdup_printf ("%s %s",
-                          _("If this dose was missed, ask your doctor or nurse when to have the next one. "
-                            "Do not have two doses to make up for a missed one."),
-                          contact);
+  missed = cobalt_clinical_missed_dose (NULL);
+  return g_strdup_printf ("%s %s", missed, contact);
 }
 
 void
@@ -108,7 +105,10 @@ cobalt_reminder_text_fill_dose (CobaltReminderItem          *item,
 
   name = subject->person->name;
   dose = describe_dose (subject, due);
-  site = describe_site (subject, now);
+  /* Overdue: the clinic decides when the next dose is, so no site is
+   * suggested, which would read as "go ahead" (docs/clinical-sources.md,
+   * "Missed dose"). */
+  site = overdue ? NULL : describe_site (subject, now);
   time = format_time (due->due_at);
 
   /* A due reminder shown late (a snooze past midnight, or the machine
@@ -146,8 +146,17 @@ cobalt_reminder_text_fill_dose (CobaltReminderItem          *item,
   if (overdue)
     missed = cobalt_reminder_text_missed_dose (subject->person);
 
-  item->body = g_strjoin (" ", lead, site, missed != NULL ? missed : "", NULL);
-  g_strchomp (item->body);
+  {
+    const char *parts[] = { lead, site, missed, NULL };
+    g_autoptr(GStrvBuilder) body = g_strv_builder_new ();
+    g_auto(GStrv) present = NULL;
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts) - 1; i++)
+      if (parts[i] != NULL && *parts[i] != '\0')
+        g_strv_builder_add (body, parts[i]);
+    present = g_strv_builder_end (body);
+    item->body = g_strjoinv (" ", present);
+  }
   item->body_without_actions = g_strjoin (" ", item->body, todo, NULL);
 }
 

@@ -527,50 +527,6 @@ test_site_catalogue (void)
 /* People ----------------------------------------------------------------- */
 
 static void
-test_emergency_number (void)
-{
-  struct {
-    const char *lc_all;
-    const char *lc_telephone;
-    const char *lang;
-    const char *expected;
-  } cases[] = {
-    { "C.UTF-8", NULL, "en_GB.UTF-8", "999" },
-    { NULL, "en_GB.UTF-8", "de_DE.UTF-8", "999" },
-    { NULL, NULL, "en_US.UTF-8", "911" },
-    { NULL, NULL, "fr_CA.UTF-8", "911" },
-    { NULL, NULL, "en_AU.UTF-8", "000" },
-    { NULL, NULL, "en_NZ", "111" },
-    { NULL, NULL, "de_DE.UTF-8@euro", "112" },
-    { "en_US.UTF-8", "en_GB.UTF-8", NULL, "911" },
-    { "C", NULL, NULL, "112" },
-  };
-  g_autofree char *saved_all = g_strdup (g_getenv ("LC_ALL"));
-
-  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
-    {
-      g_autoptr(CobaltPerson) person = cobalt_person_new ("Ann");
-
-      if (cases[i].lc_all) g_setenv ("LC_ALL", cases[i].lc_all, TRUE); else g_unsetenv ("LC_ALL");
-      if (cases[i].lc_telephone) g_setenv ("LC_TELEPHONE", cases[i].lc_telephone, TRUE); else g_unsetenv ("LC_TELEPHONE");
-      if (cases[i].lang) g_setenv ("LANG", cases[i].lang, TRUE); else g_unsetenv ("LANG");
-
-      g_assert_cmpstr (cobalt_default_emergency_number (), ==, cases[i].expected);
-      g_assert_cmpstr (cobalt_person_get_emergency_number (person), ==, cases[i].expected);
-
-      /* A number the person typed wins; clearing it goes back to the default. */
-      cobalt_person_set_emergency_number (person, "01234");
-      g_assert_cmpstr (cobalt_person_get_emergency_number (person), ==, "01234");
-      cobalt_person_set_emergency_number (person, "");
-      g_assert_cmpstr (cobalt_person_get_emergency_number (person), ==, cases[i].expected);
-    }
-
-  g_unsetenv ("LC_TELEPHONE");
-  g_unsetenv ("LANG");
-  if (saved_all) g_setenv ("LC_ALL", saved_all, TRUE); else g_unsetenv ("LC_ALL");
-}
-
-static void
 test_person_validate (void)
 {
   g_autoptr(CobaltPerson) person = cobalt_person_new ("  ");
@@ -648,7 +604,6 @@ main (int   argc,
   g_test_add_func ("/cobalt/prescription/volume/units", test_strength_units);
   g_test_add_func ("/cobalt/prescription/volume/site-maximum", test_volume_exceeds_site);
   g_test_add_func ("/cobalt/prescription/site-catalogue", test_site_catalogue);
-  g_test_add_func ("/cobalt/prescription/emergency-number", test_emergency_number);
   g_test_add_func ("/cobalt/prescription/person-validate", test_person_validate);
   g_test_add_func ("/cobalt/prescription/dose", test_dose_timezone_and_order);
 

@@ -148,7 +148,7 @@ test_overdue (Fixture       *f,
   cobalt_calendar_page_select_day (f->page, due);
   g_assert_cmpstr (cobalt_calendar_page_get_day_kind (f->page, due), ==, "dose-overdue");
   lines = cobalt_calendar_page_describe_day (f->page, due);
-  g_assert_nonnull (strstr (lines[0], "do not double up"));
+  g_assert_nonnull (strstr (lines[0], "Do not have two doses to make up for a missed one."));
 
   /* The site summary in words, for screen readers. */
   g_assert_nonnull (strstr (cobalt_calendar_page_get_site_summary (f->page), "dose"));
@@ -222,7 +222,7 @@ test_legend_day_list_and_sites (Fixture       *f,
   g_assert_nonnull (find_label (root, "Legend"));
   g_assert_nonnull (find_label (root, "Dose given"));
   g_assert_nonnull (find_label (root, "Dose due (planned)"));
-  g_assert_nonnull (find_label (root, "Overdue: ask your clinic, do not double up"));
+  g_assert_nonnull (find_label (root, "Overdue: see the day for what to do"));
 
   /* The chosen day's list says what is planned, under the day's name. */
   cobalt_calendar_page_select_day (f->page, due);

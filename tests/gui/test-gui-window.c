@@ -116,7 +116,7 @@ test_today_shows_next_dose (Fixture       *fixture,
   g_assert_nonnull (cobalt_test_find_label (root, "1 mg hydroxocobalamin"));
   g_assert_nonnull (cobalt_test_find_label (root, "Suggested site"));
   /* Not overdue: no missed-dose advice. */
-  g_assert_null (cobalt_test_find_label (root, "Do not give two doses"));
+  g_assert_null (cobalt_test_find_label (root, "Do not have two doses"));
   /* Alex's sharps bin is at the ¾ line. */
   g_assert_true (gtk_widget_get_visible (cobalt_test_find_id (root, "warnings_box")));
 }
@@ -203,7 +203,7 @@ test_switch_person_overdue (Fixture       *fixture,
   g_assert_nonnull (cobalt_test_find_label (root, "Overdue"));
   g_assert_null (cobalt_test_find_label (root, "Upcoming"));
   /* The missed-dose wording: never double up, ask the clinic, with its phone. */
-  g_assert_nonnull (cobalt_test_find_label (root, "Do not give two doses"));
+  g_assert_nonnull (cobalt_test_find_label (root, "Do not have two doses"));
   g_assert_nonnull (cobalt_test_find_label (root, "555-0142"));
   g_assert_cmpint (cobalt_window_get_person_id (fixture->window), >, 0);
 }
@@ -229,7 +229,7 @@ test_follows_clock_and_new_doses (Fixture       *fixture,
   cobalt_test_wait_idle ();
   g_assert_nonnull (cobalt_test_find_label (root, "Due today"));
   g_assert_null (cobalt_test_find_label (root, "Overdue"));
-  g_assert_null (cobalt_test_find_label (root, "Do not give two doses"));
+  g_assert_null (cobalt_test_find_label (root, "Do not have two doses"));
 
   /* Overdue from the start of the next day, with the clinic's number. */
   cobalt_clock_set_now (fixture->clock, next_day);

@@ -360,12 +360,12 @@ test_page_edit_reaction (EditFixture   *ef,
 
   reread = COBALT_REACTION (stored (ef, COBALT_JOURNAL_RECORD_REACTION, reaction->id));
   g_assert_cmpstr (reread->kind, ==, "breathing-difficulty");
-  g_assert_cmpint (reread->level, ==, COBALT_TRIAGE_URGENT);
+  g_assert_cmpint (reread->level, ==, COBALT_TRIAGE_EMERGENCY);
   g_assert_cmpint (reread->dose_id, ==, ef->dose->id);
   g_assert_true (g_date_time_equal (reread->noted_at, reaction->noted_at));
   cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (ef->page), "reactions");
   cobalt_test_wait_idle ();
-  g_assert_nonnull (cobalt_test_find_label (ef->page, "— Urgent"));
+  g_assert_nonnull (cobalt_test_find_label (ef->page, "— Emergency"));
 }
 
 static void

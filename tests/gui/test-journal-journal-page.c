@@ -281,7 +281,7 @@ test_reaction (PageFixture   *pf,
   GtkWidget *window, *aftercare;
 
   for (guint i = 0; i < cobalt_reaction_catalogue_get_n_kinds () && urgent == NULL; i++)
-    if (cobalt_reaction_catalogue_get_nth (i)->level == COBALT_TRIAGE_URGENT)
+    if (cobalt_reaction_catalogue_get_nth (i)->level == COBALT_TRIAGE_EMERGENCY)
       urgent = cobalt_reaction_catalogue_get_nth (i);
   g_assert_nonnull (urgent);
 
@@ -304,10 +304,10 @@ test_reaction (PageFixture   *pf,
   g_assert_cmpuint (g_list_model_get_n_items (reactions), ==, 1);
   reaction = g_list_model_get_item (reactions, 0);
   g_assert_cmpint (reaction->dose_id, ==, pf->dose->id);
-  g_assert_cmpint (reaction->level, ==, COBALT_TRIAGE_URGENT);
+  g_assert_cmpint (reaction->level, ==, COBALT_TRIAGE_EMERGENCY);
 
   /* Listed with its level in words, and the dose it followed. */
-  g_assert_nonnull (cobalt_test_find_label (pf->page, "— Urgent"));
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "— Emergency"));
   g_assert_nonnull (cobalt_test_find_label (pf->page, "after the dose of 10 March 2025"));
 }
 

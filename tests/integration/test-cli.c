@@ -188,8 +188,10 @@ test_status_demo (void)
   g_assert_cmpuint (g_strv_length (lines), ==, 2);
   g_assert_true (g_str_has_prefix (lines[0], "Alex Morgan: next dose "));
   g_assert_nonnull (strstr (lines[0], ", 09:00 — Upcoming — suggested site: "));
-  g_assert_true (g_str_has_prefix (lines[1], "Sam Rivera: next dose "));
-  g_assert_nonnull (strstr (lines[1], ", 18:30 — Overdue — suggested site: "));
+  /* Overdue: the missed-dose wording, and no site ("go ahead"). */
+  g_assert_true (g_str_has_prefix (lines[1], "Sam Rivera: the dose due "));
+  g_assert_nonnull (strstr (lines[1], ", 18:30 is overdue — If this dose was missed, ask your doctor or nurse"));
+  g_assert_null (strstr (lines[1], "site"));
 
   remove_tree (dir);
 }

@@ -373,6 +373,9 @@ test_overdue_once_a_day (void)
   g_assert_true (two - item->body >= 12 && strncmp (two - 12, "Do not have ", 12) == 0);
   g_assert_null (strstr (item->body, "double"));
   g_assert_null (strstr (item->body, "extra dose"));
+  /* Overdue: no site, which would read as "go ahead". */
+  g_assert_null (strstr (item->body, "Suggested site"));
+  g_assert_null (strstr (item->body, "  "));
   g_assert_true (item->actions & COBALT_REMINDER_ACTION_CHECKLIST);
   g_assert_cmpuint (item->actions & COBALT_REMINDER_ACTION_SNOOZE_TOMORROW, ==, 0);
 

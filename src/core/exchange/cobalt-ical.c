@@ -9,6 +9,7 @@
 
 #include "cobalt-ical.h"
 #include "cobalt-export.h"
+#include "cobalt-clinical.h"
 #include "cobalt-schedule.h"
 
 /* Enough for 12 months of the densest schedule (daily). */
@@ -169,6 +170,7 @@ append_event (GString            *out,
   g_autofree char *summary = NULL;
   g_autofree char *description = NULL;
   g_autofree char *alarm_text = NULL;
+  g_autofree char *missed = NULL;
   const char *phone = person->clinic_phone;
 
   uid = g_strdup_printf ("cobalt-dose-%" G_GINT64_FORMAT "-%s@" UID_DOMAIN,
@@ -176,11 +178,8 @@ append_event (GString            *out,
   /* Translators: calendar event title: person's name, then "1 mg hydroxocobalamin". */
   summary = g_strdup_printf (_("B12 injection for %s: %s"),
                              person->name, dose_text);
-  if (phone != NULL && *phone != '\0')
-    description = g_strdup_printf (_("Follow your clinic's instructions. If a dose is missed, ask your clinic (%s) when to have the next one; do not double up."),
-                                   phone);
-  else
-    description = g_strdup (_("Follow your clinic's instructions. If a dose is missed, ask your clinic when to have the next one; do not double up."));
+  missed = cobalt_clinical_missed_dose (phone);
+  description = g_strconcat (cobalt_clinical_follow_clinic (), " ", missed, NULL);
   alarm_text = g_strdup_printf (_("B12 injection due for %s"), person->name);
 
   append_prop (out, "BEGIN", "VEVENT");

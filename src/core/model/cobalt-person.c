@@ -6,33 +6,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "cobalt-person.h"
+#include "cobalt-clinical.h"
 #include "cobalt-record.h"
 
 G_DEFINE_FINAL_TYPE (CobaltPerson, cobalt_person, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cobalt-person-error-quark, cobalt_person_error)
-
-/* The territory part of a locale name: "en_GB.UTF-8@euro" -> "GB". */
-static char *
-locale_territory (const char *locale)
-{
-  const char *underscore;
-  size_t len;
-
-  if (locale == NULL)
-    return NULL;
-
-  underscore = strchr (locale, '_');
-  if (underscore == NULL)
-    return NULL;
-
-  underscore++;
-  len = strcspn (underscore, ".@");
-  if (len == 0)
-    return NULL;
-
-  return g_ascii_strup (underscore, len);
-}
 
 static void
 cobalt_person_finalize (GObject *object)
@@ -44,6 +23,7 @@ cobalt_person_finalize (GObject *object)
   g_clear_pointer (&self->clinic_name, g_free);
   g_clear_pointer (&self->clinic_phone, g_free);
   g_clear_pointer (&self->emergency_number, g_free);
+  g_clear_pointer (&self->urgent_number, g_free);
   g_clear_pointer (&self->notes, g_free);
 
   G_OBJECT_CLASS (cobalt_person_parent_class)->finalize (object);
@@ -143,46 +123,3 @@ cobalt_person_validate (CobaltPerson  *self,
   return TRUE;
 }
 
-/* The number to call in an emergency, from the telephone locale: the
- * person can always change it in their settings. */
-const char *
-cobalt_default_emergency_number (void)
-{
-  static const struct { const char *territory; const char *number; } numbers[] = {
-    { "GB", "999" },
-    { "US", "911" },
-    { "CA", "911" },
-    { "AU", "000" },
-    { "NZ", "111" },
-  };
-  const char *variables[] = { "LC_ALL", "LC_TELEPHONE", "LANG" };
-
-  /* LC_ALL overrides LC_TELEPHONE, which overrides LANG (POSIX order). */
-  for (guint i = 0; i < G_N_ELEMENTS (variables); i++)
-    {
-      const char *value = g_getenv (variables[i]);
-      g_autofree char *territory = NULL;
-
-      if (value == NULL || *value == '\0')
-        continue;
-
-      territory = locale_territory (value);
-      if (territory == NULL)
-        {
-          /* "C", "POSIX", "C.UTF-8": no territory in this variable; an
-           * explicit LC_ALL=C says nothing about the country either, so
-           * keep looking at the others. */
-          continue;
-        }
-
-      for (guint j = 0; j < G_N_ELEMENTS (numbers); j++)
-        {
-          if (strcmp (territory, numbers[j].territory) == 0)
-            return numbers[j].number;
-        }
-
-      return "112";
-    }
-
-  return "112";
-}

@@ -23,14 +23,20 @@ struct _CobaltPerson
   GDate    *date_of_birth;    /* may be NULL */
   char     *clinic_name;
   char     *clinic_phone;
-  char     *emergency_number; /* NULL: read cobalt_person_get_emergency_number() */
+  /* Asked at first run and in the person's details (CLINICAL.md
+   * "Emergency and urgent-advice numbers"). NULL only for someone saved
+   * before it was asked: read cobalt_person_get_emergency_number(). */
+  char     *emergency_number;
+  char     *urgent_number;    /* out-of-hours / urgent-care line; may be NULL */
   char     *notes;
   gboolean  archived;
 };
 
 CobaltPerson *cobalt_person_new                  (const char *name);
 
-/* Never NULL: defaults from the locale (cobalt_default_emergency_number()). */
+/* The stored number, or for someone saved before it was asked the
+ * locale's (cobalt_default_emergency_number()); NULL when neither is
+ * known. */
 const char   *cobalt_person_get_emergency_number (CobaltPerson *self);
 void          cobalt_person_set_emergency_number (CobaltPerson *self, const char *number);
 void          cobalt_person_set_archived         (CobaltPerson *self, gboolean archived);
@@ -38,8 +44,6 @@ void          cobalt_person_set_archived         (CobaltPerson *self, gboolean a
 /* FALSE with a translated reason (e.g. empty name). */
 gboolean      cobalt_person_validate             (CobaltPerson *self, GError **error);
 
-/* "999" for en_GB, "911" for en_US/en_CA, "112" elsewhere: from LC_TELEPHONE/LANG. */
-const char   *cobalt_default_emergency_number    (void);
 
 #define COBALT_PERSON_ERROR (cobalt_person_error_quark ())
 typedef enum { COBALT_PERSON_ERROR_INVALID } CobaltPersonError;

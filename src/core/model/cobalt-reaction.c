@@ -10,34 +10,40 @@
 
 G_DEFINE_FINAL_TYPE (CobaltReaction, cobalt_reaction, G_TYPE_OBJECT)
 
-/* CLINICAL.md "Reactions and what to do", most urgent first. The urgent
- * signs are those of anaphylaxis; the contact-clinic ones of infection,
- * low potassium early in treatment, and neurological change. */
+/* docs/clinical-sources.md "Reactions and what to do", most urgent first.
+ * The emergency signs are those of anaphylaxis; widespread hives on their
+ * own and severe, quickly worsening pain at the site need urgent advice
+ * (never lower: the seed's own wording); the contact-clinic ones are
+ * infection, low potassium early in treatment, and neurological change.
+ * Ids are stored: "hives-swelling" keeps its id, its level moved from
+ * emergency to urgent advice in version 4 of the schema. */
 static const CobaltReactionKindInfo catalogue[] = {
-  /* Urgent */
-  { "face-swelling",        COBALT_TRIAGE_URGENT,         N_("Swelling of the throat, tongue, lips or face") },
-  { "breathing-difficulty", COBALT_TRIAGE_URGENT,         N_("Difficulty breathing or swallowing") },
-  { "wheezing",             COBALT_TRIAGE_URGENT,         N_("Wheezing") },
-  { "faint-collapse",       COBALT_TRIAGE_URGENT,         N_("Feeling faint, confused, or collapsing") },
-  { "hives-swelling",       COBALT_TRIAGE_URGENT,         N_("Widespread hives with swelling") },
-  { "chest-pain",           COBALT_TRIAGE_URGENT,         N_("Chest pain or severe breathlessness") },
+  /* Emergency */
+  { "face-swelling",        COBALT_TRIAGE_EMERGENCY,      N_("Swelling of the throat, tongue, lips or face") },
+  { "breathing-difficulty", COBALT_TRIAGE_EMERGENCY,      N_("Difficulty breathing or swallowing") },
+  { "wheezing",             COBALT_TRIAGE_EMERGENCY,      N_("Wheezing") },
+  { "faint-collapse",       COBALT_TRIAGE_EMERGENCY,      N_("Feeling faint, confused, or collapsing") },
+  { "chest-pain",           COBALT_TRIAGE_EMERGENCY,      N_("Chest pain or severe breathlessness") },
+  /* Urgent advice now */
+  { "hives-swelling",       COBALT_TRIAGE_URGENT_ADVICE,  N_("Widespread hives or rash, with or without swelling of the skin") },
+  { "severe-site-pain",     COBALT_TRIAGE_URGENT_ADVICE,  N_("Severe pain at the injection site that is getting worse quickly") },
   /* Contact the clinic today */
-  { "site-infection",       COBALT_TRIAGE_CONTACT_CLINIC, N_("Injection site hot, very painful, or swelling a lot or spreading") },
-  { "fever",                COBALT_TRIAGE_CONTACT_CLINIC, N_("Fever") },
-  { "bleeding",             COBALT_TRIAGE_CONTACT_CLINIC, N_("Bleeding that will not stop") },
-  { "cramps-weakness",      COBALT_TRIAGE_CONTACT_CLINIC, N_("Muscle cramps, weakness or an irregular heartbeat") },
-  { "hand-foot-swelling",   COBALT_TRIAGE_CONTACT_CLINIC, N_("Swelling of the hands or feet") },
-  { "nerve-change",         COBALT_TRIAGE_CONTACT_CLINIC, N_("New or worse tingling, numbness or balance problems") },
-  { "vision-change",        COBALT_TRIAGE_CONTACT_CLINIC, N_("A change in vision") },
+  { "site-infection",       COBALT_TRIAGE_CONTACT_CLINIC,  N_("Injection site hot, very painful, or swelling a lot or spreading") },
+  { "fever",                COBALT_TRIAGE_CONTACT_CLINIC,  N_("Fever") },
+  { "bleeding",             COBALT_TRIAGE_CONTACT_CLINIC,  N_("Bleeding that will not stop") },
+  { "cramps-weakness",      COBALT_TRIAGE_CONTACT_CLINIC,  N_("Muscle cramps, weakness or an irregular heartbeat") },
+  { "hand-foot-swelling",   COBALT_TRIAGE_CONTACT_CLINIC,  N_("Swelling of the hands or feet") },
+  { "nerve-change",         COBALT_TRIAGE_CONTACT_CLINIC,  N_("New or worse tingling, numbness or balance problems") },
+  { "vision-change",        COBALT_TRIAGE_CONTACT_CLINIC,  N_("A change in vision") },
   /* Mild */
-  { "site-pain",            COBALT_TRIAGE_MILD,           N_("Pain at the injection site") },
-  { "site-redness",         COBALT_TRIAGE_MILD,           N_("Redness at the injection site") },
-  { "site-swelling",        COBALT_TRIAGE_MILD,           N_("Some swelling at the injection site") },
-  { "site-itching",         COBALT_TRIAGE_MILD,           N_("Itching at the injection site") },
-  { "bruise",               COBALT_TRIAGE_MILD,           N_("A small bruise") },
-  { "nausea-diarrhoea",     COBALT_TRIAGE_MILD,           N_("Nausea or diarrhoea") },
-  { "headache",             COBALT_TRIAGE_MILD,           N_("Mild headache") },
-  { "rash",                 COBALT_TRIAGE_MILD,           N_("Short-lived rash or itching") },
+  { "site-pain",            COBALT_TRIAGE_MILD,            N_("Pain at the injection site") },
+  { "site-redness",         COBALT_TRIAGE_MILD,            N_("Redness at the injection site") },
+  { "site-swelling",        COBALT_TRIAGE_MILD,            N_("Some swelling at the injection site") },
+  { "site-itching",         COBALT_TRIAGE_MILD,            N_("Itching at the injection site") },
+  { "bruise",               COBALT_TRIAGE_MILD,            N_("A small bruise") },
+  { "nausea-diarrhoea",     COBALT_TRIAGE_MILD,            N_("Nausea or diarrhoea") },
+  { "headache",             COBALT_TRIAGE_MILD,            N_("Mild headache") },
+  { "rash",                 COBALT_TRIAGE_MILD,            N_("Short-lived rash or itching") },
 };
 
 static void
@@ -90,6 +96,24 @@ cobalt_reaction_catalogue_lookup (const char *id)
   return NULL;
 }
 
+char *
+cobalt_reaction_signs_of_level (CobaltTriageLevel level)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (catalogue); i++)
+    {
+      if (catalogue[i].level != level)
+        continue;
+      if (text->len > 0)
+        /* Translators: between two signs in a list ("Wheezing; Fever") */
+        g_string_append (text, _("; "));
+      g_string_append (text, _(catalogue[i].label));
+    }
+
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
 const char *
 cobalt_reaction_kind_get_label (const char *id)
 {
@@ -100,55 +124,6 @@ cobalt_reaction_kind_get_label (const char *id)
 
   info = cobalt_reaction_catalogue_lookup (id);
   return info != NULL ? _(info->label) : NULL;
-}
-
-const char *
-cobalt_triage_level_to_string (CobaltTriageLevel level)
-{
-  switch (level)
-    {
-    case COBALT_TRIAGE_URGENT:
-      return _("Urgent");
-    case COBALT_TRIAGE_CONTACT_CLINIC:
-      return _("Contact your clinic");
-    case COBALT_TRIAGE_MILD:
-      return _("Mild");
-    default:
-      g_return_val_if_reached (NULL);
-    }
-}
-
-char *
-cobalt_triage_advice (CobaltTriageLevel  level,
-                      const char        *emergency_number,
-                      const char        *clinic_phone)
-{
-  switch (level)
-    {
-    case COBALT_TRIAGE_URGENT:
-      if (emergency_number == NULL || *emergency_number == '\0')
-        emergency_number = cobalt_default_emergency_number ();
-      /* Translators: %s is the emergency number, e.g. 999 or 112. */
-      return g_strdup_printf (_("Call %s now. These can be signs of a serious allergic "
-                                "reaction, which needs help straight away."),
-                              emergency_number);
-
-    case COBALT_TRIAGE_CONTACT_CLINIC:
-      if (clinic_phone != NULL && *clinic_phone != '\0')
-        /* Translators: %s is the clinic's phone number. */
-        return g_strdup_printf (_("Contact your clinic today on %s. Tell them when you "
-                                  "had your injection and what you noticed."),
-                                clinic_phone);
-      return g_strdup (_("Contact your clinic today. Tell them when you had your "
-                         "injection and what you noticed."));
-
-    case COBALT_TRIAGE_MILD:
-      return g_strdup (_("This usually settles in a few days. Tell your clinic if it "
-                         "gets worse or does not go away."));
-
-    default:
-      g_return_val_if_reached (NULL);
-    }
 }
 
 CobaltReaction *

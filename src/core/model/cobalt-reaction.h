@@ -27,18 +27,13 @@ guint                         cobalt_reaction_catalogue_get_n_kinds (void);
 const CobaltReactionKindInfo *cobalt_reaction_catalogue_get_nth     (guint       position);
 /* NULL for an unknown id (including "other"). */
 const CobaltReactionKindInfo *cobalt_reaction_catalogue_lookup      (const char *id);
+/* The translated labels of every sign of @level, in catalogue order,
+ * separated by "; ": the one list the Stop page, the help panel and the
+ * aftercare page show. */
+char                         *cobalt_reaction_signs_of_level        (CobaltTriageLevel level);
 /* Translated label; "Something else" for "other", NULL for unknown ids. */
 const char                   *cobalt_reaction_kind_get_label        (const char *id);
 
-/* "Urgent", "Contact your clinic", "Mild" (translated). */
-const char  *cobalt_triage_level_to_string (CobaltTriageLevel level);
-/* Advice for the person, translated. Urgent: "Call @emergency_number now..."
- * (NULL → the locale default); contact clinic: "Contact your clinic today"
- * (with @clinic_phone when given, may be NULL); mild: settles in a few days,
- * tell the clinic if it gets worse or lasts. Free with g_free(). */
-char        *cobalt_triage_advice          (CobaltTriageLevel level,
-                                            const char       *emergency_number,
-                                            const char       *clinic_phone);
 
 #define COBALT_TYPE_REACTION (cobalt_reaction_get_type ())
 G_DECLARE_FINAL_TYPE (CobaltReaction, cobalt_reaction, COBALT, REACTION, GObject)

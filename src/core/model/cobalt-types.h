@@ -94,11 +94,14 @@ typedef enum
   COBALT_SIDE_RIGHT = 1,
 } CobaltSide;
 
+/* CLINICAL.md "Reactions and what to do", least urgent first; stored in
+ * reactions.level (version 4 of the schema moved emergency from 2 to 3). */
 typedef enum
 {
-  COBALT_TRIAGE_MILD          = 0,
+  COBALT_TRIAGE_MILD           = 0,
   COBALT_TRIAGE_CONTACT_CLINIC = 1,
-  COBALT_TRIAGE_URGENT        = 2,
+  COBALT_TRIAGE_URGENT_ADVICE  = 2,
+  COBALT_TRIAGE_EMERGENCY      = 3,
 } CobaltTriageLevel;
 
 typedef enum

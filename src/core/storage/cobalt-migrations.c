@@ -292,10 +292,42 @@ static const char schema_v3[] =
   "DELETE FROM settings WHERE key GLOB 'journey-run-site-[0-9]*';"
   "CREATE INDEX IF NOT EXISTS doses_person_live ON doses (person_id, deleted, given_at_us);";
 
+/* Issue "critical moments" (CLINICAL.md "Reactions and what to do",
+ * "Emergency and urgent-advice numbers"):
+ *
+ * - Reactions have four levels: 0 mild, 1 contact the clinic today,
+ *   2 get urgent advice now, 3 emergency. The old level 2 was the
+ *   emergency one, except widespread hives, which the clinical reference
+ *   now sends to urgent advice: a rebuild, since a CHECK cannot change.
+ * - A person's urgent-advice number (the clinic's out-of-hours line, 111
+ *   in England...), asked beside the emergency number. */
+static const char schema_v4[] =
+  "CREATE TABLE reactions_v4 ("
+  "  id          INTEGER PRIMARY KEY,"
+  "  person_id   INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  dose_id     INTEGER REFERENCES doses (id) ON DELETE SET NULL,"
+  "  noted_at_us INTEGER NOT NULL,"
+  "  kind        TEXT NOT NULL CHECK (length(kind) > 0),"
+  "  level       INTEGER NOT NULL CHECK (level BETWEEN 0 AND 3),"
+  "  note        TEXT"
+  ") STRICT;"
+  "INSERT INTO reactions_v4 (id, person_id, dose_id, noted_at_us, kind, level, note)"
+  "  SELECT id, person_id, dose_id, noted_at_us, kind,"
+  "         CASE WHEN level = 2 AND kind <> 'hives-swelling' THEN 3 ELSE level END,"
+  "         note"
+  "  FROM reactions;"
+  "DROP TABLE reactions;"
+  "ALTER TABLE reactions_v4 RENAME TO reactions;"
+  "CREATE INDEX reactions_person ON reactions (person_id, noted_at_us);"
+  "CREATE INDEX reactions_dose ON reactions (dose_id);"
+
+  "ALTER TABLE people ADD COLUMN urgent_number TEXT;";
+
 static const CobaltMigration builtin_steps[] = {
   { 1, schema_v1, FALSE },
   { 2, schema_v2, FALSE },
   { 3, schema_v3, FALSE },
+  { 4, schema_v4, TRUE },
 };
 
 static guint n_builtin = G_N_ELEMENTS (builtin_steps);

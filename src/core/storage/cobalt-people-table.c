@@ -17,9 +17,10 @@ typedef enum
 
 /* person_from_row()'s columns. */
 #define PERSON_COLUMNS \
-  "id, name, date_of_birth, clinic_name, clinic_phone, emergency_number, notes, archived"
+  "id, name, date_of_birth, clinic_name, clinic_phone, emergency_number, notes, archived, " \
+  "urgent_number"
 
-/* bind_person() fills ?1..?8 (?8 the time of writing). */
+/* bind_person() fills ?1..?9 (?8 the time of writing). */
 static const char * const people_sql[N_PEOPLE_STATEMENTS] = {
   [PEOPLE_SELECT] =
     "SELECT " PERSON_COLUMNS " FROM people "
@@ -30,12 +31,12 @@ static const char * const people_sql[N_PEOPLE_STATEMENTS] = {
     "SELECT 1 FROM people WHERE id = ?1",
   [PEOPLE_INSERT] =
     "INSERT INTO people (name, date_of_birth, clinic_name, clinic_phone, "
-    "emergency_number, notes, archived, created_at_us, updated_at_us) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
+    "emergency_number, notes, archived, created_at_us, updated_at_us, urgent_number) "
+    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)",
   [PEOPLE_UPDATE] =
     "UPDATE people SET name = ?1, date_of_birth = ?2, clinic_name = ?3, "
     "clinic_phone = ?4, emergency_number = ?5, notes = ?6, archived = ?7, "
-    "updated_at_us = ?8 WHERE id = ?9",
+    "updated_at_us = ?8, urgent_number = ?9 WHERE id = ?10",
 };
 
 static CobaltStatement *
@@ -58,8 +59,10 @@ person_from_row (CobaltStatement *stmt)
     cobalt_set_date (&person->date_of_birth, &dob);
   cobalt_set_str (&person->clinic_name, cobalt_statement_get_text (stmt, 3));
   cobalt_set_str (&person->clinic_phone, cobalt_statement_get_text (stmt, 4));
-  /* Not stored ("" too) is the locale's default. */
+  /* Not stored ("" too): a person saved before the number was asked;
+   * cobalt_person_get_emergency_number() then falls back on the locale. */
   cobalt_set_str (&person->emergency_number, emergency != NULL && *emergency != '\0' ? emergency : NULL);
+  cobalt_set_str (&person->urgent_number, cobalt_statement_get_text (stmt, 8));
   cobalt_set_str (&person->notes, cobalt_statement_get_text (stmt, 6));
   person->archived = cobalt_statement_get_boolean (stmt, 7);
   return person;
@@ -70,20 +73,17 @@ bind_person (CobaltStatement  *stmt,
              CobaltPerson     *person,
              GError          **error)
 {
-  const char *emergency = cobalt_person_get_emergency_number (person);
-
-  /* The locale's default is not stored, so it follows the locale. */
-  if (g_strcmp0 (emergency, cobalt_default_emergency_number ()) == 0)
-    emergency = NULL;
-
+  /* What the person confirmed is stored, even when it is what the locale
+   * suggested: the number must not change with the locale. */
   return cobalt_statement_bind_text (stmt, 1, person->name, error) &&
          cobalt_statement_bind_date (stmt, 2, person->date_of_birth, error) &&
          cobalt_statement_bind_text (stmt, 3, person->clinic_name, error) &&
          cobalt_statement_bind_text (stmt, 4, person->clinic_phone, error) &&
-         cobalt_statement_bind_text (stmt, 5, emergency, error) &&
+         cobalt_statement_bind_text (stmt, 5, person->emergency_number, error) &&
          cobalt_statement_bind_text (stmt, 6, person->notes, error) &&
          cobalt_statement_bind_int64 (stmt, 7, person->archived ? 1 : 0, error) &&
-         cobalt_statement_bind_int64 (stmt, 8, g_get_real_time (), error);
+         cobalt_statement_bind_int64 (stmt, 8, g_get_real_time (), error) &&
+         cobalt_statement_bind_text (stmt, 9, person->urgent_number, error);
 }
 
 GListModel *
@@ -186,7 +186,7 @@ cobalt_people_table_update (CobaltDatabase  *db,
   stmt = prepare (db, PEOPLE_UPDATE, error);
   if (stmt == NULL ||
       !bind_person (stmt, person, error) ||
-      !cobalt_statement_bind_int64 (stmt, 9, person->id, error) ||
+      !cobalt_statement_bind_int64 (stmt, 10, person->id, error) ||
       !cobalt_statement_execute (stmt, error))
     return FALSE;
 

@@ -125,6 +125,18 @@ describe_person (CobaltRepository *repository,
                             person->name);
 
   when = format_due (due->due_at);
+  if (due->status == COBALT_DOSE_STATUS_OVERDUE)
+    {
+      g_autofree char *missed = cobalt_clinical_missed_dose (person->clinic_phone);
+
+      /* No site once overdue: the clinic says when the next dose is
+       * (docs/clinical-sources.md, "Missed dose"). */
+      /* Translators: a `cobalt --status` line for an overdue dose: name,
+       * the date and time it was due, then the missed-dose advice. */
+      return g_strdup_printf (_("%s: the dose due %s is overdue — %s"),
+                              person->name, when, missed);
+    }
+
   site = cobalt_status_get_site (status);
   /* Translators: one `cobalt --status` line: name, next due date and
    * time, status word ("Upcoming", "Due", "Overdue"), suggested site. */

@@ -153,14 +153,10 @@ compute_schedule (CobaltCalendarPage *self)
       /* Every day since the missed dose, up to today. */
       for (guint j = g_date_get_julian (&due->due_date); j <= today; j++)
         {
-          char *line;
+          g_autofree char *missed = cobalt_clinical_missed_dose (phone);
+          /* Translators: "1 mg hydroxocobalamin", then the missed-dose wording */
+          char *line = g_strdup_printf (_("Overdue: %s was due. %s"), dose_text, missed);
 
-          if (phone != NULL && *phone != '\0')
-            line = g_strdup_printf (_("Overdue: %s was due. Ask your clinic (%s) when to have it; do not double up."),
-                                    dose_text, phone);
-          else
-            line = g_strdup_printf (_("Overdue: %s was due. Ask your clinic when to have it; do not double up."),
-                                    dose_text);
           g_hash_table_insert (self->overdue, GUINT_TO_POINTER (j), line);
         }
     }

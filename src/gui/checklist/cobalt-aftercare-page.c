@@ -79,8 +79,6 @@ update_banner (CobaltAftercarePage *self)
   GHashTableIter iter;
   gpointer key, value;
   int highest = -1;
-  const char *emergency = cobalt_person_get_emergency_number (self->person);
-  const char *phone = self->person->clinic_phone;
   g_autofree char *heading = NULL;
   g_autofree char *advice = NULL;
 
@@ -98,25 +96,19 @@ update_banner (CobaltAftercarePage *self)
    * for places that show a single line). */
   if (highest >= 0)
     {
+      heading = cobalt_clinical_triage_heading (highest, self->person);
+      advice = cobalt_clinical_triage_detail (highest, self->person);
       switch ((CobaltTriageLevel) highest)
         {
-        case COBALT_TRIAGE_URGENT:
-          /* Translators: %s is the emergency number, e.g. 999 */
-          heading = g_strdup_printf (_("Call %s now"), emergency);
-          advice = g_strdup (_("These can be signs of a serious allergic reaction, which needs help straight away."));
+        case COBALT_TRIAGE_EMERGENCY:
+        case COBALT_TRIAGE_URGENT_ADVICE:
           gtk_widget_add_css_class (self->banner, "urgent-banner");
           break;
         case COBALT_TRIAGE_CONTACT_CLINIC:
-          heading = phone != NULL && *phone != '\0'
-            ? g_strdup_printf (_("Contact your clinic today: %s"), phone)
-            : g_strdup (_("Contact your clinic today"));
-          advice = g_strdup (_("Tell them when you had your injection and what you noticed."));
           gtk_widget_add_css_class (self->banner, "clinic-banner");
           break;
         case COBALT_TRIAGE_MILD:
         default:
-          heading = g_strdup (_("This usually settles in a few days"));
-          advice = g_strdup (_("Tell your clinic if it gets worse or does not go away."));
           gtk_widget_add_css_class (self->banner, "mild-banner");
           break;
         }
@@ -207,7 +199,8 @@ static void
 build_groups (CobaltAftercarePage *self)
 {
   static const CobaltTriageLevel levels[] = {
-    COBALT_TRIAGE_URGENT, COBALT_TRIAGE_CONTACT_CLINIC, COBALT_TRIAGE_MILD
+    COBALT_TRIAGE_EMERGENCY, COBALT_TRIAGE_URGENT_ADVICE, COBALT_TRIAGE_CONTACT_CLINIC,
+    COBALT_TRIAGE_MILD
   };
   guint n = cobalt_reaction_catalogue_get_n_kinds ();
 
@@ -349,7 +342,7 @@ cobalt_aftercare_page_class_init (CobaltAftercarePageClass *klass)
     g_param_spec_int64 ("dose-id", NULL, NULL, 0, G_MAXINT64, 0,
                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
   properties[PROP_HIGHEST_LEVEL] =
-    g_param_spec_int ("highest-level", NULL, NULL, -1, COBALT_TRIAGE_URGENT, -1,
+    g_param_spec_int ("highest-level", NULL, NULL, -1, COBALT_TRIAGE_EMERGENCY, -1,
                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 

@@ -341,8 +341,11 @@ cobalt_wizard_describe_clinic (CobaltPerson *person)
   return g_strdup (_("Ask your doctor or nurse before you try again. (Add your clinic's phone number in Preferences so it shows here.)"));
 }
 
-const char *
+char *
 cobalt_wizard_urgent_signs (void)
 {
-  return _("Swelling of the throat, tongue, lips or face; difficulty breathing or swallowing; wheezing; feeling faint, confused or collapsing; widespread hives with swelling; chest pain or severe breathlessness. These usually start within 5 to 30 minutes of an injection.");
+  g_autofree char *signs = cobalt_reaction_signs_of_level (COBALT_TRIAGE_EMERGENCY);
+
+  /* Translators: the list of signs, then when they usually come */
+  return g_strdup_printf (_("%s. %s"), signs, cobalt_clinical_emergency_timing ());
 }

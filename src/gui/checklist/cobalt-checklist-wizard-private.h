@@ -41,8 +41,8 @@ void       cobalt_wizard_inject_detail_set_site (GtkLabel             *site_labe
                                                  const CobaltSiteInfo *site);
 /* "Contact <clinic> on <phone>..." for the stopped page. */
 char      *cobalt_wizard_describe_clinic     (CobaltPerson *person);
-/* The urgent signs of CLINICAL.md as one paragraph. */
-const char *cobalt_wizard_urgent_signs       (void);
+/* The emergency signs of the reaction catalogue as one paragraph. */
+char       *cobalt_wizard_urgent_signs       (void);
 
 /* Shared between cobalt-checklist-wizard.c (the flow) and
  * cobalt-checklist-wizard-dose.c (logging the dose). */

@@ -859,6 +859,7 @@ cobalt_checklist_wizard_confirm_stop (CobaltChecklistWizard *self)
   g_autofree char *reason = NULL;
   g_autofree char *clinic = NULL;
   g_autofree char *heading = NULL;
+  g_autofree char *signs = NULL;
   const char *preset = NULL;
   guint last = self->reason_checks->len - 1;
 
@@ -895,11 +896,10 @@ cobalt_checklist_wizard_confirm_stop (CobaltChecklistWizard *self)
 
   clinic = cobalt_wizard_describe_clinic (self->person);
   gtk_label_set_text (self->stopped_clinic_label, clinic);
-  /* Translators: %s is the emergency number */
-  heading = g_strdup_printf (_("Call %s now if you have any of these signs:"),
-                             cobalt_person_get_emergency_number (self->person));
+  heading = cobalt_clinical_triage_heading (COBALT_TRIAGE_EMERGENCY, self->person);
   gtk_label_set_text (self->stopped_urgent_heading, heading);
-  gtk_label_set_text (self->stopped_urgent_signs, cobalt_wizard_urgent_signs ());
+  signs = cobalt_wizard_urgent_signs ();
+  gtk_label_set_text (self->stopped_urgent_signs, signs);
 
   /* Not the first focusable, the selectable contact line, where the stack
    * would move the focus: focusing it selects (highlights) all its text. */

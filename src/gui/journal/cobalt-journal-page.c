@@ -187,7 +187,8 @@ triage_icon (CobaltTriageLevel level)
 {
   switch (level)
     {
-    case COBALT_TRIAGE_URGENT:
+    case COBALT_TRIAGE_EMERGENCY:
+    case COBALT_TRIAGE_URGENT_ADVICE:
       return "dialog-error-symbolic";
     case COBALT_TRIAGE_CONTACT_CLINIC:
       return "dialog-warning-symbolic";
@@ -230,7 +231,7 @@ fill_reactions (CobaltJournalPage *self)
       title = g_strdup_printf (_("%s — %s"), cobalt_reaction_get_label (reaction),
                                cobalt_triage_level_to_string (level));
       title_label = cobalt_journal_add_label (text, title, "heading");
-      if (level == COBALT_TRIAGE_URGENT)
+      if (level >= COBALT_TRIAGE_URGENT_ADVICE)
         gtk_widget_add_css_class (title_label, "urgent-text");
 
       if (dose != NULL)

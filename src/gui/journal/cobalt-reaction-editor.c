@@ -73,15 +73,12 @@ static void
 update_advice (CobaltReactionEditor *self)
 {
   CobaltTriageLevel level = kind_level (current_kind (self));
-  CobaltPerson *person = self->person;
-  g_autofree char *advice = cobalt_triage_advice (level,
-                                                  person != NULL ? cobalt_person_get_emergency_number (person) : NULL,
-                                                  person != NULL ? person->clinic_phone : NULL);
-  /* Translators: a triage level ("Urgent") and what to do */
+  g_autofree char *advice = cobalt_triage_advice (level, self->person);
+  /* Translators: a triage level ("Emergency") and what to do */
   g_autofree char *text = g_strdup_printf (_("%s: %s"), cobalt_triage_level_to_string (level), advice);
 
   gtk_label_set_text (self->advice_label, text);
-  if (level == COBALT_TRIAGE_URGENT)
+  if (level >= COBALT_TRIAGE_URGENT_ADVICE)
     gtk_widget_add_css_class (GTK_WIDGET (self->advice_label), "urgent-text");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->advice_label), "urgent-text");

@@ -250,7 +250,7 @@ get_row_texts (CobaltLogPage  *self,
   /* A stopped run and a dose not given look alike: nothing went in. */
   texts->aborted = !cobalt_log_entry_is_dose (entry) ||
                    !cobalt_dose_is_given (entry->dose);
-  texts->urgent = entry->worst_reaction == COBALT_TRIAGE_URGENT;
+  texts->urgent = entry->worst_reaction >= COBALT_TRIAGE_URGENT_ADVICE;
   g_object_set_qdata_full (G_OBJECT (entry), quark, texts, row_texts_free);
   return texts;
 }

@@ -191,6 +191,7 @@ on_product_changed_cb (GtkDropDown              *dropdown,
                        GParamSpec               *pspec,
                        CobaltPrescriptionEditor *self)
 {
+  gtk_label_set_text (self->caution_label, cobalt_clinical_cyanocobalamin_caution ());
   gtk_widget_set_visible (GTK_WIDGET (self->caution_label),
                           gtk_drop_down_get_selected (dropdown) == COBALT_PRODUCT_CYANOCOBALAMIN);
 }

@@ -210,11 +210,9 @@ show_missed_dose (CobaltTodayPage *self)
   const char *clinic_name = person_of (self)->clinic_name;
   const char *clinic_phone = person_of (self)->clinic_phone;
   g_autofree char *clinic = NULL;
+  g_autofree char *missed = cobalt_clinical_missed_dose (NULL);
 
-  /* CLINICAL.md "Missed dose": ask the clinic, never take two. */
-  gtk_label_set_label (self->missed_label,
-                       _("Do not give two doses to catch up. Ask your doctor or nurse "
-                         "when to have the next injection, and follow what they say."));
+  gtk_label_set_label (self->missed_label, missed);
 
   if (clinic_phone != NULL && *clinic_phone != '\0')
     {
