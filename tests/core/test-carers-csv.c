@@ -74,8 +74,10 @@ make_dose (gint64      person_id,
   GDate expiry;
 
   g_assert_nonnull (at);
+  /* In date on the day it was given: the repository refuses a new dose
+   * from an expired batch. */
   g_date_clear (&expiry, 1);
-  g_date_set_dmy (&expiry, 31, 12, 2026);
+  g_date_set_dmy (&expiry, 31, 12, MAX (2026, g_date_time_get_year (at)));
   dose->person_id = person_id;
   cobalt_dose_set_given_at (dose, at);
   cobalt_set_str (&dose->site_id, site);

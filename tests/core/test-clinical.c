@@ -228,6 +228,7 @@ scan_tree (const char  *dir,
   static const char * const phrases[] = {
     "double up", "two doses", "serious allergic", "settles in a few days",
     "Call %s now", "out-of-hours", "licensed for injection", "Leber",
+    "as your clinic showed you", "in England, Scotland and Wales",
   };
   g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
   const char *name;

@@ -6,6 +6,7 @@
 
 #include "cobalt-database.h"
 #include "cobalt-migrations.h"
+#include "cobalt-core.h"
 #include "database-test-utils.h"
 
 /* Migrations, backups and restore: the paths that must never lose a dose. */
@@ -273,6 +274,65 @@ test_migration_v2_to_v3 (void)
   g_assert_cmpint (raw_int (path, "SELECT count(*) FROM doses WHERE kind = 0 AND exceptions = 0"), ==, 2);
   g_assert_true (steps_dump_equal (v2_copy, path, "people", "*"));
   g_assert_true (steps_dump_equal (v2_copy, path, "reactions", "*"));
+
+  cobalt_migrations_set_test_builtin_limit (0);
+  rm_rf (tmp);
+}
+
+/* Version 4: reactions in four levels (the old emergency level 2 moves to
+ * 3, except widespread hives, which is "urgent advice now", the new 2),
+ * and the urgent-advice number. Version 5: built-in checklist guidance
+ * still in the old default words becomes the catalogue's (NULL); words a
+ * person wrote stay. */
+static void
+test_migration_v3_to_v5 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(CobaltRepository) repository = NULL;
+  g_autoptr(GListModel) steps = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+  g_autoptr(CobaltChecklistStep) liquid = NULL;
+  g_autoptr(CobaltChecklistStep) inject = NULL;
+
+  cobalt_migrations_set_test_builtin_limit (3);
+  create_fixture (tmp);
+  raw_exec (path,
+            "INSERT INTO reactions (id, person_id, noted_at_us, kind, level) VALUES"
+            "  (10, 1, 6, 'face-swelling', 2), (11, 1, 7, 'hives-swelling', 2),"
+            "  (12, 1, 8, 'fever', 1), (13, 1, 9, 'other', 2);"
+            "INSERT INTO checklist_steps (person_id, position, kind, title, explanation) VALUES"
+            "  (2, 0, 'check-liquid', 'Check the liquid', 'Hold the ampoule up to the light. Do not use "
+            "it if the liquid is cloudy, discoloured or has particles in it.'),"
+            "  (2, 1, 'inject', 'Inject', 'Thigh, as the nurse showed me.');");
+  cobalt_migrations_set_test_builtin_limit (5);
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cobalt_database_get_schema_version (db), ==, 5);
+  g_clear_object (&db);
+
+  g_assert_cmpint (raw_int (path, "SELECT level FROM reactions WHERE id = 10"), ==, COBALT_TRIAGE_EMERGENCY);
+  g_assert_cmpint (raw_int (path, "SELECT level FROM reactions WHERE id = 11"), ==, COBALT_TRIAGE_URGENT_ADVICE);
+  g_assert_cmpint (raw_int (path, "SELECT level FROM reactions WHERE id = 12"), ==, COBALT_TRIAGE_CONTACT_CLINIC);
+  g_assert_cmpint (raw_int (path, "SELECT level FROM reactions WHERE id = 13"), ==, COBALT_TRIAGE_EMERGENCY);
+  g_assert_cmpint (raw_int (path, "SELECT level FROM reactions WHERE kind = 'site-pain'"), ==, COBALT_TRIAGE_MILD);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM reactions"), ==, 5);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM people WHERE urgent_number IS NULL"), ==, 2);
+
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM checklist_steps WHERE kind = 'check-liquid' "
+                                  "AND explanation IS NULL"), ==, 1);
+  repository = cobalt_repository_open (tmp, COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP, &error);
+  g_assert_no_error (error);
+  steps = cobalt_repository_list_checklist_steps (repository, 2, &error);
+  g_assert_no_error (error);
+  liquid = g_list_model_get_item (steps, 0);
+  inject = g_list_model_get_item (steps, 1);
+  g_assert_cmpstr (liquid->explanation, ==, cobalt_clinical_step_explanation (COBALT_STEP_CHECK_LIQUID));
+  g_assert_null (strstr (liquid->explanation, "up to the light"));
+  g_assert_true (g_str_has_suffix (liquid->explanation, "Follow your clinic’s instructions."));
+  g_assert_cmpstr (inject->explanation, ==, "Thigh, as the nurse showed me.");
 
   cobalt_migrations_set_test_builtin_limit (0);
   rm_rf (tmp);
@@ -643,6 +703,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cobalt/database/migration-keeps-rows", test_migration_keeps_rows);
   g_test_add_func ("/cobalt/database/migration-v1-to-v2", test_migration_v1_to_v2);
   g_test_add_func ("/cobalt/database/migration-v2-to-v3", test_migration_v2_to_v3);
+  g_test_add_func ("/cobalt/database/migration-v3-to-v5", test_migration_v3_to_v5);
   g_test_add_func ("/cobalt/database/migration-failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/cobalt/database/backup-restore", test_backup_restore);
   g_test_add_func ("/cobalt/database/backup-rotation", test_backup_rotation);

@@ -528,34 +528,56 @@ test_dose_from_run (void)
   g_assert_null (dose->batch);
 }
 
-/* An expired batch the person went on with is a flag with their reason,
- * never a sentence of Cobalt's in their notes. */
+/* Expired medicine is never used: a run never makes a dose with the
+ * EXPIRED flag, not even a run an older version stored with an override
+ * note, and the rules refuse a dose from a batch past its date. */
 static void
 test_dose_from_run_expired (void)
 {
   g_autoptr(GDateTime) now = now_time ();
-  g_autoptr(CobaltChecklistRun) run = started_run (now);
+  g_autoptr(CobaltChecklistRun) run = cobalt_checklist_run_new_for_restore (7, 1, now);
   g_autoptr(CobaltPrescription) p = hydroxo_1mg ();
   g_autoptr(CobaltSupplyItem) ampoule = cobalt_supply_item_new (1, COBALT_SUPPLY_AMPOULE, 4);
   g_autoptr(GDate) expired = g_date_new_dmy (28, G_DATE_FEBRUARY, 2026);
+  g_autoptr(GDate) last_day = g_date_new_dmy (16, G_DATE_MARCH, 2026);
   g_autoptr(CobaltDose) dose = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *shown = NULL;
 
+  cobalt_checklist_run_restore_state (run, COBALT_RUN_IN_PROGRESS, 0, NULL, NULL,
+                                      "the pharmacist said it is fine");
   cobalt_set_str (&ampoule->batch, "OLD-1");
   cobalt_set_date (&ampoule->expiry, expired);
-  cobalt_checklist_run_set_expiry_blocked (run, TRUE);
-  g_assert_true (cobalt_checklist_run_set_expiry_override (run, "  the pharmacist said it is fine  ", &error));
-  g_assert_no_error (error);
 
-  dose = cobalt_dose_new_from_run (run, p, 1, NULL, ampoule, COBALT_DOSE_EXCEPTION_EXTRA, "Dr Rao", now);
-  g_assert_cmpint (dose->exceptions, ==,
-                   COBALT_DOSE_EXCEPTION_EXPIRED | COBALT_DOSE_EXCEPTION_EXTRA);
-  g_assert_cmpstr (dose->exception_note, ==, "Dr Rao; the pharmacist said it is fine");
+  dose = cobalt_dose_new_from_run (run, p, 1, NULL, ampoule,
+                                   COBALT_DOSE_EXCEPTION_EXTRA | COBALT_DOSE_EXCEPTION_EXPIRED, "Dr Rao", now);
+  g_assert_cmpint (dose->exceptions, ==, COBALT_DOSE_EXCEPTION_EXTRA);
+  g_assert_cmpstr (dose->exception_note, ==, "Dr Rao");
   g_assert_null (dose->notes);
 
-  shown = cobalt_dose_rules_describe_exceptions (dose->exceptions);
-  g_assert_cmpstr (shown, ==, "From a batch past its expiry date");
+  g_assert_false (cobalt_dose_rules_check_batch_in_date (dose, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXPIRY);
+  g_assert_cmpstr (error->message, ==, "This batch expired on 2026-02-28, before the day of this dose. "
+                                       "Never use medicine after its expiry date: take an in-date ampoule, "
+                                       "or stop and ask your clinic or pharmacist.");
+  g_clear_error (&error);
+
+  /* Usable up to and including its printed day. */
+  cobalt_set_date (&dose->expiry, last_day);
+  g_assert_true (cobalt_dose_rules_check_batch_in_date (dose, &error));
+  g_assert_no_error (error);
+
+  /* The flag alone (a dose of an older version) is refused as new... */
+  dose->exceptions |= COBALT_DOSE_EXCEPTION_EXPIRED;
+  g_assert_false (cobalt_dose_rules_check_batch_in_date (dose, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXPIRY);
+  g_clear_error (&error);
+
+  /* ...and still read out in the log as before. */
+  {
+    g_autofree char *shown = cobalt_dose_rules_describe_exceptions (dose->exceptions);
+
+    g_assert_cmpstr (shown, ==, "From a batch past its expiry date");
+  }
 }
 
 static void
@@ -874,6 +896,58 @@ test_repository_update_refuses (Repo          *f,
   g_assert_cmpstr (stored->exception_note, ==, "a trial at the hospital");
 }
 
+/* No new dose from an expired batch, whichever form sends it (the
+ * checklist, "log a dose given elsewhere"): the repository refuses it and
+ * writes nothing. A row an older version stored with the EXPIRED flag is
+ * still read and shown as it was. */
+static void
+test_repository_expired_batch (Repo          *f,
+                               gconstpointer  data)
+{
+  g_autoptr(GDateTime) at = london (2026, 3, 16, 9, 0);
+  g_autoptr(GDate) expired = g_date_new_dmy (15, G_DATE_MARCH, 2026);
+  g_autoptr(GDate) in_date = g_date_new_dmy (16, G_DATE_MARCH, 2026);
+  g_autoptr(CobaltDose) dose = ann_dose (f, at, 1000, TRUE);
+  g_autoptr(CobaltDose) flagged = ann_dose (f, at, 1000, TRUE);
+  g_autoptr(CobaltDose) stored = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+
+  cobalt_set_str (&dose->batch, "OLD-1");
+  cobalt_set_date (&dose->expiry, expired);
+  g_assert_false (cobalt_repository_add_dose (f->repository, dose, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXPIRY);
+  g_clear_error (&error);
+  g_assert_cmpint (dose->id, ==, 0);
+  g_assert_cmpuint (n_logged (f), ==, 0);
+
+  /* The exception flag is no way round it either. */
+  cobalt_set_str (&flagged->exception_note, "the nurse said it is fine");
+  flagged->exceptions = COBALT_DOSE_EXCEPTION_EXPIRED;
+  g_assert_false (cobalt_repository_add_dose (f->repository, flagged, &error));
+  g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXPIRY);
+  g_clear_error (&error);
+  g_assert_cmpuint (n_logged (f), ==, 0);
+
+  /* On its last day the batch is in date. */
+  cobalt_set_date (&dose->expiry, in_date);
+  g_assert_true (cobalt_repository_add_dose (f->repository, dose, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n_logged (f), ==, 1);
+
+  /* An older version's row with the flag: read, and editable, as before. */
+  sql = g_strdup_printf ("UPDATE doses SET exceptions = %d, exception_note = 'the nurse said so' WHERE id = %" G_GINT64_FORMAT,
+                         COBALT_DOSE_EXCEPTION_EXPIRED, dose->id);
+  g_assert_true (cobalt_database_exec (f->database, sql, &error));
+  g_assert_no_error (error);
+  stored = cobalt_repository_get_dose (f->repository, dose->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (stored->exceptions, ==, COBALT_DOSE_EXCEPTION_EXPIRED);
+  cobalt_set_str (&stored->notes, "edited later");
+  g_assert_true (cobalt_repository_update_dose (f->repository, stored, &error));
+  g_assert_no_error (error);
+}
+
 /* A batch is all or nothing: one refused dose and none is written, each
  * refusal at its place in the batch. */
 static void
@@ -979,6 +1053,7 @@ main (int   argc,
   ADD ("add-refuses", test_repository_add_refuses);
   ADD ("future-by-its-clock", test_repository_future);
   ADD ("update-refuses", test_repository_update_refuses);
+  ADD ("expired-batch", test_repository_expired_batch);
   ADD ("import-batch", test_repository_import_batch);
   ADD ("lab-result", test_repository_lab_result);
 #undef ADD

@@ -29,6 +29,16 @@ assert_valid (CobaltPrescription *prescription)
   g_assert_no_error (error);
 }
 
+/* The sites a clinic trained someone on: no template holds any. */
+static void
+train_sites (CobaltPrescription *prescription)
+{
+  static const char * const im[] = { "deltoid-left", "vastus-lateralis-right", NULL };
+  static const char * const sc[] = { "sc-abdomen-left", NULL };
+
+  cobalt_prescription_set_enabled_sites (prescription, prescription->route == COBALT_ROUTE_SC ? sc : im);
+}
+
 /* Templates --------------------------------------------------------------- */
 
 static void
@@ -50,7 +60,12 @@ test_template_ids (void)
       g_assert_nonnull (prescription);
       g_assert_cmpstr (prescription->template_id, ==, ids[i]);
       g_assert_cmpint (prescription->id, ==, 0);
-      /* Every template is a prescription the form accepts as it is. */
+      if (g_str_equal (ids[i], "custom"))
+        continue;
+      /* Every regimen is one the form accepts once the sites the clinic
+       * trained the person on are ticked. */
+      assert_refused (prescription, "site");
+      train_sites (prescription);
       assert_valid (prescription);
     }
 
@@ -99,6 +114,37 @@ test_template_contents (void)
   g_assert_cmpfloat (label->amount, ==, 100.0);
 }
 
+/* No invented technique: no template fills in needles, syringe, angle or
+ * sites; "custom" starts blank, with nothing for the person to undo. */
+static void
+test_templates_invent_nothing (void)
+{
+  const char * const *ids = cobalt_prescription_template_ids ();
+  g_autoptr(CobaltPrescription) custom = cobalt_prescription_new_from_template ("custom");
+
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(CobaltPrescription) p = cobalt_prescription_new_from_template (ids[i]);
+
+      g_test_message ("template %s", ids[i]);
+      g_assert_cmpuint (p->drawing_needle_gauge, ==, 0);
+      g_assert_cmpuint (p->injecting_needle_gauge, ==, 0);
+      g_assert_cmpfloat (p->needle_length_mm, ==, 0);
+      g_assert_cmpfloat (p->syringe_ml, ==, 0);
+      g_assert_cmpuint (p->angle_degrees, ==, 0);
+      g_assert_null (p->technique_notes);
+      g_assert_cmpuint (g_strv_length ((char **) cobalt_prescription_get_enabled_sites (p)), ==, 0);
+    }
+
+  g_assert_cmpstr (custom->template_id, ==, "custom");
+  g_assert_cmpuint (custom->phases->len, ==, 0);
+  g_assert_cmpfloat (custom->amount, ==, 0);
+  g_assert_cmpfloat (custom->strength_amount, ==, 0);
+  g_assert_false (cobalt_strength_is_known (custom->strength_amount, custom->strength_unit));
+  /* Nothing to save until the person enters it. */
+  assert_refused (custom, "phase");
+}
+
 static void
 test_defaults (void)
 {
@@ -108,17 +154,18 @@ test_defaults (void)
   g_assert_cmpuint (prescription->reminder_minute, ==, 540);
   g_assert_cmpuint (prescription->grace_minutes, ==, 180);
   g_assert_cmpint (prescription->route, ==, COBALT_ROUTE_IM);
-  g_assert_cmpuint (prescription->angle_degrees, ==, 90);
-  g_assert_cmpuint (prescription->injecting_needle_gauge, ==, 23);
-  g_assert_cmpuint (prescription->drawing_needle_gauge, ==, 21);
-  g_assert_cmpfloat (prescription->needle_length_mm, ==, 25.0);
+  /* What the clinic taught is "not recorded" until it is entered. */
+  g_assert_cmpuint (prescription->angle_degrees, ==, 0);
+  g_assert_cmpuint (prescription->injecting_needle_gauge, ==, 0);
+  g_assert_cmpuint (prescription->drawing_needle_gauge, ==, 0);
+  g_assert_cmpfloat (prescription->needle_length_mm, ==, 0);
+  g_assert_cmpfloat (prescription->syringe_ml, ==, 0);
   g_assert_cmpfloat (prescription->strength_amount, ==, 1.0);
   g_assert_cmpint (prescription->strength_unit, ==, COBALT_DOSE_UNIT_MG);
   g_assert_null (prescription->strength_text);
-  g_assert_cmpuint (g_strv_length ((char **) sites), ==, 4);
-  g_assert_true (cobalt_prescription_is_site_enabled (prescription, "deltoid-left"));
-  g_assert_true (cobalt_prescription_is_site_enabled (prescription, "vastus-lateralis-right"));
-  g_assert_false (cobalt_prescription_is_site_enabled (prescription, "dorsogluteal-left"));
+  g_assert_null (prescription->technique_notes);
+  g_assert_cmpuint (g_strv_length ((char **) sites), ==, 0);
+  g_assert_false (cobalt_prescription_is_site_enabled (prescription, "deltoid-left"));
   g_assert_null (prescription->starts_on);
   /* No phases yet: the form must add one before saving. */
   g_assert_cmpuint (prescription->phases->len, ==, 0);
@@ -171,6 +218,7 @@ valid_prescription (void)
 {
   CobaltPrescription *prescription = cobalt_prescription_new_from_template ("uk-hydroxo-standard");
 
+  train_sites (prescription);
   assert_valid (prescription);
 
   return prescription;
@@ -366,8 +414,22 @@ test_volume_every_template (void)
                                                 p->strength_unit);
 
       g_test_message ("template %s", ids[t]);
+      /* No template holds sites; every site of its route must take
+       * every phase's volume. */
+      g_assert_cmpuint (g_strv_length ((char **) sites), ==, 0);
+      if (g_str_equal (ids[t], "custom"))
+        continue;
       g_assert_cmpfloat (strength_mcg, >, 0);
-      g_assert_cmpuint (g_strv_length ((char **) sites), >, 0);
+      {
+        g_autoptr(GPtrArray) route_sites = g_ptr_array_new ();
+
+        for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+          if (cobalt_site_catalogue_get_nth (i)->route == p->route)
+            g_ptr_array_add (route_sites, (gpointer) cobalt_site_catalogue_get_nth (i)->id);
+        g_ptr_array_add (route_sites, NULL);
+        cobalt_prescription_set_enabled_sites (p, (const char * const *) route_sites->pdata);
+      }
+      sites = cobalt_prescription_get_enabled_sites (p);
 
       for (guint i = 0; i < phases->len; i++)
         {
@@ -471,6 +533,7 @@ test_volume_exceeds_site (void)
   g_assert_true (cobalt_prescription_phase_exceeds_site (p, 0, deltoid));
   g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, thigh));
   g_assert_false (cobalt_prescription_phase_exceeds_site (p, 0, NULL));
+  train_sites (p);
   assert_valid (p);
 
   /* No strength, no volume, nothing to warn about. */
@@ -595,6 +658,7 @@ main (int   argc,
 
   g_test_add_func ("/cobalt/prescription/template/ids", test_template_ids);
   g_test_add_func ("/cobalt/prescription/template/contents", test_template_contents);
+  g_test_add_func ("/cobalt/prescription/template/invent-nothing", test_templates_invent_nothing);
   g_test_add_func ("/cobalt/prescription/defaults", test_defaults);
   g_test_add_func ("/cobalt/prescription/fields-and-copy", test_fields_and_copy);
   g_test_add_func ("/cobalt/prescription/validate", test_validate_refusals);

@@ -3,6 +3,7 @@
 
 #include <math.h>
 
+#include "cobalt-core.h"
 #include "cobalt-repository.h"
 #include "repository-test-utils.h"
 
@@ -118,6 +119,43 @@ test_checklists (Fixture       *fixture,
     g_assert_cmpstr (cobalt_checklist_run_get_abort_reason (stored), ==, "Liquid looked cloudy");
     g_assert_true (g_date_time_equal (cobalt_checklist_run_get_finished_at (stored), t1));
   }
+}
+
+/* "Stop — I'm not sure" without saying why: kept as stopped, with no
+ * reason (the table refuses a blank one, not a missing one), and the log
+ * says so. */
+static void
+test_checklist_stopped_without_reason (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
+  g_autoptr(GDateTime) t0 = london (2024, 5, 1, 9, 0, 0);
+  g_autoptr(GDateTime) t1 = london (2024, 5, 1, 9, 2, 0);
+  g_autoptr(CobaltChecklistRun) run = NULL;
+  g_autoptr(GListModel) runs = NULL;
+  g_autoptr(CobaltChecklistRun) stored = NULL;
+  g_autoptr(CobaltLogEntry) entry = NULL;
+  g_autoptr(CobaltLogEntry) explained = NULL;
+
+  run = cobalt_repository_start_checklist_run (fixture->repo, ann->id, t0, &error);
+  g_assert_no_error (error);
+  g_assert_true (cobalt_checklist_run_abort (run, "  ", t1, &error));
+  g_assert_true (cobalt_repository_save_checklist_run (fixture->repo, run, &error));
+  g_assert_no_error (error);
+
+  g_assert_null (cobalt_repository_get_open_checklist_run (fixture->repo, ann->id, &error));
+  runs = cobalt_repository_list_checklist_runs (fixture->repo, ann->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (runs), ==, 1);
+  stored = g_list_model_get_item (runs, 0);
+  g_assert_cmpint (cobalt_checklist_run_get_state (stored), ==, COBALT_RUN_ABORTED);
+  g_assert_null (cobalt_checklist_run_get_abort_reason (stored));
+
+  entry = cobalt_log_entry_new_aborted (cobalt_checklist_run_get_id (stored), t0, NULL);
+  g_assert_cmpstr (cobalt_log_entry_describe_abort_reason (entry), ==, "No reason given");
+  explained = cobalt_log_entry_new_aborted (cobalt_checklist_run_get_id (stored), t0, "Cloudy");
+  g_assert_cmpstr (cobalt_log_entry_describe_abort_reason (explained), ==, "Cloudy");
 }
 
 static gint64
@@ -416,6 +454,7 @@ test_dose_uses_prescribed_ampoule (Fixture       *fixture,
   g_autoptr(CobaltDose) second = new_dose (person_id, june, "deltoid-right");
 
   prescription->person_id = person_id;
+  cobalt_prescription_set_enabled_sites (prescription, (const char *[]) { "deltoid-left", "deltoid-right", NULL });
   g_assert_true (cobalt_repository_save_prescription (fixture->repo, prescription, &error));
   g_assert_no_error (error);
 
@@ -629,6 +668,7 @@ main (int argc, char **argv)
 
   ADD ("checklists", test_checklists);
   ADD ("checklist-run-site", test_checklist_run_site);
+  ADD ("checklist-stopped-without-reason", test_checklist_stopped_without_reason);
   ADD ("journal", test_journal);
   ADD ("supplies", test_supplies);
   ADD ("dose-uses-prescribed-ampoule", test_dose_uses_prescribed_ampoule);

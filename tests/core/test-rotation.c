@@ -18,8 +18,13 @@ fixture_set_up (Fixture       *f,
 {
   f->tz = g_time_zone_new_identifier ("Europe/London");
   f->now = g_date_time_new (f->tz, 2026, 3, 10, 9, 0, 0);
-  /* Both deltoids and both outer thighs, IM. */
+  /* Both deltoids and both outer thighs, IM: the sites a clinic trained
+   * the person on (a template holds none). */
   f->prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
+  cobalt_prescription_set_enabled_sites (f->prescription,
+                                         (const char *[]) { "deltoid-left", "deltoid-right",
+                                                            "vastus-lateralis-left", "vastus-lateralis-right",
+                                                            NULL });
   f->doses = g_ptr_array_new_with_free_func (g_object_unref);
   f->resting = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_resting_site_free);
 }

@@ -291,14 +291,31 @@ test_template_us_cyano_8weeks (void)
 }
 
 static void
-test_template_custom (void)
+test_template_prophylaxis (void)
 {
   const char *expected[] = {
     "2026-01-05", "2026-04-05", "2026-07-05", "2026-10-05", "2027-01-05", "2027-04-05",
     "2027-07-05", "2027-10-05", "2028-01-05", "2028-04-05", "2028-07-05", "2028-10-05",
   };
 
-  check_dates ("custom", "2026-01-05", expected, G_N_ELEMENTS (expected));
+  check_dates ("uk-hydroxo-prophylaxis", "2026-01-05", expected, G_N_ELEMENTS (expected));
+}
+
+/* "Custom" starts blank: no phase, so nothing is scheduled until the
+ * person enters their prescription. */
+static void
+test_template_custom_blank (void)
+{
+  g_autoptr(GTimeZone) tz = zone ("Europe/London");
+  g_autoptr(CobaltPrescription) prescription = prescription_from ("custom", "2026-01-05");
+  g_autoptr(GDateTime) now = local_time (tz, "2026-01-04 08:00");
+  g_autoptr(CobaltDueInfo) info = cobalt_schedule_next_due (prescription, NULL, now, tz);
+  g_autofree char *description = cobalt_schedule_describe_due (info, now);
+
+  g_assert_cmpuint (prescription->phases->len, ==, 0);
+  g_assert_cmpint (info->status, ==, COBALT_DOSE_STATUS_NONE);
+  g_assert_null (info->due_at);
+  g_assert_cmpstr (description, ==, "Nothing scheduled");
 }
 
 static void
@@ -473,7 +490,7 @@ static void
 test_first_due_without_doses (void)
 {
   g_autoptr(GTimeZone) tz = zone ("Europe/London");
-  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("custom");
+  g_autoptr(CobaltPrescription) prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
   g_autoptr(GDateTime) now = local_time (tz, "2026-05-20 10:00");
   g_autoptr(CobaltDueInfo) info = NULL;
   g_autofree char *description = NULL;
@@ -1121,7 +1138,7 @@ static void
 test_due_info_copy (void)
 {
   g_autoptr(GTimeZone) tz = zone ("Europe/London");
-  g_autoptr(CobaltPrescription) prescription = prescription_from ("custom", "2026-01-05");
+  g_autoptr(CobaltPrescription) prescription = prescription_from ("uk-hydroxo-prophylaxis", "2026-01-05");
   g_autoptr(GDateTime) now = local_time (tz, "2026-01-04 08:00");
   g_autoptr(CobaltDueInfo) info = cobalt_schedule_next_due (prescription, NULL, now, tz);
   g_autoptr(CobaltDueInfo) copy = cobalt_due_info_copy (info);
@@ -1146,7 +1163,8 @@ main (int   argc,
   g_test_add_func ("/cobalt/schedule/template/us-cyano-label-all-phases", test_template_us_cyano_label_full);
   g_test_add_func ("/cobalt/schedule/template/us-cyano-weekly", test_template_us_cyano_weekly);
   g_test_add_func ("/cobalt/schedule/template/us-cyano-8weeks", test_template_us_cyano_8weeks);
-  g_test_add_func ("/cobalt/schedule/template/custom", test_template_custom);
+  g_test_add_func ("/cobalt/schedule/template/prophylaxis", test_template_prophylaxis);
+  g_test_add_func ("/cobalt/schedule/template/custom-blank", test_template_custom_blank);
   g_test_add_func ("/cobalt/schedule/template/phase-amounts", test_template_phase_amounts);
   g_test_add_func ("/cobalt/schedule/dst/london-spring", test_london_spring_change);
   g_test_add_func ("/cobalt/schedule/dst/london-autumn", test_london_autumn_change);

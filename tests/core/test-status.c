@@ -62,6 +62,10 @@ add_quarterly_prescription (Fixture *fixture)
 
   cobalt_prescription_add_phase (prescription, phase);
   cobalt_set_date (&prescription->starts_on, starts_on);
+  cobalt_prescription_set_enabled_sites (prescription,
+                                         (const char *[]) { "deltoid-left", "deltoid-right",
+                                                            "vastus-lateralis-left", "vastus-lateralis-right",
+                                                            NULL });
   prescription->person_id = fixture->person->id;
   cobalt_repository_save_prescription (fixture->repository, prescription, &error);
   g_assert_no_error (error);
@@ -226,6 +230,7 @@ test_first_dose_date (Fixture       *fixture,
   g_autoptr(CobaltStatus) status = NULL;
 
   cobalt_set_date (&prescription->starts_on, starts_on);
+  cobalt_prescription_set_enabled_sites (prescription, (const char *[]) { "deltoid-left", NULL });
   prescription->person_id = fixture->person->id;
   cobalt_repository_save_prescription (fixture->repository, prescription, &error);
   g_assert_no_error (error);

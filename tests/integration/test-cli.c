@@ -224,6 +224,7 @@ test_status_first_dose (void)
         g_assert_true (cobalt_repository_save_person (repository, person, &error));
         g_assert_no_error (error);
         prescription->person_id = person->id;
+        cobalt_prescription_set_enabled_sites (prescription, (const char *[]) { "deltoid-left", NULL });
         if (i == 0)
           cobalt_set_date (&prescription->starts_on, first);
         g_assert_true (cobalt_repository_save_prescription (repository, prescription, &error));

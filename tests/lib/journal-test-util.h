@@ -44,6 +44,9 @@ journal_save_prescription (JournalFixture     *f,
   prescription->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
   prescription->amount = 1.0;
   prescription->unit = COBALT_DOSE_UNIT_MG;
+  /* "Custom" starts blank: the strength is entered like the dose. */
+  prescription->strength_amount = 1.0;
+  prescription->strength_unit = COBALT_DOSE_UNIT_MG;
   cobalt_prescription_set_enabled_sites (prescription, sites);
   g_date_clear (&start, 1);
   g_date_set_dmy (&start, 1, 1, 2025);

@@ -292,3 +292,67 @@ cobalt_default_emergency_number (void)
 
   return cobalt_clinical_emergency_number_for (country);
 }
+
+/* Sources: "Emergency and urgent-advice numbers" (asked, never guessed:
+ * a number from the locale is shown for the person to confirm). */
+const char *
+cobalt_clinical_emergency_number_hint (gboolean prefilled)
+{
+  if (prefilled)
+    return _("Filled in from your language and region settings: check that it is the number to call "
+             "for an ambulance where the injections are given, and change it if not.");
+
+  return _("The number to call for an ambulance where the injections are given. "
+           "Cobalt shows it whenever a reaction needs help straight away.");
+}
+
+/* Sources: "Emergency and urgent-advice numbers". */
+const char *
+cobalt_clinical_emergency_number_required (void)
+{
+  return _("Enter the emergency number: the number to call for an ambulance where the injections "
+           "are given. Cobalt cannot know it for your region.");
+}
+
+/* Sources: "Emergency and urgent-advice numbers" (national only in
+ * England, Scotland and Wales, so never pre-filled). */
+const char *
+cobalt_clinical_urgent_number_hint (void)
+{
+  return _("Optional: the line to call for medical advice when your clinic is closed, "
+           "for example 111 in England, Scotland and Wales.");
+}
+
+/* Sources: "Technique data" (no invented technique; sites as trained). */
+const char *
+cobalt_clinical_sites_trained_hint (void)
+{
+  return _("Tick only the sites your clinic showed you how to inject into.");
+}
+
+/* Sources: "Technique data" (no invented technique). */
+const char *
+cobalt_clinical_technique_not_recorded (void)
+{
+  return _("The needle, syringe and angle are not recorded yet: inject as your clinic showed you, "
+           "and add them in Preferences when you have them.");
+}
+
+/* Sources: "Technique data" (expired medicine is never used: no
+ * override, an in-date ampoule or stop). */
+const char *
+cobalt_clinical_expired_medicine (void)
+{
+  return _("Never use medicine after its expiry date: take an in-date ampoule, or stop and ask "
+           "your clinic or pharmacist.");
+}
+
+/* Sources: "Body sites" (not into a sore, inflamed or bruised area) and
+ * "Technique data" (a resting site cannot be chosen until its rest is
+ * ended). */
+const char *
+cobalt_clinical_resting_site (void)
+{
+  return _("Do not inject into a sore, inflamed or bruised area. If the site has recovered, "
+           "end its rest first; otherwise choose another site.");
+}

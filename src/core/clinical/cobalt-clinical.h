@@ -61,4 +61,29 @@ char       *cobalt_clinical_locale_country       (void);
 const char *cobalt_clinical_emergency_number_for (const char *country);
 const char *cobalt_default_emergency_number      (void);
 
+/* The built-in checklist steps' title and guidance (the guidance ends
+ * with cobalt_clinical_follow_clinic()); NULL for "custom" or an unknown
+ * kind. Translated, borrowed. */
+const char *cobalt_clinical_step_title           (const char *kind);
+const char *cobalt_clinical_step_explanation     (const char *kind);
+
+/* The forms that ask for the numbers: the line under the emergency
+ * number (@prefilled: it came from the locale and is to be checked), the
+ * refusal when it is empty, and the line under the optional urgent-advice
+ * number (which names 111 only as an example, never fills it in). */
+const char *cobalt_clinical_emergency_number_hint     (gboolean prefilled);
+const char *cobalt_clinical_emergency_number_required (void);
+const char *cobalt_clinical_urgent_number_hint        (void);
+
+/* The forms that ask which sites the clinic trained the person on, and
+ * what the checklist says while no technique is recorded. */
+const char *cobalt_clinical_sites_trained_hint        (void);
+const char *cobalt_clinical_technique_not_recorded    (void);
+
+/* The expiry step and a refused dose from an expired batch: never used,
+ * an in-date ampoule or stop. The site picker on a resting site: not into
+ * a sore area, end its rest first if it has recovered. */
+const char *cobalt_clinical_expired_medicine          (void);
+const char *cobalt_clinical_resting_site              (void);
+
 G_END_DECLS

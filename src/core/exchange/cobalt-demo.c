@@ -16,6 +16,7 @@ typedef struct
   const char    *clinic_name;
   const char    *clinic_phone;
   const char    *emergency_number;
+  const char    *urgent_number;     /* NULL: none given */
   const char    *notes;
   const char    *template_id;
   guint          reminder_minute;
@@ -32,24 +33,34 @@ typedef struct
   double         lab_low;
   double         lab_high;
   const char    *lab_name;
+  /* What the demo person's clinic taught: drawing-up and injecting
+   * gauge, needle length (mm), syringe (mL), angle. Templates leave
+   * these "not recorded"; a demo person has entered them. */
+  guint          drawing_gauge;
+  guint          injecting_gauge;
+  double         needle_length_mm;
+  double         syringe_ml;
+  guint          angle_degrees;
 } DemoPerson;
 
 static const DemoPerson demo_people[] = {
   {
-    COBALT_DEMO_PERSON_SELF, "Riverside Surgery", "01632 960 123", "999",
+    COBALT_DEMO_PERSON_SELF, "Riverside Surgery", "01632 960 123", "999", "111",
     NULL,
     "uk-hydroxo-standard", 9 * 60,
     { "vastus-lateralis-left", "vastus-lateralis-right", "deltoid-left", "deltoid-right", NULL },
     9, { 3, 4, 2, 5 }, 0xB12A, COBALT_GIVEN_BY_SELF, NULL, 6,
     "HX", "ng/L", 180, 900, "Riverside pathology",
+    21, 23, 25, 2, 90,
   },
   {
-    COBALT_DEMO_PERSON_CARED, "Lakeview Family Practice", "555-0142", "911",
+    COBALT_DEMO_PERSON_CARED, "Lakeview Family Practice", "555-0142", "911", NULL,
     N_("Cared for by Jordan Rivera (daughter), who gives the injections."),
     "us-cyano-8weeks", 18 * 60 + 30,
     { "ventrogluteal-left", "ventrogluteal-right", "vastus-lateralis-left", "vastus-lateralis-right", NULL },
     18, { -2, -3, -1, -4 }, 0xB12B, COBALT_GIVEN_BY_CARER, "Jordan Rivera", 2,
     "CY", "pg/mL", 200, 900, "Lakeview Lab Services",
+    21, 23, 38, 3, 90,
   },
 };
 
@@ -642,6 +653,7 @@ populate_person (CobaltRepository *repository,
   cobalt_set_str (&person->clinic_name, spec->clinic_name);
   cobalt_set_str (&person->clinic_phone, spec->clinic_phone);
   cobalt_person_set_emergency_number (person, spec->emergency_number);
+  cobalt_set_str (&person->urgent_number, spec->urgent_number);
   if (spec->notes != NULL)
     cobalt_set_str (&person->notes, _(spec->notes));
   if (!cobalt_repository_save_person (repository, person, error))
@@ -715,6 +727,11 @@ cobalt_demo_plan_doses (guint                index,
   g_assert (prescription != NULL);
   prescription->reminder_minute = spec->reminder_minute;
   cobalt_prescription_set_enabled_sites (prescription, spec->sites);
+  prescription->drawing_needle_gauge = spec->drawing_gauge;
+  prescription->injecting_needle_gauge = spec->injecting_gauge;
+  prescription->needle_length_mm = spec->needle_length_mm;
+  prescription->syringe_ml = spec->syringe_ml;
+  prescription->angle_degrees = spec->angle_degrees;
 
   plan = plan_history (spec, prescription->phases, now, &next_due);
   /* With no dose yet, the first one was due on the day treatment began. */

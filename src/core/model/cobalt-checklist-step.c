@@ -6,67 +6,11 @@
 
 #include "cobalt-checklist-step.h"
 #include "cobalt-record.h"
+#include "cobalt-clinical.h"
 
 G_DEFINE_FINAL_TYPE (CobaltChecklistStep, cobalt_checklist_step, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cobalt-checklist-error-quark, cobalt_checklist_error)
-
-/* The built-in steps, in the default order (DESIGN.md "Default checklist"),
- * worded from CLINICAL.md. The wording points back to the clinic wherever
- * it gives guidance, because Cobalt follows the clinic's training and never
- * replaces it. */
-typedef struct
-{
-  const char *kind;
-  const char *title;
-  const char *explanation;
-} BuiltinStep;
-
-static const BuiltinStep builtin_steps[] = {
-  { COBALT_STEP_CONFIRM_MEDICINE,
-    N_("Confirm the medicine and dose"),
-    N_("Check that the name, strength and dose on the ampoule match your "
-       "prescription. If anything differs, stop and ask your clinic.") },
-  { COBALT_STEP_CHECK_EXPIRY,
-    N_("Check the expiry date"),
-    N_("Read the expiry date on the ampoule and compare it with the batch "
-       "shown here. Do not use medicine past its expiry date.") },
-  { COBALT_STEP_CHECK_LIQUID,
-    N_("Check the liquid"),
-    N_("Hold the ampoule up to the light. Do not use it if the liquid is "
-       "cloudy, discoloured or has particles in it.") },
-  { COBALT_STEP_SUPPLIES_READY,
-    N_("Get your supplies ready"),
-    N_("Drawing-up needle, injecting needle, syringe, swab, gauze or plaster, "
-       "and the sharps bin within reach. Gloves if your clinic advised them.") },
-  { COBALT_STEP_WASH_HANDS,
-    N_("Wash your hands"),
-    N_("Wash and dry your hands, and lay everything out on a clean, clear "
-       "surface.") },
-  { COBALT_STEP_CHOOSE_SITE,
-    N_("Choose the injection site"),
-    N_("Use a site your clinic trained you on. Avoid any spot that is sore, "
-       "bruised or inflamed. Follow your clinic's instructions.") },
-  { COBALT_STEP_DRAW_UP,
-    N_("Draw up the dose"),
-    N_("Draw up the dose with the drawing-up needle, change to the injecting "
-       "needle, and remove air bubbles the way you were taught. Follow your "
-       "clinic's instructions.") },
-  { COBALT_STEP_POSITION,
-    N_("Get into position"),
-    N_("Sit or lie so the muscle is relaxed. Clean the skin if your clinic "
-       "taught you to, and let it dry.") },
-  { COBALT_STEP_INJECT,
-    N_("Inject"),
-    N_("Inject with the needle length, angle and landmarks you were taught. "
-       "Never into a vein. If you are unsure at any point, stop and ask for "
-       "help. Follow your clinic's instructions.") },
-  { COBALT_STEP_AFTERCARE,
-    N_("Aftercare"),
-    N_("Press gently on the site with gauze. Put the needle and syringe "
-       "straight into the sharps bin without recapping them. Note any "
-       "reaction. Follow your clinic's instructions.") },
-};
 
 static const char * const builtin_kinds[] = {
   COBALT_STEP_CONFIRM_MEDICINE,
@@ -82,20 +26,6 @@ static const char * const builtin_kinds[] = {
   NULL
 };
 
-G_STATIC_ASSERT (G_N_ELEMENTS (builtin_steps) + 1 == G_N_ELEMENTS (builtin_kinds));
-
-static const BuiltinStep *
-find_builtin (const char *kind)
-{
-  if (kind == NULL)
-    return NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_steps); i++)
-    if (g_str_equal (builtin_steps[i].kind, kind))
-      return &builtin_steps[i];
-
-  return NULL;
-}
 
 static void
 cobalt_checklist_step_finalize (GObject *object)
@@ -200,23 +130,19 @@ cobalt_checklist_step_kind_is_valid (const char *kind)
   if (kind == NULL)
     return FALSE;
 
-  return g_str_equal (kind, COBALT_STEP_CUSTOM) || find_builtin (kind) != NULL;
+  return g_str_equal (kind, COBALT_STEP_CUSTOM) || cobalt_clinical_step_title (kind) != NULL;
 }
 
 const char *
 cobalt_checklist_step_kind_get_title (const char *kind)
 {
-  const BuiltinStep *builtin = find_builtin (kind);
-
-  return builtin != NULL ? _(builtin->title) : NULL;
+  return cobalt_clinical_step_title (kind);
 }
 
 const char *
 cobalt_checklist_step_kind_get_explanation (const char *kind)
 {
-  const BuiltinStep *builtin = find_builtin (kind);
-
-  return builtin != NULL ? _(builtin->explanation) : NULL;
+  return cobalt_clinical_step_explanation (kind);
 }
 
 GListModel *
@@ -224,13 +150,13 @@ cobalt_checklist_default_steps (void)
 {
   GListStore *store = g_list_store_new (COBALT_TYPE_CHECKLIST_STEP);
 
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_steps); i++)
+  for (guint i = 0; builtin_kinds[i] != NULL; i++)
     {
       g_autoptr(CobaltChecklistStep) step = NULL;
 
-      step = cobalt_checklist_step_new (builtin_steps[i].kind,
-                                        _(builtin_steps[i].title),
-                                        _(builtin_steps[i].explanation));
+      step = cobalt_checklist_step_new (builtin_kinds[i],
+                                        cobalt_clinical_step_title (builtin_kinds[i]),
+                                        cobalt_clinical_step_explanation (builtin_kinds[i]));
       step->position = i;
       g_list_store_append (store, step);
     }

@@ -77,8 +77,7 @@ typedef enum
   COBALT_CHECKLIST_ERROR_NOT_TICKED,   /* next/finish before the step(s) are ticked */
   COBALT_CHECKLIST_ERROR_AT_START,     /* go back from the first step */
   COBALT_CHECKLIST_ERROR_AT_END,       /* go next from the last step */
-  COBALT_CHECKLIST_ERROR_NO_REASON,    /* abort without a reason */
-  COBALT_CHECKLIST_ERROR_EXPIRED,      /* expired batch without an override note */
+  COBALT_CHECKLIST_ERROR_EXPIRED,      /* tick the expiry step of an expired batch (no override) */
 } CobaltChecklistError;
 GQuark               cobalt_checklist_error_quark          (void);
 

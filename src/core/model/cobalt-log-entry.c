@@ -107,3 +107,14 @@ cobalt_log_entry_describe_checklist (CobaltLogEntry *self)
     return C_("checklist", "None");
   return cobalt_run_state_to_string (self->checklist_state);
 }
+
+const char *
+cobalt_log_entry_describe_abort_reason (CobaltLogEntry *self)
+{
+  g_return_val_if_fail (COBALT_IS_LOG_ENTRY (self), NULL);
+
+  if (self->abort_reason == NULL || *self->abort_reason == '\0')
+    /* Translators: the log's note for a checklist stopped without a reason. */
+    return _("No reason given");
+  return self->abort_reason;
+}

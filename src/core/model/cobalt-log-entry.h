@@ -51,5 +51,8 @@ gboolean        cobalt_log_entry_is_dose             (CobaltLogEntry *self);
 
 /* "Completed", "Stopped", "In progress" or "None" (translated). */
 const char     *cobalt_log_entry_describe_checklist  (CobaltLogEntry *self);
+/* Why a stopped run was stopped, or "No reason given" (translated): the
+ * reason is optional. */
+const char     *cobalt_log_entry_describe_abort_reason (CobaltLogEntry *self);
 
 G_END_DECLS

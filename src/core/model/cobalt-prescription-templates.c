@@ -6,6 +6,11 @@
  * clinic prescribed, and can change every value. Where the sources give a
  * range, the choice made here is written beside the template.
  *
+ * A template fills in the product, dose, strength and phases only: the
+ * needles, syringe, angle and the sites the clinic trained the person on
+ * stay "not recorded" until the person enters them, and "custom" is
+ * blank (docs/clinical-sources.md, "Technique data").
+ *
  * Strengths are the common ampoules: hydroxocobalamin 1 mg/mL,
  * cyanocobalamin 1000 mcg/mL. No template holds a volume: the volume to
  * draw up is each phase's dose ÷ the strength (250 mcg of a 1000 mcg/mL
@@ -117,13 +122,12 @@ static const Template templates[] = {
       { COBALT_INTERVAL_MONTHS, 1, COBALT_PHASE_END_OPEN, 0, 0, N_("Maintenance") },
     }, 2
   },
-  /* A blank start: one open-ended phase every 3 months. */
+  /* Blank: no phase, no dose, no strength. Everything is what the person
+   * enters from their prescription; nothing is suggested. */
   {
     "custom", N_("Custom"),
-    COBALT_PRODUCT_HYDROXOCOBALAMIN, 1.0, COBALT_DOSE_UNIT_MG, 1.0, COBALT_DOSE_UNIT_MG,
-    {
-      { COBALT_INTERVAL_MONTHS, 3, COBALT_PHASE_END_OPEN, 0, 0, NULL },
-    }, 1
+    COBALT_PRODUCT_HYDROXOCOBALAMIN, 0, COBALT_DOSE_UNIT_MG, 0, COBALT_DOSE_UNIT_MG,
+    { { 0 } }, 0
   },
 };
 
@@ -182,8 +186,9 @@ cobalt_prescription_new_from_template (const char *template_id)
   if (template == NULL)
     return NULL;
 
-  /* Everything not set here (route IM, needles, sites, 09:00 reminder,
-   * 3 hours' grace) keeps cobalt_prescription_new()'s defaults. */
+  /* Everything not set here keeps cobalt_prescription_new()'s defaults:
+   * route IM, a 09:00 reminder, and no technique and no sites ("not
+   * recorded"): a template is a regimen, never what the clinic taught. */
   self = cobalt_prescription_new ();
   cobalt_set_str (&self->template_id, template->id);
   self->product = template->product;
@@ -205,4 +210,21 @@ cobalt_prescription_new_from_template (const char *template_id)
   cobalt_prescription_set_phases (self, phases);
 
   return g_steal_pointer (&self);
+}
+
+double
+cobalt_prescription_template_max_strength_mcg (void)
+{
+  double max = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      double per_ml = templates[i].strength;
+
+      if (templates[i].strength_unit == COBALT_DOSE_UNIT_MG)
+        per_ml *= 1000;
+      max = MAX (max, per_ml);
+    }
+
+  return max;
 }

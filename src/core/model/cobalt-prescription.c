@@ -40,16 +40,15 @@ cobalt_prescription_class_init (CobaltPrescriptionClass *klass)
   G_OBJECT_CLASS (klass)->finalize = cobalt_prescription_finalize;
 }
 
-/* These defaults are only a starting point for the form: the clinic's own
- * values (dose, needles, sites, time) are entered by the user. */
+/* Only what no clinic decides is set here. The technique the clinic
+ * taught (needles, syringe, angle) and the sites it trained the person on
+ * start "not recorded" (0, no sites): Cobalt never invents them, and the
+ * checklist says "as your clinic showed you" until they are entered
+ * (docs/clinical-sources.md, "Technique data"). */
 static void
 cobalt_prescription_init (CobaltPrescription *self)
 {
-  static const char * const default_sites[] = {
-    "deltoid-left", "deltoid-right",
-    "vastus-lateralis-left", "vastus-lateralis-right",
-    NULL
-  };
+  static const char * const no_sites[] = { NULL };
 
   self->template_id = g_strdup ("custom");
   self->product = COBALT_PRODUCT_HYDROXOCOBALAMIN;
@@ -58,14 +57,9 @@ cobalt_prescription_init (CobaltPrescription *self)
   self->amount = 1.0;
   self->unit = COBALT_DOSE_UNIT_MG;
   self->route = COBALT_ROUTE_IM;
-  self->drawing_needle_gauge = 21;
-  self->injecting_needle_gauge = 23;
-  self->needle_length_mm = 25.0;
-  self->syringe_ml = 2.0;
-  self->angle_degrees = 90;
   self->use_swab = TRUE;
   self->aspirate = FALSE;
-  self->enabled_sites = g_strdupv ((char **) default_sites);
+  self->enabled_sites = g_strdupv ((char **) no_sites);
   self->reminder_minute = 9 * 60;
   self->grace_minutes = 180;
   self->phases = phase_array_new ();

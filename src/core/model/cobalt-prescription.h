@@ -41,7 +41,8 @@ struct _CobaltPrescription
   double          amount;
   CobaltDoseUnit  unit;
   CobaltRoute     route;
-  /* Technique as the clinic taught it. Gauge 0 / length 0 = not recorded. */
+  /* Technique as the clinic taught it; 0 = not recorded (the default: no
+   * template and no default fills them in). */
   guint           drawing_needle_gauge;
   guint           injecting_needle_gauge;
   double          needle_length_mm;
@@ -50,7 +51,9 @@ struct _CobaltPrescription
   gboolean        use_swab;
   gboolean        aspirate;
   char           *technique_notes; /* landmarks as taught; may be NULL */
-  GStrv           enabled_sites;   /* set with cobalt_prescription_set_enabled_sites() */
+  /* The sites the clinic trained the person on, none until they are
+   * chosen; set with cobalt_prescription_set_enabled_sites(). */
+  GStrv           enabled_sites;
   guint           reminder_minute; /* reminder time, minutes after local midnight (0..1439) */
   /* Kept in the database for older versions; no longer decides anything
    * (a dose is due all of its due day: cobalt-schedule.c, rule 6). */
@@ -67,11 +70,15 @@ struct _CobaltPrescription
 
 CobaltPrescription *cobalt_prescription_new            (void);
 /* A new, unsaved prescription filled from a CLINICAL.md template id
- * ("uk-hydroxo-standard", ...); NULL for an unknown id. */
+ * ("uk-hydroxo-standard", ...): product, dose, strength and phases only;
+ * no technique and no sites. "custom" is blank (no phase, dose 0,
+ * strength not known). NULL for an unknown id. */
 CobaltPrescription *cobalt_prescription_new_from_template (const char *template_id);
 /* An unsaved copy (id 0) to edit into the next version. */
 CobaltPrescription *cobalt_prescription_copy           (CobaltPrescription *self);
 
+/* The strongest ampoule any template names, in mcg per mL. */
+double              cobalt_prescription_template_max_strength_mcg (void);
 /* Template ids in display order, NULL-terminated; and their translated names. */
 const char * const *cobalt_prescription_template_ids   (void);
 const char         *cobalt_prescription_template_name  (const char *template_id);

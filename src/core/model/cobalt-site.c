@@ -177,3 +177,14 @@ cobalt_site_info_get_note (const CobaltSiteInfo *info)
 
   return info->note != NULL ? _(info->note) : NULL;
 }
+
+double
+cobalt_site_catalogue_max_volume_ml (void)
+{
+  double max = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (catalogue); i++)
+    max = MAX (max, catalogue[i].max_volume_ml);
+
+  return max;
+}

@@ -30,6 +30,9 @@ typedef struct
 } CobaltSiteInfo;
 
 guint                 cobalt_site_catalogue_get_n_sites (void);
+/* The largest typical maximum of any site (docs/clinical-sources.md,
+ * "Technique data"): more than one injection anywhere can hold. */
+double                cobalt_site_catalogue_max_volume_ml (void);
 /* In catalogue order; that order breaks ties in rotation. */
 const CobaltSiteInfo *cobalt_site_catalogue_get_nth     (guint       position);
 const CobaltSiteInfo *cobalt_site_catalogue_lookup      (const char *id);

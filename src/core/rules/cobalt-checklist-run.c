@@ -166,13 +166,14 @@ all_ticked_before (CobaltChecklistRun *self,
   return TRUE;
 }
 
-/* The expiry step may only be ticked past an expired batch with a reason. */
+/* Expired medicine is never used (docs/clinical-sources.md, "Technique
+ * data"): while the batch is expired the expiry step cannot be ticked, and
+ * no note, not even an older version's override, lets it through. */
 static gboolean
 expiry_tick_allowed (CobaltChecklistRun *self,
                      guint               index)
 {
   return !self->expiry_blocked
-         || is_blank (self->expiry_override) == FALSE
          || g_strcmp0 (get_step (self, index)->kind, COBALT_STEP_CHECK_EXPIRY) != 0;
 }
 
@@ -645,35 +646,6 @@ cobalt_checklist_run_get_expiry_override (CobaltChecklistRun *self)
   return self->expiry_override;
 }
 
-gboolean
-cobalt_checklist_run_set_expiry_override (CobaltChecklistRun  *self,
-                                          const char          *note,
-                                          GError             **error)
-{
-  g_autofree char *stripped = NULL;
-
-  g_return_val_if_fail (COBALT_IS_CHECKLIST_RUN (self), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!ensure_open (self, error))
-    return FALSE;
-
-  if (!is_blank (note))
-    stripped = strip_copy (note);
-
-  if (!cobalt_set_str (&self->expiry_override, stripped))
-    return TRUE;
-
-  g_object_freeze_notify (G_OBJECT (self));
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_OVERRIDE]);
-  if (drop_unjustified_expiry_ticks (self))
-    notify_ticks (self);
-  g_object_thaw_notify (G_OBJECT (self));
-  emit_changed (self);
-
-  return TRUE;
-}
-
 const char *
 cobalt_checklist_run_get_site_id (CobaltChecklistRun *self)
 {
@@ -724,7 +696,7 @@ cobalt_checklist_run_set_expiry_blocked (CobaltChecklistRun *self,
   g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EXPIRY_BLOCKED]);
   /* A batch found expired after the step was ticked: the person has to
-   * look at it again and say why they continue. */
+   * take an in-date ampoule (or stop) before going on. */
   if (drop_unjustified_expiry_ticks (self))
     notify_ticks (self);
   g_object_thaw_notify (G_OBJECT (self));
@@ -749,8 +721,7 @@ cobalt_checklist_run_tick (CobaltChecklistRun  *self,
   if (!expiry_tick_allowed (self, index))
     {
       g_set_error_literal (error, COBALT_CHECKLIST_ERROR, COBALT_CHECKLIST_ERROR_EXPIRED,
-                           _("This batch has expired. Do not use it unless your clinic "
-                             "told you to; if so, write down why you are continuing."));
+                           _("This batch has expired: take an in-date ampoule, or stop."));
       return FALSE;
     }
 
@@ -945,17 +916,12 @@ cobalt_checklist_run_abort (CobaltChecklistRun  *self,
   if (!ensure_open (self, error))
     return FALSE;
 
-  if (is_blank (reason))
-    {
-      g_set_error_literal (error, COBALT_CHECKLIST_ERROR, COBALT_CHECKLIST_ERROR_NO_REASON,
-                           _("Say briefly why you stopped, so you and your clinic can "
-                             "see it later."));
-      return FALSE;
-    }
-
   self->state = COBALT_RUN_ABORTED;
   g_free (self->abort_reason);
-  self->abort_reason = strip_copy (reason);
+  /* Optional: whoever stops mid-injection needs the urgent help, not a
+   * form (docs/clinical-sources.md, "Safety wording"). The table's CHECK
+   * refuses a blank reason but not a missing one. */
+  self->abort_reason = is_blank (reason) ? NULL : strip_copy (reason);
   cobalt_set_date_time (&self->finished_at, now);
 
   g_object_freeze_notify (G_OBJECT (self));

@@ -25,10 +25,13 @@ G_DECLARE_FINAL_TYPE (CobaltChecklistRun, cobalt_checklist_run, COBALT, CHECKLIS
  * - go_next only when the current step is ticked; go_back from any step but
  *   the first; go_to to any step whose earlier steps are all ticked;
  * - while "expiry-blocked" is set (the GUI found the batch expired), the
- *   check-expiry step can only be ticked once a non-empty expiry override
- *   note explains why the person continues;
- * - finish only when every step is ticked → COMPLETED; abort needs a
- *   non-empty reason → ABORTED; after either, nothing changes any more
+ *   check-expiry step cannot be ticked at all: expired medicine is never
+ *   used, there is no override (the person takes an in-date ampoule, and
+ *   the GUI clears the block, or stops);
+ * - finish only when every step is ticked → COMPLETED; abort at any time
+ *   → ABORTED, with a reason if the person gave one (a blank one is kept
+ *   as none: "Stop — I'm not sure" shows the urgent help first and asks
+ *   why afterwards, optionally); after either, nothing changes any more
  *   (COBALT_CHECKLIST_ERROR_CLOSED), except linking the dose id.
  *
  * Properties (read-only unless noted): id (rw), person-id, started-at,
@@ -84,11 +87,10 @@ int                 cobalt_checklist_run_find_step         (CobaltChecklistRun *
 guint               cobalt_checklist_run_get_n_ticked      (CobaltChecklistRun *self);
 guint               cobalt_checklist_run_get_current_step  (CobaltChecklistRun *self);
 
-/* Why the person continued past an expired batch; NULL if they did not. */
+/* Only ever read: a run stored by an older version may say why the
+ * person went on past an expired batch; NULL otherwise. Nothing sets it
+ * any more (no override). */
 const char         *cobalt_checklist_run_get_expiry_override (CobaltChecklistRun *self);
-gboolean            cobalt_checklist_run_set_expiry_override (CobaltChecklistRun *self,
-                                                              const char         *note,
-                                                              GError            **error);
 gboolean            cobalt_checklist_run_get_expiry_blocked (CobaltChecklistRun *self);
 /* The body site chosen during the run (a catalogue id), stored with it so
  * that resuming after a restart keeps it; NULL until one is chosen. Only
@@ -121,6 +123,7 @@ gboolean            cobalt_checklist_run_can_finish        (CobaltChecklistRun *
 gboolean            cobalt_checklist_run_finish            (CobaltChecklistRun *self,
                                                             GDateTime          *now,
                                                             GError            **error);
+/* @reason may be NULL or blank: stored as NULL (no reason given). */
 gboolean            cobalt_checklist_run_abort             (CobaltChecklistRun *self,
                                                             const char         *reason,
                                                             GDateTime          *now,

@@ -9,6 +9,7 @@
 #include <math.h>
 #include <glib/gi18n-lib.h>
 
+#include "cobalt-clinical.h"
 #include "cobalt-dose-rules.h"
 #include "cobalt-schedule.h"
 #include "cobalt-site.h"
@@ -16,9 +17,6 @@
 
 G_DEFINE_QUARK (cobalt-dose-error-quark, cobalt_dose_error)
 
-/* With no prescription to compare with, a dose may be no more than any
- * prescription may say: the limits of cobalt-prescription-validate.c. */
-#define NO_PRESCRIPTION_MAX_MCG 5000.0
 
 /* Amounts are typed and stored as doubles: 0.1 mg is 100.00000000000001
  * mcg once converted. */
@@ -365,7 +363,7 @@ check_amount (CobaltDose          *dose,
     {
       double mcg = 0;
 
-      *differs = to_mcg (amount, unit, NULL, &mcg) && mcg > NO_PRESCRIPTION_MAX_MCG * (1 + RELATIVE_TOLERANCE);
+      *differs = to_mcg (amount, unit, NULL, &mcg) && mcg > cobalt_dose_rules_max_dose_mcg () * (1 + RELATIVE_TOLERANCE);
       if (*differs && !(dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT))
         {
           /* Translators: an amount, e.g. "99999 mcg is more than ..." */
@@ -599,10 +597,7 @@ cobalt_dose_new_from_run (CobaltChecklistRun  *run,
                           GDateTime           *now)
 {
   g_autoptr(CobaltDose) dose = NULL;
-  g_autoptr(GString) note = g_string_new (NULL);
-  const char *override;
   GDate *expiry = NULL;
-  GDate today;
 
   g_return_val_if_fail (COBALT_IS_CHECKLIST_RUN (run), NULL);
   g_return_val_if_fail (prescription == NULL || COBALT_IS_PRESCRIPTION (prescription), NULL);
@@ -629,26 +624,57 @@ cobalt_dose_new_from_run (CobaltChecklistRun  *run,
       cobalt_set_date (&dose->expiry, expiry);
     }
 
-  if (!is_blank (exception_note))
-    g_string_append (note, exception_note);
+  /* Never the EXPIRED flag, nor an old run's override note: expired
+   * medicine is never used, so a dose from an expired batch is refused
+   * when it is added (cobalt_dose_rules_check_batch_in_date()), not
+   * logged with a flag. */
+  dose->exceptions = exceptions & ~COBALT_DOSE_EXCEPTION_EXPIRED;
+  cobalt_set_str (&dose->exception_note, !is_blank (exception_note) ? exception_note : NULL);
+  return g_steal_pointer (&dose);
+}
 
-  /* Past its date on the day it is given, whatever the wizard knew: the
-   * log says so as a flag, with the person's own reason beside it, never
-   * as a sentence of ours in their notes. */
-  local_day (now, &today);
-  override = cobalt_checklist_run_get_expiry_override (run);
-  if (!is_blank (override) || (expiry != NULL && g_date_valid (expiry) && g_date_compare (expiry, &today) < 0))
-    exceptions |= COBALT_DOSE_EXCEPTION_EXPIRED;
-  if (!is_blank (override))
+gboolean
+cobalt_dose_rules_check_batch_in_date (CobaltDose  *dose,
+                                       GError     **error)
+{
+  GDate *expiry;
+  GDate day;
+
+  g_return_val_if_fail (COBALT_IS_DOSE (dose), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  /* Only a dose given used a batch; a date that is not one is refused by
+   * cobalt_dose_validate() with its own sentence. */
+  if (!cobalt_dose_is_given (dose))
+    return TRUE;
+
+  expiry = dose->expiry;
+  if (dose->given_at != NULL && expiry != NULL && g_date_valid (expiry))
     {
-      if (note->len > 0)
-        g_string_append (note, "; ");
-      g_string_append (note, override);
+      /* Usable up to and including the printed day, in the zone the dose
+       * was given in. */
+      local_day (dose->given_at, &day);
+      if (g_date_compare (expiry, &day) < 0)
+        {
+          g_autofree char *date = format_day (expiry);
+
+          /* Translators: %s is the expiry date (2025-12-31), then what to do */
+          g_set_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXPIRY,
+                       _("This batch expired on %s, before the day of this dose. %s"),
+                       date, cobalt_clinical_expired_medicine ());
+          return FALSE;
+        }
     }
 
-  dose->exceptions = exceptions;
-  cobalt_set_str (&dose->exception_note, note->len > 0 ? note->str : NULL);
-  return g_steal_pointer (&dose);
+  /* Only a dose logged by an older version carries the flag. */
+  if (dose->exceptions & COBALT_DOSE_EXCEPTION_EXPIRED)
+    {
+      g_set_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXPIRY, "%s",
+                   cobalt_clinical_expired_medicine ());
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 char *
@@ -692,4 +718,10 @@ cobalt_lab_result_validate_for (CobaltLabResult  *result,
     return FALSE;
 
   return cobalt_lab_result_validate (result, error);
+}
+
+double
+cobalt_dose_rules_max_dose_mcg (void)
+{
+  return cobalt_prescription_template_max_strength_mcg () * cobalt_site_catalogue_max_volume_ml ();
 }

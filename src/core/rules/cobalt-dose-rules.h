@@ -72,7 +72,7 @@ typedef enum
   COBALT_DOSE_ERROR_PRODUCT_DIFFERS, /* not the prescribed medicine */
   COBALT_DOSE_ERROR_EXCEPTION_NOTE,  /* an exception without the person's words */
   COBALT_DOSE_ERROR_SITE,            /* not a site of the catalogue */
-  COBALT_DOSE_ERROR_EXPIRY,          /* not a real date */
+  COBALT_DOSE_ERROR_EXPIRY,          /* not a real date; a new dose from an expired batch */
   COBALT_DOSE_ERROR_KIND,            /* given, skipped or moved; a dose not given has no run */
   COBALT_DOSE_ERROR_ADVISED_BY,      /* a dose not given without who advised it */
   COBALT_DOSE_ERROR_MOVED_TO,        /* a move without a day, or before the decision */
@@ -104,14 +104,19 @@ double      cobalt_dose_rules_expected_amount  (CobaltPrescription  *prescriptio
  * then does the history decide which dose is right. */
 gboolean    cobalt_dose_rules_needs_history    (CobaltPrescription  *prescription);
 
+/* The most a form accepts as one dose, in mcg: the strongest ampoule any
+ * regimen template names times the largest volume any site takes
+ * (docs/clinical-sources.md, "Regimen templates" and "Technique data") —
+ * 1000 mcg/mL × 5 mL. Beyond it is a typing mistake, not a prescription. */
+double      cobalt_dose_rules_max_dose_mcg     (void);
+
 /* The dose a finished checklist run logs: given now by the person
  * themself, at @site_id (NULL: the site kept with the run), under
  * @prescription (may be NULL) at @amount of its unit, from @ampoule (may
- * be NULL: batch and expiry come from it). An expired batch the person
- * went on with is COBALT_DOSE_EXCEPTION_EXPIRED with their reason (the
- * run's expiry override) in exception_note; @exceptions (e.g. EARLY) and
- * @exception_note (their words) are kept too, the notes joined. The
- * dose's own notes stay the person's: empty. */
+ * be NULL: batch and expiry come from it). @exceptions (e.g. EARLY) and
+ * @exception_note (their words) are kept. Never COBALT_DOSE_EXCEPTION_EXPIRED
+ * (nor an older run's expiry override): a dose from an expired batch is
+ * refused, see below. The dose's own notes stay the person's: empty. */
 CobaltDose *cobalt_dose_new_from_run           (CobaltChecklistRun  *run,
                                                 CobaltPrescription  *prescription,
                                                 double               amount,
@@ -120,6 +125,16 @@ CobaltDose *cobalt_dose_new_from_run           (CobaltChecklistRun  *run,
                                                 CobaltDoseException  exceptions,
                                                 const char          *exception_note,
                                                 GDateTime           *now);
+
+/* Expired medicine is never used (docs/clinical-sources.md, "Technique
+ * data"): FALSE with COBALT_DOSE_ERROR_EXPIRY for a dose given from a
+ * batch whose expiry is before the day it was given (in its zone), or one
+ * flagged COBALT_DOSE_EXCEPTION_EXPIRED. cobalt_repository_add_dose()
+ * refuses such a new dose; doses already stored with the flag by older
+ * versions are kept and shown as they are (update and import do not
+ * apply this check). */
+gboolean    cobalt_dose_rules_check_batch_in_date (CobaltDose  *dose,
+                                                   GError     **error);
 
 /* How the log shows the AMOUNT, PRODUCT and EXPIRED bits of
  * doses.exceptions ("Another amount than prescribed, on the clinic's

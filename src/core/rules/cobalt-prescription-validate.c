@@ -15,27 +15,17 @@
 
 G_DEFINE_QUARK (cobalt-prescription-error-quark, cobalt_prescription_error)
 
-/* Upper limits a form refuses: a B12 injection is about 1 mL, so anything
- * beyond these is a typing mistake, not a prescription. */
-#define MAX_AMOUNT_MCG 5000.0
-#define MAX_AMOUNT_MG     5.0
-#define MAX_AMOUNT_ML     5.0
 /* The smallest mark on a 1 mL syringe. A smaller volume is a strength
  * typed in the wrong unit (1000 mg/mL for 1000 mcg/mL), not a dose. */
 #define MIN_VOLUME_ML     0.01
 
-/* The largest typical maximum of any site in the catalogue: more than
- * that is more than one injection can hold. Above the chosen site's own
- * maximum is only a warning (CLINICAL.md "Technique data"). */
+/* More than the largest typical maximum of any site is more than one
+ * injection can hold; above the chosen site's own maximum is only a
+ * warning (docs/clinical-sources.md, "Technique data"). */
 static double
 max_volume_ml (void)
 {
-  double max = 0;
-
-  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
-    max = MAX (max, cobalt_site_catalogue_get_nth (i)->max_volume_ml);
-
-  return max;
+  return cobalt_site_catalogue_max_volume_ml ();
 }
 
 static gboolean
@@ -121,11 +111,11 @@ max_amount_for_unit (CobaltDoseUnit unit)
   switch (unit)
     {
     case COBALT_DOSE_UNIT_MCG:
-      return MAX_AMOUNT_MCG;
+      return cobalt_dose_rules_max_dose_mcg ();
     case COBALT_DOSE_UNIT_MG:
-      return MAX_AMOUNT_MG;
+      return cobalt_dose_rules_max_dose_mcg () / 1000;
     case COBALT_DOSE_UNIT_ML:
-      return MAX_AMOUNT_ML;
+      return max_volume_ml ();
     default:
       return 0;
     }

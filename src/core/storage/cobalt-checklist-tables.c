@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cobalt-tables-private.h"
+#include "cobalt-clinical.h"
 
 /* The checklist's tables: checklist_steps (each person's definition),
  * checklist_runs (one pass through it before a dose) and
@@ -89,6 +90,28 @@ prepare (CobaltDatabase      *db,
 
 /* Steps (the definition) ------------------------------------------------ */
 
+/* A built-in step's guidance is stored NULL while it is the catalogue's
+ * (cobalt-clinical-steps.c; schema version 5), so that a rewording or a
+ * translation reaches every person; what a person wrote is kept. */
+static const char *
+stored_explanation (CobaltChecklistStep *step)
+{
+  const char *catalogue = cobalt_clinical_step_explanation (step->kind);
+
+  if (catalogue != NULL && g_strcmp0 (step->explanation, catalogue) == 0)
+    return NULL;
+  return step->explanation;
+}
+
+static const char *
+loaded_explanation (const char *kind,
+                    const char *stored)
+{
+  if (stored == NULL)
+    return cobalt_clinical_step_explanation (kind);
+  return stored;
+}
+
 GListModel *
 cobalt_checklist_steps_table_select_by_person (CobaltDatabase  *db,
                                                gint64           person_id,
@@ -109,7 +132,8 @@ cobalt_checklist_steps_table_select_by_person (CobaltDatabase  *db,
 
       step = cobalt_checklist_step_new (cobalt_statement_get_text (stmt, 2),
                                         cobalt_statement_get_text (stmt, 3),
-                                        cobalt_statement_get_text (stmt, 4));
+                                        loaded_explanation (cobalt_statement_get_text (stmt, 2),
+                                                            cobalt_statement_get_text (stmt, 4)));
       step->id = cobalt_statement_get_int64 (stmt, 0);
       step->person_id = person_id;
       step->position = cobalt_statement_get_int64 (stmt, 1);
@@ -155,7 +179,7 @@ cobalt_checklist_steps_table_replace (CobaltDatabase  *db,
           !cobalt_statement_bind_int64 (insert, 2, i, error) ||
           !cobalt_statement_bind_text (insert, 3, step->kind, error) ||
           !cobalt_statement_bind_text (insert, 4, step->title, error) ||
-          !cobalt_statement_bind_text (insert, 5, step->explanation, error) ||
+          !cobalt_statement_bind_text (insert, 5, stored_explanation (step), error) ||
           !cobalt_statement_execute (insert, error))
         return FALSE;
 

@@ -323,11 +323,33 @@ static const char schema_v4[] =
 
   "ALTER TABLE people ADD COLUMN urgent_number TEXT;";
 
+/* Issue "critical moments" (docs/clinical-sources.md, "Technique data"):
+ * the built-in checklist steps' guidance was reworded from the sources.
+ * A step whose guidance is still the old default stores NULL, which now
+ * means "the catalogue's current words" (cobalt-clinical-steps.c), so
+ * rewordings and translations reach everyone; guidance a person wrote
+ * themselves is kept. */
+static const char schema_v5[] =
+  "UPDATE checklist_steps SET explanation = NULL"
+  "  WHERE (kind, explanation) IN (VALUES"
+  "    ('confirm-medicine', 'Check that the name, strength and dose on the ampoule match your prescription. If anything differs, stop and ask your clinic.'),"
+  "    ('check-expiry', 'Read the expiry date on the ampoule and compare it with the batch shown here. Do not use medicine past its expiry date.'),"
+  "    ('check-liquid', 'Hold the ampoule up to the light. Do not use it if the liquid is cloudy, discoloured or has particles in it.'),"
+  "    ('supplies-ready', 'Drawing-up needle, injecting needle, syringe, swab, gauze or plaster, and the sharps bin within reach. Gloves if your clinic advised them.'),"
+  "    ('wash-hands', 'Wash and dry your hands, and lay everything out on a clean, clear surface.'),"
+  "    ('choose-site', 'Use a site your clinic trained you on. Avoid any spot that is sore, bruised or inflamed. Follow your clinic''s instructions.'),"
+  "    ('draw-up', 'Draw up the dose with the drawing-up needle, change to the injecting needle, and remove air bubbles the way you were taught. Follow your clinic''s instructions.'),"
+  "    ('position', 'Sit or lie so the muscle is relaxed. Clean the skin if your clinic taught you to, and let it dry.'),"
+  "    ('inject', 'Inject with the needle length, angle and landmarks you were taught. Never into a vein. If you are unsure at any point, stop and ask for help. Follow your clinic''s instructions.'),"
+  "    ('aftercare', 'Press gently on the site with gauze. Put the needle and syringe straight into the sharps bin without recapping them. Note any reaction. Follow your clinic''s instructions.')"
+  "  );";
+
 static const CobaltMigration builtin_steps[] = {
   { 1, schema_v1, FALSE },
   { 2, schema_v2, FALSE },
   { 3, schema_v3, FALSE },
   { 4, schema_v4, TRUE },
+  { 5, schema_v5, FALSE },
 };
 
 static guint n_builtin = G_N_ELEMENTS (builtin_steps);

@@ -348,7 +348,10 @@ cobalt_repository_add_dose (CobaltRepository  *self,
   g_return_val_if_fail (COBALT_IS_DOSE (dose), FALSE);
   g_return_val_if_fail (dose->id == 0, FALSE);
 
-  if (!validate_dose (self, dose, NULL, error))
+  /* A new dose is never from an expired batch (no override); the flag of
+   * older versions' doses stays readable, but no new one carries it. */
+  if (!validate_dose (self, dose, NULL, error) ||
+      !cobalt_dose_rules_check_batch_in_date (dose, error))
     return FALSE;
 
   g_date_clear (&data.expiry, 1);
