@@ -104,6 +104,7 @@ fixture_setup (Fixture       *f,
 
   prescription->person_id = id;
   cobalt_set_date (&prescription->starts_on, starts_on);
+  cobalt_prescription_set_enabled_sites (prescription, (const char *[]) { "deltoid-left", NULL });
   cobalt_prescription_add_phase (prescription, phase);
   g_assert_true (cobalt_repository_save_prescription (f->repository, prescription, &error));
   g_assert_no_error (error);

@@ -2,15 +2,20 @@
 
 /* First run: an empty log shows the introduction and its form; an empty
  * name is refused with a reason; Create saves the person and prescription
- * and Today shows their next dose. */
+ * and Today shows their next dose. Nothing is chosen for the person: the
+ * emergency number only from a locale Cobalt knows (and shown), no
+ * regimen, no site, no technique (docs/clinical-sources.md, "Emergency and
+ * urgent-advice numbers", "Technique data"). */
 
 #include "config.h"
 
 #include <gtk/gtk.h>
 #include <time.h>
 
+#include "cobalt-checklist-wizard-private.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-intro-page.h"
+#include "cobalt-preferences-window.h"
 #include "cobalt-window.h"
 
 typedef struct
@@ -20,12 +25,16 @@ typedef struct
   CobaltWindow *window;
 } Fixture;
 
+/* @data: the locale to start with (LC_ALL), or NULL for the tests'
+ * C.UTF-8, which names no country. */
 static void
 fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GTimeZone) tz = g_time_zone_new_identifier ("Europe/London");
   g_autoptr(GDateTime) now = g_date_time_new (tz, 2026, 11, 21, 10, 0, 0);
+
+  g_setenv ("LC_ALL", data != NULL ? data : "C.UTF-8", TRUE);
 
   fixture->dir = cobalt_test_make_tmp_dir ();
   fixture->clock = cobalt_clock_new_fixed (now);
@@ -44,6 +53,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->clock);
   cobalt_test_remove_tree (fixture->dir);
   g_free (fixture->dir);
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 }
 
 static GtkWidget *
@@ -64,6 +74,32 @@ n_people (Fixture *fixture)
   return g_list_model_get_n_items (people);
 }
 
+static CobaltIntroPage *
+intro (Fixture *fixture)
+{
+  GtkWidget *page = cobalt_test_find_type (GTK_WIDGET (fixture->window), COBALT_TYPE_INTRO_PAGE);
+
+  g_assert_nonnull (page);
+  return COBALT_INTRO_PAGE (page);
+}
+
+static GtkWidget *
+field (Fixture    *fixture,
+       const char *name)
+{
+  GtkWidget *widget = cobalt_intro_page_get_field (intro (fixture), name);
+
+  g_assert_nonnull (widget);
+  return widget;
+}
+
+static const char *
+shown_error (GtkWidget *label)
+{
+  return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The first item of the list only asks; the templates follow it. */
 static void
 choose_template (Fixture    *fixture,
                  const char *template_id)
@@ -73,11 +109,47 @@ choose_template (Fixture    *fixture,
   for (guint i = 0; ids[i] != NULL; i++)
     if (g_str_equal (ids[i], template_id))
       {
-        gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "template_dropdown")), i);
+        gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "template_dropdown")), i + 1);
         return;
       }
 
   g_assert_not_reached ();
+}
+
+static void
+tick_site (Fixture    *fixture,
+           const char *site_id)
+{
+  g_autofree char *name = g_strdup_printf ("site:%s", site_id);
+
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (field (fixture, name)), TRUE);
+}
+
+/* What every person must give: the emergency number, the regimen and a
+ * site the clinic trained them on. */
+static void
+fill_required (Fixture    *fixture,
+               const char *name,
+               const char *template_id)
+{
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), name);
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "emergency")), "999");
+  choose_template (fixture, template_id);
+  tick_site (fixture, "vastus-lateralis-left");
+}
+
+static CobaltPrescription *
+stored_prescription (Fixture *fixture)
+{
+  g_autoptr(GError) error = NULL;
+  CobaltRepository *repository = cobalt_window_get_repository (fixture->window);
+  g_autoptr(GListModel) people = cobalt_repository_list_people (repository, TRUE, &error);
+  g_autoptr(CobaltPerson) person = g_list_model_get_item (people, 0);
+  CobaltPrescription *prescription = cobalt_repository_get_prescription (repository, person->id, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (prescription);
+  return prescription;
 }
 
 static void
@@ -113,10 +185,9 @@ test_create_starting_now (Fixture       *fixture,
 {
   GtkWidget *root = GTK_WIDGET (fixture->window);
 
-  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Chris Doe");
+  fill_required (fixture, "Chris Doe", "uk-hydroxo-prophylaxis");
   gtk_editable_set_text (GTK_EDITABLE (find (fixture, "clinic_name_entry")), "Hill Street Surgery");
   gtk_editable_set_text (GTK_EDITABLE (find (fixture, "clinic_phone_entry")), "0161 496 0000");
-  choose_template (fixture, "uk-hydroxo-prophylaxis");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "hour_spin")), 8);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "minute_spin")), 30);
   /* The first-dose date is offered as the next day, never silently
@@ -147,8 +218,7 @@ test_create_first_dose_today (Fixture       *fixture,
   g_autoptr(GDateTime) yesterday = g_date_time_new (tz, 2026, 11, 20, 12, 0, 0);
   g_autoptr(GDateTime) today = g_date_time_new (tz, 2026, 11, 21, 12, 0, 0);
 
-  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Dana Doe");
-  choose_template (fixture, "uk-hydroxo-prophylaxis");
+  fill_required (fixture, "Dana Doe", "uk-hydroxo-prophylaxis");
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "hour_spin")), 8);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "minute_spin")), 30);
 
@@ -177,8 +247,7 @@ test_create_already_having_injections (Fixture       *fixture,
   g_autoptr(GDateTime) last = g_date_time_new (tz, 2026, 10, 1, 12, 0, 0);
   g_autoptr(GDateTime) future = g_date_time_new (tz, 2026, 12, 1, 12, 0, 0);
 
-  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Robin Ash");
-  choose_template (fixture, "uk-hydroxo-prophylaxis");
+  fill_required (fixture, "Robin Ash", "uk-hydroxo-prophylaxis");
   gtk_check_button_set_active (GTK_CHECK_BUTTON (find (fixture, "had_dose_check")), TRUE);
 
   /* A last injection in the future is refused, next to the date. */
@@ -197,6 +266,331 @@ test_create_already_having_injections (Fixture       *fixture,
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find (fixture, "status_label"))), ==, "Upcoming");
 }
 
+/* A locale whose country Cobalt knows: its emergency number is filled in,
+ * shown to be checked, and can be changed; the urgent-advice number is
+ * never filled in. */
+static void
+test_numbers_prefilled_from_known_locale (Fixture       *fixture,
+                                          gconstpointer  data)
+{
+  GtkWidget *emergency = field (fixture, "emergency");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(CobaltPerson) person = NULL;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (emergency)), ==, "999");
+  g_assert_true (gtk_widget_get_mapped (emergency));
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (emergency)));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (field (fixture, "emergency-hint"))), "check"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (field (fixture, "urgent"))), ==, "");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (field (fixture, "urgent-hint"))), "111"));
+
+  /* Confirmed as it is, it is saved as the person's own. */
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Gwen Price");
+  choose_template (fixture, "uk-hydroxo-prophylaxis");
+  tick_site (fixture, "deltoid-right");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+  people = cobalt_repository_list_people (cobalt_window_get_repository (fixture->window), TRUE, &error);
+  person = g_list_model_get_item (people, 0);
+  g_assert_cmpstr (person->emergency_number, ==, "999");
+  g_assert_null (person->urgent_number);
+}
+
+/* A locale whose country Cobalt does not know (or none, C.UTF-8): the
+ * field is empty and Create says, under it, that it is needed. Both
+ * numbers are then saved and shown in the person's details. */
+static void
+test_numbers_asked_for_unknown_locale (Fixture       *fixture,
+                                       gconstpointer  data)
+{
+  GtkWidget *emergency = field (fixture, "emergency");
+  GtkWidget *emergency_error = field (fixture, "emergency-error");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) people = NULL;
+  g_autoptr(CobaltPerson) person = NULL;
+  g_autoptr(CobaltContext) context = NULL;
+  CobaltPreferencesWindow *prefs;
+
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (emergency)), ==, "");
+  g_assert_false (gtk_widget_get_visible (emergency_error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (field (fixture, "emergency-hint"))), "ambulance"));
+
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Urs Meier");
+  choose_template (fixture, "uk-hydroxo-prophylaxis");
+  tick_site (fixture, "vastus-lateralis-right");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+  g_assert_nonnull (shown_error (emergency_error));
+  g_assert_nonnull (strstr (shown_error (emergency_error), "Enter the emergency number"));
+  g_assert_true (gtk_widget_has_css_class (emergency, "error"));
+  g_assert_true (gtk_widget_has_focus (emergency) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (fixture->window)), emergency));
+
+  /* Typing clears the complaint; letters are not a number. */
+  gtk_editable_set_text (GTK_EDITABLE (emergency), "one four four");
+  g_assert_false (gtk_widget_get_visible (emergency_error));
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+  g_assert_nonnull (shown_error (emergency_error));
+
+  gtk_editable_set_text (GTK_EDITABLE (emergency), "144");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "urgent")), "0800 33 66 55");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+
+  people = cobalt_repository_list_people (cobalt_window_get_repository (fixture->window), TRUE, &error);
+  person = g_list_model_get_item (people, 0);
+  g_assert_cmpstr (person->emergency_number, ==, "144");
+  g_assert_cmpstr (person->urgent_number, ==, "0800 33 66 55");
+
+  /* The person's details show both. */
+  context = cobalt_context_new (cobalt_window_get_repository (fixture->window), fixture->clock, person);
+  prefs = cobalt_preferences_window_new (GTK_WINDOW (fixture->window), context, person);
+  gtk_window_present (GTK_WINDOW (prefs));
+  cobalt_test_wait_idle ();
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "emergency"))),
+                   ==, "144");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "urgent"))),
+                   ==, "0800 33 66 55");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* No regimen is chosen for the person: Create asks for one, next to the
+ * list, with every other reason at once. */
+static void
+test_no_regimen_preselected (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *template_error = find (fixture, "template_error_label");
+  GtkWidget *sites_error = find (fixture, "sites_error_label");
+
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (fixture, "template_dropdown"))), ==, 0);
+  g_assert_nonnull (cobalt_test_find_label (GTK_WIDGET (fixture->window), "Choose the regimen on your prescription"));
+  g_assert_false (gtk_widget_get_visible (template_error));
+
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Nico Vale");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "emergency")), "112");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+  g_assert_nonnull (shown_error (template_error));
+  g_assert_nonnull (strstr (shown_error (template_error), "Choose the prescription your clinic gave you"));
+  g_assert_nonnull (shown_error (sites_error));
+  g_assert_true (gtk_widget_has_css_class (find (fixture, "template_dropdown"), "error"));
+
+  choose_template (fixture, "uk-hydroxo-neuro");
+  g_assert_false (gtk_widget_get_visible (template_error));
+  tick_site (fixture, "deltoid-left");
+  g_assert_false (gtk_widget_get_visible (sites_error));
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+  {
+    g_autoptr(CobaltPrescription) prescription = stored_prescription (fixture);
+
+    g_assert_cmpstr (prescription->template_id, ==, "uk-hydroxo-neuro");
+  }
+}
+
+/* The sites the clinic trained the person on: those of the route chosen,
+ * none ticked, at least one required, and what was ticked is saved. */
+static void
+test_trained_sites (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  CobaltIntroPage *page = intro (fixture);
+  GtkWidget *sites_error = find (fixture, "sites_error_label");
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  guint n_im = 0;
+
+  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+    {
+      const CobaltSiteInfo *site = cobalt_site_catalogue_get_nth (i);
+      g_autofree char *name = g_strdup_printf ("site:%s", site->id);
+      GtkWidget *check = cobalt_intro_page_get_field (page, name);
+
+      if (site->route == COBALT_ROUTE_IM)
+        {
+          g_assert_nonnull (check);
+          g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+          n_im++;
+        }
+      else
+        g_assert_null (check);
+    }
+  g_assert_cmpuint (n_im, ==, 8);
+  g_assert_nonnull (cobalt_test_find_label (GTK_WIDGET (fixture->window), "Tick only the sites your clinic showed you"));
+
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Sam Lee");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "emergency")), "911");
+  choose_template (fixture, "us-cyano-label");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+  g_assert_nonnull (strstr (shown_error (sites_error), "Tick at least one site"));
+
+  /* Under the skin: that route's sites, none ticked. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "route_dropdown")), COBALT_ROUTE_SC);
+  g_assert_null (cobalt_intro_page_get_field (page, "site:deltoid-left"));
+  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (field (fixture, "site:sc-abdomen-left"))));
+  tick_site (fixture, "sc-abdomen-left");
+  tick_site (fixture, "sc-thigh-right");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+
+  prescription = stored_prescription (fixture);
+  g_assert_cmpint (prescription->route, ==, COBALT_ROUTE_SC);
+  g_assert_cmpuint (g_strv_length ((char **) cobalt_prescription_get_enabled_sites (prescription)), ==, 2);
+  g_assert_true (cobalt_prescription_is_site_enabled (prescription, "sc-abdomen-left"));
+  g_assert_true (cobalt_prescription_is_site_enabled (prescription, "sc-thigh-right"));
+}
+
+/* "Custom" starts blank: nothing filled in for the person, each thing
+ * asked under its field, and what is entered is saved. */
+static void
+test_custom_blank (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *product = find (fixture, "product_dropdown");
+  GtkWidget *amount = find (fixture, "amount_spin");
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  const CobaltPhase *phase;
+
+  g_assert_false (gtk_widget_get_visible (product));
+  fill_required (fixture, "Kim Ray", "custom");
+  g_assert_true (gtk_widget_get_mapped (product));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (product)), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (amount)), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find (fixture, "strength_spin"))), ==, 0);
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (find (fixture, "interval_spin"))), ==, 0);
+
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+  g_assert_nonnull (strstr (shown_error (find (fixture, "product_error_label")), "Choose the medicine"));
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (product), 1 + COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+  g_assert_nonnull (strstr (shown_error (find (fixture, "amount_error_label")), "more than zero"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (amount), 1);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "strength_spin")), 1);
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+  g_assert_nonnull (strstr (shown_error (find (fixture, "interval_error_label")), "interval"));
+
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (find (fixture, "interval_spin")), 10);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "interval_unit_dropdown")), 1);
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+
+  prescription = stored_prescription (fixture);
+  g_assert_cmpstr (prescription->template_id, ==, "custom");
+  g_assert_cmpint (prescription->product, ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  g_assert_cmpfloat (prescription->amount, ==, 1);
+  g_assert_cmpint (prescription->unit, ==, COBALT_DOSE_UNIT_MG);
+  g_assert_cmpuint (prescription->phases->len, ==, 1);
+  phase = g_ptr_array_index (prescription->phases, 0);
+  g_assert_cmpint (phase->unit, ==, COBALT_INTERVAL_WEEKS);
+  g_assert_cmpuint (phase->interval, ==, 10);
+}
+
+/* No invented technique: the first run records none, and the checklist
+ * says "as your clinic showed you" until the person enters it. */
+static void
+test_technique_not_recorded (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(CobaltPrescription) prescription = NULL;
+  GtkWidget *inject, *draw_up;
+  GtkLabel *site_label = NULL;
+  GtkLabel *warning = NULL;
+
+  fill_required (fixture, "Lou Park", "uk-hydroxo-standard");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+
+  prescription = stored_prescription (fixture);
+  g_assert_cmpuint (prescription->drawing_needle_gauge, ==, 0);
+  g_assert_cmpuint (prescription->injecting_needle_gauge, ==, 0);
+  g_assert_cmpfloat (prescription->needle_length_mm, ==, 0);
+  g_assert_cmpfloat (prescription->syringe_ml, ==, 0);
+  g_assert_cmpuint (prescription->angle_degrees, ==, 0);
+
+  inject = g_object_ref_sink (cobalt_wizard_inject_detail_new (prescription, &site_label));
+  g_assert_nonnull (cobalt_test_find_label (inject, "as your clinic showed you"));
+  g_assert_nonnull (cobalt_test_find_label (inject, "not recorded yet"));
+  g_assert_null (cobalt_test_find_label (inject, " G"));
+  g_assert_null (cobalt_test_find_label (inject, "°"));
+  draw_up = g_object_ref_sink (cobalt_wizard_draw_up_detail_new (prescription, 0, &warning));
+  g_assert_nonnull (cobalt_test_find_label (draw_up, "as your clinic showed you"));
+  g_assert_null (cobalt_test_find_label (draw_up, " G"));
+  g_object_unref (inject);
+  g_object_unref (draw_up);
+
+  /* Once entered, what the clinic taught is what it says. */
+  prescription->injecting_needle_gauge = 25;
+  prescription->needle_length_mm = 25;
+  prescription->angle_degrees = 90;
+  inject = g_object_ref_sink (cobalt_wizard_inject_detail_new (prescription, &site_label));
+  g_assert_nonnull (cobalt_test_find_label (inject, "25 G, 25 mm"));
+  g_assert_nonnull (cobalt_test_find_label (inject, "90° to the skin"));
+  g_assert_null (cobalt_test_find_label (inject, "not recorded yet"));
+  g_object_unref (inject);
+}
+
+/* The cyanocobalamin caution wherever the medicine is chosen: by a
+ * template or in "custom". Information, never a block. */
+static void
+test_cyanocobalamin_caution (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  GtkWidget *caution = find (fixture, "caution_box");
+
+  g_assert_false (gtk_widget_get_visible (caution));
+  choose_template (fixture, "uk-cyano-cytamen");
+  g_assert_true (gtk_widget_get_mapped (caution));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (fixture, "caution_label"))), "Leber"));
+  choose_template (fixture, "uk-hydroxo-standard");
+  g_assert_false (gtk_widget_get_visible (caution));
+  choose_template (fixture, "custom");
+  g_assert_false (gtk_widget_get_visible (caution));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find (fixture, "product_dropdown")), 1 + COBALT_PRODUCT_CYANOCOBALAMIN);
+  g_assert_true (gtk_widget_get_mapped (caution));
+
+  /* It does not stop anyone. */
+  fill_required (fixture, "Cy Ano", "uk-cyano-cytamen");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+}
+
+/* Hydroxocobalamin under the skin: the information line, never a block. */
+static void
+test_hydroxo_subcutaneous (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *info = find (fixture, "hydroxo_sc_box");
+  GtkDropDown *route = GTK_DROP_DOWN (find (fixture, "route_dropdown"));
+  g_autoptr(CobaltPrescription) prescription = NULL;
+
+  choose_template (fixture, "uk-hydroxo-prophylaxis");
+  g_assert_false (gtk_widget_get_visible (info));
+  gtk_drop_down_set_selected (route, COBALT_ROUTE_SC);
+  g_assert_true (gtk_widget_get_mapped (info));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (find (fixture, "hydroxo_sc_label"))),
+                            "licensed for injection into a muscle"));
+  choose_template (fixture, "us-cyano-label");
+  g_assert_false (gtk_widget_get_visible (info));
+  choose_template (fixture, "uk-hydroxo-prophylaxis");
+  g_assert_true (gtk_widget_get_visible (info));
+
+  gtk_editable_set_text (GTK_EDITABLE (find (fixture, "name_entry")), "Hal Dane");
+  gtk_editable_set_text (GTK_EDITABLE (field (fixture, "emergency")), "999");
+  tick_site (fixture, "sc-abdomen-right");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 1);
+  prescription = stored_prescription (fixture);
+  g_assert_cmpint (prescription->product, ==, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  g_assert_cmpint (prescription->route, ==, COBALT_ROUTE_SC);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +607,24 @@ main (int   argc,
               fixture_set_up, test_create_first_dose_today, fixture_tear_down);
   g_test_add ("/cobalt/gui/first-run/create-already-having-injections", Fixture, NULL,
               fixture_set_up, test_create_already_having_injections, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/numbers/prefilled-en-GB", Fixture, "en_GB.UTF-8",
+              fixture_set_up, test_numbers_prefilled_from_known_locale, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/numbers/asked-de-CH", Fixture, "de_CH.UTF-8",
+              fixture_set_up, test_numbers_asked_for_unknown_locale, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/numbers/asked-C", Fixture, NULL,
+              fixture_set_up, test_numbers_asked_for_unknown_locale, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/no-regimen-preselected", Fixture, NULL,
+              fixture_set_up, test_no_regimen_preselected, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/trained-sites", Fixture, NULL,
+              fixture_set_up, test_trained_sites, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/custom-blank", Fixture, NULL,
+              fixture_set_up, test_custom_blank, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/technique-not-recorded", Fixture, NULL,
+              fixture_set_up, test_technique_not_recorded, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/cyanocobalamin-caution", Fixture, NULL,
+              fixture_set_up, test_cyanocobalamin_caution, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/hydroxo-subcutaneous", Fixture, NULL,
+              fixture_set_up, test_hydroxo_subcutaneous, fixture_tear_down);
 
   return g_test_run ();
 }

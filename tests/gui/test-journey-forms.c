@@ -201,6 +201,7 @@ make_legacy_strength_folder (void)
   g_assert_no_error (error);
   g_assert_true (cobalt_repository_save_person (repository, person, &error));
   prescription->person_id = person->id;
+  cobalt_prescription_set_enabled_sites (prescription, (const char *[]) { "deltoid-left", NULL });
   g_assert_true (cobalt_repository_save_prescription (repository, prescription, &error));
   g_assert_no_error (error);
   g_clear_object (&repository);
@@ -348,6 +349,135 @@ test_checklist_editor (JourneyFixture *f,
   g_assert_cmpstr (cobalt_checklist_editor_get_title (editor, 0), ==, first);
 }
 
+/* Hydroxocobalamin under the skin: an information line in the editor,
+ * never a block; the cyanocobalamin caution in its place for that
+ * medicine. */
+static void
+test_prescription_hydroxo_subcutaneous (JourneyFixture *f,
+                                        gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *info = cobalt_prescription_editor_get_field (editor, "hydroxo-sc");
+  GtkWidget *caution = cobalt_prescription_editor_get_field (editor, "caution");
+  GtkDropDown *route = GTK_DROP_DOWN (cobalt_prescription_editor_get_field (editor, "route"));
+  GtkDropDown *product = GTK_DROP_DOWN (cobalt_prescription_editor_get_field (editor, "product"));
+
+  fixture_show (f, widget);
+  g_assert_false (gtk_widget_get_visible (info));
+
+  gtk_drop_down_set_selected (route, COBALT_ROUTE_SC);
+  g_assert_true (gtk_widget_get_mapped (info));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (info)), "licensed for injection into a muscle"));
+  g_assert_false (gtk_widget_get_visible (caution));
+
+  gtk_drop_down_set_selected (product, COBALT_PRODUCT_CYANOCOBALAMIN);
+  g_assert_false (gtk_widget_get_visible (info));
+  g_assert_true (gtk_widget_get_visible (caution));
+  gtk_drop_down_set_selected (product, COBALT_PRODUCT_HYDROXOCOBALAMIN);
+  g_assert_true (gtk_widget_get_visible (info));
+
+  /* Information only: with a site under the skin ticked, it saves. */
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:sc-abdomen-left")), TRUE);
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  {
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, f->person->id, NULL);
+
+    g_assert_cmpint (p->route, ==, COBALT_ROUTE_SC);
+    g_assert_true (cobalt_prescription_is_site_enabled (p, "sc-abdomen-left"));
+  }
+}
+
+/* No invented technique: what was never entered reads "Not recorded"; a
+ * template fills in the regimen only, keeping the technique and sites
+ * the clinic taught; "custom" empties the regimen. */
+static void
+test_prescription_template_keeps_technique (JourneyFixture *f,
+                                            gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *drawing = cobalt_prescription_editor_get_field (editor, "drawing-gauge");
+  GtkWidget *injecting = cobalt_prescription_editor_get_field (editor, "injecting-gauge");
+  GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
+
+  fixture_show (f, widget);
+  /* The fixture's clinic taught a 23 G injecting needle; no drawing-up
+   * needle or syringe was entered. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (drawing)), ==, "Not recorded");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_prescription_editor_get_field (editor, "syringe"))),
+                   ==, "Not recorded");
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (injecting)), ==, 23);
+
+  g_assert_true (cobalt_prescription_editor_load_template (editor, "uk-cyano-cytamen"));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (injecting)), ==, 23);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (drawing)), ==, "Not recorded");
+  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:deltoid-left"))));
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_prescription_editor_get_field (editor, "product"))),
+                    ==, COBALT_PRODUCT_CYANOCOBALAMIN);
+
+  /* Typing a gauge records it; emptying the field is "not recorded". */
+  gtk_editable_set_text (GTK_EDITABLE (drawing), "21");
+  gtk_editable_set_text (GTK_EDITABLE (injecting), "");
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  {
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, f->person->id, NULL);
+
+    g_assert_cmpuint (p->drawing_needle_gauge, ==, 21);
+    g_assert_cmpuint (p->injecting_needle_gauge, ==, 0);
+    g_assert_cmpfloat (p->syringe_ml, ==, 0);
+    g_assert_true (cobalt_prescription_is_site_enabled (p, "deltoid-left"));
+  }
+
+  /* "Custom" is blank: no phase, no dose, nothing asked until Save. */
+  g_assert_true (cobalt_prescription_editor_load_template (editor, "custom"));
+  g_assert_null (gtk_widget_get_first_child (list));
+  g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (cobalt_prescription_editor_get_field (editor, "amount"))),
+                     ==, 0);
+  g_assert_null (error_text (cobalt_prescription_editor_get_field (editor, "strength-error")));
+  g_assert_false (cobalt_prescription_editor_save (editor, NULL));
+  g_assert_nonnull (error_text (cobalt_prescription_editor_get_field (editor, "phases-error")));
+}
+
+/* Someone with no prescription yet (added from the People window): the
+ * editor chooses nothing for them. */
+static void
+test_prescription_new_person_blank (JourneyFixture *f,
+                                    gconstpointer   data)
+{
+  g_autoptr(CobaltPerson) newcomer = cobalt_person_new ("Robin Newcomer");
+  g_autoptr(GError) error = NULL;
+  const char * const *ids = cobalt_prescription_template_ids ();
+  GtkWidget *widget;
+  CobaltPrescriptionEditor *editor;
+  guint custom = 0;
+
+  cobalt_person_set_emergency_number (newcomer, "999");
+  g_assert_true (cobalt_repository_save_person (f->repository, newcomer, &error));
+  g_assert_no_error (error);
+  widget = cobalt_prescription_editor_new (f->context, newcomer);
+  editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  fixture_show (f, widget);
+
+  while (!g_str_equal (ids[custom], "custom"))
+    custom++;
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_prescription_editor_get_field (editor, "template"))),
+                    ==, custom);
+  g_assert_null (gtk_widget_get_first_child (cobalt_prescription_editor_get_field (editor, "phases-list")));
+  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("site:%s", cobalt_site_catalogue_get_nth (i)->id);
+      GtkWidget *check = cobalt_prescription_editor_get_field (editor, name);
+
+      if (check != NULL)
+        g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_prescription_editor_get_field (editor, "angle"))),
+                   ==, "Not recorded");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_prescription_editor_get_field (editor, "needle-length"))),
+                   ==, "Not recorded");
+}
+
 static void
 test_person_details (JourneyFixture *f,
                      gconstpointer   data)
@@ -372,8 +502,63 @@ test_person_details (JourneyFixture *f,
   g_assert_cmpstr (stored->name, ==, "Alex M.");
   g_assert_cmpstr (cobalt_person_get_emergency_number (stored), ==, "112");
   g_assert_cmpstr (cobalt_person_get_emergency_number (f->person), ==, "112");
+  g_assert_null (stored->urgent_number);
+
+  /* The urgent-advice number: optional, shown, saved, and kept when
+   * something else is changed. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "urgent"))), ==, "");
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (cobalt_preferences_window_get_field (prefs, "urgent-hint"))),
+                            "111"));
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "urgent")), "nope");
+  g_assert_false (cobalt_preferences_window_save_person (prefs, NULL));
+  g_assert_nonnull (error_text (cobalt_preferences_window_get_field (prefs, "urgent-error")));
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "urgent")), "111");
+  g_assert_true (cobalt_preferences_window_save_person (prefs, NULL));
+  g_clear_object (&stored);
+  stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
+  g_assert_cmpstr (stored->urgent_number, ==, "111");
+  g_assert_cmpstr (f->person->urgent_number, ==, "111");
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "name")), "Alex Morgan");
+  g_assert_true (cobalt_preferences_window_save_person (prefs, NULL));
+  g_clear_object (&stored);
+  stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
+  g_assert_cmpstr (stored->urgent_number, ==, "111");
 
   gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* Someone saved before the numbers were asked: their details show the
+ * locale's number to check where the country is known, and nothing (the
+ * field asks) where it is not. */
+static void
+test_person_details_number_never_asked (JourneyFixture *f,
+                                        gconstpointer   data)
+{
+  const char *locales[][2] = { { "en_US.UTF-8", "911" }, { "de_CH.UTF-8", "" } };
+
+  cobalt_person_set_emergency_number (f->person, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (locales); i++)
+    {
+      CobaltPreferencesWindow *prefs;
+
+      g_setenv ("LC_ALL", locales[i][0], TRUE);
+      prefs = cobalt_preferences_window_new (f->window, f->context, f->person);
+      gtk_window_present (GTK_WINDOW (prefs));
+      wait_for_gtk (50);
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_preferences_window_get_field (prefs, "emergency"))),
+                       ==, locales[i][1]);
+      if (*locales[i][1] == '\0')
+        {
+          g_assert_false (cobalt_preferences_window_save_person (prefs, NULL));
+          g_assert_nonnull (strstr (error_text (cobalt_preferences_window_get_field (prefs, "emergency-error")),
+                                    "Enter the emergency number"));
+        }
+      else
+        g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (cobalt_preferences_window_get_field (prefs, "emergency-hint"))),
+                                  "check"));
+      gtk_window_destroy (GTK_WINDOW (prefs));
+    }
+  g_setenv ("LC_ALL", "C.UTF-8", TRUE);
 }
 
 static void
@@ -587,7 +772,11 @@ main (int   argc,
   ADD ("prescription-template-and-caution", test_prescription_template_and_caution);
   ADD ("prescription-volume", test_prescription_volume);
   ADD ("checklist-editor", test_checklist_editor);
+  ADD ("prescription-hydroxo-subcutaneous", test_prescription_hydroxo_subcutaneous);
+  ADD ("prescription-template-keeps-technique", test_prescription_template_keeps_technique);
+  ADD ("prescription-new-person-blank", test_prescription_new_person_blank);
   ADD ("person-details", test_person_details);
+  ADD ("person-details-number-never-asked", test_person_details_number_never_asked);
   ADD ("log-elsewhere", test_log_elsewhere);
   ADD ("log-elsewhere-refuses-future", test_log_elsewhere_refuses_future);
   ADD ("log-elsewhere-amount-reason", test_log_elsewhere_amount_reason);

@@ -384,6 +384,11 @@ test_prescription_first_dose_date (JourneyFixture *f,
   g_assert_false (cobalt_prescription_editor_save (editor, NULL));
   g_assert_true (shows_text (field, "cannot be in the past"));
 
+  /* A new person's prescription starts blank: the regimen and a trained
+   * site are the person's to give. */
+  g_assert_true (cobalt_prescription_editor_load_template (editor, "uk-hydroxo-prophylaxis"));
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:deltoid-left")),
+                               TRUE);
   gtk_editable_set_text (entry, "2025-03-12");
   g_assert_true (cobalt_prescription_editor_save (editor, &error));
   g_assert_no_error (error);

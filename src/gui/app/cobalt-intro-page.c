@@ -2,11 +2,14 @@
 
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cobalt-context.h"
 #include "cobalt-intro-page.h"
 #include "cobalt-journey-util.h"
+#include "cobalt-number-fields.h"
+#include "cobalt-prescription-blame.h"
 #include "cobalt-core.h"
 
 struct _CobaltIntroPage
@@ -18,21 +21,53 @@ struct _CobaltIntroPage
   GtkLabel         *name_error_label;
   GtkEditable      *clinic_name_entry;
   GtkEditable      *clinic_phone_entry;
-  GtkDropDown      *template_dropdown;
+  GtkGrid          *numbers_grid;
+  GtkDropDown      *template_dropdown;  /* 0: "Choose…", then the templates */
+  GtkLabel         *template_error_label;
   GtkLabel         *template_description_label;
+  GtkWidget        *product_caption;
+  GtkDropDown      *product_dropdown;   /* 0: "Choose…", then CobaltProduct + 1 */
+  GtkLabel         *product_error_label;
+  GtkWidget        *amount_caption;
+  GtkWidget        *amount_box;
+  GtkSpinButton    *amount_spin;
+  GtkDropDown      *unit_dropdown;      /* CobaltDoseUnit: mg, mcg */
+  GtkLabel         *amount_error_label;
+  GtkWidget        *strength_caption;
+  GtkWidget        *strength_box;
+  GtkSpinButton    *strength_spin;
+  GtkDropDown      *strength_unit_dropdown;
+  GtkLabel         *strength_error_label;
+  GtkWidget        *interval_caption;
+  GtkWidget        *interval_box;
+  GtkSpinButton    *interval_spin;
+  GtkDropDown      *interval_unit_dropdown; /* CobaltIntervalUnit: days, weeks, months */
+  GtkLabel         *interval_error_label;
+  GtkWidget        *caution_box;
+  GtkLabel         *caution_label;
+  GtkDropDown      *route_dropdown;     /* CobaltRoute */
+  GtkWidget        *hydroxo_sc_box;
+  GtkLabel         *hydroxo_sc_label;
+  GtkLabel         *sites_hint_label;
+  GtkFlowBox       *sites_box;
+  GtkLabel         *sites_error_label;
   GtkCheckButton   *starting_check;
   GtkCheckButton   *had_dose_check;
   GtkLabel         *date_caption;
   GtkMenuButton    *date_button;
   GtkCalendar      *date_calendar;
   GtkLabel         *date_error_label;
+  GtkLabel         *date_hint_label;  /* "The first dose will be due on …" */
   GtkCheckButton   *loading_done_check;
   GtkSpinButton    *hour_spin;
   GtkSpinButton    *minute_spin;
   GtkLabel         *form_error_label;
   GtkWidget        *create_button;
-  GtkGrid          *form_grid;
-  GtkLabel         *date_hint_label;  /* "The first dose will be due on …" */
+  GtkSizeGroup     *caption_group;
+
+  CobaltNumberFields *numbers;
+  GHashTable       *site_checks;      /* site id → GtkCheckButton (borrowed) */
+  GHashTable       *ticked;           /* site ids ticked, kept across route changes */
   gboolean          date_picked;      /* the person chose the day themselves */
   gboolean          setting_date;
 
@@ -68,15 +103,53 @@ clock_of (CobaltIntroPage *self)
   return cobalt_context_get_clock (self->context);
 }
 
+/* NULL until the person chooses one: no regimen is chosen for them
+ * (docs/clinical-sources.md, "Technique data"). */
 static const char *
 selected_template_id (CobaltIntroPage *self)
 {
   const char * const *ids = cobalt_prescription_template_ids ();
   guint selected = gtk_drop_down_get_selected (self->template_dropdown);
 
-  if (selected == GTK_INVALID_LIST_POSITION || selected >= g_strv_length ((char **) ids))
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > g_strv_length ((char **) ids))
     return NULL;
-  return ids[selected];
+  return ids[selected - 1];
+}
+
+static gboolean
+is_custom (CobaltIntroPage *self)
+{
+  return g_strcmp0 (selected_template_id (self), "custom") == 0;
+}
+
+/* The medicine as the form says now: the template's, or for "custom"
+ * the one chosen (-1 while none is). */
+static int
+selected_product (CobaltIntroPage *self)
+{
+  const char *template_id = selected_template_id (self);
+  g_autoptr(CobaltPrescription) template = NULL;
+  guint selected;
+
+  if (template_id == NULL)
+    return -1;
+  if (!is_custom (self))
+    {
+      template = cobalt_prescription_new_from_template (template_id);
+      return template != NULL ? (int) template->product : -1;
+    }
+
+  selected = gtk_drop_down_get_selected (self->product_dropdown);
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0)
+    return -1;
+  return (int) selected - 1;
+}
+
+static CobaltRoute
+selected_route (CobaltIntroPage *self)
+{
+  return gtk_drop_down_get_selected (self->route_dropdown) == COBALT_ROUTE_SC ? COBALT_ROUTE_SC
+                                                                              : COBALT_ROUTE_IM;
 }
 
 static GDate
@@ -177,6 +250,40 @@ set_default_date (CobaltIntroPage *self)
   update_date_label (self);
 }
 
+/* Information on the medicine and route chosen, never a block: the
+ * cyanocobalamin caution wherever the product is chosen, and the line on
+ * hydroxocobalamin under the skin (docs/clinical-sources.md,
+ * "Prescription cautions", "Technique data"). */
+static void
+update_cautions (CobaltIntroPage *self)
+{
+  int product = selected_product (self);
+
+  gtk_widget_set_visible (self->caution_box, product == COBALT_PRODUCT_CYANOCOBALAMIN);
+  gtk_widget_set_visible (self->hydroxo_sc_box,
+                          product == COBALT_PRODUCT_HYDROXOCOBALAMIN && selected_route (self) == COBALT_ROUTE_SC);
+}
+
+static void
+set_custom_visible (CobaltIntroPage *self,
+                    gboolean         visible)
+{
+  GtkWidget *widgets[] = {
+    self->product_caption, GTK_WIDGET (self->product_dropdown), self->amount_caption, self->amount_box,
+    self->strength_caption, self->strength_box, self->interval_caption, self->interval_box,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widgets); i++)
+    gtk_widget_set_visible (widgets[i], visible);
+  if (!visible)
+    {
+      cobalt_journey_set_field_error (self->product_error_label, NULL);
+      cobalt_journey_set_field_error (self->amount_error_label, NULL);
+      cobalt_journey_set_field_error (self->strength_error_label, NULL);
+      cobalt_journey_set_field_error (self->interval_error_label, NULL);
+    }
+}
+
 static void
 update_template_description (CobaltIntroPage *self)
 {
@@ -186,9 +293,23 @@ update_template_description (CobaltIntroPage *self)
   g_autofree char *dose = NULL;
   GPtrArray *phases;
 
+  set_custom_visible (self, is_custom (self));
+  update_cautions (self);
+
   if (template_id == NULL || !(prescription = cobalt_prescription_new_from_template (template_id)))
     {
-      gtk_label_set_label (self->template_description_label, "");
+      gtk_label_set_label (self->template_description_label,
+                           _("Choose the regimen on your prescription. If none of these matches it, "
+                             "choose “Custom” and enter it."));
+      gtk_widget_set_visible (GTK_WIDGET (self->loading_done_check), FALSE);
+      return;
+    }
+
+  if (is_custom (self))
+    {
+      gtk_label_set_label (self->template_description_label,
+                           _("Enter the medicine, dose, strength and how often, as your prescription says. "
+                             "A schedule with more than one phase can be entered in Preferences."));
       gtk_widget_set_visible (GTK_WIDGET (self->loading_done_check), FALSE);
       return;
     }
@@ -218,9 +339,97 @@ update_template_description (CobaltIntroPage *self)
 }
 
 static void
+on_site_toggled_cb (GtkCheckButton  *check,
+                    CobaltIntroPage *self)
+{
+  const char *id = g_object_get_data (G_OBJECT (check), "site-id");
+
+  if (gtk_check_button_get_active (check))
+    {
+      g_hash_table_add (self->ticked, g_strdup (id));
+      cobalt_journey_set_field_error (self->sites_error_label, NULL);
+    }
+  else
+    g_hash_table_remove (self->ticked, id);
+}
+
+/* A check button for each site of the route chosen, from the catalogue;
+ * only those the person ticks (none at first) are enabled. */
+static void
+rebuild_sites (CobaltIntroPage *self)
+{
+  CobaltRoute route = selected_route (self);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sites_box))) != NULL)
+    gtk_flow_box_remove (self->sites_box, child);
+  g_hash_table_remove_all (self->site_checks);
+
+  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+    {
+      const CobaltSiteInfo *info = cobalt_site_catalogue_get_nth (i);
+      GtkWidget *check;
+
+      if (info->route != route)
+        continue;
+
+      check = gtk_check_button_new_with_label (cobalt_site_info_get_name (info));
+      g_object_set_data_full (G_OBJECT (check), "site-id", g_strdup (info->id), g_free);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->ticked, info->id));
+      if (cobalt_site_info_get_note (info) != NULL)
+        {
+          gtk_widget_set_tooltip_text (check, cobalt_site_info_get_note (info));
+          cobalt_journey_set_accessible_label (check, cobalt_site_info_get_name (info),
+                                               cobalt_site_info_get_note (info));
+        }
+      g_signal_connect (check, "toggled", G_CALLBACK (on_site_toggled_cb), self);
+      g_hash_table_insert (self->site_checks, g_strdup (info->id), check);
+      gtk_flow_box_append (self->sites_box, check);
+    }
+}
+
+/* The ticked sites of the route chosen, in catalogue order. */
+static GPtrArray *
+ticked_sites (CobaltIntroPage *self)
+{
+  GPtrArray *sites = g_ptr_array_new ();
+
+  for (guint i = 0; i < cobalt_site_catalogue_get_n_sites (); i++)
+    {
+      const CobaltSiteInfo *info = cobalt_site_catalogue_get_nth (i);
+
+      if (g_hash_table_contains (self->site_checks, info->id) && g_hash_table_contains (self->ticked, info->id))
+        g_ptr_array_add (sites, (gpointer) info->id);
+    }
+  g_ptr_array_add (sites, NULL);
+
+  return sites;
+}
+
+static void
 on_template_selected_cb (CobaltIntroPage *self)
 {
+  if (selected_template_id (self) != NULL)
+    {
+      cobalt_journey_set_field_error (self->template_error_label, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->template_dropdown), "error");
+    }
   update_template_description (self);
+}
+
+static void
+on_product_selected_cb (CobaltIntroPage *self)
+{
+  if (selected_product (self) >= 0)
+    cobalt_journey_set_field_error (self->product_error_label, NULL);
+  update_cautions (self);
+}
+
+static void
+on_route_selected_cb (CobaltIntroPage *self)
+{
+  rebuild_sites (self);
+  update_cautions (self);
 }
 
 static void
@@ -346,11 +555,14 @@ cobalt_intro_page_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_intro_page_parent_class)->constructed (object);
 
+  /* Nothing chosen for the person: the first item only asks. */
+  gtk_string_list_append (names, _("Choose the prescription…"));
   for (guint i = 0; ids[i] != NULL; i++)
     gtk_string_list_append (names, cobalt_prescription_template_name (ids[i]));
   gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (names));
   gtk_drop_down_set_selected (self->template_dropdown, 0);
 
+  rebuild_sites (self);
   set_default_date (self);
   update_date_hint (self);
   update_template_description (self);
@@ -378,6 +590,9 @@ cobalt_intro_page_finalize (GObject *object)
 
   g_clear_object (&self->context);
   g_clear_object (&self->saved_person);
+  g_clear_object (&self->numbers);
+  g_clear_pointer (&self->site_checks, g_hash_table_unref);
+  g_clear_pointer (&self->ticked, g_hash_table_unref);
 
   G_OBJECT_CLASS (cobalt_intro_page_parent_class)->finalize (object);
 }
@@ -453,25 +668,58 @@ cobalt_intro_page_class_init (CobaltIntroPageClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_INT64);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/app/cobalt-intro-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, name_entry);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, name_error_label);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, clinic_name_entry);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, clinic_phone_entry);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, template_dropdown);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, template_description_label);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, starting_check);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, had_dose_check);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, date_caption);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, date_button);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, date_calendar);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, date_error_label);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, loading_done_check);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, hour_spin);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, minute_spin);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, form_error_label);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, create_button);
-  gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, form_grid);
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, CobaltIntroPage, name)
+  BIND (name_entry);
+  BIND (name_error_label);
+  BIND (clinic_name_entry);
+  BIND (clinic_phone_entry);
+  BIND (numbers_grid);
+  BIND (template_dropdown);
+  BIND (template_error_label);
+  BIND (template_description_label);
+  BIND (product_caption);
+  BIND (product_dropdown);
+  BIND (product_error_label);
+  BIND (amount_caption);
+  BIND (amount_box);
+  BIND (amount_spin);
+  BIND (unit_dropdown);
+  BIND (amount_error_label);
+  BIND (strength_caption);
+  BIND (strength_box);
+  BIND (strength_spin);
+  BIND (strength_unit_dropdown);
+  BIND (strength_error_label);
+  BIND (interval_caption);
+  BIND (interval_box);
+  BIND (interval_spin);
+  BIND (interval_unit_dropdown);
+  BIND (interval_error_label);
+  BIND (caution_box);
+  BIND (caution_label);
+  BIND (route_dropdown);
+  BIND (hydroxo_sc_box);
+  BIND (hydroxo_sc_label);
+  BIND (sites_hint_label);
+  BIND (sites_box);
+  BIND (sites_error_label);
+  BIND (starting_check);
+  BIND (had_dose_check);
+  BIND (date_caption);
+  BIND (date_button);
+  BIND (date_calendar);
+  BIND (date_error_label);
+  BIND (date_hint_label);
+  BIND (loading_done_check);
+  BIND (hour_spin);
+  BIND (minute_spin);
+  BIND (form_error_label);
+  BIND (create_button);
+  BIND (caption_group);
+#undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_template_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_product_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_route_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_history_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_name_changed_cb);
@@ -484,16 +732,27 @@ cobalt_intro_page_class_init (CobaltIntroPageClass *klass)
 static void
 cobalt_intro_page_init (CobaltIntroPage *self)
 {
+  self->site_checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->ticked = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Under the date and its error, above the loading-doses tick. */
-  self->date_hint_label = GTK_LABEL (gtk_label_new (NULL));
-  gtk_label_set_wrap (self->date_hint_label, TRUE);
-  gtk_label_set_xalign (self->date_hint_label, 0);
-  gtk_label_set_max_width_chars (self->date_hint_label, 64);
-  gtk_widget_add_css_class (GTK_WIDGET (self->date_hint_label), "dim-label");
-  gtk_grid_insert_row (self->form_grid, 9);
-  gtk_grid_attach (self->form_grid, GTK_WIDGET (self->date_hint_label), 1, 9, 1, 1);
+  /* Someone new: the locale's emergency number where it is known, to be
+   * checked; otherwise empty and required. */
+  self->numbers = cobalt_number_fields_new (self->numbers_grid, 0, 0, 1, NULL);
+  gtk_size_group_add_widget (self->caption_group,
+                             cobalt_number_fields_get_field (self->numbers, "emergency-caption"));
+  gtk_size_group_add_widget (self->caption_group,
+                             cobalt_number_fields_get_field (self->numbers, "urgent-caption"));
+
+  gtk_label_set_label (self->caution_label, cobalt_clinical_cyanocobalamin_caution ());
+  gtk_label_set_label (self->hydroxo_sc_label, cobalt_clinical_hydroxo_subcutaneous ());
+  gtk_label_set_label (self->sites_hint_label, cobalt_clinical_sites_trained_hint ());
+
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->template_dropdown),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
+                                  self->template_error_label, self->template_description_label, NULL,
+                                  -1);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->date_button),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->date_hint_label, self->date_error_label, NULL,
                                   -1);
@@ -511,63 +770,197 @@ cobalt_intro_page_new (CobaltContext *context)
                        NULL);
 }
 
+/* The custom fields into @prescription (blank from its template): the
+ * medicine, dose and strength chosen, and one open-ended phase. */
+static void
+read_custom (CobaltIntroPage    *self,
+             CobaltPrescription *prescription)
+{
+  g_autoptr(GPtrArray) phases = g_ptr_array_new_with_free_func ((GDestroyNotify) cobalt_phase_free);
+  CobaltIntervalUnit units[] = { COBALT_INTERVAL_DAYS, COBALT_INTERVAL_WEEKS, COBALT_INTERVAL_MONTHS };
+  guint unit = gtk_drop_down_get_selected (self->interval_unit_dropdown);
+  int product = selected_product (self);
+
+  gtk_spin_button_update (self->amount_spin);
+  gtk_spin_button_update (self->strength_spin);
+  gtk_spin_button_update (self->interval_spin);
+
+  if (product >= 0)
+    prescription->product = (CobaltProduct) product;
+  prescription->amount = gtk_spin_button_get_value (self->amount_spin);
+  prescription->unit = gtk_drop_down_get_selected (self->unit_dropdown) == 1 ? COBALT_DOSE_UNIT_MCG
+                                                                             : COBALT_DOSE_UNIT_MG;
+  prescription->strength_amount = gtk_spin_button_get_value (self->strength_spin);
+  prescription->strength_unit = gtk_drop_down_get_selected (self->strength_unit_dropdown) == 1
+                                ? COBALT_DOSE_UNIT_MCG : COBALT_DOSE_UNIT_MG;
+  g_ptr_array_add (phases, cobalt_phase_new (units[MIN (unit, G_N_ELEMENTS (units) - 1)],
+                                             gtk_spin_button_get_value_as_int (self->interval_spin),
+                                             COBALT_PHASE_END_OPEN, 0, NULL));
+  cobalt_prescription_set_phases (prescription, phases);
+}
+
+/* Shows what validating @prescription refused under the field it is
+ * about (the core's own sentence); the form's foot when none is. */
+static GtkWidget *
+show_prescription_error (CobaltIntroPage    *self,
+                         CobaltPrescription *prescription,
+                         const GError       *error)
+{
+  CobaltPrescriptionGroup group = cobalt_prescription_blame_group (prescription, error->message);
+  gboolean custom = is_custom (self);
+
+  if (group == COBALT_PRESCRIPTION_GROUP_SITES)
+    {
+      cobalt_journey_set_field_error (self->sites_error_label, error->message);
+      return GTK_WIDGET (self->sites_box);
+    }
+  if (custom && group == COBALT_PRESCRIPTION_GROUP_AMOUNT)
+    {
+      cobalt_journey_set_field_error (self->amount_error_label, error->message);
+      return GTK_WIDGET (self->amount_spin);
+    }
+  if (custom && group == COBALT_PRESCRIPTION_GROUP_STRENGTH)
+    {
+      cobalt_journey_set_field_error (self->strength_error_label, error->message);
+      return GTK_WIDGET (self->strength_spin);
+    }
+  if (custom && group == COBALT_PRESCRIPTION_GROUP_PHASES)
+    {
+      cobalt_journey_set_field_error (self->interval_error_label, error->message);
+      return GTK_WIDGET (self->interval_spin);
+    }
+
+  gtk_label_set_label (self->form_error_label, error->message);
+  gtk_widget_set_visible (GTK_WIDGET (self->form_error_label), TRUE);
+  return NULL;
+}
+
+static void
+clear_errors (CobaltIntroPage *self)
+{
+  GtkLabel *labels[] = {
+    self->form_error_label, self->template_error_label, self->product_error_label, self->amount_error_label,
+    self->strength_error_label, self->interval_error_label, self->sites_error_label,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    cobalt_journey_set_field_error (labels[i], NULL);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->template_dropdown), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->product_dropdown), "error");
+}
+
+/* Every reason at once, each under its field; the focus goes to the
+ * first. */
+static gboolean
+check_form (CobaltIntroPage *self)
+{
+  g_autofree char *name = trimmed_text (self->name_entry);
+  GtkWidget *first = NULL;
+  gboolean had_dose = gtk_check_button_get_active (self->had_dose_check);
+  GDate day = selected_date (self);
+  GDate now_day = today (self);
+
+#define REFUSE(widget) G_STMT_START { if (first == NULL) first = GTK_WIDGET (widget); } G_STMT_END
+
+  if (*name == '\0')
+    {
+      show_field_error (self->name_error_label, GTK_WIDGET (self->name_entry),
+                        _("Enter a name. Cobalt keeps each person’s injections apart, "
+                          "so it needs to know whose they are."));
+      REFUSE (self->name_entry);
+    }
+  else
+    show_field_error (self->name_error_label, GTK_WIDGET (self->name_entry), NULL);
+
+  if (!cobalt_number_fields_check (self->numbers, FALSE, NULL))
+    {
+      GtkWidget *emergency_error = cobalt_number_fields_get_field (self->numbers, "emergency-error");
+
+      REFUSE (cobalt_number_fields_get_field (self->numbers, gtk_widget_get_visible (emergency_error)
+                                                             ? "emergency" : "urgent"));
+    }
+
+  if (selected_template_id (self) == NULL)
+    {
+      cobalt_journey_set_field_error (self->template_error_label,
+                                      _("Choose the prescription your clinic gave you: Cobalt does not "
+                                        "choose one for you. If none of these matches it, choose “Custom”."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->template_dropdown), "error");
+      REFUSE (self->template_dropdown);
+    }
+  else if (is_custom (self) && selected_product (self) < 0)
+    {
+      cobalt_journey_set_field_error (self->product_error_label,
+                                      _("Choose the medicine on your prescription."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->product_dropdown), "error");
+      REFUSE (self->product_dropdown);
+    }
+
+  if (g_hash_table_size (self->site_checks) > 0)
+    {
+      g_autoptr(GPtrArray) sites = ticked_sites (self);
+
+      if (sites->len <= 1)
+        {
+          cobalt_journey_set_field_error (self->sites_error_label,
+                                          _("Tick at least one site your clinic trained you on."));
+          REFUSE (self->sites_box);
+        }
+    }
+
+  if (had_dose && g_date_compare (&day, &now_day) > 0)
+    {
+      show_field_error (self->date_error_label, GTK_WIDGET (self->date_button),
+                        _("The last injection cannot be in the future. Pick the day it was given."));
+      REFUSE (self->date_button);
+    }
+  else if (!had_dose && g_date_compare (&day, &now_day) < 0)
+    {
+      show_field_error (self->date_error_label, GTK_WIDGET (self->date_button),
+                        _("The first injection has not been given yet, so its day cannot be in the past. "
+                          "If injections have already started, choose “Already having injections”."));
+      REFUSE (self->date_button);
+    }
+  else
+    show_field_error (self->date_error_label, GTK_WIDGET (self->date_button), NULL);
+
+#undef REFUSE
+
+  if (first == NULL)
+    return TRUE;
+
+  if (!gtk_widget_child_focus (first, GTK_DIR_TAB_FORWARD))
+    gtk_widget_grab_focus (first);
+  return FALSE;
+}
+
 gboolean
 cobalt_intro_page_create (CobaltIntroPage *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CobaltPerson) person = NULL;
   g_autoptr(CobaltPrescription) prescription = NULL;
+  g_autoptr(GPtrArray) sites = NULL;
   g_autofree char *name = NULL;
   g_autofree char *clinic_name = NULL;
   g_autofree char *clinic_phone = NULL;
-  const char *template_id;
   gboolean had_dose;
   GDate day;
-  GDate now_day;
   guint minute;
 
   g_return_val_if_fail (COBALT_IS_INTRO_PAGE (self), FALSE);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->form_error_label), FALSE);
+  clear_errors (self);
+  if (!check_form (self))
+    return FALSE;
 
   name = trimmed_text (self->name_entry);
-  if (*name == '\0')
-    {
-      show_field_error (self->name_error_label, GTK_WIDGET (self->name_entry),
-                        _("Enter a name. Cobalt keeps each person’s injections apart, "
-                          "so it needs to know whose they are."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->name_entry));
-      return FALSE;
-    }
-  show_field_error (self->name_error_label, GTK_WIDGET (self->name_entry), NULL);
-
   had_dose = gtk_check_button_get_active (self->had_dose_check);
   day = selected_date (self);
-  now_day = today (self);
-  if (had_dose && g_date_compare (&day, &now_day) > 0)
-    {
-      show_field_error (self->date_error_label, GTK_WIDGET (self->date_button),
-                        _("The last injection cannot be in the future. Pick the day it was given."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_button));
-      return FALSE;
-    }
-  if (!had_dose && g_date_compare (&day, &now_day) < 0)
-    {
-      show_field_error (self->date_error_label, GTK_WIDGET (self->date_button),
-                        _("The first injection has not been given yet, so its day cannot be in the past. "
-                          "If injections have already started, choose “Already having injections”."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->date_button));
-      return FALSE;
-    }
-  show_field_error (self->date_error_label, GTK_WIDGET (self->date_button), NULL);
-
-  template_id = selected_template_id (self);
-  if (template_id == NULL || !(prescription = cobalt_prescription_new_from_template (template_id)))
-    {
-      gtk_label_set_label (self->form_error_label, _("Choose the prescription your clinic gave you."));
-      gtk_widget_set_visible (GTK_WIDGET (self->form_error_label), TRUE);
-      return FALSE;
-    }
+  prescription = cobalt_prescription_new_from_template (selected_template_id (self));
+  g_assert (prescription != NULL);
+  if (is_custom (self))
+    read_custom (self, prescription);
 
   /* The schedule counts from the first-dose date the person confirmed,
    * or from the last dose actually given. */
@@ -575,6 +968,9 @@ cobalt_intro_page_create (CobaltIntroPage *self)
   minute = gtk_spin_button_get_value_as_int (self->hour_spin) * 60 +
            gtk_spin_button_get_value_as_int (self->minute_spin);
   prescription->reminder_minute = minute;
+  prescription->route = selected_route (self);
+  sites = ticked_sites (self);
+  cobalt_prescription_set_enabled_sites (prescription, (const char * const *) sites->pdata);
 
   if (had_dose && gtk_widget_get_visible (GTK_WIDGET (self->loading_done_check)) &&
       gtk_check_button_get_active (self->loading_done_check))
@@ -586,21 +982,29 @@ cobalt_intro_page_create (CobaltIntroPage *self)
       cobalt_prescription_set_phases (prescription, maintenance);
     }
 
+  /* What the core refuses (a custom dose of 0, say) goes under its field. */
+  if (!cobalt_prescription_validate (prescription, &error))
+    {
+      GtkWidget *field = show_prescription_error (self, prescription, error);
+
+      if (field != NULL && !gtk_widget_child_focus (field, GTK_DIR_TAB_FORWARD))
+        gtk_widget_grab_focus (field);
+      return FALSE;
+    }
+
   /* After a failed second step, update the person saved the first time
    * instead of adding them twice. */
   person = self->saved_person != NULL ? g_object_ref (self->saved_person) : cobalt_person_new (name);
   cobalt_set_str (&person->name, name);
   clinic_name = trimmed_text (self->clinic_name_entry);
   clinic_phone = trimmed_text (self->clinic_phone_entry);
-  if (*clinic_name != '\0')
-    cobalt_set_str (&person->clinic_name, clinic_name);
-  if (*clinic_phone != '\0')
-    cobalt_set_str (&person->clinic_phone, clinic_phone);
+  cobalt_set_str (&person->clinic_name, *clinic_name != '\0' ? clinic_name : NULL);
+  cobalt_set_str (&person->clinic_phone, *clinic_phone != '\0' ? clinic_phone : NULL);
+  cobalt_number_fields_apply (self->numbers, person);
 
   /* Check both before writing anything, so a refused prescription does
    * not leave a person behind without one. */
   if (!cobalt_person_validate (person, &error) ||
-      !cobalt_prescription_validate (prescription, &error) ||
       !cobalt_repository_save_person (repository_of (self), person, &error))
     goto failed;
   g_set_object (&self->saved_person, person);
@@ -630,4 +1034,17 @@ failed:
     gtk_widget_set_visible (GTK_WIDGET (self->form_error_label), TRUE);
     return FALSE;
   }
+}
+
+GtkWidget *
+cobalt_intro_page_get_field (CobaltIntroPage *self,
+                             const char      *name)
+{
+  g_return_val_if_fail (COBALT_IS_INTRO_PAGE (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_has_prefix (name, "site:"))
+    return g_hash_table_lookup (self->site_checks, name + strlen ("site:"));
+
+  return cobalt_number_fields_get_field (self->numbers, name);
 }

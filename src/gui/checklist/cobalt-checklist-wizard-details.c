@@ -52,6 +52,16 @@ fact_grid (void)
   return grid;
 }
 
+/* A technique value not entered: "as your clinic showed you (not
+ * recorded)", never a typical value in its place (docs/clinical-sources.md,
+ * "Technique data"). */
+static char *
+not_recorded (void)
+{
+  /* Translators: %s is "as your clinic showed you" */
+  return g_strdup_printf (_("%s (not recorded)"), cobalt_clinical_as_clinic_showed ());
+}
+
 /* The strength as the person should compare it with the box. A strength
  * that is not a number yet is shown as it was typed, never as a guess. */
 static char *
@@ -78,7 +88,8 @@ describe_volume (CobaltPrescription *prescription,
   double volume = cobalt_prescription_get_phase_volume_ml (prescription, phase_index);
 
   if (volume <= 0)
-    return g_strdup (_("as your clinic showed you (the strength is not recorded)"));
+    /* Translators: %s is "as your clinic showed you" */
+    return g_strdup_printf (_("%s (the strength is not recorded)"), cobalt_clinical_as_clinic_showed ());
 
   return cobalt_volume_format (volume);
 }
@@ -124,16 +135,33 @@ cobalt_wizard_draw_up_detail_new (CobaltPrescription  *prescription,
 
   if (prescription == NULL)
     {
-      add_fact (GTK_GRID (grid), 0, _("Volume to draw up"), _("as your clinic showed you (no prescription recorded)"));
+      g_autofree char *unknown = NULL;
+
+      /* Translators: %s is "as your clinic showed you" */
+      unknown = g_strdup_printf (_("%s (no prescription recorded)"), cobalt_clinical_as_clinic_showed ());
+      add_fact (GTK_GRID (grid), 0, _("Volume to draw up"), unknown);
     }
   else
     {
+      g_autofree char *needle = NULL;
+      g_autofree char *syringe = NULL;
+
       volume = describe_volume (prescription, phase_index);
       add_fact (GTK_GRID (grid), 0, _("Volume to draw up"), volume);
       dose = cobalt_prescription_describe_dose (prescription, phase_index);
       strength = describe_strength (prescription);
       add_fact (GTK_GRID (grid), 1, _("Dose"), dose);
       add_fact (GTK_GRID (grid), 2, _("Strength on the ampoule"), strength);
+      /* Only what the person entered; otherwise the clinic's teaching. */
+      needle = prescription->drawing_needle_gauge > 0
+               ? g_strdup_printf (_("%u G"), prescription->drawing_needle_gauge)
+               : not_recorded ();
+      syringe = prescription->syringe_ml > 0
+                /* Translators: a syringe size in millilitres, "2 mL" */
+                ? g_strdup_printf (_("%g mL"), prescription->syringe_ml)
+                : not_recorded ();
+      add_fact (GTK_GRID (grid), 3, _("Drawing-up needle"), needle);
+      add_fact (GTK_GRID (grid), 4, _("Syringe"), syringe);
     }
   gtk_box_append (GTK_BOX (box), grid);
 
@@ -181,15 +209,13 @@ cobalt_wizard_draw_up_detail_set_site (GtkLabel             *volume_warning,
 GtkWidget *
 cobalt_wizard_expiry_detail_new (CobaltSupplyItem   *ampoule,
                                  gboolean            expired,
-                                 GtkCheckButton    **override_check,
-                                 GtkEntry          **override_entry)
+                                 GtkWidget         **recheck_button)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
   GtkWidget *grid;
   g_autofree char *expiry = NULL;
 
-  *override_check = NULL;
-  *override_entry = NULL;
+  *recheck_button = NULL;
 
   if (ampoule == NULL)
     {
@@ -214,32 +240,36 @@ cobalt_wizard_expiry_detail_new (CobaltSupplyItem   *ampoule,
       return box;
     }
 
+  /* No override (docs/clinical-sources.md, "Technique data"): the two
+   * ways on are an in-date ampoule or stopping. */
   {
     g_autofree char *text = NULL;
     GtkWidget *warning;
-    GtkWidget *check;
-    GtkWidget *entry;
+    GtkWidget *buttons;
+    GtkWidget *recheck;
+    GtkWidget *stop;
 
-    /* Translators: %s is a date */
-    text = g_strdup_printf (_("✗ This batch expired on %s. Do not use it: use an in-date ampoule, or ask your clinic or pharmacist."),
-                            expiry);
+    /* Translators: %s is a date, then what to do instead */
+    text = g_strdup_printf (_("✗ This batch expired on %s. %s"), expiry, cobalt_clinical_expired_medicine ());
     warning = wrap_label (text, "error");
     gtk_accessible_update_property (GTK_ACCESSIBLE (warning),
                                     GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
     gtk_box_append (GTK_BOX (box), warning);
+    gtk_box_append (GTK_BOX (box),
+                    wrap_label (_("Supplies has no in-date ampoule of this medicine. If you have one, add its box in Supplies (batch and expiry date), then check again."), NULL));
 
-    check = gtk_check_button_new_with_mnemonic (_("My clinic told me to _use it anyway"));
-    entry = gtk_entry_new ();
-    gtk_entry_set_placeholder_text (GTK_ENTRY (entry), _("Who said so, and when"));
-    cobalt_journey_set_accessible_label (entry, _("Note about using the expired batch"),
-                                         _("Required before you can continue with an expired batch"));
-    gtk_widget_set_sensitive (entry, FALSE);
-    g_object_bind_property (check, "active", entry, "sensitive", G_BINDING_SYNC_CREATE);
-    gtk_box_append (GTK_BOX (box), check);
-    gtk_box_append (GTK_BOX (box), entry);
+    buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    recheck = gtk_button_new_with_mnemonic (_("_Check Supplies again"));
+    gtk_widget_set_tooltip_text (recheck, _("Use an in-date ampoule recorded in Supplies"));
+    stop = gtk_button_new_with_mnemonic (_("Stop without _injecting"));
+    gtk_widget_set_tooltip_text (stop, _("Stop the checklist; nothing is logged as given"));
+    gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "wizard.stop");
+    gtk_box_append (GTK_BOX (buttons), recheck);
+    gtk_box_append (GTK_BOX (buttons), stop);
+    cobalt_journey_fix_button_names (buttons);
+    gtk_box_append (GTK_BOX (box), buttons);
 
-    *override_check = GTK_CHECK_BUTTON (check);
-    *override_entry = GTK_ENTRY (entry);
+    *recheck_button = recheck;
   }
 
   return box;
@@ -275,11 +305,10 @@ cobalt_wizard_inject_detail_new (CobaltPrescription *prescription,
       else if (length > 0)
         needle = g_strdup_printf (_("%g mm"), length);
       else
-        needle = g_strdup (_("as your clinic showed you (not recorded)"));
+        needle = not_recorded ();
       add_fact (GTK_GRID (grid), row++, _("Injecting needle"), needle);
 
-      angle_text = angle > 0 ? g_strdup_printf (_("%u° to the skin"), angle)
-                             : g_strdup (_("as your clinic showed you (not recorded)"));
+      angle_text = angle > 0 ? g_strdup_printf (_("%u° to the skin"), angle) : not_recorded ();
       add_fact (GTK_GRID (grid), row++, _("Angle"), angle_text);
       add_fact (GTK_GRID (grid), row++, _("Skin"),
                 prescription->use_swab
@@ -292,10 +321,19 @@ cobalt_wizard_inject_detail_new (CobaltPrescription *prescription,
     }
   else
     {
-      add_fact (GTK_GRID (grid), row++, _("Technique"), _("No prescription recorded: inject as your clinic showed you."));
+      g_autofree char *text = NULL;
+
+      /* Translators: %s is "as your clinic showed you" */
+      text = g_strdup_printf (_("No prescription recorded: inject %s."), cobalt_clinical_as_clinic_showed ());
+      add_fact (GTK_GRID (grid), row++, _("Technique"), text);
     }
 
   gtk_box_append (GTK_BOX (box), grid);
+  /* Nothing the clinic taught is recorded: say so once, and where to
+   * add it, rather than a value Cobalt would have to invent. */
+  if (prescription != NULL && prescription->injecting_needle_gauge == 0 &&
+      prescription->needle_length_mm <= 0 && prescription->angle_degrees == 0)
+    gtk_box_append (GTK_BOX (box), wrap_label (cobalt_clinical_technique_not_recorded (), "dim-label"));
   gtk_box_append (GTK_BOX (box),
                   wrap_label (_("Never inject into a vein. If anything feels wrong, stop. Follow your clinic's instructions."), "dim-label"));
 

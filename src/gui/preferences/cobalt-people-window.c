@@ -7,6 +7,7 @@
 #include "cobalt-people-window.h"
 #include "cobalt-carers-util.h"
 #include "cobalt-context.h"
+#include "cobalt-number-fields.h"
 
 struct _CobaltPeopleWindow
 {
@@ -16,8 +17,11 @@ struct _CobaltPeopleWindow
   gulong            changed_id;
 
   GtkListBox       *people_list;
+  GtkGrid          *add_grid;
   GtkEntry         *new_name_entry;
   GtkLabel         *error_label;
+
+  CobaltNumberFields *numbers;   /* the new person's */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltPeopleWindow, cobalt_people_window, GTK_TYPE_WINDOW)
@@ -97,11 +101,22 @@ on_add_cb (GtkWidget          *widget,
            CobaltPeopleWindow *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) numbers = cobalt_person_new ("");
 
-  if (cobalt_people_window_add (self, gtk_editable_get_text (GTK_EDITABLE (self->new_name_entry)), &error) == 0)
+  /* The reason for a number goes under its field. */
+  show_problem (self, NULL);
+  if (!cobalt_number_fields_check (self->numbers, TRUE, NULL))
+    return;
+  cobalt_number_fields_apply (self->numbers, numbers);
+
+  if (cobalt_people_window_add (self, gtk_editable_get_text (GTK_EDITABLE (self->new_name_entry)),
+                                numbers->emergency_number, numbers->urgent_number, &error) == 0)
     show_problem (self, error);
   else
-    gtk_editable_set_text (GTK_EDITABLE (self->new_name_entry), "");
+    {
+      gtk_editable_set_text (GTK_EDITABLE (self->new_name_entry), "");
+      cobalt_number_fields_load (self->numbers, NULL);
+    }
 }
 
 static void
@@ -172,6 +187,8 @@ cobalt_people_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_people_window_parent_class)->constructed (object);
 
+  /* Under the name, above the Add button. */
+  self->numbers = cobalt_number_fields_new (self->add_grid, 0, 1, 1, NULL);
   self->changed_id = g_signal_connect (repository_of (self), "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
   reload (self);
@@ -185,6 +202,7 @@ cobalt_people_window_dispose (GObject *object)
   if (self->context != NULL)
     g_clear_signal_handler (&self->changed_id, repository_of (self));
   g_clear_object (&self->context);
+  g_clear_object (&self->numbers);
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_PEOPLE_WINDOW);
 
   G_OBJECT_CLASS (cobalt_people_window_parent_class)->dispose (object);
@@ -246,6 +264,7 @@ cobalt_people_window_class_init (CobaltPeopleWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cobaltb12/Cobalt/preferences/cobalt-people-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltPeopleWindow, people_list);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPeopleWindow, add_grid);
   gtk_widget_class_bind_template_child (widget_class, CobaltPeopleWindow, new_name_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltPeopleWindow, error_label);
   gtk_widget_class_bind_template_callback (widget_class, on_add_cb);
@@ -275,10 +294,14 @@ cobalt_people_window_new (GtkWindow     *parent,
 gint64
 cobalt_people_window_add (CobaltPeopleWindow *self,
                           const char         *name,
+                          const char         *emergency_number,
+                          const char         *urgent_number,
                           GError            **error)
 {
   g_autoptr(CobaltPerson) person = NULL;
   g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  g_autofree char *emergency = g_strstrip (g_strdup (emergency_number ? emergency_number : ""));
+  g_autofree char *urgent = g_strstrip (g_strdup (urgent_number ? urgent_number : ""));
 
   g_return_val_if_fail (COBALT_IS_PEOPLE_WINDOW (self), 0);
 
@@ -288,7 +311,23 @@ cobalt_people_window_add (CobaltPeopleWindow *self,
                    _("There is already someone called “%s”. Add something to tell them apart."), clean);
       return 0;
     }
+  /* Asked, never guessed (docs/clinical-sources.md, "Emergency and
+   * urgent-advice numbers"). */
+  if (*emergency == '\0')
+    {
+      g_set_error_literal (error, cobalt_people_error_quark (), 0, cobalt_clinical_emergency_number_required ());
+      return 0;
+    }
+  if (!cobalt_number_fields_looks_like_phone (emergency) ||
+      (*urgent != '\0' && !cobalt_number_fields_looks_like_phone (urgent)))
+    {
+      g_set_error_literal (error, cobalt_people_error_quark (), 0,
+                           _("A phone number has digits, spaces and + - ( ) only."));
+      return 0;
+    }
   person = cobalt_person_new (clean);
+  cobalt_person_set_emergency_number (person, emergency);
+  cobalt_set_str (&person->urgent_number, *urgent != '\0' ? urgent : NULL);
   if (!cobalt_repository_save_person (repository_of (self), person, error))
     return 0;
   show_problem (self, NULL);
@@ -343,4 +382,17 @@ cobalt_people_window_set_archived (CobaltPeopleWindow *self,
     return FALSE;
   show_problem (self, NULL);
   return TRUE;
+}
+
+GtkWidget *
+cobalt_people_window_get_field (CobaltPeopleWindow *self,
+                                const char         *name)
+{
+  g_return_val_if_fail (COBALT_IS_PEOPLE_WINDOW (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  if (g_str_equal (name, "name"))
+    return GTK_WIDGET (self->new_name_entry);
+
+  return cobalt_number_fields_get_field (self->numbers, name);
 }

@@ -19,9 +19,14 @@ CobaltPeopleWindow *cobalt_people_window_new    (GtkWindow          *parent,
                                                  CobaltContext      *context);
 
 /* What the Add and Rename buttons do; FALSE with a sentence (empty name,
- * a name already used) when refused. */
+ * a name already used, no emergency number, a number that is not a phone
+ * number) when refused. Adding asks for the new person's emergency number
+ * (required) and urgent-advice number (optional, NULL or "" for none), as
+ * the first run does. */
 gint64              cobalt_people_window_add    (CobaltPeopleWindow *self,
                                                  const char         *name,
+                                                 const char         *emergency_number,
+                                                 const char         *urgent_number,
                                                  GError            **error);
 gboolean            cobalt_people_window_rename (CobaltPeopleWindow *self,
                                                  gint64              person_id,
@@ -31,5 +36,10 @@ gboolean            cobalt_people_window_set_archived (CobaltPeopleWindow *self,
                                                  gint64              person_id,
                                                  gboolean            archived,
                                                  GError            **error);
+
+/* For tests: "name" (the new person's) and the number fields of the new
+ * person (cobalt_number_fields_get_field()'s names); NULL otherwise. */
+GtkWidget          *cobalt_people_window_get_field (CobaltPeopleWindow *self,
+                                                    const char         *name);
 
 G_END_DECLS

@@ -2,12 +2,12 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "cobalt-checklist-editor.h"
 #include "cobalt-context.h"
 #include "cobalt-journey-util.h"
+#include "cobalt-number-fields.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-prescription-editor.h"
 #include "cobalt-reminder-preferences.h"
@@ -35,9 +35,10 @@ struct _CobaltPreferencesWindow
   GtkEntry         *clinic_name_entry;
   GtkEntry         *clinic_phone_entry;
   GtkLabel         *phone_error;
-  GtkEntry         *emergency_entry;
-  GtkLabel         *emergency_error;
+  GtkGrid          *person_grid;
   GtkLabel         *person_status;
+
+  CobaltNumberFields *numbers;  /* the emergency and urgent-advice numbers */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltPreferencesWindow, cobalt_preferences_window, GTK_TYPE_WINDOW)
@@ -61,23 +62,6 @@ static char *
 entry_text (GtkEntry *entry)
 {
   return g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (entry))));
-}
-
-/* Digits with the usual phone punctuation; at least two digits. */
-static gboolean
-looks_like_phone (const char *text)
-{
-  guint digits = 0;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (g_ascii_isdigit (*p))
-        digits++;
-      else if (!strchr (" +-()./", *p))
-        return FALSE;
-    }
-
-  return digits >= 2;
 }
 
 static void
@@ -119,7 +103,9 @@ cobalt_preferences_window_constructed (GObject *object)
                          self->person->clinic_name ? self->person->clinic_name : "");
   gtk_editable_set_text (GTK_EDITABLE (self->clinic_phone_entry),
                          self->person->clinic_phone ? self->person->clinic_phone : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->emergency_entry), cobalt_person_get_emergency_number (self->person));
+  /* Both numbers shown; one saved before it was asked shows the locale's,
+   * to be checked, or nothing and the field asks for it. */
+  self->numbers = cobalt_number_fields_new (self->person_grid, 0, 5, 1, self->person);
 }
 
 static void
@@ -130,6 +116,7 @@ cobalt_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_PREFERENCES_WINDOW);
   g_clear_object (&self->context);
   g_clear_object (&self->person);
+  g_clear_object (&self->numbers);
 
   G_OBJECT_CLASS (cobalt_preferences_window_parent_class)->dispose (object);
 }
@@ -209,8 +196,7 @@ cobalt_preferences_window_class_init (CobaltPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, clinic_name_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, clinic_phone_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, phone_error);
-  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, emergency_entry);
-  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, emergency_error);
+  gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, person_grid);
   gtk_widget_class_bind_template_child (widget_class, CobaltPreferencesWindow, person_status);
   gtk_widget_class_bind_template_callback (widget_class, on_save_person_clicked_cb);
 }
@@ -272,14 +258,12 @@ cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
   g_autofree char *name = entry_text (self->name_entry);
   g_autofree char *clinic = entry_text (self->clinic_name_entry);
   g_autofree char *phone = entry_text (self->clinic_phone_entry);
-  g_autofree char *emergency = entry_text (self->emergency_entry);
   gboolean ok = TRUE;
 
   g_return_val_if_fail (COBALT_IS_PREFERENCES_WINDOW (self), FALSE);
 
   cobalt_journey_set_field_error (self->name_error, NULL);
   cobalt_journey_set_field_error (self->phone_error, NULL);
-  cobalt_journey_set_field_error (self->emergency_error, NULL);
   gtk_label_set_text (self->person_status, "");
 
   if (*name == '\0')
@@ -287,17 +271,13 @@ cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
       cobalt_journey_set_field_error (self->name_error, _("Enter a name."));
       ok = FALSE;
     }
-  if (*phone != '\0' && !looks_like_phone (phone))
+  if (*phone != '\0' && !cobalt_number_fields_looks_like_phone (phone))
     {
       cobalt_journey_set_field_error (self->phone_error, _("A phone number has digits, spaces and + - ( ) only."));
       ok = FALSE;
     }
-  if (!looks_like_phone (emergency))
-    {
-      cobalt_journey_set_field_error (self->emergency_error,
-                                      _("Enter the number to call in an emergency, such as 999, 911 or 112."));
-      ok = FALSE;
-    }
+  if (!cobalt_number_fields_check (self->numbers, FALSE, NULL))
+    ok = FALSE;
   if (!ok)
     {
       g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, _("Some details need correcting."));
@@ -312,7 +292,7 @@ cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
   cobalt_person_set_archived (edited, self->person->archived);
   cobalt_set_str (&edited->clinic_name, *clinic != '\0' ? clinic : NULL);
   cobalt_set_str (&edited->clinic_phone, *phone != '\0' ? phone : NULL);
-  cobalt_person_set_emergency_number (edited, emergency);
+  cobalt_number_fields_apply (self->numbers, edited);
 
   if (!cobalt_person_validate (edited, &local_error) ||
       !cobalt_repository_save_person (repository_of (self), edited, &local_error))
@@ -329,7 +309,7 @@ cobalt_preferences_window_save_person (CobaltPreferencesWindow *self,
   cobalt_set_str (&self->person->name, name);
   cobalt_set_str (&self->person->clinic_name, edited->clinic_name);
   cobalt_set_str (&self->person->clinic_phone, edited->clinic_phone);
-  cobalt_person_set_emergency_number (self->person, emergency);
+  cobalt_number_fields_apply (self->numbers, self->person);
   gtk_label_set_text (self->person_status, _("Saved."));
   update_title (self);
 
@@ -348,10 +328,8 @@ cobalt_preferences_window_get_field (CobaltPreferencesWindow *self,
     return GTK_WIDGET (self->clinic_name_entry);
   if (g_str_equal (name, "clinic-phone"))
     return GTK_WIDGET (self->clinic_phone_entry);
-  if (g_str_equal (name, "emergency"))
-    return GTK_WIDGET (self->emergency_entry);
-  if (g_str_equal (name, "emergency-error"))
-    return GTK_WIDGET (self->emergency_error);
+  if (cobalt_number_fields_get_field (self->numbers, name) != NULL)
+    return cobalt_number_fields_get_field (self->numbers, name);
   if (g_str_equal (name, "name-error"))
     return GTK_WIDGET (self->name_error);
   if (g_str_equal (name, "person-status"))

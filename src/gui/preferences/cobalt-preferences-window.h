@@ -27,8 +27,10 @@ GtkWidget               *cobalt_preferences_window_get_checklist_editor    (Coba
 /* Saves the person page as its button does. */
 gboolean                 cobalt_preferences_window_save_person  (CobaltPreferencesWindow *self,
                                                                  GError                 **error);
-/* For tests: "name", "clinic-name", "clinic-phone", "emergency", "person-error",
- * "reminders" (the CobaltReminderPreferences). */
+/* For tests: "name", "name-error", "clinic-name", "clinic-phone",
+ * "person-status", the number fields (cobalt_number_fields_get_field():
+ * "emergency", "emergency-error", "urgent", …) and "reminders" (the
+ * CobaltReminderPreferences). */
 GtkWidget               *cobalt_preferences_window_get_field    (CobaltPreferencesWindow *self,
                                                                  const char              *name);
 

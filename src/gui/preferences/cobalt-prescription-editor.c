@@ -27,6 +27,7 @@ struct _CobaltPrescriptionEditor
   GtkDropDown        *template_dropdown;
   GtkLabel           *version_label;
   GtkLabel           *caution_label;
+  GtkLabel           *hydroxo_sc_label;
   GtkDropDown        *product_dropdown;
   GtkEntry           *product_name_entry;
   GtkSpinButton      *strength_spin;
@@ -177,6 +178,21 @@ rebuild_sites (CobaltPrescriptionEditor *self)
     }
 }
 
+/* Information on the medicine and route chosen, never a block
+ * (docs/clinical-sources.md, "Prescription cautions", "Technique data"). */
+static void
+update_cautions (CobaltPrescriptionEditor *self)
+{
+  guint product = gtk_drop_down_get_selected (self->product_dropdown);
+  guint route = gtk_drop_down_get_selected (self->route_dropdown);
+
+  gtk_label_set_text (self->caution_label, cobalt_clinical_cyanocobalamin_caution ());
+  gtk_widget_set_visible (GTK_WIDGET (self->caution_label), product == COBALT_PRODUCT_CYANOCOBALAMIN);
+  gtk_label_set_text (self->hydroxo_sc_label, cobalt_clinical_hydroxo_subcutaneous ());
+  gtk_widget_set_visible (GTK_WIDGET (self->hydroxo_sc_label),
+                          product == COBALT_PRODUCT_HYDROXOCOBALAMIN && route == COBALT_ROUTE_SC);
+}
+
 static void
 on_route_changed_cb (GtkDropDown              *dropdown,
                      GParamSpec               *pspec,
@@ -184,6 +200,7 @@ on_route_changed_cb (GtkDropDown              *dropdown,
 {
   rebuild_sites (self);
   update_volume (self);
+  update_cautions (self);
 }
 
 static void
@@ -191,9 +208,40 @@ on_product_changed_cb (GtkDropDown              *dropdown,
                        GParamSpec               *pspec,
                        CobaltPrescriptionEditor *self)
 {
-  gtk_label_set_text (self->caution_label, cobalt_clinical_cyanocobalamin_caution ());
-  gtk_widget_set_visible (GTK_WIDGET (self->caution_label),
-                          gtk_drop_down_get_selected (dropdown) == COBALT_PRODUCT_CYANOCOBALAMIN);
+  update_cautions (self);
+}
+
+/* Technique not entered is 0, shown as words rather than as a number
+ * that could pass for the clinic's (docs/clinical-sources.md, "Technique
+ * data"). */
+static gboolean
+on_technique_output_cb (GtkSpinButton *spin,
+                        gpointer       user_data)
+{
+  const char *text = _("Not recorded");
+
+  if (gtk_spin_button_get_value (spin) > 0)
+    return FALSE;
+
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (spin)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (spin), text);
+  return TRUE;
+}
+
+static int
+on_technique_input_cb (GtkSpinButton *spin,
+                       double        *new_value,
+                       gpointer       user_data)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  if (*text == '\0' || g_str_equal (text, _("Not recorded")))
+    {
+      *new_value = 0;
+      return TRUE;
+    }
+
+  return FALSE;
 }
 
 static void
@@ -287,9 +335,18 @@ fill_form (CobaltPrescriptionEditor *self,
   /* Setting the route rebuilds the site ticks only when it changes. */
   gtk_drop_down_set_selected (self->route_dropdown, p->route);
   rebuild_sites (self);
-  on_product_changed_cb (self->product_dropdown, NULL, self);
+  update_cautions (self);
   update_volume (self);
-  ask_for_strength (self, p);
+  /* A blank form (a new prescription, "custom") is not asked at once:
+   * Save says what is missing. A stored one without a strength is. */
+  if (p->id != 0 || (p->strength_text != NULL && *p->strength_text != '\0'))
+    ask_for_strength (self, p);
+  else
+    {
+      self->asking_strength = FALSE;
+      cobalt_journey_set_field_error (self->strength_error, NULL);
+      gtk_widget_remove_css_class (GTK_WIDGET (self->strength_spin), "error");
+    }
 }
 
 /* A prescription from the form, on top of the one it was filled from
@@ -614,8 +671,9 @@ cobalt_prescription_editor_constructed (GObject *object)
       g_autofree char *text = cobalt_journey_describe_error (error);
       gtk_label_set_text (self->save_status, text);
     }
+  /* No prescription yet: a blank one, no regimen chosen for the person. */
   if (self->base == NULL)
-    self->base = cobalt_prescription_new_from_template ("uk-hydroxo-standard");
+    self->base = cobalt_prescription_new_from_template ("custom");
   if (self->base == NULL)
     self->base = cobalt_prescription_new ();
 
@@ -735,6 +793,7 @@ cobalt_prescription_editor_class_init (CobaltPrescriptionEditorClass *klass)
   BIND (template_dropdown);
   BIND (version_label);
   BIND (caution_label);
+  BIND (hydroxo_sc_label);
   BIND (product_dropdown);
   BIND (product_name_entry);
   BIND (strength_spin);
@@ -800,6 +859,21 @@ cobalt_prescription_editor_init (CobaltPrescriptionEditor *self)
   g_signal_connect_swapped (self->amount_spin, "value-changed", G_CALLBACK (update_volume), self);
   g_signal_connect_swapped (self->strength_unit_dropdown, "notify::selected", G_CALLBACK (update_volume), self);
   g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (update_volume), self);
+
+  {
+    GtkSpinButton *technique[] = {
+      self->drawing_gauge_spin, self->injecting_gauge_spin, self->needle_length_spin,
+      self->syringe_spin, self->angle_spin,
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (technique); i++)
+      {
+        g_signal_connect (technique[i], "output", G_CALLBACK (on_technique_output_cb), NULL);
+        g_signal_connect (technique[i], "input", G_CALLBACK (on_technique_input_cb), NULL);
+        /* The text was drawn before the handlers were there. */
+        on_technique_output_cb (technique[i], NULL);
+      }
+  }
 }
 
 GtkWidget *
@@ -826,6 +900,25 @@ cobalt_prescription_editor_load_template (CobaltPrescriptionEditor *self,
   p = cobalt_prescription_new_from_template (template_id);
   if (p == NULL)
     return FALSE;
+
+  /* A template is a regimen: the route, the technique and the sites the
+   * clinic taught stay as the form has them (templates hold none). */
+  {
+    g_autoptr(CobaltPrescription) current = read_form (self);
+
+    p->route = current->route;
+    p->drawing_needle_gauge = current->drawing_needle_gauge;
+    p->injecting_needle_gauge = current->injecting_needle_gauge;
+    p->needle_length_mm = current->needle_length_mm;
+    p->syringe_ml = current->syringe_ml;
+    p->angle_degrees = current->angle_degrees;
+    cobalt_prescription_set_use_swab (p, current->use_swab);
+    cobalt_prescription_set_aspirate (p, current->aspirate);
+    cobalt_set_str (&p->technique_notes, current->technique_notes);
+    cobalt_prescription_set_enabled_sites (p, cobalt_prescription_get_enabled_sites (current));
+    p->reminder_minute = current->reminder_minute;
+    p->overdue_after_minutes = current->overdue_after_minutes;
+  }
 
   /* Keep the id and version of what is stored: saving still makes the
    * next version of this person's prescription. */
@@ -929,13 +1022,15 @@ cobalt_prescription_editor_get_field (CobaltPrescriptionEditor *self,
 {
   const struct { const char *name; gsize offset; } fields[] = {
 #define F(n, m) { n, G_STRUCT_OFFSET (CobaltPrescriptionEditor, m) }
-    F ("template", template_dropdown), F ("caution", caution_label), F ("product", product_dropdown),
+    F ("template", template_dropdown), F ("caution", caution_label), F ("hydroxo-sc", hydroxo_sc_label),
+    F ("product", product_dropdown),
     F ("product-name", product_name_entry), F ("strength", strength_spin),
     F ("strength-unit", strength_unit_dropdown), F ("strength-error", strength_error), F ("amount", amount_spin),
     F ("unit", unit_dropdown), F ("amount-error", amount_error), F ("volume", volume_label),
     F ("volume-warning", volume_warning), F ("route", route_dropdown), F ("reminder-hour", reminder_hour_spin),
     F ("reminder-minute", reminder_minute_spin), F ("reminder-error", reminder_error), F ("grace", grace_spin),
-    F ("injecting-gauge", injecting_gauge_spin), F ("needle-length", needle_length_spin), F ("angle", angle_spin),
+    F ("drawing-gauge", drawing_gauge_spin), F ("injecting-gauge", injecting_gauge_spin),
+    F ("needle-length", needle_length_spin), F ("syringe", syringe_spin), F ("angle", angle_spin),
     F ("phases-list", phases_list), F ("phases-error", phases_error), F ("sites-error", sites_error),
     F ("save-status", save_status), F ("save", save_button), F ("version", version_label),
     F ("first-dose", first_dose_field),

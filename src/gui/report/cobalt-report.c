@@ -184,7 +184,20 @@ draw_summary_page (CobaltReport *self,
                               self->person->clinic_phone ?: "");
       g_string_append_c (text, '\n');
     }
-  g_string_append_printf (text, _("Emergency number: %s"), cobalt_person_get_emergency_number (self->person));
+  {
+    const char *emergency = cobalt_person_get_emergency_number (self->person);
+    const char *urgent = self->person->urgent_number;
+
+    /* Never a guessed number: said so when none is recorded. */
+    g_string_append_printf (text, _("Emergency number: %s"),
+                            emergency != NULL && *emergency != '\0' ? emergency : _("not recorded"));
+    if (urgent != NULL && *urgent != '\0')
+      {
+        g_string_append_c (text, '\n');
+        /* Translators: the out-of-hours or urgent-care line, e.g. 111 */
+        g_string_append_printf (text, _("Urgent-advice number: %s"), urgent);
+      }
+  }
   y += show_text (cr, body, MARGIN, y, width, text->str);
 
   /* Prescription */
