@@ -49,12 +49,28 @@ test_suggestion_and_states (JourneyFixture *f,
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (cobalt_body_map_get_button (map, "deltoid-left"))));
 }
 
+static guint
+n_resting (JourneyFixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) resting = cobalt_repository_list_resting_sites (f->repository, f->person->id, &error);
+
+  g_assert_no_error (error);
+  return resting->len;
+}
+
+/* A resting (sore, bruised) site cannot be chosen: there is no "use it
+ * anyway". The picker offers to end its rest first, an explicit step that
+ * is stored, after which the site can be chosen like any other. */
 static void
-test_resting_needs_confirmation (JourneyFixture *f,
-                                 gconstpointer   data)
+test_resting_needs_end_rest (JourneyFixture *f,
+                             gconstpointer   data)
 {
   g_autoptr(CobaltRestingSite) resting = NULL;
   CobaltSitePicker *picker;
+  GtkWidget *site;
+  GtkWidget *end_rest;
+  GtkWidget *other;
   GDate until;
   int selected_signals = 0;
 
@@ -65,22 +81,48 @@ test_resting_needs_confirmation (JourneyFixture *f,
 
   picker = show_picker (f);
   g_signal_connect_swapped (picker, "site-selected", G_CALLBACK (g_atomic_int_inc), &selected_signals);
+  site = cobalt_body_map_get_button (map_of (picker), "deltoid-left");
+  end_rest = cobalt_test_find_id (GTK_WIDGET (picker), "end_rest_button");
+  other = cobalt_test_find_id (GTK_WIDGET (picker), "cancel_rest_button");
 
-  /* Resting is never suggested; choosing it asks first. */
+  /* Resting is never suggested, and clicking it chooses nothing. */
   g_assert_cmpstr (cobalt_site_picker_get_suggested_site_id (picker), !=, "deltoid-left");
-  g_assert_true (gtk_widget_has_css_class (cobalt_body_map_get_button (map_of (picker), "deltoid-left"), "resting"));
-  g_assert_false (cobalt_site_picker_choose (picker, "deltoid-left"));
+  g_assert_true (gtk_widget_has_css_class (site, "resting"));
+  g_assert_nonnull (strstr (gtk_widget_get_tooltip_text (site), "cannot be chosen until you end its rest"));
+  g_signal_emit_by_name (site, "clicked");
+  wait_for_gtk (400);
   g_assert_null (cobalt_site_picker_get_selected_site_id (picker));
   g_assert_cmpstr (cobalt_site_picker_get_pending_site_id (picker), ==, "deltoid-left");
-  g_assert_true (shows_text (GTK_WIDGET (picker), "resting until 14 March 2025"));
+  g_assert_true (shows_text (GTK_WIDGET (picker), "resting until 14 March 2025, so it cannot be chosen"));
+  g_assert_true (shows_text (GTK_WIDGET (picker), "end its rest first"));
+  g_assert_false (shows_text (GTK_WIDGET (picker), "anyway"));
+  g_assert_true (gtk_widget_get_mapped (end_rest));
   g_assert_cmpint (selected_signals, ==, 0);
+  /* Nor can it be set from outside (a run resumed with it). */
+  g_assert_false (cobalt_site_picker_set_selected_site_id (picker, "deltoid-left"));
+  g_assert_null (cobalt_site_picker_get_selected_site_id (picker));
 
-  /* "Use it anyway" has the focus: activating it confirms. */
+  /* The focus is on the safe button: a slip of Enter ends no rest. */
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (f->window)) == other);
+  gtk_widget_activate (other);
   wait_for_gtk (400);
-  gtk_widget_activate (gtk_root_get_focus (GTK_ROOT (f->window)));
-  wait_for_gtk (400);
-  g_assert_cmpstr (cobalt_site_picker_get_selected_site_id (picker), ==, "deltoid-left");
   g_assert_null (cobalt_site_picker_get_pending_site_id (picker));
+  g_assert_null (cobalt_site_picker_get_selected_site_id (picker));
+  g_assert_cmpuint (n_resting (f), ==, 1);
+
+  /* "End rest" ends it, in the log, and chooses nothing by itself... */
+  g_assert_false (cobalt_site_picker_choose (picker, "deltoid-left"));
+  wait_for_gtk (400);
+  cobalt_test_click (end_rest);
+  g_assert_cmpuint (n_resting (f), ==, 0);
+  g_assert_null (cobalt_site_picker_get_selected_site_id (picker));
+  g_assert_null (cobalt_site_picker_get_pending_site_id (picker));
+  g_assert_cmpint (selected_signals, ==, 0);
+  g_assert_false (gtk_widget_has_css_class (site, "resting"));
+
+  /* ...after which the site is chosen like any other. */
+  g_signal_emit_by_name (site, "clicked");
+  g_assert_cmpstr (cobalt_site_picker_get_selected_site_id (picker), ==, "deltoid-left");
   g_assert_cmpint (selected_signals, ==, 1);
 }
 
@@ -163,7 +205,7 @@ main (int   argc,
 
 #define ADD(path, func) g_test_add ("/cobalt/journey/site-picker/" path, JourneyFixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("suggestion-and-states", test_suggestion_and_states);
-  ADD ("resting-needs-confirmation", test_resting_needs_confirmation);
+  ADD ("resting-needs-end-rest", test_resting_needs_end_rest);
   ADD ("arrow-keys", test_arrow_keys);
   ADD ("list-mode", test_list_mode);
   ADD ("scales", test_scales);

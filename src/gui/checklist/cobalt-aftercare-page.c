@@ -23,9 +23,11 @@ struct _CobaltAftercarePage
   GHashTable       *saved;    /* kind ids already stored */
   int               highest;
 
-  GtkWidget        *banner;
+  GtkBox           *banner_slot;
+  GtkLabel         *guidance_label;
+  GtkWidget        *banner;         /* in banner_slot, or NULL */
   GtkLabel         *banner_heading;
-  GtkLabel         *banner_label;
+  int               banner_level;   /* the level the banner shows, -1 none */
   GtkBox           *groups_box;
   GtkEntry         *other_entry;
   GtkLabel         *status_label;
@@ -73,53 +75,85 @@ has_unsaved (CobaltAftercarePage *self)
   return FALSE;
 }
 
+/* A new banner for @level. GTK 4.8 has no gtk_accessible_announce(), so
+ * an emergency or urgent-advice banner reaches a screen reader as an
+ * alert: a widget with the ALERT role (set as it is made, before it is
+ * shown), its name the heading and its description the line under it.
+ * Milder levels are a STATUS, not an alert. (GTK 4.8 makes accessibles
+ * lazily and sends no event for a new one, so a screen reader meets the
+ * alert when it reads the page; being spoken as it appears needs GTK
+ * 4.14's gtk_accessible_announce().) */
+static GtkWidget *
+new_banner (CobaltAftercarePage *self,
+            CobaltTriageLevel    level,
+            GtkLabel           **heading_label)
+{
+  g_autofree char *heading = cobalt_clinical_triage_heading (level, self->person);
+  g_autofree char *advice = cobalt_clinical_triage_detail (level, self->person);
+  gboolean urgent = level == COBALT_TRIAGE_EMERGENCY || level == COBALT_TRIAGE_URGENT_ADVICE;
+  GtkWidget *banner;
+  GtkWidget *title;
+  GtkWidget *detail;
+
+  banner = g_object_new (GTK_TYPE_BOX,
+                         "orientation", GTK_ORIENTATION_VERTICAL,
+                         "spacing", 4,
+                         "accessible-role", urgent ? GTK_ACCESSIBLE_ROLE_ALERT : GTK_ACCESSIBLE_ROLE_STATUS,
+                         NULL);
+  gtk_widget_add_css_class (banner, urgent ? "urgent-banner"
+                                           : level == COBALT_TRIAGE_CONTACT_CLINIC ? "clinic-banner"
+                                                                                   : "mild-banner");
+
+  /* The heading says what to do; the line under it only adds why, so
+   * nothing is read out twice (cobalt_triage_advice() is one sentence
+   * for places that show a single line). */
+  title = gtk_label_new (heading);
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
+  gtk_widget_add_css_class (title, "banner-heading");
+  detail = gtk_label_new (advice);
+  gtk_label_set_xalign (GTK_LABEL (detail), 0);
+  gtk_label_set_wrap (GTK_LABEL (detail), TRUE);
+  gtk_label_set_selectable (GTK_LABEL (detail), TRUE);
+  gtk_box_append (GTK_BOX (banner), title);
+  gtk_box_append (GTK_BOX (banner), detail);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (banner),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, advice,
+                                  -1);
+  *heading_label = GTK_LABEL (title);
+  return banner;
+}
+
 static void
 update_banner (CobaltAftercarePage *self)
 {
   GHashTableIter iter;
   gpointer key, value;
   int highest = -1;
-  g_autofree char *heading = NULL;
-  g_autofree char *advice = NULL;
 
   g_hash_table_iter_init (&iter, self->checks);
   while (g_hash_table_iter_next (&iter, &key, &value))
     if (gtk_check_button_get_active (value))
       highest = MAX (highest, level_of (key));
 
-  gtk_widget_remove_css_class (self->banner, "urgent-banner");
-  gtk_widget_remove_css_class (self->banner, "clinic-banner");
-  gtk_widget_remove_css_class (self->banner, "mild-banner");
-
-  /* The heading says what to do; the line under it only adds why, so
-   * nothing is read out twice (cobalt_triage_advice() is one sentence
-   * for places that show a single line). */
-  if (highest >= 0)
+  /* Replaced, not relabelled, when the level changes: a new emergency
+   * after an urgent one is a new alert, not an old one with new words. */
+  if (highest != self->banner_level)
     {
-      heading = cobalt_clinical_triage_heading (highest, self->person);
-      advice = cobalt_clinical_triage_detail (highest, self->person);
-      switch ((CobaltTriageLevel) highest)
+      if (self->banner != NULL)
+        gtk_box_remove (self->banner_slot, self->banner);
+      self->banner = NULL;
+      self->banner_heading = NULL;
+      self->banner_level = highest;
+      if (highest >= 0)
         {
-        case COBALT_TRIAGE_EMERGENCY:
-        case COBALT_TRIAGE_URGENT_ADVICE:
-          gtk_widget_add_css_class (self->banner, "urgent-banner");
-          break;
-        case COBALT_TRIAGE_CONTACT_CLINIC:
-          gtk_widget_add_css_class (self->banner, "clinic-banner");
-          break;
-        case COBALT_TRIAGE_MILD:
-        default:
-          gtk_widget_add_css_class (self->banner, "mild-banner");
-          break;
+          self->banner = new_banner (self, highest, &self->banner_heading);
+          gtk_box_append (self->banner_slot, self->banner);
         }
-      gtk_label_set_text (self->banner_heading, heading);
-      gtk_label_set_text (self->banner_label, advice);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->banner),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, heading,
-                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, advice,
-                                      -1);
+      gtk_widget_set_visible (GTK_WIDGET (self->banner_slot), highest >= 0);
     }
-  gtk_widget_set_visible (self->banner, highest >= 0);
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->save_button), has_unsaved (self));
 
@@ -249,6 +283,8 @@ cobalt_aftercare_page_dispose (GObject *object)
   CobaltAftercarePage *self = COBALT_AFTERCARE_PAGE (object);
 
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_AFTERCARE_PAGE);
+  self->banner = NULL;
+  self->banner_heading = NULL;
   cobalt_journey_unparent_children (GTK_WIDGET (self));
   g_clear_object (&self->context);
   g_clear_object (&self->person);
@@ -354,9 +390,8 @@ cobalt_aftercare_page_class_init (CobaltAftercarePageClass *klass)
                   G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/checklist/cobalt-aftercare-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, CobaltAftercarePage, banner);
-  gtk_widget_class_bind_template_child (widget_class, CobaltAftercarePage, banner_heading);
-  gtk_widget_class_bind_template_child (widget_class, CobaltAftercarePage, banner_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltAftercarePage, banner_slot);
+  gtk_widget_class_bind_template_child (widget_class, CobaltAftercarePage, guidance_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltAftercarePage, groups_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltAftercarePage, other_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltAftercarePage, status_label);
@@ -374,8 +409,11 @@ cobalt_aftercare_page_init (CobaltAftercarePage *self)
 {
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The aftercare step's own guidance (docs/clinical-sources.md). */
+  gtk_label_set_text (self->guidance_label, cobalt_clinical_step_explanation (COBALT_STEP_AFTERCARE));
 
   self->highest = -1;
+  self->banner_level = -1;
   self->checks = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->saved = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   build_groups (self);
@@ -493,8 +531,16 @@ cobalt_aftercare_page_get_banner_text (CobaltAftercarePage *self)
 {
   g_return_val_if_fail (COBALT_IS_AFTERCARE_PAGE (self), NULL);
 
-  if (!gtk_widget_get_visible (self->banner))
+  if (self->banner_heading == NULL)
     return NULL;
 
   return gtk_label_get_text (self->banner_heading);
+}
+
+GtkWidget *
+cobalt_aftercare_page_get_banner (CobaltAftercarePage *self)
+{
+  g_return_val_if_fail (COBALT_IS_AFTERCARE_PAGE (self), NULL);
+
+  return self->banner;
 }

@@ -36,5 +36,8 @@ gboolean   cobalt_aftercare_page_save            (CobaltAftercarePage *self,
 int        cobalt_aftercare_page_get_highest_level (CobaltAftercarePage *self);
 /* The banner text currently shown, or NULL: for tests. */
 const char *cobalt_aftercare_page_get_banner_text (CobaltAftercarePage *self);
+/* The banner widget shown (role ALERT for an emergency or urgent-advice
+ * level, STATUS for the others), or NULL: for tests. */
+GtkWidget  *cobalt_aftercare_page_get_banner      (CobaltAftercarePage *self);
 
 G_END_DECLS

@@ -230,12 +230,12 @@ update_button (CobaltBodyMap *self,
       until = usage->resting != NULL ? cobalt_journey_format_date (&usage->resting->until) : NULL;
       if (until != NULL && usage->resting->reason != NULL)
         /* Translators: first %s a date, second the reason ("bruised") */
-        g_string_append_printf (why, _("Resting until %s (%s): choosing it asks you to confirm."),
+        g_string_append_printf (why, _("Resting until %s (%s): it cannot be chosen until you end its rest."),
                                 until, usage->resting->reason);
       else if (until != NULL)
-        g_string_append_printf (why, _("Resting until %s: choosing it asks you to confirm."), until);
+        g_string_append_printf (why, _("Resting until %s: it cannot be chosen until you end its rest."), until);
       else
-        g_string_append (why, _("Resting: choosing it asks you to confirm."));
+        g_string_append (why, _("Resting: it cannot be chosen until you end its rest."));
     }
   else if (usage->suggested)
     {
@@ -274,7 +274,8 @@ on_site_button_clicked_cb (GtkButton     *button,
     return;
 
   /* The toggle already flipped itself; the picker decides what is chosen
-   * (a resting site waits for confirmation), so restore our own state. */
+   * (a resting site is not: it offers to end the rest), so restore our
+   * own state. */
   update_button (self, (guint) index);
   g_signal_emit (self, signals[SITE_ACTIVATED], 0, cobalt_site_catalogue_get_nth (index)->id);
 }

@@ -24,6 +24,13 @@ struct _CobaltChecklistStepPage
 
 G_DEFINE_FINAL_TYPE (CobaltChecklistStepPage, cobalt_checklist_step_page, GTK_TYPE_WIDGET)
 
+enum {
+  MOVE_ON,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void
 cobalt_checklist_step_page_dispose (GObject *object)
 {
@@ -59,6 +66,19 @@ cobalt_checklist_step_page_class_init (CobaltChecklistStepPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistStepPage, check);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistStepPage, message_label);
 
+  /**
+   * CobaltChecklistStepPage::move-on:
+   *
+   * Enter was pressed on the ticked "Done": the person means "next", not
+   * "untick" (a second Enter must never take a tick back).
+   */
+  signals[MOVE_ON] =
+    g_signal_new ("move-on",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "checkliststep");
 }
@@ -76,11 +96,39 @@ on_check_toggled_cb (GtkToggleButton         *check,
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Done"), -1);
 }
 
+/* Enter on a ticked "Done" moves on instead of unticking it; Space (and
+ * a click, or Alt+D) still toggles, so a tick can be taken back on
+ * purpose. Runs in the capture phase, before the button's own Enter. */
+static gboolean
+on_check_key_pressed_cb (GtkEventControllerKey   *controller,
+                         guint                    keyval,
+                         guint                    keycode,
+                         GdkModifierType          state,
+                         CobaltChecklistStepPage *self)
+{
+  if (keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter && keyval != GDK_KEY_ISO_Enter)
+    return FALSE;
+  if ((state & gtk_accelerator_get_default_mod_mask ()) != 0)
+    return FALSE;
+  if (!gtk_toggle_button_get_active (self->check))
+    return FALSE;
+
+  g_signal_emit (self, signals[MOVE_ON], 0);
+  return TRUE;
+}
+
 static void
 cobalt_checklist_step_page_init (CobaltChecklistStepPage *self)
 {
+  GtkEventController *keys;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->check, "toggled", G_CALLBACK (on_check_toggled_cb), self);
+
+  keys = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  g_signal_connect (keys, "key-pressed", G_CALLBACK (on_check_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->check), keys);
 }
 
 GtkWidget *

@@ -10,7 +10,9 @@ G_DECLARE_FINAL_TYPE (CobaltChecklistStepPage, cobalt_checklist_step_page, COBAL
 
 /* One page of the checklist wizard: the step's title and explanation, an
  * optional detail (the batch expiry, the site picker, the technique) and
- * the "Done" tick. The wizard owns the logic; this is the layout. */
+ * the "Done" tick. The wizard owns the logic; this is the layout.
+ * ::move-on when Enter is pressed on the ticked "Done" (it never unticks
+ * it: Space, a click or Alt+D do that). */
 
 GtkWidget      *cobalt_checklist_step_page_new        (guint       index,
                                                        const char *kind,

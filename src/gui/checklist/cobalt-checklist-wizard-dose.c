@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-aftercare-page.h"
+#include "cobalt-checklist-step-page.h"
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-checklist-wizard-private.h"
 #include "cobalt-core.h"
@@ -98,16 +99,49 @@ cobalt_checklist_wizard_load_context (CobaltChecklistWizard *self)
     cobalt_checklist_wizard_show_error (self, _("Some details could not be read."), error);
 }
 
-static gboolean
-on_undo_timeout_cb (gpointer user_data)
+gboolean
+cobalt_checklist_wizard_recheck_ampoule (CobaltChecklistWizard *self)
 {
-  CobaltChecklistWizard *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) items = NULL;
+  int index = cobalt_checklist_run_find_step (self->run, COBALT_STEP_CHECK_EXPIRY);
+  CobaltChecklistStepPage *page = NULL;
+  GtkWidget *detail;
 
-  self->undo_timeout_id = 0;
-  gtk_widget_set_visible (self->undo_button, FALSE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo", FALSE);
+  if (index >= 0 && (guint) index < self->pages->len)
+    page = g_ptr_array_index (self->pages, index);
 
-  return G_SOURCE_REMOVE;
+  items = cobalt_repository_list_supply_items (self->repository, self->person->id, &error);
+  if (items == NULL)
+    {
+      cobalt_checklist_wizard_show_error (self, _("Supplies could not be read."), error);
+      return FALSE;
+    }
+
+  g_clear_object (&self->ampoule);
+  self->ampoule_expired = FALSE;
+  pick_ampoule (self, items);
+  if (self->ampoule_expired)
+    {
+      if (page != NULL)
+        cobalt_checklist_step_page_set_message (page, _("Supplies still has no in-date ampoule of this medicine."));
+      return FALSE;
+    }
+
+  /* An in-date batch: this is the ampoule the dose will name. */
+  cobalt_checklist_run_set_expiry_blocked (self->run, FALSE);
+  if (page != NULL)
+    {
+      self->expiry_recheck_button = NULL;
+      detail = cobalt_wizard_expiry_detail_new (self->ampoule, FALSE, &self->expiry_recheck_button);
+      cobalt_checklist_step_page_set_detail (page, detail);
+      cobalt_checklist_step_page_set_message (page, NULL);
+    }
+  cobalt_checklist_wizard_sync (self);
+  /* The button that had the focus is gone with the old detail. */
+  cobalt_checklist_wizard_focus_current (self);
+
+  return TRUE;
 }
 
 static void
@@ -168,6 +202,8 @@ show_logged (CobaltChecklistWizard *self)
     }
 
   gtk_label_set_text (self->logged_label, text->str);
+  /* Selectable so that it can hold the focus: see below. */
+  gtk_label_set_selectable (self->logged_label, TRUE);
 
   if (self->aftercare == NULL)
     {
@@ -178,12 +214,18 @@ show_logged (CobaltChecklistWizard *self)
       gtk_box_append (self->aftercare_box, self->aftercare);
     }
 
+  /* Undo stays, with no time limit, until the person leaves this page:
+   * a timer that hid it moved the focus onto the first reaction tick. */
   gtk_widget_set_visible (self->undo_button, TRUE);
-  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
-  self->undo_timeout_id = g_timeout_add (self->undo_seconds * 1000, on_undo_timeout_cb, self);
   cobalt_checklist_wizard_set_page (self, "aftercare");
   cobalt_checklist_wizard_sync (self);
-  gtk_widget_grab_focus (self->undo_button);
+
+  /* A second Enter or Space after "Finish and log the dose" must land
+   * somewhere harmless: never on Undo, never on a reaction. The sentence
+   * that says the dose was logged is read out, and Enter or Space there
+   * does nothing. */
+  if (gtk_widget_grab_focus (GTK_WIDGET (self->logged_label)))
+    gtk_label_select_region (self->logged_label, 0, 0);
 }
 
 void
@@ -194,25 +236,33 @@ cobalt_checklist_wizard_finish (CobaltChecklistWizard *self)
   g_autoptr(GError) error = NULL;
   const char *site_id = self->picker != NULL ? cobalt_site_picker_get_selected_site_id (self->picker) : NULL;
 
-  if (!cobalt_checklist_run_can_finish (self->run))
+  /* A second Finish while the first is being logged (a handler of the
+   * repository's ::changed runs before this returns), or after it, logs
+   * nothing. */
+  if (self->logging || self->dose != NULL || !cobalt_checklist_run_can_finish (self->run))
     return;
   /* Early or extra: only on the person's explicit choice, asked again
    * now (cobalt-checklist-wizard-timing.c). */
   if (!cobalt_checklist_wizard_check_timing (self, TRUE))
     return;
 
-  /* The run becomes a dose in core: an expired batch the person went on
-   * with is a flag there, with their reason, not a sentence in notes. */
+  /* The run becomes a dose in core; the repository refuses one from an
+   * expired batch (there is no override). */
   dose = cobalt_dose_new_from_run (self->run, self->prescription, self->amount, site_id, self->ampoule,
                                    self->timing_exceptions, self->timing_note, now);
 
   /* add_dose completes the stored run in the same transaction; on failure
    * nothing changed and the person can simply try again. */
+  self->logging = TRUE;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.next", FALSE);
   if (!cobalt_repository_add_dose (self->repository, dose, &error))
     {
+      self->logging = FALSE;
       cobalt_checklist_wizard_show_error (self, _("The dose was not logged."), error);
+      cobalt_checklist_wizard_sync (self);
       return;
     }
+  self->logging = FALSE;
   cobalt_checklist_wizard_hide_error (self);
 
   if (cobalt_checklist_run_is_open (self->run))
@@ -243,7 +293,6 @@ cobalt_checklist_wizard_undo (CobaltChecklistWizard *self)
       return;
     }
   g_clear_object (&self->dose);
-  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
   if (self->aftercare != NULL)
     {
       gtk_box_remove (self->aftercare_box, self->aftercare);

@@ -21,15 +21,16 @@ struct _CobaltSitePicker
   GPtrArray         *resting;     /* CobaltRestingSite: the usage borrows from it */
   char              *selected;
   char              *suggested;
-  char              *pending;     /* resting site waiting for confirmation */
+  char              *pending;     /* resting site whose rest the bar offers to end */
   GtkStringList     *list_model;  /* site ids, for the list view */
 
   GtkWidget         *box;
   GtkLabel          *suggestion_label;
   GtkToggleButton   *list_toggle;
-  GtkRevealer       *confirm_revealer;
-  GtkLabel          *confirm_label;
-  GtkButton         *confirm_button;
+  GtkRevealer       *rest_revealer;
+  GtkLabel          *rest_label;
+  GtkButton         *end_rest_button;
+  GtkButton         *cancel_rest_button;
   GtkStack          *stack;
   CobaltBodyMap     *map;
   GtkListView       *list_view;
@@ -95,10 +96,20 @@ set_selected_internal (CobaltSitePicker *self,
 }
 
 static void
-hide_confirmation (CobaltSitePicker *self)
+hide_rest_bar (CobaltSitePicker *self)
 {
   g_clear_pointer (&self->pending, g_free);
-  gtk_revealer_set_reveal_child (self->confirm_revealer, FALSE);
+  gtk_revealer_set_reveal_child (self->rest_revealer, FALSE);
+}
+
+static void
+focus_site (CobaltSitePicker *self,
+            const char       *site_id)
+{
+  GtkWidget *target = site_id != NULL ? cobalt_body_map_get_button (self->map, site_id) : NULL;
+
+  if (target != NULL && !cobalt_site_picker_get_list_mode (self))
+    gtk_widget_grab_focus (target);
 }
 
 static void
@@ -202,37 +213,55 @@ on_list_view_activate_cb (GtkListView      *list_view,
     cobalt_site_picker_choose (self, gtk_string_object_get_string (item));
 }
 
+/* Ending the rest is its own, explicit step: it is stored (the person
+ * says the site has recovered), the repository's ::changed reloads the
+ * picker, and the site can then be chosen like any other, by choosing it
+ * again. Nothing is chosen here. */
 static void
-on_confirm_button_clicked_cb (GtkButton        *button,
-                              CobaltSitePicker *self)
+on_end_rest_button_clicked_cb (GtkButton        *button,
+                               CobaltSitePicker *self)
 {
-  g_autofree char *site_id = g_steal_pointer (&self->pending);
+  g_autofree char *site_id = g_strdup (self->pending);
+  g_autoptr(GError) error = NULL;
 
-  hide_confirmation (self);
-  if (site_id != NULL)
-    set_selected_internal (self, site_id, TRUE);
+  if (site_id == NULL || self->person == NULL)
+    return;
+
+  if (!cobalt_repository_clear_site_resting (cobalt_context_get_repository (self->context),
+                                             self->person->id, site_id, &error))
+    {
+      g_autofree char *sentence = cobalt_journey_describe_error (error);
+      /* Translators: %s says why, in a sentence */
+      g_autofree char *text = g_strdup_printf (_("The rest could not be ended. %s"), sentence);
+
+      gtk_label_set_text (self->rest_label, text);
+      return;
+    }
+
+  hide_rest_bar (self);
+  cobalt_site_picker_reload (self);
+  focus_site (self, site_id);
 }
 
 static void
-on_cancel_confirm_button_clicked_cb (GtkButton        *button,
-                                     CobaltSitePicker *self)
+on_cancel_rest_button_clicked_cb (GtkButton        *button,
+                                  CobaltSitePicker *self)
 {
-  const char *pending = self->pending;
-  GtkWidget *target = pending != NULL ? cobalt_body_map_get_button (self->map, pending) : NULL;
+  g_autofree char *site_id = g_strdup (self->pending);
 
-  hide_confirmation (self);
-  if (target != NULL && !cobalt_site_picker_get_list_mode (self))
-    gtk_widget_grab_focus (target);
+  hide_rest_bar (self);
+  focus_site (self, site_id);
 }
 
 static void
-on_confirm_revealed_cb (GtkRevealer      *revealer,
-                        GParamSpec       *pspec,
-                        CobaltSitePicker *self)
+on_rest_revealed_cb (GtkRevealer      *revealer,
+                     GParamSpec       *pspec,
+                     CobaltSitePicker *self)
 {
-  /* The button can only take the focus once it is on screen. */
+  /* The button can only take the focus once it is on screen. The safe
+   * one: a slip of Enter chooses another site, it ends no rest. */
   if (gtk_revealer_get_child_revealed (revealer) && self->pending != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->confirm_button));
+    gtk_widget_grab_focus (GTK_WIDGET (self->cancel_rest_button));
 }
 
 static void
@@ -390,18 +419,19 @@ cobalt_site_picker_class_init (CobaltSitePickerClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, box);
   gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, suggestion_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, list_toggle);
-  gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, confirm_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, confirm_label);
-  gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, confirm_button);
+  gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, rest_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, rest_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, end_rest_button);
+  gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, cancel_rest_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, stack);
   gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, map);
   gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, list_view);
   gtk_widget_class_bind_template_callback (widget_class, on_list_toggle_toggled_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_map_site_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_list_view_activate_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_confirm_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_cancel_confirm_button_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, on_confirm_revealed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_end_rest_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_cancel_rest_button_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, on_rest_revealed_cb);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "sitepicker");
@@ -432,6 +462,11 @@ cobalt_site_picker_init (CobaltSitePicker *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, _("Injection site"),
                                   -1);
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
+  /* Either button, focused, reads out why the bar is there. */
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->end_rest_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->rest_label, NULL, -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->cancel_rest_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->rest_label, NULL, -1);
 }
 
 GtkWidget *
@@ -533,7 +568,8 @@ cobalt_site_picker_set_selected_site_id (CobaltSitePicker *self,
     }
 
   usage = find_usage (self, site_id);
-  if (usage == NULL || usage->state == COBALT_SITE_STATE_NOT_ENABLED)
+  if (usage == NULL || usage->state == COBALT_SITE_STATE_NOT_ENABLED ||
+      usage->state == COBALT_SITE_STATE_RESTING)
     return FALSE;
 
   set_selected_internal (self, site_id, FALSE);
@@ -552,24 +588,27 @@ cobalt_site_picker_choose (CobaltSitePicker *self,
   if (usage == NULL || usage->state == COBALT_SITE_STATE_NOT_ENABLED)
     return FALSE;
 
-  if (usage->state == COBALT_SITE_STATE_RESTING && g_strcmp0 (site_id, self->selected) != 0)
+  /* Never chosen while resting (docs/clinical-sources.md, "Technique
+   * data"): the bar offers to end the rest first, then it can be chosen. */
+  if (usage->state == COBALT_SITE_STATE_RESTING)
     {
       g_autofree char *until = NULL;
       g_autofree char *text = NULL;
 
       until = usage->resting != NULL ? cobalt_journey_format_date (&usage->resting->until) : NULL;
-      /* Translators: %s the site name, then the date it rests until */
-      text = g_strdup_printf (_("%s is resting until %s. Do not inject into a sore, inflamed or bruised area. Use it anyway?"),
-                              cobalt_site_info_get_name (usage->site), until ? until : _("further notice"));
-      gtk_label_set_text (self->confirm_label, text);
+      /* Translators: the site name, the date it rests until, then what to do */
+      text = g_strdup_printf (_("%s is resting until %s, so it cannot be chosen. %s"),
+                              cobalt_site_info_get_name (usage->site), until ? until : _("further notice"),
+                              cobalt_clinical_resting_site ());
+      gtk_label_set_text (self->rest_label, text);
       g_free (self->pending);
       self->pending = g_strdup (site_id);
-      gtk_revealer_set_reveal_child (self->confirm_revealer, TRUE);
-      gtk_widget_grab_focus (GTK_WIDGET (self->confirm_button));
+      gtk_revealer_set_reveal_child (self->rest_revealer, TRUE);
+      gtk_widget_grab_focus (GTK_WIDGET (self->cancel_rest_button));
       return FALSE;
     }
 
-  hide_confirmation (self);
+  hide_rest_bar (self);
   set_selected_internal (self, site_id, TRUE);
   return TRUE;
 }

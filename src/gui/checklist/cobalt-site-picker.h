@@ -12,8 +12,10 @@ G_DECLARE_FINAL_TYPE (CobaltSitePicker, cobalt_site_picker, COBALT, SITE_PICKER,
 
 /* The body-site picker: the body map (or, with "List", a plain list) of
  * every catalogue site with when it was last used, the suggestion and its
- * reason, sites the clinic did not enable shown but not choosable, and a
- * confirmation before a resting site is used.
+ * reason, sites the clinic did not enable shown but not choosable, and
+ * resting sites shown but not choosable either: choosing one offers to end
+ * its rest ("End rest", stored with cobalt_repository_clear_site_resting()),
+ * after which it can be chosen like any other. There is no "use it anyway".
  *
  * Properties: context, person (construct-only: the person whose dose it
  * is, as the checklist that holds the picker is one person's from start to
@@ -27,12 +29,11 @@ GtkWidget  *cobalt_site_picker_new                   (CobaltContext    *context,
  * is still allowed). */
 void        cobalt_site_picker_reload                (CobaltSitePicker *self);
 const char *cobalt_site_picker_get_selected_site_id  (CobaltSitePicker *self);
-/* Refuses (FALSE) a site that is not enabled; a resting site is taken
- * without asking (the caller already confirmed). NULL clears. */
+/* Refuses (FALSE) a site that is not enabled or is resting. NULL clears. */
 gboolean    cobalt_site_picker_set_selected_site_id  (CobaltSitePicker *self,
                                                       const char       *site_id);
-/* As if the person clicked @site_id: not-enabled → FALSE; resting → the
- * confirmation bar appears and FALSE until confirmed; else chosen. */
+/* As if the person clicked @site_id: not-enabled → FALSE; resting → FALSE,
+ * and the bar that offers to end its rest appears; else chosen. */
 gboolean    cobalt_site_picker_choose                (CobaltSitePicker *self,
                                                       const char       *site_id);
 const char *cobalt_site_picker_get_suggested_site_id (CobaltSitePicker *self);
@@ -41,7 +42,7 @@ void        cobalt_site_picker_set_list_mode         (CobaltSitePicker *self,
                                                       gboolean          list_mode);
 /* For tests and focus handling. */
 GtkWidget  *cobalt_site_picker_get_map               (CobaltSitePicker *self);
-/* The site waiting for the resting confirmation, or NULL. */
+/* The resting site whose rest the bar offers to end, or NULL. */
 const char *cobalt_site_picker_get_pending_site_id   (CobaltSitePicker *self);
 
 G_END_DECLS
