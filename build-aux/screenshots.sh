@@ -102,8 +102,8 @@ shoot Default:dark "$OUT_DIR/log-dark.png" log
 shoot Default "$OUT_DIR/calendar-light.png" calendar
 shoot Default:dark "$OUT_DIR/calendar-dark.png" calendar
 
-# The patient journey (a checklist step, the site picker, aftercare,
-# preferences): a renderer opens Cobalt's own window on demo data, goes
+# The patient journey (a checklist step, the urgent help opened from it,
+# the site picker, aftercare, preferences, the Stop page): a renderer opens Cobalt's own window on demo data, goes
 # Today → Start checklist, and draws the window (header bar included) at
 # 1280×800, one run per theme. The screen is a little larger than the
 # picture: X11 keeps a window, frame included, inside the screen.
@@ -116,8 +116,26 @@ if [[ -x "$JOURNEY" ]]; then
         GSETTINGS_BACKEND=memory \
       xvfb-run -a -s "-screen 0 $((WIDTH + 100))x$((HEIGHT + 100))x24" \
         dbus-run-session -- "$JOURNEY" "$OUT_DIR" "$suffix" >/dev/null
-    say "wrote $OUT_DIR/{checklist,site-picker,aftercare,preferences}-$suffix.png"
+    say "wrote $OUT_DIR/{checklist,urgent-help,site-picker,aftercare,preferences,stop}-$suffix.png"
   done
 else
   say "no $JOURNEY (tests disabled?): journey screenshots skipped"
+fi
+
+# The first-run form on an empty log, as someone in the UK sees it (the
+# emergency number filled in to check, no regimen and no site chosen),
+# then its prescription part after Create with no site ticked.
+readonly FIRST_RUN=$BUILD_DIR/tests/gui/first-run-screenshots
+if [[ -x "$FIRST_RUN" ]]; then
+  for theme in Default Default:dark; do
+    suffix=light
+    [[ $theme == *:dark ]] && suffix=dark
+    env GTK_THEME="$theme" GSK_RENDERER=cairo GTK_A11Y=none LC_ALL=C.UTF-8 \
+        GSETTINGS_BACKEND=memory \
+      xvfb-run -a -s "-screen 0 $((WIDTH + 100))x$((HEIGHT + 100))x24" \
+        dbus-run-session -- "$FIRST_RUN" "$OUT_DIR" "$suffix" >/dev/null
+    say "wrote $OUT_DIR/{first-run,first-run-prescription}-$suffix.png"
+  done
+else
+  say "no $FIRST_RUN (tests disabled?): first-run screenshots skipped"
 fi

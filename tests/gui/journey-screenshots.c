@@ -2,8 +2,10 @@
 
 /* Renders the patient-journey screens on demo data to PNG files at
  * 1280×800, as the application shows them: Cobalt's own window (header bar
- * and all) after Today → Start checklist, at a checklist step, the site
- * picker and aftercare; then the Preferences window it opens. Used by
+ * and all) after Today → Start checklist, at a checklist step, the urgent
+ * help opened from it (F1, in its own window, at its own size), the site
+ * picker and aftercare; then the Preferences window it opens; then the
+ * Stop page of another person's checklist ("Stop — I'm not sure"). Used by
  * build-aux/screenshots.sh (which picks the theme through GTK_THEME).
  * Usage: journey-screenshots OUTDIR SUFFIX */
 
@@ -17,6 +19,7 @@
 #include "cobalt-preferences-window.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-site-picker.h"
+#include "cobalt-urgent-help.h"
 #include "cobalt-window.h"
 #include "journey-test-util.h"
 
@@ -102,17 +105,56 @@ find_toplevel (GType type)
   return NULL;
 }
 
+/* The "Urgent help" window (a plain GtkWindow holding the help). */
+static GtkWindow *
+find_help_window (GtkWindow *main_window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != main_window && find_descendant (GTK_WIDGET (window), COBALT_TYPE_URGENT_HELP) != NULL)
+        return window;
+    }
+
+  return NULL;
+}
+
+/* The demo's next dose is a few days away, so the checklist asks first
+ * (and again before logging) whether the clinic said to give it early:
+ * answer as the person would, "My clinic told me to give it now". */
+static void
+go_on_if_asked (GtkWidget *wizard)
+{
+  if (g_strcmp0 (cobalt_checklist_wizard_get_page (COBALT_CHECKLIST_WIZARD (wizard)), "timing") != 0)
+    return;
+
+  gtk_widget_activate_action (wizard, "wizard.timing-go-on", NULL);
+  wait_for_gtk (100);
+}
+
 static void
 advance_to (GtkWidget  *wizard,
             const char *kind)
 {
-  CobaltChecklistRun *run = cobalt_checklist_wizard_get_run (COBALT_CHECKLIST_WIZARD (wizard));
+  CobaltChecklistRun *run;
+
+  go_on_if_asked (wizard);
+  run = cobalt_checklist_wizard_get_run (COBALT_CHECKLIST_WIZARD (wizard));
+  if (run == NULL)
+    g_error ("the checklist did not start");
 
   while (g_strcmp0 (cobalt_checklist_run_get_step_kind (run, cobalt_checklist_run_get_current_step (run)), kind) != 0)
     {
+      guint current = cobalt_checklist_run_get_current_step (run);
+
       gtk_widget_activate_action (wizard, "wizard.tick", NULL);
       gtk_widget_activate_action (wizard, "wizard.next", NULL);
       wait_for_gtk (20);
+      if (cobalt_checklist_run_get_current_step (run) == current)
+        g_error ("the checklist did not get past step %u", current + 1);
     }
 }
 
@@ -130,7 +172,9 @@ main (int   argc,
   CobaltWindow *app_window;
   GtkWindow *window;
   GtkWindow *preferences;
+  GtkWindow *help;
   GtkWidget *wizard;
+  g_autoptr(CobaltPerson) cared = NULL;
   CobaltSitePicker *picker;
 
   if (argc != 3)
@@ -169,6 +213,15 @@ main (int   argc,
   advance_to (wizard, COBALT_STEP_CHECK_EXPIRY);
   save (window, argv[1], "checklist", argv[2]);
 
+  /* The urgent help from that step (F1 or the header bar's button). */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.urgent-help", NULL);
+  help = find_help_window (window);
+  if (help == NULL)
+    g_error ("Urgent help did not open");
+  save (help, argv[1], "urgent-help", argv[2]);
+  gtk_window_destroy (help);
+  wait_for_gtk (100);
+
   /* The site picker, the suggested site marked. */
   advance_to (wizard, COBALT_STEP_CHOOSE_SITE);
   picker = COBALT_SITE_PICKER (cobalt_checklist_wizard_get_site_picker (COBALT_CHECKLIST_WIZARD (wizard)));
@@ -181,6 +234,7 @@ main (int   argc,
   gtk_widget_activate_action (wizard, "wizard.tick", NULL);
   gtk_widget_activate_action (wizard, "wizard.next", NULL);
   wait_for_gtk (100);
+  go_on_if_asked (wizard);
   cobalt_aftercare_page_set_reaction (COBALT_AFTERCARE_PAGE (cobalt_checklist_wizard_get_aftercare (COBALT_CHECKLIST_WIZARD (wizard))),
                                       "site-redness", TRUE);
   save (window, argv[1], "aftercare", argv[2]);
@@ -195,6 +249,22 @@ main (int   argc,
   fit_window (preferences);
   save (preferences, argv[1], "preferences", argv[2]);
   gtk_window_destroy (preferences);
+
+  /* "Stop — I'm not sure" in the other person's checklist (no
+   * urgent-advice number recorded): the help at once, the reason after. */
+  cared = cobalt_repository_find_person (repository, COBALT_DEMO_PERSON_CARED, &error);
+  g_assert_no_error (error);
+  cobalt_window_select_person (app_window, cared->id);
+  wait_for_gtk (300);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);
+  wait_for_gtk (400);
+  wizard = find_descendant (GTK_WIDGET (window), COBALT_TYPE_CHECKLIST_WIZARD);
+  if (wizard == NULL)
+    g_error ("Start checklist did not show the second checklist");
+  go_on_if_asked (wizard);
+  gtk_widget_activate_action (wizard, "wizard.stop", NULL);
+  save (window, argv[1], "stop", argv[2]);
+
   gtk_window_destroy (window);
   wait_for_gtk (50);
   g_rmdir (data_dir);

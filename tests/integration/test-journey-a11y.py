@@ -2,7 +2,9 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Completes the pre-injection checklist through the accessibility tree
 alone: every control is found by its accessible name and role and
-activated through AT-SPI, as a screen-reader user would.
+activated through AT-SPI, as a screen-reader user would. On the way, from
+a checklist step, it opens the header bar's "Urgent help", reads the
+emergency number there and closes it again.
 
 Usage: test-journey-a11y.py JOURNEY-A11Y-APP   (needs a D-Bus session bus; the
 at-spi bus is started on demand)."""
@@ -95,6 +97,49 @@ def ticked(acc):
     return state.contains(pyatspi.STATE_CHECKED) or state.contains(pyatspi.STATE_PRESSED)
 
 
+def within(root, role, name=None, contains=None):
+    """The first showing accessible under root (root included) with role
+    whose name is name, or contains contains."""
+    for acc in walk(root):
+        try:
+            roles = role if isinstance(role, tuple) else (role,)
+            if acc.getRole() not in roles or not showing(acc):
+                continue
+            if name is not None and acc.name != name:
+                continue
+            if contains is not None and contains not in (acc.name or ""):
+                continue
+            return acc
+        except Exception:
+            continue
+    return None
+
+
+def window_named(app, name):
+    for window in app:
+        try:
+            if window is not None and window.name == name:
+                return window
+        except Exception:
+            continue
+    return None
+
+
+def open_urgent_help(app):
+    """From the current step: "Urgent help" in the header bar, by name;
+    returns what its window says, after closing it by its Close button."""
+    button = wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, name="Urgent help"), "Urgent help")
+    activate(button)
+    window = wait_for(lambda: window_named(app, "Urgent help"), "the Urgent help window")
+    texts = (pyatspi.ROLE_LABEL, pyatspi.ROLE_HEADING)
+    wait_for(lambda: within(window, texts, contains="Call 999 now"), "the emergency number")
+    text = "\n".join(a.name for a in walk(window) if a.getRole() in texts)
+    close = wait_for(lambda: within(window, pyatspi.ROLE_PUSH_BUTTON, name="Close"), "Close")
+    activate(close)
+    wait_for(lambda: True if window_named(app, "Urgent help") is None else None, "the help to close")
+    return text
+
+
 def label_text(app):
     texts = []
     for acc in walk(app):
@@ -110,7 +155,7 @@ def main():
     env = dict(os.environ)
     env.pop("NO_AT_BRIDGE", None)
     env["GTK_A11Y"] = "atspi"
-    print("1..4", flush=True)
+    print("1..5", flush=True)
 
     proc = subprocess.Popen([sys.argv[1]], stdout=subprocess.PIPE, env=env, text=True)
     try:
@@ -121,14 +166,24 @@ def main():
         app = wait_for(find_app, "the application on the accessibility bus")
         # GTK 4.8 marks no widget "showing", so the current step is read
         # the way a screen-reader user hears it: "Step N of 10", and the
-        # Nth step heading; its tick is "Done" described as "Done: <title>".
-        headings = [a.name for a in walk(app) if a.getRole() == pyatspi.ROLE_HEADING]
+        # Nth step's tick, "Done" described as "Done: <title>" (the window
+        # has other headings: Today's, behind the checklist).
+        titles = [a.description[len("Done: "):] for a in walk(app)
+                  if a.getRole() in (pyatspi.ROLE_TOGGLE_BUTTON, pyatspi.ROLE_PUSH_BUTTON)
+                  and a.name == "Done" and (a.description or "").startswith("Done: ")]
         steps = 0
         site = None
+        help_text = None
         for _ in range(30):
             progress = wait_for(lambda: find(app, pyatspi.ROLE_LABEL, startswith="Step "), "the progress")
             number = int(progress.name.split()[1])
-            title = headings[number - 1]
+            title = titles[number - 1]
+            if number == 2 and help_text is None:
+                # Urgent help, from inside a step; the step is still there after.
+                help_text = open_urgent_help(app)
+                tap("Call 999 now" in help_text and "01234 567890" in help_text
+                    and find(app, pyatspi.ROLE_LABEL, name="Step 2 of 10") is not None,
+                    "Urgent help reached by name from step 2, with the numbers, and closed")
             if "site" in title.lower():
                 # The site step: choose the suggested site, by its name.
                 site_button = wait_for(lambda: find(app, pyatspi.ROLE_PUSH_BUTTON, contains_desc="Suggested"),

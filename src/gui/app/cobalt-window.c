@@ -15,6 +15,7 @@
 #include "cobalt-preferences-window.h"
 #include "cobalt-problem-page.h"
 #include "cobalt-today-page.h"
+#include "cobalt-urgent-help.h"
 #include "cobalt-window-preload.h"
 #include "cobalt-window-sections.h"
 #include "cobalt-window.h"
@@ -723,6 +724,28 @@ window_manage_people_action (GtkWidget  *widget,
   gtk_window_present (GTK_WINDOW (people));
 }
 
+/* "win.urgent-help" (F1, or the header bar's "Urgent help"): the
+ * emergency signs and the numbers to call, from every page and every
+ * checklist step, for whoever the checklist is for, or the selected person
+ * (with the numbers as last saved), or nobody yet (first run). */
+static void
+window_urgent_help_action (GtkWidget  *widget,
+                           const char *action_name,
+                           GVariant   *parameter)
+{
+  CobaltWindow *self = COBALT_WINDOW (widget);
+  g_autoptr(CobaltPerson) shown = NULL;
+  g_autoptr(CobaltPerson) person = NULL;
+
+  if (self->wizard != NULL)
+    g_object_get (self->wizard, "person", &shown, NULL);
+  person = find_person (self->people, shown != NULL ? shown->id : self->person_id, NULL);
+  if (person == NULL)
+    person = g_steal_pointer (&shown);
+
+  gtk_window_present (cobalt_urgent_help_window_new (GTK_WINDOW (self), person));
+}
+
 static void
 cobalt_window_class_init (CobaltWindowClass *klass)
 {
@@ -758,7 +781,11 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.record-not-given", NULL, window_person_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, window_person_dialog_action);
   gtk_widget_class_install_action (widget_class, "win.manage-people", NULL, window_manage_people_action);
+  gtk_widget_class_install_action (widget_class, "win.urgent-help", NULL, window_urgent_help_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_comma, GDK_CONTROL_MASK, "win.preferences", NULL);
+  /* No page or checklist step uses F1, so it reaches the window from
+   * wherever the focus is (a tick, an entry). */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.urgent-help", NULL);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/app/cobalt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, person_dropdown);

@@ -230,7 +230,7 @@ load_month (CobaltCalendarPage *self)
             {
               add_line (self, julian_of (local), KIND_GIVEN,
                         g_strdup_printf (_("%s: checklist stopped, nothing given (%s)"), time,
-                                         entry->abort_reason));
+                                         cobalt_log_entry_describe_abort_reason (entry)));
             }
           else if (!cobalt_dose_is_given (dose))
             {

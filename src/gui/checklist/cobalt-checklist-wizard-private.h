@@ -27,12 +27,13 @@ void       cobalt_wizard_draw_up_detail_set_site (GtkLabel             *volume_w
                                                   guint                 phase_index,
                                                   const CobaltSiteInfo *site);
 /* The batch and expiry of @ampoule (NULL: none recorded). When @expired,
- * also the override tick and note, returned through the out arguments
- * (else they are set to NULL). */
+ * what to do instead, never an override: take an in-date ampoule (the
+ * "Check Supplies again" button, returned in *@recheck_button for the
+ * caller to connect) or stop (a button for "wizard.stop"); else
+ * *@recheck_button is NULL. */
 GtkWidget *cobalt_wizard_expiry_detail_new   (CobaltSupplyItem   *ampoule,
                                               gboolean            expired,
-                                              GtkCheckButton    **override_check,
-                                              GtkEntry          **override_entry);
+                                              GtkWidget         **recheck_button);
 /* Needle, angle, swab and notes from @prescription (may be NULL); the
  * chosen site's landmark goes into *@site_label (see below). */
 GtkWidget *cobalt_wizard_inject_detail_new   (CobaltPrescription *prescription,
@@ -67,13 +68,11 @@ struct _CobaltChecklistWizard
   CobaltSitePicker    *picker;
   GtkLabel            *inject_site_label;
   GtkLabel            *volume_warning_label; /* on the draw-up step */
-  GtkCheckButton      *override_check;
-  GtkEntry            *override_entry;
+  GtkWidget           *expiry_recheck_button; /* on the expiry step, while the batch is expired */
   GPtrArray           *reason_checks;  /* GtkCheckButton, borrowed */
   GtkWidget           *aftercare;
-  guint                undo_seconds;
-  guint                undo_timeout_id;
   guint                syncing : 1;
+  guint                logging : 1;    /* inside _finish(): a second Finish is ignored */
 
   GtkRevealer         *error_revealer;
   GtkLabel            *error_label;
@@ -86,6 +85,8 @@ struct _CobaltChecklistWizard
   GtkBox              *reason_box;
   GtkEntry            *reason_entry;
   GtkLabel            *reason_error_label;
+  GtkWidget           *stop_help;      /* CobaltUrgentHelp, shown at once on "Stop" */
+  GtkWidget           *stop_confirm_button;
   GtkLabel            *stopped_clinic_label;
   GtkLabel            *stopped_urgent_heading;
   GtkLabel            *stopped_urgent_signs;
@@ -118,6 +119,9 @@ void     cobalt_checklist_wizard_focus_current   (CobaltChecklistWizard *self);
 void     cobalt_checklist_wizard_notify_changed  (CobaltChecklistWizard *self,
                                                   gboolean               run_changed);
 void     cobalt_checklist_wizard_load_context    (CobaltChecklistWizard *self);
+/* Reads the supplies again for an in-date ampoule (the expiry step's
+ * "Check Supplies again"); TRUE when the batch is now in date. */
+gboolean cobalt_checklist_wizard_recheck_ampoule (CobaltChecklistWizard *self);
 void     cobalt_checklist_wizard_finish          (CobaltChecklistWizard *self);
 void     cobalt_checklist_wizard_undo            (CobaltChecklistWizard *self);
 /* Starts (or takes up) the run and shows its steps; @open_error is why

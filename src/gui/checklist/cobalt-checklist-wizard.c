@@ -12,8 +12,7 @@
 #include "cobalt-journey-util.h"
 #include "cobalt-core.h"
 #include "cobalt-site-picker.h"
-
-#define DEFAULT_UNDO_SECONDS 8
+#include "cobalt-urgent-help.h"
 
 
 G_DEFINE_FINAL_TYPE (CobaltChecklistWizard, cobalt_checklist_wizard, GTK_TYPE_WIDGET)
@@ -162,7 +161,6 @@ step_ready (CobaltChecklistWizard   *self,
             CobaltChecklistStepPage *page)
 {
   const char *kind = cobalt_checklist_step_page_get_kind (page);
-  g_autoptr(GError) error = NULL;
 
   if (g_str_equal (kind, COBALT_STEP_CHOOSE_SITE) && self->picker != NULL &&
       cobalt_site_picker_get_selected_site_id (self->picker) == NULL)
@@ -171,21 +169,11 @@ step_ready (CobaltChecklistWizard   *self,
       return FALSE;
     }
 
+  /* No override: an in-date ampoule ("Check Supplies again") or stop. */
   if (g_str_equal (kind, COBALT_STEP_CHECK_EXPIRY) && self->ampoule_expired)
     {
-      const char *note = self->override_entry != NULL ? gtk_editable_get_text (GTK_EDITABLE (self->override_entry)) : NULL;
-      g_autofree char *trimmed = g_strstrip (g_strdup (note != NULL ? note : ""));
-
-      if (self->override_check == NULL || !gtk_check_button_get_active (self->override_check) || *trimmed == '\0')
-        {
-          cobalt_checklist_step_page_set_message (page, _("This batch has expired. Use an in-date ampoule, or tick that your clinic told you to use it and write who said so."));
-          return FALSE;
-        }
-      if (!cobalt_checklist_run_set_expiry_override (self->run, trimmed, &error))
-        {
-          cobalt_checklist_step_page_set_message (page, error->message);
-          return FALSE;
-        }
+      cobalt_checklist_step_page_set_message (page, _("This batch has expired, so this step cannot be ticked. Take an in-date ampoule and check Supplies again, or stop without injecting."));
+      return FALSE;
     }
 
   cobalt_checklist_step_page_set_message (page, NULL);
@@ -222,6 +210,24 @@ on_step_check_toggled_cb (GtkToggleButton       *check,
   cobalt_checklist_wizard_sync (self);
 }
 
+/* Enter on a ticked step: the next step, or on the last one the Finish
+ * button, so that logging the dose stays a press of its own. */
+static void
+on_step_move_on_cb (CobaltChecklistStepPage *page,
+                    CobaltChecklistWizard   *self)
+{
+  guint index = cobalt_checklist_step_page_get_index (page);
+
+  if (!cobalt_checklist_run_is_open (self->run) ||
+      index != cobalt_checklist_run_get_current_step (self->run))
+    return;
+
+  if (index + 1 < cobalt_checklist_run_get_n_steps (self->run))
+    gtk_widget_activate_action (GTK_WIDGET (self), "wizard.next", NULL);
+  else
+    gtk_widget_grab_focus (GTK_WIDGET (self->next_button));
+}
+
 static void
 on_picker_site_selected_cb (CobaltSitePicker      *picker,
                             const char            *site_id,
@@ -256,8 +262,15 @@ build_detail (CobaltChecklistWizard *self,
     return cobalt_wizard_medicine_detail_new (self->prescription, self->phase_index);
 
   if (g_str_equal (kind, COBALT_STEP_CHECK_EXPIRY))
-    return cobalt_wizard_expiry_detail_new (self->ampoule, self->ampoule_expired,
-                                            &self->override_check, &self->override_entry);
+    {
+      GtkWidget *detail = cobalt_wizard_expiry_detail_new (self->ampoule, self->ampoule_expired,
+                                                           &self->expiry_recheck_button);
+
+      if (self->expiry_recheck_button != NULL)
+        g_signal_connect_swapped (self->expiry_recheck_button, "clicked",
+                                  G_CALLBACK (cobalt_checklist_wizard_recheck_ampoule), self);
+      return detail;
+    }
 
   if (g_str_equal (kind, COBALT_STEP_CHOOSE_SITE) && self->picker == NULL)
     {
@@ -327,6 +340,7 @@ build_pages (CobaltChecklistWizard *self)
         cobalt_checklist_step_page_set_detail (COBALT_CHECKLIST_STEP_PAGE (page), detail);
       g_signal_connect (cobalt_checklist_step_page_get_check (COBALT_CHECKLIST_STEP_PAGE (page)),
                         "toggled", G_CALLBACK (on_step_check_toggled_cb), self);
+      g_signal_connect (page, "move-on", G_CALLBACK (on_step_move_on_cb), self);
       gtk_stack_add_named (self->step_stack, page, name);
       g_ptr_array_add (self->pages, page);
     }
@@ -378,7 +392,8 @@ cobalt_checklist_wizard_sync (CobaltChecklistWizard *self)
                                                : cobalt_checklist_run_is_step_ticked (self->run, current)));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.tick", open && current < self->pages->len);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.stop", open);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo", self->undo_timeout_id != 0 && self->dose != NULL);
+  /* Undo lasts as long as the aftercare page is shown (then the Log). */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "wizard.undo", cobalt_checklist_wizard_get_can_undo (self));
 }
 
 
@@ -463,12 +478,17 @@ wizard_stop_action (GtkWidget  *widget,
   if (!cobalt_checklist_run_is_open (self->run))
     return;
 
+  /* The urgent signs and this person's numbers at once; why they stop is
+   * asked below them, and may be left out. */
+  cobalt_urgent_help_set_person (COBALT_URGENT_HELP (self->stop_help), self->person);
   for (guint i = 0; i < self->reason_checks->len; i++)
     gtk_check_button_set_active (g_ptr_array_index (self->reason_checks, i), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
   cobalt_journey_set_field_error (self->reason_error_label, NULL);
   cobalt_checklist_wizard_set_page (self, "stop");
-  gtk_widget_grab_focus (g_ptr_array_index (self->reason_checks, 0));
+  /* Enter stops at once; the button is outside the scrolled part, so the
+   * help stays in view. */
+  gtk_widget_grab_focus (self->stop_confirm_button);
 }
 
 static void
@@ -576,6 +596,12 @@ cobalt_checklist_wizard_map (GtkWidget *widget)
 
   if (g_strcmp0 (cobalt_checklist_wizard_get_page (self), "timing") == 0 && self->timing_back_button != NULL)
     gtk_widget_grab_focus (self->timing_back_button);
+  else if (g_strcmp0 (cobalt_checklist_wizard_get_page (self), "aftercare") == 0)
+    {
+      /* Shown again after logging: the same harmless place, never Undo. */
+      if (gtk_widget_grab_focus (GTK_WIDGET (self->logged_label)))
+        gtk_label_select_region (self->logged_label, 0, 0);
+    }
   else
     cobalt_checklist_wizard_focus_current (self);
 }
@@ -585,15 +611,13 @@ cobalt_checklist_wizard_dispose (GObject *object)
 {
   CobaltChecklistWizard *self = COBALT_CHECKLIST_WIZARD (object);
 
-  g_clear_handle_id (&self->undo_timeout_id, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), COBALT_TYPE_CHECKLIST_WIZARD);
   cobalt_journey_unparent_children (GTK_WIDGET (self));
   self->picker = NULL;
   self->aftercare = NULL;
   self->inject_site_label = NULL;
   self->volume_warning_label = NULL;
-  self->override_check = NULL;
-  self->override_entry = NULL;
+  self->expiry_recheck_button = NULL;
   cobalt_checklist_wizard_dispose_timing (self);
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->reason_checks, g_ptr_array_unref);
@@ -731,6 +755,8 @@ cobalt_checklist_wizard_class_init (CobaltChecklistWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, reason_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, reason_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, reason_error_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stop_help);
+  gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stop_confirm_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stopped_clinic_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stopped_urgent_heading);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stopped_urgent_signs);
@@ -753,12 +779,12 @@ cobalt_checklist_wizard_init (CobaltChecklistWizard *self)
   GtkCheckButton *group = NULL;
 
   g_type_ensure (COBALT_TYPE_SITE_PICKER);
+  g_type_ensure (COBALT_TYPE_URGENT_HELP);
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->pages = g_ptr_array_new ();
   self->reason_checks = g_ptr_array_new ();
-  self->undo_seconds = DEFAULT_UNDO_SECONDS;
 
   for (guint i = 0; i < G_N_ELEMENTS (stop_reasons); i++)
     {
@@ -869,14 +895,8 @@ cobalt_checklist_wizard_confirm_stop (CobaltChecklistWizard *self)
     if (gtk_check_button_get_active (g_ptr_array_index (self->reason_checks, i)))
       preset = i == last ? NULL : _(stop_reasons[i]);
 
+  /* No reason is a reason too: the run keeps none ("No reason given"). */
   detail = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->reason_entry))));
-  if (preset == NULL && *detail == '\0')
-    {
-      cobalt_journey_set_field_error (self->reason_error_label,
-                                      _("Choose a reason, or write one in your own words."));
-      gtk_widget_grab_focus (GTK_WIDGET (self->reason_entry));
-      return FALSE;
-    }
   cobalt_journey_set_field_error (self->reason_error_label, NULL);
 
   if (preset != NULL && *detail != '\0')
@@ -913,21 +933,14 @@ cobalt_checklist_wizard_confirm_stop (CobaltChecklistWizard *self)
   return TRUE;
 }
 
-void
-cobalt_checklist_wizard_set_undo_seconds (CobaltChecklistWizard *self,
-                                          guint                  seconds)
-{
-  g_return_if_fail (COBALT_IS_CHECKLIST_WIZARD (self));
-
-  self->undo_seconds = MAX (seconds, 1);
-}
-
 gboolean
 cobalt_checklist_wizard_get_can_undo (CobaltChecklistWizard *self)
 {
   g_return_val_if_fail (COBALT_IS_CHECKLIST_WIZARD (self), FALSE);
 
-  return self->dose != NULL && self->undo_timeout_id != 0;
+  /* No timer: until the person leaves the aftercare page. */
+  return self->dose != NULL &&
+         g_strcmp0 (gtk_stack_get_visible_child_name (self->outer_stack), "aftercare") == 0;
 }
 
 static void

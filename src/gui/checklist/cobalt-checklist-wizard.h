@@ -21,7 +21,9 @@ G_DECLARE_FINAL_TYPE (CobaltChecklistWizard, cobalt_checklist_wizard, COBALT, CH
  * "stopped", "aftercare").
  * Actions: wizard.tick, wizard.next, wizard.back, wizard.stop, wizard.undo,
  * wizard.close. Keys: Alt+Right / Ctrl+Enter next, Alt+Left back,
- * Alt+D tick ("_Done").
+ * Alt+D tick ("_Done"); Enter on a ticked step goes on (never unticks).
+ * After logging, the focus rests on the "Dose logged" sentence, never on
+ * Undo or a reaction; a second Finish logs nothing.
  * ::close when the person is done with the wizard (after stopping, or at
  * the end of aftercare). */
 
@@ -42,11 +44,10 @@ GtkWidget          *cobalt_checklist_wizard_get_aftercare (CobaltChecklistWizard
 void                cobalt_checklist_wizard_set_stop_reason (CobaltChecklistWizard *self,
                                                              guint                  preset,
                                                              const char            *text);
-/* Confirms the stop page, as its button does. */
+/* Confirms the stop page, as its button does; with or without a reason. */
 gboolean            cobalt_checklist_wizard_confirm_stop  (CobaltChecklistWizard *self);
-/* How long Undo stays offered after logging (default 8 s). */
-void                cobalt_checklist_wizard_set_undo_seconds (CobaltChecklistWizard *self,
-                                                              guint                  seconds);
+/* Undo is offered, with no time limit, for as long as the aftercare page
+ * of the dose just logged is shown; after that the Log deletes a dose. */
 gboolean            cobalt_checklist_wizard_get_can_undo  (CobaltChecklistWizard *self);
 
 /* A window holding a wizard for @person; it closes with the wizard. */

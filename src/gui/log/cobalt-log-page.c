@@ -161,7 +161,7 @@ cell_text (CobaltLogPage  *self,
         case COBALT_LOG_COLUMN_CHECKLIST:
           return g_strdup (cobalt_log_entry_describe_checklist (entry));
         case COBALT_LOG_COLUMN_NOTES:
-          return g_strdup (entry->abort_reason);
+          return g_strdup (cobalt_log_entry_describe_abort_reason (entry));
         default:
           return NULL;
         }
