@@ -187,6 +187,7 @@ test_main_menu (Fixture       *fixture,
   gtk_menu_button_popup (button);
   cobalt_test_wait_idle ();
   g_assert_nonnull (cobalt_test_find_label (root, "About Cobalt"));
+  g_assert_nonnull (cobalt_test_find_label (root, "Keyboard Shortcuts"));
   g_assert_nonnull (cobalt_test_find_label (root, "Quit"));
   gtk_menu_button_popdown (button);
 }
@@ -463,6 +464,34 @@ test_loading_then_failure (Fixture       *fixture,
   cobalt_test_wait_idle ();
 }
 
+/* The shortcuts window GtkApplication loads from the resource base path
+ * (every window's "win.show-help-overlay", Ctrl+?) names the key for
+ * urgent help, the one the window binds. */
+static void
+test_shortcuts_name_urgent_help (void)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/cobaltb12/Cobalt/gtk/help-overlay.ui");
+  GSList *objects = gtk_builder_get_objects (builder);
+  gboolean found = FALSE;
+
+  g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+  for (GSList *l = objects; l != NULL; l = l->next)
+    {
+      g_autofree char *accelerator = NULL;
+      g_autofree char *title = NULL;
+
+      if (!GTK_IS_SHORTCUTS_SHORTCUT (l->data))
+        continue;
+      g_object_get (l->data, "accelerator", &accelerator, "title", &title, NULL);
+      if (g_strcmp0 (accelerator, "F1") == 0 && g_str_has_prefix (title, "Urgent help"))
+        found = TRUE;
+    }
+  g_slist_free (objects);
+  g_assert_true (found);
+
+  gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -477,6 +506,7 @@ main (int   argc,
               fixture_set_up, test_today_warns_of_resting_sites, fixture_tear_down);
   g_test_add ("/cobalt/gui/window/main-menu", Fixture, NULL,
               fixture_set_up, test_main_menu, fixture_tear_down);
+  g_test_add_func ("/cobalt/gui/window/shortcuts-name-urgent-help", test_shortcuts_name_urgent_help);
   g_test_add ("/cobalt/gui/window/switch-person-overdue", Fixture, NULL,
               fixture_set_up, test_switch_person_overdue, fixture_tear_down);
   g_test_add ("/cobalt/gui/window/follows-clock-and-new-doses", Fixture, NULL,
