@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cobalt-calendar-page.h"
@@ -261,6 +262,86 @@ test_legend_day_list_and_sites (Fixture       *f,
   g_assert_nonnull (find_label (root, after));
 }
 
+/* The calendar's label for day @day of the shown month. */
+static GtkLabel *
+find_day_label (GtkWidget *root,
+                int        day)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkLabel *found;
+
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "day-number"))
+        {
+          if (!gtk_widget_has_css_class (child, "other-month") &&
+              atoi (gtk_label_get_text (GTK_LABEL (child))) == day)
+            return GTK_LABEL (child);
+          continue;
+        }
+      found = find_day_label (child, day);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Not colour alone: a planned and an overdue day carry different
+ * symbols and CSS classes (each draws its own shape), and say their
+ * kind in words to screen readers; an unmarked day has neither. */
+static void
+test_marks_not_colour_alone (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autoptr(CobaltPerson) self_person = find (f, COBALT_DEMO_PERSON_SELF);
+  g_autoptr(CobaltPerson) cared = find (f, COBALT_DEMO_PERSON_CARED);
+  CobaltDoseStatus status;
+  g_autoptr(GDate) planned = due_date (f, self_person, &status);
+  g_autoptr(GDate) overdue = due_date (f, cared, &status);
+  g_autofree char *planned_text = NULL;
+  GtkLabel *label;
+  GDate quiet;
+
+  cobalt_calendar_page_select_day (f->page, planned);
+  wait_frames (2);
+  label = find_day_label (GTK_WIDGET (f->page), g_date_get_day (planned));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "dose-planned"));
+  planned_text = g_strdup_printf ("%d◇", g_date_get_day (planned));
+  g_assert_cmpstr (gtk_label_get_text (label), ==, planned_text);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Dose due (planned)");
+
+  /* The day before is quiet: the number alone, no description. */
+  quiet = *planned;
+  g_date_subtract_days (&quiet, 1);
+  if (g_date_get_month (&quiet) == g_date_get_month (planned) &&
+      cobalt_calendar_page_get_day_kind (f->page, &quiet) == NULL)
+    {
+      g_autofree char *quiet_text = g_strdup_printf ("%d", g_date_get_day (&quiet));
+
+      label = find_day_label (GTK_WIDGET (f->page), g_date_get_day (&quiet));
+      g_assert_nonnull (label);
+      g_assert_cmpstr (gtk_label_get_text (label), ==, quiet_text);
+      g_assert_false (gtk_test_accessible_has_property (GTK_ACCESSIBLE (label),
+                                                        GTK_ACCESSIBLE_PROPERTY_DESCRIPTION));
+    }
+
+  cobalt_context_set_person (f->context, cared);
+  cobalt_calendar_page_select_day (f->page, overdue);
+  wait_frames (2);
+  label = find_day_label (GTK_WIDGET (f->page), g_date_get_day (overdue));
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (label), "dose-overdue"));
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (label), "dose-planned"));
+  g_assert_true (g_str_has_suffix (gtk_label_get_text (label), "!"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                       "Dose overdue");
+
+  /* The legend shows the same symbols beside the words. */
+  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "✓"));
+  g_assert_nonnull (find_label (GTK_WIDGET (f->page), "◇"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -271,6 +352,8 @@ main (int   argc,
   g_test_add ("/cobalt/calendar-page/overdue", Fixture, NULL, fixture_setup, test_overdue, fixture_teardown);
   g_test_add ("/cobalt/calendar-page/legend-day-list-and-sites", Fixture, NULL, fixture_setup,
               test_legend_day_list_and_sites, fixture_teardown);
+  g_test_add ("/cobalt/calendar-page/marks-not-colour-alone", Fixture, NULL, fixture_setup,
+              test_marks_not_colour_alone, fixture_teardown);
 
   return g_test_run ();
 }

@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <string.h>
 
 #include "cobalt-checkin-form.h"
 #include "cobalt-context.h"
@@ -212,6 +213,68 @@ test_editor_stays (Fixture       *fixture,
   cobalt_test_wait_idle ();
 }
 
+/* Collects "file: line" for each font-size in points or pixels in the
+ * CSS files under @dir. */
+static void
+scan_css (const char *dir,
+          GPtrArray  *found)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *text = NULL;
+      g_auto(GStrv) lines = NULL;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          scan_css (path, found);
+          continue;
+        }
+      if (!g_str_has_suffix (name, ".css") || !g_file_get_contents (path, &text, NULL, NULL))
+        continue;
+      lines = g_strsplit (text, "\n", -1);
+      for (guint i = 0; lines[i] != NULL; i++)
+        {
+          const char *at = strstr (lines[i], "font-size:");
+          const char *end;
+
+          if (at == NULL)
+            continue;
+          end = strchr (at, ';');
+          if (end == NULL)
+            end = at + strlen (at);
+          if (g_strstr_len (at, end - at, "pt") != NULL || g_strstr_len (at, end - at, "px") != NULL)
+            g_ptr_array_add (found, g_strdup_printf ("%s: %s", path, lines[i]));
+        }
+    }
+}
+
+/* Today's key text (the date, "Due in…", the dose, the site) grows with
+ * the system font: no style sheet fixes a font size in points or pixels. */
+static void
+test_font_sizes_relative (void)
+{
+  const char *source_dir = g_getenv ("COBALT_SOURCE_DIR");
+  g_autofree char *gui = NULL;
+  g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
+
+  if (source_dir == NULL)
+    {
+      g_test_skip ("COBALT_SOURCE_DIR is not set");
+      return;
+    }
+
+  gui = g_build_filename (source_dir, "src", "gui", NULL);
+  g_assert_true (g_file_test (gui, G_FILE_TEST_IS_DIR));
+  scan_css (gui, found);
+  for (guint i = 0; i < found->len; i++)
+    g_printerr ("fixed font size: %s\n", (char *) found->pdata[i]);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -225,6 +288,7 @@ main (int   argc,
               fixture_set_up, test_pages_follow, fixture_tear_down);
   g_test_add ("/cobalt/context/editor-stays", Fixture, NULL,
               fixture_set_up, test_editor_stays, fixture_tear_down);
+  g_test_add_func ("/cobalt/context/font-sizes-relative", test_font_sizes_relative);
 
   return g_test_run ();
 }

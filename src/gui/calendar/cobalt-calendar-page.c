@@ -38,6 +38,9 @@ struct _CobaltCalendarPage
   GtkListBox       *day_list;
   CobaltSiteChart  *site_chart;
   GtkLabel         *site_summary;
+  GtkLabel         *legend_given;
+  GtkLabel         *legend_planned;
+  GtkLabel         *legend_overdue;
 };
 
 G_DEFINE_FINAL_TYPE (CobaltCalendarPage, cobalt_calendar_page, GTK_TYPE_WIDGET)
@@ -269,10 +272,40 @@ load_month (CobaltCalendarPage *self)
     add_line (self, GPOINTER_TO_UINT (key), KIND_OVERDUE, g_strdup (value));
 }
 
+/* Not colour alone: each kind has a symbol, shown after the day's
+ * number and in the legend, and words for screen readers. */
+static const char *
+mark_of_kind (const char *kind)
+{
+  if (g_strcmp0 (kind, KIND_GIVEN) == 0)
+    /* Translators: the symbol after a day's number in the calendar when a dose was given */
+    return C_("calendar mark", "✓");
+  if (g_strcmp0 (kind, KIND_PLANNED) == 0)
+    /* Translators: the symbol after a day's number in the calendar when a dose is due */
+    return C_("calendar mark", "◇");
+  if (g_strcmp0 (kind, KIND_OVERDUE) == 0)
+    /* Translators: the symbol after a day's number in the calendar when a dose is overdue */
+    return C_("calendar mark", "!");
+  return NULL;
+}
+
+static const char *
+words_of_kind (const char *kind)
+{
+  if (g_strcmp0 (kind, KIND_GIVEN) == 0)
+    return _("Dose given");
+  if (g_strcmp0 (kind, KIND_PLANNED) == 0)
+    return _("Dose due (planned)");
+  if (g_strcmp0 (kind, KIND_OVERDUE) == 0)
+    return _("Dose overdue");
+  return NULL;
+}
+
 /* GtkCalendar has a single kind of mark; the day labels (children with
- * the "day-number" class) get one CSS class per kind on top, so the three
- * kinds look different. The legend and the day list say the same in
- * words. */
+ * the "day-number" class) get one CSS class per kind on top, which draws
+ * a shape as well as a colour, the kind's symbol after the number and
+ * the kind in words as their accessible description. The legend and the
+ * day list say the same in words. */
 static void
 style_day_labels (CobaltCalendarPage *self,
                   GtkWidget          *widget,
@@ -286,24 +319,40 @@ style_day_labels (CobaltCalendarPage *self,
         {
           const char *classes[] = { KIND_GIVEN, KIND_PLANNED, KIND_OVERDUE };
           const char *kind = NULL;
+          /* The number GtkCalendar wrote, perhaps with our symbol after it. */
+          int day = atoi (gtk_label_get_text (GTK_LABEL (child)));
+          g_autofree char *text = NULL;
 
           for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
             gtk_widget_remove_css_class (child, classes[i]);
-          if (!gtk_widget_has_css_class (child, "other-month"))
+          if (day <= 0)
+            continue;
+          if (!gtk_widget_has_css_class (child, "other-month") && g_date_valid_dmy (day, month, year))
             {
-              int day = atoi (gtk_label_get_text (GTK_LABEL (child)));
+              GDate date;
 
-              if (g_date_valid_dmy (day, month, year))
-                {
-                  GDate date;
-
-                  g_date_clear (&date, 1);
-                  g_date_set_dmy (&date, day, month, year);
-                  kind = g_hash_table_lookup (self->kinds, GUINT_TO_POINTER (g_date_get_julian (&date)));
-                }
+              g_date_clear (&date, 1);
+              g_date_set_dmy (&date, day, month, year);
+              kind = g_hash_table_lookup (self->kinds, GUINT_TO_POINTER (g_date_get_julian (&date)));
             }
+
           if (kind != NULL)
-            gtk_widget_add_css_class (child, kind);
+            {
+              /* Translators: a day's number in the calendar, then the kind's
+               * symbol, "12✓" */
+              text = g_strdup_printf (C_("calendar day", "%d%s"), day, mark_of_kind (kind));
+              gtk_widget_add_css_class (child, kind);
+              gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words_of_kind (kind),
+                                              -1);
+            }
+          else
+            {
+              text = g_strdup_printf ("%d", day);
+              gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+            }
+          if (g_strcmp0 (text, gtk_label_get_text (GTK_LABEL (child))) != 0)
+            gtk_label_set_text (GTK_LABEL (child), text);
         }
       else
         style_day_labels (self, child, year, month);
@@ -543,6 +592,9 @@ cobalt_calendar_page_class_init (CobaltCalendarPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, day_list);
   gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, site_chart);
   gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, site_summary);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, legend_given);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, legend_planned);
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, legend_overdue);
   gtk_widget_class_bind_template_callback (widget_class, on_day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_month_changed_cb);
 
@@ -557,6 +609,10 @@ cobalt_calendar_page_init (CobaltCalendarPage *self)
   self->planned = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->overdue = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_label_set_text (self->legend_given, mark_of_kind (KIND_GIVEN));
+  gtk_label_set_text (self->legend_planned, mark_of_kind (KIND_PLANNED));
+  gtk_label_set_text (self->legend_overdue, mark_of_kind (KIND_OVERDUE));
 }
 
 /* Public API ------------------------------------------------------------ */
