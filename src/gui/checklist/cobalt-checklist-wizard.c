@@ -978,6 +978,7 @@ cobalt_checklist_wizard_window_new (GtkWindow     *parent,
   wizard = cobalt_checklist_wizard_new (context, person);
   g_signal_connect_object (wizard, "close", G_CALLBACK (on_window_wizard_close_cb), window, 0);
   gtk_window_set_child (GTK_WINDOW (window), wizard);
+  cobalt_journey_close_on_escape (GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
 }

@@ -145,6 +145,21 @@ cobalt_journey_confirm (GtkWidget               *parent,
 }
 
 void
+cobalt_journey_close_on_escape (GtkWindow *window)
+{
+  GtkEventController *shortcuts;
+
+  g_return_if_fail (GTK_IS_WINDOW (window));
+
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_event_controller_set_name (shortcuts, "cobalt-close-on-escape");
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (GTK_WIDGET (window), shortcuts);
+}
+
+void
 cobalt_journey_show_message (GtkWidget  *parent,
                              const char *heading,
                              const char *body)

@@ -30,6 +30,11 @@ void   cobalt_journey_confirm               (GtkWidget               *parent,
                                              CobaltJourneyConfirmFunc func,
                                              gpointer                 user_data);
 
+/* Escape runs "window.close" on @window: every dialog and secondary
+ * window closes with Escape. For windows built in code; a GtkWindow
+ * subclass adds the same with gtk_widget_class_add_binding_action(). */
+void   cobalt_journey_close_on_escape       (GtkWindow  *window);
+
 /* A modal message with a Close button. */
 void   cobalt_journey_show_message          (GtkWidget  *parent,
                                              const char *heading,

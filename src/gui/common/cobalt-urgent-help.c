@@ -325,7 +325,6 @@ cobalt_urgent_help_window_new (GtkWindow    *parent,
   GtkWidget *scrolled;
   GtkWidget *help;
   GtkWidget *close_button;
-  GtkEventController *shortcuts;
 
   g_return_val_if_fail (parent == NULL || GTK_IS_WINDOW (parent), NULL);
   g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
@@ -371,11 +370,7 @@ cobalt_urgent_help_window_new (GtkWindow    *parent,
   gtk_window_set_default_widget (GTK_WINDOW (window), close_button);
   gtk_window_set_focus (GTK_WINDOW (window), close_button);
 
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, shortcuts);
+  cobalt_journey_close_on_escape (GTK_WINDOW (window));
 
   return GTK_WINDOW (window);
 }

@@ -694,6 +694,7 @@ cobalt_journal_page_add_reaction (CobaltJournalPage *self)
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
   gtk_window_set_child (GTK_WINDOW (window), page);
+  cobalt_journey_close_on_escape (GTK_WINDOW (window));
   g_signal_connect_object (page, "done", G_CALLBACK (on_aftercare_done_cb), window, 0);
   gtk_window_present (GTK_WINDOW (window));
 
@@ -708,7 +709,6 @@ edit_window (CobaltJournalPage *self,
   GtkWidget *window = gtk_window_new ();
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkEventController *shortcuts;
 
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_widget_add_css_class (window, "journal-editor");
@@ -726,11 +726,7 @@ edit_window (CobaltJournalPage *self,
   gtk_widget_set_margin_end (form, 12);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), form);
   gtk_window_set_child (GTK_WINDOW (window), scrolled);
-  shortcuts = gtk_shortcut_controller_new ();
-  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
-  gtk_widget_add_controller (window, shortcuts);
+  cobalt_journey_close_on_escape (GTK_WINDOW (window));
   g_signal_connect_object (form, "saved", G_CALLBACK (on_form_saved_close_cb), window, 0);
 
   return GTK_WINDOW (window);

@@ -152,7 +152,7 @@ reload (CobaltPeopleWindow *self)
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *entry = gtk_entry_new ();
       GtkWidget *rename = gtk_button_new_with_mnemonic (_("_Rename"));
-      GtkWidget *archived = gtk_check_button_new_with_mnemonic (_("A_rchived"));
+      GtkWidget *archived = gtk_check_button_new_with_mnemonic (_("Arc_hived"));
       g_autofree char *label = g_strdup_printf (_("Name of %s"), person->name);
 
       gtk_widget_set_margin_start (box, 8);
