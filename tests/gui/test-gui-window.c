@@ -464,191 +464,6 @@ test_loading_then_failure (Fixture       *fixture,
   cobalt_test_wait_idle ();
 }
 
-/* Keyboard everywhere. The sidebar's list (the window's "sidebar", or the
- * list inside it). */
-static GtkListBox *
-sidebar_list (Fixture *fixture)
-{
-  GtkWidget *sidebar = cobalt_test_find_id (GTK_WIDGET (fixture->window), "sidebar");
-  GtkWidget *list = cobalt_test_find_type (sidebar, GTK_TYPE_LIST_BOX);
-
-  g_assert_nonnull (list);
-  return GTK_LIST_BOX (list);
-}
-
-static gboolean
-focus_is_inside (Fixture   *fixture,
-                 GtkWidget *widget)
-{
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (fixture->window));
-
-  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
-}
-
-/* What pressing @keyval with @modifiers on the window does: the action the
- * window's class binds to it, activated as GTK would. */
-static gboolean
-press_window_binding (Fixture         *fixture,
-                      guint            keyval,
-                      GdkModifierType  modifiers)
-{
-  GtkWidget *widget = GTK_WIDGET (fixture->window);
-  g_autoptr(GtkShortcutTrigger) wanted = gtk_keyval_trigger_new (keyval, modifiers);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
-  gboolean activated = FALSE;
-
-  for (guint i = 0; i < g_list_model_get_n_items (controllers) && !activated; i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (!GTK_IS_SHORTCUT_CONTROLLER (controller))
-        continue;
-      for (guint j = 0; j < g_list_model_get_n_items (G_LIST_MODEL (controller)) && !activated; j++)
-        {
-          g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (controller), j);
-
-          if (gtk_shortcut_trigger_equal (gtk_shortcut_get_trigger (shortcut), wanted))
-            activated = gtk_shortcut_action_activate (gtk_shortcut_get_action (shortcut), 0, widget,
-                                                      gtk_shortcut_get_arguments (shortcut));
-        }
-    }
-
-  cobalt_test_wait_idle ();
-  return activated;
-}
-
-/* Alt+1…Alt+5 show the sections in the sidebar's order, with the focus
- * inside the page shown (so its own keys work at once). */
-static void
-test_section_shortcuts (Fixture       *fixture,
-                        gconstpointer  data)
-{
-  GtkStack *stack = GTK_STACK (cobalt_test_find_id (GTK_WIDGET (fixture->window), "page_stack"));
-  static const guint keys[] = { GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5, GDK_KEY_1 };
-  static const char *names[] = { "log", "calendar", "journal", "supplies", "today" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
-    {
-      GtkWidget *page;
-
-      g_assert_true (press_window_binding (fixture, keys[i], GDK_ALT_MASK));
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, names[i]);
-      page = cobalt_window_get_page (fixture->window, names[i]);
-      g_assert_nonnull (page);
-      g_assert_true (cobalt_test_is_showing (page));
-      g_assert_true (focus_is_inside (fixture, page));
-    }
-
-  /* Right after Alt+2, the log's own Ctrl+F works. */
-  g_assert_true (press_window_binding (fixture, GDK_KEY_2, GDK_ALT_MASK));
-  g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (fixture->window)),
-                                             "log.search", NULL));
-  cobalt_test_wait_idle ();
-  g_assert_true (focus_is_inside (fixture, cobalt_test_find_id (cobalt_window_get_page (fixture->window, "log"),
-                                                                "search_entry")));
-}
-
-/* Tab from the header walks into the sidebar and on into the page
- * without switching page; arrow keys move along the rows without
- * switching either. */
-static void
-test_sidebar_focus_does_not_switch (Fixture       *fixture,
-                                    gconstpointer  data)
-{
-  GtkWidget *root = GTK_WIDGET (fixture->window);
-  GtkStack *stack = GTK_STACK (cobalt_test_find_id (root, "page_stack"));
-  GtkListBox *list = sidebar_list (fixture);
-  GtkWidget *today = cobalt_window_get_page (fixture->window, "today");
-  GtkListBoxRow *log_row = gtk_list_box_get_row_at_index (list, 1);
-  gboolean reached_sidebar = FALSE;
-  gboolean reached_page = FALSE;
-
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "today");
-
-  /* Tab, as the window moves the focus, from the header's first control. */
-  g_assert_true (gtk_widget_grab_focus (cobalt_test_find_id (root, "person_dropdown")));
-  for (guint i = 0; i < 12 && !reached_page; i++)
-    {
-      g_assert_true (gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD));
-      cobalt_test_wait_idle ();
-      reached_sidebar = reached_sidebar || focus_is_inside (fixture, GTK_WIDGET (list));
-      reached_page = focus_is_inside (fixture, today);
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "today");
-    }
-  g_assert_true (reached_sidebar);
-  g_assert_true (reached_page);
-
-  /* Focus put straight on each row, or moved down by the arrow keys. */
-  for (int i = 0; gtk_list_box_get_row_at_index (list, i) != NULL; i++)
-    {
-      g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, i))));
-      cobalt_test_wait_idle ();
-      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "today");
-    }
-  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
-  /* Down, as the list's key binding does it. */
-  g_signal_emit_by_name (list, "move-cursor", GTK_MOVEMENT_DISPLAY_LINES, 1, FALSE, FALSE);
-  cobalt_test_wait_idle ();
-  g_assert_true (focus_is_inside (fixture, GTK_WIDGET (log_row)));
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "today");
-  g_assert_null (find_built (fixture, COBALT_TYPE_LOG_PAGE));
-}
-
-/* Enter (or a click) on a row switches, and puts the focus in the page:
- * the log's Ctrl+F works at once. */
-static void
-test_sidebar_switch_focuses_page (Fixture       *fixture,
-                                  gconstpointer  data)
-{
-  GtkStack *stack = GTK_STACK (cobalt_test_find_id (GTK_WIDGET (fixture->window), "page_stack"));
-  GtkListBox *list = sidebar_list (fixture);
-  GtkListBoxRow *log_row = gtk_list_box_get_row_at_index (list, 1);
-  GtkWidget *log;
-
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "today");
-  g_signal_emit_by_name (log_row, "activate");
-  cobalt_test_wait_idle ();
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "log");
-  log = cobalt_window_get_page (fixture->window, "log");
-  g_assert_true (cobalt_test_is_showing (log));
-  g_assert_true (focus_is_inside (fixture, log));
-  g_assert_true (gtk_widget_activate_action (gtk_root_get_focus (GTK_ROOT (fixture->window)),
-                                             "log.search", NULL));
-}
-
-/* One Tab leaves the sidebar for the page (not one per row). */
-static void
-test_sidebar_tab_leaves (Fixture       *fixture,
-                         gconstpointer  data)
-{
-  GtkWidget *root = GTK_WIDGET (fixture->window);
-  GtkStack *stack = GTK_STACK (cobalt_test_find_id (root, "page_stack"));
-  GtkListBox *list = sidebar_list (fixture);
-  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (GTK_WIDGET (list));
-  gboolean handled = FALSE;
-  gboolean pressed = FALSE;
-
-  g_assert_true (gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (list, 0))));
-  /* A Tab press: the sidebar's own handler, then the window's move. */
-  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
-    {
-      g_autoptr(GObject) controller = g_list_model_get_item (controllers, i);
-
-      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
-        {
-          g_signal_emit_by_name (controller, "key-pressed", GDK_KEY_Tab, 0, 0, &handled);
-          pressed = TRUE;
-        }
-    }
-  g_assert_true (pressed);
-  if (!handled)
-    g_assert_true (gtk_widget_child_focus (root, GTK_DIR_TAB_FORWARD));
-  cobalt_test_wait_idle ();
-
-  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "today");
-  g_assert_false (focus_is_inside (fixture, GTK_WIDGET (list)));
-}
-
 /* The shortcuts window GtkApplication loads from the resource base path
  * (every window's "win.show-help-overlay", Ctrl+?) names the key for
  * urgent help, the one the window binds. */
@@ -658,8 +473,6 @@ test_shortcuts_name_urgent_help (void)
   g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource ("/io/github/cobaltb12/Cobalt/gtk/help-overlay.ui");
   GSList *objects = gtk_builder_get_objects (builder);
   gboolean found = FALSE;
-  static const char *sections[] = { "<Alt>1", "<Alt>2", "<Alt>3", "<Alt>4", "<Alt>5" };
-  guint sections_found = 0;
 
   g_assert_true (GTK_IS_SHORTCUTS_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
   for (GSList *l = objects; l != NULL; l = l->next)
@@ -672,14 +485,9 @@ test_shortcuts_name_urgent_help (void)
       g_object_get (l->data, "accelerator", &accelerator, "title", &title, NULL);
       if (g_strcmp0 (accelerator, "F1") == 0 && g_str_has_prefix (title, "Urgent help"))
         found = TRUE;
-      for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-        if (g_strcmp0 (accelerator, sections[i]) == 0)
-          sections_found++;
     }
   g_slist_free (objects);
   g_assert_true (found);
-  /* And Alt+1…Alt+5, the sections (bound in cobalt-window.c). */
-  g_assert_cmpuint (sections_found, ==, G_N_ELEMENTS (sections));
 
   gtk_window_destroy (GTK_WINDOW (gtk_builder_get_object (builder, "help_overlay")));
 }
@@ -715,14 +523,6 @@ main (int   argc,
               fixture_set_up, test_preloaded_stale, fixture_tear_down);
   g_test_add ("/cobalt/gui/window/loading-then-failure", Fixture, NULL,
               fixture_set_up, test_loading_then_failure, fixture_tear_down);
-  g_test_add ("/cobalt/gui/window/section-shortcuts", Fixture, NULL,
-              fixture_set_up, test_section_shortcuts, fixture_tear_down);
-  g_test_add ("/cobalt/gui/window/sidebar-focus-does-not-switch", Fixture, NULL,
-              fixture_set_up, test_sidebar_focus_does_not_switch, fixture_tear_down);
-  g_test_add ("/cobalt/gui/window/sidebar-switch-focuses-page", Fixture, NULL,
-              fixture_set_up, test_sidebar_switch_focuses_page, fixture_tear_down);
-  g_test_add ("/cobalt/gui/window/sidebar-tab-leaves", Fixture, NULL,
-              fixture_set_up, test_sidebar_tab_leaves, fixture_tear_down);
 
   return g_test_run ();
 }

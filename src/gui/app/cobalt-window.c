@@ -31,7 +31,7 @@ struct _CobaltWindow
   GMenuModel           *main_menu;
   GtkStack             *main_stack;
   GtkStack             *page_stack;
-  GtkListBox           *sidebar;        /* rows bound to page_stack's pages */
+  GtkStackSidebar      *sidebar;
   GtkWidget            *loading_spinner;
   GtkWidget            *loading_failed_icon;
   GtkLabel             *loading_title_label;
@@ -252,9 +252,11 @@ add_section_slots (CobaltWindow *self)
 static void
 remove_pages (CobaltWindow *self)
 {
-  /* Removing the shown page shows another one: do not build it. The
-   * sidebar's rows follow the stack's pages by themselves. */
+  /* Removing the shown page shows another one: do not build it. And
+   * GTK 4.8's GtkStackSidebar reads a removed page after freeing it (a
+   * crash): it lets go of the pages first, and lists the new ones. */
   g_signal_handler_block (self->page_stack, self->section_shown_id);
+  gtk_stack_sidebar_set_stack (self->sidebar, NULL);
   if (self->today_page != NULL)
     gtk_stack_remove (self->page_stack, GTK_WIDGET (g_steal_pointer (&self->today_page)));
   for (guint i = 0; i < COBALT_N_SECTIONS; i++)
@@ -265,6 +267,7 @@ remove_pages (CobaltWindow *self)
       if (slot != NULL)
         gtk_stack_remove (self->page_stack, slot);
     }
+  gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
   g_signal_handler_unblock (self->page_stack, self->section_shown_id);
 }
 
@@ -411,144 +414,6 @@ on_page_stack_visible_child_cb (GtkStack     *stack,
       ensure_section_page (self, i);
 }
 
-/* The sidebar: one row per page of page_stack (Today, then the sections),
- * in the stack's order. The row of the page shown is marked, not
- * selected: a GtkListBox selects the row the focus moves to, and the
- * focus must be able to move through the sidebar without switching. */
-static void
-mark_row (GtkWidget *row,
-          gboolean   current)
-{
-  if (current)
-    gtk_widget_add_css_class (row, "current-section");
-  else
-    gtk_widget_remove_css_class (row, "current-section");
-  gtk_accessible_update_state (GTK_ACCESSIBLE (row),
-                               GTK_ACCESSIBLE_STATE_SELECTED, current,
-                               -1);
-}
-
-static void
-update_sidebar_marks (CobaltWindow *self)
-{
-  const char *shown = gtk_stack_get_visible_child_name (self->page_stack);
-  GtkListBoxRow *row;
-
-  for (int i = 0; (row = gtk_list_box_get_row_at_index (self->sidebar, i)) != NULL; i++)
-    mark_row (GTK_WIDGET (row),
-              g_strcmp0 (g_object_get_data (G_OBJECT (row), "page-name"), shown) == 0);
-}
-
-static void
-on_page_stack_shown_mark_cb (GtkStack     *stack,
-                             GParamSpec   *pspec,
-                             CobaltWindow *self)
-{
-  update_sidebar_marks (self);
-}
-
-static GtkWidget *
-create_sidebar_row_cb (gpointer item,
-                       gpointer user_data)
-{
-  CobaltWindow *self = COBALT_WINDOW (user_data);
-  GtkStackPage *page = GTK_STACK_PAGE (item);
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-  g_object_set_data_full (G_OBJECT (row), "page-name",
-                          g_strdup (gtk_stack_page_get_name (page)), g_free);
-  mark_row (row, gtk_stack_page_get_child (page) == gtk_stack_get_visible_child (self->page_stack));
-
-  return row;
-}
-
-/* After a switch asked for by the keyboard or a click: the focus goes
- * into the page (its first control, or the page itself), so its own keys
- * (the log's Ctrl+F…) work at once. */
-static void
-focus_shown_page (CobaltWindow *self)
-{
-  GtkWidget *child = gtk_stack_get_visible_child (self->page_stack);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  if (child == NULL)
-    return;
-  if (focus != NULL && (focus == child || gtk_widget_is_ancestor (focus, child)))
-    return;
-
-  gtk_window_set_focus (GTK_WINDOW (self), NULL);
-  if (gtk_widget_child_focus (child, GTK_DIR_TAB_FORWARD))
-    return;
-
-  gtk_widget_set_focusable (child, TRUE);
-  gtk_widget_grab_focus (child);
-}
-
-static void
-show_and_focus (CobaltWindow *self,
-                const char   *name)
-{
-  GtkWidget *child = gtk_stack_get_child_by_name (self->page_stack, name);
-
-  /* Not over the checklist, the first-run or a problem page. */
-  if (child == NULL ||
-      g_strcmp0 (gtk_stack_get_visible_child_name (self->main_stack), "content") != 0)
-    return;
-
-  gtk_stack_set_visible_child (self->page_stack, child);
-  focus_shown_page (self);
-}
-
-/* Enter, Space or a click on a row. */
-static void
-on_sidebar_row_activated_cb (GtkListBox    *box,
-                             GtkListBoxRow *row,
-                             CobaltWindow  *self)
-{
-  show_and_focus (self, g_object_get_data (G_OBJECT (row), "page-name"));
-}
-
-/* Tab and Shift+Tab leave the sidebar at once (a GtkListBox would walk
- * every row first): from its last row, or its first, the window moves the
- * focus on as usual. Arrow keys still move between the rows. */
-static gboolean
-on_sidebar_key_pressed_cb (GtkEventControllerKey *controller,
-                           guint                  keyval,
-                           guint                  keycode,
-                           GdkModifierType        state,
-                           CobaltWindow          *self)
-{
-  GtkListBoxRow *edge = NULL;
-
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
-    return GDK_EVENT_PROPAGATE;
-
-  if (keyval == GDK_KEY_ISO_Left_Tab || (keyval == GDK_KEY_Tab && (state & GDK_SHIFT_MASK) != 0))
-    edge = gtk_list_box_get_row_at_index (self->sidebar, 0);
-  else if (keyval == GDK_KEY_Tab || keyval == GDK_KEY_KP_Tab)
-    {
-      for (int i = 0; gtk_list_box_get_row_at_index (self->sidebar, i) != NULL; i++)
-        edge = gtk_list_box_get_row_at_index (self->sidebar, i);
-    }
-
-  if (edge != NULL && gtk_widget_get_focus_child (GTK_WIDGET (self->sidebar)) != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (edge));
-
-  return GDK_EVENT_PROPAGATE;
-}
-
-/* "win.show-section" ("today", "log"…; Alt+1…Alt+5 in the sidebar's order). */
-static void
-window_show_section_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *parameter)
-{
-  show_and_focus (COBALT_WINDOW (widget), g_variant_get_string (parameter, NULL));
-}
-
 /* The menu's popover is built when first opened, not at start-up. */
 static void
 create_main_menu_cb (GtkMenuButton *button,
@@ -616,10 +481,6 @@ cobalt_window_dispose (GObject *object)
   /* The stack shows another page as it empties: build none of them. */
   if (self->page_stack != NULL)
     g_clear_signal_handler (&self->section_shown_id, self->page_stack);
-  if (self->page_stack != NULL)
-    g_signal_handlers_disconnect_by_func (self->page_stack, on_page_stack_shown_mark_cb, self);
-  if (self->sidebar != NULL)
-    gtk_list_box_bind_model (self->sidebar, NULL, NULL, NULL, NULL);
 
   G_OBJECT_CLASS (cobalt_window_parent_class)->dispose (object);
 }
@@ -925,18 +786,6 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   /* No page or checklist step uses F1, so it reaches the window from
    * wherever the focus is (a tick, an entry). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.urgent-help", NULL);
-  /* The sections in the sidebar's order (listed in help-overlay.ui). */
-  gtk_widget_class_install_action (widget_class, "win.show-section", "s", window_show_section_action);
-  {
-    static const guint keys[] = { GDK_KEY_1, GDK_KEY_2, GDK_KEY_3, GDK_KEY_4, GDK_KEY_5 };
-
-    G_STATIC_ASSERT (G_N_ELEMENTS (keys) == 1 + COBALT_N_SECTIONS);
-    gtk_widget_class_add_binding_action (widget_class, keys[0], GDK_ALT_MASK,
-                                         "win.show-section", "s", "today");
-    for (guint i = 0; i < COBALT_N_SECTIONS; i++)
-      gtk_widget_class_add_binding_action (widget_class, keys[i + 1], GDK_ALT_MASK,
-                                           "win.show-section", "s", cobalt_section_get_name (i));
-  }
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/app/cobalt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, person_dropdown);
@@ -956,8 +805,6 @@ static void
 cobalt_window_init (CobaltWindow *self)
 {
   g_autoptr(GtkExpression) name_expression = NULL;
-  g_autoptr(GListModel) pages = NULL;
-  GtkEventController *sidebar_keys;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -970,17 +817,6 @@ cobalt_window_init (CobaltWindow *self)
                     G_CALLBACK (on_person_selected_cb), self);
   self->section_shown_id = g_signal_connect (self->page_stack, "notify::visible-child",
                                              G_CALLBACK (on_page_stack_visible_child_cb), self);
-
-  pages = G_LIST_MODEL (gtk_stack_get_pages (self->page_stack));
-  gtk_list_box_bind_model (self->sidebar, pages, create_sidebar_row_cb, self, NULL);
-  g_signal_connect (self->page_stack, "notify::visible-child",
-                    G_CALLBACK (on_page_stack_shown_mark_cb), self);
-  g_signal_connect (self->sidebar, "row-activated",
-                    G_CALLBACK (on_sidebar_row_activated_cb), self);
-  sidebar_keys = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (sidebar_keys, GTK_PHASE_CAPTURE);
-  g_signal_connect (sidebar_keys, "key-pressed", G_CALLBACK (on_sidebar_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->sidebar), sidebar_keys);
 
   self->settings = cobalt_window_settings_new ();
   if (self->settings != NULL)
