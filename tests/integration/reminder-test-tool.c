@@ -84,7 +84,7 @@ cmd_create (const char *dir)
   g_autoptr(CobaltDueInfo) info = NULL;
   g_autofree char *due_text = NULL;
 
-  person = reminder_test_create_person (repository, opt_name, due, opt_grace, &error);
+  person = reminder_test_create_new_person (repository, opt_name, due, opt_grace, &error);
   if (person == NULL)
     die ("create person", error);
 

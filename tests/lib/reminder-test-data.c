@@ -4,12 +4,13 @@
 
 #include "reminder-test-data.h"
 
-CobaltPerson *
-reminder_test_create_person (CobaltRepository  *repository,
-                             const char        *name,
-                             GDateTime         *due,
-                             guint              grace_minutes,
-                             GError           **error)
+static CobaltPerson *
+create_person (CobaltRepository  *repository,
+               const char        *name,
+               GDateTime         *due,
+               guint              grace_minutes,
+               gboolean           with_last_dose,
+               GError           **error)
 {
   g_autoptr(CobaltPerson) person = cobalt_person_new (name);
   g_autoptr(CobaltPrescription) prescription = NULL;
@@ -29,7 +30,8 @@ reminder_test_create_person (CobaltRepository  *repository,
   g_date_clear (&due_date, 1);
   g_date_set_dmy (&due_date, d, m, y);
   starts_on = due_date;
-  g_date_subtract_days (&starts_on, 30);
+  if (with_last_dose)
+    g_date_subtract_days (&starts_on, 30);
 
   prescription = cobalt_prescription_new_from_template ("uk-hydroxo-prophylaxis");
   prescription->person_id = person->id;
@@ -42,6 +44,9 @@ reminder_test_create_person (CobaltRepository  *repository,
   if (!cobalt_repository_save_prescription (repository, prescription, error))
     return NULL;
 
+  if (!with_last_dose)
+    return g_steal_pointer (&person);
+
   /* Noon keeps the dose clear of the "just after midnight" rule. */
   noon = g_date_time_new (g_date_time_get_timezone (due), y, m, d, 12, 0, 0);
   given = g_date_time_add_days (noon, -7);
@@ -49,6 +54,26 @@ reminder_test_create_person (CobaltRepository  *repository,
     return NULL;
 
   return g_steal_pointer (&person);
+}
+
+CobaltPerson *
+reminder_test_create_person (CobaltRepository  *repository,
+                             const char        *name,
+                             GDateTime         *due,
+                             guint              grace_minutes,
+                             GError           **error)
+{
+  return create_person (repository, name, due, grace_minutes, TRUE, error);
+}
+
+CobaltPerson *
+reminder_test_create_new_person (CobaltRepository  *repository,
+                                 const char        *name,
+                                 GDateTime         *due,
+                                 guint              grace_minutes,
+                                 GError           **error)
+{
+  return create_person (repository, name, due, grace_minutes, FALSE, error);
 }
 
 gboolean
