@@ -122,6 +122,27 @@ else
   say "no $JOURNEY (tests disabled?): journey screenshots skipped"
 fi
 
+# The narrow window (360×720) and large text (1280×800, text twice its
+# size), and Today in GTK's high-contrast theme: Today, the Log and a
+# checklist step (README, "Accessibility").
+if [[ -x "$JOURNEY" ]]; then
+  sized=$scratch/sized
+  mkdir -p "$sized"
+  for spec in "Default narrow 360 720" "Default large 1280 800 2" "HighContrast high-contrast 1280 800"; do
+    read -r theme suffix size <<<"$spec"
+    # shellcheck disable=SC2086 # size is WIDTH HEIGHT [SCALE]
+    env GTK_THEME="$theme" GSK_RENDERER=cairo GTK_A11Y=none LC_ALL=C.UTF-8 \
+        GSETTINGS_BACKEND=memory \
+      xvfb-run -a -s "-screen 0 $((WIDTH + 100))x$((HEIGHT + 100))x24" \
+        dbus-run-session -- "$JOURNEY" "$sized" "$suffix" $size >/dev/null
+  done
+  for name in today-narrow log-narrow checklist-narrow today-large log-large checklist-large \
+              today-high-contrast; do
+    cp "$sized/$name.png" "$OUT_DIR/$name.png"
+  done
+  say "wrote $OUT_DIR/{today,log,checklist}-{narrow,large}.png and today-high-contrast.png"
+fi
+
 # The first-run form on an empty log, as someone in the UK sees it (the
 # emergency number filled in to check, no regimen and no site chosen),
 # then its prescription part after Create with no site ticked.

@@ -262,8 +262,10 @@ scan_tree (const char  *dir,
                 line--;
               while (*line == ' ')
                 line++;
+              /* A phrase, not part of a longer word ("double upper"). */
               if (!g_str_has_prefix (line, "/*") && !g_str_has_prefix (line, "*") &&
-                  !g_str_has_prefix (line, "<!--"))
+                  !g_str_has_prefix (line, "<!--") &&
+                  !g_ascii_isalpha (at[strlen (phrases[i])]))
                 g_ptr_array_add (found, g_strdup_printf ("%s: %s", path, phrases[i]));
               at = strstr (at + 1, phrases[i]);
             }

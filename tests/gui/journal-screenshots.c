@@ -5,8 +5,10 @@
  * filled, a reaction with its banner, a lab result with its B12 unit
  * conversion (and one refused value), the batch editor and the sharps bin.
  * For looking at every screen in both themes and at a narrow width; the
- * theme comes from GTK_THEME. Also prints each page's narrowest width.
- * Usage: journal-screenshots OUTDIR SUFFIX [WIDTH HEIGHT] */
+ * theme comes from GTK_THEME. Also prints each page's and dialog's
+ * narrowest width. TEXT-SCALE (2 for twice the text size) scales the
+ * system font as the desktop's text scaling does (gtk-xft-dpi).
+ * Usage: journal-screenshots OUTDIR SUFFIX [WIDTH HEIGHT [TEXT-SCALE]] */
 
 #include "config.h"
 
@@ -77,6 +79,37 @@ window_with (GtkWidget *child)
   return window;
 }
 
+/* With JOURNAL_SCREENSHOTS_WHY set: the chain of widest children that
+ * sets a widget's minimum width, to find what keeps a window wide. */
+static void
+print_widest_chain (GtkWidget *widget,
+                    int        depth)
+{
+  GtkWidget *widest = NULL;
+  int widest_min = -1;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int min = 0;
+
+      if (!gtk_widget_get_visible (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (min > widest_min)
+        {
+          widest = child;
+          widest_min = min;
+        }
+    }
+  if (widest == NULL)
+    return;
+  g_print ("  %*s%s%s%s: %d px\n", depth * 2, "", G_OBJECT_TYPE_NAME (widest),
+           GTK_IS_LABEL (widest) ? " " : "", GTK_IS_LABEL (widest) ? gtk_label_get_text (GTK_LABEL (widest)) : "",
+           widest_min);
+  print_widest_chain (widest, depth + 1);
+}
+
 static void
 print_min_width (const char *name,
                  GtkWidget  *widget)
@@ -85,6 +118,8 @@ print_min_width (const char *name,
 
   gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
   g_print ("%s: narrowest %d px\n", name, min);
+  if (g_getenv ("JOURNAL_SCREENSHOTS_WHY") != NULL)
+    print_widest_chain (widget, 0);
 }
 
 static void
@@ -120,14 +155,14 @@ main (int   argc,
   GtkWindow *window;
   CobaltSupplyEditor *editor;
 
-  if (argc != 3 && argc != 5)
+  if (argc != 3 && argc != 5 && argc != 6)
     {
-      g_printerr ("usage: %s OUTDIR SUFFIX [WIDTH HEIGHT]\n", argv[0]);
+      g_printerr ("usage: %s OUTDIR SUFFIX [WIDTH HEIGHT [TEXT-SCALE]]\n", argv[0]);
       return 2;
     }
   dir = argv[1];
   suffix = argv[2];
-  if (argc == 5)
+  if (argc >= 5)
     {
       width = atoi (argv[3]);
       height = atoi (argv[4]);
@@ -135,6 +170,9 @@ main (int   argc,
 
   g_setenv ("TZ", "Europe/London", TRUE);
   gtk_init ();
+  if (argc == 6)
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi",
+                  (int) (g_ascii_strtod (argv[5], NULL) * 96 * 1024), NULL);
 
   tz = g_time_zone_new_identifier ("Europe/London");
   now = g_date_time_new (tz, 2025, 6, 2, 9, 15, 0);
@@ -186,10 +224,10 @@ main (int   argc,
   /* Recording a reaction: the aftercare page in its own window. */
   cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (page), "reactions");
   reaction = cobalt_journal_page_add_reaction (COBALT_JOURNAL_PAGE (page));
-  gtk_window_set_default_size (GTK_WINDOW (reaction), MIN (width, 560), MIN (height, 640));
   wait_for_gtk (100);
   aftercare = cobalt_test_find_type (reaction, COBALT_TYPE_AFTERCARE_PAGE);
   cobalt_aftercare_page_set_reaction (COBALT_AFTERCARE_PAGE (aftercare), "site-swelling", TRUE);
+  print_min_width ("reaction form", reaction);
   save (GTK_WINDOW (reaction), dir, "journal-reaction-form", suffix);
   gtk_window_destroy (GTK_WINDOW (reaction));
 
@@ -199,6 +237,7 @@ main (int   argc,
   first_reaction = g_list_model_get_item (reactions, 0);
   reaction = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (page), COBALT_JOURNAL_RECORD_REACTION,
                                        first_reaction->id);
+  print_min_width ("reaction editor", reaction);
   save (GTK_WINDOW (reaction), dir, "journal-reaction-editor", suffix);
   gtk_window_destroy (GTK_WINDOW (reaction));
   checkins = cobalt_repository_list_checkins (repository, person->id, &error);
@@ -206,6 +245,7 @@ main (int   argc,
   last_checkin = g_list_model_get_item (checkins, g_list_model_get_n_items (checkins) - 1);
   reaction = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (page), COBALT_JOURNAL_RECORD_CHECKIN,
                                        last_checkin->id);
+  print_min_width ("check-in editor", reaction);
   save (GTK_WINDOW (reaction), dir, "journal-checkin-editor", suffix);
   gtk_window_destroy (GTK_WINDOW (reaction));
   results = cobalt_repository_list_lab_results (repository, person->id, &error);
@@ -213,6 +253,7 @@ main (int   argc,
   first_result = g_list_model_get_item (results, 0);
   reaction = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (page), COBALT_JOURNAL_RECORD_LAB_RESULT,
                                        first_result->id);
+  print_min_width ("lab result editor", reaction);
   save (GTK_WINDOW (reaction), dir, "journal-lab-editor", suffix);
   gtk_window_destroy (GTK_WINDOW (reaction));
   cobalt_journal_page_delete (COBALT_JOURNAL_PAGE (page), COBALT_JOURNAL_RECORD_REACTION,

@@ -1,13 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 
 /* Renders the patient-journey screens on demo data to PNG files at
- * 1280×800, as the application shows them: Cobalt's own window (header bar
+ * 1280×800 (or WIDTH×HEIGHT, with text SCALE times its size), as the
+ * application shows them: Cobalt's own window (header bar
  * and all) after Today → Start checklist, at a checklist step, the urgent
  * help opened from it (F1, in its own window, at its own size), the site
  * picker and aftercare; then the Preferences window it opens; then the
  * Stop page of another person's checklist ("Stop — I'm not sure"). Used by
  * build-aux/screenshots.sh (which picks the theme through GTK_THEME).
- * Usage: journey-screenshots OUTDIR SUFFIX */
+ * Usage: journey-screenshots OUTDIR SUFFIX [WIDTH HEIGHT [SCALE]]
+ * (with a size, also Today and the page after stopping, for looking at
+ * the narrow window and large text: `journey-screenshots /tmp/shots
+ * narrow 360 720`, `… large 1280 800 2`). */
 
 #include "config.h"
 
@@ -15,16 +19,18 @@
 
 #include "cobalt-aftercare-page.h"
 #include "cobalt-checklist-wizard.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-demo.h"
 #include "cobalt-preferences-window.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-site-picker.h"
+#include "cobalt-style.h"
 #include "cobalt-urgent-help.h"
 #include "cobalt-window.h"
 #include "journey-test-util.h"
 
-#define WIDTH  1280
-#define HEIGHT 800
+static int width_px = 1280;
+static int height_px = 800;
 
 static void
 save (GtkWindow  *window,
@@ -58,14 +64,14 @@ fit_window (GtkWindow *window)
 {
   int width, height;
 
-  gtk_window_set_default_size (window, WIDTH, HEIGHT);
+  gtk_window_set_default_size (window, width_px, height_px);
   gtk_window_present (window);
   wait_for_gtk (200);
   width = gtk_widget_get_width (GTK_WIDGET (window));
   height = gtk_widget_get_height (GTK_WIDGET (window));
-  if (width != WIDTH || height != HEIGHT)
+  if (width != width_px || height != height_px)
     {
-      gtk_window_set_default_size (window, 2 * WIDTH - width, 2 * HEIGHT - height);
+      gtk_window_set_default_size (window, 2 * width_px - width, 2 * height_px - height);
       wait_for_gtk (200);
     }
 }
@@ -176,15 +182,26 @@ main (int   argc,
   GtkWidget *wizard;
   g_autoptr(CobaltPerson) cared = NULL;
   CobaltSitePicker *picker;
+  gboolean sized = argc >= 5;
 
-  if (argc != 3)
+  if (argc != 3 && argc != 5 && argc != 6)
     {
-      g_printerr ("usage: %s OUTDIR SUFFIX\n", argv[0]);
+      g_printerr ("usage: %s OUTDIR SUFFIX [WIDTH HEIGHT [SCALE]]\n", argv[0]);
       return 2;
     }
 
   g_setenv ("TZ", "Europe/London", TRUE);
   gtk_init ();
+  /* The application's stylesheet, as cobalt loads it at start-up. */
+  cobalt_style_install (gdk_display_get_default ());
+  if (sized)
+    {
+      width_px = atoi (argv[3]);
+      height_px = atoi (argv[4]);
+    }
+  if (argc == 6)
+    /* Large text: what a larger font or text scaling does (96 dpi × SCALE). */
+    g_object_set (gtk_settings_get_default (), "gtk-xft-dpi", (int) (atof (argv[5]) * 96 * 1024), NULL);
 
   now = fixture_time (2025, 6, 2, 9, 15);
   clock = cobalt_clock_new_fixed (now);
@@ -203,6 +220,15 @@ main (int   argc,
   cobalt_window_set_repository (app_window, repository, person->id);
   window = GTK_WINDOW (app_window);
   fit_window (window);
+  if (sized)
+    {
+      save (window, argv[1], "today", argv[2]);
+      g_assert_true (cobalt_window_show_page (app_window, "log"));
+      wait_for_gtk (400);
+      save (window, argv[1], "log", argv[2]);
+      g_assert_true (cobalt_window_show_page (app_window, "today"));
+      wait_for_gtk (200);
+    }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.start-checklist", NULL);
   wait_for_gtk (400);
   wizard = find_descendant (GTK_WIDGET (window), COBALT_TYPE_CHECKLIST_WIZARD);
@@ -264,6 +290,15 @@ main (int   argc,
   go_on_if_asked (wizard);
   gtk_widget_activate_action (wizard, "wizard.stop", NULL);
   save (window, argv[1], "stop", argv[2]);
+  if (sized)
+    {
+      cobalt_checklist_wizard_set_stop_reason (COBALT_CHECKLIST_WIZARD (wizard), 1, NULL);
+      /* Scrolled down to the reasons. */
+      gtk_widget_grab_focus (find_descendant (wizard, COBALT_TYPE_CHOICE_BUTTON));
+      save (window, argv[1], "stop-reason", argv[2]);
+      cobalt_checklist_wizard_confirm_stop (COBALT_CHECKLIST_WIZARD (wizard));
+      save (window, argv[1], "stopped", argv[2]);
+    }
 
   gtk_window_destroy (window);
   wait_for_gtk (50);

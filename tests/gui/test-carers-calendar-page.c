@@ -12,6 +12,7 @@
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-schedule.h"
+#include "carers-test-util.h"
 
 typedef struct
 {
@@ -342,6 +343,188 @@ test_marks_not_colour_alone (Fixture       *f,
   g_assert_nonnull (find_label (GTK_WIDGET (f->page), "◇"));
 }
 
+/* "Monday 16 June 2025", as the day's title says it. */
+static char *
+day_words (const GDate *date)
+{
+  g_autoptr(GDateTime) noon = g_date_time_new_utc (g_date_get_year (date), g_date_get_month (date),
+                                                   g_date_get_day (date), 12, 0, 0);
+
+  return g_date_time_format (noon, "%A %-d %B %Y");
+}
+
+/* Each day of the month is named with its date and, when marked, what
+ * the mark means: a screen reader says the state, not only the colour or
+ * the shape does. */
+static void
+test_day_names (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CobaltPerson) person = find (f, COBALT_DEMO_PERSON_SELF);
+  g_autoptr(GPtrArray) doses = cobalt_repository_list_doses (f->repository, person->id, NULL);
+  CobaltDose *last = g_ptr_array_index (doses, doses->len - 1);
+  CobaltDoseStatus status;
+  g_autoptr(GDate) planned = due_date (f, person, &status);
+  g_autofree char *words = NULL;
+  g_autofree char *expected = NULL;
+  GtkLabel *label;
+  GDate given, quiet;
+
+  cobalt_calendar_page_select_day (f->page, planned);
+  wait_frames (2);
+  label = find_day_label (GTK_WIDGET (f->page), g_date_get_day (planned));
+  words = day_words (planned);
+  expected = g_strdup_printf ("%s: Dose due (planned)", words);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+
+  quiet = *planned;
+  g_date_subtract_days (&quiet, 1);
+  if (g_date_get_month (&quiet) == g_date_get_month (planned) &&
+      cobalt_calendar_page_get_day_kind (f->page, &quiet) == NULL)
+    {
+      g_autofree char *quiet_words = day_words (&quiet);
+
+      label = find_day_label (GTK_WIDGET (f->page), g_date_get_day (&quiet));
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, quiet_words);
+    }
+
+  g_date_clear (&given, 1);
+  g_date_set_dmy (&given, g_date_time_get_day_of_month (last->given_at), g_date_time_get_month (last->given_at),
+                  g_date_time_get_year (last->given_at));
+  cobalt_calendar_page_select_day (f->page, &given);
+  wait_frames (2);
+  label = find_day_label (GTK_WIDGET (f->page), g_date_get_day (&given));
+  g_clear_pointer (&words, g_free);
+  g_clear_pointer (&expected, g_free);
+  words = day_words (&given);
+  expected = g_strdup_printf ("%s: Dose given", words);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+}
+
+static gboolean
+match_tooltip (GtkWidget     *widget,
+               gconstpointer  tooltip)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_widget_get_tooltip_text (widget), tooltip) == 0;
+}
+
+/* The month's arrows are named (GTK leaves them bare icons) and work;
+ * the chosen day's lines are rows named by what they say. */
+static void
+test_arrows_and_rows (Fixture       *f,
+                      gconstpointer  data)
+{
+  const char *names[] = { "Previous month", "Next month", "Previous year", "Next year" };
+  GtkWidget *calendar = cobalt_test_find_id (GTK_WIDGET (f->page), "calendar");
+  GtkWidget *list = cobalt_test_find_id (GTK_WIDGET (f->page), "day_list");
+  g_autoptr(CobaltPerson) person = find (f, COBALT_DEMO_PERSON_SELF);
+  CobaltDoseStatus status;
+  g_autoptr(GDate) planned = due_date (f, person, &status);
+  g_autoptr(GDateTime) before = NULL;
+  g_autoptr(GDateTime) after = NULL;
+  g_auto(GStrv) lines = NULL;
+  GtkWidget *next = NULL;
+  guint n = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      GtkWidget *button = cobalt_test_find_widget (calendar, TRUE, match_tooltip, names[i]);
+
+      g_assert_nonnull (button);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, names[i]);
+      if (i == 1)
+        next = button;
+    }
+  before = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_signal_emit_by_name (next, "clicked");
+  wait_frames (2);
+  after = gtk_calendar_get_date (GTK_CALENDAR (calendar));
+  g_assert_cmpint ((g_date_time_get_year (after) * 12 + g_date_time_get_month (after)) -
+                   (g_date_time_get_year (before) * 12 + g_date_time_get_month (before)), ==, 1);
+  /* The new month's days are named with their new dates. */
+  {
+    g_autoptr(GDate) first = g_date_new_dmy (1, g_date_time_get_month (after), g_date_time_get_year (after));
+    g_autofree char *words = day_words (first);
+    GtkLabel *label = find_day_label (GTK_WIDGET (f->page), 1);
+    g_autofree char *name = NULL;
+
+    const char *kind = cobalt_calendar_page_get_day_kind (f->page, first);
+
+    g_assert_nonnull (label);
+    if (kind == NULL)
+      name = g_strdup (words);
+    else
+      name = g_strdup_printf ("%s: %s", words,
+                              g_str_equal (kind, "dose-given") ? "Dose given"
+                              : g_str_equal (kind, "dose-planned") ? "Dose due (planned)" : "Dose overdue");
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (label), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  }
+
+  cobalt_calendar_page_select_day (f->page, planned);
+  wait_frames (2);
+  lines = cobalt_calendar_page_describe_day (f->page, planned);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      g_assert_true (GTK_IS_LIST_BOX_ROW (row));
+      g_assert_nonnull (lines[n]);
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, lines[n]);
+      n++;
+    }
+  g_assert_cmpuint (n, ==, g_strv_length (lines));
+  g_assert_cmpuint (n, >, 0);
+}
+
+/* Where @widget starts and ends in the window. */
+static graphene_rect_t
+bounds_of (GtkWidget *widget,
+           GtkWindow *window)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (window), &bounds));
+  return bounds;
+}
+
+/* Wide, the chosen day is beside the month; at 360 pixels it goes under
+ * it, and with text twice its size on a 1280 × 800 screen everything
+ * still fits across. */
+static void
+test_narrow_and_large (Fixture       *f,
+                       gconstpointer  data)
+{
+  GtkWidget *calendar = cobalt_test_find_id (GTK_WIDGET (f->page), "calendar");
+  GtkWidget *title = cobalt_test_find_id (GTK_WIDGET (f->page), "day_title");
+  graphene_rect_t month, day;
+  int min;
+
+  gtk_window_set_default_size (f->window, 1100, 700);
+  wait_frames (5);
+  month = bounds_of (calendar, f->window);
+  day = bounds_of (title, f->window);
+  g_assert_cmpfloat (day.origin.x, >=, month.origin.x + month.size.width);
+  g_assert_cmpfloat (day.origin.y, <, month.origin.y + month.size.height);
+
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  gtk_window_set_default_size (f->window, 360, 720);
+  wait_frames (5);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 360);
+  month = bounds_of (calendar, f->window);
+  day = bounds_of (title, f->window);
+  g_assert_cmpfloat (day.origin.y, >=, month.origin.y + month.size.height);
+  g_assert_cmpuint (carers_assert_controls_inside (GTK_WIDGET (f->window)), >=, 5);
+
+  carers_set_text_scale (2);
+  gtk_window_set_default_size (f->window, 1280, 800);
+  wait_frames (5);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 1280);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 1280);
+  g_assert_cmpuint (carers_assert_controls_inside (GTK_WIDGET (f->window)), >=, 5);
+  carers_set_text_scale (1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -354,6 +537,11 @@ main (int   argc,
               test_legend_day_list_and_sites, fixture_teardown);
   g_test_add ("/cobalt/calendar-page/marks-not-colour-alone", Fixture, NULL, fixture_setup,
               test_marks_not_colour_alone, fixture_teardown);
+  g_test_add ("/cobalt/calendar-page/day-names", Fixture, NULL, fixture_setup, test_day_names, fixture_teardown);
+  g_test_add ("/cobalt/calendar-page/arrows-and-rows", Fixture, NULL, fixture_setup,
+              test_arrows_and_rows, fixture_teardown);
+  g_test_add ("/cobalt/calendar-page/narrow-and-large", Fixture, NULL, fixture_setup,
+              test_narrow_and_large, fixture_teardown);
 
   return g_test_run ();
 }

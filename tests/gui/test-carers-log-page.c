@@ -4,10 +4,12 @@
 
 #include <gtk/gtk.h>
 
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-dose-editor.h"
 #include "cobalt-dose-rules.h"
 #include "cobalt-gui-test-utils.h"
+#include "cobalt-log-elsewhere-dialog.h"
 #include "cobalt-log-page.h"
 #include "cobalt-log-row.h"
 #include "carers-test-util.h"
@@ -277,7 +279,7 @@ test_edit_refuses_impossible (Fixture       *f,
   g_clear_object (&stored);
 
   /* Ticked, the reason is still needed, in the person's own words. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_dose_editor_get_field (editor, "amount-reason")), TRUE);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (cobalt_dose_editor_get_field (editor, "amount-reason")), TRUE);
   g_assert_false (cobalt_dose_editor_save (editor, &error));
   g_assert_error (error, COBALT_DOSE_ERROR, COBALT_DOSE_ERROR_EXCEPTION_NOTE);
   g_clear_error (&error);
@@ -436,6 +438,306 @@ test_filter_bar_wraps (Fixture       *f,
     check_inside (child, bar);
 }
 
+/* The mapped log rows under @widget, top to bottom. */
+static void
+collect_rows (GtkWidget *widget,
+              GPtrArray *rows)
+{
+  if (COBALT_IS_LOG_ROW (widget))
+    {
+      if (gtk_widget_get_mapped (widget))
+        g_ptr_array_add (rows, widget);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+static gint
+by_y (gconstpointer a,
+      gconstpointer b)
+{
+  GtkWidget *row_a = *(GtkWidget **) a, *row_b = *(GtkWidget **) b;
+  graphene_point_t pa, pb;
+  GtkWidget *root = GTK_WIDGET (gtk_widget_get_root (row_a));
+
+  g_assert_true (gtk_widget_compute_point (row_a, root, &GRAPHENE_POINT_INIT (0, 0), &pa));
+  g_assert_true (gtk_widget_compute_point (row_b, root, &GRAPHENE_POINT_INIT (0, 0), &pb));
+  return pa.y < pb.y ? -1 : pa.y > pb.y;
+}
+
+static GPtrArray *
+shown_rows (Fixture *f)
+{
+  GPtrArray *rows = g_ptr_array_new ();
+
+  collect_rows (GTK_WIDGET (cobalt_log_page_get_view (f->page)), rows);
+  g_ptr_array_sort (rows, by_y);
+  return rows;
+}
+
+/* A screen reader moves through the list's items: each is named by its
+ * row as one sentence made of the texts the row shows (what, when,
+ * where, by whom), the other cells in its description. */
+static void
+test_rows_named (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = shown_rows (f);
+  GtkWidget *when = find_button (GTK_WIDGET (f->page), "Date and time");
+  CobaltLogRow *row;
+  GtkWidget *item;
+  g_autofree char *sentence = NULL;
+  g_autofree char *description = NULL;
+
+  g_assert_cmpuint (rows->len, >, 5);
+  for (guint i = 0; i < 3; i++)
+    {
+      row = rows->pdata[i];
+      item = gtk_widget_get_parent (GTK_WIDGET (row));
+      g_clear_pointer (&sentence, g_free);
+      g_clear_pointer (&description, g_free);
+      /* Given doses, newest first: "Given 1 mg hydroxocobalamin on Sat 3
+       * Jan 2001, 03:00, site: Left upper arm (deltoid), by Self." */
+      sentence = g_strdup_printf ("Given %s on %s, site: %s, by %s.",
+                                  cobalt_log_row_get_text (row, COBALT_LOG_COLUMN_DOSE),
+                                  cobalt_log_row_get_text (row, COBALT_LOG_COLUMN_WHEN),
+                                  cobalt_log_row_get_text (row, COBALT_LOG_COLUMN_SITE),
+                                  cobalt_log_row_get_text (row, COBALT_LOG_COLUMN_GIVEN_BY));
+      g_assert_nonnull (strstr (sentence, " mg "));
+      description = g_strdup_printf ("Batch: %s. Checklist: %s. Notes: %s.",
+                                     cobalt_log_row_get_text (row, COBALT_LOG_COLUMN_BATCH),
+                                     cobalt_log_row_get_text (row, COBALT_LOG_COLUMN_CHECKLIST),
+                                     cobalt_log_row_get_text (row, COBALT_LOG_COLUMN_NOTES));
+      /* The list item, which takes the focus, and the row itself. */
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (item), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
+    }
+
+  /* Oldest first: the checklist stopped before the first dose, in the
+   * words the calendar's day list uses. */
+  g_signal_emit_by_name (when, "clicked");
+  wait_frames (5);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = shown_rows (f);
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (cobalt_log_row_get_text (rows->pdata[i], COBALT_LOG_COLUMN_DOSE), "Nothing given") == 0)
+      {
+        row = rows->pdata[i];
+        g_clear_pointer (&sentence, g_free);
+        sentence = g_strdup_printf ("%s: checklist stopped, nothing given (unsure about the dose)",
+                                    cobalt_log_row_get_text (row, COBALT_LOG_COLUMN_WHEN));
+        gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (row))),
+                                             GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+/* Whether @row is on two lines: taller, by a line of text, than it
+ * would be with room for every column on one. */
+static gboolean
+row_is_stacked (GtkWidget *row)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (row), NULL, NULL);
+  int line = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  int one_line;
+
+  pango_font_metrics_unref (metrics);
+  gtk_widget_measure (row, GTK_ORIENTATION_VERTICAL, 100000, &one_line, NULL, NULL, NULL);
+  return gtk_widget_get_height (row) >= one_line + line;
+}
+
+static gboolean
+match_button_label (GtkWidget     *widget,
+                    gconstpointer  label)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* Each action of the Log, by its label, is shown inside the window. */
+static void
+assert_actions_shown (Fixture *f)
+{
+  const char *labels[] = { "Record a Dose _Not Given…", "_Edit…", "_Delete", "_Print…" };
+  GtkWidget *export = cobalt_test_find_widget (GTK_WIDGET (f->page), TRUE, cobalt_test_match_id, "export_button");
+
+  for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+    {
+      GtkWidget *button = cobalt_test_find_widget (GTK_WIDGET (f->page), TRUE, match_button_label, labels[i]);
+
+      g_assert_nonnull (button);
+      g_assert_true (gtk_widget_get_mapped (button));
+    }
+  g_assert_nonnull (export);
+  g_assert_true (gtk_widget_get_mapped (export));
+  g_assert_cmpuint (carers_assert_controls_inside (GTK_WIDGET (f->window)), >, 10);
+}
+
+/* At 360 pixels the page fits: the filters and the actions wrap, each
+ * row goes on two lines (the date and the dose, then the rest), and every
+ * control is inside the window. */
+static void
+test_narrow (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  int min;
+
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  /* Wide, a row is one line. */
+  rows = shown_rows (f);
+  g_assert_false (row_is_stacked (rows->pdata[0]));
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  gtk_window_set_default_size (f->window, 360, 700);
+  wait_frames (10);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 360);
+  rows = shown_rows (f);
+  g_assert_cmpuint (rows->len, >, 3);
+  g_assert_true (row_is_stacked (rows->pdata[0]));
+  assert_actions_shown (f);
+}
+
+/* The issue's case: with text twice its size the Log needed 1,516 pixels
+ * and Print, Export and the menu fell off a 1280 pixel screen. */
+static void
+test_large_text (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  int min;
+
+  carers_set_text_scale (2);
+  gtk_window_set_default_size (f->window, 1280, 800);
+  wait_frames (10);
+  gtk_widget_measure (GTK_WIDGET (f->page), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 640);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), ==, 1280);
+  rows = shown_rows (f);
+  g_assert_cmpuint (rows->len, >, 2);
+  /* Two lines of the larger text: the columns would not fit. */
+  g_assert_true (row_is_stacked (rows->pdata[0]));
+  assert_actions_shown (f);
+  carers_set_text_scale (1);
+}
+
+/* No two of the Log's mnemonics share a letter, nor do the dose
+ * editor's or "log a dose given elsewhere"'s with every part of them
+ * shown (the reasons a dose may differ, the early-dose question). */
+static void
+test_mnemonics (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CobaltLogEntry) first = g_list_model_get_item (G_LIST_MODEL (cobalt_log_page_get_model (f->page)), 0);
+  CobaltDoseEditor *editor;
+  CobaltLogElsewhereDialog *elsewhere;
+  const char *shown[] = { "timing", "amount-reason", "amount-reason-note" };
+
+  g_assert_cmpuint (carers_assert_no_mnemonic_clash (GTK_WIDGET (f->page)), >=, 5);
+
+  editor = cobalt_dose_editor_new (f->window, f->context, first->dose);
+  gtk_window_present (GTK_WINDOW (editor));
+  gtk_widget_set_visible (gtk_widget_get_parent (cobalt_dose_editor_get_field (editor, "amount-reason")), TRUE);
+  gtk_widget_set_visible (cobalt_dose_editor_get_field (editor, "amount-reason"), TRUE);
+  gtk_widget_set_visible (cobalt_dose_editor_get_field (editor, "product-reason"), TRUE);
+  g_assert_cmpuint (carers_assert_no_mnemonic_clash (GTK_WIDGET (editor)), >=, 12);
+  gtk_window_destroy (GTK_WINDOW (editor));
+
+  elsewhere = cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person);
+  gtk_window_present (GTK_WINDOW (elsewhere));
+  for (guint i = 0; i < G_N_ELEMENTS (shown); i++)
+    {
+      GtkWidget *field = cobalt_log_elsewhere_dialog_get_field (elsewhere, shown[i]);
+
+      for (GtkWidget *w = field; w != GTK_WIDGET (elsewhere); w = gtk_widget_get_parent (w))
+        gtk_widget_set_visible (w, TRUE);
+    }
+  g_assert_cmpuint (carers_assert_no_mnemonic_clash (GTK_WIDGET (elsewhere)), >=, 12);
+  gtk_window_destroy (GTK_WINDOW (elsewhere));
+  wait_frames (2);
+}
+
+/* "My clinic told me to give this amount" is a check box that assistive
+ * technology can tick (its click action), named without the mnemonic's
+ * underscore. */
+static void
+test_editor_choice (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(CobaltLogEntry) first = g_list_model_get_item (G_LIST_MODEL (cobalt_log_page_get_model (f->page)), 0);
+  CobaltDoseEditor *editor = cobalt_dose_editor_new (f->window, f->context, first->dose);
+  GtkWidget *choice = cobalt_dose_editor_get_field (editor, "amount-reason");
+
+  gtk_window_present (GTK_WINDOW (editor));
+  g_assert_true (COBALT_IS_CHOICE_BUTTON (choice));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "My clinic told me to give this amount");
+  gtk_widget_set_visible (gtk_widget_get_parent (choice), TRUE);
+  gtk_widget_set_visible (choice, TRUE);
+  wait_frames (2);
+  g_assert_true (gtk_widget_activate (choice));
+  for (guint i = 0; i < 50 && !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (choice)); i++)
+    wait_frames (1);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (choice)));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_STATE_CHECKED, TRUE);
+  gtk_window_destroy (GTK_WINDOW (editor));
+  wait_frames (2);
+}
+
+/* The dose editor and "log a dose given elsewhere" fit a 360 pixel
+ * window (labels above their fields), open no wider than the window they
+ * belong to, and name every drop-down's button with its choice. */
+static void
+test_dialogs_narrow (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CobaltLogEntry) first = g_list_model_get_item (G_LIST_MODEL (cobalt_log_page_get_model (f->page)), 0);
+  GtkWindow *dialogs[2];
+
+  gtk_window_set_default_size (f->window, 360, 700);
+  wait_frames (10);
+  dialogs[0] = GTK_WINDOW (cobalt_dose_editor_new (f->window, f->context, first->dose));
+  dialogs[1] = GTK_WINDOW (cobalt_log_elsewhere_dialog_new (f->window, f->context, f->person));
+  for (guint i = 0; i < G_N_ELEMENTS (dialogs); i++)
+    {
+      GtkWidget *site = i == 0 ? cobalt_test_find_id (GTK_WIDGET (dialogs[i]), "site_dropdown")
+                               : cobalt_log_elsewhere_dialog_get_field (COBALT_LOG_ELSEWHERE_DIALOG (dialogs[i]), "site");
+      int min, width, height;
+
+      gtk_widget_measure (GTK_WIDGET (dialogs[i]), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      g_assert_cmpint (min, <=, 360);
+      gtk_window_get_default_size (dialogs[i], &width, &height);
+      g_assert_cmpint (width, <=, 360);
+      gtk_window_present (dialogs[i]);
+      wait_frames (5);
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (dialogs[i])), <=, 360);
+      g_assert_cmpuint (carers_assert_controls_inside (GTK_WIDGET (dialogs[i])), >, 8);
+
+      /* The button inside the site's drop-down says what it chooses, and
+       * follows the choice. */
+      g_assert_true (GTK_IS_DROP_DOWN (site));
+      for (guint choice = 0; choice < 2; choice++)
+        {
+          g_autofree char *expected = NULL;
+
+          gtk_drop_down_set_selected (GTK_DROP_DOWN (site), choice);
+          expected = g_strdup_printf ("Site: %s", gtk_string_object_get_string (
+                                        gtk_drop_down_get_selected_item (GTK_DROP_DOWN (site))));
+          gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (site)),
+                                               GTK_ACCESSIBLE_PROPERTY_LABEL, expected);
+        }
+      g_assert_cmpstr (gtk_string_object_get_string (gtk_drop_down_get_selected_item (GTK_DROP_DOWN (site))),
+                       !=, "Not recorded");
+      gtk_window_destroy (dialogs[i]);
+    }
+  wait_frames (2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +753,12 @@ main (int   argc,
   ADD ("sort-by-title", test_sort_by_title);
   ADD ("reads-when-shown", test_reads_when_shown);
   ADD ("filter-bar-wraps", test_filter_bar_wraps);
+  ADD ("rows-named", test_rows_named);
+  ADD ("narrow", test_narrow);
+  ADD ("large-text", test_large_text);
+  ADD ("mnemonics", test_mnemonics);
+  ADD ("editor-choice", test_editor_choice);
+  ADD ("dialogs-narrow", test_dialogs_narrow);
 #undef ADD
 
   return g_test_run ();

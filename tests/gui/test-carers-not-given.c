@@ -10,10 +10,12 @@
 #include <gtk/gtk.h>
 
 #include "cobalt-calendar-page.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-log-page.h"
 #include "cobalt-log-row.h"
+#include "cobalt-not-given-dialog.h"
 #include "carers-test-util.h"
 
 typedef struct
@@ -194,6 +196,14 @@ test_log_shows_advice (Fixture       *f,
   /* No site or giver for a dose that was not given. */
   g_assert_null (cobalt_log_row_get_text (skipped, COBALT_LOG_COLUMN_SITE));
   g_assert_null (cobalt_log_row_get_text (skipped, COBALT_LOG_COLUMN_GIVEN_BY));
+  /* Read aloud as it shows: when, then the clinic's advice. */
+  {
+    g_autofree char *sentence = g_strdup_printf ("%s: Not given — skipped on the advice of Dr Rao",
+                                                 cobalt_log_row_get_text (skipped, COBALT_LOG_COLUMN_WHEN));
+
+    gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_parent (GTK_WIDGET (skipped))),
+                                         GTK_ACCESSIBLE_PROPERTY_LABEL, sentence);
+  }
 
   /* The early dose says why, in words, with who said so. */
   g_assert_cmpstr (row_text (view, COBALT_LOG_COLUMN_NOTES, "Early"), ==,
@@ -232,6 +242,74 @@ test_calendar_follows_advice (Fixture       *f,
   g_assert_cmpstr (cobalt_calendar_page_get_day_kind (page, moved_day), ==, "dose-planned");
 }
 
+/* Waits until @button is @active: GtkButton's activate (the action a
+ * screen reader runs) clicks once the press has shown. */
+static gboolean
+wait_active (GtkWidget *button,
+             gboolean   active)
+{
+  for (guint i = 0; i < 50 && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) != active; i++)
+    wait_frames (1);
+  return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)) == active;
+}
+
+/* "Skip" or "move" are radio buttons assistive technology can choose
+ * (GTK 4.8's check buttons have no action), named without their
+ * mnemonics' underscores; choosing "move" shows "Moved to", whose letter
+ * is not Move's. The form fits a 360 pixel window. */
+static void
+test_dialog_choices (Fixture       *f,
+                     gconstpointer  data)
+{
+  CobaltNotGivenDialog *dialog;
+  GtkWidget *skip, *move, *moved_to;
+  int min, width, height;
+
+  gtk_window_set_default_size (f->window, 360, 720);
+  gtk_window_present (f->window);
+  wait_frames (5);
+  dialog = cobalt_not_given_dialog_new (f->window, f->context, f->person);
+  gtk_window_get_default_size (GTK_WINDOW (dialog), &width, &height);
+  g_assert_cmpint (width, <=, 360);
+  gtk_widget_measure (GTK_WIDGET (dialog), GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+  g_assert_cmpint (min, <=, 360);
+  gtk_window_present (GTK_WINDOW (dialog));
+  wait_frames (5);
+
+  skip = cobalt_not_given_dialog_get_field (dialog, "skip");
+  move = cobalt_not_given_dialog_get_field (dialog, "move");
+  moved_to = cobalt_not_given_dialog_get_field (dialog, "moved-to");
+  for (guint i = 0; i < 2; i++)
+    {
+      GtkWidget *choice = i == 0 ? skip : move;
+
+      g_assert_true (COBALT_IS_CHOICE_BUTTON (choice));
+      g_assert_true (cobalt_choice_button_get_radio (COBALT_CHOICE_BUTTON (choice)));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_ROLE_RADIO);
+    }
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (skip), GTK_ACCESSIBLE_PROPERTY_LABEL, "Skip this dose");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (move), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Move it to another day");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (skip)));
+  g_assert_false (gtk_widget_get_visible (moved_to));
+
+  g_assert_true (gtk_widget_activate (move));
+  g_assert_true (wait_active (move, TRUE));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (skip)));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (move), GTK_ACCESSIBLE_STATE_CHECKED, TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (skip), GTK_ACCESSIBLE_STATE_CHECKED, FALSE);
+  g_assert_true (gtk_widget_get_visible (moved_to));
+  wait_frames (2);
+  g_assert_cmpuint (carers_assert_no_mnemonic_clash (GTK_WIDGET (dialog)), >=, 8);
+  g_assert_cmpuint (carers_assert_controls_inside (GTK_WIDGET (dialog)), >=, 7);
+
+  g_assert_true (gtk_widget_activate (skip));
+  g_assert_true (wait_active (skip, TRUE));
+  g_assert_false (gtk_widget_get_visible (moved_to));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  wait_frames (2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +319,8 @@ main (int   argc,
 
   g_test_add ("/cobalt/carers/not-given/log", Fixture, NULL, fixture_setup, test_log_shows_advice, fixture_teardown);
   g_test_add ("/cobalt/carers/not-given/calendar", Fixture, NULL, fixture_setup, test_calendar_follows_advice,
+              fixture_teardown);
+  g_test_add ("/cobalt/carers/not-given/dialog-choices", Fixture, NULL, fixture_setup, test_dialog_choices,
               fixture_teardown);
 
   return g_test_run ();

@@ -591,6 +591,131 @@ test_hydroxo_subcutaneous (Fixture       *fixture,
   g_assert_cmpint (prescription->route, ==, COBALT_ROUTE_SC);
 }
 
+/* Narrow and large: the window on the screen is its surface, with the
+ * frame GTK draws around the window's own box. */
+static int
+surface_width (GtkWidget *window)
+{
+  return gdk_surface_get_width (gtk_native_get_surface (GTK_NATIVE (window)));
+}
+
+static gboolean
+is_control (GtkWidget *widget)
+{
+  return GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_DROP_DOWN (widget) ||
+         GTK_IS_CHECK_BUTTON (widget) || GTK_IS_EDITABLE (widget);
+}
+
+/* Every control showing under @root lies inside @window's surface, or,
+ * in a scrolled window, inside its width (it scrolls them into view).
+ * Returns how many there are. */
+static guint
+assert_controls_inside (GtkWidget *window,
+                        GtkWidget *root)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (root))
+    return 0;
+
+  if (is_control (root))
+    {
+      GtkWidget *scrolled = gtk_widget_get_ancestor (root, GTK_TYPE_SCROLLED_WINDOW);
+      graphene_rect_t bounds, area;
+
+      g_assert_true (gtk_widget_compute_bounds (root, window, &bounds));
+      if (scrolled != NULL)
+        {
+          g_assert_true (gtk_widget_compute_bounds (scrolled, window, &area));
+        }
+      else
+        {
+          GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+          double x, y;
+
+          gtk_native_get_surface_transform (GTK_NATIVE (window), &x, &y);
+          graphene_rect_init (&area, -x, -y, gdk_surface_get_width (surface), gdk_surface_get_height (surface));
+        }
+      if (bounds.origin.x < area.origin.x - 0.5 ||
+          bounds.origin.x + bounds.size.width > area.origin.x + area.size.width + 0.5 ||
+          (scrolled == NULL &&
+           (bounds.origin.y < area.origin.y - 0.5 ||
+            bounds.origin.y + bounds.size.height > area.origin.y + area.size.height + 0.5)))
+        g_error ("%s \"%s\" at %g,%g %g×%g is outside %g,%g %g×%g", G_OBJECT_TYPE_NAME (root),
+                 gtk_buildable_get_buildable_id (GTK_BUILDABLE (root)),
+                 bounds.origin.x, bounds.origin.y, bounds.size.width, bounds.size.height,
+                 area.origin.x, area.origin.y, area.size.width, area.size.height);
+      n++;
+    }
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += assert_controls_inside (window, child);
+
+  return n;
+}
+
+/* @window at @width × @height, asked twice: the first time it may only
+ * get as narrow as its header was, which then makes room. */
+static void
+resize (GtkWindow *window,
+        int        width,
+        int        height)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      gtk_window_set_default_size (window, width, height);
+      cobalt_test_wait_idle ();
+    }
+}
+
+/* @window fits 360 px, and 1280×800 with text twice the size: no wider
+ * than that, every control inside it. */
+static void
+assert_fits_narrow_and_large (GtkWidget *window,
+                              guint      min_controls)
+{
+  GtkSettings *settings = gtk_settings_get_default ();
+  int dpi = 0;
+
+  resize (GTK_WINDOW (window), 360, 640);
+  g_assert_cmpint (surface_width (window), <=, 360);
+  g_assert_cmpuint (assert_controls_inside (window, window), >=, min_controls);
+
+  g_object_get (settings, "gtk-xft-dpi", &dpi, NULL);
+  g_object_set (settings, "gtk-xft-dpi", 2 * 96 * 1024, NULL);
+  resize (GTK_WINDOW (window), 1280, 800);
+  g_assert_cmpint (surface_width (window), <=, 1280);
+  g_assert_cmpuint (assert_controls_inside (window, window), >=, min_controls);
+  g_object_set (settings, "gtk-xft-dpi", dpi, NULL);
+  cobalt_test_wait_idle ();
+}
+
+/* The form at its longest (a custom prescription's every field, with the
+ * reasons it was refused under them) fits 360 px and large text: each
+ * caption above its field, every control inside the window, Create
+ * reached by scrolling. */
+static void
+test_fits_narrow_and_large (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  graphene_rect_t caption, entry;
+
+  choose_template (fixture, "custom");
+  cobalt_test_click (find (fixture, "create_button"));
+  g_assert_cmpuint (n_people (fixture), ==, 0);
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "name_error_label")));
+  g_assert_true (gtk_widget_get_mapped (find (fixture, "amount_spin")));
+
+  assert_fits_narrow_and_large (GTK_WIDGET (fixture->window), 20);
+
+  g_assert_true (gtk_widget_compute_bounds (find (fixture, "name_caption"), GTK_WIDGET (fixture->window), &caption));
+  g_assert_true (gtk_widget_compute_bounds (find (fixture, "name_entry"), GTK_WIDGET (fixture->window), &entry));
+  g_assert_cmpfloat (caption.origin.y + caption.size.height, <=, entry.origin.y);
+  g_assert_cmpfloat_with_epsilon (caption.origin.x, entry.origin.x, 0.5);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -625,6 +750,8 @@ main (int   argc,
               fixture_set_up, test_cyanocobalamin_caution, fixture_tear_down);
   g_test_add ("/cobalt/gui/first-run/hydroxo-subcutaneous", Fixture, NULL,
               fixture_set_up, test_hydroxo_subcutaneous, fixture_tear_down);
+  g_test_add ("/cobalt/gui/first-run/fits-narrow-and-large", Fixture, NULL,
+              fixture_set_up, test_fits_narrow_and_large, fixture_tear_down);
 
   return g_test_run ();
 }

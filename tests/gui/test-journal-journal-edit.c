@@ -2,7 +2,9 @@
 
 /* Changing and deleting journal entries: the store under the page (same
  * id, same time, nothing half-written, a deleted entry brought back) and
- * the page used as a person would (Edit, Delete, Undo). */
+ * the page used as a person would (Edit, Delete, Undo); the editors' names
+ * for a screen reader, and every editor at 360 px and with twice the text
+ * size. */
 
 #include <math.h>
 #include <gtk/gtk.h>
@@ -14,6 +16,7 @@
 #include "cobalt-journal-store.h"
 #include "cobalt-lab-form.h"
 #include "cobalt-reaction-editor.h"
+#include "journal-gui-test-util.h"
 #include "journal-test-util.h"
 
 typedef struct
@@ -343,6 +346,16 @@ test_page_edit_reaction (EditFixture   *ef,
   editor = COBALT_REACTION_EDITOR (window);
   cobalt_test_wait_idle ();
   g_assert_nonnull (strstr (cobalt_reaction_editor_get_advice (editor), "Mild"));
+  /* Its drop-downs are read with their choice, the triage level in the
+   * catalogue's words. */
+  {
+    g_autofree char *kind = g_strdup_printf ("What you noticed: %s (Mild)", cobalt_reaction_kind_get_label ("site-pain"));
+
+    journal_assert_name (journal_drop_down_button (cobalt_test_find_id (window, "kind_dropdown")), kind);
+    journal_assert_name (journal_drop_down_button (cobalt_test_find_id (window, "dose_dropdown")),
+                         "After the dose of: 10 March 2025 – Left outer thigh");
+    journal_assert_name (cobalt_test_find_id (window, "save_button"), "Save");
+  }
 
   /* Choosing an urgent sign says at once what to do. */
   g_assert_true (cobalt_reaction_editor_set_kind (editor, "breathing-difficulty"));
@@ -406,6 +419,58 @@ test_page_delete_undo (EditFixture   *ef,
   g_assert_cmpuint (n_records (ef, COBALT_JOURNAL_RECORD_LAB_RESULT), ==, 1);
 }
 
+/* Each editor, and "Record a reaction", fits a 360 px window and 1280 ×
+ * 800 with twice the text size: it opens no wider than the window it
+ * belongs to, its narrowest is no wider, and nothing is cut off. */
+static void
+test_page_editors_narrow_and_large (EditFixture   *ef,
+                                    gconstpointer  data)
+{
+  g_autoptr(CobaltCheckin) checkin = add_checkin (ef, 12, 3);
+  g_autoptr(CobaltLabResult) result = add_lab_result (ef);
+  g_autoptr(CobaltReaction) reaction = add_reaction (ef);
+
+  for (guint scale = 1; scale <= 2; scale++)
+    {
+      int width = scale == 1 ? 360 : 1280;
+      int xft_dpi = journal_scale_text (scale);
+
+      gtk_window_set_default_size (GTK_WINDOW (ef->window), width, 800);
+      cobalt_test_wait_idle ();
+      g_assert_cmpint (gtk_widget_get_width (ef->window), ==, width);
+
+      for (guint i = 0; i < 4; i++)
+        {
+          GtkWidget *window;
+          int default_width = 0, default_height = 0;
+
+          if (i == 0)
+            window = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (ef->page), COBALT_JOURNAL_RECORD_CHECKIN,
+                                               checkin->id);
+          else if (i == 1)
+            window = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (ef->page), COBALT_JOURNAL_RECORD_LAB_RESULT,
+                                               result->id);
+          else if (i == 2)
+            window = cobalt_journal_page_edit (COBALT_JOURNAL_PAGE (ef->page), COBALT_JOURNAL_RECORD_REACTION,
+                                               reaction->id);
+          else
+            window = cobalt_journal_page_add_reaction (COBALT_JOURNAL_PAGE (ef->page));
+          g_assert_nonnull (window);
+          cobalt_test_wait_idle ();
+
+          gtk_window_get_default_size (GTK_WINDOW (window), &default_width, &default_height);
+          g_assert_cmpint (default_width, >, 0);
+          g_assert_cmpint (default_width, <=, width);
+          g_assert_cmpint (gtk_widget_get_width (window), <=, width);
+          g_assert_cmpint (journal_min_width (window), <=, width);
+          journal_assert_within (window, window);
+          gtk_window_destroy (GTK_WINDOW (window));
+          cobalt_test_wait_idle ();
+        }
+      journal_restore_text (xft_dpi);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -424,6 +489,8 @@ main (int   argc,
               edit_set_up, test_page_edit_lab_result, edit_tear_down);
   g_test_add ("/cobalt/journal-edit/page/reaction", EditFixture, "page",
               edit_set_up, test_page_edit_reaction, edit_tear_down);
+  g_test_add ("/cobalt/journal-edit/page/editors-narrow-and-large", EditFixture, "page",
+              edit_set_up, test_page_editors_narrow_and_large, edit_tear_down);
   g_test_add ("/cobalt/journal-edit/page/delete-undo", EditFixture, "page",
               edit_set_up, test_page_delete_undo, edit_tear_down);
 

@@ -2,16 +2,21 @@
 
 /* The Journal page used as a person would: a check-in through the form, a
  * lab result with its conversion and range, the refusals (with the reason
- * beside the field and nothing stored), and a reaction with its banner. */
+ * beside the field and nothing stored), and a reaction with its banner;
+ * each list row read aloud as one sentence, the "Not recorded" boxes
+ * ticked as assistive technology does, and every section at 360 px and
+ * with twice the text size. */
 
 #include <gtk/gtk.h>
 
 #include "cobalt-aftercare-page.h"
 #include "cobalt-checkin-form.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-lab-form.h"
+#include "journal-gui-test-util.h"
 #include "journal-test-util.h"
 
 typedef struct
@@ -148,6 +153,51 @@ test_checkin (PageFixture   *pf,
                    COBALT_CHECKIN_NOT_RECORDED);
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Check-in saved."));
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Energy: 7 · Mood: not recorded"));
+
+  /* A screen reader reads the row as what it shows, without the dots. */
+  journal_assert_name (journal_row_showing (pf->page, "Energy: 7"),
+                       "Check-in of 10 March 2025, 18:00. Energy: 7, Mood: not recorded, "
+                       "Fatigue: not recorded, Pins and needles: 2, "
+                       "Memory and concentration: not recorded. Slept badly");
+}
+
+/* "Not recorded" is a tick box a screen reader can tick (GTK 4.8 gives a
+ * check button no action): a CobaltChoiceButton, named by its score, read
+ * as checked or not, and ticking or unticking it is what the form saves. */
+static void
+test_not_recorded_choice (PageFixture   *pf,
+                          gconstpointer  data)
+{
+  GtkWidget *form = cobalt_test_find_type (pf->page, COBALT_TYPE_CHECKIN_FORM);
+  GtkWidget *energy = cobalt_test_find_type (form, COBALT_TYPE_CHOICE_BUTTON);
+  g_autofree char *checked = NULL;
+
+  g_assert_nonnull (energy);
+  g_assert_false (cobalt_choice_button_get_radio (COBALT_CHOICE_BUTTON (energy)));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (energy), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+  journal_assert_name (energy, "Energy not recorded");
+  checked = gtk_test_accessible_check_state (GTK_ACCESSIBLE (energy), GTK_ACCESSIBLE_STATE_CHECKED, TRUE);
+  g_assert_cmpstr (checked, ==, NULL);
+
+  /* AT-SPI's "click" activates the button: Energy is then recorded, at
+   * the scale's value. */
+  journal_activate_until (energy, FALSE);
+  g_clear_pointer (&checked, g_free);
+  checked = gtk_test_accessible_check_state (GTK_ACCESSIBLE (energy), GTK_ACCESSIBLE_STATE_CHECKED, FALSE);
+  g_assert_cmpstr (checked, ==, NULL);
+  g_assert_cmpint (cobalt_checkin_form_get_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_ENERGY), ==, 5);
+
+  /* Ticked again: not recorded, and the saved check-in says so. */
+  cobalt_checkin_form_set_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_MOOD, 4);
+  journal_activate_until (energy, TRUE);
+  g_assert_cmpint (cobalt_checkin_form_get_score (COBALT_CHECKIN_FORM (form), COBALT_CHECKIN_ENERGY), ==,
+                   COBALT_CHECKIN_NOT_RECORDED);
+  g_assert_true (cobalt_checkin_form_save (COBALT_CHECKIN_FORM (form), NULL));
+  cobalt_test_wait_idle ();
+  g_assert_nonnull (cobalt_test_find_label (pf->page, "Energy: not recorded · Mood: 4"));
+
+  /* Its button reads as what it does, without the mnemonic. */
+  journal_assert_name (find_button (form, "Save check-in"), "Save check-in");
 }
 
 /* A check-in form that has nobody to save for (no person chosen yet): its
@@ -219,6 +269,14 @@ test_lab_result (PageFixture   *pf,
   /* The list says where it stands in words. */
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Serum B12: 200 pmol/L"));
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Within the lab's range (148–664 pmol/L)"));
+  journal_assert_name (journal_row_showing (pf->page, "Serum B12: 200 pmol/L"),
+                       "Serum B12: 200 pmol/L. Within the lab's range (148–664 pmol/L). "
+                       "Same as 271 pg/mL, 271 ng/L. Taken on 1 March 2025. Riverside Lab");
+
+  /* A drop-down's button is read with its choice. */
+  journal_assert_name (journal_drop_down_button (cobalt_test_find_id (form, "unit_dropdown")), "Unit: pmol/L");
+  journal_assert_name (cobalt_test_find_id (form, "test_dropdown"), "Test");
+  journal_assert_name (journal_drop_down_button (cobalt_test_find_id (form, "test_dropdown")), "Test: Serum B12");
 }
 
 static void
@@ -309,6 +367,119 @@ test_reaction (PageFixture   *pf,
   /* Listed with its level in words, and the dose it followed. */
   g_assert_nonnull (cobalt_test_find_label (pf->page, "— Emergency"));
   g_assert_nonnull (cobalt_test_find_label (pf->page, "after the dose of 10 March 2025"));
+  {
+    g_autofree char *name = g_strdup_printf ("%s — Emergency. Noted 10 March 2025, 18:00, "
+                                             "after the dose of 10 March 2025 – Left outer thigh",
+                                             cobalt_reaction_kind_get_label (urgent->id));
+
+    journal_assert_name (journal_row_showing (pf->page, "— Emergency"), name);
+  }
+}
+
+/* Each section fits a 360 px window, and 1280 × 800 with twice the text
+ * size: its narrowest is no wider, and nothing showing is cut off at the
+ * side. */
+static void
+test_narrow_and_large (PageFixture   *pf,
+                       gconstpointer  data)
+{
+  static const char *sections[] = { "wellbeing", "reactions", "labs", "charts" };
+  GtkWidget *switcher = cobalt_test_find_id (pf->page, "switcher");
+  int xft_dpi;
+
+  /* A reaction and a lab result, so that the lists have rows. */
+  {
+    GtkWidget *form;
+
+    cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (pf->page), "labs");
+    cobalt_test_wait_idle ();
+    form = cobalt_test_find_type (pf->page, COBALT_TYPE_LAB_FORM);
+    set_text (form, "value_entry", "310");
+    set_text (form, "lab_entry", "Riverside pathology, Ward 14, North Wing");
+    g_assert_true (cobalt_lab_form_save (COBALT_LAB_FORM (form), NULL));
+    cobalt_checkin_form_set_score (COBALT_CHECKIN_FORM (cobalt_test_find_type (cobalt_test_find_id (pf->page, "checkin_slot"),
+                                                                                COBALT_TYPE_CHECKIN_FORM)),
+                                   COBALT_CHECKIN_ENERGY, 6);
+  }
+
+  gtk_window_set_default_size (GTK_WINDOW (pf->window), 360, 720);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (pf->page), sections[i]);
+      cobalt_test_wait_idle ();
+      g_assert_cmpint (journal_min_width (pf->page), <=, 360);
+      g_assert_cmpint (gtk_widget_get_width (pf->window), ==, 360);
+      journal_assert_within (pf->page, pf->page);
+      /* The sections' buttons fit without scrolling. */
+      g_assert_cmpint (journal_min_width (switcher), <=, gtk_widget_get_width (gtk_widget_get_parent (switcher)));
+    }
+
+  /* Twice the text: still narrower than a 1280 px screen beside the
+   * window's sidebar. */
+  xft_dpi = journal_scale_text (2);
+  gtk_window_set_default_size (GTK_WINDOW (pf->window), 1280, 800);
+  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
+    {
+      cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (pf->page), sections[i]);
+      cobalt_test_wait_idle ();
+      g_assert_cmpint (journal_min_width (pf->page), <=, 800);
+      g_assert_cmpint (gtk_widget_get_width (pf->window), ==, 1280);
+      journal_assert_within (pf->page, pf->page);
+    }
+  journal_restore_text (xft_dpi);
+}
+
+/* CLINICAL.md "Lab values": in the list, a result taken within 14 days
+ * after an injection says so, on screen and read aloud; one taken before
+ * any injection, or longer after, says nothing of it. */
+static void
+test_lab_timing_mark (PageFixture   *pf,
+                      gconstpointer  data)
+{
+  g_autoptr(CobaltPrescription) prescription = cobalt_repository_get_prescription (pf->f.repository,
+                                                                                  pf->f.person->id, NULL);
+  g_autoptr(GDateTime) earlier = journal_time (pf->f.tz, 2025, 2, 20, 9, 0);
+  g_autoptr(CobaltDose) dose = journal_add_dose (&pf->f, prescription, earlier);
+  const struct { int month, day; double value; } taken[] = {
+    { 2, 1, 150 },   /* before any injection */
+    { 3, 1, 420 },   /* 9 days after the one of 20 February */
+    { 3, 10, 610 },  /* the day of the one of 10 March */
+  };
+  GtkLabel *mark;
+
+  for (guint i = 0; i < G_N_ELEMENTS (taken); i++)
+    {
+      g_autoptr(CobaltLabResult) result = cobalt_lab_result_new (pf->f.person->id, COBALT_LAB_TEST_SERUM_B12,
+                                                                 taken[i].value, "ng/L");
+      g_autoptr(GError) error = NULL;
+      GDate day;
+
+      g_date_clear (&day, 1);
+      g_date_set_dmy (&day, taken[i].day, taken[i].month, 2025);
+      cobalt_set_date (&result->taken_on, &day);
+      g_assert_true (cobalt_repository_add_lab_result (pf->f.repository, result, &error));
+      g_assert_no_error (error);
+    }
+  cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (pf->page), "labs");
+  cobalt_test_wait_idle ();
+
+  mark = cobalt_test_find_label (pf->page, "Taken 9 days after an injection");
+  g_assert_nonnull (mark);
+  g_assert_true (cobalt_test_is_showing (GTK_WIDGET (mark)));
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (mark), GTK_TYPE_LIST_BOX_ROW) ==
+                 journal_row_showing (pf->page, "Serum B12: 420 ng/L"));
+  journal_assert_name (journal_row_showing (pf->page, "Serum B12: 420 ng/L"),
+                       "Serum B12: 420 ng/L. No reference range given. Same as 420 pg/mL, 310 pmol/L. "
+                       "Taken on 1 March 2025. Taken 9 days after an injection");
+  g_assert_true (gtk_widget_get_ancestor (GTK_WIDGET (cobalt_test_find_label (pf->page, "Taken on the day of an injection")),
+                                          GTK_TYPE_LIST_BOX_ROW) ==
+                 journal_row_showing (pf->page, "Serum B12: 610 ng/L"));
+  /* Before any injection: no mark in its row. */
+  g_assert_null (cobalt_test_find_widget (journal_row_showing (pf->page, "Serum B12: 150 ng/L"), TRUE,
+                                          cobalt_test_match_label_text, "Taken 9 days after an injection"));
+  journal_assert_name (journal_row_showing (pf->page, "Serum B12: 150 ng/L"),
+                       "Serum B12: 150 ng/L. No reference range given. Same as 150 pg/mL, 110.7 pmol/L. "
+                       "Taken on 1 February 2025");
 }
 
 int
@@ -321,8 +492,14 @@ main (int   argc,
   g_test_add ("/cobalt/journal-page/checkin-no-person", PageFixture, NULL, page_set_up, test_checkin_no_person,
               page_tear_down);
   g_test_add ("/cobalt/journal-page/lab-result", PageFixture, NULL, page_set_up, test_lab_result, page_tear_down);
+  g_test_add ("/cobalt/journal-page/lab-timing-mark", PageFixture, NULL, page_set_up, test_lab_timing_mark,
+              page_tear_down);
   g_test_add ("/cobalt/journal-page/lab-refusals", PageFixture, NULL, page_set_up, test_lab_refusals, page_tear_down);
   g_test_add ("/cobalt/journal-page/reaction", PageFixture, NULL, page_set_up, test_reaction, page_tear_down);
+  g_test_add ("/cobalt/journal-page/not-recorded-choice", PageFixture, NULL, page_set_up, test_not_recorded_choice,
+              page_tear_down);
+  g_test_add ("/cobalt/journal-page/narrow-and-large", PageFixture, NULL, page_set_up, test_narrow_and_large,
+              page_tear_down);
 
   return g_test_run ();
 }

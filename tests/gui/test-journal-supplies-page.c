@@ -5,7 +5,9 @@
  * prescribed product and strength), the refusals (negative count, expiry
  * before it was received, no batch number, no strength) with nothing
  * stored, editing, a batch of another product or strength marked as not
- * for this prescription and not counted, and the sharps bin. */
+ * for this prescription and not counted, and the sharps bin; each row
+ * read aloud as one sentence, and the page and the batch editor at 360 px
+ * and with twice the text size. */
 
 #include <gtk/gtk.h>
 
@@ -13,6 +15,7 @@
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-supplies-page.h"
 #include "cobalt-supply-editor.h"
+#include "journal-gui-test-util.h"
 #include "journal-test-util.h"
 
 typedef struct
@@ -121,6 +124,12 @@ test_add_batch (PageFixture   *pf,
                    "2025-03-10");
   g_assert_nonnull (cobalt_test_find_label (editor, "room temperature"));
 
+  /* Its drop-downs are read with their choice. */
+  journal_assert_name (journal_drop_down_button (cobalt_test_find_id (editor, "product_dropdown")),
+                       "Medicine: hydroxocobalamin");
+  journal_assert_name (journal_drop_down_button (cobalt_test_find_id (editor, "strength_unit_dropdown")),
+                       "Strength unit: mg");
+
   /* The prescribed product and strength are already filled in. */
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (cobalt_test_find_id (editor, "strength_spin"))), ==, 1);
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_test_find_id (editor, "strength_unit_dropdown"))), ==, 0);
@@ -148,6 +157,12 @@ test_add_batch (PageFixture   *pf,
   g_assert_null (cobalt_test_find_label (pf->page, "Not for this prescription"));
   g_assert_nonnull (cobalt_test_find_label (pf->page, "5 left · use by 30 June 2026"));
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Keep hydroxocobalamin at room temperature"));
+  /* Read as a sentence, without the dots; the advice every batch of the
+   * product shows is its description. */
+  journal_assert_name (journal_row_showing (pf->page, "batch HX5120B"),
+                       "Hydroxocobalamin 1 mg/mL, batch HX5120B. 5 left, use by 30 June 2026, received 10 March 2025");
+  journal_assert_accessible (journal_row_showing (pf->page, "batch HX5120B"), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                             cobalt_supplies_storage_advice (COBALT_PRODUCT_HYDROXOCOBALAMIN));
 
   /* Monthly from 1 March: 1 April … 1 August are covered, 1 September is not. */
   g_assert_cmpstr (cobalt_supplies_page_get_days_text (COBALT_SUPPLIES_PAGE (pf->page)), ==,
@@ -279,6 +294,11 @@ test_other_product_not_counted (PageFixture   *pf,
   g_assert_cmpstr (cobalt_supplies_page_get_days_text (COBALT_SUPPLIES_PAGE (pf->page)), ==,
                    "Enough supplies for 22 days");
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Ampoules last 22 more days"));
+  /* A screen reader hears why, too. */
+  journal_assert_name (journal_row_showing (pf->page, "batch CY2231A"),
+                       "Cyanocobalamin 1000 mcg/mL, batch CY2231A. 10 left, use by 31 December 2027. "
+                       "Not for this prescription: this is cyanocobalamin, the prescription is for "
+                       "hydroxocobalamin. It is not counted in your supplies.");
 
   stronger = save_batch (pf, COBALT_PRODUCT_HYDROXOCOBALAMIN, 5, COBALT_DOSE_UNIT_MG, "HX5", 10);
   g_assert_nonnull (cobalt_test_find_label (pf->page, "Not for this prescription: this is 5 mg/mL, "
@@ -383,6 +403,49 @@ test_sharps_bin (PageFixture   *pf,
   g_assert_nonnull (cobalt_test_find_label (pf->page, "In use since 10 March 2025."));
 }
 
+/* The page and the batch editor fit a 360 px window, and 1280 × 800 with
+ * twice the text size: nothing showing is cut off at the side, and the
+ * editor never opens wider than the window it belongs to. */
+static void
+test_narrow_and_large (PageFixture   *pf,
+                       gconstpointer  data)
+{
+  g_autoptr(CobaltSupplyItem) batch = NULL;
+  int xft_dpi;
+
+  batch = save_batch (pf, COBALT_PRODUCT_HYDROXOCOBALAMIN, 1, COBALT_DOSE_UNIT_MG, "HX5120B-2025-LONG-BATCH", 4);
+  journal_add_stock (&pf->f, 10);
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (cobalt_test_find_id (pf->page, "capacity_spin")), 12);
+  cobalt_test_click (cobalt_test_find_id (pf->page, "capacity_button"));
+
+  for (guint scale = 1; scale <= 2; scale++)
+    {
+      int width = scale == 1 ? 360 : 1280;
+      GtkWidget *editor;
+      int default_width = 0, default_height = 0;
+
+      xft_dpi = journal_scale_text (scale);
+      gtk_window_set_default_size (GTK_WINDOW (pf->window), width, 800);
+      cobalt_test_wait_idle ();
+      g_assert_cmpint (journal_min_width (pf->page), <=, scale == 1 ? 360 : 800);
+      g_assert_cmpint (gtk_widget_get_width (pf->window), ==, width);
+      journal_assert_within (pf->page, pf->page);
+
+      editor = GTK_WIDGET (cobalt_supply_editor_new (GTK_WINDOW (pf->window), pf->context, batch,
+                                                     COBALT_SUPPLY_AMPOULE));
+      gtk_window_get_default_size (GTK_WINDOW (editor), &default_width, &default_height);
+      g_assert_cmpint (default_width, >, 0);
+      g_assert_cmpint (default_width, <=, width);
+      gtk_window_present (GTK_WINDOW (editor));
+      cobalt_test_wait_idle ();
+      g_assert_cmpint (gtk_widget_get_width (editor), <=, width);
+      g_assert_cmpint (journal_min_width (editor), <=, width);
+      journal_assert_within (editor, editor);
+      gtk_window_destroy (GTK_WINDOW (editor));
+      journal_restore_text (xft_dpi);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +458,8 @@ main (int   argc,
   g_test_add ("/cobalt/supplies-page/sharps-bin", PageFixture, NULL, page_set_up, test_sharps_bin, page_tear_down);
   g_test_add ("/cobalt/supplies-page/other-product-not-counted", PageFixture, NULL, page_set_up,
               test_other_product_not_counted, page_tear_down);
+  g_test_add ("/cobalt/supplies-page/narrow-and-large", PageFixture, NULL, page_set_up, test_narrow_and_large,
+              page_tear_down);
   g_test_add ("/cobalt/supplies-page/batch-form-starts-from-prescription", PageFixture, NULL, page_set_up,
               test_batch_form_starts_from_prescription, page_tear_down);
 

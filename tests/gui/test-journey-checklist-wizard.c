@@ -7,6 +7,7 @@
 #include "cobalt-checklist-step-page.h"
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-checklist-wizard-private.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-site-picker.h"
 #include "cobalt-status.h"
@@ -258,6 +259,173 @@ test_abort (JourneyFixture *f,
   g_assert_null (cobalt_repository_get_open_checklist_run (f->repository, f->person->id, NULL));
 }
 
+/* The CobaltChoiceButtons under @root, depth first. */
+static void
+collect_choices (GtkWidget *root,
+                 GPtrArray *choices)
+{
+  if (COBALT_IS_CHOICE_BUTTON (root))
+    g_ptr_array_add (choices, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_choices (child, choices);
+}
+
+/* The button under @root whose label reads @text (mnemonic left out). */
+static GtkWidget *
+find_button_reading (GtkWidget  *root,
+                     const char *text)
+{
+  if (GTK_IS_BUTTON (root) && GTK_IS_LABEL (gtk_button_get_child (GTK_BUTTON (root))) &&
+      g_strcmp0 (gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (root)))), text) == 0)
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button_reading (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+choice_text (GtkWidget *choice)
+{
+  return gtk_label_get_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (choice))));
+}
+
+/* The stop reasons are radio buttons that assistive technology can press
+ * (GTK 4.8 gives check buttons no AT-SPI action; the AT-SPI side runs in
+ * tests/integration/test-journey-a11y.py): one at a time, each named by
+ * its words once, none chosen when the page opens, and the one chosen is
+ * the reason stored. */
+static void
+test_stop_reasons_are_choices (JourneyFixture *f,
+                               gconstpointer   data)
+{
+  CobaltChecklistWizard *wizard = show_wizard (f);
+  g_autoptr(GPtrArray) choices = g_ptr_array_new ();
+  g_autoptr(GListModel) runs = NULL;
+  g_autoptr(CobaltChecklistRun) stored = NULL;
+  GtkWidget *reason_box;
+  GtkWidget *first, *fourth;
+  g_autofree char *reason = NULL;
+
+  tick_steps (wizard, 0, 1);
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.stop", NULL);
+  wait_for_gtk (50);
+  g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "stop");
+  reason_box = cobalt_test_find_id (GTK_WIDGET (wizard), "reason_box");
+  g_assert_nonnull (reason_box);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (reason_box), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (reason_box), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Reason for stopping (optional)");
+
+  collect_choices (reason_box, choices);
+  g_assert_cmpuint (choices->len, ==, 5);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      GtkWidget *choice = g_ptr_array_index (choices, i);
+
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (choice));
+      g_assert_true (cobalt_choice_button_get_radio (COBALT_CHOICE_BUTTON (choice)));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_ROLE_RADIO);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           choice_text (choice));
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_STATE_CHECKED, FALSE);
+      g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (choice)));
+      g_assert_true (gtk_widget_get_mapped (choice));
+    }
+  first = g_ptr_array_index (choices, 0);
+  fourth = g_ptr_array_index (choices, 3);
+
+  /* One at a time, as a group of radio buttons. */
+  cobalt_test_click (first);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (first)));
+  cobalt_test_click (fourth);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (fourth)));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (first)));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (fourth), GTK_ACCESSIBLE_STATE_CHECKED, TRUE);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_STATE_CHECKED, FALSE);
+
+  /* Back to the checklist and Stop again: nothing chosen any more. */
+  cobalt_test_click (find_button_reading (GTK_WIDGET (wizard), "Back to the checklist"));
+  g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "steps");
+  gtk_widget_activate_action (GTK_WIDGET (wizard), "wizard.stop", NULL);
+  wait_for_gtk (50);
+  for (guint i = 0; i < choices->len; i++)
+    g_assert_false (gtk_toggle_button_get_active (g_ptr_array_index (choices, i)));
+
+  /* The reason clicked is the one kept with the stopped run. */
+  cobalt_test_click (fourth);
+  reason = g_strdup (choice_text (fourth));
+  cobalt_test_click (find_button_reading (GTK_WIDGET (wizard), "Stop and don't inject"));
+  g_assert_cmpstr (cobalt_checklist_wizard_get_page (wizard), ==, "stopped");
+  runs = cobalt_repository_list_checklist_runs (f->repository, f->person->id, NULL);
+  stored = g_list_model_get_item (runs, 0);
+  g_assert_cmpint (cobalt_checklist_run_get_state (stored), ==, COBALT_RUN_ABORTED);
+  g_assert_cmpstr (cobalt_checklist_run_get_abort_reason (stored), ==, reason);
+}
+
+/* The reactions in aftercare are check boxes that assistive technology
+ * can tick, in named groups (the triage level); the one ticked is the one
+ * stored, with the dose. */
+static void
+test_aftercare_choices (JourneyFixture *f,
+                        gconstpointer   data)
+{
+  GtkWidget *page = cobalt_aftercare_page_new (f->context, f->person, 0);
+  g_autoptr(GPtrArray) choices = g_ptr_array_new ();
+  g_autoptr(GListModel) reactions = NULL;
+  g_autoptr(CobaltReaction) reaction = NULL;
+  const char *fever_label = cobalt_reaction_kind_get_label ("fever");
+  GtkWidget *fever = NULL;
+  GtkWidget *group;
+
+  fixture_show (f, page);
+  collect_choices (page, choices);
+  /* The catalogue's kinds and "Something else". */
+  g_assert_cmpuint (choices->len, ==, cobalt_reaction_catalogue_get_n_kinds () + 1);
+  for (guint i = 0; i < choices->len; i++)
+    {
+      GtkWidget *choice = g_ptr_array_index (choices, i);
+
+      g_assert_false (cobalt_choice_button_get_radio (COBALT_CHOICE_BUTTON (choice)));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                           choice_text (choice));
+      g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (choice)));
+      if (g_strcmp0 (choice_text (choice), fever_label) == 0)
+        fever = choice;
+    }
+  g_assert_nonnull (fever);
+
+  /* In a group named by its level. */
+  group = gtk_widget_get_parent (fever);
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_ROLE_GROUP);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (group), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       cobalt_triage_level_to_string (COBALT_TRIAGE_CONTACT_CLINIC));
+
+  /* A click ticks it, as a pointer or AT-SPI's "click" would. */
+  cobalt_test_click (fever);
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (fever)));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (fever), GTK_ACCESSIBLE_STATE_CHECKED, TRUE);
+  g_assert_cmpint (cobalt_aftercare_page_get_highest_level (COBALT_AFTERCARE_PAGE (page)), ==,
+                   COBALT_TRIAGE_CONTACT_CLINIC);
+
+  cobalt_test_click (cobalt_test_find_id (page, "save_button"));
+  reactions = cobalt_repository_list_reactions (f->repository, f->person->id, NULL);
+  g_assert_cmpuint (g_list_model_get_n_items (reactions), ==, 1);
+  reaction = g_list_model_get_item (reactions, 0);
+  g_assert_cmpstr (reaction->kind, ==, "fever");
+  /* Saved: it stays ticked and cannot be taken back here. */
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (fever)));
+  g_assert_false (gtk_widget_get_sensitive (fever));
+}
+
 /* Slips cannot undo a dose ------------------------------------------------ */
 
 /* Where the focus may rest after logging: the sentence saying the dose was
@@ -272,7 +440,7 @@ assert_focus_harmless (JourneyFixture        *f,
 
   g_assert_nonnull (focus);
   g_assert_true (focus != cobalt_test_find_id (GTK_WIDGET (wizard), "undo_button"));
-  g_assert_false (GTK_IS_CHECK_BUTTON (focus));
+  g_assert_false (COBALT_IS_CHOICE_BUTTON (focus));
   g_assert_false (aftercare != NULL && gtk_widget_is_ancestor (focus, aftercare));
   g_assert_true (focus == cobalt_test_find_id (GTK_WIDGET (wizard), "logged_label"));
 }
@@ -994,6 +1162,8 @@ main (int   argc,
   ADD ("double-finish-while-logging", test_double_finish_while_logging);
   ADD ("aftercare-banner-alert", test_aftercare_banner_alert);
   ADD ("abort", test_abort);
+  ADD ("stop-reasons-are-choices", test_stop_reasons_are_choices);
+  ADD ("aftercare-choices", test_aftercare_choices);
   ADD ("resume", test_resume);
   ADD ("keyboard-only", test_keyboard_only);
   ADD ("back-and-untick", test_back_and_untick);

@@ -6,7 +6,9 @@
 #include <sqlite3.h>
 
 #include "cobalt-checklist-editor.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-dose-rules.h"
+#include "cobalt-fold-box.h"
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-log-elsewhere-dialog.h"
 #include "cobalt-phase-row.h"
@@ -19,6 +21,9 @@ error_text (GtkWidget *label)
 {
   return gtk_widget_get_visible (label) ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
 }
+
+static void assert_within_width (GtkWidget *widget,
+                                 GtkWidget *root);
 
 static guint
 history_length (JourneyFixture *f)
@@ -74,13 +79,13 @@ test_prescription_refusals (JourneyFixture *f,
       GtkWidget *check = cobalt_prescription_editor_get_field (editor, name);
 
       if (check != NULL)
-        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+        choice_set_ticked (check, FALSE);
     }
   g_assert_false (cobalt_prescription_editor_save (editor, NULL));
   g_assert_nonnull (error_text (cobalt_prescription_editor_get_field (editor, "sites-error")));
   g_assert_cmpuint (history_length (f), ==, 1);
 
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:deltoid-left")), TRUE);
+  choice_set_ticked (cobalt_prescription_editor_get_field (editor, "site:deltoid-left"), TRUE);
 
   /* Now it saves, as a new version; the interval change is in it. */
   g_assert_true (cobalt_prescription_editor_save (editor, NULL));
@@ -349,6 +354,67 @@ test_checklist_editor (JourneyFixture *f,
   g_assert_cmpstr (cobalt_checklist_editor_get_title (editor, 0), ==, first);
 }
 
+/* The steps' rows read as they show ("Step 2: Check the expiry date"),
+ * follow a move or a retyped title, and name their buttons with the step;
+ * at 360 px the buttons go under the title, inside the window. */
+static void
+test_checklist_editor_rows (JourneyFixture *f,
+                            gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_checklist_editor_new (f->context, f->person);
+  CobaltChecklistEditor *editor = COBALT_CHECKLIST_EDITOR (widget);
+  GtkWidget *list;
+  GtkListBoxRow *row;
+  g_autofree char *name = NULL;
+  g_autofree char *first = NULL;
+
+  gtk_window_set_default_size (f->window, 324, 700);
+  fixture_show (f, widget);
+  list = cobalt_test_find_type (widget, GTK_TYPE_LIST_BOX);
+  first = g_strdup (cobalt_checklist_editor_get_title (editor, 0));
+
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  name = g_strdup_printf ("Step 2: %s", cobalt_checklist_editor_get_title (editor, 1));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+
+  cobalt_checklist_editor_set_title (editor, 1, "Look at the date on the box");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Step 2: Look at the date on the box");
+
+  /* Moved down, the first step is step 2 now, and says so. */
+  cobalt_checklist_editor_move (editor, 0, +1);
+  g_clear_pointer (&name, g_free);
+  name = g_strdup_printf ("Step 2: %s", first);
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), 1);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name);
+  wait_for_gtk (100);
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (list), i)) != NULL; i++)
+    {
+      GtkWidget *entry = cobalt_test_find_type (GTK_WIDGET (row), GTK_TYPE_ENTRY);
+      GtkWidget *fold = gtk_widget_get_ancestor (entry, COBALT_TYPE_FOLD_BOX);
+      GtkWidget *buttons = gtk_widget_get_last_child (fold);
+      g_autofree char *up = g_strdup_printf ("Move step %d up", i + 1);
+      g_autofree char *remove = g_strdup_printf ("Remove step %d", i + 1);
+      graphene_rect_t title_bounds, buttons_bounds;
+
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (buttons)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, up);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (gtk_widget_get_last_child (buttons)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL, remove);
+      g_assert_cmpstr (gtk_widget_get_tooltip_text (gtk_widget_get_last_child (buttons)), ==, remove);
+
+      g_assert_true (cobalt_fold_box_get_folded (COBALT_FOLD_BOX (fold)));
+      assert_within_width (entry, GTK_WIDGET (f->window));
+      for (GtkWidget *b = gtk_widget_get_first_child (buttons); b != NULL; b = gtk_widget_get_next_sibling (b))
+        assert_within_width (b, GTK_WIDGET (f->window));
+      g_assert_true (gtk_widget_compute_bounds (entry, GTK_WIDGET (f->window), &title_bounds));
+      g_assert_true (gtk_widget_compute_bounds (buttons, GTK_WIDGET (f->window), &buttons_bounds));
+      g_assert_cmpfloat (buttons_bounds.origin.y, >=, title_bounds.origin.y + title_bounds.size.height);
+    }
+}
+
 /* Hydroxocobalamin under the skin: an information line in the editor,
  * never a block; the cyanocobalamin caution in its place for that
  * medicine. */
@@ -378,7 +444,7 @@ test_prescription_hydroxo_subcutaneous (JourneyFixture *f,
   g_assert_true (gtk_widget_get_visible (info));
 
   /* Information only: with a site under the skin ticked, it saves. */
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:sc-abdomen-left")), TRUE);
+  choice_set_ticked (cobalt_prescription_editor_get_field (editor, "site:sc-abdomen-left"), TRUE);
   g_assert_true (cobalt_prescription_editor_save (editor, NULL));
   {
     g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, f->person->id, NULL);
@@ -412,7 +478,7 @@ test_prescription_template_keeps_technique (JourneyFixture *f,
   g_assert_true (cobalt_prescription_editor_load_template (editor, "uk-cyano-cytamen"));
   g_assert_cmpfloat (gtk_spin_button_get_value (GTK_SPIN_BUTTON (injecting)), ==, 23);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (drawing)), ==, "Not recorded");
-  g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:deltoid-left"))));
+  g_assert_true (choice_get_ticked (cobalt_prescription_editor_get_field (editor, "site:deltoid-left")));
   g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (cobalt_prescription_editor_get_field (editor, "product"))),
                     ==, COBALT_PRODUCT_CYANOCOBALAMIN);
 
@@ -470,7 +536,7 @@ test_prescription_new_person_blank (JourneyFixture *f,
       GtkWidget *check = cobalt_prescription_editor_get_field (editor, name);
 
       if (check != NULL)
-        g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+        g_assert_false (choice_get_ticked (check));
     }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cobalt_prescription_editor_get_field (editor, "angle"))),
                    ==, "Not recorded");
@@ -523,6 +589,87 @@ test_person_details (JourneyFixture *f,
   g_clear_object (&stored);
   stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
   g_assert_cmpstr (stored->urgent_number, ==, "111");
+
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* The date of birth in the person's details: optional, typed as
+ * year-month-day, refused in the future (on the clock's day), before 1900
+ * or after a dose in the log, with the reason under the field; saved,
+ * shown again, and cleared. */
+static void
+test_person_details_date_of_birth (JourneyFixture *f,
+                                   gconstpointer   data)
+{
+  CobaltPreferencesWindow *prefs = cobalt_preferences_window_new (f->window, f->context, f->person);
+  GtkWidget *entry, *error_label, *caption;
+  g_autoptr(CobaltPerson) stored = NULL;
+  const struct { const char *text; const char *reason; } refused[] = {
+    { "14/07/1961", "year-month-day" },
+    { "1961-02-30", "year-month-day" },
+    { "2025-03-11", "in the future" },
+    { "1899-12-31", "before 1900" },
+    /* The fixture's dose was given on 10 December 2024. */
+    { "2025-01-01", "The log has a dose on 10 December 2024, before this date of birth" },
+  };
+
+  gtk_window_present (GTK_WINDOW (prefs));
+  cobalt_preferences_window_show_page (prefs, "person");
+  wait_for_gtk (100);
+  entry = cobalt_preferences_window_get_field (prefs, "date-of-birth");
+  error_label = cobalt_preferences_window_get_field (prefs, "date-of-birth-error");
+  g_assert_nonnull (entry);
+  g_assert_true (gtk_widget_get_mapped (entry));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  /* Its caption names it and reaches it from the keyboard. */
+  caption = GTK_WIDGET (cobalt_test_find_label (GTK_WIDGET (prefs), "Date of birth (optional)"));
+  g_assert_nonnull (caption);
+  g_assert_true (gtk_label_get_mnemonic_widget (GTK_LABEL (caption)) == entry);
+  g_assert_cmpuint (gtk_label_get_mnemonic_keyval (GTK_LABEL (caption)), ==, GDK_KEY_b);
+
+  /* Optional: saving without one keeps none. */
+  g_assert_true (cobalt_preferences_window_save_person (prefs, NULL));
+  stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
+  g_assert_null (stored->date_of_birth);
+  g_clear_object (&stored);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (entry), refused[i].text);
+      g_assert_false (cobalt_preferences_window_save_person (prefs, NULL));
+      g_assert_nonnull (error_text (error_label));
+      if (strstr (error_text (error_label), refused[i].reason) == NULL)
+        g_error ("“%s” refused with “%s”", refused[i].text, error_text (error_label));
+      stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
+      g_assert_null (stored->date_of_birth);
+      g_clear_object (&stored);
+    }
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), " 1961-07-14 ");
+  g_assert_true (cobalt_preferences_window_save_person (prefs, NULL));
+  g_assert_null (error_text (error_label));
+  stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
+  g_assert_nonnull (stored->date_of_birth);
+  g_assert_cmpint (g_date_get_year (stored->date_of_birth), ==, 1961);
+  g_assert_cmpint (g_date_get_month (stored->date_of_birth), ==, 7);
+  g_assert_cmpint (g_date_get_day (stored->date_of_birth), ==, 14);
+  g_clear_object (&stored);
+  /* Everyone holding the person sees it. */
+  g_assert_nonnull (f->person->date_of_birth);
+  g_assert_cmpint (g_date_get_year (f->person->date_of_birth), ==, 1961);
+  gtk_window_destroy (GTK_WINDOW (prefs));
+
+  /* Shown again next time, and cleared by emptying the field. */
+  prefs = cobalt_preferences_window_new (f->window, f->context, f->person);
+  gtk_window_present (GTK_WINDOW (prefs));
+  wait_for_gtk (50);
+  entry = cobalt_preferences_window_get_field (prefs, "date-of-birth");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "1961-07-14");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  g_assert_true (cobalt_preferences_window_save_person (prefs, NULL));
+  stored = cobalt_repository_get_person (f->repository, f->person->id, NULL);
+  g_assert_null (stored->date_of_birth);
+  g_assert_null (f->person->date_of_birth);
 
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
@@ -690,7 +837,7 @@ test_log_elsewhere_amount_reason (JourneyFixture *f,
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("hour")), 8);
   gtk_spin_button_set_value (GTK_SPIN_BUTTON (FIELD ("amount")), 2);
   g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (FIELD ("amount-reason")), TRUE);
+  choice_set_ticked (FIELD ("amount-reason"), TRUE);
   g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
   g_assert_nonnull (error_text (FIELD ("amount-reason-error")));
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("amount-reason-note")), "Dr Rao gave a double dose at the clinic");
@@ -760,6 +907,230 @@ test_log_elsewhere_database_error (JourneyFixture *f,
   g_object_unref (dialog);
 }
 
+/* The button inside @dropdown that a screen reader lands on. */
+static GtkWidget *
+drop_down_button (GtkWidget *dropdown)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (dropdown); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_TOGGLE_BUTTON (child))
+      return child;
+
+  g_assert_not_reached ();
+}
+
+/* Presses @choice as assistive technology does (its "click" action
+ * activates it), and waits for the press to be shown and the toggle. */
+static void
+press_choice (GtkWidget *choice)
+{
+  gboolean was = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (choice));
+
+  g_assert_true (gtk_widget_activate (choice));
+  for (guint i = 0; i < 20 && gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (choice)) == was; i++)
+    wait_for_gtk (50);
+  g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (choice)), !=, was);
+}
+
+/* Every tick box of the prescription (the technique's and the sites') is
+ * a check box assistive technology can tick; a phase's controls are named
+ * with its number and the dose unit, and follow both as they change. */
+static void
+test_prescription_choices_and_names (JourneyFixture *f,
+                                     gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *swab = cobalt_prescription_editor_get_field (editor, "swab");
+  GtkWidget *aspirate = cobalt_prescription_editor_get_field (editor, "aspirate");
+  GtkWidget *thigh = cobalt_prescription_editor_get_field (editor, "site:vastus-lateralis-left");
+  GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
+  GtkWidget *unit = cobalt_prescription_editor_get_field (editor, "unit");
+  CobaltPhaseRow *first, *second;
+  gboolean swab_was;
+
+  fixture_show (f, widget);
+
+  for (GtkWidget **w = (GtkWidget *[]) { swab, aspirate, thigh, NULL }; *w != NULL; w++)
+    {
+      g_assert_true (COBALT_IS_CHOICE_BUTTON (*w));
+      g_assert_false (cobalt_choice_button_get_radio (COBALT_CHOICE_BUTTON (*w)));
+      gtk_test_accessible_assert_role (GTK_ACCESSIBLE (*w), GTK_ACCESSIBLE_ROLE_CHECKBOX);
+    }
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (swab), GTK_ACCESSIBLE_PROPERTY_LABEL, "Clean the skin with a swab");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (thigh), GTK_ACCESSIBLE_PROPERTY_LABEL, "Left outer thigh");
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (thigh), GTK_ACCESSIBLE_STATE_CHECKED, TRUE);
+
+  /* Ticked and unticked through their action, and saved so. */
+  swab_was = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (swab));
+  press_choice (swab);
+  press_choice (aspirate);
+  press_choice (thigh);
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (thigh), GTK_ACCESSIBLE_STATE_CHECKED, FALSE);
+  g_assert_true (cobalt_prescription_editor_save (editor, NULL));
+  {
+    g_autoptr(CobaltPrescription) p = cobalt_repository_get_prescription (f->repository, f->person->id, NULL);
+
+    g_assert_cmpint (p->use_swab, ==, !swab_was);
+    g_assert_true (p->aspirate);
+    g_assert_false (cobalt_prescription_is_site_enabled (p, "vastus-lateralis-left"));
+    g_assert_true (cobalt_prescription_is_site_enabled (p, "deltoid-left"));
+  }
+
+  /* A drop-down's button says what it chooses and its choice. */
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (drop_down_button (cobalt_prescription_editor_get_field (editor, "route"))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Route: Into the muscle (IM)");
+
+  /* One phase, named as it reads; each control with its number. */
+  first = COBALT_PHASE_ROW (gtk_widget_get_first_child (list));
+  gtk_editable_set_text (GTK_EDITABLE (cobalt_phase_row_get_field (first, "label")), "Maintenance");
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (first), GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 1: Maintenance");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cobalt_phase_row_get_field (first, "amount")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 1 dose in milligrams");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cobalt_phase_row_get_field (first, "interval")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 1 repeats every");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cobalt_phase_row_get_field (first, "end-value")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 1 number of doses or days");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cobalt_phase_row_get_field (first, "remove")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Remove phase 1");
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (cobalt_phase_row_get_field (first, "remove")), ==, "Remove phase 1");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (drop_down_button (cobalt_phase_row_get_field (first, "unit"))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 1 interval unit: months");
+
+  /* The dose in micrograms: every phase's dose says so. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (unit), COBALT_DOSE_UNIT_MCG);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cobalt_phase_row_get_field (first, "amount")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 1 dose in micrograms");
+
+  /* A phase added before it takes its place: the names follow. */
+  cobalt_prescription_editor_add_phase (editor);
+  second = COBALT_PHASE_ROW (gtk_widget_get_last_child (list));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 2");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cobalt_phase_row_get_field (second, "amount")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 2 dose in micrograms");
+  cobalt_test_click (cobalt_phase_row_get_field (first, "remove"));
+  g_assert_true (gtk_widget_get_first_child (list) == GTK_WIDGET (second));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (second), GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 1");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (cobalt_phase_row_get_field (second, "end")),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Phase 1 ends");
+}
+
+/* @widget lies within @root's width. */
+static void
+assert_within_width (GtkWidget *widget,
+                     GtkWidget *root)
+{
+  graphene_rect_t bounds;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, root, &bounds));
+  g_assert_cmpfloat (bounds.origin.x, >=, 0);
+  g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <=, gtk_widget_get_width (root) + 0.5);
+}
+
+/* At 360 px a phase's fields stack (every one inside the window); on a
+ * wide window "Every", "Ends" and "Dose" stand on one line. The editor
+ * never needs more than a 360 px window has. */
+static void
+test_prescription_phases_narrow_and_wide (JourneyFixture *f,
+                                          gconstpointer   data)
+{
+  GtkWidget *widget = cobalt_prescription_editor_new (f->context, f->person);
+  CobaltPrescriptionEditor *editor = COBALT_PRESCRIPTION_EDITOR (widget);
+  GtkWidget *list = cobalt_prescription_editor_get_field (editor, "phases-list");
+  const char *fields[] = { "label", "interval", "unit", "end", "end-value", "amount", "remove", NULL };
+  int min_width;
+
+  gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360 - 2 * 18);
+
+  gtk_window_set_default_size (f->window, 324, 700);
+  fixture_show (f, widget);
+  g_assert_true (cobalt_prescription_editor_load_template (editor, "uk-cyano-cytamen"));
+  wait_for_gtk (100);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *interval = cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "interval");
+      GtkWidget *amount = cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "amount");
+      GtkWidget *fold = gtk_widget_get_ancestor (gtk_widget_get_parent (interval), COBALT_TYPE_FOLD_BOX);
+      graphene_rect_t a, b;
+
+      g_assert_true (cobalt_fold_box_get_folded (COBALT_FOLD_BOX (fold)));
+      for (guint i = 0; fields[i] != NULL; i++)
+        assert_within_width (cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), fields[i]), GTK_WIDGET (f->window));
+      g_assert_true (gtk_widget_compute_bounds (interval, GTK_WIDGET (f->window), &a));
+      g_assert_true (gtk_widget_compute_bounds (amount, GTK_WIDGET (f->window), &b));
+      g_assert_cmpfloat (b.origin.y, >=, a.origin.y + a.size.height);
+    }
+  for (GtkWidget **w = (GtkWidget *[]) { cobalt_prescription_editor_get_field (editor, "save"),
+                                         cobalt_prescription_editor_get_field (editor, "template"),
+                                         cobalt_prescription_editor_get_field (editor, "product-name"), NULL };
+       *w != NULL; w++)
+    assert_within_width (*w, GTK_WIDGET (f->window));
+
+  gtk_window_set_default_size (f->window, 1000, 700);
+  wait_for_gtk (200);
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (f->window)), >=, 900);
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *interval = cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "interval");
+      GtkWidget *amount = cobalt_phase_row_get_field (COBALT_PHASE_ROW (row), "amount");
+      GtkWidget *fold = gtk_widget_get_ancestor (gtk_widget_get_parent (interval), COBALT_TYPE_FOLD_BOX);
+      graphene_rect_t a, b;
+
+      g_assert_false (cobalt_fold_box_get_folded (COBALT_FOLD_BOX (fold)));
+      g_assert_true (gtk_widget_compute_bounds (interval, GTK_WIDGET (f->window), &a));
+      g_assert_true (gtk_widget_compute_bounds (amount, GTK_WIDGET (f->window), &b));
+      g_assert_cmpfloat (ABS (b.origin.y - a.origin.y), <, 1);
+      g_assert_cmpfloat (b.origin.x, >, a.origin.x + a.size.width);
+    }
+}
+
+/* The sections of Preferences: beside the page on a wide window, above it
+ * at 360 px; choosing one shows its page. */
+static void
+test_preferences_sections (JourneyFixture *f,
+                           gconstpointer   data)
+{
+  const int widths[] = { 360, 900 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      CobaltPreferencesWindow *prefs = cobalt_preferences_window_new (NULL, f->context, f->person);
+      GtkWidget *sections = cobalt_test_find_id (GTK_WIDGET (prefs), "sections_list");
+      GtkWidget *stack = cobalt_test_find_id (GTK_WIDGET (prefs), "stack");
+      GtkListBoxRow *person;
+      graphene_rect_t list_bounds, page_bounds;
+      int min_width;
+
+      gtk_window_set_default_size (GTK_WINDOW (prefs), widths[i], 700);
+      gtk_window_present (GTK_WINDOW (prefs));
+      wait_for_gtk (200);
+      gtk_widget_measure (GTK_WIDGET (prefs), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+      g_assert_cmpint (min_width, <=, 360);
+
+      /* Named, and choosing one shows its page. */
+      person = gtk_list_box_get_row_at_index (GTK_LIST_BOX (sections), 2);
+      gtk_test_accessible_assert_property (GTK_ACCESSIBLE (person), GTK_ACCESSIBLE_PROPERTY_LABEL, "Person");
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "prescription");
+      gtk_list_box_select_row (GTK_LIST_BOX (sections), person);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "person");
+      cobalt_preferences_window_show_page (prefs, "reminders");
+      g_assert_true (gtk_list_box_get_selected_row (GTK_LIST_BOX (sections)) ==
+                     gtk_list_box_get_row_at_index (GTK_LIST_BOX (sections), 3));
+      wait_for_gtk (100);
+
+      g_assert_true (gtk_widget_compute_bounds (sections, GTK_WIDGET (prefs), &list_bounds));
+      g_assert_true (gtk_widget_compute_bounds (stack, GTK_WIDGET (prefs), &page_bounds));
+      assert_within_width (stack, GTK_WIDGET (prefs));
+      if (widths[i] == 360)
+        g_assert_cmpfloat (page_bounds.origin.y, >=, list_bounds.origin.y + list_bounds.size.height);
+      else
+        g_assert_cmpfloat (page_bounds.origin.x, >=, list_bounds.origin.x + list_bounds.size.width);
+
+      gtk_window_destroy (GTK_WINDOW (prefs));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -772,11 +1143,16 @@ main (int   argc,
   ADD ("prescription-template-and-caution", test_prescription_template_and_caution);
   ADD ("prescription-volume", test_prescription_volume);
   ADD ("checklist-editor", test_checklist_editor);
+  ADD ("checklist-editor-rows", test_checklist_editor_rows);
   ADD ("prescription-hydroxo-subcutaneous", test_prescription_hydroxo_subcutaneous);
   ADD ("prescription-template-keeps-technique", test_prescription_template_keeps_technique);
   ADD ("prescription-new-person-blank", test_prescription_new_person_blank);
+  ADD ("prescription-choices-and-names", test_prescription_choices_and_names);
+  ADD ("prescription-phases-narrow-and-wide", test_prescription_phases_narrow_and_wide);
+  ADD ("preferences-sections", test_preferences_sections);
   ADD ("person-details", test_person_details);
   ADD ("person-details-number-never-asked", test_person_details_number_never_asked);
+  ADD ("person-details-date-of-birth", test_person_details_date_of_birth);
   ADD ("log-elsewhere", test_log_elsewhere);
   ADD ("log-elsewhere-refuses-future", test_log_elsewhere_refuses_future);
   ADD ("log-elsewhere-amount-reason", test_log_elsewhere_amount_reason);

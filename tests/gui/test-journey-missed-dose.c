@@ -238,7 +238,7 @@ test_log_elsewhere_early (JourneyFixture *f,
 
   notice = find_of_type (FIELD ("timing"), COBALT_TYPE_DOSE_TIMING_NOTICE);
   gtk_editable_set_text (cobalt_dose_timing_notice_get_note_entry (COBALT_DOSE_TIMING_NOTICE (notice)), "Dr Rao");
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (FIELD ("timing-confirm")), TRUE);
+  choice_set_ticked (FIELD ("timing-confirm"), TRUE);
   g_assert_true (cobalt_log_elsewhere_dialog_save (dialog, NULL));
 #undef FIELD
 
@@ -262,10 +262,10 @@ test_log_elsewhere_tick_is_per_time (JourneyFixture *f,
   g_object_ref_sink (dialog);
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-05");
   g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (FIELD ("timing-confirm")), TRUE);
+  choice_set_ticked (FIELD ("timing-confirm"), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("date")), "2025-03-04");
   g_assert_false (cobalt_log_elsewhere_dialog_save (dialog, NULL));
-  g_assert_false (gtk_check_button_get_active (GTK_CHECK_BUTTON (FIELD ("timing-confirm"))));
+  g_assert_false (choice_get_ticked (FIELD ("timing-confirm")));
   g_assert_cmpuint (dose_count (f), ==, 1);
 #undef FIELD
 
@@ -323,7 +323,7 @@ test_not_given_moved (JourneyFixture *f,
 
 #define FIELD(name) cobalt_not_given_dialog_get_field (dialog, name)
   g_object_ref_sink (dialog);
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (FIELD ("move")), TRUE);
+  choice_set_ticked (FIELD ("move"), TRUE);
   g_assert_true (gtk_widget_get_visible (FIELD ("moved-to")));
   gtk_editable_set_text (GTK_EDITABLE (FIELD ("advised-by")), "Practice nurse");
 
@@ -387,8 +387,7 @@ test_prescription_first_dose_date (JourneyFixture *f,
   /* A new person's prescription starts blank: the regimen and a trained
    * site are the person's to give. */
   g_assert_true (cobalt_prescription_editor_load_template (editor, "uk-hydroxo-prophylaxis"));
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (cobalt_prescription_editor_get_field (editor, "site:deltoid-left")),
-                               TRUE);
+  choice_set_ticked (cobalt_prescription_editor_get_field (editor, "site:deltoid-left"), TRUE);
   gtk_editable_set_text (entry, "2025-03-12");
   g_assert_true (cobalt_prescription_editor_save (editor, &error));
   g_assert_no_error (error);

@@ -176,6 +176,56 @@ test_list_mode (JourneyFixture *f,
   g_assert_true (shows_text (GTK_WIDGET (picker), "✓ Chosen"));
 }
 
+/* The row (GTK's list item widget) that holds the label starting @name. */
+static GtkWidget *
+list_row (CobaltSitePicker *picker,
+          const char       *name,
+          const char      **text)
+{
+  GtkWidget *list = cobalt_test_find_type (GTK_WIDGET (picker), GTK_TYPE_LIST_VIEW);
+  GtkWidget *label;
+  GtkWidget *box;
+
+  g_assert_nonnull (list);
+  label = cobalt_test_find_widget (list, TRUE, cobalt_test_match_label_text, name);
+
+  g_assert_nonnull (label);
+  *text = gtk_label_get_text (GTK_LABEL (label));
+  box = gtk_widget_get_parent (label);
+  g_assert_nonnull (gtk_widget_get_parent (box));
+
+  return gtk_widget_get_parent (box);
+}
+
+/* A row of the list is read as one sentence from what it shows: the site,
+ * its last use and state, and "Chosen for this dose." once chosen. */
+static void
+test_list_rows_named (JourneyFixture *f,
+                      gconstpointer   data)
+{
+  CobaltSitePicker *picker = show_picker (f);
+  g_autofree char *chosen = NULL;
+  const char *text;
+  GtkWidget *row;
+
+  cobalt_site_picker_set_list_mode (picker, TRUE);
+  wait_for_gtk (100);
+
+  row = list_row (picker, "Left upper arm", &text);
+  g_assert_nonnull (strstr (text, "suggested"));
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_ROLE_LIST_ITEM);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+  row = list_row (picker, "Left outer thigh", &text);
+  g_assert_nonnull (strstr (text, "90 days ago"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, text);
+
+  g_assert_true (cobalt_site_picker_choose (picker, "deltoid-right"));
+  wait_for_gtk (50);
+  row = list_row (picker, "Right upper arm", &text);
+  chosen = g_strdup_printf ("%s. Chosen for this dose.", text);
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, chosen);
+}
+
 static void
 test_scales (JourneyFixture *f,
              gconstpointer   data)
@@ -208,6 +258,7 @@ main (int   argc,
   ADD ("resting-needs-end-rest", test_resting_needs_end_rest);
   ADD ("arrow-keys", test_arrow_keys);
   ADD ("list-mode", test_list_mode);
+  ADD ("list-rows-named", test_list_rows_named);
   ADD ("scales", test_scales);
 #undef ADD
 

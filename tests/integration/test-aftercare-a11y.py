@@ -7,6 +7,8 @@ the ALERT role, named by what to do ("Call 999 now") and described by
 why, there as soon as the reaction is ticked, a new one when the level
 changes. Milder banners are a status bar, no alert. (GTK 4.8 sends no
 event for an accessible nobody has read yet, so the test reads the tree.)
+The reactions are ticked and unticked through AT-SPI too, as check boxes
+found by their names.
 
 Usage: test-aftercare-a11y.py AFTERCARE-A11Y-APP   (needs a D-Bus session
 bus; the at-spi bus is started on demand)."""
@@ -25,6 +27,13 @@ if not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
 import pyatspi  # noqa: E402
 
 APP_NAME = "cobalt-aftercare-a11y"
+# The catalogue's words for the reactions ticked (cobalt-reaction.c).
+LABELS = {
+    "site-pain": "Pain at the injection site",
+    "fever": "Fever",
+    "hives-swelling": "Widespread hives or rash, with or without swelling of the skin",
+    "face-swelling": "Swelling of the throat, tongue, lips or face",
+}
 
 
 def tap(ok, text):
@@ -90,14 +99,18 @@ def main():
     env["GTK_A11Y"] = "atspi"
     print("1..5", flush=True)
 
-    proc = subprocess.Popen([sys.argv[1]], stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env, text=True)
+    proc = subprocess.Popen([sys.argv[1]], stdout=subprocess.PIPE, env=env, text=True)
 
-    def send(line):
-        proc.stdin.write(line + "\n")
-        proc.stdin.flush()
-        answer = proc.stdout.readline().strip()
-        if answer != "DONE":
-            raise AssertionError("%s: %s" % (line, answer))
+    def checked(acc):
+        return acc.getState().contains(pyatspi.STATE_CHECKED)
+
+    def tick(kind, ticked):
+        """The reaction's check box, by its name, pressed through AT-SPI."""
+        box = wait_for(lambda: [a for a in of_role(app, pyatspi.ROLE_CHECK_BOX) if a.name == LABELS[kind]],
+                       "the check box of " + kind)[0]
+        if checked(box) != ticked:
+            box.queryAction().doAction(0)
+        wait_for(lambda: checked(box) == ticked, "%s to be %s" % (kind, "ticked" if ticked else "unticked"))
 
     try:
         if not tap(proc.stdout.readline().strip() == "READY", "the aftercare page opened"):
@@ -105,29 +118,29 @@ def main():
         app = wait_for(find_app, "the application on the accessibility bus")
 
         # Mild and contact-the-clinic: a banner, as a status bar, no alert.
-        send("REACT site-pain")
-        send("REACT fever")
+        tick("site-pain", True)
+        tick("fever", True)
         status = wait_for(lambda: [a for a in of_role(app, pyatspi.ROLE_STATUS_BAR)
                                    if a.name.startswith("Contact your clinic today")], "the clinic banner")
         tap(not alerts(app) and "01234 567890" in status[0].name,
             "a mild or clinic banner is a status, no alert: %r" % status[0].name)
 
         # Urgent advice: an alert, named and described.
-        send("REACT hives-swelling")
+        tick("hives-swelling", True)
         urgent = wait_for(lambda: alerts(app), "the urgent-advice alert")
         tap(len(urgent) == 1 and urgent[0].name == "Get medical advice now"
             and "01234 567890" in (urgent[0].description or ""),
             "urgent advice is an alert: %r, %r" % (urgent[0].name, urgent[0].description))
 
         # An emergency on top: a new alert in its place.
-        send("REACT face-swelling")
+        tick("face-swelling", True)
         emergency = wait_for(lambda: [a for a in alerts(app) if a.name == "Call 999 now"], "the emergency alert")
         tap(len(alerts(app)) == 1 and "anaphylaxis" in (emergency[0].description or ""),
             "an emergency is an alert: %r, %r" % (emergency[0].name, emergency[0].description))
 
         # Unticked again: no alert is left.
-        send("UNREACT face-swelling")
-        send("UNREACT hives-swelling")
+        tick("face-swelling", False)
+        tick("hives-swelling", False)
         wait_for(lambda: not alerts(app), "the alert to go")
         tap(not alerts(app), "no alert once the urgent reactions are unticked")
         return 0

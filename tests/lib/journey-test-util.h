@@ -213,6 +213,30 @@ dose_count (JourneyFixture *f)
   return doses->len;
 }
 
+/* Ticks or unticks a choice as a person would. Cobalt's choices are
+ * CobaltChoiceButtons (toggle buttons AT-SPI can press); forms of other
+ * areas may still hold a GtkCheckButton while they move over. */
+static inline void
+choice_set_ticked (GtkWidget *choice,
+                   gboolean   ticked)
+{
+  g_assert_nonnull (choice);
+  if (GTK_IS_TOGGLE_BUTTON (choice))
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (choice), ticked);
+  else
+    gtk_check_button_set_active (GTK_CHECK_BUTTON (choice), ticked);
+}
+
+static inline gboolean
+choice_get_ticked (GtkWidget *choice)
+{
+  g_assert_nonnull (choice);
+  if (GTK_IS_TOGGLE_BUTTON (choice))
+    return gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (choice));
+
+  return gtk_check_button_get_active (GTK_CHECK_BUTTON (choice));
+}
+
 /* TRUE when a visible label under @widget contains @text: what a person would read. */
 static inline gboolean
 shows_text (GtkWidget  *widget,

@@ -12,6 +12,7 @@
 #include "cobalt-color-scheme.h"
 #include "cobalt-data-problem.h"
 #include "cobalt-core.h"
+#include "cobalt-style.h"
 #include "cobalt-window.h"
 
 struct _CobaltApplication
@@ -62,6 +63,8 @@ static const GOptionEntry option_entries[] = {
     N_("Write the person’s upcoming doses to FILE as iCalendar and exit"), N_("FILE") },
   { "export-pdf", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Write the person’s report for the clinic to FILE as PDF and exit"), N_("FILE") },
+  { "export-fhir", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write the person’s record to FILE as a FHIR R4 bundle (JSON) and exit"), N_("FILE") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the doses in the CSV FILE to the person’s log and exit"), N_("FILE") },
   { NULL }
@@ -446,17 +449,20 @@ cobalt_application_handle_local_options (GApplication *application,
     g_autofree char *export_csv = NULL;
     g_autofree char *export_ics = NULL;
     g_autofree char *export_pdf = NULL;
+    g_autofree char *export_fhir = NULL;
     CobaltCarersCliOptions transfer = { NULL, };
 
     g_variant_dict_lookup (options, "import-csv", "^ay", &import_csv);
     g_variant_dict_lookup (options, "export-csv", "^ay", &export_csv);
     g_variant_dict_lookup (options, "export-ics", "^ay", &export_ics);
     g_variant_dict_lookup (options, "export-pdf", "^ay", &export_pdf);
+    g_variant_dict_lookup (options, "export-fhir", "^ay", &export_fhir);
     g_variant_dict_lookup (options, "person", "&s", &transfer.person_name);
     transfer.import_csv = import_csv;
     transfer.export_csv = export_csv;
     transfer.export_ics = export_ics;
     transfer.export_pdf = export_pdf;
+    transfer.export_fhir = export_fhir;
 
     /* Exports and imports need no display and open no window. */
     if (cobalt_carers_cli_wanted (&transfer))
@@ -577,14 +583,7 @@ cobalt_application_startup (GApplication *application)
   g_unix_signal_add (SIGINT, on_quit_signal_cb, self);
 
   /* GtkApplication (unlike libadwaita's) does not load style.css itself. */
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, "/io/github/cobaltb12/Cobalt/app/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (),
-                                                GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
+  cobalt_style_install (gdk_display_get_default ());
 
   if (self->clock == NULL)
     self->clock = cobalt_clock_new_real ();
@@ -688,7 +687,7 @@ cobalt_application_init (CobaltApplication *self)
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Keep track of vitamin B12 injections at home."));
   g_application_set_option_context_description (G_APPLICATION (self),
-                                                _("--export-csv, --export-ics, --export-pdf and --import-csv "
+                                                _("--export-csv, --export-ics, --export-pdf, --export-fhir and --import-csv "
                                                   "work without a display, for the person named by --person "
                                                   "(needed when Cobalt keeps several people); they combine "
                                                   "with --demo and --data-dir.\n\n"

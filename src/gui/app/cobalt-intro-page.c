@@ -5,6 +5,7 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cobalt-app-util.h"
 #include "cobalt-context.h"
 #include "cobalt-intro-page.h"
 #include "cobalt-journey-util.h"
@@ -21,7 +22,9 @@ struct _CobaltIntroPage
   GtkLabel         *name_error_label;
   GtkEditable      *clinic_name_entry;
   GtkEditable      *clinic_phone_entry;
+  GtkGrid          *person_grid;
   GtkGrid          *numbers_grid;
+  GtkGrid          *form_grid;
   GtkDropDown      *template_dropdown;  /* 0: "Choose…", then the templates */
   GtkLabel         *template_error_label;
   GtkLabel         *template_description_label;
@@ -63,7 +66,6 @@ struct _CobaltIntroPage
   GtkSpinButton    *minute_spin;
   GtkLabel         *form_error_label;
   GtkWidget        *create_button;
-  GtkSizeGroup     *caption_group;
 
   CobaltNumberFields *numbers;
   GHashTable       *site_checks;      /* site id → GtkCheckButton (borrowed) */
@@ -385,6 +387,10 @@ rebuild_sites (CobaltIntroPage *self)
       g_signal_connect (check, "toggled", G_CALLBACK (on_site_toggled_cb), self);
       g_hash_table_insert (self->site_checks, g_strdup (info->id), check);
       gtk_flow_box_append (self->sites_box, check);
+      /* The flow box's cell around it is a stop for a screen reader too. */
+      gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (check)),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, cobalt_site_info_get_name (info),
+                                      -1);
     }
 }
 
@@ -673,7 +679,9 @@ cobalt_intro_page_class_init (CobaltIntroPageClass *klass)
   BIND (name_error_label);
   BIND (clinic_name_entry);
   BIND (clinic_phone_entry);
+  BIND (person_grid);
   BIND (numbers_grid);
+  BIND (form_grid);
   BIND (template_dropdown);
   BIND (template_error_label);
   BIND (template_description_label);
@@ -715,7 +723,6 @@ cobalt_intro_page_class_init (CobaltIntroPageClass *klass)
   BIND (minute_spin);
   BIND (form_error_label);
   BIND (create_button);
-  BIND (caption_group);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_template_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_product_selected_cb);
@@ -740,10 +747,13 @@ cobalt_intro_page_init (CobaltIntroPage *self)
   /* Someone new: the locale's emergency number where it is known, to be
    * checked; otherwise empty and required. */
   self->numbers = cobalt_number_fields_new (self->numbers_grid, 0, 0, 1, NULL);
-  gtk_size_group_add_widget (self->caption_group,
-                             cobalt_number_fields_get_field (self->numbers, "emergency-caption"));
-  gtk_size_group_add_widget (self->caption_group,
-                             cobalt_number_fields_get_field (self->numbers, "urgent-caption"));
+  /* One column, so that the form fits 360 px and large text. */
+  cobalt_app_stack_captions (self->person_grid);
+  cobalt_app_stack_captions (self->numbers_grid);
+  cobalt_app_stack_captions (self->form_grid);
+  cobalt_app_wrap_check_label (self->starting_check);
+  cobalt_app_wrap_check_label (self->had_dose_check);
+  cobalt_app_wrap_check_label (self->loading_done_check);
 
   gtk_label_set_label (self->caution_label, cobalt_clinical_cyanocobalamin_caution ());
   gtk_label_set_label (self->hydroxo_sc_label, cobalt_clinical_hydroxo_subcutaneous ());
@@ -758,6 +768,18 @@ cobalt_intro_page_init (CobaltIntroPage *self)
                                   -1);
   /* A long page: the wheel must scroll it, not change the reminder time. */
   cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
+
+  /* What a screen reader lands on, named without a raw "_". */
+  cobalt_journey_fix_button_names (GTK_WIDGET (self));
+  cobalt_app_name_check_button (self->starting_check);
+  cobalt_app_name_check_button (self->had_dose_check);
+  cobalt_app_name_check_button (self->loading_done_check);
+  cobalt_app_name_drop_down (self->template_dropdown, _("Prescription"));
+  cobalt_app_name_drop_down (self->product_dropdown, _("Medicine"));
+  cobalt_app_name_drop_down (self->unit_dropdown, _("Dose unit"));
+  cobalt_app_name_drop_down (self->strength_unit_dropdown, _("Strength unit"));
+  cobalt_app_name_drop_down (self->interval_unit_dropdown, _("How often: unit"));
+  cobalt_app_name_drop_down (self->route_dropdown, _("Route"));
 }
 
 CobaltIntroPage *

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "cobalt-data-problem.h"
+#include "cobalt-journey-util.h"
 #include "cobalt-problem-page.h"
 
 struct _CobaltProblemPage
@@ -222,6 +223,8 @@ static void
 cobalt_problem_page_init (CobaltProblemPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Named "Try Again", not "_Try Again Try Again". */
+  cobalt_journey_fix_button_names (GTK_WIDGET (self));
 }
 
 CobaltProblemPage *

@@ -4,6 +4,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-app-util.h"
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-context.h"
 #include "cobalt-data-problem.h"
@@ -17,52 +18,7 @@
 #include "cobalt-today-page.h"
 #include "cobalt-urgent-help.h"
 #include "cobalt-window-preload.h"
-#include "cobalt-window-sections.h"
-#include "cobalt-window.h"
-
-struct _CobaltWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  GtkDropDown          *person_dropdown;
-  GtkWidget            *leave_checklist_button;
-  GtkMenuButton        *menu_button;
-  GMenuModel           *main_menu;
-  GtkStack             *main_stack;
-  GtkStack             *page_stack;
-  GtkStackSidebar      *sidebar;
-  GtkWidget            *loading_spinner;
-  GtkWidget            *loading_failed_icon;
-  GtkLabel             *loading_title_label;
-  GtkLabel             *loading_body_label;
-
-  CobaltClock          *clock;
-  char                 *data_dir;
-  /* What every page and dialog is handed: one per repository (NULL while
-   * a database problem is shown), and the selected person, set on it once
-   * for all the pages that follow it. */
-  CobaltContext        *context;
-  GListModel           *people;          /* CobaltPerson, the dropdown's model */
-  gint64                person_id;       /* the selected person */
-  gboolean              setting_model;   /* the dropdown resets its selection */
-  gulong                changed_id;
-
-  GSettings            *settings;        /* NULL when the schema is not installed */
-  CobaltStatus         *preloaded_status; /* Today, worked out while GTK started */
-  guint                 preloaded_lead_days;
-
-  CobaltTodayPage      *today_page;      /* created with the first person */
-  /* The other sections: a slot in page_stack each, created with Today,
-   * and the real page inside it, created when the slot is first shown. */
-  GtkWidget            *section_slots[COBALT_N_SECTIONS];
-  GtkWidget            *section_pages[COBALT_N_SECTIONS];
-  gulong                section_shown_id;
-  gboolean              start_page_shown; /* COBALT_START_PAGE was applied */
-  GtkWidget            *intro_page;      /* only on first run */
-  GtkWidget            *problem_page;    /* only after a database error */
-  GtkWidget            *wizard;          /* CobaltChecklistWizard, while a checklist is shown */
-};
+#include "cobalt-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CobaltWindow, cobalt_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -93,12 +49,6 @@ clear_context (CobaltWindow *self)
 {
   g_clear_signal_handler (&self->changed_id, repository_of (self));
   g_clear_object (&self->context);
-}
-
-static char *
-person_name_cb (CobaltPerson *person)
-{
-  return g_strdup (person->name);
 }
 
 static void
@@ -252,11 +202,9 @@ add_section_slots (CobaltWindow *self)
 static void
 remove_pages (CobaltWindow *self)
 {
-  /* Removing the shown page shows another one: do not build it. And
-   * GTK 4.8's GtkStackSidebar reads a removed page after freeing it (a
-   * crash): it lets go of the pages first, and lists the new ones. */
+  /* Removing the shown page shows another one: do not build it. The
+   * section switchers follow the stack's pages by themselves. */
   g_signal_handler_block (self->page_stack, self->section_shown_id);
-  gtk_stack_sidebar_set_stack (self->sidebar, NULL);
   if (self->today_page != NULL)
     gtk_stack_remove (self->page_stack, GTK_WIDGET (g_steal_pointer (&self->today_page)));
   for (guint i = 0; i < COBALT_N_SECTIONS; i++)
@@ -267,7 +215,6 @@ remove_pages (CobaltWindow *self)
       if (slot != NULL)
         gtk_stack_remove (self->page_stack, slot);
     }
-  gtk_stack_sidebar_set_stack (self->sidebar, self->page_stack);
   g_signal_handler_unblock (self->page_stack, self->section_shown_id);
 }
 
@@ -414,14 +361,16 @@ on_page_stack_visible_child_cb (GtkStack     *stack,
       ensure_section_page (self, i);
 }
 
-/* The menu's popover is built when first opened, not at start-up. */
+/* The menu's popover is built when first opened, not at start-up; GTK
+ * asks at every opening, and a menu model set again is a new popover. */
 static void
 create_main_menu_cb (GtkMenuButton *button,
                      gpointer       user_data)
 {
   CobaltWindow *self = COBALT_WINDOW (user_data);
 
-  gtk_menu_button_set_menu_model (button, self->main_menu);
+  if (gtk_menu_button_get_popover (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->main_menu);
 }
 
 static void
@@ -435,9 +384,26 @@ on_after_paint_cb (GdkFrameClock *frame_clock,
 }
 
 static void
+cobalt_window_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  GTK_WIDGET_CLASS (cobalt_window_parent_class)->size_allocate (widget, width, height, baseline);
+  _cobalt_window_follow_width (COBALT_WINDOW (widget), width);
+}
+
+static void
 cobalt_window_map (GtkWidget *widget)
 {
+  GtkShortcutsWindow *overlay;
+
   GTK_WIDGET_CLASS (cobalt_window_parent_class)->map (widget);
+
+  /* Set by GtkApplication (help-overlay.ui) when the window joined it. */
+  overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (widget));
+  if (overlay != NULL)
+    cobalt_app_name_shortcuts_window (GTK_WINDOW (overlay));
 
   if (g_strcmp0 (g_getenv ("COBALT_BENCH_EXIT_ON_FIRST_FRAME"), "1") == 0)
     {
@@ -481,6 +447,7 @@ cobalt_window_dispose (GObject *object)
   /* The stack shows another page as it empties: build none of them. */
   if (self->page_stack != NULL)
     g_clear_signal_handler (&self->section_shown_id, self->page_stack);
+  g_clear_handle_id (&self->width_idle_id, g_source_remove);
 
   G_OBJECT_CLASS (cobalt_window_parent_class)->dispose (object);
 }
@@ -758,6 +725,7 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   object_class->set_property = cobalt_window_set_property;
 
   widget_class->map = cobalt_window_map;
+  widget_class->size_allocate = cobalt_window_size_allocate;
 
   GTK_WINDOW_CLASS (klass)->close_request = cobalt_window_close_request;
 
@@ -786,15 +754,21 @@ cobalt_window_class_init (CobaltWindowClass *klass)
   /* No page or checklist step uses F1, so it reaches the window from
    * wherever the focus is (a tick, an entry). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.urgent-help", NULL);
+  _cobalt_window_class_navigation_init (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/app/cobalt-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, person_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, narrow_person_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, title_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, leave_checklist_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, main_menu);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, page_stack);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, fold_view);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, CobaltWindow, section_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, loading_spinner);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, loading_failed_icon);
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, loading_title_label);
@@ -804,15 +778,10 @@ cobalt_window_class_init (CobaltWindowClass *klass)
 static void
 cobalt_window_init (CobaltWindow *self)
 {
-  g_autoptr(GtkExpression) name_expression = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_main_menu_cb, self, NULL);
-
-  name_expression = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL,
-                                                 G_CALLBACK (person_name_cb), NULL, NULL);
-  gtk_drop_down_set_expression (self->person_dropdown, name_expression);
+  _cobalt_window_navigation_init (self);
   g_signal_connect (self->person_dropdown, "notify::selected",
                     G_CALLBACK (on_person_selected_cb), self);
   self->section_shown_id = g_signal_connect (self->page_stack, "notify::visible-child",

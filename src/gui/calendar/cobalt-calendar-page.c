@@ -9,6 +9,7 @@
 #include "cobalt-carers-util.h"
 #include "cobalt-context.h"
 #include "cobalt-core.h"
+#include "cobalt-log-filter-layout.h"
 #include "cobalt-site-chart.h"
 
 #define KIND_GIVEN   "dose-given"
@@ -33,6 +34,7 @@ struct _CobaltCalendarPage
   char             *site_text;
   int               loaded_month;   /* year * 12 + month of the doses read */
 
+  GtkWidget        *columns;
   GtkCalendar      *calendar;
   GtkLabel         *day_title;
   GtkListBox       *day_list;
@@ -301,10 +303,50 @@ words_of_kind (const char *kind)
   return NULL;
 }
 
+/* The day a day label of @year-@month shows: an "other-month" label
+ * (the days before the 1st and after the last) is in the month before
+ * or after. FALSE when @day is no day. */
+static gboolean
+date_of_label (GtkWidget *label,
+               int        day,
+               int        year,
+               int        month,
+               GDate     *date)
+{
+  g_date_clear (date, 1);
+  if (!gtk_widget_has_css_class (label, "other-month"))
+    {
+      if (!g_date_valid_dmy (day, month, year))
+        return FALSE;
+      g_date_set_dmy (date, day, month, year);
+      return TRUE;
+    }
+  /* Before the 1st: high numbers; after the last: low ones. */
+  if (day > 15)
+    month--;
+  else
+    month++;
+  if (month < 1)
+    {
+      month = 12;
+      year--;
+    }
+  else if (month > 12)
+    {
+      month = 1;
+      year++;
+    }
+  if (!g_date_valid_dmy (day, month, year))
+    return FALSE;
+  g_date_set_dmy (date, day, month, year);
+  return TRUE;
+}
+
 /* GtkCalendar has a single kind of mark; the day labels (children with
  * the "day-number" class) get one CSS class per kind on top, which draws
- * a shape as well as a colour, the kind's symbol after the number and
- * the kind in words as their accessible description. The legend and the
+ * a shape as well as a colour, and the kind's symbol after the number.
+ * Each is named with its date and, for a marked day of the month, its
+ * kind in words: "Monday 16 June 2025: Dose given". The legend and the
  * day list say the same in words. */
 static void
 style_day_labels (CobaltCalendarPage *self,
@@ -322,19 +364,28 @@ style_day_labels (CobaltCalendarPage *self,
           /* The number GtkCalendar wrote, perhaps with our symbol after it. */
           int day = atoi (gtk_label_get_text (GTK_LABEL (child)));
           g_autofree char *text = NULL;
+          g_autofree char *name = NULL;
+          GDate date;
 
           for (guint i = 0; i < G_N_ELEMENTS (classes); i++)
             gtk_widget_remove_css_class (child, classes[i]);
-          if (day <= 0)
+          if (day <= 0 || !date_of_label (child, day, year, month, &date))
             continue;
-          if (!gtk_widget_has_css_class (child, "other-month") && g_date_valid_dmy (day, month, year))
-            {
-              GDate date;
+          if (!gtk_widget_has_css_class (child, "other-month"))
+            kind = g_hash_table_lookup (self->kinds, GUINT_TO_POINTER (g_date_get_julian (&date)));
 
-              g_date_clear (&date, 1);
-              g_date_set_dmy (&date, day, month, year);
-              kind = g_hash_table_lookup (self->kinds, GUINT_TO_POINTER (g_date_get_julian (&date)));
-            }
+          {
+            /* As the chosen day's title says it. */
+            g_autoptr(GDateTime) noon = g_date_time_new_utc (g_date_get_year (&date), g_date_get_month (&date),
+                                                             g_date_get_day (&date), 12, 0, 0);
+            g_autofree char *when = g_date_time_format (noon, "%A %-d %B %Y");
+
+            name = kind != NULL
+                     /* Translators: a calendar day and what happened on it,
+                      * "Monday 16 June 2025: Dose given" */
+                     ? g_strdup_printf (_("%s: %s"), when, words_of_kind (kind))
+                     : g_steal_pointer (&when);
+          }
 
           if (kind != NULL)
             {
@@ -342,17 +393,18 @@ style_day_labels (CobaltCalendarPage *self,
                * symbol, "12✓" */
               text = g_strdup_printf (C_("calendar day", "%d%s"), day, mark_of_kind (kind));
               gtk_widget_add_css_class (child, kind);
-              gtk_accessible_update_property (GTK_ACCESSIBLE (child),
-                                              GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words_of_kind (kind),
-                                              -1);
             }
           else
-            {
-              text = g_strdup_printf ("%d", day);
-              gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-            }
+            text = g_strdup_printf ("%d", day);
+          /* The text first: a label takes its text as its name. */
           if (g_strcmp0 (text, gtk_label_get_text (GTK_LABEL (child))) != 0)
             gtk_label_set_text (GTK_LABEL (child), text);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+          if (kind != NULL)
+            gtk_accessible_update_property (GTK_ACCESSIBLE (child),
+                                            GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, words_of_kind (kind), -1);
+          else
+            gtk_accessible_reset_property (GTK_ACCESSIBLE (child), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
         }
       else
         style_day_labels (self, child, year, month);
@@ -414,6 +466,7 @@ show_day (CobaltCalendarPage *self)
   for (guint i = 0; lines[i] != NULL; i++)
     {
       GtkWidget *label = gtk_label_new (lines[i]);
+      GtkWidget *row;
 
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
@@ -421,7 +474,12 @@ show_day (CobaltCalendarPage *self)
       gtk_widget_set_margin_end (label, 12);
       gtk_widget_set_margin_top (label, 8);
       gtk_widget_set_margin_bottom (label, 8);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 24);
       gtk_list_box_append (self->day_list, label);
+      /* The row a screen reader moves through says what its line says. */
+      row = gtk_widget_get_parent (label);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, lines[i], -1);
     }
 }
 
@@ -587,6 +645,7 @@ cobalt_calendar_page_class_init (CobaltCalendarPageClass *klass)
   cobalt_carers_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cobaltb12/Cobalt/calendar/cobalt-calendar-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, columns);
   gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, calendar);
   gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, day_title);
   gtk_widget_class_bind_template_child (widget_class, CobaltCalendarPage, day_list);
@@ -609,6 +668,10 @@ cobalt_calendar_page_init (CobaltCalendarPage *self)
   self->planned = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   self->overdue = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The month and the chosen day need about 700 pixels side by side;
+   * narrower (or with large text), the day goes under the month. */
+  cobalt_log_filter_layout_apply (self->columns, 24);
+  cobalt_carers_name_calendar (self->calendar);
 
   gtk_label_set_text (self->legend_given, mark_of_kind (KIND_GIVEN));
   gtk_label_set_text (self->legend_planned, mark_of_kind (KIND_PLANNED));

@@ -7,7 +7,14 @@
 #include "cobalt-site-chart.h"
 #include "cobalt-core.h"
 
-#define ROW_HEIGHT 22.0
+/* A bar's row: a line of text and this much room around it, so that the
+ * chart grows with the text. */
+#define ROW_PADDING 6
+/* Its narrowest and natural widths, and the longest its bars get, in
+ * characters. */
+#define MIN_CHARS 20
+#define NAT_CHARS 24
+#define MAX_CHARS 64
 
 struct _CobaltSiteChart
 {
@@ -28,6 +35,23 @@ n_used (const guint *counts)
   return n;
 }
 
+/* A row's height and the width of a character in @widget's font. */
+static void
+font_metrics (GtkWidget *widget,
+              int       *row_height,
+              int       *char_width)
+{
+  PangoFontMetrics *metrics = pango_context_get_metrics (gtk_widget_get_pango_context (widget), NULL, NULL);
+
+  *row_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_height (metrics));
+  if (*row_height <= 0)
+    *row_height = PANGO_PIXELS_CEIL (pango_font_metrics_get_ascent (metrics) +
+                                     pango_font_metrics_get_descent (metrics));
+  *row_height += ROW_PADDING;
+  *char_width = MAX (1, PANGO_PIXELS_CEIL (pango_font_metrics_get_approximate_char_width (metrics)));
+  pango_font_metrics_unref (metrics);
+}
+
 static void
 cobalt_site_chart_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -38,14 +62,16 @@ cobalt_site_chart_measure (GtkWidget      *widget,
                            int            *natural_baseline)
 {
   CobaltSiteChart *self = COBALT_SITE_CHART (widget);
+  int row_height, char_width;
 
+  font_metrics (widget, &row_height, &char_width);
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = 200;
-      *natural = 360;
+      *minimum = MIN_CHARS * char_width;
+      *natural = NAT_CHARS * char_width;
     }
   else
-    *minimum = *natural = (int) (MAX (1, n_used (self->counts)) * ROW_HEIGHT);
+    *minimum = *natural = MAX (1, n_used (self->counts)) * row_height;
 }
 
 static void
@@ -58,6 +84,7 @@ cobalt_site_chart_snapshot (GtkWidget   *widget,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, NULL);
   GdkRGBA fg, bar;
   cairo_t *cr;
+  int row_height, char_width;
 
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &fg);
@@ -65,9 +92,10 @@ cobalt_site_chart_snapshot (GtkWidget   *widget,
   /* The accent blue of Adwaita and most themes; text stays in fg. */
   gdk_rgba_parse (&bar, "#3584e4");
 
+  font_metrics (widget, &row_height, &char_width);
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   /* Long bars are no easier to compare; keep the chart readable. */
-  cobalt_site_chart_draw (cr, layout, self->counts, MIN (width, 520), ROW_HEIGHT, &fg, &bar);
+  cobalt_site_chart_draw (cr, layout, self->counts, MIN (width, MAX_CHARS * char_width), row_height, &fg, &bar);
   cairo_destroy (cr);
 }
 

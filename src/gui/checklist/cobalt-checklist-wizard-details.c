@@ -6,6 +6,7 @@
 
 #include "cobalt-checklist-wizard-private.h"
 #include "cobalt-journey-util.h"
+#include "cobalt-wrap-box.h"
 
 static GtkWidget *
 wrap_label (const char *text,
@@ -258,14 +259,15 @@ cobalt_wizard_expiry_detail_new (CobaltSupplyItem   *ampoule,
     gtk_box_append (GTK_BOX (box),
                     wrap_label (_("Supplies has no in-date ampoule of this medicine. If you have one, add its box in Supplies (batch and expiry date), then check again."), NULL));
 
-    buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+    /* One line when there is room, two at 360 px or with large text. */
+    buttons = cobalt_wrap_box_new (12);
     recheck = gtk_button_new_with_mnemonic (_("_Check Supplies again"));
     gtk_widget_set_tooltip_text (recheck, _("Use an in-date ampoule recorded in Supplies"));
     stop = gtk_button_new_with_mnemonic (_("Stop without _injecting"));
     gtk_widget_set_tooltip_text (stop, _("Stop the checklist; nothing is logged as given"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "wizard.stop");
-    gtk_box_append (GTK_BOX (buttons), recheck);
-    gtk_box_append (GTK_BOX (buttons), stop);
+    cobalt_wrap_box_append (COBALT_WRAP_BOX (buttons), recheck);
+    cobalt_wrap_box_append (COBALT_WRAP_BOX (buttons), stop);
     cobalt_journey_fix_button_names (buttons);
     gtk_box_append (GTK_BOX (box), buttons);
 

@@ -69,7 +69,7 @@ struct _CobaltChecklistWizard
   GtkLabel            *inject_site_label;
   GtkLabel            *volume_warning_label; /* on the draw-up step */
   GtkWidget           *expiry_recheck_button; /* on the expiry step, while the batch is expired */
-  GPtrArray           *reason_checks;  /* GtkCheckButton, borrowed */
+  GPtrArray           *reason_checks;  /* CobaltChoiceButton (radio), borrowed */
   GtkWidget           *aftercare;
   guint                syncing : 1;
   guint                logging : 1;    /* inside _finish(): a second Finish is ignored */

@@ -16,6 +16,7 @@
 #include "cobalt-checklist-wizard-private.h"
 #include "cobalt-dose-timing-notice.h"
 #include "cobalt-journey-util.h"
+#include "cobalt-wrap-box.h"
 
 static const char *step_actions[] = {
   "wizard.tick", "wizard.next", "wizard.back", "wizard.stop",
@@ -48,15 +49,16 @@ ensure_page (CobaltChecklistWizard *self)
   gtk_widget_set_vexpand (self->timing_notice, TRUE);
   gtk_box_append (GTK_BOX (self->timing_page), self->timing_notice);
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  /* At the end, one line when there is room, two when narrow. */
+  buttons = cobalt_wrap_box_new (12);
+  cobalt_wrap_box_set_pack_end (COBALT_WRAP_BOX (buttons), TRUE);
   self->timing_back_button = gtk_button_new_with_mnemonic (_("_Not now"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->timing_back_button), "wizard.timing-back");
   self->timing_go_on_button = gtk_button_new_with_mnemonic (_("My clinic told me to give it _now"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->timing_go_on_button), "wizard.timing-go-on");
   gtk_widget_add_css_class (self->timing_go_on_button, "destructive-action");
-  gtk_box_append (GTK_BOX (buttons), self->timing_back_button);
-  gtk_box_append (GTK_BOX (buttons), self->timing_go_on_button);
+  cobalt_wrap_box_append (COBALT_WRAP_BOX (buttons), self->timing_back_button);
+  cobalt_wrap_box_append (COBALT_WRAP_BOX (buttons), self->timing_go_on_button);
   gtk_box_append (GTK_BOX (self->timing_page), buttons);
 
   scrolled = gtk_scrolled_window_new ();

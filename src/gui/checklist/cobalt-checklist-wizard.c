@@ -9,10 +9,12 @@
 #include "cobalt-checklist-step-page.h"
 #include "cobalt-checklist-wizard.h"
 #include "cobalt-checklist-wizard-private.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-core.h"
 #include "cobalt-site-picker.h"
 #include "cobalt-urgent-help.h"
+#include "cobalt-wrap-box.h"
 
 
 G_DEFINE_FINAL_TYPE (CobaltChecklistWizard, cobalt_checklist_wizard, GTK_TYPE_WIDGET)
@@ -482,7 +484,7 @@ wizard_stop_action (GtkWidget  *widget,
    * asked below them, and may be left out. */
   cobalt_urgent_help_set_person (COBALT_URGENT_HELP (self->stop_help), self->person);
   for (guint i = 0; i < self->reason_checks->len; i++)
-    gtk_check_button_set_active (g_ptr_array_index (self->reason_checks, i), FALSE);
+    gtk_toggle_button_set_active (g_ptr_array_index (self->reason_checks, i), FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), "");
   cobalt_journey_set_field_error (self->reason_error_label, NULL);
   cobalt_checklist_wizard_set_page (self, "stop");
@@ -776,10 +778,11 @@ cobalt_checklist_wizard_class_init (CobaltChecklistWizardClass *klass)
 static void
 cobalt_checklist_wizard_init (CobaltChecklistWizard *self)
 {
-  GtkCheckButton *group = NULL;
+  GtkToggleButton *group = NULL;
 
   g_type_ensure (COBALT_TYPE_SITE_PICKER);
   g_type_ensure (COBALT_TYPE_URGENT_HELP);
+  g_type_ensure (COBALT_TYPE_WRAP_BOX);
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
 
@@ -788,14 +791,19 @@ cobalt_checklist_wizard_init (CobaltChecklistWizard *self)
 
   for (guint i = 0; i < G_N_ELEMENTS (stop_reasons); i++)
     {
-      GtkWidget *check = gtk_check_button_new_with_label (_(stop_reasons[i]));
+      /* Radio buttons that assistive technology can choose (GTK 4.8
+       * gives check buttons no AT-SPI action). */
+      GtkWidget *choice = g_object_new (COBALT_TYPE_CHOICE_BUTTON,
+                                        "radio", TRUE,
+                                        "label", _(stop_reasons[i]),
+                                        NULL);
 
       if (group != NULL)
-        gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (choice), group);
       else
-        group = GTK_CHECK_BUTTON (check);
-      gtk_box_append (self->reason_box, check);
-      g_ptr_array_add (self->reason_checks, check);
+        group = GTK_TOGGLE_BUTTON (choice);
+      gtk_box_append (self->reason_box, choice);
+      g_ptr_array_add (self->reason_checks, choice);
     }
 
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
@@ -872,7 +880,7 @@ cobalt_checklist_wizard_set_stop_reason (CobaltChecklistWizard *self,
   g_return_if_fail (COBALT_IS_CHECKLIST_WIZARD (self));
   g_return_if_fail (preset < self->reason_checks->len);
 
-  gtk_check_button_set_active (g_ptr_array_index (self->reason_checks, preset), TRUE);
+  gtk_toggle_button_set_active (g_ptr_array_index (self->reason_checks, preset), TRUE);
   gtk_editable_set_text (GTK_EDITABLE (self->reason_entry), text != NULL ? text : "");
 }
 
@@ -892,7 +900,7 @@ cobalt_checklist_wizard_confirm_stop (CobaltChecklistWizard *self)
   g_return_val_if_fail (COBALT_IS_CHECKLIST_WIZARD (self), FALSE);
 
   for (guint i = 0; i < self->reason_checks->len; i++)
-    if (gtk_check_button_get_active (g_ptr_array_index (self->reason_checks, i)))
+    if (gtk_toggle_button_get_active (g_ptr_array_index (self->reason_checks, i)))
       preset = i == last ? NULL : _(stop_reasons[i]);
 
   /* No reason is a reason too: the run keeps none ("No reason given"). */

@@ -8,6 +8,7 @@
 #include "cobalt-context.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-site-picker.h"
+#include "cobalt-wrap-box.h"
 
 struct _CobaltSitePicker
 {
@@ -165,6 +166,7 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   const CobaltSiteUsage *usage = find_usage (self, site_id);
   const CobaltSiteInfo *info = cobalt_site_catalogue_lookup (site_id);
   g_autofree char *describe = NULL;
+  g_autofree char *a11y = NULL;
   const char *state;
   gboolean enabled = usage != NULL && usage->state != COBALT_SITE_STATE_NOT_ENABLED;
 
@@ -185,6 +187,20 @@ bind_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_text (GTK_LABEL (status), state);
   gtk_widget_set_sensitive (box, enabled);
   gtk_list_item_set_activatable (item, enabled);
+
+  /* The row is read as one sentence: the site, its use and state (which
+   * the description already says), and whether it is the one chosen.
+   * GTK 4.8 has no gtk_list_item_set_accessible_label(): the row is the
+   * widget that holds our box. */
+  if (g_strcmp0 (site_id, self->selected) == 0)
+    /* Translators: a site row read out: the site and its use, then "Chosen for this dose." */
+    a11y = g_strdup_printf (_("%s. %s"), describe, _("Chosen for this dose."));
+  else
+    a11y = g_strdup (describe);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
+  if (gtk_widget_get_parent (box) != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_parent (box)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, a11y, -1);
 }
 
 static void
@@ -414,6 +430,7 @@ cobalt_site_picker_class_init (CobaltSitePickerClass *klass)
                   G_TYPE_NONE, 1, G_TYPE_STRING);
 
   g_type_ensure (COBALT_TYPE_BODY_MAP);
+  g_type_ensure (COBALT_TYPE_WRAP_BOX);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/checklist/cobalt-site-picker.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltSitePicker, box);

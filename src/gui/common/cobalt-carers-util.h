@@ -32,6 +32,34 @@ guint      *cobalt_carers_count_sites      (CobaltRepository *repository,
  * per display. Call from class_init of every carers widget. */
 void        cobalt_carers_ensure_resources (void);
 
+/* GTK 4.8 leaves parts of some controls without a name a screen reader
+ * can read: a button's raw mnemonic ("_Save Save"), a menu button (its
+ * outer widget), the button inside a drop-down and the item it shows.
+ * Names every such control under @root from the text it shows; call
+ * again after changing a label. A drop-down's inner button reads its
+ * accessible name (see cobalt_carers_name_drop_down()) and its choice. */
+void        cobalt_carers_fix_names        (GtkWidget      *root);
+/* Names the button inside @dropdown "@name: <its choice>" and keeps that
+ * up to date; @dropdown itself is named @name unless it has a mnemonic
+ * label already (@labelled: TRUE), which would double the name. */
+void        cobalt_carers_name_drop_down   (GtkDropDown    *dropdown,
+                                            const char     *name,
+                                            gboolean        labelled);
+/* Names the arrow buttons of @calendar's header ("Previous month", …):
+ * GTK 4.8 leaves them as bare icons. */
+void        cobalt_carers_name_calendar    (GtkCalendar    *calendar);
+/* Names every GtkScrolledWindow under @root (GTK 4.8 makes them take the
+ * focus, a popover menu's too) @name. */
+void        cobalt_carers_name_scrollers   (GtkWidget      *root,
+                                            const char     *name);
+/* Gives @dialog the default width @width, or less when the window it
+ * belongs to (or its screen) is narrower: a dialog never opens wider than
+ * a narrow or tiled window; and the height its content needs at that
+ * width, within the screen (a scrolled form scrolls beyond). Call once its
+ * transient parent is set and its content is filled in. */
+void        cobalt_carers_fit_dialog       (GtkWindow      *dialog,
+                                            int             width);
+
 /* A modal message with the error's sentence under @primary. */
 void        cobalt_carers_show_error       (GtkWidget      *parent,
                                             const char     *primary,

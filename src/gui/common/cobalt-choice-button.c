@@ -35,7 +35,9 @@ style_label (CobaltChoiceButton *self)
   gtk_label_set_wrap (GTK_LABEL (child), TRUE);
   gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
   gtk_label_set_xalign (GTK_LABEL (child), 0.0);
-  gtk_widget_set_halign (child, GTK_ALIGN_START);
+  /* Filling the button (not START): a wrapping label aligned to the
+   * start is given the narrowest width for its height and wraps early. */
+  gtk_widget_set_halign (child, GTK_ALIGN_FILL);
 }
 
 static void

@@ -6,6 +6,7 @@
 
 #include "cobalt-journey-util.h"
 #include "cobalt-urgent-help.h"
+#include "cobalt-wrap-box.h"
 
 struct _CobaltUrgentHelp
 {
@@ -16,7 +17,7 @@ struct _CobaltUrgentHelp
 
   /* Template widgets */
   GtkWidget      *main_box;
-  GtkBox         *levels_box;
+  CobaltWrapBox  *levels_box;
   GtkWidget      *emergency_box;
   GtkLabel       *emergency_heading;
   GtkLabel       *emergency_signs;
@@ -178,9 +179,10 @@ set_orientation (CobaltUrgentHelp *self,
     return;
 
   self->orientation = orientation;
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (self->levels_box), orientation);
-  /* Side by side, the two levels share the width evenly. */
-  gtk_box_set_homogeneous (self->levels_box, orientation == GTK_ORIENTATION_HORIZONTAL);
+  /* Side by side only while both fit (their text is at most 32
+   * characters wide when there is room); one under the other at 360 px
+   * or with large text. */
+  cobalt_wrap_box_set_max_per_line (self->levels_box, orientation == GTK_ORIENTATION_HORIZONTAL ? 0 : 1);
   g_object_notify_by_pspec (G_OBJECT (self), orientation_pspec);
 }
 
@@ -254,6 +256,7 @@ cobalt_urgent_help_class_init (CobaltUrgentHelpClass *klass)
   g_object_class_override_property (object_class, PROP_ORIENTATION, "orientation");
   orientation_pspec = g_object_class_find_property (object_class, "orientation");
 
+  g_type_ensure (COBALT_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/common/cobalt-urgent-help.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltUrgentHelp, main_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltUrgentHelp, levels_box);
@@ -332,7 +335,8 @@ cobalt_urgent_help_window_new (GtkWindow    *parent,
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Urgent help"));
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
-  /* As tall as the help (the scrolled part asks for its natural height). */
+  /* As tall as the help (the scrolled part asks for its natural height),
+   * up to a height that fits a 800 px screen with large text too. */
   gtk_window_set_default_size (GTK_WINDOW (window), 600, -1);
   gtk_window_set_titlebar (GTK_WINDOW (window), gtk_header_bar_new ());
   if (parent != NULL)
@@ -345,7 +349,7 @@ cobalt_urgent_help_window_new (GtkWindow    *parent,
   scrolled = gtk_scrolled_window_new ();
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 720);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 560);
   gtk_widget_set_vexpand (scrolled, TRUE);
   help = cobalt_urgent_help_new (person);
   gtk_widget_set_margin_top (help, 18);

@@ -10,6 +10,7 @@
 
 #include "cobalt-dose-editor.h"
 #include "cobalt-carers-util.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-core.h"
 
@@ -42,8 +43,8 @@ struct _CobaltDoseEditor
   /* A dose that differs from the prescription is kept only with the
    * person's "my clinic told me to" and their own words. */
   GtkWidget        *reason_box;
-  GtkCheckButton   *amount_reason_check;
-  GtkCheckButton   *product_reason_check;
+  GtkToggleButton  *amount_reason_check;   /* CobaltChoiceButton */
+  GtkToggleButton  *product_reason_check;
   GtkEntry         *reason_entry;
   GtkLabel         *reason_error;
 };
@@ -118,7 +119,8 @@ new_error_label (void)
   return GTK_LABEL (label);
 }
 
-/* Puts @widget in a new row of the grid right under @field's. */
+/* Puts @widget in a new row of the grid (one column, each label above
+ * its field) right under @field's. */
 static void
 attach_under (CobaltDoseEditor *self,
               GtkWidget        *field,
@@ -132,7 +134,7 @@ attach_under (CobaltDoseEditor *self,
     cell = gtk_widget_get_parent (cell);
   gtk_grid_query_child (self->grid, cell, NULL, &row, NULL, NULL);
   gtk_grid_insert_row (self->grid, row + 1);
-  gtk_grid_attach (self->grid, widget, 1, row + 1, 1, 1);
+  gtk_grid_attach (self->grid, widget, 0, row + 1, 1, 1);
 }
 
 static void
@@ -153,10 +155,12 @@ build_error_rows (CobaltDoseEditor *self)
   gtk_box_append (GTK_BOX (box), GTK_WIDGET (self->amount_error));
   self->reason_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_set_visible (self->reason_box, FALSE);
+  /* Check boxes that assistive technology can tick; their letters are
+   * not the Amount's and the Medicine's. */
   self->amount_reason_check =
-    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("My clinic told me to give this _amount")));
+    GTK_TOGGLE_BUTTON (cobalt_choice_button_new (_("My clinic told me to give this am_ount")));
   self->product_reason_check =
-    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("My clinic told me to give this _medicine")));
+    GTK_TOGGLE_BUTTON (cobalt_choice_button_new (_("My clinic told me to give this m_edicine")));
   gtk_widget_set_visible (GTK_WIDGET (self->amount_reason_check), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->product_reason_check), FALSE);
   self->reason_entry = GTK_ENTRY (gtk_entry_new ());
@@ -176,7 +180,7 @@ build_error_rows (CobaltDoseEditor *self)
 /* Offers "my clinic told me to" for what the rules found different. */
 static void
 show_reason (CobaltDoseEditor *self,
-             GtkCheckButton   *check)
+             GtkToggleButton  *check)
 {
   gtk_widget_set_visible (GTK_WIDGET (check), TRUE);
   gtk_widget_set_visible (self->reason_box, TRUE);
@@ -279,10 +283,10 @@ fill_form (CobaltDoseEditor *self)
   set_entry (self->given_by_name_entry, self->dose->given_by_name);
 
   /* A dose already kept as different from the prescription shows why. */
-  gtk_check_button_set_active (self->amount_reason_check,
-                               self->dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT);
-  gtk_check_button_set_active (self->product_reason_check,
-                               self->dose->exceptions & COBALT_DOSE_EXCEPTION_PRODUCT);
+  gtk_toggle_button_set_active (self->amount_reason_check,
+                                self->dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT);
+  gtk_toggle_button_set_active (self->product_reason_check,
+                                self->dose->exceptions & COBALT_DOSE_EXCEPTION_PRODUCT);
   if (self->dose->exceptions & COBALT_DOSE_EXCEPTION_AMOUNT)
     show_reason (self, self->amount_reason_check);
   if (self->dose->exceptions & COBALT_DOSE_EXCEPTION_PRODUCT)
@@ -391,6 +395,7 @@ cobalt_dose_editor_class_init (CobaltDoseEditorClass *klass)
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, COBALT_TYPE_DOSE);
 
   cobalt_carers_ensure_resources ();
+  g_type_ensure (COBALT_TYPE_CHOICE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cobaltb12/Cobalt/log/cobalt-dose-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltDoseEditor, date_entry);
@@ -416,6 +421,12 @@ cobalt_dose_editor_init (CobaltDoseEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_dropdowns (self);
   build_error_rows (self);
+  /* The drop-downs are named by the labels above them. */
+  cobalt_carers_name_drop_down (self->site_dropdown, _("Site"), TRUE);
+  cobalt_carers_name_drop_down (self->product_dropdown, _("Medicine"), TRUE);
+  cobalt_carers_name_drop_down (self->unit_dropdown, _("Unit"), TRUE);
+  cobalt_carers_name_drop_down (self->given_by_dropdown, _("Given by"), TRUE);
+  cobalt_carers_fix_names (GTK_WIDGET (self));
 }
 
 /* Public API ------------------------------------------------------------ */
@@ -436,6 +447,7 @@ cobalt_dose_editor_new (GtkWindow     *parent,
                        NULL);
   self->dose = cobalt_dose_copy (dose);
   fill_form (self);
+  cobalt_carers_fit_dialog (GTK_WINDOW (self), 460);
   return self;
 }
 
@@ -537,10 +549,10 @@ cobalt_dose_editor_build (CobaltDoseEditor *self,
    * expired) stay as they were logged. */
   exceptions = dose->exceptions & ~(COBALT_DOSE_EXCEPTION_AMOUNT | COBALT_DOSE_EXCEPTION_PRODUCT);
   if (gtk_widget_get_visible (GTK_WIDGET (self->amount_reason_check)) &&
-      gtk_check_button_get_active (self->amount_reason_check))
+      gtk_toggle_button_get_active (self->amount_reason_check))
     exceptions |= COBALT_DOSE_EXCEPTION_AMOUNT;
   if (gtk_widget_get_visible (GTK_WIDGET (self->product_reason_check)) &&
-      gtk_check_button_get_active (self->product_reason_check))
+      gtk_toggle_button_get_active (self->product_reason_check))
     exceptions |= COBALT_DOSE_EXCEPTION_PRODUCT;
   dose->exceptions = exceptions;
   if (gtk_widget_get_visible (self->reason_box))

@@ -4,11 +4,14 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-carers-util.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-core.h"
 #include "cobalt-dose-timing-notice.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-log-elsewhere-dialog.h"
+#include "cobalt-log-filter-layout.h"
 
 struct _CobaltLogElsewhereDialog
 {
@@ -25,6 +28,7 @@ struct _CobaltLogElsewhereDialog
   GtkLabel           *who_label;
   GtkEntry           *who_entry;
   GtkLabel           *who_error;
+  GtkWidget          *when_box;
   GtkEntry           *date_entry;
   GtkSpinButton      *hour_spin;
   GtkSpinButton      *minute_spin;
@@ -45,13 +49,13 @@ struct _CobaltLogElsewhereDialog
    * early or extra, with the explicit choice to log it all the same. */
   GtkWidget          *timing_box;
   GtkWidget          *timing_notice;
-  GtkCheckButton     *timing_check;
+  GtkToggleButton    *timing_check;          /* CobaltChoiceButton */
   gint64              timing_checked_for; /* the instant the tick was given for */
 
   /* An amount other than the prescription's, kept only with "my clinic
    * told me to" and the person's words (cobalt-dose-rules.h). */
   GtkWidget          *amount_reason_box;
-  GtkCheckButton     *amount_reason_check;
+  GtkToggleButton    *amount_reason_check;   /* CobaltChoiceButton */
   GtkEntry           *amount_reason_entry;
   GtkLabel           *amount_reason_error;
 };
@@ -107,7 +111,7 @@ build_amount_reason (CobaltLogElsewhereDialog *self)
 
   self->amount_reason_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   self->amount_reason_check =
-    GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("My clinic told me to give this a_mount")));
+    GTK_TOGGLE_BUTTON (cobalt_choice_button_new (_("My clinic told me to give this a_mount")));
   self->amount_reason_entry = GTK_ENTRY (gtk_entry_new ());
   gtk_entry_set_placeholder_text (self->amount_reason_entry, _("Why, in your words: who advised it"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->amount_reason_entry),
@@ -125,7 +129,7 @@ build_amount_reason (CobaltLogElsewhereDialog *self)
 
   gtk_grid_query_child (self->grid, GTK_WIDGET (self->amount_error), NULL, &row, NULL, NULL);
   gtk_grid_insert_row (self->grid, row + 1);
-  gtk_grid_attach (self->grid, self->amount_reason_box, 1, row + 1, 3, 1);
+  gtk_grid_attach (self->grid, self->amount_reason_box, 0, row + 1, 1, 1);
 }
 
 /* A refusal of the rules (cobalt-dose-rules.h) next to the field it
@@ -201,20 +205,24 @@ on_given_by_changed_cb (GtkDropDown              *dropdown,
   cobalt_journey_set_field_error (self->who_error, NULL);
 }
 
-/* Row 6 of the grid, under the time and its error. */
+/* A row of the grid under the time and its error. */
 static void
 build_timing_box (CobaltLogElsewhereDialog *self)
 {
+  int row;
+
   self->timing_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   gtk_widget_add_css_class (self->timing_box, "card");
   self->timing_notice = cobalt_dose_timing_notice_new ();
   gtk_box_append (GTK_BOX (self->timing_box), self->timing_notice);
-  self->timing_check = GTK_CHECK_BUTTON (gtk_check_button_new_with_mnemonic (_("My _clinic told me to give it")));
+  /* Alt+C is Cancel's. */
+  self->timing_check = GTK_TOGGLE_BUTTON (cobalt_choice_button_new (_("My clinic _told me to give it")));
   gtk_box_append (GTK_BOX (self->timing_box), GTK_WIDGET (self->timing_check));
   gtk_widget_set_visible (self->timing_box, FALSE);
 
-  gtk_grid_insert_row (self->grid, 6);
-  gtk_grid_attach (self->grid, self->timing_box, 1, 6, 3, 1);
+  gtk_grid_query_child (self->grid, GTK_WIDGET (self->when_error), NULL, &row, NULL, NULL);
+  gtk_grid_insert_row (self->grid, row + 1);
+  gtk_grid_attach (self->grid, self->timing_box, 0, row + 1, 1, 1);
 }
 
 /* FALSE (the reason in @first) when a dose at @given_at would be early or
@@ -245,12 +253,12 @@ check_timing (CobaltLogElsewhereDialog  *self,
 
   /* A tick given for another time does not carry over. */
   if (self->timing_checked_for != instant)
-    gtk_check_button_set_active (self->timing_check, FALSE);
+    gtk_toggle_button_set_active (self->timing_check, FALSE);
   self->timing_checked_for = instant;
 
   cobalt_dose_timing_notice_set_info (COBALT_DOSE_TIMING_NOTICE (self->timing_notice), info);
   gtk_widget_set_visible (self->timing_box, TRUE);
-  if (!gtk_check_button_get_active (self->timing_check))
+  if (!gtk_toggle_button_get_active (self->timing_check))
     {
       g_set_error_literal (first, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                            info->timing == COBALT_DOSE_TIMING_EXTRA
@@ -418,11 +426,13 @@ cobalt_log_elsewhere_dialog_class_init (CobaltLogElsewhereDialogClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
+  g_type_ensure (COBALT_TYPE_CHOICE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/log/cobalt-log-elsewhere-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, given_by_dropdown);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, who_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, who_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, who_error);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, when_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, date_entry);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogElsewhereDialog, minute_spin);
@@ -447,9 +457,13 @@ cobalt_log_elsewhere_dialog_init (CobaltLogElsewhereDialog *self)
 {
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cobalt_log_filter_layout_apply (self->when_box, 6);
   build_timing_box (self);
   build_amount_reason (self);
-  cobalt_journey_fix_button_names (GTK_WIDGET (self));
+  /* The drop-downs are named by the labels above them. */
+  cobalt_carers_name_drop_down (self->given_by_dropdown, _("Given by"), TRUE);
+  cobalt_carers_name_drop_down (self->site_dropdown, _("Site"), TRUE);
+  cobalt_carers_fix_names (GTK_WIDGET (self));
   cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 }
 
@@ -458,14 +472,18 @@ cobalt_log_elsewhere_dialog_new (GtkWindow     *parent,
                                  CobaltContext *context,
                                  CobaltPerson  *person)
 {
+  CobaltLogElsewhereDialog *self;
+
   g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
 
-  return g_object_new (COBALT_TYPE_LOG_ELSEWHERE_DIALOG,
+  self = g_object_new (COBALT_TYPE_LOG_ELSEWHERE_DIALOG,
                        "transient-for", parent,
                        "context", context,
                        "person", person,
                        NULL);
+  cobalt_carers_fit_dialog (GTK_WINDOW (self), 460);
+  return self;
 }
 
 static void
@@ -579,7 +597,7 @@ cobalt_log_elsewhere_dialog_save (CobaltLogElsewhereDialog *self,
           dose->prescription_id = self->prescription->id;
           dose->product = self->prescription->product;
         }
-      if (gtk_widget_get_visible (self->amount_reason_box) && gtk_check_button_get_active (self->amount_reason_check))
+      if (gtk_widget_get_visible (self->amount_reason_box) && gtk_toggle_button_get_active (self->amount_reason_check))
         {
           g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->amount_reason_entry))));
 

@@ -79,6 +79,55 @@ on_title_clicked_cb (GtkButton       *button,
 
 /* GtkWidget ------------------------------------------------------------ */
 
+/* Stacked rows have no columns to title: the sort buttons line up one
+ * after the other, in as many lines as @width needs, and the other
+ * titles go past the edge, which clips them. Returns the height. */
+static int
+flow_titles (CobaltLogHeader *self,
+             int              width,
+             gboolean         allocate)
+{
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  int x = 0, y = 0, line_height = 0;
+
+  for (guint i = 0; i < self->n_titles; i++)
+    {
+      GtkWidget *widget = self->titles[i].widget;
+      int w, h;
+
+      if (self->titles[i].sort < 0)
+        {
+          if (allocate)
+            {
+              gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, &w, NULL, NULL, NULL);
+              gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, &h, NULL, NULL, NULL);
+              gtk_widget_size_allocate (widget, &(GtkAllocation) { rtl ? -w - width : 2 * width, 0, w, h }, -1);
+            }
+          continue;
+        }
+      gtk_widget_measure (widget, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &w, NULL, NULL);
+      gtk_widget_measure (widget, GTK_ORIENTATION_VERTICAL, -1, NULL, &h, NULL, NULL);
+      if (x > 0 && x + w > width)
+        {
+          y += line_height;
+          x = line_height = 0;
+        }
+      w = MIN (w, width);
+      if (allocate)
+        gtk_widget_size_allocate (widget, &(GtkAllocation) { rtl ? width - x - w : x, y, w, h }, -1);
+      /* Apart, as buttons: they no longer title columns. */
+      x += w + 2 * COBALT_LOG_CELL_PADDING;
+      line_height = MAX (line_height, h);
+    }
+  return y + line_height;
+}
+
+static GtkSizeRequestMode
+cobalt_log_header_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
 static void
 cobalt_log_header_measure (GtkWidget      *widget,
                            GtkOrientation  orientation,
@@ -90,13 +139,29 @@ cobalt_log_header_measure (GtkWidget      *widget,
 {
   CobaltLogHeader *self = COBALT_LOG_HEADER (widget);
 
+  *minimum = *natural = 0;
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
-      *minimum = *natural = cobalt_log_columns_get_min_width (self->columns, widget);
+      /* As narrow as the widest sort button; at its natural width, one
+       * title over each column. */
+      for (guint i = 0; i < self->n_titles; i++)
+        if (self->titles[i].sort >= 0)
+          {
+            int min;
+
+            gtk_widget_measure (self->titles[i].widget, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+            *minimum = MAX (*minimum, min);
+          }
+      *natural = MAX (*minimum, cobalt_log_columns_get_min_width (self->columns, widget));
       return;
     }
 
-  *minimum = *natural = 0;
+  if (cobalt_log_columns_is_stacked (self->columns, widget, for_size))
+    {
+      *minimum = *natural = flow_titles (self, for_size, FALSE);
+      return;
+    }
+
   for (guint i = 0; i < self->n_titles; i++)
     {
       int min, nat;
@@ -115,6 +180,12 @@ cobalt_log_header_size_allocate (GtkWidget *widget,
 {
   CobaltLogHeader *self = COBALT_LOG_HEADER (widget);
   int xs[COBALT_LOG_N_COLUMNS], ws[COBALT_LOG_N_COLUMNS];
+
+  if (cobalt_log_columns_is_stacked (self->columns, widget, width))
+    {
+      flow_titles (self, width, TRUE);
+      return;
+    }
 
   cobalt_log_columns_get (self->columns, widget, width, xs, ws);
   for (guint i = 0; i < self->n_titles; i++)
@@ -198,6 +269,7 @@ cobalt_log_header_class_init (CobaltLogHeaderClass *klass)
   object_class->dispose = cobalt_log_header_dispose;
   object_class->get_property = cobalt_log_header_get_property;
   object_class->set_property = cobalt_log_header_set_property;
+  widget_class->get_request_mode = cobalt_log_header_get_request_mode;
   widget_class->measure = cobalt_log_header_measure;
   widget_class->size_allocate = cobalt_log_header_size_allocate;
 

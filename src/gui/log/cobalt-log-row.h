@@ -45,9 +45,21 @@ void              cobalt_log_columns_get      (CobaltLogColumns *columns,
                                                int               width,
                                                int              *x,
                                                int              *column_width);
-/* The narrowest a row can be. */
+/* The narrowest a row can be with every column on one line. */
 int               cobalt_log_columns_get_min_width (CobaltLogColumns *columns,
                                                     GtkWidget        *widget);
+/* Narrower than that (a narrow window, large text), a row is stacked on
+ * two lines: the date and the dose, then the other cells; the header
+ * shows its sort buttons in lines of their own. */
+gboolean          cobalt_log_columns_is_stacked (CobaltLogColumns *columns,
+                                                 GtkWidget        *widget,
+                                                 int               width);
+/* The narrowest a stacked row can be. */
+int               cobalt_log_columns_get_stacked_min_width (CobaltLogColumns *columns,
+                                                            GtkWidget        *widget);
+/* The height of a line of text in @widget's font. */
+int               cobalt_log_columns_get_line_height (CobaltLogColumns *columns,
+                                                      GtkWidget        *widget);
 /* After a change of font: measure again. */
 void              cobalt_log_columns_reset    (CobaltLogColumns *columns);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobaltLogColumns, cobalt_log_columns_unref)
@@ -63,6 +75,15 @@ void        cobalt_log_row_set_texts (CobaltLogRow       *self,
                                       const char * const *texts,
                                       gboolean            aborted,
                                       gboolean            urgent);
+/* What a screen reader reads for the row: @label, one sentence (what was
+ * given, where, when, by whom), and @description, the rest (batch,
+ * checklist, reactions, notes; may be NULL). Set on the row and on
+ * @item_widget, the list item that holds it (GTK 4.8's list items have no
+ * name of their own). */
+void        cobalt_log_row_set_accessible_text (CobaltLogRow *self,
+                                                GtkWidget    *item_widget,
+                                                const char   *label,
+                                                const char   *description);
 const char *cobalt_log_row_get_text  (CobaltLogRow       *self,
                                       CobaltLogColumn     column);
 

@@ -4,6 +4,8 @@
 
 #include <glib/gi18n.h>
 
+#include "cobalt-carers-util.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-not-given-dialog.h"
@@ -19,8 +21,8 @@ struct _CobaltNotGivenDialog
   CobaltPerson       *person;
   CobaltPrescription *prescription;
 
-  GtkCheckButton     *skip_check;
-  GtkCheckButton     *move_check;
+  GtkToggleButton    *skip_check;   /* CobaltChoiceButton, radio */
+  GtkToggleButton    *move_check;
   GtkEntry           *advised_entry;
   GtkLabel           *advised_error;
   GtkEntry           *decided_entry;
@@ -72,10 +74,10 @@ date_of (GDateTime *dt,
 }
 
 static void
-on_kind_toggled_cb (GtkCheckButton       *check,
+on_kind_toggled_cb (GtkToggleButton      *check,
                     CobaltNotGivenDialog *self)
 {
-  gboolean move = gtk_check_button_get_active (self->move_check);
+  gboolean move = gtk_toggle_button_get_active (self->move_check);
 
   gtk_widget_set_visible (GTK_WIDGET (self->moved_label), move);
   gtk_widget_set_visible (GTK_WIDGET (self->moved_entry), move);
@@ -197,6 +199,7 @@ cobalt_not_given_dialog_class_init (CobaltNotGivenDialogClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 
+  g_type_ensure (COBALT_TYPE_CHOICE_BUTTON);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/log/cobalt-not-given-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltNotGivenDialog, skip_check);
   gtk_widget_class_bind_template_child (widget_class, CobaltNotGivenDialog, move_check);
@@ -219,7 +222,7 @@ cobalt_not_given_dialog_init (CobaltNotGivenDialog *self)
 {
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  cobalt_journey_fix_button_names (GTK_WIDGET (self));
+  cobalt_carers_fix_names (GTK_WIDGET (self));
 }
 
 CobaltNotGivenDialog *
@@ -227,14 +230,18 @@ cobalt_not_given_dialog_new (GtkWindow     *parent,
                              CobaltContext *context,
                              CobaltPerson  *person)
 {
+  CobaltNotGivenDialog *self;
+
   g_return_val_if_fail (COBALT_IS_CONTEXT (context), NULL);
   g_return_val_if_fail (COBALT_IS_PERSON (person), NULL);
 
-  return g_object_new (COBALT_TYPE_NOT_GIVEN_DIALOG,
+  self = g_object_new (COBALT_TYPE_NOT_GIVEN_DIALOG,
                        "transient-for", parent,
                        "context", context,
                        "person", person,
                        NULL);
+  cobalt_carers_fit_dialog (GTK_WINDOW (self), 520);
+  return self;
 }
 
 static void
@@ -290,7 +297,7 @@ cobalt_not_given_dialog_save (CobaltNotGivenDialog  *self,
 
   now = cobalt_clock_get_now (clock_of (self));
   date_of (now, &today);
-  move = gtk_check_button_get_active (self->move_check);
+  move = gtk_toggle_button_get_active (self->move_check);
 
   advised_by = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->advised_entry))));
   if (*advised_by == '\0')

@@ -7,6 +7,7 @@
 #include "cobalt-core.h"
 #include "cobalt-checklist-editor.h"
 #include "cobalt-context.h"
+#include "cobalt-fold-box.h"
 #include "cobalt-journey-util.h"
 
 struct _CobaltChecklistEditor
@@ -74,14 +75,39 @@ row_index (GtkWidget *widget)
   return (guint) gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (row));
 }
 
+/* A step's row reads as it shows: "Step 3: Check the expiry date". */
+static void
+name_row (GtkWidget  *row,
+          guint       index,
+          const char *title)
+{
+  g_autofree char *name = NULL;
+
+  /* Translators: accessible name of a checklist step's row: its number and its title */
+  name = g_strdup_printf (_("Step %u: %s"), index + 1, title != NULL ? title : "");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+/* The title field of a step's row. */
+static GtkWidget *
+row_entry (GtkListBoxRow *row)
+{
+  return g_object_get_data (G_OBJECT (row), "entry");
+}
+
 static void
 on_title_changed_cb (GtkEditable           *editable,
                      CobaltChecklistEditor *self)
 {
+  GtkWidget *row = gtk_widget_get_ancestor (GTK_WIDGET (editable), GTK_TYPE_LIST_BOX_ROW);
+  guint index;
+
   if (self->rebuilding)
     return;
 
-  cobalt_set_str (&COBALT_CHECKLIST_STEP (step_at (self, row_index (GTK_WIDGET (editable))))->title, gtk_editable_get_text (editable));
+  index = row_index (GTK_WIDGET (editable));
+  cobalt_set_str (&COBALT_CHECKLIST_STEP (step_at (self, index))->title, gtk_editable_get_text (editable));
+  name_row (row, index, gtk_editable_get_text (editable));
 }
 
 static void
@@ -148,18 +174,27 @@ make_row (CobaltChecklistEditor *self,
           guint                  n)
 {
   GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  /* The title, its buttons beside it or, on a narrow window, under it. */
+  GtkWidget *box = cobalt_fold_box_new (6);
+  GtkWidget *title = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *number;
   GtkWidget *entry = gtk_entry_new ();
   GtkWidget *up, *down, *remove;
   g_autofree char *num = g_strdup_printf ("%u.", index + 1);
   g_autofree char *a11y = NULL;
+  g_autofree char *up_name = NULL;
+  g_autofree char *down_name = NULL;
+  g_autofree char *remove_name = NULL;
   const char *kind = step->kind;
 
   number = gtk_label_new (num);
-  gtk_widget_set_size_request (number, 24, -1);
+  /* Room for "10." at any text size, the numbers lined up. */
+  gtk_label_set_width_chars (GTK_LABEL (number), 3);
+  gtk_label_set_xalign (GTK_LABEL (number), 1);
   gtk_editable_set_text (GTK_EDITABLE (entry), step->title);
   gtk_widget_set_hexpand (entry, TRUE);
+  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 20);
   /* Translators: accessible name of a step's title field, %u its number */
   a11y = g_strdup_printf (_("Step %u title"), index + 1);
   cobalt_journey_set_accessible_label (entry, a11y,
@@ -167,23 +202,32 @@ make_row (CobaltChecklistEditor *self,
                                                                              : step->explanation);
   g_signal_connect (entry, "changed", G_CALLBACK (on_title_changed_cb), self);
 
-  up = icon_button ("go-up-symbolic", _("Move step up"), G_CALLBACK (on_up_clicked_cb), self);
-  down = icon_button ("go-down-symbolic", _("Move step down"), G_CALLBACK (on_down_clicked_cb), self);
-  remove = icon_button ("list-remove-symbolic", _("Remove step"), G_CALLBACK (on_remove_clicked_cb), self);
+  /* Translators: a checklist step's buttons, %u the step's number */
+  up_name = g_strdup_printf (_("Move step %u up"), index + 1);
+  down_name = g_strdup_printf (_("Move step %u down"), index + 1);
+  remove_name = g_strdup_printf (_("Remove step %u"), index + 1);
+  up = icon_button ("go-up-symbolic", up_name, G_CALLBACK (on_up_clicked_cb), self);
+  down = icon_button ("go-down-symbolic", down_name, G_CALLBACK (on_down_clicked_cb), self);
+  remove = icon_button ("list-remove-symbolic", remove_name, G_CALLBACK (on_remove_clicked_cb), self);
   gtk_widget_set_sensitive (up, index > 0);
   gtk_widget_set_sensitive (down, index + 1 < n);
 
-  gtk_box_append (GTK_BOX (box), number);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), up);
-  gtk_box_append (GTK_BOX (box), down);
-  gtk_box_append (GTK_BOX (box), remove);
+  gtk_box_append (GTK_BOX (title), number);
+  gtk_box_append (GTK_BOX (title), entry);
+  gtk_widget_set_halign (buttons, GTK_ALIGN_END);
+  gtk_box_append (GTK_BOX (buttons), up);
+  gtk_box_append (GTK_BOX (buttons), down);
+  gtk_box_append (GTK_BOX (buttons), remove);
+  cobalt_fold_box_append (COBALT_FOLD_BOX (box), title);
+  cobalt_fold_box_append (COBALT_FOLD_BOX (box), buttons);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
   gtk_widget_set_margin_start (box, 6);
   gtk_widget_set_margin_end (box, 6);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+  name_row (row, index, step->title);
+  g_object_set_data (G_OBJECT (row), "entry", entry);
 
   return row;
 }
@@ -346,7 +390,8 @@ cobalt_checklist_editor_init (CobaltChecklistEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checklist steps"), -1);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->list));
 
-  buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  /* Side by side, or one under the other on a narrow window. */
+  buttons = cobalt_fold_box_new (12);
   add = gtk_button_new_with_mnemonic (_("_Add Step"));
   reset = gtk_button_new_with_mnemonic (_("_Reset to Default"));
   save = gtk_button_new_with_mnemonic (_("_Save Checklist"));
@@ -360,10 +405,10 @@ cobalt_checklist_editor_init (CobaltChecklistEditor *self)
   gtk_label_set_xalign (self->status, 0);
   gtk_widget_set_hexpand (GTK_WIDGET (self->status), TRUE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->status), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Checklist status"), -1);
-  gtk_box_append (GTK_BOX (buttons), add);
-  gtk_box_append (GTK_BOX (buttons), reset);
-  gtk_box_append (GTK_BOX (buttons), GTK_WIDGET (self->status));
-  gtk_box_append (GTK_BOX (buttons), save);
+  cobalt_fold_box_append (COBALT_FOLD_BOX (buttons), add);
+  cobalt_fold_box_append (COBALT_FOLD_BOX (buttons), reset);
+  cobalt_fold_box_append (COBALT_FOLD_BOX (buttons), GTK_WIDGET (self->status));
+  cobalt_fold_box_append (COBALT_FOLD_BOX (buttons), save);
   gtk_box_append (GTK_BOX (self->box), buttons);
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
 }
@@ -412,7 +457,7 @@ cobalt_checklist_editor_set_title (CobaltChecklistEditor *self,
 
   /* Through the field, as typing would. */
   row = gtk_list_box_get_row_at_index (self->list, index);
-  entry = gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_box_row_get_child (row)));
+  entry = row_entry (row);
   gtk_editable_set_text (GTK_EDITABLE (entry), title);
 }
 
@@ -441,7 +486,7 @@ cobalt_checklist_editor_move (CobaltChecklistEditor *self,
   /* Keep the keyboard where the person was: on the moved step. */
   row = gtk_list_box_get_row_at_index (self->list, target);
   if (row != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_box_row_get_child (row))));
+    gtk_widget_grab_focus (row_entry (row));
   show_status (self, _("Not saved yet."), FALSE);
 }
 
@@ -475,7 +520,7 @@ cobalt_checklist_editor_add (CobaltChecklistEditor *self)
   n = cobalt_checklist_editor_get_n_steps (self);
   row = gtk_list_box_get_row_at_index (self->list, n - 1);
   if (row != NULL)
-    gtk_widget_grab_focus (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_box_row_get_child (row))));
+    gtk_widget_grab_focus (row_entry (row));
   show_status (self, _("Not saved yet."), FALSE);
 }
 
@@ -502,7 +547,7 @@ cobalt_checklist_editor_save (CobaltChecklistEditor *self,
 
           show_status (self, text, TRUE);
           if (row != NULL)
-            gtk_widget_grab_focus (gtk_widget_get_next_sibling (gtk_widget_get_first_child (gtk_list_box_row_get_child (row))));
+            gtk_widget_grab_focus (row_entry (row));
           g_propagate_error (error, g_steal_pointer (&local_error));
           return FALSE;
         }

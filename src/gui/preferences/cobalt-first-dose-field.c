@@ -117,8 +117,8 @@ cobalt_first_dose_field_init (CobaltFirstDoseField *self)
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_box_append (GTK_BOX (self->box), GTK_WIDGET (self->error_label));
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("First dose date"), -1);
+  /* Named by its caption (the mnemonic label), described by the lines
+   * under it. */
   gtk_accessible_update_relation (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->hint_label, self->error_label, NULL,
                                   -1);

@@ -94,13 +94,15 @@ line_label (const char *css_class)
   return GTK_LABEL (label);
 }
 
-/* One number: caption and entry on @row, its error under it (hidden until
- * needed), then the line that says what it is for. */
+/* One number: caption and entry on @row (@stacked: the caption on @row,
+ * the entry under it), its error under it (hidden until needed), then the
+ * line that says what it is for. */
 static GtkEntry *
 attach_number (GtkGrid     *grid,
                int          column,
                int          row,
                int          width,
+               gboolean     stacked,
                const char  *caption_text,
                GtkWidget  **caption_out,
                GtkLabel   **error_out,
@@ -111,7 +113,8 @@ attach_number (GtkGrid     *grid,
   GtkLabel *error = line_label ("error");
   GtkLabel *hint = line_label ("dim-label");
 
-  gtk_label_set_xalign (GTK_LABEL (caption), 1);
+  gtk_label_set_xalign (GTK_LABEL (caption), stacked ? 0 : 1);
+  gtk_label_set_wrap (GTK_LABEL (caption), stacked);
   gtk_label_set_mnemonic_widget (GTK_LABEL (caption), entry);
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_PHONE);
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
@@ -122,12 +125,24 @@ attach_number (GtkGrid     *grid,
                                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, error, hint, NULL,
                                   -1);
 
-  for (int i = 0; i < 3; i++)
-    gtk_grid_insert_row (grid, row);
-  gtk_grid_attach (grid, caption, column, row, 1, 1);
-  gtk_grid_attach (grid, entry, column + 1, row, width, 1);
-  gtk_grid_attach (grid, GTK_WIDGET (error), column + 1, row + 1, width, 1);
-  gtk_grid_attach (grid, GTK_WIDGET (hint), column + 1, row + 2, width, 1);
+  if (stacked)
+    {
+      for (int i = 0; i < 4; i++)
+        gtk_grid_insert_row (grid, row);
+      gtk_grid_attach (grid, caption, column, row, width, 1);
+      gtk_grid_attach (grid, entry, column, row + 1, width, 1);
+      gtk_grid_attach (grid, GTK_WIDGET (error), column, row + 2, width, 1);
+      gtk_grid_attach (grid, GTK_WIDGET (hint), column, row + 3, width, 1);
+    }
+  else
+    {
+      for (int i = 0; i < 3; i++)
+        gtk_grid_insert_row (grid, row);
+      gtk_grid_attach (grid, caption, column, row, 1, 1);
+      gtk_grid_attach (grid, entry, column + 1, row, width, 1);
+      gtk_grid_attach (grid, GTK_WIDGET (error), column + 1, row + 1, width, 1);
+      gtk_grid_attach (grid, GTK_WIDGET (hint), column + 1, row + 2, width, 1);
+    }
 
   *caption_out = caption;
   *error_out = error;
@@ -156,24 +171,22 @@ cobalt_number_fields_init (CobaltNumberFields *self)
 {
 }
 
-CobaltNumberFields *
-cobalt_number_fields_new (GtkGrid      *grid,
-                          int           column,
-                          int           row,
-                          int           width,
-                          CobaltPerson *person)
+static CobaltNumberFields *
+number_fields_new (GtkGrid      *grid,
+                   int           column,
+                   int           row,
+                   int           width,
+                   gboolean      stacked,
+                   CobaltPerson *person)
 {
-  CobaltNumberFields *self;
+  CobaltNumberFields *self = g_object_new (COBALT_TYPE_NUMBER_FIELDS, NULL);
 
-  g_return_val_if_fail (GTK_IS_GRID (grid), NULL);
-  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
-
-  self = g_object_new (COBALT_TYPE_NUMBER_FIELDS, NULL);
+  g_assert (GTK_IS_GRID (grid));
 
   /* Inserted bottom first, so that both end up at @row in order. */
-  self->urgent_entry = attach_number (grid, column, row, width, _("_Urgent-advice number"),
+  self->urgent_entry = attach_number (grid, column, row, width, stacked, _("_Urgent-advice number"),
                                       &self->urgent_caption, &self->urgent_error, &self->urgent_hint);
-  self->emergency_entry = attach_number (grid, column, row, width, _("_Emergency number"),
+  self->emergency_entry = attach_number (grid, column, row, width, stacked, _("_Emergency number"),
                                          &self->emergency_caption, &self->emergency_error,
                                          &self->emergency_hint);
 
@@ -189,6 +202,32 @@ cobalt_number_fields_new (GtkGrid      *grid,
   cobalt_number_fields_load (self, person);
 
   return self;
+}
+
+CobaltNumberFields *
+cobalt_number_fields_new (GtkGrid      *grid,
+                          int           column,
+                          int           row,
+                          int           width,
+                          CobaltPerson *person)
+{
+  g_return_val_if_fail (GTK_IS_GRID (grid), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+
+  return number_fields_new (grid, column, row, width, FALSE, person);
+}
+
+CobaltNumberFields *
+cobalt_number_fields_new_stacked (GtkGrid      *grid,
+                                  int           column,
+                                  int           row,
+                                  int           width,
+                                  CobaltPerson *person)
+{
+  g_return_val_if_fail (GTK_IS_GRID (grid), NULL);
+  g_return_val_if_fail (person == NULL || COBALT_IS_PERSON (person), NULL);
+
+  return number_fields_new (grid, column, row, width, TRUE, person);
 }
 
 void

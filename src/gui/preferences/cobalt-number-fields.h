@@ -31,6 +31,16 @@ CobaltNumberFields *cobalt_number_fields_new    (GtkGrid      *grid,
                                                  int           width,
                                                  CobaltPerson *person);
 
+/* The same, each caption above its entry (a form that works at 360 px):
+ * COBALT_NUMBER_FIELDS_N_STACKED_ROWS rows at @row, everything in @column
+ * spanning @width columns. */
+#define COBALT_NUMBER_FIELDS_N_STACKED_ROWS 8
+CobaltNumberFields *cobalt_number_fields_new_stacked (GtkGrid      *grid,
+                                                      int           column,
+                                                      int           row,
+                                                      int           width,
+                                                      CobaltPerson *person);
+
 /* Fills the entries again from @person (NULL: someone new). */
 void        cobalt_number_fields_load           (CobaltNumberFields *self,
                                                  CobaltPerson       *person);

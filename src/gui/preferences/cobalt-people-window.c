@@ -6,7 +6,11 @@
 
 #include "cobalt-people-window.h"
 #include "cobalt-carers-util.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
+#include "cobalt-fold-box.h"
+#include "cobalt-journey-util.h"
+#include "cobalt-preferences-util.h"
 #include "cobalt-number-fields.h"
 
 struct _CobaltPeopleWindow
@@ -86,13 +90,13 @@ on_rename_cb (GtkWidget          *widget,
 }
 
 static void
-on_archived_toggled_cb (GtkCheckButton     *button,
+on_archived_toggled_cb (GtkToggleButton    *button,
                         CobaltPeopleWindow *self)
 {
   gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (button), "person-id"));
   g_autoptr(GError) error = NULL;
 
-  if (!cobalt_people_window_set_archived (self, id, gtk_check_button_get_active (button), &error))
+  if (!cobalt_people_window_set_archived (self, id, gtk_toggle_button_get_active (button), &error))
     show_problem (self, error);
 }
 
@@ -149,11 +153,34 @@ reload (CobaltPeopleWindow *self)
     {
       g_autoptr(CobaltPerson) person = g_list_model_get_item (people, i);
       gpointer id = GSIZE_TO_POINTER (person->id);
-      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+      /* The name, then its buttons beside it or, on a narrow window,
+       * under it. One of these rows per person: their buttons have no
+       * mnemonic, which would be the same letter in every row. */
+      GtkWidget *box = cobalt_fold_box_new (6);
+      GtkWidget *buttons = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
       GtkWidget *entry = gtk_entry_new ();
-      GtkWidget *rename = gtk_button_new_with_mnemonic (_("_Rename"));
-      GtkWidget *archived = gtk_check_button_new_with_mnemonic (_("Arc_hived"));
+      GtkWidget *rename = gtk_button_new_with_label (_("Rename"));
+      GtkWidget *archived = cobalt_choice_button_new (NULL);
+      GtkWidget *row = gtk_list_box_row_new ();
       g_autofree char *label = g_strdup_printf (_("Name of %s"), person->name);
+      g_autofree char *rename_name = NULL;
+      g_autofree char *archived_name = NULL;
+      g_autofree char *row_name = NULL;
+
+      /* Translators: accessible name of the Rename button of a person's row */
+      rename_name = g_strdup_printf (_("Rename %s"), person->name);
+      /* Translators: accessible name of the Archived check box of a person's row */
+      archived_name = g_strdup_printf (_("%s archived"), person->name);
+      /* Translators: a row of the People window, for someone archived */
+      row_name = person->archived ? g_strdup_printf (_("%s, archived"), person->name) : g_strdup (person->name);
+      gtk_button_set_use_underline (GTK_BUTTON (archived), FALSE);
+      gtk_button_set_label (GTK_BUTTON (archived), _("Archived"));
+      /* Their own names, not their labels' text as well. */
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (rename), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (archived), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (rename), GTK_ACCESSIBLE_PROPERTY_LABEL, rename_name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (archived), GTK_ACCESSIBLE_PROPERTY_LABEL, archived_name, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, row_name, -1);
 
       gtk_widget_set_margin_start (box, 8);
       gtk_widget_set_margin_end (box, 8);
@@ -161,20 +188,26 @@ reload (CobaltPeopleWindow *self)
       gtk_widget_set_margin_bottom (box, 6);
       gtk_editable_set_text (GTK_EDITABLE (entry), person->name);
       gtk_widget_set_hexpand (entry, TRUE);
+      /* Room for a name before the buttons go under it. */
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 16);
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
       g_object_set_data (G_OBJECT (entry), "person-id", id);
       g_object_set_data (G_OBJECT (rename), "entry", entry);
       g_object_set_data (G_OBJECT (entry), "entry", entry);
       g_signal_connect (entry, "activate", G_CALLBACK (on_rename_cb), self);
       g_signal_connect (rename, "clicked", G_CALLBACK (on_rename_cb), self);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (archived), person->archived);
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (archived), person->archived);
       g_object_set_data (G_OBJECT (archived), "person-id", id);
       g_signal_connect (archived, "toggled", G_CALLBACK (on_archived_toggled_cb), self);
 
-      gtk_box_append (GTK_BOX (box), entry);
-      gtk_box_append (GTK_BOX (box), rename);
-      gtk_box_append (GTK_BOX (box), archived);
-      gtk_list_box_append (self->people_list, box);
+      gtk_box_append (GTK_BOX (buttons), rename);
+      gtk_box_append (GTK_BOX (buttons), archived);
+      cobalt_fold_box_append (COBALT_FOLD_BOX (box), entry);
+      cobalt_fold_box_append (COBALT_FOLD_BOX (box), buttons);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      g_object_set_data (G_OBJECT (row), "person-id", id);
+      gtk_list_box_append (self->people_list, row);
     }
 }
 
@@ -187,8 +220,9 @@ cobalt_people_window_constructed (GObject *object)
 
   G_OBJECT_CLASS (cobalt_people_window_parent_class)->constructed (object);
 
+  cobalt_preferences_fit_parent (GTK_WINDOW (self));
   /* Under the name, above the Add button. */
-  self->numbers = cobalt_number_fields_new (self->add_grid, 0, 1, 1, NULL);
+  self->numbers = cobalt_number_fields_new_stacked (self->add_grid, 0, 2, 1, NULL);
   self->changed_id = g_signal_connect (repository_of (self), "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
   reload (self);
@@ -260,6 +294,7 @@ cobalt_people_window_class_init (CobaltPeopleWindowClass *klass)
   signals[PERSON_ADDED] = g_signal_new ("person-added", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                         0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (COBALT_TYPE_FOLD_BOX);
   cobalt_carers_ensure_resources ();
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/cobaltb12/Cobalt/preferences/cobalt-people-window.ui");
@@ -275,6 +310,7 @@ static void
 cobalt_people_window_init (CobaltPeopleWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cobalt_journey_fix_button_names (GTK_WIDGET (self));
 }
 
 /* Public API ------------------------------------------------------------ */

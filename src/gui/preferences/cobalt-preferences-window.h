@@ -27,7 +27,8 @@ GtkWidget               *cobalt_preferences_window_get_checklist_editor    (Coba
 /* Saves the person page as its button does. */
 gboolean                 cobalt_preferences_window_save_person  (CobaltPreferencesWindow *self,
                                                                  GError                 **error);
-/* For tests: "name", "name-error", "clinic-name", "clinic-phone",
+/* For tests: "name", "name-error", "date-of-birth", "date-of-birth-error",
+ * "clinic-name", "clinic-phone",
  * "person-status", the number fields (cobalt_number_fields_get_field():
  * "emergency", "emergency-error", "urgent", …) and "reminders" (the
  * CobaltReminderPreferences). */

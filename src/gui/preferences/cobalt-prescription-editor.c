@@ -5,12 +5,15 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-first-dose-field.h"
+#include "cobalt-fold-box.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-phase-row.h"
 #include "cobalt-prescription-blame.h"
 #include "cobalt-prescription-editor.h"
+#include "cobalt-preferences-util.h"
 
 struct _CobaltPrescriptionEditor
 {
@@ -21,7 +24,7 @@ struct _CobaltPrescriptionEditor
    * whoever the context turns to while they are open. */
   CobaltPerson       *person;
   CobaltPrescription *base;        /* what the form was filled from */
-  GHashTable         *site_checks; /* site id → GtkCheckButton (borrowed) */
+  GHashTable         *site_checks; /* site id → CobaltChoiceButton (borrowed) */
   GHashTable         *enabled;     /* site ids ticked, kept across route changes */
 
   GtkDropDown        *template_dropdown;
@@ -49,15 +52,16 @@ struct _CobaltPrescriptionEditor
   GtkSpinButton      *needle_length_spin;
   GtkSpinButton      *syringe_spin;
   GtkSpinButton      *angle_spin;
-  GtkCheckButton     *swab_check;
-  GtkCheckButton     *aspirate_check;
+  GtkToggleButton    *swab_check;
+  GtkToggleButton    *aspirate_check;
   GtkEntry           *technique_notes_entry;
   GtkListBox         *phases_list;
   GtkLabel           *phases_error;
-  GtkFlowBox         *sites_box;
+  GtkBox             *sites_box;
   GtkLabel           *sites_error;
   GtkLabel           *save_status;
   GtkButton          *save_button;
+  GtkBox             *first_dose_box;
 
   /* The first-dose date (starts_on), under the reminder time. */
   GtkWidget          *first_dose_field;
@@ -97,15 +101,21 @@ clock_of (CobaltPrescriptionEditor *self)
 
 static void update_volume (CobaltPrescriptionEditor *self);
 
+/* Each phase's fields are named with its number and the dose unit
+ * ("Phase 2 dose in micrograms"). */
 static void
 renumber_phases (CobaltPrescriptionEditor *self)
 {
+  CobaltDoseUnit unit = (CobaltDoseUnit) gtk_drop_down_get_selected (self->unit_dropdown);
   guint n = 1;
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phases_list));
        row != NULL; row = gtk_widget_get_next_sibling (row))
     if (COBALT_IS_PHASE_ROW (row))
-      cobalt_phase_row_set_number (COBALT_PHASE_ROW (row), n++);
+      {
+        cobalt_phase_row_set_dose_unit (COBALT_PHASE_ROW (row), unit);
+        cobalt_phase_row_set_number (COBALT_PHASE_ROW (row), n++);
+      }
 }
 
 static void
@@ -133,12 +143,12 @@ append_phase (CobaltPrescriptionEditor *self,
 }
 
 static void
-on_site_toggled_cb (GtkCheckButton           *check,
+on_site_toggled_cb (GtkToggleButton          *check,
                     CobaltPrescriptionEditor *self)
 {
   const char *id = g_object_get_data (G_OBJECT (check), "site-id");
 
-  if (gtk_check_button_get_active (check))
+  if (gtk_toggle_button_get_active (check))
     g_hash_table_add (self->enabled, g_strdup (id));
   else
     g_hash_table_remove (self->enabled, id);
@@ -153,7 +163,7 @@ rebuild_sites (CobaltPrescriptionEditor *self)
   GtkWidget *child;
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->sites_box))) != NULL)
-    gtk_flow_box_remove (self->sites_box, child);
+    gtk_box_remove (self->sites_box, child);
   g_hash_table_remove_all (self->site_checks);
 
   /* Only the sites of the chosen route can be trained for it. */
@@ -165,16 +175,22 @@ rebuild_sites (CobaltPrescriptionEditor *self)
       if (info->route != route)
         continue;
 
-      check = gtk_check_button_new_with_label (cobalt_site_info_get_name (info));
+      check = cobalt_choice_button_new (NULL);
+      gtk_button_set_use_underline (GTK_BUTTON (check), FALSE);
+      gtk_button_set_label (GTK_BUTTON (check), cobalt_site_info_get_name (info));
       g_object_set_data_full (G_OBJECT (check), "site-id", g_strdup (info->id), g_free);
-      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->enabled, info->id));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (check), g_hash_table_contains (self->enabled, info->id));
+      /* The name once (not the label's text again), the note (if any) as
+       * its description. */
+      cobalt_journey_fix_button_names (check);
       if (cobalt_site_info_get_note (info) != NULL)
-        gtk_widget_set_tooltip_text (check, cobalt_site_info_get_note (info));
-      if (info->discouraged)
-        cobalt_journey_set_accessible_label (check, cobalt_site_info_get_name (info), cobalt_site_info_get_note (info));
+        {
+          gtk_widget_set_tooltip_text (check, cobalt_site_info_get_note (info));
+          cobalt_journey_set_accessible_label (check, cobalt_site_info_get_name (info), cobalt_site_info_get_note (info));
+        }
       g_signal_connect (check, "toggled", G_CALLBACK (on_site_toggled_cb), self);
       g_hash_table_insert (self->site_checks, g_strdup (info->id), check);
-      gtk_flow_box_append (self->sites_box, check);
+      gtk_box_append (self->sites_box, check);
     }
 }
 
@@ -319,8 +335,8 @@ fill_form (CobaltPrescriptionEditor *self,
   gtk_spin_button_set_value (self->needle_length_spin, p->needle_length_mm);
   gtk_spin_button_set_value (self->syringe_spin, p->syringe_ml);
   gtk_spin_button_set_value (self->angle_spin, p->angle_degrees);
-  gtk_check_button_set_active (self->swab_check, p->use_swab);
-  gtk_check_button_set_active (self->aspirate_check, p->aspirate);
+  gtk_toggle_button_set_active (self->swab_check, p->use_swab);
+  gtk_toggle_button_set_active (self->aspirate_check, p->aspirate);
   set_entry (self->technique_notes_entry, p->technique_notes);
 
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->phases_list))) != NULL)
@@ -384,8 +400,8 @@ read_form (CobaltPrescriptionEditor *self)
   p->needle_length_mm = gtk_spin_button_get_value (self->needle_length_spin);
   p->syringe_ml = gtk_spin_button_get_value (self->syringe_spin);
   p->angle_degrees = gtk_spin_button_get_value_as_int (self->angle_spin);
-  cobalt_prescription_set_use_swab (p, gtk_check_button_get_active (self->swab_check));
-  cobalt_prescription_set_aspirate (p, gtk_check_button_get_active (self->aspirate_check));
+  cobalt_prescription_set_use_swab (p, gtk_toggle_button_get_active (self->swab_check));
+  cobalt_prescription_set_aspirate (p, gtk_toggle_button_get_active (self->aspirate_check));
   cobalt_set_str (&p->technique_notes, notes);
 
   for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->phases_list));
@@ -640,19 +656,55 @@ fill_first_dose (CobaltPrescriptionEditor *self)
                                doses != NULL && doses->len > 0, &today);
 }
 
-/* Under the reminder time and its error, wherever the template puts them. */
+/* Under the reminder time and its error, its caption above it. */
 static void
-add_first_dose_field (CobaltPrescriptionEditor *self,
-                      GtkGrid                  *grid)
+add_first_dose_field (CobaltPrescriptionEditor *self)
 {
-  int column, row, width, height;
+  GtkWidget *caption;
 
   self->first_dose_field = cobalt_first_dose_field_new ();
-  gtk_grid_query_child (grid, GTK_WIDGET (self->reminder_error), &column, &row, &width, &height);
-  gtk_grid_insert_row (grid, row + 1);
-  gtk_grid_attach (grid, cobalt_first_dose_field_get_caption (COBALT_FIRST_DOSE_FIELD (self->first_dose_field)),
-                   0, row + 1, 1, 1);
-  gtk_grid_attach (grid, self->first_dose_field, 1, row + 1, 2, 1);
+  caption = cobalt_first_dose_field_get_caption (COBALT_FIRST_DOSE_FIELD (self->first_dose_field));
+  gtk_label_set_xalign (GTK_LABEL (caption), 0);
+  gtk_label_set_wrap (GTK_LABEL (caption), TRUE);
+  gtk_box_append (self->first_dose_box, caption);
+  gtk_box_append (self->first_dose_box, self->first_dose_field);
+}
+
+/* The template names are long ("UK hydroxocobalamin (neurological
+ * involvement)"): they wrap rather than make the form wider than a
+ * narrow window. */
+static void
+on_wrapping_item_setup_cb (GtkSignalListItemFactory *factory,
+                           GtkListItem              *item,
+                           gpointer                  user_data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (label), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+on_wrapping_item_bind_cb (GtkSignalListItemFactory *factory,
+                          GtkListItem              *item,
+                          gpointer                  user_data)
+{
+  GtkStringObject *string = gtk_list_item_get_item (item);
+
+  gtk_label_set_text (GTK_LABEL (gtk_list_item_get_child (item)),
+                      string != NULL ? gtk_string_object_get_string (string) : "");
+}
+
+static void
+wrap_drop_down_labels (GtkDropDown *dropdown)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (on_wrapping_item_setup_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_wrapping_item_bind_cb), NULL);
+  gtk_drop_down_set_factory (dropdown, factory);
 }
 
 static void
@@ -788,6 +840,8 @@ cobalt_prescription_editor_class_init (CobaltPrescriptionEditorClass *klass)
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 0);
 
+  g_type_ensure (COBALT_TYPE_CHOICE_BUTTON);
+  g_type_ensure (COBALT_TYPE_FOLD_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/preferences/cobalt-prescription-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, CobaltPrescriptionEditor, name)
   BIND (template_dropdown);
@@ -824,6 +878,7 @@ cobalt_prescription_editor_class_init (CobaltPrescriptionEditorClass *klass)
   BIND (sites_error);
   BIND (save_status);
   BIND (save_button);
+  BIND (first_dose_box);
 #undef BIND
   gtk_widget_class_bind_template_callback (widget_class, on_apply_template_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_add_phase_clicked_cb);
@@ -845,12 +900,20 @@ cobalt_prescription_editor_init (CobaltPrescriptionEditor *self)
 
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  add_first_dose_field (self, GTK_GRID (gtk_widget_get_parent (GTK_WIDGET (self->reminder_error))));
+  add_first_dose_field (self);
   cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
 
   for (guint i = 0; ids[i] != NULL; i++)
     gtk_string_list_append (names, cobalt_prescription_template_name (ids[i]));
   gtk_drop_down_set_model (self->template_dropdown, G_LIST_MODEL (names));
+  wrap_drop_down_labels (self->template_dropdown);
+  cobalt_preferences_name_drop_down (self->template_dropdown, _("Start from template"));
+  cobalt_preferences_name_drop_down (self->product_dropdown, _("Product"));
+  cobalt_preferences_name_drop_down (self->strength_unit_dropdown, _("Strength unit"));
+  cobalt_preferences_name_drop_down (self->unit_dropdown, _("Dose unit"));
+  cobalt_preferences_name_drop_down (self->route_dropdown, _("Route"));
+  /* "Reminder hour" alone, not with its caption "Reminder time" too. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->reminder_hour_spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
 
   /* The volume shown follows the dose and the strength as they change. */
@@ -859,6 +922,7 @@ cobalt_prescription_editor_init (CobaltPrescriptionEditor *self)
   g_signal_connect_swapped (self->amount_spin, "value-changed", G_CALLBACK (update_volume), self);
   g_signal_connect_swapped (self->strength_unit_dropdown, "notify::selected", G_CALLBACK (update_volume), self);
   g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (update_volume), self);
+  g_signal_connect_swapped (self->unit_dropdown, "notify::selected", G_CALLBACK (renumber_phases), self);
 
   {
     GtkSpinButton *technique[] = {
@@ -1033,7 +1097,8 @@ cobalt_prescription_editor_get_field (CobaltPrescriptionEditor *self,
     F ("needle-length", needle_length_spin), F ("syringe", syringe_spin), F ("angle", angle_spin),
     F ("phases-list", phases_list), F ("phases-error", phases_error), F ("sites-error", sites_error),
     F ("save-status", save_status), F ("save", save_button), F ("version", version_label),
-    F ("first-dose", first_dose_field),
+    F ("first-dose", first_dose_field), F ("swab", swab_check), F ("aspirate", aspirate_check),
+    F ("sites", sites_box),
 #undef F
   };
 

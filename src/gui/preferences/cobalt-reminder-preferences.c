@@ -207,6 +207,11 @@ cobalt_reminder_preferences_init (CobaltReminderPreferences *self)
   cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
   cobalt_journey_guard_spin_wheel (GTK_WIDGET (self));
+  /* Each control's name once, not followed by its caption's text (its
+   * mnemonic label) again. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->autostart_switch), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->day_before_switch), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->lead_days_spin), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 }
 
 GtkWidget *

@@ -203,9 +203,12 @@ on_delete_clicked_cb (GtkButton          *button,
                           _("_Delete"), on_delete_confirmed_cb, data);
 }
 
+/* "5 left · use by 30 June 2026", or with @separator ", " for a screen
+ * reader, which reads the dots aloud. */
 static char *
 describe_stock (CobaltSupplyItem *item,
-                const GDate      *day)
+                const GDate      *day,
+                const char       *separator)
 {
   g_autoptr(GString) line = g_string_new (NULL);
   int count = item->count;
@@ -217,17 +220,21 @@ describe_stock (CobaltSupplyItem *item,
     {
       g_autofree char *text = cobalt_journal_format_date (expiry);
 
+      g_string_append (line, separator);
       if (cobalt_supply_item_is_expired (item, day))
         /* Translators: %s is a date */
-        g_string_append_printf (line, _(" · EXPIRED on %s: do not use"), text);
+        g_string_append_printf (line, _("EXPIRED on %s: do not use"), text);
       else
-        g_string_append_printf (line, _(" · use by %s"), text);
+        /* Translators: %s is a date */
+        g_string_append_printf (line, _("use by %s"), text);
     }
   if (received != NULL)
     {
       g_autofree char *text = cobalt_journal_format_date (received);
 
-      g_string_append_printf (line, _(" · received %s"), text);
+      g_string_append (line, separator);
+      /* Translators: %s is a date */
+      g_string_append_printf (line, _("received %s"), text);
     }
 
   return g_string_free (g_steal_pointer (&line), FALSE);
@@ -294,6 +301,9 @@ fill_items (CobaltSuppliesPage *self)
         GtkListBox *list = k == COBALT_SUPPLY_AMPOULE ? self->batches_list : self->items_list;
         g_autofree char *title = NULL;
         g_autofree char *stock = NULL;
+        g_autofree char *spoken_stock = NULL;
+        g_autofree char *mismatch = NULL;
+        const char *advice = NULL;
         GtkBox *text;
 
         if (item->kind != k)
@@ -307,20 +317,28 @@ fill_items (CobaltSuppliesPage *self)
         text = cobalt_journal_add_row (list, NULL);
         title = describe_item (item);
         cobalt_journal_add_label (text, title, "heading");
-        stock = describe_stock (item, &day);
+        stock = describe_stock (item, &day, " · ");
         cobalt_journal_add_label (text, stock, cobalt_supply_item_is_expired (item, &day) ? "out-of-range" : NULL);
         if (k == COBALT_SUPPLY_AMPOULE)
           {
-            g_autofree char *mismatch = describe_mismatch (self, item);
-
+            mismatch = describe_mismatch (self, item);
             if (mismatch != NULL)
               cobalt_journal_add_label (text, mismatch, "out-of-range");
           }
         if (item->note != NULL)
           cobalt_journal_add_label (text, item->note, "dim-label");
         if (k == COBALT_SUPPLY_AMPOULE)
-          cobalt_journal_add_label (text, cobalt_supplies_storage_advice (item->product),
-                                    "storage-advice");
+          {
+            advice = cobalt_supplies_storage_advice (item->product);
+            cobalt_journal_add_label (text, advice, "storage-advice");
+          }
+        /* The storage advice, the same on every batch, is its description. */
+        spoken_stock = describe_stock (item, &day, ", ");
+        {
+          const char *parts[] = { title, spoken_stock, mismatch, item->note };
+
+          cobalt_journal_name_row (text, advice, parts, G_N_ELEMENTS (parts));
+        }
         cobalt_journal_add_row_buttons (text, title, item->id,
                                         G_CALLBACK (on_edit_clicked_cb), G_CALLBACK (on_delete_clicked_cb), self);
       }

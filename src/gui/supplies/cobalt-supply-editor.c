@@ -7,6 +7,7 @@
 
 #include "cobalt-context.h"
 #include "cobalt-journal-util.h"
+#include "cobalt-journal-widgets.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-supply-editor.h"
 
@@ -262,6 +263,9 @@ cobalt_supply_editor_init (CobaltSupplyEditor *self)
 
   g_signal_connect (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
   g_signal_connect (self->product_dropdown, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
+  cobalt_journal_name_drop_down (self->kind_dropdown, _("What kind of supply"));
+  cobalt_journal_name_drop_down (self->product_dropdown, _("Medicine"));
+  cobalt_journal_name_drop_down (self->strength_unit_dropdown, _("Strength unit"));
 }
 
 CobaltSupplyEditor *
@@ -282,6 +286,7 @@ cobalt_supply_editor_new (GtkWindow        *parent,
                        "transient-for", parent,
                        "context", context,
                        NULL);
+  cobalt_journal_fit_dialog (GTK_WINDOW (self), 480, -1);
 
   /* The copy names whose item it is: the editor stays on them whoever
    * the window turns to while it is open. */

@@ -7,7 +7,9 @@
 
 #include "cobalt-context.h"
 #include "cobalt-core.h"
+#include "cobalt-journey-util.h"
 #include "cobalt-today-page.h"
+#include "cobalt-wrap-box.h"
 
 /* A wall clock can jump (suspend, a time-zone change) while a GLib timeout
  * sleeps on the monotonic clock: look again at least this often. */
@@ -650,6 +652,7 @@ cobalt_today_page_class_init (CobaltTodayPageClass *klass)
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (COBALT_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/today/cobalt-today-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltTodayPage, scroller);
   gtk_widget_class_bind_template_child (widget_class, CobaltTodayPage, heading_label);
@@ -678,7 +681,13 @@ static void
 cobalt_today_page_init (CobaltTodayPage *self)
 {
   self->lead_days = COBALT_STATUS_REORDER_LEAD_DAYS;
+  /* journey.css sizes Today's text in em, so that it grows with the
+   * system font. */
+  cobalt_journey_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* One name per button, its label without the mnemonic (GTK 4.8 would
+   * read the label twice); the start button's is set in update(). */
+  cobalt_journey_fix_button_names (GTK_WIDGET (self));
 }
 
 CobaltTodayPage *
