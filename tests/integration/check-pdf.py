@@ -4,6 +4,10 @@
 
 Usage: check-pdf.py REPORT-DUMP PDFTOPPM      (makes reports, then checks)
    or: check-pdf.py FILE.pdf PDFTOPPM         (checks one report)
+
+With pdftotext beside pdftoppm, the text is read back too: no cell cut
+short ("…"), the demo's notes and stopped checklist there whole, and the
+log table starting on page 1 under the summary.
 """
 import glob
 import os
@@ -43,6 +47,30 @@ def check_pages(pages, size):
         assert dark > 100, '%s looks blank (%d dark samples)' % (page, dark)
 
 
+def pdftotext(pdftoppm):
+    tool = os.path.join(os.path.dirname(pdftoppm), 'pdftotext')
+    return tool if os.access(tool, os.X_OK) else None
+
+
+def check_text(pdf, tool):
+    """The report's text as drawn, white space left out so that wrapped
+    cells read whole."""
+    raw = subprocess.run([tool, '-raw', pdf, '-'], check=True, capture_output=True,
+                         text=True).stdout
+    assert '\u2026' not in raw and '...' not in raw, 'a cell was cut short'
+    squeezed = ''.join(raw.split())
+    for text in ('Given late: away from home on the due day.',
+                 'The liquid looked cloudy, so we stopped and rang the clinic.',
+                 'Cared for by Jordan Rivera (daughter), who gives the injections.',
+                 'Carer (Jordan Rivera)', 'Settled by the next day.'):
+        assert ''.join(text.split()) in squeezed, 'missing or cut: %s' % text
+    first = subprocess.run([tool, '-f', '1', '-l', '1', pdf, '-'], check=True,
+                           capture_output=True, text=True).stdout
+    for text in ('Date of birth:', 'Current phase:', 'Doses in the last 12 months',
+                 'Latest lab results', 'Symptom return', 'Date and time'):
+        assert text in first, 'page 1 lacks %s' % text
+
+
 def main():
     target, pdftoppm = sys.argv[1], sys.argv[2]
     with tempfile.TemporaryDirectory() as tmp:
@@ -70,6 +98,16 @@ def main():
         env.pop('LC_ALL')
         subprocess.run([target, pdf], check=True, env=env)
         check_pages(render(pdf, pdftoppm, tmp, 'letter'), (612, 792))
+
+        # The person a carer looks after, on both papers, read as text.
+        tool = pdftotext(pdftoppm)
+        if tool is not None:
+            for name, paper_env in (('a4', dict(os.environ, LC_ALL='C.UTF-8', LANG='en_GB.UTF-8')),
+                                    ('letter', dict(env))):
+                pdf = os.path.join(tmp, 'sam-%s.pdf' % name)
+                subprocess.run([target, pdf, '0', 'Sam Rivera'], check=True, env=paper_env,
+                               stdout=subprocess.DEVNULL)
+                check_text(pdf, tool)
     print('ok')
 
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Writes the PDF report of a demo person, for check-pdf.py:
- * report-dump OUT.pdf [N_EXTRA_DOSES] */
+ * report-dump OUT.pdf [N_EXTRA_DOSES [PERSON]]
+ * PERSON is a demo person's name (Alex Morgan unless given). */
 
 #include "config.h"
 
@@ -24,10 +25,11 @@ main (int   argc,
   g_autoptr(CobaltReport) report = NULL;
   g_autoptr(GError) error = NULL;
   guint extra = argc > 2 ? atoi (argv[2]) : 0;
+  const char *name = argc > 3 ? argv[3] : COBALT_DEMO_PERSON_SELF;
 
   if (argc < 2)
     {
-      g_printerr ("usage: %s OUT.pdf [N_EXTRA_DOSES]\n", argv[0]);
+      g_printerr ("usage: %s OUT.pdf [N_EXTRA_DOSES [PERSON]]\n", argv[0]);
       return EXIT_FAILURE;
     }
 
@@ -37,7 +39,7 @@ main (int   argc,
   repository = cobalt_repository_new (database);
   if (!cobalt_demo_populate (repository, clock, &error))
     goto fail;
-  person = cobalt_repository_find_person (repository, COBALT_DEMO_PERSON_SELF, &error);
+  person = cobalt_repository_find_person (repository, name, &error);
   if (person == NULL)
     goto fail;
   if (extra > 0 && !carers_fill_doses (database, person->id, extra, &error))

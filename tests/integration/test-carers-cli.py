@@ -3,6 +3,7 @@
 """The command line of the carers' side, without a display:
 test-carers-cli.py COBALT [PDFTOPPM]"""
 import datetime
+import json
 import os
 import shutil
 import subprocess
@@ -53,6 +54,27 @@ def main():
         p = subprocess.run([PDFTOPPM, '-r', '10', '-png', pdf, os.path.join(tmp, 'p')])
         check('pdftoppm renders the report', p.returncode == 0 and
               any(f.startswith('p') and f.endswith('.png') for f in os.listdir(tmp)))
+
+    # The FHIR bundle: JSON, one MedicationAdministration per dose in the
+    # CSV log (its rows less the header and the closing empty line).
+    fhir = os.path.join(tmp, 'record.json')
+    r = run('--demo', '--person', SAM, '--export-fhir', fhir, '--export-csv', csv)
+    check('--export-fhir exits 0', r.returncode == 0, r.stderr)
+    check('FHIR file written 0600', os.path.exists(fhir) and os.stat(fhir).st_mode & 0o777 == 0o600)
+    if os.path.exists(fhir):
+        bundle = json.load(open(fhir, encoding='utf-8'))
+        kinds = [e['resource']['resourceType'] for e in bundle.get('entry', [])]
+        given = [e['resource'] for e in bundle.get('entry', [])
+                 if e['resource']['resourceType'] == 'MedicationAdministration'
+                 and e['resource'].get('status') == 'completed']
+        logged = [row for row in open(csv, 'rb').read().split(b'\r\n')[1:] if row]
+        check('a FHIR R4 collection Bundle with the Patient',
+              bundle.get('resourceType') == 'Bundle' and bundle.get('type') == 'collection'
+              and 'Patient' in kinds, str(kinds[:5]))
+        check('one completed MedicationAdministration per logged dose', len(given) == len(logged),
+              '%d administrations, %d rows' % (len(given), len(logged)))
+    r = run('--demo', '--person', SAM, '--export-fhir', os.path.join(tmp, 'missing', 'r.json'))
+    check('FHIR to an unwritable file: exit 3', r.returncode == 3, r.stderr)
 
     r = run('--demo', '--export-csv', csv)
     check('several people and no --person: exit 2', r.returncode == 2, r.stderr)

@@ -86,4 +86,18 @@ const char *cobalt_clinical_technique_not_recorded    (void);
 const char *cobalt_clinical_expired_medicine          (void);
 const char *cobalt_clinical_resting_site              (void);
 
+/* What the journal, the report and the FHIR export say about the person's
+ * own records (cobalt-clinical-evidence.c). The lab-timing mark for a
+ * result taken @days after an injection (cobalt-lab-timing.h): "Taken 3
+ * days after an injection", NULL when @days is -1 or past the window. The
+ * symptom-return evidence of one score (cobalt-symptom-evidence.h) as one
+ * sentence, something to discuss with the clinic; and its rule in plain
+ * words, for help text and exports. All newly allocated. */
+char       *cobalt_clinical_lab_taken_after_injection (int         days);
+char       *cobalt_clinical_symptom_return_summary    (const char *measure_name,
+                                                       guint       n_returned,
+                                                       guint       n_observed,
+                                                       int         median_day);
+char       *cobalt_clinical_symptom_return_rule       (void);
+
 G_END_DECLS

@@ -83,7 +83,8 @@ cobalt_carers_cli_wanted (const CobaltCarersCliOptions *options)
   g_return_val_if_fail (options != NULL, FALSE);
 
   return options->import_csv != NULL || options->export_csv != NULL ||
-         options->export_ics != NULL || options->export_pdf != NULL;
+         options->export_ics != NULL || options->export_pdf != NULL ||
+         options->export_fhir != NULL;
 }
 
 int
@@ -169,6 +170,16 @@ cobalt_carers_cli_run (CobaltRepository             *repository,
           return exit_code_for (error);
         }
       g_print (_("Wrote the report of %s to %s.\n"), person->name, options->export_pdf);
+    }
+
+  if (options->export_fhir != NULL)
+    {
+      if (!cobalt_fhir_export (repository, id, clock, options->export_fhir, &error))
+        {
+          print_failure (_("FHIR export failed"), error);
+          return exit_code_for (error);
+        }
+      g_print (_("Wrote the record of %s to %s as a FHIR bundle.\n"), person->name, options->export_fhir);
     }
 
   return COBALT_EXIT_OK;

@@ -21,6 +21,7 @@ typedef struct
   const char *export_csv;
   const char *export_ics;
   const char *export_pdf;
+  const char *export_fhir;
 } CobaltCarersCliOptions;
 
 /* TRUE when any of the transfer options is set. */

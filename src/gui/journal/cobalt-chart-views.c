@@ -271,6 +271,17 @@ cobalt_chart_show_lab (CobaltChart   *chart,
                        GListModel    *results,
                        CobaltLabTest  test)
 {
+  cobalt_chart_show_lab_timed (chart, results, NULL, test);
+}
+
+void
+cobalt_chart_show_lab_timed (CobaltChart   *chart,
+                             GListModel    *results,
+                             GPtrArray     *doses,
+                             CobaltLabTest  test)
+{
+  g_autoptr(GString) timed = g_string_new (NULL);
+  guint n_timed = 0;
   const char *name = cobalt_lab_test_to_string (test);
   g_autoptr(GPtrArray) of_test = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) shown = g_ptr_array_new ();
@@ -329,6 +340,7 @@ cobalt_chart_show_lab (CobaltChart   *chart,
       g_autofree char *date_text = cobalt_journal_format_date (day);
       g_autofree char *value_text = NULL;
       g_autofree char *tooltip = NULL;
+      g_autofree char *timing = NULL;
       double value;
 
       if (!cobalt_lab_result_get_value_in (result, unit, &value, NULL))
@@ -341,7 +353,22 @@ cobalt_chart_show_lab (CobaltChart   *chart,
       /* Translators: tooltip: test, value, unit, date, in/below/above the range */
       tooltip = g_strdup_printf (_("%s %s %s, %s: %s"), name, value_text, unit, date_text,
                                  cobalt_journal_range_words (cobalt_lab_result_check_range (result)));
-      cobalt_chart_add_point (chart, g_date_get_julian (day), value, tooltip);
+      /* CLINICAL.md "Lab values": taken soon after an injection, the
+       * point is ringed and the summary says so. */
+      timing = doses != NULL
+               ? cobalt_clinical_lab_taken_after_injection (cobalt_lab_timing_days_after_injection (result, doses))
+               : NULL;
+      if (timing != NULL)
+        {
+          g_autofree char *marked = g_strdup_printf ("%s. %s", tooltip, timing);
+
+          cobalt_chart_add_flagged_point (chart, g_date_get_julian (day), value, marked);
+          /* Translators: a date, then "Taken 3 days after an injection" */
+          g_string_append_printf (timed, _("%s%s: %s"), n_timed > 0 ? "; " : "", date_text, timing);
+          n_timed++;
+        }
+      else
+        cobalt_chart_add_point (chart, g_date_get_julian (day), value, tooltip);
       extremes_add (&e, value, shown->len);
       g_ptr_array_add (shown, result);
       g_array_append_val (values, value);
@@ -406,6 +433,55 @@ cobalt_chart_show_lab (CobaltChart   *chart,
                                          other_units),
                             other_units);
   g_string_append_c (summary, '.');
+  if (n_timed > 0)
+    {
+      g_string_append_c (summary, ' ');
+      g_string_append_printf (summary,
+                              g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: the results whose points have a ring, with their marks */
+                                           "Ringed, %u result taken within %d days after an injection: %s.",
+                                           "Ringed, %u results taken within %d days after an injection: %s.",
+                                           n_timed),
+                              n_timed, COBALT_LAB_TIMING_WINDOW_DAYS, timed->str);
+    }
 
   cobalt_chart_set_summary (chart, summary->str);
+}
+
+char *
+cobalt_chart_describe_symptom_return (GListModel           *checkins,
+                                      GPtrArray            *doses,
+                                      CobaltCheckinMeasure  measure,
+                                      GTimeZone            *tz)
+{
+  const char *name = cobalt_checkin_measure_to_string (measure);
+  CobaltSymptomReturnEvidence evidence;
+  guint n = checkins != NULL ? g_list_model_get_n_items (checkins) : 0;
+  gboolean any = FALSE;
+
+  g_return_val_if_fail (checkins == NULL || G_IS_LIST_MODEL (checkins), NULL);
+  g_return_val_if_fail ((guint) measure < COBALT_N_CHECKIN_MEASURES, NULL);
+
+  for (guint i = 0; i < n && !any; i++)
+    {
+      g_autoptr(CobaltCheckin) checkin = g_list_model_get_item (checkins, i);
+
+      any = cobalt_checkin_get_score (checkin, measure) != COBALT_CHECKIN_NOT_RECORDED;
+    }
+  if (!any)
+    return NULL;
+
+  if (cobalt_symptom_return_evidence (checkins, doses, measure, tz, &evidence, NULL))
+    return cobalt_clinical_symptom_return_summary (name, evidence.n_returned, evidence.n_observed,
+                                                   evidence.median_day);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       /* Translators: a wellbeing score, the dose cycles in which it fell
+                                        * back, the cycles with check-ins, the cycles needed */
+                                       "%s: the score fell back in %u of %u dose cycle with check-ins; "
+                                       "a typical day is given once it has done so in %d.",
+                                       "%s: the score fell back in %u of %u dose cycles with check-ins; "
+                                       "a typical day is given once it has done so in %d.",
+                                       evidence.n_observed),
+                          name, evidence.n_returned, evidence.n_observed, COBALT_SYMPTOM_RETURN_MIN_CYCLES);
 }

@@ -31,5 +31,20 @@ void cobalt_chart_show_symptom_return (CobaltChart          *chart,
 void cobalt_chart_show_lab            (CobaltChart          *chart,
                                        GListModel           *results,
                                        CobaltLabTest         test);
+/* The same, with each result taken within COBALT_LAB_TIMING_WINDOW_DAYS
+ * after one of @doses (CobaltDose, may be NULL) ringed, its tooltip
+ * and the summary saying "Taken N days after an injection". */
+void cobalt_chart_show_lab_timed      (CobaltChart          *chart,
+                                       GListModel           *results,
+                                       GPtrArray            *doses,
+                                       CobaltLabTest         test);
+
+/* The symptom-return evidence of @measure (cobalt-symptom-evidence.h) in
+ * one sentence: the catalogue's, or how many dose cycles there are so far
+ * when there are too few to give a day; NULL without check-ins of it. */
+char *cobalt_chart_describe_symptom_return (GListModel           *checkins,
+                                            GPtrArray            *doses,
+                                            CobaltCheckinMeasure  measure,
+                                            GTimeZone            *tz);
 
 G_END_DECLS

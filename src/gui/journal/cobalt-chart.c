@@ -9,9 +9,10 @@
 
 typedef struct
 {
-  double  x;
-  double  y;
-  char   *tooltip;
+  double    x;
+  double    y;
+  char     *tooltip;
+  gboolean  flagged;  /* drawn with a ring: cobalt_chart_add_flagged_point() */
 } ChartItem;
 
 /* Where the plot goes inside the widget, and the data range it shows. */
@@ -20,6 +21,7 @@ typedef struct
   double left, top, width, height;
   double x_min, x_max;
   double y_min, y_max;
+  double text_height;   /* of a line of the axes' (small) text */
 } ChartLayout;
 
 struct _CobaltChart
@@ -56,10 +58,10 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-#define MARGIN_LEFT    48.0
+/* Around the plot, besides the room its text takes (which grows with the
+ * system font). */
 #define MARGIN_RIGHT   16.0
-#define MARGIN_TOP     24.0
-#define MARGIN_BOTTOM  40.0
+#define TEXT_GAP        6.0
 #define POINT_RADIUS    4.0
 #define HIT_RADIUS     10.0
 
@@ -107,6 +109,66 @@ nice_step (double span,
   return 10.0 * magnitude;
 }
 
+static PangoLayout *
+create_text_layout (CobaltChart *self,
+                    const char  *text,
+                    gboolean     small)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+
+  if (small)
+    {
+      PangoAttrList *attrs = pango_attr_list_new ();
+
+      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
+      pango_layout_set_attributes (layout, attrs);
+      pango_attr_list_unref (attrs);
+    }
+  return layout;
+}
+
+/* The size of @text as the axes draw it. */
+static void
+text_size (CobaltChart *self,
+           const char  *text,
+           double      *width,
+           double      *height)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout (self, text, TRUE);
+  int w, h;
+
+  pango_layout_get_pixel_size (layout, &w, &h);
+  if (width != NULL)
+    *width = w;
+  if (height != NULL)
+    *height = h;
+}
+
+static void
+draw_text (CobaltChart *self,
+           cairo_t     *cr,
+           const char  *text,
+           double       x,
+           double       y,
+           double       xalign,
+           double       yalign,
+           gboolean     small)
+{
+  g_autoptr(PangoLayout) layout = create_text_layout (self, text, small);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  cairo_move_to (cr, x - xalign * width, y - yalign * height);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* A value on the vertical axis, as drawn beside its grid line. */
+static char *
+format_y_tick (double y)
+{
+  return g_strdup_printf ("%g", round (y * 1000) / 1000);
+}
+
 static gboolean
 compute_layout (CobaltChart *self,
                 double       width,
@@ -115,9 +177,9 @@ compute_layout (CobaltChart *self,
 {
   double x_min = G_MAXDOUBLE, x_max = -G_MAXDOUBLE;
   double y_min = G_MAXDOUBLE, y_max = -G_MAXDOUBLE;
+  double text_height, label_width = 0, left, top, bottom;
 
-  if (self->points->len == 0 || width < MARGIN_LEFT + MARGIN_RIGHT + 20 ||
-      height < MARGIN_TOP + MARGIN_BOTTOM + 20)
+  if (self->points->len == 0)
     return FALSE;
 
   for (guint i = 0; i < self->points->len; i++)
@@ -171,10 +233,33 @@ compute_layout (CobaltChart *self,
       x_max += 1;
     }
 
-  layout->left = MARGIN_LEFT;
-  layout->top = MARGIN_TOP;
-  layout->width = width - MARGIN_LEFT - MARGIN_RIGHT;
-  layout->height = height - MARGIN_TOP - MARGIN_BOTTOM;
+  /* The margins hold the axes' text, whatever the size of the font: the
+   * values on the left, the vertical axis's name above them, the dates
+   * (and for days, what they count) below. */
+  text_size (self, "0", NULL, &text_height);
+  {
+    double step = nice_step (y_max - y_min, 5);
+
+    for (double y = y_min; y <= y_max + step / 1000; y += step)
+      {
+        g_autofree char *label = format_y_tick (y);
+        double w;
+
+        text_size (self, label, &w, NULL);
+        label_width = MAX (label_width, w);
+      }
+  }
+  left = label_width + TEXT_GAP + 4;
+  top = self->y_label != NULL ? 1.5 * text_height + TEXT_GAP : text_height / 2 + TEXT_GAP;
+  bottom = (self->axis == COBALT_CHART_AXIS_DAYS ? 2 * text_height : text_height) + 2 * TEXT_GAP;
+  if (width < left + MARGIN_RIGHT + 20 || height < top + bottom + 20)
+    return FALSE;
+
+  layout->left = left;
+  layout->top = top;
+  layout->width = width - left - MARGIN_RIGHT;
+  layout->height = height - top - bottom;
+  layout->text_height = text_height;
   layout->x_min = x_min;
   layout->x_max = x_max;
   layout->y_min = y_min;
@@ -221,33 +306,6 @@ lookup_colour (GtkWidget  *widget,
   G_GNUC_END_IGNORE_DEPRECATIONS
 }
 
-static void
-draw_text (CobaltChart *self,
-           cairo_t     *cr,
-           const char  *text,
-           double       x,
-           double       y,
-           double       xalign,
-           double       yalign,
-           gboolean     small)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
-  int width, height;
-
-  if (small)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-
-      pango_attr_list_insert (attrs, pango_attr_scale_new (PANGO_SCALE_SMALL));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-
-  pango_layout_get_pixel_size (layout, &width, &height);
-  cairo_move_to (cr, x - xalign * width, y - yalign * height);
-  pango_cairo_show_layout (cr, layout);
-}
-
 static char *
 format_x_tick (CobaltChart *self,
                double       x,
@@ -280,9 +338,17 @@ draw_x_ticks (CobaltChart       *self,
   if (self->axis == COBALT_CHART_AXIS_DAYS)
     {
       double span = layout->x_max - layout->x_min;
-      /* Weeks are how people count the time between injections. */
-      double step = span >= 21 ? 7.0 * MAX (1.0, ceil (span / 7.0 / 8.0)) : nice_step (span, 6);
+      double label_width;
+      guint max_labels;
+      double step;
       double x;
+
+      /* As many labels as fit side by side, and no more than about 8. */
+      text_size (self, "000", &label_width, NULL);
+      max_labels = CLAMP ((guint) (layout->width / (label_width + 2 * TEXT_GAP)), 2, 8);
+      /* Weeks are how people count the time between injections. */
+      step = span >= 21 ? 7.0 * MAX (1.0, ceil (span / 7.0 / max_labels))
+                        : nice_step (span, MIN (6, max_labels));
 
       for (x = ceil (layout->x_min / step) * step; x <= layout->x_max + 1e-9; x += step)
         {
@@ -293,15 +359,17 @@ draw_x_ticks (CobaltChart       *self,
         }
       /* Bare numbers do not say what they count. */
       draw_text (self, cr, _("days since the dose before the check-in"),
-                 layout->left + layout->width, baseline + 21, 1, 0, TRUE);
+                 layout->left + layout->width, baseline + 4 + layout->text_height + TEXT_GAP / 2, 1, 0, TRUE);
       return;
     }
 
   /* Dates: the first of each month, thinned to at most about 8 labels. */
   {
     GDate first, last, tick;
-    guint months, step;
+    guint months, step, max_labels;
     gboolean first_label = TRUE;
+    g_autofree char *widest = NULL;
+    double label_width;
 
     g_date_clear (&first, 1);
     g_date_clear (&last, 1);
@@ -309,7 +377,12 @@ draw_x_ticks (CobaltChart       *self,
     g_date_set_julian (&last, (guint32) MAX (1.0, floor (layout->x_max)));
     months = (g_date_get_year (&last) - g_date_get_year (&first)) * 12 +
              g_date_get_month (&last) - g_date_get_month (&first) + 1;
-    step = MAX (1u, (months + 7) / 8);
+    /* As many labels as fit side by side (a month and a year is the
+     * widest), and no more than about 8. */
+    widest = format_x_tick (self, g_date_get_julian (&last), TRUE);
+    text_size (self, widest, &label_width, NULL);
+    max_labels = CLAMP ((guint) (layout->width / (label_width + 2 * TEXT_GAP)), 1, 8);
+    step = MAX (1u, (months + max_labels - 1) / max_labels);
 
     tick = first;
     g_date_set_day (&tick, 1);
@@ -398,14 +471,14 @@ draw_chart (CobaltChart *self,
   for (double y = layout.y_min; y <= layout.y_max + step / 1000; y += step)
     {
       double py = round (map_y (&layout, y)) + 0.5;
-      g_autofree char *label = g_strdup_printf ("%g", round (y * 1000) / 1000);
+      g_autofree char *label = format_y_tick (y);
 
       gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.15 });
       cairo_move_to (cr, layout.left, py);
       cairo_line_to (cr, layout.left + layout.width, py);
       cairo_stroke (cr);
       gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.8 });
-      draw_text (self, cr, label, layout.left - 6, py, 1, 0.5, TRUE);
+      draw_text (self, cr, label, layout.left - TEXT_GAP, py, 1, 0.5, TRUE);
     }
 
   if (self->y_label != NULL)
@@ -478,6 +551,21 @@ draw_chart (CobaltChart *self,
   cairo_set_line_width (cr, 1.0);
   gdk_cairo_set_source_rgba (cr, &(GdkRGBA) { fg.red, fg.green, fg.blue, 0.6 });
   cairo_stroke (cr);
+
+  /* A flagged point has a second, wider ring in the text colour: told
+   * apart by shape, not only by colour. */
+  for (guint i = 0; i < sorted->len; i++)
+    {
+      const ChartItem *p = &g_array_index (sorted, ChartItem, i);
+
+      if (!p->flagged)
+        continue;
+      cairo_new_sub_path (cr);
+      cairo_arc (cr, map_x (&layout, p->x), map_y (&layout, p->y), POINT_RADIUS + 3.5, 0, 2 * G_PI);
+    }
+  cairo_set_line_width (cr, 1.5);
+  gdk_cairo_set_source_rgba (cr, &fg);
+  cairo_stroke (cr);
 }
 
 static void
@@ -506,16 +594,20 @@ cobalt_chart_measure (GtkWidget      *widget,
                       int            *minimum_baseline,
                       int            *natural_baseline)
 {
+  CobaltChart *self = COBALT_CHART (widget);
+  double text_height;
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 240;
       *natural = 520;
+      return;
     }
-  else
-    {
-      *minimum = 180;
-      *natural = 260;
-    }
+
+  /* Taller with larger text, whose axes take more of it. */
+  text_size (self, "0", NULL, &text_height);
+  *minimum = MAX (180, (int) ceil (12 * text_height));
+  *natural = MAX (260, (int) ceil (18 * text_height));
 }
 
 static gboolean
@@ -779,7 +871,7 @@ cobalt_chart_add_point (CobaltChart *self,
                         double       y,
                         const char  *tooltip)
 {
-  ChartItem item = { x, y, g_strdup (tooltip) };
+  ChartItem item = { x, y, g_strdup (tooltip), FALSE };
 
   g_return_if_fail (COBALT_IS_CHART (self));
   g_return_if_fail (isfinite (x) && isfinite (y));
@@ -789,11 +881,46 @@ cobalt_chart_add_point (CobaltChart *self,
 }
 
 void
+cobalt_chart_add_flagged_point (CobaltChart *self,
+                                double       x,
+                                double       y,
+                                const char  *tooltip)
+{
+  g_return_if_fail (COBALT_IS_CHART (self));
+
+  cobalt_chart_add_point (self, x, y, tooltip);
+  if (self->points->len > 0)
+    g_array_index (self->points, ChartItem, self->points->len - 1).flagged = TRUE;
+}
+
+guint
+cobalt_chart_get_n_flagged (CobaltChart *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (COBALT_IS_CHART (self), 0);
+
+  for (guint i = 0; i < self->points->len; i++)
+    n += g_array_index (self->points, ChartItem, i).flagged;
+  return n;
+}
+
+gboolean
+cobalt_chart_get_point_flagged (CobaltChart *self,
+                                guint        index)
+{
+  g_return_val_if_fail (COBALT_IS_CHART (self), FALSE);
+  g_return_val_if_fail (index < self->points->len, FALSE);
+
+  return g_array_index (self->points, ChartItem, index).flagged;
+}
+
+void
 cobalt_chart_add_marker (CobaltChart *self,
                          double       x,
                          const char  *tooltip)
 {
-  ChartItem item = { x, 0, g_strdup (tooltip) };
+  ChartItem item = { x, 0, g_strdup (tooltip), FALSE };
 
   g_return_if_fail (COBALT_IS_CHART (self));
   g_return_if_fail (isfinite (x));

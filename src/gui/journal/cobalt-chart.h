@@ -54,6 +54,17 @@ void         cobalt_chart_add_point      (CobaltChart     *self,
                                           double           x,
                                           double           y,
                                           const char      *tooltip);
+/* The same, drawn with a second ring around it: a point to read with
+ * care (a lab result taken soon after an injection). The view says what
+ * the ring means in its summary and tooltip. */
+void         cobalt_chart_add_flagged_point (CobaltChart  *self,
+                                          double           x,
+                                          double           y,
+                                          const char      *tooltip);
+guint        cobalt_chart_get_n_flagged  (CobaltChart     *self);
+/* Whether point @index (in the order added) is flagged. */
+gboolean     cobalt_chart_get_point_flagged (CobaltChart  *self,
+                                          guint            index);
 /* A marker on the axis at @x (a dose day), with its tooltip. */
 void         cobalt_chart_add_marker     (CobaltChart     *self,
                                           double           x,

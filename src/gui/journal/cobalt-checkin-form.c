@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-checkin-form.h"
+#include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-journal-store.h"
 #include "cobalt-journal-util.h"
@@ -13,9 +14,9 @@
 
 typedef struct
 {
-  GtkScale       *scale;
-  GtkCheckButton *not_recorded;
-  GtkLabel       *value_label;
+  GtkScale        *scale;
+  GtkToggleButton *not_recorded;   /* a CobaltChoiceButton */
+  GtkLabel        *value_label;
 } ScoreRow;
 
 struct _CobaltCheckinForm
@@ -60,7 +61,7 @@ update_value_label (CobaltCheckinForm    *self,
                     CobaltCheckinMeasure  measure)
 {
   ScoreRow *row = &self->rows[measure];
-  gboolean recorded = !gtk_check_button_get_active (row->not_recorded);
+  gboolean recorded = !gtk_toggle_button_get_active (row->not_recorded);
   g_autofree char *text = NULL;
 
   if (recorded)
@@ -89,7 +90,7 @@ reset (CobaltCheckinForm *self)
   for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
     {
       gtk_range_set_value (GTK_RANGE (self->rows[m].scale), 5);
-      gtk_check_button_set_active (self->rows[m].not_recorded, TRUE);
+      gtk_toggle_button_set_active (self->rows[m].not_recorded, TRUE);
       update_value_label (self, m);
     }
   gtk_editable_set_text (GTK_EDITABLE (self->note_entry), "");
@@ -105,13 +106,13 @@ on_scale_value_changed_cb (GtkRange          *range,
 
   /* Moving a scale is how a person records that score. */
   if (!self->resetting)
-    gtk_check_button_set_active (self->rows[measure].not_recorded, FALSE);
+    gtk_toggle_button_set_active (self->rows[measure].not_recorded, FALSE);
   update_value_label (self, measure);
   gtk_label_set_text (self->status_label, "");
 }
 
 static void
-on_not_recorded_toggled_cb (GtkCheckButton    *button,
+on_not_recorded_toggled_cb (GtkToggleButton   *button,
                             CobaltCheckinForm *self)
 {
   CobaltCheckinMeasure measure = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "measure"));
@@ -131,23 +132,28 @@ build_rows (CobaltCheckinForm *self)
       GtkWidget *hint_label = gtk_label_new (cobalt_journal_measure_scale_hint (m));
       GtkWidget *scale = gtk_scale_new_with_range (GTK_ORIENTATION_HORIZONTAL, 0, 10, 1);
       GtkWidget *value_label = gtk_label_new ("—");
-      GtkWidget *not_recorded = gtk_check_button_new_with_label (_("Not recorded"));
+      GtkWidget *scale_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+      /* A tick box that assistive technology can tick, too. */
+      GtkWidget *not_recorded = g_object_new (COBALT_TYPE_CHOICE_BUTTON,
+                                              "label", _("Not recorded"),
+                                              NULL);
       g_autofree char *not_recorded_name = NULL;
 
-      /* Names and hints wrap so that a narrow window still fits the scale. */
+      /* Each score takes two lines, its name and hint beside "Not recorded"
+       * and the scale under them, and the names wrap: the form fits a
+       * narrow window and large text without squeezing the scale. */
       gtk_label_set_xalign (GTK_LABEL (name_label), 0);
       gtk_label_set_wrap (GTK_LABEL (name_label), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (name_label), 10);
-      gtk_label_set_max_width_chars (GTK_LABEL (name_label), 26);
       gtk_widget_add_css_class (name_label, "heading");
       gtk_label_set_xalign (GTK_LABEL (hint_label), 0);
       gtk_label_set_wrap (GTK_LABEL (hint_label), TRUE);
-      gtk_label_set_width_chars (GTK_LABEL (hint_label), 12);
-      gtk_label_set_max_width_chars (GTK_LABEL (hint_label), 30);
       gtk_widget_add_css_class (hint_label, "dim-label");
       gtk_widget_add_css_class (hint_label, "caption");
       gtk_box_append (GTK_BOX (name_box), name_label);
       gtk_box_append (GTK_BOX (name_box), hint_label);
+      gtk_widget_set_hexpand (name_box, TRUE);
+      if (m > 0)
+        gtk_widget_set_margin_top (name_box, 12);
 
       gtk_scale_set_draw_value (GTK_SCALE (scale), FALSE);
       gtk_range_set_round_digits (GTK_RANGE (scale), 0);
@@ -162,25 +168,32 @@ build_rows (CobaltCheckinForm *self)
                                       -1);
 
       gtk_label_set_width_chars (GTK_LABEL (value_label), 2);
+      gtk_widget_set_valign (value_label, GTK_ALIGN_START);
       gtk_widget_add_css_class (value_label, "score-value");
       gtk_accessible_update_property (GTK_ACCESSIBLE (value_label),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
 
       /* Translators: accessible name of a tick box, %s is a score such as "Energy" */
       not_recorded_name = g_strdup_printf (_("%s not recorded"), name);
+      cobalt_journey_fix_button_names (not_recorded);
+      /* "Not recorded" breaks between its words, never inside one. */
+      gtk_label_set_wrap_mode (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (not_recorded))), PANGO_WRAP_WORD);
+      gtk_widget_set_valign (not_recorded, GTK_ALIGN_END);
+      gtk_widget_set_halign (not_recorded, GTK_ALIGN_END);
       gtk_accessible_update_property (GTK_ACCESSIBLE (not_recorded),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, not_recorded_name, -1);
 
       g_object_set_data (G_OBJECT (scale), "measure", GUINT_TO_POINTER (m));
       g_object_set_data (G_OBJECT (not_recorded), "measure", GUINT_TO_POINTER (m));
 
-      gtk_grid_attach (self->scores_grid, name_box, 0, m, 1, 1);
-      gtk_grid_attach (self->scores_grid, scale, 1, m, 1, 1);
-      gtk_grid_attach (self->scores_grid, value_label, 2, m, 1, 1);
-      gtk_grid_attach (self->scores_grid, not_recorded, 3, m, 1, 1);
+      gtk_box_append (GTK_BOX (scale_box), scale);
+      gtk_box_append (GTK_BOX (scale_box), value_label);
+      gtk_grid_attach (self->scores_grid, name_box, 0, 2 * m, 1, 1);
+      gtk_grid_attach (self->scores_grid, not_recorded, 1, 2 * m, 1, 1);
+      gtk_grid_attach (self->scores_grid, scale_box, 0, 2 * m + 1, 2, 1);
 
       row->scale = GTK_SCALE (scale);
-      row->not_recorded = GTK_CHECK_BUTTON (not_recorded);
+      row->not_recorded = GTK_TOGGLE_BUTTON (not_recorded);
       row->value_label = GTK_LABEL (value_label);
 
       g_signal_connect (scale, "value-changed", G_CALLBACK (on_scale_value_changed_cb), self);
@@ -321,6 +334,7 @@ cobalt_checkin_form_init (CobaltCheckinForm *self)
 {
   cobalt_journal_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  cobalt_journey_fix_button_names (GTK_WIDGET (self->save_button));
   build_rows (self);
   reset (self);
 }
@@ -346,12 +360,12 @@ cobalt_checkin_form_set_score (CobaltCheckinForm    *self,
 
   if (score == COBALT_CHECKIN_NOT_RECORDED)
     {
-      gtk_check_button_set_active (self->rows[measure].not_recorded, TRUE);
+      gtk_toggle_button_set_active (self->rows[measure].not_recorded, TRUE);
       return;
     }
 
   gtk_range_set_value (GTK_RANGE (self->rows[measure].scale), score);
-  gtk_check_button_set_active (self->rows[measure].not_recorded, FALSE);
+  gtk_toggle_button_set_active (self->rows[measure].not_recorded, FALSE);
 }
 
 int
@@ -361,7 +375,7 @@ cobalt_checkin_form_get_score (CobaltCheckinForm    *self,
   g_return_val_if_fail (COBALT_IS_CHECKIN_FORM (self), COBALT_CHECKIN_NOT_RECORDED);
   g_return_val_if_fail ((guint) measure < COBALT_N_CHECKIN_MEASURES, COBALT_CHECKIN_NOT_RECORDED);
 
-  if (gtk_check_button_get_active (self->rows[measure].not_recorded))
+  if (gtk_toggle_button_get_active (self->rows[measure].not_recorded))
     return COBALT_CHECKIN_NOT_RECORDED;
   return (int) gtk_range_get_value (GTK_RANGE (self->rows[measure].scale));
 }
@@ -462,4 +476,5 @@ cobalt_checkin_form_edit (CobaltCheckinForm *self,
   gtk_label_set_text (self->title_label, title);
   gtk_widget_set_visible (GTK_WIDGET (self->intro_label), FALSE);
   gtk_button_set_label (self->save_button, _("_Save changes"));
+  cobalt_journey_fix_button_names (GTK_WIDGET (self->save_button));
 }

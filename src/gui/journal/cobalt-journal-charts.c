@@ -23,6 +23,9 @@ struct _CobaltJournalCharts
   CobaltChart      *chart;
   GtkExpander      *summary_expander;
   GtkLabel         *summary_label;
+  GtkWidget        *evidence_box;
+  GtkLabel         *evidence_label;
+  GtkLabel         *rule_label;
 
   CobaltContext    *context;
   gulong            changed_id;
@@ -49,6 +52,7 @@ show_error (CobaltJournalCharts *self,
   cobalt_chart_clear (self->chart);
   cobalt_chart_set_summary (self->chart, text);
   gtk_label_set_text (self->summary_label, text);
+  gtk_widget_set_visible (self->evidence_box, FALSE);
 }
 
 static void
@@ -61,6 +65,7 @@ update (CobaltJournalCharts *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->measure_dropdown), view != COBALT_JOURNAL_VIEW_LAB);
   gtk_widget_set_visible (GTK_WIDGET (self->test_dropdown), view == COBALT_JOURNAL_VIEW_LAB);
+  gtk_widget_set_visible (self->evidence_box, FALSE);
 
   switch (view)
     {
@@ -94,13 +99,28 @@ update (CobaltJournalCharts *self)
   if (view == COBALT_JOURNAL_VIEW_LAB)
     {
       g_autoptr(GListModel) results = cobalt_repository_list_lab_results (repository, person->id, &error);
+      g_autoptr(GPtrArray) doses = NULL;
 
       if (results == NULL)
         {
           show_error (self, error);
           return;
         }
-      cobalt_chart_show_lab (self->chart, results, gtk_drop_down_get_selected (self->test_dropdown));
+      doses = cobalt_repository_list_doses (repository, person->id, &error);
+      if (doses == NULL)
+        {
+          show_error (self, error);
+          return;
+        }
+      cobalt_chart_show_lab_timed (self->chart, results, doses, gtk_drop_down_get_selected (self->test_dropdown));
+      if (cobalt_chart_get_n_flagged (self->chart) > 0)
+        {
+          g_autofree char *explain = g_strdup_printf (_("%s A ring around a point marks a result taken within %d days after an injection."),
+                                                      gtk_label_get_text (self->explain_label),
+                                                      COBALT_LAB_TIMING_WINDOW_DAYS);
+
+          gtk_label_set_text (self->explain_label, explain);
+        }
     }
   else
     {
@@ -121,7 +141,15 @@ update (CobaltJournalCharts *self)
       if (view == COBALT_JOURNAL_VIEW_WELLBEING)
         cobalt_chart_show_wellbeing (self->chart, checkins, doses, measure, tz);
       else
-        cobalt_chart_show_symptom_return (self->chart, checkins, doses, measure, tz);
+        {
+          g_autofree char *evidence = cobalt_chart_describe_symptom_return (checkins, doses, measure, tz);
+          g_autofree char *rule = cobalt_clinical_symptom_return_rule ();
+
+          cobalt_chart_show_symptom_return (self->chart, checkins, doses, measure, tz);
+          gtk_label_set_text (self->evidence_label, evidence != NULL ? evidence : "");
+          gtk_label_set_text (self->rule_label, rule);
+          gtk_widget_set_visible (self->evidence_box, evidence != NULL);
+        }
     }
 
   gtk_label_set_text (self->summary_label, cobalt_chart_get_summary (self->chart));
@@ -273,6 +301,9 @@ cobalt_journal_charts_class_init (CobaltJournalChartsClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, chart);
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, summary_expander);
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, evidence_box);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, evidence_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalCharts, rule_label);
 }
 
 static void
@@ -294,6 +325,10 @@ cobalt_journal_charts_init (CobaltJournalCharts *self)
   g_signal_connect (self->view_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->measure_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
   g_signal_connect (self->test_dropdown, "notify::selected", G_CALLBACK (on_selection_changed_cb), self);
+  cobalt_journal_ellipsize_drop_down (self->view_dropdown);
+  cobalt_journal_name_drop_down (self->view_dropdown, _("Chart"));
+  cobalt_journal_name_drop_down (self->measure_dropdown, _("Score to chart"));
+  cobalt_journal_name_drop_down (self->test_dropdown, _("Test to chart"));
 }
 
 GtkWidget *
@@ -341,4 +376,14 @@ cobalt_journal_charts_refresh (CobaltJournalCharts *self)
 {
   g_return_if_fail (COBALT_IS_JOURNAL_CHARTS (self));
   update (self);
+}
+
+const char *
+cobalt_journal_charts_get_evidence (CobaltJournalCharts *self)
+{
+  g_return_val_if_fail (COBALT_IS_JOURNAL_CHARTS (self), NULL);
+
+  if (!gtk_widget_get_visible (self->evidence_box))
+    return NULL;
+  return gtk_label_get_text (self->evidence_label);
 }

@@ -30,6 +30,9 @@ void         cobalt_journal_charts_show       (CobaltJournalCharts *self,
                                                CobaltJournalView    view,
                                                guint                which);
 CobaltChart *cobalt_journal_charts_get_chart  (CobaltJournalCharts *self);
+/* The symptom-return evidence shown under the symptom-return chart, NULL
+ * when none is shown (another view, or no check-ins of that score). */
+const char  *cobalt_journal_charts_get_evidence (CobaltJournalCharts *self);
 void         cobalt_journal_charts_refresh    (CobaltJournalCharts *self);
 
 G_END_DECLS

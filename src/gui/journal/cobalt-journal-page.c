@@ -27,6 +27,7 @@ struct _CobaltJournalPage
   GtkWidget         parent_instance;
 
   /* Template widgets */
+  GtkStackSwitcher *switcher;
   GtkStack         *sections;
   GtkBox           *checkin_slot;
   GtkLabel         *checkins_empty;
@@ -153,26 +154,38 @@ fill_checkins (CobaltJournalPage *self)
       g_autoptr(CobaltCheckin) checkin = g_list_model_get_item (checkins, i - 1);
       GtkBox *text = cobalt_journal_add_row (self->checkins_list, NULL);
       g_autofree char *when = format_instant (self, checkin->at);
+      g_autofree char *title = NULL;
       g_autoptr(GString) scores = g_string_new (NULL);
+      g_autoptr(GString) spoken_scores = g_string_new (NULL);
 
       for (guint m = 0; m < COBALT_N_CHECKIN_MEASURES; m++)
         {
           int score = cobalt_checkin_get_score (checkin, m);
+          g_autofree char *text_score = NULL;
 
-          if (scores->len > 0)
-            g_string_append (scores, " · ");
           if (score == COBALT_CHECKIN_NOT_RECORDED)
             /* Translators: a score that was not recorded, e.g. "Mood: not recorded" */
-            g_string_append_printf (scores, _("%s: not recorded"), cobalt_checkin_measure_to_string (m));
+            text_score = g_strdup_printf (_("%s: not recorded"), cobalt_checkin_measure_to_string (m));
           else
             /* Translators: a score out of 10, e.g. "Energy: 6" */
-            g_string_append_printf (scores, _("%s: %d"), cobalt_checkin_measure_to_string (m), score);
+            text_score = g_strdup_printf (_("%s: %d"), cobalt_checkin_measure_to_string (m), score);
+
+          /* A screen reader reads a list, not the dots between the scores. */
+          g_string_append_printf (scores, "%s%s", scores->len > 0 ? " · " : "", text_score);
+          g_string_append_printf (spoken_scores, "%s%s", spoken_scores->len > 0 ? ", " : "", text_score);
         }
 
       cobalt_journal_add_label (text, when, "heading");
       cobalt_journal_add_label (text, scores->str, NULL);
       if (checkin->note != NULL)
         cobalt_journal_add_label (text, checkin->note, "dim-label");
+      /* Translators: a check-in read aloud, %s is its day and time */
+      title = g_strdup_printf (_("Check-in of %s"), when);
+      {
+        const char *parts[] = { title, spoken_scores->str, checkin->note };
+
+        cobalt_journal_name_row (text, NULL, parts, G_N_ELEMENTS (parts));
+      }
       {
         /* Translators: names a check-in for screen readers, %s is its day and time */
         g_autofree char *name = g_strdup_printf (_("check-in of %s"), when);
@@ -225,6 +238,7 @@ fill_reactions (CobaltJournalPage *self)
       g_autofree char *title = NULL;
       g_autofree char *when = format_instant (self, reaction->noted_at);
       CobaltDose *dose = find_dose (self, reaction->dose_id);
+      g_autofree char *line = NULL;
       GtkWidget *title_label;
 
       /* Translators: a reaction and its triage level, e.g. "Site pain — Mild" */
@@ -238,19 +252,21 @@ fill_reactions (CobaltJournalPage *self)
         {
           g_autofree char *dose_text = cobalt_journal_describe_dose (dose, timezone_of (self));
           /* Translators: when a reaction was noted, then the dose it followed */
-          g_autofree char *line = g_strdup_printf (_("Noted %s, after the dose of %s"), when, dose_text);
-
-          cobalt_journal_add_label (text, line, NULL);
+          line = g_strdup_printf (_("Noted %s, after the dose of %s"), when, dose_text);
         }
       else
         {
           /* Translators: %s is when a reaction was noted */
-          g_autofree char *line = g_strdup_printf (_("Noted %s"), when);
-
-          cobalt_journal_add_label (text, line, NULL);
+          line = g_strdup_printf (_("Noted %s"), when);
         }
+      cobalt_journal_add_label (text, line, NULL);
       if (reaction->note != NULL)
         cobalt_journal_add_label (text, reaction->note, "dim-label");
+      {
+        const char *parts[] = { title, line, reaction->note };
+
+        cobalt_journal_name_row (text, NULL, parts, G_N_ELEMENTS (parts));
+      }
       {
         /* Translators: names a reaction for screen readers: the reaction, when it was noted */
         g_autofree char *name = g_strdup_printf (_("%s, noted %s"), cobalt_reaction_get_label (reaction), when);
@@ -289,6 +305,11 @@ fill_labs (CobaltJournalPage *self)
       g_autofree char *day = cobalt_journal_format_date (result->taken_on);
       g_autoptr(GString) range_line = g_string_new (cobalt_journal_range_words (range));
       g_autoptr(GString) when_line = g_string_new (NULL);
+      g_autoptr(GString) conversions = g_string_new (NULL);
+      g_autoptr(GString) spoken_conversions = g_string_new (NULL);
+      g_autofree char *taken = NULL;
+      g_autofree char *spoken_same = NULL;
+      g_autofree char *timing = NULL;
       double low = result->ref_low;
       double high = result->ref_high;
       GtkWidget *range_label;
@@ -318,7 +339,6 @@ fill_labs (CobaltJournalPage *self)
       /* B12 in the other units people meet on other labs' reports. */
       {
         const char * const *units = cobalt_lab_test_get_units (result->test);
-        g_autoptr(GString) conversions = g_string_new (NULL);
 
         for (guint u = 0; units != NULL && units[u] != NULL; u++)
           {
@@ -331,18 +351,38 @@ fill_labs (CobaltJournalPage *self)
             converted_text = cobalt_journal_format_value (round (converted * 10) / 10);
             g_string_append_printf (conversions, "%s%s %s", conversions->len > 0 ? " = " : "= ",
                                     converted_text, units[u]);
+            g_string_append_printf (spoken_conversions, "%s%s %s", spoken_conversions->len > 0 ? ", " : "",
+                                    converted_text, units[u]);
           }
         if (conversions->len > 0)
           cobalt_journal_add_label (text, conversions->str, "dim-label");
       }
 
       /* Translators: the day a blood sample was taken */
-      g_string_append_printf (when_line, _("Taken on %s"), day);
+      taken = g_strdup_printf (_("Taken on %s"), day);
+      g_string_append (when_line, taken);
       if (result->lab_name != NULL)
         g_string_append_printf (when_line, " · %s", result->lab_name);
       cobalt_journal_add_label (text, when_line->str, "dim-label");
+      /* CLINICAL.md "Lab values": a result taken soon after an injection
+       * is marked, a fact about timing and never advice. */
+      timing = cobalt_clinical_lab_taken_after_injection (cobalt_lab_timing_days_after_injection (result, self->doses));
+      if (timing != NULL)
+        {
+          GtkWidget *mark = cobalt_journal_add_label (text, timing, NULL);
+
+          gtk_widget_add_css_class (mark, "lab-timing");
+        }
       if (result->note != NULL)
         cobalt_journal_add_label (text, result->note, "dim-label");
+      if (spoken_conversions->len > 0)
+        /* Translators: a lab value in other units, read aloud, e.g. "Same as 420 ng/L" */
+        spoken_same = g_strdup_printf (_("Same as %s"), spoken_conversions->str);
+      {
+        const char *parts[] = { title, range_line->str, spoken_same, taken, result->lab_name, timing, result->note };
+
+        cobalt_journal_name_row (text, NULL, parts, G_N_ELEMENTS (parts));
+      }
       {
         /* Translators: names a lab result for screen readers: the result, the day */
         g_autofree char *name = g_strdup_printf (_("%s, taken on %s"), title, day);
@@ -606,6 +646,7 @@ cobalt_journal_page_class_init (CobaltJournalPageClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-journal-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, sections);
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, checkin_slot);
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, checkins_empty);
@@ -634,6 +675,14 @@ cobalt_journal_page_init (CobaltJournalPage *self)
 {
   cobalt_journal_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Each section's button as wide as its title, not all as wide as the
+   * widest: the four fit a narrow window. */
+  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self->switcher))), FALSE);
+  /* The forms and the charts name their own controls. */
+  cobalt_journey_fix_button_names (GTK_WIDGET (self->add_reaction_button));
+  cobalt_journey_fix_button_names (GTK_WIDGET (self->undo_revealer));
+  cobalt_journal_ellipsize_drop_down (self->dose_dropdown);
+  cobalt_journal_name_drop_down (self->dose_dropdown, _("After the dose of"));
   self->dose_choices = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "journal.undo", FALSE);
 }
@@ -687,12 +736,12 @@ cobalt_journal_page_add_reaction (CobaltJournalPage *self)
   page = cobalt_aftercare_page_new (self->context, cobalt_context_get_person (self->context), dose_id);
   window = gtk_window_new ();
   gtk_window_set_title (GTK_WINDOW (window), _("Record a reaction"));
-  gtk_window_set_default_size (GTK_WINDOW (window), 560, 640);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   root = gtk_widget_get_root (GTK_WIDGET (self));
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  cobalt_journal_fit_dialog (GTK_WINDOW (window), 560, 640);
   gtk_window_set_child (GTK_WINDOW (window), page);
   cobalt_journey_close_on_escape (GTK_WINDOW (window));
   g_signal_connect_object (page, "done", G_CALLBACK (on_aftercare_done_cb), window, 0);
@@ -712,11 +761,11 @@ edit_window (CobaltJournalPage *self,
 
   gtk_window_set_title (GTK_WINDOW (window), title);
   gtk_widget_add_css_class (window, "journal-editor");
-  gtk_window_set_default_size (GTK_WINDOW (window), 640, -1);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   gtk_window_set_destroy_with_parent (GTK_WINDOW (window), TRUE);
   if (GTK_IS_WINDOW (root))
     gtk_window_set_transient_for (GTK_WINDOW (window), GTK_WINDOW (root));
+  cobalt_journal_fit_dialog (GTK_WINDOW (window), 640, -1);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scrolled), 720);

@@ -343,6 +343,9 @@ cobalt_lab_form_init (CobaltLabForm *self)
 
   g_signal_connect (self->test_dropdown, "notify::selected", G_CALLBACK (on_test_selected_cb), self);
   g_signal_connect (self->unit_dropdown, "notify::selected", G_CALLBACK (on_unit_selected_cb), self);
+  cobalt_journal_name_drop_down (self->test_dropdown, _("Test"));
+  cobalt_journal_name_drop_down (self->unit_dropdown, _("Unit"));
+  cobalt_journey_fix_button_names (GTK_WIDGET (self->save_button));
   g_signal_connect (self->value_entry, "changed", G_CALLBACK (on_value_changed_cb), self);
 }
 
@@ -590,4 +593,5 @@ cobalt_lab_form_edit (CobaltLabForm   *self,
   gtk_label_set_text (self->title_label, _("Change a lab result"));
   gtk_widget_set_visible (GTK_WIDGET (self->intro_label), FALSE);
   gtk_button_set_label (self->save_button, _("_Save changes"));
+  cobalt_journey_fix_button_names (GTK_WIDGET (self->save_button));
 }

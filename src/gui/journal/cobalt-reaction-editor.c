@@ -281,6 +281,7 @@ cobalt_reaction_editor_new (GtkWindow      *parent,
                        "transient-for", parent,
                        "context", context,
                        NULL);
+  cobalt_journal_fit_dialog (GTK_WINDOW (self), 480, -1);
   g_set_object (&self->person, person);
   self->reaction = g_object_ref (reaction);
 
@@ -297,6 +298,10 @@ cobalt_reaction_editor_new (GtkWindow      *parent,
   update_advice (self);
   g_signal_connect_swapped (self->kind_dropdown, "notify::selected", G_CALLBACK (on_kind_selected_cb), self);
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
+  cobalt_journal_ellipsize_drop_down (self->kind_dropdown);
+  cobalt_journal_ellipsize_drop_down (self->dose_dropdown);
+  cobalt_journal_name_drop_down (self->kind_dropdown, _("What you noticed"));
+  cobalt_journal_name_drop_down (self->dose_dropdown, _("After the dose of"));
 
   return self;
 }

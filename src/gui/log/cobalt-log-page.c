@@ -24,6 +24,8 @@
 typedef struct
 {
   char     *text[COBALT_LOG_N_COLUMNS];
+  char     *label;         /* the row read aloud, one sentence */
+  char     *description;   /* and the rest of it, or NULL */
   gboolean  aborted;
   gboolean  urgent;
 } RowTexts;
@@ -56,7 +58,10 @@ struct _CobaltLogPage
   CobaltLogHeader     *header;
   GtkListView         *list_view;
   GtkRevealer         *undo_revealer;
+  GtkWidget           *undo_bar;
   GtkLabel            *undo_label;
+  GtkWidget           *actions_bar;
+  GtkMenuButton       *export_button;
   GtkLabel            *count_label;
 };
 
@@ -117,6 +122,7 @@ update_actions (CobaltLogPage *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.export-csv", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.export-pdf", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.export-ics", has_person);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.export-fhir", has_person);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "log.import-csv", has_person);
 }
 
@@ -137,6 +143,8 @@ row_texts_free (gpointer data)
 
   for (guint i = 0; i < COBALT_LOG_N_COLUMNS; i++)
     g_free (texts->text[i]);
+  g_free (texts->label);
+  g_free (texts->description);
   g_free (texts);
 }
 
@@ -230,6 +238,64 @@ cell_text (CobaltLogPage  *self,
   return text != NULL && *text != '\0' ? g_strdup (text) : NULL;
 }
 
+/* The row as a screen reader reads it, from the texts it shows: one
+ * sentence for what happened ("Given 1 mg hydroxocobalamin on Mon 3 Nov
+ * 2025, 09:00, site: Left outer thigh, by Carer (Ann).") and the other
+ * cells, each after its column's title, as the description. */
+static void
+describe_row (CobaltLogEntry *entry,
+              RowTexts       *texts)
+{
+  char **text = texts->text;
+  const char *when = text[COBALT_LOG_COLUMN_WHEN];
+  g_autoptr(GString) description = g_string_new (NULL);
+  const struct { CobaltLogColumn column; const char *title; } rest[] = {
+    { COBALT_LOG_COLUMN_BATCH, N_("Batch") },
+    { COBALT_LOG_COLUMN_CHECKLIST, N_("Checklist") },
+    { COBALT_LOG_COLUMN_REACTIONS, N_("Reactions") },
+    { COBALT_LOG_COLUMN_NOTES, N_("Notes") },
+  };
+
+  if (entry->dose == NULL)
+    {
+      /* Translators: the date and time, then why the checklist stopped
+       * (the words of the calendar's day list, which puts a time first) */
+      texts->label = g_strdup_printf (_("%s: checklist stopped, nothing given (%s)"), when,
+                                      cobalt_log_entry_describe_abort_reason (entry));
+      return;
+    }
+  if (!cobalt_dose_is_given (entry->dose))
+    {
+      /* Translators: when, then what the clinic advised,
+       * "Mon 3 Nov 2025, 15:00: Not given — skipped on the advice of Dr Rao" */
+      texts->label = g_strdup_printf (_("%s: %s"), when, text[COBALT_LOG_COLUMN_DOSE]);
+      if (text[COBALT_LOG_COLUMN_NOTES] != NULL)
+        texts->description = g_strdup_printf (_("%s: %s."), _("Notes"), text[COBALT_LOG_COLUMN_NOTES]);
+      return;
+    }
+
+  if (entry->dose->site_id != NULL)
+    /* Translators: a Log row read aloud: the dose, when, the site, who
+     * gave it: "Given 1 mg hydroxocobalamin on Mon 3 Nov 2025, 09:00,
+     * site: Left outer thigh, by Carer (Ann)." */
+    texts->label = g_strdup_printf (_("Given %s on %s, site: %s, by %s."), text[COBALT_LOG_COLUMN_DOSE], when,
+                                    text[COBALT_LOG_COLUMN_SITE], text[COBALT_LOG_COLUMN_GIVEN_BY]);
+  else
+    /* Translators: as "Given %s on %s, site: %s, by %s." without a site */
+    texts->label = g_strdup_printf (_("Given %s on %s, by %s."), text[COBALT_LOG_COLUMN_DOSE], when,
+                                    text[COBALT_LOG_COLUMN_GIVEN_BY]);
+  for (guint i = 0; i < G_N_ELEMENTS (rest); i++)
+    if (text[rest[i].column] != NULL)
+      {
+        if (description->len > 0)
+          g_string_append_c (description, ' ');
+        /* Translators: a column's title and the row's text in it, "Batch: B12." */
+        g_string_append_printf (description, _("%s: %s."), _(rest[i].title), text[rest[i].column]);
+      }
+  if (description->len > 0)
+    texts->description = g_string_free (g_steal_pointer (&description), FALSE);
+}
+
 static RowTexts *
 get_row_texts (CobaltLogPage  *self,
                CobaltLogEntry *entry)
@@ -251,6 +317,7 @@ get_row_texts (CobaltLogPage  *self,
   texts->aborted = !cobalt_log_entry_is_dose (entry) ||
                    !cobalt_dose_is_given (entry->dose);
   texts->urgent = entry->worst_reaction >= COBALT_TRIAGE_URGENT_ADVICE;
+  describe_row (entry, texts);
   g_object_set_qdata_full (G_OBJECT (entry), quark, texts, row_texts_free);
   return texts;
 }
@@ -269,9 +336,14 @@ on_bind_row_cb (GtkSignalListItemFactory *factory,
                 CobaltLogPage            *self)
 {
   RowTexts *texts = get_row_texts (self, gtk_list_item_get_item (item));
+  GtkWidget *row = gtk_list_item_get_child (item);
 
-  cobalt_log_row_set_texts (COBALT_LOG_ROW (gtk_list_item_get_child (item)),
+  cobalt_log_row_set_texts (COBALT_LOG_ROW (row),
                             (const char * const *) texts->text, texts->aborted, texts->urgent);
+  /* The list item that holds the row is what a screen reader moves
+   * through: it is named as the row is. */
+  cobalt_log_row_set_accessible_text (COBALT_LOG_ROW (row), gtk_widget_get_parent (row),
+                                      texts->label, texts->description);
 }
 
 static void
@@ -341,6 +413,7 @@ set_button_day (GtkMenuButton *button,
   else
     label = g_strdup_printf (_("To: %s"), date ? date : _("any day"));
   gtk_menu_button_set_label (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
 }
 
 static void
@@ -628,6 +701,8 @@ print_action (GtkWidget  *widget,
       cobalt_carers_show_error (widget, _("The report could not be made"), error);
       return;
     }
+  /* The print operation keeps the report until it is done: the dialog
+   * and the printing run after this returns. Failures are shown there. */
   cobalt_report_print (report, GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, FALSE);
 }
 
@@ -647,6 +722,8 @@ transfer_action (GtkWidget  *widget,
     kind = COBALT_CARERS_EXPORT_PDF;
   else if (g_str_equal (action_name, "log.export-ics"))
     kind = COBALT_CARERS_EXPORT_ICS;
+  else if (g_str_equal (action_name, "log.export-fhir"))
+    kind = COBALT_CARERS_EXPORT_FHIR;
   else
     kind = COBALT_CARERS_IMPORT_CSV;
   cobalt_carers_transfer (widget, cobalt_context_get_repository (self->context),
@@ -802,7 +879,10 @@ cobalt_log_page_class_init (CobaltLogPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, table_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, undo_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, undo_bar);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, undo_label);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, actions_bar);
+  gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, export_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltLogPage, count_label);
   gtk_widget_class_bind_template_callback (widget_class, on_search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, on_from_day_selected_cb);
@@ -824,6 +904,7 @@ cobalt_log_page_class_init (CobaltLogPageClass *klass)
   gtk_widget_class_install_action (widget_class, "log.export-csv", NULL, transfer_action);
   gtk_widget_class_install_action (widget_class, "log.export-pdf", NULL, transfer_action);
   gtk_widget_class_install_action (widget_class, "log.export-ics", NULL, transfer_action);
+  gtk_widget_class_install_action (widget_class, "log.export-fhir", NULL, transfer_action);
   gtk_widget_class_install_action (widget_class, "log.import-csv", NULL, transfer_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "log.delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "log.undo", NULL);
@@ -836,11 +917,27 @@ cobalt_log_page_class_init (CobaltLogPageClass *klass)
 static void
 cobalt_log_page_init (CobaltLogPage *self)
 {
+  GtkWidget *export_menu;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_filters (self);
-  /* The filter bar needs about 1000 pixels in one line: in a narrower
-   * window it wraps, each control keeping its natural width. */
+  /* The filter bar and the actions need about 1000 pixels in one line
+   * (twice that with large text): in a narrower window they wrap, each
+   * control keeping its natural width. */
   gtk_widget_set_layout_manager (self->filter_bar, cobalt_log_filter_layout_new ());
+  cobalt_log_filter_layout_apply (self->actions_bar, 6);
+  cobalt_log_filter_layout_apply (self->undo_bar, 12);
+
+  /* Names for what GTK 4.8 leaves unnamed: the drop-downs' buttons, the
+   * menu buttons, the date pickers' arrows, the menu's scrolled list. */
+  cobalt_carers_name_drop_down (self->site_dropdown, _("Injection site"), TRUE);
+  cobalt_carers_name_drop_down (self->given_by_dropdown, _("Given by"), TRUE);
+  cobalt_carers_name_calendar (self->from_calendar);
+  cobalt_carers_name_calendar (self->to_calendar);
+  export_menu = GTK_WIDGET (gtk_menu_button_get_popover (self->export_button));
+  if (export_menu != NULL)
+    cobalt_carers_name_scrollers (export_menu, _("Export"));
+  cobalt_carers_fix_names (GTK_WIDGET (self));
 }
 
 /* Public API ------------------------------------------------------------ */

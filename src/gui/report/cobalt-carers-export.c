@@ -61,6 +61,11 @@ run_transfer (Transfer   *transfer,
         cobalt_carers_show_error (transfer->parent, _("The calendar could not be exported"), error);
       break;
 
+    case COBALT_CARERS_EXPORT_FHIR:
+      if (!cobalt_fhir_export (transfer->repository, person_id, transfer->clock, path, &error))
+        cobalt_carers_show_error (transfer->parent, _("The health record could not be exported"), error);
+      break;
+
     case COBALT_CARERS_EXPORT_PDF:
       {
         g_autoptr(CobaltReport) report = cobalt_report_new (transfer->repository, person_id,
@@ -109,6 +114,7 @@ on_chooser_response_cb (GtkNativeDialog *chooser,
                         int              response,
                         Transfer        *transfer)
 {
+
   if (response == GTK_RESPONSE_ACCEPT)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
@@ -133,6 +139,7 @@ cobalt_carers_transfer (GtkWidget            *parent,
     { N_("Save the Report as PDF"), "pdf", "application/pdf" },
     { N_("Export Upcoming Doses as iCalendar"), "ics", "text/calendar" },
     { N_("Import Doses from CSV"), "csv", "text/csv" },
+    { N_("Export the Health Record as FHIR"), "json", "application/json" },
   };
   GtkFileChooserNative *chooser;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();

@@ -12,6 +12,7 @@ typedef enum
   COBALT_CARERS_EXPORT_PDF,
   COBALT_CARERS_EXPORT_ICS,
   COBALT_CARERS_IMPORT_CSV,
+  COBALT_CARERS_EXPORT_FHIR,  /* the person's record as a FHIR R4 bundle (JSON) */
 } CobaltCarersTransfer;
 
 /* Asks for a file (GtkFileChooserNative, until GTK 4.10's GtkFileDialog),

@@ -2,21 +2,55 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <cairo-pdf.h>
 #include <glib/gi18n.h>
 
 #include "cobalt-report.h"
-#include "cobalt-carers-util.h"
 #include "cobalt-core.h"
-#include "cobalt-site-chart.h"
+#include "cobalt-report-summary.h"
 
-#define MARGIN        42.0   /* points: about 15 mm */
-#define ROW_HEIGHT    14.0
-#define HEADER_HEIGHT 40.0   /* table title and column heads */
-#define FOOTER_HEIGHT 24.0
-#define MAX_REACTIONS 20
-#define SITE_DAYS     90
+#define MARGIN          42.0   /* points: about 15 mm */
+#define FOOTER_HEIGHT   20.0
+#define CELL_PAD_X       3.0
+#define CELL_PAD_Y       2.0
+#define HEADING_BEFORE   8.0
+#define HEADING_AFTER    4.0
+#define TEXT_BEFORE      2.0
+#define TITLE_AFTER      2.0
+/* A heading is kept with this much of what follows it. */
+#define KEEP_WITH_NEXT  36.0
+/* No column is given more than this share of the table for its longest
+ * word: a long word then breaks inside the cell rather than starving the
+ * other columns. */
+#define MAX_MIN_SHARE    0.3
+
+#define TITLE_FONT   "Sans Bold 15"
+#define HEADING_FONT "Sans Bold 11"
+#define BODY_FONT    "Sans 9"
+#define SMALL_FONT   "Sans 7.5"
+#define CELL_FONT    "Sans 7.5"
+#define HEAD_FONT    "Sans Bold 7.5"
+
+#define N_COLUMNS COBALT_REPORT_N_COLUMNS
+
+typedef enum
+{
+  PLACE_BLOCK,
+  PLACE_TABLE_HEAD,
+  PLACE_ROW,
+} PlaceKind;
+
+/* One thing drawn on a page: a block of text, the table's head, or a row
+ * (or the part of a row, between @from and @to in its content's Pango
+ * units, that goes on this page). */
+typedef struct
+{
+  PlaceKind kind;
+  guint     index;    /* the block, or the row */
+  double    y;        /* top on the page, points */
+  int       from;
+  int       to;
+} Placement;
 
 struct _CobaltReport
 {
@@ -24,443 +58,637 @@ struct _CobaltReport
 
   CobaltRepository   *repository;
   CobaltPerson       *person;
-  CobaltPrescription *prescription;   /* may be NULL */
   GDateTime          *now;
   GTimeZone          *local;
-  GArray             *keys;           /* dose ids, newest first */
+  char               *title;
+  GPtrArray          *blocks;         /* CobaltReportBlock */
+  GArray             *keys;           /* log rows (gint64), newest first */
   CobaltLogFetcher   *fetcher;
-  GPtrArray          *reactions;      /* CobaltReaction, newest first */
-  guint              *site_counts;
-  char               *next_due;       /* may be NULL */
+  /* Measures and draws every text, whatever the cairo target: the same
+   * unhinted metrics on a PDF, a printer or a preview, so the layout
+   * made at pagination is the one drawn. */
+  PangoContext       *pango;
 
+  /* The last pagination. */
   double              width;
   double              height;
-  guint               rows_per_page;
+  double              column_x[N_COLUMNS];
+  double              column_width[N_COLUMNS];
+  GArray             *placements;     /* Placement, page by page */
+  GArray             *page_starts;    /* guint: first placement of each page, then the end */
   guint               n_pages;
+  GError             *read_error;     /* the log could not be read */
 };
 
 G_DEFINE_FINAL_TYPE (CobaltReport, cobalt_report, G_TYPE_OBJECT)
 
-typedef struct
-{
-  const char *title;
-} Column;
-
-/* The dose table; widths come from the texts: see compute_widths(). */
-static const Column columns[] = {
-  { N_("Date and time") },
-  { N_("Site") },
-  { N_("Dose") },
-  { N_("Batch") },
-  { N_("Given by") },
-  { N_("Checklist") },
-  { N_("Reactions") },
-};
-
 /* Static helpers ------------------------------------------------------- */
 
 static PangoLayout *
-create_layout (cairo_t    *cr,
-               const char *font)
+create_layout (CobaltReport *self,
+               const char   *font,
+               const char   *text,
+               double        width)
 {
-  PangoLayout *layout = pango_cairo_create_layout (cr);
+  PangoLayout *layout = pango_layout_new (self->pango);
   g_autoptr(PangoFontDescription) desc = pango_font_description_from_string (font);
+  PangoAttrList *attrs = pango_attr_list_new ();
 
-  /* The page is measured in points: one font point per unit. */
-  pango_cairo_context_set_resolution (pango_layout_get_context (layout), 72.0);
-  pango_layout_context_changed (layout);
   pango_layout_set_font_description (layout, desc);
+  /* Wrapped between words, and inside a word only when it is wider than
+   * the cell; never ellipsized, and no hyphen added that was not in the
+   * text. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
+  pango_attr_list_insert (attrs, pango_attr_insert_hyphens_new (FALSE));
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+  /* A negative width measures the text on one line; any other is a cell
+   * or the page, however narrow. */
+  pango_layout_set_width (layout, width < 0 ? -1 : MAX (1, (int) (width * PANGO_SCALE)));
+  pango_layout_set_text (layout, text != NULL ? text : "", -1);
   return layout;
 }
 
-/* Shows @text wrapped to @width at (@x, @y); returns its height. */
-static double
-show_text (cairo_t     *cr,
-           PangoLayout *layout,
-           double       x,
-           double       y,
-           double       width,
-           const char  *text)
+static int
+layout_height (PangoLayout *layout)
 {
-  int w, h;
+  int height;
 
-  pango_layout_set_width (layout, (int) (width * PANGO_SCALE));
-  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_NONE);
-  pango_layout_set_text (layout, text, -1);
-  pango_layout_get_size (layout, &w, &h);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
-  return (double) h / PANGO_SCALE;
+  pango_layout_get_size (layout, NULL, &height);
+  return height;
 }
 
-/* One table cell: a single line, ellipsized. */
+static double
+content_width (CobaltReport *self)
+{
+  return self->width - 2 * MARGIN;
+}
+
+static double
+content_bottom (CobaltReport *self)
+{
+  return self->height - MARGIN - FOOTER_HEIGHT;
+}
+
+static const char *
+block_font (CobaltReportBlockKind kind)
+{
+  switch (kind)
+    {
+    case COBALT_REPORT_BLOCK_TITLE:
+      return TITLE_FONT;
+    case COBALT_REPORT_BLOCK_HEADING:
+      return HEADING_FONT;
+    case COBALT_REPORT_BLOCK_SMALL:
+      return SMALL_FONT;
+    case COBALT_REPORT_BLOCK_TEXT:
+    case COBALT_REPORT_BLOCK_TABLE:
+    default:
+      return BODY_FONT;
+    }
+}
+
+static double
+block_space_before (CobaltReportBlockKind kind)
+{
+  return kind == COBALT_REPORT_BLOCK_HEADING ? HEADING_BEFORE
+       : kind == COBALT_REPORT_BLOCK_TITLE ? 0
+       : TEXT_BEFORE;
+}
+
+static double
+block_space_after (CobaltReportBlockKind kind)
+{
+  return kind == COBALT_REPORT_BLOCK_HEADING ? HEADING_AFTER
+       : kind == COBALT_REPORT_BLOCK_TITLE ? TITLE_AFTER
+       : 0;
+}
+
+static CobaltReportBlock *
+get_block (CobaltReport *self,
+           guint         index)
+{
+  return g_ptr_array_index (self->blocks, index);
+}
+
+/* The layouts of a row of the table, or of its head (@cells NULL). */
 static void
-show_cell (cairo_t     *cr,
-           PangoLayout *layout,
-           double       x,
-           double       y,
-           double       width,
-           const char  *text)
+create_row_layouts (CobaltReport        *self,
+                    const char * const  *cells,
+                    PangoLayout        **layouts)
 {
-  pango_layout_set_width (layout, (int) ((width - 4) * PANGO_SCALE));
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-  pango_layout_set_text (layout, text ? text : "", -1);
-  cairo_move_to (cr, x, y);
-  pango_cairo_show_layout (cr, layout);
+  for (guint c = 0; c < N_COLUMNS; c++)
+    layouts[c] = create_layout (self, cells != NULL ? CELL_FONT : HEAD_FONT,
+                                cells != NULL ? cells[c] : cobalt_report_column_title (c),
+                                self->column_width[c] - 2 * CELL_PAD_X);
+}
+
+static void
+free_row_layouts (PangoLayout **layouts)
+{
+  for (guint c = 0; c < N_COLUMNS; c++)
+    g_clear_object (&layouts[c]);
+}
+
+static int
+row_height (PangoLayout **layouts,
+            guint         n)
+{
+  int height = 0;
+
+  for (guint c = 0; c < n; c++)
+    height = MAX (height, layout_height (layouts[c]));
+  return height;
+}
+
+/* The end of the part of @layouts that starts at @from (Pango units) and
+ * may be @avail high: the top of the first line of any of them that does
+ * not fit whole, or @height when the rest fits. The part after it starts
+ * with that line, so no line is drawn twice or cut. */
+static int
+slice_end (PangoLayout **layouts,
+           guint         n,
+           int           from,
+           int           avail,
+           int           height)
+{
+  int end = height;
+
+  if (height - from <= avail)
+    return height;
+
+  for (guint c = 0; c < n; c++)
+    {
+      PangoLayoutIter *iter = pango_layout_get_iter (layouts[c]);
+
+      do
+        {
+          int y0, y1;
+
+          pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+          if (y0 >= from && y1 - from > avail)
+            {
+              end = MIN (end, y0);
+              break;
+            }
+        }
+      while (pango_layout_iter_next_line (iter));
+      pango_layout_iter_free (iter);
+    }
+
+  return end;
+}
+
+/* Draws the lines of @layout whose tops are in [@from, @to) with @from at
+ * (@x, @y). */
+static void
+draw_layout_slice (cairo_t     *cr,
+                   PangoLayout *layout,
+                   double       x,
+                   double       y,
+                   int          from,
+                   int          to)
+{
+  PangoLayoutIter *iter = pango_layout_get_iter (layout);
+
+  do
+    {
+      int y0, y1;
+
+      pango_layout_iter_get_line_yrange (iter, &y0, &y1);
+      if (y0 >= from && y0 < to)
+        {
+          PangoRectangle logical;
+          int baseline = pango_layout_iter_get_baseline (iter);
+
+          pango_layout_iter_get_line_extents (iter, NULL, &logical);
+          cairo_move_to (cr, x + (double) logical.x / PANGO_SCALE, y + (double) (baseline - from) / PANGO_SCALE);
+          pango_cairo_show_layout_line (cr, pango_layout_iter_get_line_readonly (iter));
+        }
+    }
+  while (pango_layout_iter_next_line (iter));
+  pango_layout_iter_free (iter);
+}
+
+/* The rows' cells, fetched by key in pages of COBALT_LOG_FETCH_MAX:
+ * GPtrArray of GStrv, rows gone meanwhile as empty rows so that indices
+ * stay put. */
+static GPtrArray *
+fetch_rows (CobaltReport *self,
+            guint         first,
+            guint         n,
+            GError      **error)
+{
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+
+  for (guint done = 0; done < n; )
+    {
+      guint chunk = MIN (n - done, COBALT_LOG_FETCH_MAX);
+      const gint64 *keys = &g_array_index (self->keys, gint64, first + done);
+      g_autoptr(GPtrArray) entries = cobalt_log_fetcher_fetch (self->fetcher, keys, chunk, error);
+      guint e = 0;
+
+      if (entries == NULL)
+        return NULL;
+      for (guint i = 0; i < chunk; i++)
+        {
+          CobaltLogEntry *entry = e < entries->len ? g_ptr_array_index (entries, e) : NULL;
+
+          if (entry != NULL && entry->key == keys[i])
+            {
+              g_ptr_array_add (rows, cobalt_report_row_cells (entry, self->local));
+              e++;
+            }
+          else
+            g_ptr_array_add (rows, g_new0 (char *, N_COLUMNS + 1));
+        }
+      done += chunk;
+    }
+  return g_steal_pointer (&rows);
+}
+
+static void
+measure_cell (CobaltReport *self,
+              const char   *font,
+              const char   *text,
+              double       *min,
+              double       *max)
+{
+  g_autoptr(PangoLayout) layout = create_layout (self, font, text, -1);
+  int width;
+
+  if (text == NULL || *text == '\0')
+    return;
+  pango_layout_get_size (layout, &width, NULL);
+  *max = MAX (*max, (double) width / PANGO_SCALE);
+  /* The widest word: a layout too narrow for any word has one per line. */
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
+  pango_layout_set_width (layout, 1);
+  pango_layout_get_size (layout, &width, NULL);
+  *min = MAX (*min, (double) width / PANGO_SCALE);
+}
+
+/* Column widths: every column at least as wide as its longest word (up
+ * to a share of the table), the date and time on one line when it can
+ * be, then the room left shared out evenly among the columns whose
+ * longest text does not fit yet, so short cells (a site, a dose) stay on
+ * one or two lines and long notes take the width that is left. */
+static gboolean
+compute_column_widths (CobaltReport *self,
+                       GError      **error)
+{
+  double width = content_width (self);
+  double min[N_COLUMNS] = { 0, }, max[N_COLUMNS] = { 0, };
+  double *w = self->column_width;
+  double sum_min = 0, room, x = MARGIN;
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      double head_max = 0;
+
+      /* A head may wrap between its words, but never inside one. */
+      measure_cell (self, HEAD_FONT, cobalt_report_column_title (c), &min[c], &head_max);
+    }
+  for (guint first = 0; first < self->keys->len; first += COBALT_LOG_FETCH_MAX)
+    {
+      g_autoptr(GPtrArray) rows = fetch_rows (self, first, MIN (COBALT_LOG_FETCH_MAX, self->keys->len - first),
+                                              error);
+
+      if (rows == NULL)
+        return FALSE;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          char **cells = g_ptr_array_index (rows, r);
+
+          for (guint c = 0; cells[0] != NULL && c < N_COLUMNS; c++)
+            measure_cell (self, CELL_FONT, cells[c], &min[c], &max[c]);
+        }
+    }
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      min[c] = MIN (min[c], MAX_MIN_SHARE * width) + 2 * CELL_PAD_X;
+      max[c] = MAX (max[c] + 2 * CELL_PAD_X, min[c]);
+      w[c] = min[c];
+      sum_min += min[c];
+    }
+
+  if (sum_min >= width)
+    {
+      /* Huge text: every column in proportion, words broken as needed. */
+      for (guint c = 0; c < N_COLUMNS; c++)
+        w[c] = min[c] * width / sum_min;
+    }
+  else
+    {
+      double low = 0, high = width, used = 0;
+      gboolean fixed_first = FALSE;
+
+      room = width - sum_min;
+      if (max[0] - min[0] <= room && max[0] <= 0.25 * width)
+        fixed_first = TRUE;
+      /* One level for every other column: each as wide as the level,
+       * within its least and its most; the highest level that fits. */
+      for (guint round = 0; round < 40; round++)
+        {
+          double level = (low + high) / 2;
+
+          used = fixed_first ? max[0] : 0;
+          for (guint c = fixed_first ? 1 : 0; c < N_COLUMNS; c++)
+            used += CLAMP (level, min[c], max[c]);
+          if (used <= width)
+            low = level;
+          else
+            high = level;
+        }
+      used = 0;
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          w[c] = c == 0 && fixed_first ? max[0] : CLAMP (low, min[c], max[c]);
+          used += w[c];
+        }
+      room = width - used;
+      /* Everything fits: the notes take what is left. */
+      w[N_COLUMNS - 1] += MAX (room, 0);
+    }
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    {
+      self->column_x[c] = x;
+      x += w[c];
+    }
+  return TRUE;
+}
+
+/* Pagination ------------------------------------------------------------- */
+
+typedef struct
+{
+  CobaltReport *self;
+  double        y;
+  gboolean      in_table;   /* a new page starts with the table's head */
+  double        head_height;
+} Flow;
+
+static void
+place (Flow      *flow,
+       PlaceKind  kind,
+       guint      index,
+       double     y,
+       int        from,
+       int        to)
+{
+  Placement placement = { kind, index, y, from, to };
+
+  g_array_append_val (flow->self->placements, placement);
+}
+
+static void
+new_page (Flow *flow)
+{
+  CobaltReport *self = flow->self;
+  guint start = self->placements->len;
+
+  g_array_append_val (self->page_starts, start);
+  self->n_pages++;
+  flow->y = MARGIN;
+  if (flow->in_table)
+    {
+      place (flow, PLACE_TABLE_HEAD, 0, flow->y, 0, -1);
+      flow->y += flow->head_height;
+    }
+}
+
+static gboolean
+page_is_empty (Flow *flow)
+{
+  return flow->y <= MARGIN + (flow->in_table ? flow->head_height : 0) + 0.01;
+}
+
+/* Places @layouts (a block or a row) of @height Pango units with @pad
+ * points above and below each part: whole where it fits, on a new page
+ * when it would fit there, else in parts over as many pages as it needs. */
+static void
+place_item (Flow         *flow,
+            PlaceKind     kind,
+            guint         index,
+            PangoLayout **layouts,
+            guint         n,
+            int           height,
+            double        pad)
+{
+  double bottom = content_bottom (flow->self);
+  double page_room = bottom - MARGIN - (flow->in_table ? flow->head_height : 0) - 2 * pad;
+  int from = 0;
+
+  if ((double) height / PANGO_SCALE > bottom - flow->y - 2 * pad &&
+      (double) height / PANGO_SCALE <= page_room && !page_is_empty (flow))
+    new_page (flow);
+
+  for (;;)
+    {
+      int avail = (int) ((bottom - flow->y - 2 * pad) * PANGO_SCALE);
+      int end = avail > 0 ? slice_end (layouts, n, from, avail, height) : from;
+
+      if (end <= from)
+        {
+          if (page_is_empty (flow))
+            end = MIN (height, from + MAX (avail, PANGO_SCALE)); /* a line taller than a page: never here */
+          else
+            {
+              new_page (flow);
+              continue;
+            }
+        }
+      place (flow, kind, index, flow->y, from, end);
+      flow->y += (double) (end - from) / PANGO_SCALE + 2 * pad;
+      if (end >= height)
+        return;
+      from = end;
+      new_page (flow);
+    }
+}
+
+/* How much of block @index must share a page with the heading before it. */
+static double
+keep_height (CobaltReport *self,
+             guint         index,
+             double        head_height,
+             double        first_row_height)
+{
+  CobaltReportBlock *block;
+  g_autoptr(PangoLayout) layout = NULL;
+
+  if (index >= self->blocks->len)
+    return 0;
+  block = get_block (self, index);
+  if (block->kind == COBALT_REPORT_BLOCK_TABLE)
+    return head_height + MIN (first_row_height, KEEP_WITH_NEXT);
+  layout = create_layout (self, block_font (block->kind), block->text, content_width (self));
+  return block_space_before (block->kind) + MIN ((double) layout_height (layout) / PANGO_SCALE, KEEP_WITH_NEXT);
+}
+
+static void
+place_table (Flow *flow)
+{
+  CobaltReport *self = flow->self;
+  PangoLayout *layouts[N_COLUMNS];
+
+  place (flow, PLACE_TABLE_HEAD, 0, flow->y, 0, -1);
+  flow->y += flow->head_height;
+  flow->in_table = TRUE;
+
+  for (guint first = 0; first < self->keys->len; first += COBALT_LOG_FETCH_MAX)
+    {
+      g_autoptr(GPtrArray) rows = fetch_rows (self, first, MIN (COBALT_LOG_FETCH_MAX, self->keys->len - first),
+                                              &self->read_error);
+
+      if (rows == NULL)
+        break;
+      for (guint r = 0; r < rows->len; r++)
+        {
+          create_row_layouts (self, g_ptr_array_index (rows, r), layouts);
+          place_item (flow, PLACE_ROW, first + r, layouts, N_COLUMNS, row_height (layouts, N_COLUMNS), CELL_PAD_Y);
+          free_row_layouts (layouts);
+        }
+    }
+  flow->in_table = FALSE;
 }
 
 static double
-show_section (cairo_t    *cr,
-              double      y,
-              double      width,
-              const char *title)
+first_row_height (CobaltReport *self)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, "Sans Bold 11");
-  double h;
+  g_autoptr(GPtrArray) rows = NULL;
+  PangoLayout *layouts[N_COLUMNS];
+  double height;
 
-  y += 10;
-  h = show_text (cr, layout, MARGIN, y, width, title);
-  cairo_set_line_width (cr, 0.5);
-  cairo_move_to (cr, MARGIN, y + h + 2);
-  cairo_line_to (cr, MARGIN + width, y + h + 2);
-  cairo_stroke (cr);
-  return y + h + 6;
+  if (self->keys->len == 0 || !(rows = fetch_rows (self, 0, 1, NULL)))
+    return 0;
+  create_row_layouts (self, g_ptr_array_index (rows, 0), layouts);
+  height = (double) row_height (layouts, N_COLUMNS) / PANGO_SCALE + 2 * CELL_PAD_Y;
+  free_row_layouts (layouts);
+  return height;
 }
+
+/* Drawing ---------------------------------------------------------------- */
 
 static void
 draw_footer (CobaltReport *self,
              cairo_t      *cr,
              guint         page)
 {
-  g_autoptr(PangoLayout) layout = create_layout (cr, "Sans 8");
   g_autofree char *text = NULL;
+  g_autoptr(PangoLayout) layout = NULL;
 
   /* Translators: report page footer: person's name, page, pages */
-  text = g_strdup_printf (_("%s — page %u of %u"), self->person->name,
-                          page + 1, self->n_pages);
-  show_text (cr, layout, MARGIN, self->height - MARGIN + 6, self->width - 2 * MARGIN, text);
+  text = g_strdup_printf (_("%s — page %u of %u"), self->person->name, page + 1, self->n_pages);
+  layout = create_layout (self, SMALL_FONT, text, content_width (self));
+  draw_layout_slice (cr, layout, MARGIN, self->height - MARGIN - FOOTER_HEIGHT + 8, 0, G_MAXINT);
 }
 
 static void
-draw_summary_page (CobaltReport *self,
-                   cairo_t      *cr)
+draw_block (CobaltReport    *self,
+            cairo_t         *cr,
+            const Placement *placement)
 {
-  double width = self->width - 2 * MARGIN;
-  g_autoptr(PangoLayout) title = create_layout (cr, "Sans Bold 16");
-  g_autoptr(PangoLayout) body = create_layout (cr, "Sans 10");
-  g_autoptr(GString) text = g_string_new (NULL);
-  g_autofree char *heading = NULL;
-  g_autofree char *made = NULL;
-  g_autofree char *today = NULL;
-  GDate *dob;
-  double y = MARGIN;
-  GdkRGBA black = { 0, 0, 0, 1 };
-  GdkRGBA bar = { 0.21, 0.52, 0.89, 1 };
+  CobaltReportBlock *block = get_block (self, placement->index);
+  double width = content_width (self);
+  double y = placement->y;
+  g_autoptr(PangoLayout) layout = create_layout (self, block_font (block->kind), block->text, width);
 
-  heading = g_strdup_printf (_("B12 injection report: %s"), self->person->name);
-  y += show_text (cr, title, MARGIN, y, width, heading);
-  today = g_date_time_format (self->now, "%e %B %Y, %H:%M");
-  g_strstrip (today);
-  made = g_strdup_printf (_("Made by Cobalt on %s. Cobalt records what was given; follow your clinic's instructions."),
-                          today);
-  y += show_text (cr, body, MARGIN, y + 4, width, made) + 4;
-
-  /* Person */
-  y = show_section (cr, y, width, _("Person"));
-  dob = self->person->date_of_birth;
-  if (dob != NULL && g_date_valid (dob))
+  draw_layout_slice (cr, layout, MARGIN, y, placement->from, placement->to);
+  if (block->kind == COBALT_REPORT_BLOCK_HEADING)
     {
-      char buf[64];
+      double rule = y + (double) layout_height (layout) / PANGO_SCALE + 1.5;
 
-      g_date_strftime (buf, sizeof buf, "%e %B %Y", dob);
-      g_string_append_printf (text, _("Date of birth: %s"), g_strstrip (buf));
-      g_string_append_c (text, '\n');
+      cairo_save (cr);
+      cairo_set_line_width (cr, 0.5);
+      cairo_move_to (cr, MARGIN, rule);
+      cairo_line_to (cr, MARGIN + width, rule);
+      cairo_stroke (cr);
+      cairo_restore (cr);
     }
-  if (self->person->clinic_name != NULL || self->person->clinic_phone != NULL)
-    {
-      g_string_append_printf (text, _("Clinic: %s %s"),
-                              self->person->clinic_name ?: "",
-                              self->person->clinic_phone ?: "");
-      g_string_append_c (text, '\n');
-    }
-  {
-    const char *emergency = cobalt_person_get_emergency_number (self->person);
-    const char *urgent = self->person->urgent_number;
-
-    /* Never a guessed number: said so when none is recorded. */
-    g_string_append_printf (text, _("Emergency number: %s"),
-                            emergency != NULL && *emergency != '\0' ? emergency : _("not recorded"));
-    if (urgent != NULL && *urgent != '\0')
-      {
-        g_string_append_c (text, '\n');
-        /* Translators: the out-of-hours or urgent-care line, e.g. 111 */
-        g_string_append_printf (text, _("Urgent-advice number: %s"), urgent);
-      }
-  }
-  y += show_text (cr, body, MARGIN, y, width, text->str);
-
-  /* Prescription */
-  y = show_section (cr, y, width, _("Prescription"));
-  g_string_truncate (text, 0);
-  if (self->prescription == NULL)
-    g_string_append (text, _("No prescription recorded."));
-  else
-    {
-      g_autofree char *dose = cobalt_prescription_describe_dose (self->prescription, 0);
-      g_autofree char *strength = cobalt_prescription_describe_strength (self->prescription);
-      GPtrArray *phases = self->prescription->phases;
-      guint minute = self->prescription->reminder_minute;
-      GDate *starts = self->prescription->starts_on;
-
-      g_string_append_printf (text, _("%s, %s (version %u)"), dose,
-                              cobalt_route_to_string (self->prescription->route),
-                              self->prescription->version);
-      if (strength != NULL)
-        g_string_append_printf (text, _("; strength %s"), strength);
-      else if (self->prescription->strength_text != NULL)
-        /* Translators: a strength as typed in an older version that is not a number */
-        g_string_append_printf (text, _("; strength “%s” (not confirmed)"),
-                                self->prescription->strength_text);
-      for (guint i = 0; phases != NULL && i < phases->len; i++)
-        {
-          g_autofree char *phase = cobalt_phase_describe (g_ptr_array_index (phases, i));
-          g_autofree char *amount = cobalt_prescription_describe_dose (self->prescription, i);
-          double volume_ml = cobalt_prescription_get_phase_volume_ml (self->prescription, i);
-
-          /* The volume is dose ÷ strength, printed only when both are known. */
-          if (volume_ml > 0)
-            {
-              g_autofree char *volume = cobalt_volume_format (volume_ml);
-
-              /* Translators: phase number, phase, dose, volume: "2. Every week (250 mcg cyanocobalamin, 0.25 mL)" */
-              g_string_append_printf (text, _("\n%u. %s (%s, %s)"), i + 1, phase, amount, volume);
-            }
-          else
-            g_string_append_printf (text, "\n%u. %s (%s)", i + 1, phase, amount);
-        }
-      g_string_append_c (text, '\n');
-      g_string_append_printf (text, _("Reminder at %02u:%02u"), minute / 60, minute % 60);
-      if (starts != NULL && g_date_valid (starts))
-        {
-          char buf[64];
-
-          g_date_strftime (buf, sizeof buf, "%e %B %Y", starts);
-          g_string_append (text, "; ");
-          g_string_append_printf (text, _("started on %s"), g_strstrip (buf));
-        }
-    }
-  y += show_text (cr, body, MARGIN, y, width, text->str);
-
-  /* Summary */
-  y = show_section (cr, y, width, _("Summary"));
-  g_string_truncate (text, 0);
-  g_string_append_printf (text,
-                          g_dngettext (GETTEXT_PACKAGE, "%u dose logged.", "%u doses logged.", self->keys->len),
-                          self->keys->len);
-  if (self->next_due != NULL)
-    {
-      g_string_append_c (text, ' ');
-      g_string_append (text, self->next_due);
-    }
-  y += show_text (cr, body, MARGIN, y, width, text->str);
-
-  /* Site rotation */
-  {
-    g_autofree char *title_text = g_strdup_printf (_("Injection sites, last %u days"), SITE_DAYS);
-
-    y = show_section (cr, y, width, title_text);
-    cairo_save (cr);
-    cairo_translate (cr, MARGIN, y);
-    y += cobalt_site_chart_draw (cr, body, self->site_counts, MIN (width, 420), ROW_HEIGHT + 2,
-                                 &black, &bar);
-    cairo_restore (cr);
-  }
-
-  /* Reactions */
-  y = show_section (cr, y, width, _("Reactions (most recent first)"));
-  if (self->reactions->len == 0)
-    y += show_text (cr, body, MARGIN, y, width, _("No reactions recorded."));
-  for (guint i = 0; i < self->reactions->len; i++)
-    {
-      CobaltReaction *reaction = g_ptr_array_index (self->reactions, i);
-      /* Reactions are stored as instants: show them in today's zone. */
-      g_autoptr(GDateTime) noted = g_date_time_to_timezone (reaction->noted_at, self->local);
-      g_autofree char *when = cobalt_carers_format_when (noted, self->local);
-      g_autofree char *line = NULL;
-      const char *note = reaction->note;
-
-      line = g_strdup_printf ("%s — %s (%s)%s%s", when, cobalt_reaction_get_label (reaction),
-                              cobalt_triage_level_to_string (reaction->level),
-                              note ? ": " : "", note ? note : "");
-      if (y + ROW_HEIGHT > self->height - MARGIN - FOOTER_HEIGHT)
-        break;
-      y += show_text (cr, body, MARGIN, y, width, line);
-    }
-
-  draw_footer (self, cr, 0);
-}
-
-/* Column widths for one page of the table: each column as wide as its
- * widest text on the page (a printed table has no tooltip for a cut
- * text), then, when that is wider than the page, the reactions (listed in
- * full on the first page), who gave the dose, the site and the dose give
- * up room in that order, down to a share of the page each. */
-static void
-compute_widths (PangoLayout  *head,
-                PangoLayout  *cell,
-                GPtrArray    *rows,
-                double        width,
-                double       *widths)
-{
-  static const guint shrink_order[] = { 6, 4, 1, 2 };
-  const double padding = 6;
-  double total = 0;
-
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    {
-      int w;
-
-      pango_layout_set_width (head, -1);
-      pango_layout_set_text (head, _(columns[c].title), -1);
-      pango_layout_get_size (head, &w, NULL);
-      widths[c] = (double) w / PANGO_SCALE + padding;
-      for (guint r = 0; r < rows->len; r++)
-        {
-          const char * const *cells = g_ptr_array_index (rows, r);
-
-          pango_layout_set_width (cell, -1);
-          pango_layout_set_text (cell, cells[c] ? cells[c] : "", -1);
-          pango_layout_get_size (cell, &w, NULL);
-          widths[c] = MAX (widths[c], (double) w / PANGO_SCALE + padding);
-        }
-      total += widths[c];
-    }
-
-  for (guint i = 0; i < G_N_ELEMENTS (shrink_order) && total > width; i++)
-    {
-      guint c = shrink_order[i];
-      double floor_width = MIN (widths[c], width * (c == 6 ? 0.09 : 0.12));
-      double give = MIN (total - width, widths[c] - floor_width);
-
-      widths[c] -= give;
-      total -= give;
-    }
-  /* Still too wide (huge fonts): every column in proportion. */
-  if (total > width)
-    for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-      widths[c] *= width / total;
-  else
-    widths[G_N_ELEMENTS (columns) - 1] += width - total;
 }
 
 static void
-draw_table_page (CobaltReport *self,
-                 cairo_t      *cr,
-                 guint         page)
+draw_row (CobaltReport        *self,
+          cairo_t             *cr,
+          const Placement     *placement,
+          const char * const  *cells)
 {
-  double width = self->width - 2 * MARGIN;
-  guint first = (page - 1) * self->rows_per_page;
-  guint n = first < self->keys->len ? MIN (self->rows_per_page, self->keys->len - first) : 0;
-  g_autoptr(PangoLayout) head = create_layout (cr, "Sans Bold 8");
-  g_autoptr(PangoLayout) cell = create_layout (cr, "Sans 8");
-  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  PangoLayout *layouts[N_COLUMNS];
+  gboolean head = placement->kind == PLACE_TABLE_HEAD;
+  int to = placement->to;
+  double height;
+
+  create_row_layouts (self, cells, layouts);
+  if (to < 0)
+    to = row_height (layouts, N_COLUMNS);
+  height = (double) (to - placement->from) / PANGO_SCALE + 2 * CELL_PAD_Y;
+
+  cairo_save (cr);
+  if (head || placement->index % 2 == 1)
+    {
+      /* Every other row shaded, the head a little darker. */
+      cairo_set_source_rgb (cr, head ? 0.86 : 0.94, head ? 0.86 : 0.94, head ? 0.86 : 0.94);
+      cairo_rectangle (cr, MARGIN, placement->y, content_width (self), height);
+      cairo_fill (cr);
+    }
+  cairo_set_source_rgb (cr, 0.6, 0.6, 0.6);
+  cairo_set_line_width (cr, 0.3);
+  cairo_move_to (cr, MARGIN, placement->y + height);
+  cairo_line_to (cr, MARGIN + content_width (self), placement->y + height);
+  cairo_stroke (cr);
+  cairo_restore (cr);
+
+  for (guint c = 0; c < N_COLUMNS; c++)
+    draw_layout_slice (cr, layouts[c], self->column_x[c] + CELL_PAD_X, placement->y + CELL_PAD_Y,
+                       placement->from, to);
+  free_row_layouts (layouts);
+}
+
+static void
+draw_rows (CobaltReport    *self,
+           cairo_t         *cr,
+           const Placement *placements,
+           guint            n)
+{
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
-  double widths[G_N_ELEMENTS (columns)];
-  double y = MARGIN;
-  double x;
+  guint first = G_MAXUINT, last = 0;
 
-  /* The page's rows as text first: the widths depend on them. Rows come
-   * in pages of at most COBALT_LOG_FETCH_MAX. */
-  for (guint done = 0; done < n; )
+  for (guint i = 0; i < n; i++)
+    if (placements[i].kind == PLACE_ROW)
+      {
+        first = MIN (first, placements[i].index);
+        last = MAX (last, placements[i].index);
+      }
+
+  if (first != G_MAXUINT)
+    rows = fetch_rows (self, first, last - first + 1, &error);
+
+  for (guint i = 0; i < n; i++)
     {
-      guint chunk = MIN (n - done, COBALT_LOG_FETCH_MAX);
-      g_autoptr(GPtrArray) entries = NULL;
+      const Placement *placement = &placements[i];
 
-      entries = cobalt_log_fetcher_fetch (self->fetcher, &g_array_index (self->keys, gint64, first + done),
-                                          chunk, &error);
-      if (entries == NULL)
-        break;
-      for (guint i = 0; i < entries->len; i++)
+      if (placement->kind == PLACE_TABLE_HEAD)
+        draw_row (self, cr, placement, NULL);
+      else if (placement->kind == PLACE_ROW && rows != NULL)
+        draw_row (self, cr, placement, g_ptr_array_index (rows, placement->index - first));
+      else if (placement->kind == PLACE_ROW && error != NULL)
         {
-          CobaltLogEntry *entry = g_ptr_array_index (entries, i);
-          CobaltDose *dose = entry->dose;
-          char **cells = g_new0 (char *, G_N_ELEMENTS (columns) + 1);
+          /* Read at pagination, unreadable now: said once, never a
+           * silently blank table. */
+          g_autoptr(PangoLayout) layout = create_layout (self, BODY_FONT, error->message, content_width (self));
 
-          cells[0] = cobalt_carers_format_when (entry->when, self->local);
-          if (!cobalt_dose_is_given (dose))
-            {
-              /* The clinic's advice not to give it: said so, nothing else. */
-              cells[1] = g_strdup ("");
-              cells[2] = cobalt_dose_describe_not_given (dose);
-              for (guint c = 3; c < G_N_ELEMENTS (columns); c++)
-                cells[c] = g_strdup ("");
-              g_ptr_array_add (rows, cells);
-              continue;
-            }
-          cells[1] = g_strdup (cobalt_carers_site_name (dose->site_id));
-          cells[2] = cobalt_carers_format_dose (dose);
-          cells[3] = g_strdup (dose->batch ? dose->batch : "");
-          cells[4] = cobalt_carers_format_given_by (dose);
-          cells[5] = g_strdup (cobalt_log_entry_describe_checklist (entry));
-          cells[6] = g_strdup (entry->reactions_text
-                               ? entry->reactions_text : "");
-          g_ptr_array_add (rows, cells);
+          draw_layout_slice (cr, layout, MARGIN, placement->y, 0, G_MAXINT);
+          g_clear_error (&error);
         }
-      done += chunk;
     }
-  G_STATIC_ASSERT (G_N_ELEMENTS (columns) == 7);
-
-  compute_widths (head, cell, rows, width, widths);
-
-  y = show_section (cr, y - 10, width, _("Doses (newest first)"));
-
-  x = MARGIN;
-  for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-    {
-      show_cell (cr, head, x + 1, y, widths[c], _(columns[c].title));
-      x += widths[c];
-    }
-  y += ROW_HEIGHT + 2;
-
-  if (error != NULL)
-    show_text (cr, cell, MARGIN, y, width, error->message);
-  else if (self->keys->len == 0)
-    show_text (cr, cell, MARGIN, y, width, _("No doses logged."));
-
-  for (guint r = 0; r < rows->len; r++)
-    {
-      const char * const *cells = g_ptr_array_index (rows, r);
-
-      if (r % 2 == 1)
-        {
-          cairo_save (cr);
-          cairo_set_source_rgb (cr, 0.93, 0.93, 0.93);
-          cairo_rectangle (cr, MARGIN, y - 1, width, ROW_HEIGHT);
-          cairo_fill (cr);
-          cairo_restore (cr);
-        }
-      x = MARGIN;
-      for (guint c = 0; c < G_N_ELEMENTS (columns); c++)
-        {
-          show_cell (cr, cell, x + 1, y, widths[c], cells[c]);
-          x += widths[c];
-        }
-      y += ROW_HEIGHT;
-    }
-
-  draw_footer (self, cr, page);
 }
 
-static int
-compare_reactions_newest_first (gconstpointer a,
-                                gconstpointer b)
-{
-  CobaltReaction *ra = *(CobaltReaction * const *) a;
-  CobaltReaction *rb = *(CobaltReaction * const *) b;
-
-  return g_date_time_compare (rb->noted_at, ra->noted_at);
-}
+/* Callbacks ------------------------------------------------------------ */
 
 static cairo_status_t
 write_to_bytes_cb (void                *closure,
@@ -469,46 +697,6 @@ write_to_bytes_cb (void                *closure,
 {
   g_byte_array_append (closure, data, length);
   return CAIRO_STATUS_SUCCESS;
-}
-
-/* Callbacks ------------------------------------------------------------ */
-
-static void
-on_begin_print_cb (GtkPrintOperation *operation,
-                   GtkPrintContext   *context,
-                   CobaltReport      *self)
-{
-  guint n = cobalt_report_paginate (self, gtk_print_context_get_width (context),
-                                    gtk_print_context_get_height (context));
-
-  gtk_print_operation_set_n_pages (operation, n);
-}
-
-static void
-on_draw_page_cb (GtkPrintOperation *operation,
-                 GtkPrintContext   *context,
-                 int                page,
-                 CobaltReport      *self)
-{
-  cobalt_report_draw_page (self, gtk_print_context_get_cairo_context (context), page);
-}
-
-static void
-on_print_done_cb (GtkPrintOperation       *operation,
-                  GtkPrintOperationResult  result,
-                  gpointer                 user_data)
-{
-  GtkWindow *parent = user_data;
-
-  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
-    {
-      g_autoptr(GError) error = NULL;
-
-      gtk_print_operation_get_error (operation, &error);
-      cobalt_carers_show_error (parent ? GTK_WIDGET (parent) : NULL,
-                                _("The report could not be printed"), error);
-    }
-  g_clear_object (&parent);
 }
 
 /* GObject --------------------------------------------------------------- */
@@ -520,14 +708,16 @@ cobalt_report_finalize (GObject *object)
 
   g_clear_object (&self->repository);
   g_clear_object (&self->person);
-  g_clear_object (&self->prescription);
+  g_clear_object (&self->pango);
+  g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->now, g_date_time_unref);
   g_clear_pointer (&self->local, g_time_zone_unref);
+  g_clear_pointer (&self->blocks, g_ptr_array_unref);
   g_clear_pointer (&self->keys, g_array_unref);
   g_clear_pointer (&self->fetcher, cobalt_log_fetcher_free);
-  g_clear_pointer (&self->reactions, g_ptr_array_unref);
-  g_clear_pointer (&self->site_counts, g_free);
-  g_clear_pointer (&self->next_due, g_free);
+  g_clear_pointer (&self->placements, g_array_unref);
+  g_clear_pointer (&self->page_starts, g_array_unref);
+  g_clear_error (&self->read_error);
 
   G_OBJECT_CLASS (cobalt_report_parent_class)->finalize (object);
 }
@@ -541,7 +731,20 @@ cobalt_report_class_init (CobaltReportClass *klass)
 static void
 cobalt_report_init (CobaltReport *self)
 {
-  self->reactions = g_ptr_array_new_with_free_func (g_object_unref);
+  cairo_font_options_t *options = cairo_font_options_create ();
+
+  self->placements = g_array_new (FALSE, FALSE, sizeof (Placement));
+  self->page_starts = g_array_new (FALSE, FALSE, sizeof (guint));
+
+  /* One point per unit, as on paper; metrics neither hinted nor rounded,
+   * as a PDF or a printer has them. */
+  self->pango = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (self->pango, 72.0);
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
+  pango_cairo_context_set_font_options (self->pango, options);
+  pango_context_set_round_glyph_positions (self->pango, FALSE);
+  cairo_font_options_destroy (options);
 }
 
 /* Public API ------------------------------------------------------------ */
@@ -553,11 +756,10 @@ cobalt_report_new (CobaltRepository *repository,
                    GError          **error)
 {
   g_autoptr(CobaltReport) self = NULL;
-  g_autoptr(GListModel) reactions = NULL;
-  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(CobaltPrescription) prescription = NULL;
   g_autoptr(GError) local_error = NULL;
   CobaltLogQuery query;
-  guint n;
+  double width, height;
 
   g_return_val_if_fail (COBALT_IS_REPOSITORY (repository), NULL);
   g_return_val_if_fail (COBALT_IS_CLOCK (clock), NULL);
@@ -570,54 +772,27 @@ cobalt_report_new (CobaltRepository *repository,
   self->person = cobalt_repository_get_person (repository, person_id, error);
   if (self->person == NULL)
     return NULL;
-  self->prescription = cobalt_repository_get_prescription (repository, person_id, &local_error);
+  self->title = g_strdup_printf (_("B12 injection report: %s"), self->person->name);
+  prescription = cobalt_repository_get_prescription (repository, person_id, &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
 
+  /* Every row of the Log, stopped checklists included, newest first. */
   cobalt_log_query_init (&query, person_id);
-  query.include_aborted = FALSE;
   self->keys = cobalt_log_query_keys (repository, &query, error);
   if (self->keys == NULL)
     return NULL;
   self->fetcher = cobalt_log_fetcher_new (repository);
 
-  reactions = cobalt_repository_list_reactions (repository, person_id, error);
-  if (reactions == NULL)
-    return NULL;
-  n = g_list_model_get_n_items (reactions);
-  for (guint i = 0; i < n; i++)
-    g_ptr_array_add (self->reactions, g_list_model_get_item (reactions, i));
-  /* Newest first, at most MAX_REACTIONS. */
-  g_ptr_array_sort (self->reactions, compare_reactions_newest_first);
-  if (self->reactions->len > MAX_REACTIONS)
-    g_ptr_array_set_size (self->reactions, MAX_REACTIONS);
-
-  since = g_date_time_add_days (self->now, -SITE_DAYS);
-  self->site_counts = cobalt_carers_count_sites (repository, person_id, since, error);
-  if (self->site_counts == NULL)
+  self->blocks = cobalt_report_summary_build (repository, self->person, prescription, self->now, error);
+  if (self->blocks == NULL)
     return NULL;
 
-  if (self->prescription != NULL)
-    {
-      g_autoptr(GPtrArray) doses = cobalt_repository_list_schedule_doses (repository, person_id, error);
-      g_autoptr(CobaltDueInfo) due = NULL;
-
-      if (doses == NULL)
-        return NULL;
-      due = cobalt_schedule_next_due (self->prescription, doses, self->now, self->local);
-      if (due != NULL && due->due_at != NULL)
-        {
-          g_autofree char *when = cobalt_carers_format_when (due->due_at, self->local);
-          g_autofree char *relative = cobalt_schedule_describe_due (due, self->now);
-
-          self->next_due = g_strdup_printf (_("Next dose due: %s (%s)."), when, relative);
-        }
-    }
-
-  cobalt_report_paginate (self, 595.28, 841.89);
+  cobalt_report_get_paper_size (&width, &height);
+  cobalt_report_paginate (self, width, height);
   return g_steal_pointer (&self);
 }
 
@@ -626,15 +801,76 @@ cobalt_report_paginate (CobaltReport *self,
                         double        width,
                         double        height)
 {
-  guint table_pages;
+  Flow flow = { self, MARGIN, FALSE, 0 };
+  double head_height = 0, first_height = 0;
 
   g_return_val_if_fail (COBALT_IS_REPORT (self), 0);
 
   self->width = width;
   self->height = height;
-  self->rows_per_page = MAX (1, (guint) ((height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT) / ROW_HEIGHT));
-  table_pages = MAX (1, (self->keys->len + self->rows_per_page - 1) / self->rows_per_page);
-  self->n_pages = 1 + table_pages;
+  self->n_pages = 0;
+  g_array_set_size (self->placements, 0);
+  g_array_set_size (self->page_starts, 0);
+  g_clear_error (&self->read_error);
+
+  if (!compute_column_widths (self, &self->read_error))
+    {
+      /* The table then says why it is missing. */
+      for (guint c = 0; c < N_COLUMNS; c++)
+        {
+          self->column_width[c] = content_width (self) / N_COLUMNS;
+          self->column_x[c] = MARGIN + c * self->column_width[c];
+        }
+    }
+  {
+    PangoLayout *layouts[N_COLUMNS];
+
+    create_row_layouts (self, NULL, layouts);
+    head_height = (double) row_height (layouts, N_COLUMNS) / PANGO_SCALE + 2 * CELL_PAD_Y;
+    free_row_layouts (layouts);
+  }
+  first_height = first_row_height (self);
+  flow.head_height = head_height;
+
+  new_page (&flow);
+  for (guint i = 0; i < self->blocks->len; i++)
+    {
+      CobaltReportBlock *block = get_block (self, i);
+      g_autoptr(PangoLayout) layout = NULL;
+      double before = block_space_before (block->kind);
+
+      if (block->kind == COBALT_REPORT_BLOCK_TABLE && self->read_error == NULL)
+        {
+          /* The head and the first row together, or on the next page. */
+          if (flow.y + head_height + first_height > content_bottom (self) && !page_is_empty (&flow))
+            new_page (&flow);
+          place_table (&flow);
+          continue;
+        }
+
+      layout = create_layout (self, block_font (block->kind),
+                              block->kind == COBALT_REPORT_BLOCK_TABLE ? self->read_error->message : block->text,
+                              content_width (self));
+      if (block->kind == COBALT_REPORT_BLOCK_HEADING)
+        {
+          double need = before + (double) layout_height (layout) / PANGO_SCALE + HEADING_AFTER +
+                        keep_height (self, i + 1, head_height, first_height);
+
+          if (flow.y + need > content_bottom (self) && !page_is_empty (&flow))
+            new_page (&flow);
+        }
+      if (page_is_empty (&flow))
+        before = 0;
+      flow.y += before;
+      place_item (&flow, PLACE_BLOCK, i, &layout, 1, layout_height (layout), 0);
+      flow.y += block_space_after (block->kind);
+    }
+
+  {
+    guint end = self->placements->len;
+
+    g_array_append_val (self->page_starts, end);
+  }
   return self->n_pages;
 }
 
@@ -645,46 +881,88 @@ cobalt_report_get_n_pages (CobaltReport *self)
   return self->n_pages;
 }
 
+gboolean
+cobalt_report_get_table_start (CobaltReport *self,
+                               guint        *page,
+                               double       *y)
+{
+  g_return_val_if_fail (COBALT_IS_REPORT (self), FALSE);
+
+  for (guint p = 0; p < self->n_pages; p++)
+    for (guint i = g_array_index (self->page_starts, guint, p);
+         i < g_array_index (self->page_starts, guint, p + 1); i++)
+      if (g_array_index (self->placements, Placement, i).kind == PLACE_TABLE_HEAD)
+        {
+          if (page != NULL)
+            *page = p;
+          if (y != NULL)
+            *y = g_array_index (self->placements, Placement, i).y;
+          return TRUE;
+        }
+  return FALSE;
+}
+
 void
 cobalt_report_draw_page (CobaltReport *self,
                          cairo_t      *cr,
                          guint         page)
 {
+  guint start, end;
+  const Placement *placements;
+
   g_return_if_fail (COBALT_IS_REPORT (self));
   g_return_if_fail (cr != NULL);
   g_return_if_fail (page < self->n_pages);
 
+  start = g_array_index (self->page_starts, guint, page);
+  end = g_array_index (self->page_starts, guint, page + 1);
+  placements = &g_array_index (self->placements, Placement, start);
+
   cairo_save (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
-  if (page == 0)
-    draw_summary_page (self, cr);
-  else
-    draw_table_page (self, cr, page);
+  for (guint i = 0; i < end - start; i++)
+    if (placements[i].kind == PLACE_BLOCK)
+      {
+        CobaltReportBlock *block = get_block (self, placements[i].index);
+
+        if (block->kind == COBALT_REPORT_BLOCK_TABLE)
+          {
+            g_autoptr(PangoLayout) layout = create_layout (self, BODY_FONT, self->read_error->message,
+                                                           content_width (self));
+
+            draw_layout_slice (cr, layout, MARGIN, placements[i].y, placements[i].from, placements[i].to);
+          }
+        else
+          draw_block (self, cr, &placements[i]);
+      }
+  /* The table's rows, read from the database for this page only. */
+  draw_rows (self, cr, placements, end - start);
+  cairo_set_source_rgb (cr, 0, 0, 0);
+  draw_footer (self, cr, page);
   cairo_restore (cr);
 }
 
 gboolean
-cobalt_report_write_pdf (CobaltReport *self,
-                         const char   *path,
-                         GError      **error)
+cobalt_report_write_pdf_sized (CobaltReport *self,
+                               const char   *path,
+                               double        width,
+                               double        height,
+                               GError      **error)
 {
   g_autoptr(GByteArray) bytes = g_byte_array_new ();
-  g_autofree char *title = NULL;
   cairo_surface_t *surface;
   cairo_status_t status;
   cairo_t *cr;
-  double width, height;
 
   g_return_val_if_fail (COBALT_IS_REPORT (self), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (width > 2 * MARGIN && height > 2 * MARGIN + FOOTER_HEIGHT, FALSE);
 
-  cobalt_report_get_paper_size (&width, &height);
   cobalt_report_paginate (self, width, height);
 
   /* Drawn into memory, then written 0600 in one atomic step. */
   surface = cairo_pdf_surface_create_for_stream (write_to_bytes_cb, bytes, width, height);
-  title = g_strdup_printf (_("B12 injection report: %s"), self->person->name);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, self->title);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Cobalt " PACKAGE_VERSION);
   cr = cairo_create (surface);
   for (guint page = 0; page < self->n_pages; page++)
@@ -706,86 +984,31 @@ cobalt_report_write_pdf (CobaltReport *self,
   return cobalt_export_write_file (path, (const char *) bytes->data, bytes->len, error);
 }
 
-GtkPrintOperation *
-cobalt_report_create_print_operation (CobaltReport *self)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GtkPageSetup) setup = gtk_page_setup_new ();
-  g_autoptr(GtkPaperSize) paper = NULL;
-  g_autofree char *job = NULL;
-
-  g_return_val_if_fail (COBALT_IS_REPORT (self), NULL);
-
-  paper = gtk_paper_size_new (cobalt_report_locale_uses_letter () ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (setup, paper);
-  /* The report draws its own margins. */
-  gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_left_margin (setup, 0, GTK_UNIT_POINTS);
-  gtk_page_setup_set_right_margin (setup, 0, GTK_UNIT_POINTS);
-
-  operation = gtk_print_operation_new ();
-  job = g_strdup_printf (_("B12 injection report: %s"), self->person->name);
-  gtk_print_operation_set_job_name (operation, job);
-  gtk_print_operation_set_default_page_setup (operation, setup);
-  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (operation, TRUE);
-  gtk_print_operation_set_embed_page_setup (operation, TRUE);
-  g_signal_connect_object (operation, "begin-print", G_CALLBACK (on_begin_print_cb), self, 0);
-  g_signal_connect_object (operation, "draw-page", G_CALLBACK (on_draw_page_cb), self, 0);
-
-  return g_steal_pointer (&operation);
-}
-
-void
-cobalt_report_print (CobaltReport *self,
-                     GtkWindow    *parent,
-                     gboolean      preview)
-{
-  g_autoptr(GtkPrintOperation) operation = NULL;
-
-  g_return_if_fail (COBALT_IS_REPORT (self));
-
-  operation = cobalt_report_create_print_operation (self);
-  gtk_print_operation_set_allow_async (operation, TRUE);
-  g_signal_connect (operation, "done", G_CALLBACK (on_print_done_cb),
-                    parent ? g_object_ref (parent) : NULL);
-
-  gtk_print_operation_run (operation,
-                           preview ? GTK_PRINT_OPERATION_ACTION_PREVIEW
-                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                           parent, NULL);
-}
-
 gboolean
-cobalt_report_locale_uses_letter (void)
+cobalt_report_write_pdf (CobaltReport *self,
+                         const char   *path,
+                         GError      **error)
 {
-  const char *vars[] = { "LC_ALL", "LC_PAPER", "LANG" };
+  g_autoptr(GtkPaperSize) paper = NULL;
+  double width, height;
 
-  /* The first of these that is set decides, as for setlocale(). */
-  for (guint i = 0; i < G_N_ELEMENTS (vars); i++)
+  g_return_val_if_fail (COBALT_IS_REPORT (self), FALSE);
+
+  /* The paper of the last print, else the locale's. */
+  if (cobalt_report_get_print_settings () != NULL &&
+      (paper = gtk_print_settings_get_paper_size (cobalt_report_get_print_settings ())) != NULL)
     {
-      const char *value = g_getenv (vars[i]);
-
-      if (value == NULL || *value == '\0')
-        continue;
-      return strstr (value, "_US") != NULL || strstr (value, "_CA") != NULL;
-    }
-  return FALSE;
-}
-
-void
-cobalt_report_get_paper_size (double *width,
-                              double *height)
-{
-  if (cobalt_report_locale_uses_letter ())
-    {
-      *width = 612;
-      *height = 792;
+      width = gtk_paper_size_get_width (paper, GTK_UNIT_POINTS);
+      height = gtk_paper_size_get_height (paper, GTK_UNIT_POINTS);
     }
   else
-    {
-      *width = 595.28;
-      *height = 841.89;
-    }
+    cobalt_report_get_paper_size (&width, &height);
+  return cobalt_report_write_pdf_sized (self, path, width, height, error);
+}
+
+const char *
+cobalt_report_get_title (CobaltReport *self)
+{
+  g_return_val_if_fail (COBALT_IS_REPORT (self), NULL);
+  return self->title;
 }
