@@ -19,7 +19,7 @@ set -euo pipefail
 
 cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
-BENCHES=(first_frame status carers_log wizard_next reminder_idle)
+BENCHES=(first_frame status carers_log integrity wizard_next reminder_idle)
 
 if [[ -z "${COBALT_BENCH_SESSION:-}" ]]; then
   export COBALT_BENCH_SESSION=1
@@ -278,6 +278,23 @@ bench_carers_log ()
   progress "log page over 100 000 doses…"
   if ! LC_ALL=C.UTF-8 timeout $((TIMEOUT * 4)) "$bench_log" 100000 "$ROUNDS" 2>"$SCRATCH/last-stderr"; then
     skipped "log page over 100 000 doses: bench-log failed ($(last_error))"
+  fi
+}
+
+# The whole-file check (PRAGMA integrity_check) of the log of 100 000
+# doses (issue 15), against the window's open before its first frame
+# (quick_check only) in the same rounds. tests/bench/bench-integrity
+# prints its own result lines.
+bench_integrity ()
+{
+  local bench=$BUILD_DIR/tests/bench/bench-integrity
+  if [[ ! -x "$bench" ]]; then
+    skipped "integrity check over 100 000 doses: tests/bench/bench-integrity is not built"
+    return 0
+  fi
+  progress "integrity check over 100 000 doses…"
+  if ! LC_ALL=C.UTF-8 timeout $((TIMEOUT * 4)) "$bench" 100000 "$ROUNDS" 2>"$SCRATCH/last-stderr"; then
+    skipped "integrity check over 100 000 doses: bench-integrity failed ($(last_error))"
   fi
 }
 

@@ -11,6 +11,9 @@
 #   build-aux/dev.sh asan [ARGS...]    build _build-asan/ with AddressSanitizer and UBSan, then
 #                                      run the test suite there (ARGS go to meson test)
 #   build-aux/dev.sh bench [ARGS...]   build, then run the benchmarks (build-aux/bench.sh)
+#   build-aux/dev.sh reliability [MINUTES]  build, then run the reliability suite long (default
+#                                      10 min): many more kill -9 rounds, every disk fault point,
+#                                      and libFuzzer on the CSV parsers when clang has it
 #   build-aux/dev.sh screenshots       build, then remake screenshots/ (build-aux/screenshots.sh)
 #   build-aux/dev.sh build             install missing packages and build only
 #
@@ -25,7 +28,13 @@ cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.."
 
 readonly BUILD_DIR=_build
 readonly ASAN_BUILD_DIR=_build-asan
+readonly FUZZ_BUILD_DIR=_build-fuzz
 readonly PACKAGE_LIST=build-aux/debian-packages.txt
+# The FHIR export's schema check (tests/integration/check-fhir-schema.js)
+# runs this npm package with node; it lives in NODE_DIR, which git ignores.
+readonly NODE_DIR=_node
+readonly FHIR_VALIDATOR=@asymmetrik/fhir-json-schema-validator
+readonly FHIR_VALIDATOR_VERSION=0.9.8
 readonly XVFB_SCREEN="-screen 0 1280x800x24"
 # One instant of the date sweep takes 20–60 s; past this it is stuck.
 readonly SWEEP_INSTANT_TIMEOUT=300
@@ -105,6 +114,30 @@ install_dependencies ()
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y "${missing[@]}"
 }
 
+# Installs the FHIR R4 schema validator into $NODE_DIR/ once. Never fatal:
+# without node and npm, or offline, the build goes on and the test
+# clinic-fhir-schema is skipped, saying why.
+install_node_tools ()
+{
+  if [[ -f "$NODE_DIR/node_modules/$FHIR_VALIDATOR/package.json" ]]; then
+    return 0
+  fi
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    say "node or npm is not installed: the FHIR schema test (clinic-fhir-schema) will be skipped."
+    return 0
+  fi
+
+  say "installing $FHIR_VALIDATOR $FHIR_VALIDATOR_VERSION into $NODE_DIR/ for the FHIR schema test"
+  mkdir -p "$NODE_DIR"
+  if ! timeout 300 npm install --prefix "$NODE_DIR" --no-audit --no-fund --no-update-notifier \
+         --fetch-retries=1 --fetch-timeout=30000 \
+         "$FHIR_VALIDATOR@$FHIR_VALIDATOR_VERSION" >&2; then
+    say "could not install $FHIR_VALIDATOR (offline?): the FHIR schema test will be skipped" \
+        "until a later dev.sh run installs it."
+  fi
+  return 0
+}
+
 # Configures build directory $1 with the meson options after it, and builds it.
 build_in ()
 {
@@ -112,6 +145,7 @@ build_in ()
   shift
 
   install_dependencies
+  install_node_tools
 
   if [[ -f "$dir/meson-private/coredata.dat" ]]; then
     # A build dir from an older meson or a moved checkout cannot always be
@@ -330,6 +364,63 @@ cmd_asan ()
         --wrapper "$PWD/build-aux/own-display.sh" "$@"
 }
 
+# The reliability suite (tests/integration/test-reliability-*.c) run long,
+# and the CSV fuzz target (tests/core/fuzz-csv.c) under libFuzzer. What
+# each checks, and why: HACKING.md, "Reliability".
+cmd_reliability ()
+{
+  local minutes=${1:-10} rc=0 fuzz_seconds kill_seconds
+  local found=$FUZZ_BUILD_DIR/corpus-new
+
+  if [[ ! "$minutes" =~ ^[1-9][0-9]*$ ]]; then
+    say "reliability: MINUTES must be a whole number of minutes, not '$minutes'"
+    exit 2
+  fi
+  # A third for libFuzzer, the rest for the five kinds of kill loop; the
+  # disk faults take a minute or two at every point whatever the length.
+  fuzz_seconds=$((minutes * 60 / 3))
+  kill_seconds=$((minutes * 60 * 2 / 3 / 5))
+
+  build
+  say "reliability: kill -9 loops, $kill_seconds s for each of five kinds, then every disk fault point"
+  in_test_session \
+    env COBALT_RELIABILITY_ROUNDS=1000000 \
+        COBALT_RELIABILITY_SECONDS="$kill_seconds" \
+        COBALT_RELIABILITY_FAULTS=0 \
+      meson test -C "$BUILD_DIR" --print-errorlogs --num-processes 1 --timeout-multiplier 0 \
+        --suite reliability --logbase testlog-reliability || rc=1
+
+  if ! command -v clang >/dev/null 2>&1 || \
+     ! compgen -G "/usr/lib/llvm-*/lib/clang/*/lib/linux/libclang_rt.fuzzer-$(uname -m).a" >/dev/null; then
+    say "reliability: clang with libFuzzer (Debian: clang, libclang-rt-dev) is not installed," \
+        "so the CSV parsers were not fuzzed; the corpus replay (test fuzz-csv) ran in the suite."
+    return "$rc"
+  fi
+
+  # Coverage for libFuzzer in every library the target links, and the
+  # sanitizers to turn a bad read into a finding.
+  if [[ ! -f "$FUZZ_BUILD_DIR/build.ninja" ]]; then
+    CC=clang meson setup "$FUZZ_BUILD_DIR" -Ddevelopment=true -Dbuildtype=debugoptimized \
+      -Dfuzzing=true -Db_sanitize=address,undefined -Db_lundef=false \
+      -Dc_args=-fsanitize=fuzzer-no-link
+  fi
+  meson compile -C "$FUZZ_BUILD_DIR" fuzz-csv
+  mkdir -p "$found"
+  say "reliability: libFuzzer on the CSV parsers for $fuzz_seconds s; new inputs go to $found/"
+  # The committed corpus is read, never written: what is new and worth
+  # keeping is merged in by hand (HACKING.md says how).
+  if ! ASAN_OPTIONS="detect_leaks=1${ASAN_OPTIONS:+:$ASAN_OPTIONS}" \
+       UBSAN_OPTIONS="print_stacktrace=1:halt_on_error=1${UBSAN_OPTIONS:+:$UBSAN_OPTIONS}" \
+       G_DEBUG=fatal-warnings LC_ALL=C.UTF-8 \
+       "$FUZZ_BUILD_DIR/tests/core/fuzz-csv" -max_total_time="$fuzz_seconds" -timeout=10 \
+         -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$FUZZ_BUILD_DIR/" \
+         "$found" tests/core/fuzz-corpus/csv; then
+    say "reliability: libFuzzer found a crash: the input is $FUZZ_BUILD_DIR/crash-* (or leak-*, timeout-*)"
+    rc=1
+  fi
+  return "$rc"
+}
+
 cmd_bench ()
 {
   build
@@ -360,6 +451,7 @@ main ()
     test-dates)  cmd_test_dates "$@" ;;
     asan)        cmd_asan "$@" ;;
     bench)       cmd_bench "$@" ;;
+    reliability) cmd_reliability "$@" ;;
     screenshots) cmd_screenshots "$@" ;;
     build)       build ;;
     -h|--help|help)

@@ -31,6 +31,9 @@ typedef enum
   COBALT_REPOSITORY_ERROR_FULL,        /* the disk is full (SQLITE_FULL, ENOSPC) */
   COBALT_REPOSITORY_ERROR_IO,          /* the disk reported an input/output error */
   COBALT_REPOSITORY_ERROR_SQLITE,      /* anything else SQLite reported */
+  COBALT_REPOSITORY_ERROR_MISSING,     /* no log (or an empty file) where backups or
+                                        * files set aside say there was one: nothing
+                                        * was created (see cobalt_repository_open()) */
 } CobaltRepositoryError;
 
 GQuark cobalt_repository_error_quark (void);
@@ -39,5 +42,9 @@ GQuark cobalt_repository_error_quark (void);
  * it. */
 #define COBALT_REPOSITORY_FILENAME   "cobalt.db"
 #define COBALT_REPOSITORY_BACKUP_DIR "backups"
+/* Cobalt writes whole files (backups, a restored log) under a temporary
+ * name, NAME.partial-XXXXXX beside NAME, and renames them into place only
+ * once verified and synced; such a name is never a backup. */
+#define COBALT_REPOSITORY_PARTIAL_INFIX ".partial-"
 
 G_END_DECLS

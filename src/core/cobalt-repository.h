@@ -67,6 +67,15 @@ typedef enum
   /* No daily automatic backup at open: the window opens the log again
    * (in a thread) after its first frame to make it. */
   COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP = 1 << 0,
+  /* Only PRAGMA quick_check at open (pages, not what indexes hold), so
+   * the first frame does not wait for the whole file to be read: the
+   * caller promises the whole check soon after, off the first frame
+   * (cobalt_repository_check_integrity_async(), or an open without this
+   * flag in a thread, as the window's daily-backup open does). */
+  COBALT_REPOSITORY_OPEN_QUICK_CHECK    = 1 << 1,
+  /* The person chose to start an empty log (the problem page's "Start an
+   * empty log"): create it even though backups or files set aside exist. */
+  COBALT_REPOSITORY_OPEN_NEW_LOG        = 1 << 2,
 } CobaltRepositoryOpenFlags;
 
 #define COBALT_TYPE_REPOSITORY (cobalt_repository_get_type ())
@@ -75,11 +84,17 @@ G_DECLARE_FINAL_TYPE (CobaltRepository, cobalt_repository, COBALT, REPOSITORY, G
 /* The log ------------------------------------------------------------------ */
 
 /* Opens (creating if missing) the log in @data_dir with the storage rules
- * of DESIGN.md: folder 0700, file 0600, migrated to the newest schema with
- * a verified backup first, then the daily automatic backup when one is
- * due (unless @flags say not to). Never replaces an unreadable file: fails
- * with CORRUPT (see cobalt_repository_move_aside()), NOT_COBALT or
- * TOO_NEW. */
+ * of DESIGN.md: folder 0700, file 0600; what a crash left half-written
+ * (a temporary NAME.partial-XXXXXX no live process holds) removed; the
+ * whole file checked (integrity_check; only quick_check with
+ * COBALT_REPOSITORY_OPEN_QUICK_CHECK) before anything trusts it; migrated
+ * to the newest schema with a verified backup first, then the daily
+ * automatic backup when one is due (unless @flags say not to). Never
+ * replaces an unreadable file: fails with CORRUPT (see
+ * cobalt_repository_move_aside()), NOT_COBALT or TOO_NEW. Never starts an
+ * empty log silently: a missing file beside backups or files set aside
+ * (cobalt_repository_list_set_aside()) fails with MISSING, an empty one
+ * with CORRUPT, unless @flags has COBALT_REPOSITORY_OPEN_NEW_LOG. */
 CobaltRepository   *cobalt_repository_open                (const char                *data_dir,
                                                            CobaltRepositoryOpenFlags  flags,
                                                            GError                   **error);
@@ -105,15 +120,42 @@ char               *cobalt_repository_backup              (CobaltRepository *sel
 
 /* The files of a data folder, for when the log cannot be opened. None of
  * these opens a repository. */
-/* Backup file paths in @data_dir, newest first (never NULL). */
+/* Backup file paths in @data_dir, newest first (never NULL). A file still
+ * being written, or left half-written by a crash, is never among them. */
 GPtrArray          *cobalt_repository_list_backups        (const char       *data_dir);
+/* The log as it once was, kept beside it whole, newest first (never
+ * NULL): cobalt.db.corrupt-DATE (moved aside as unreadable) and
+ * cobalt.db.replaced-DATE (the log a restore replaced). */
+GPtrArray          *cobalt_repository_list_set_aside      (const char       *data_dir);
+/* TRUE when @data_dir holds a backup or a file set aside: what a start
+ * that finds no log offers instead of an empty one. */
+gboolean            cobalt_repository_has_recoverable     (const char       *data_dir);
+/* Reads the whole of @data_dir's log (PRAGMA integrity_check: every page,
+ * every index against its table) on a read-only connection of its own, so
+ * it may run in a thread while the window's connection reads and writes.
+ * FALSE with CORRUPT on any damage: the caller then closes its
+ * repositories, moves the file aside (cobalt_repository_move_aside()) and
+ * offers the newest good backup, as for a file that would not open.
+ * G_IO_ERROR_CANCELLED when @cancellable was cancelled. Never writes. */
+gboolean            cobalt_repository_check_integrity     (const char       *data_dir,
+                                                           GCancellable     *cancellable,
+                                                           GError          **error);
+/* The same in a thread of GIO's pool. */
+void                cobalt_repository_check_integrity_async (const char         *data_dir,
+                                                             GCancellable       *cancellable,
+                                                             GAsyncReadyCallback callback,
+                                                             gpointer            user_data);
+gboolean            cobalt_repository_check_integrity_finish (GAsyncResult  *result,
+                                                              GError       **error);
 /* TRUE when @path is a Cobalt log that passes integrity_check and whose
  * schema this build can read. Never writes to @path. */
 gboolean            cobalt_repository_verify_backup       (const char       *path,
                                                            GError          **error);
-/* Verifies @backup_path, moves the current log aside (if present) and
- * copies the backup into its place. Close every repository on @data_dir
- * first. */
+/* Verifies @backup_path, copies it beside the log under a temporary name,
+ * syncs and verifies the copy, keeps the current log (if present) as
+ * cobalt.db.replaced-DATE and renames the copy over it: a crash at any
+ * point leaves the old log or the restored one, never none. Close every
+ * repository on @data_dir first (cobalt-reminder follows the file). */
 gboolean            cobalt_repository_restore_backup      (const char       *data_dir,
                                                            const char       *backup_path,
                                                            GError          **error);
@@ -365,9 +407,21 @@ CobaltReminderState *cobalt_repository_get_reminder_state (CobaltRepository   *s
 gboolean            cobalt_repository_save_reminder_state (CobaltRepository    *self,
                                                            CobaltReminderState *state,
                                                            GError             **error);
-/* Atomically claims the right to show a reminder: TRUE when this call
- * moved the row from "not shown" to "shown" (inserting it if needed), FALSE
- * (no error) when another process or an earlier run already showed it. */
+/* Showing a reminder is three steps, each its own transaction, so that a
+ * crash at any point loses nothing (issue 15):
+ *
+ * 1. claim: atomically records the intent to show. @claimed is TRUE when
+ *    this call moved the row from "not shown" to "showing" at @now
+ *    (state->showing_at; inserting the row if needed), FALSE (no error)
+ *    when it is shown, being shown by another process, settled, or
+ *    snoozed. Only the claimer sends the notification.
+ * 2. confirm once the notification server answered: "showing" → "shown"
+ *    (shown_at = the claim's instant); or release when it could not be
+ *    sent: back to what it was, to be claimed again.
+ * 3. At start-up, recover: claims left "showing" by a process that ended
+ *    between 1 and 2 are given back, so those reminders are shown again,
+ *    at most once more than the server may already have shown them, and
+ *    never not at all. */
 gboolean            cobalt_repository_claim_reminder      (CobaltRepository   *self,
                                                            gint64              person_id,
                                                            CobaltReminderKind  kind,
@@ -375,6 +429,25 @@ gboolean            cobalt_repository_claim_reminder      (CobaltRepository   *s
                                                            GDateTime          *now,
                                                            gboolean           *claimed,
                                                            GError            **error);
+/* Step 2 above; @confirmed (may be NULL) is FALSE when the row was not
+ * "showing" (given back or recovered meanwhile). */
+gboolean            cobalt_repository_confirm_reminder_shown (CobaltRepository   *self,
+                                                              gint64              person_id,
+                                                              CobaltReminderKind  kind,
+                                                              GDateTime          *due_at,
+                                                              gboolean           *confirmed,
+                                                              GError            **error);
+gboolean            cobalt_repository_release_reminder    (CobaltRepository   *self,
+                                                           gint64              person_id,
+                                                           CobaltReminderKind  kind,
+                                                           GDateTime          *due_at,
+                                                           GError            **error);
+/* Step 3 above, for cobalt-reminder's start: one process at a time shows
+ * reminders (its D-Bus name is unique), so a claim still "showing" when it
+ * starts belongs to no live process. @n_recovered may be NULL. */
+gboolean            cobalt_repository_recover_reminder_claims (CobaltRepository  *self,
+                                                               guint             *n_recovered,
+                                                               GError           **error);
 
 /* Settings kept in the database (key/value), e.g. "onboarding-done". */
 char               *cobalt_repository_get_setting         (CobaltRepository *self,

@@ -12,10 +12,18 @@
  * without logind, and at once with it.
  *
  * Exactly once. Before showing anything the service claims the reminder
- * in the database (cobalt_repository_claim_reminder()); only the claiming
- * connection shows it. A snooze stores "snoozed until", so the planner
- * brings the reminder back at that instant and one more claim wins. Nothing is kept only in memory except which notifications
- * this process has on screen. */
+ * in the database (cobalt_repository_claim_reminder()): the intent to
+ * show, "showing", is committed before the notification is sent, and
+ * "shown" only after the notification server answered
+ * (cobalt_repository_confirm_reminder_shown()); only the claiming
+ * connection shows it. Killed in between (kill -9, a crash, a power cut),
+ * the row stays "showing": the next start gives such claims back
+ * (cobalt_repository_recover_reminder_claims(), once, when it first opens
+ * the file) and shows those reminders again: at most once more than the
+ * server may already have shown, never not at all. A snooze stores
+ * "snoozed until", so the planner brings the reminder back at that
+ * instant and one more claim wins. Nothing is kept only in memory except
+ * which notifications this process has on screen. */
 
 #include "config.h"
 
@@ -62,6 +70,7 @@ struct _CobaltReminderService
   guint             data_check_id;
   guint             own_change_id;  /* an idle after this process's own write */
   gboolean          started;
+  gboolean          recovered;      /* claims a crash left behind were given back */
 
   GDateTime        *next_wakeup;
   gint64            last_look_us;   /* wall clock at the last look, µs */
@@ -188,6 +197,21 @@ ensure_database (CobaltReminderService  *self,
       return FALSE;
     }
 
+  /* Once per process, before its first claim: a reminder claimed by a
+   * process that ended before the notification server answered is
+   * shown again. */
+  if (!self->recovered)
+    {
+      guint n_recovered = 0;
+
+      if (!cobalt_repository_recover_reminder_claims (repository, &n_recovered, error))
+        return FALSE;
+      if (n_recovered > 0)
+        g_message ("Showing again %u reminder(s) whose notification was not confirmed before "
+                   "the last run ended", n_recovered);
+      self->recovered = TRUE;
+    }
+
   self->repository = g_steal_pointer (&repository);
   self->changed_id = g_signal_connect (self->repository, "changed",
                                        G_CALLBACK (on_repository_changed_cb), self);
@@ -239,13 +263,6 @@ edit_state (CobaltReminderService  *self,
   func (state, user_data);
 
   return cobalt_repository_save_reminder_state (self->repository, state, error);
-}
-
-static void
-edit_unclaim (CobaltReminderState *state,
-              gpointer             user_data)
-{
-  cobalt_set_date_time (&state->shown_at, NULL);
 }
 
 static void
@@ -364,8 +381,10 @@ claim_and_show (CobaltReminderService  *self,
   g_autoptr(CobaltNotification) notification = NULL;
   g_autoptr(GError) show_error = NULL;
   g_autoptr(GError) unclaim_error = NULL;
+  g_autoptr(GError) confirm_error = NULL;
   OpenReminder *open;
   gboolean claimed = FALSE;
+  gboolean confirmed = FALSE;
   guint id;
 
   if (!cobalt_repository_claim_reminder (self->repository, item->person_id, item->kind,
@@ -378,19 +397,29 @@ claim_and_show (CobaltReminderService  *self,
       return TRUE;
     }
 
+  /* "Showing" is committed: from here a crash means "show it again". */
   notification = cobalt_reminder_item_to_notification (item);
   id = cobalt_notifier_show (self->notifier, notification, &show_error);
   if (id == 0)
     {
       g_message ("Could not show reminder %s: %s", key, show_error->message);
-      if (!edit_state (self, item->person_id, item->kind, item->due_at,
-                       edit_unclaim, NULL, &unclaim_error))
+      if (!cobalt_repository_release_reminder (self->repository, item->person_id, item->kind,
+                                               item->due_at, &unclaim_error))
         g_message ("Could not give back reminder %s: %s", key, unclaim_error->message);
       *retry = TRUE;
       return TRUE;
     }
 
   g_message ("Showing reminder %s: %s", key, item->summary);
+
+  /* The server answered: now it is "shown". Should this fail, the row
+   * stays "showing" and the next start shows it once more; this run
+   * keeps it on screen and does not claim it again. */
+  if (!cobalt_repository_confirm_reminder_shown (self->repository, item->person_id, item->kind,
+                                                 item->due_at, &confirmed, &confirm_error))
+    g_message ("Could not record reminder %s as shown: %s", key, confirm_error->message);
+  else if (!confirmed)
+    g_debug ("Reminder %s was given back while it was being shown", key);
 
   open = g_new0 (OpenReminder, 1);
   open->key = g_strdup (key);

@@ -8,6 +8,7 @@
 #include <sys/timerfd.h>
 #include <unistd.h>
 
+#include "cobalt-core.h"
 #include "cobalt-time-watch.h"
 
 struct _CobaltTimeWatch
@@ -362,8 +363,6 @@ cobalt_time_watch_dup_zone (CobaltTimeWatch *self)
         identifier = contents;
     }
 
-  if (identifier == NULL)
-    return NULL;
-
-  return g_time_zone_new_identifier (identifier);
+  /* Read from files: checked before GLib opens anything for it. */
+  return cobalt_time_zone_new_checked (identifier);
 }

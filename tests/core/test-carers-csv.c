@@ -478,6 +478,174 @@ test_unknown_column (Fixture       *f,
   g_assert_nonnull (strstr (error->message, "dosage"));
 }
 
+/* The error's message is one header line and then exactly one line per
+ * problem, "Line N: …", with no control character in any of them. */
+static void
+assert_one_line_per_problem (const GError *error,
+                             GPtrArray    *problems)
+{
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (g_strv_length (lines), ==, problems->len + 1);
+  for (guint i = 0; i < problems->len; i++)
+    {
+      CobaltCsvProblem *problem = g_ptr_array_index (problems, i);
+      g_autofree char *prefix = g_strdup_printf ("Line %u: ", problem->line);
+
+      g_assert_true (g_str_has_prefix (lines[i + 1], prefix));
+      g_assert_true (g_utf8_validate (problem->message, -1, NULL));
+      for (const char *p = problem->message; *p; p = g_utf8_next_char (p))
+        {
+          gunichar c = g_utf8_get_char (p);
+
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029)
+            g_error ("control character U+%04X in “%s”", c, problem->message);
+        }
+    }
+}
+
+/* Issue 15: a quoted line break in a cell split its message over two
+ * lines of the report. */
+static void
+test_one_line_per_problem (Fixture       *f,
+                           gconstpointer  data)
+{
+  const char *csv =
+    "given_at,timezone,site,product,amount,unit,expiry,given_by,\"no\r\ntes\"\r\n"            /* 1-2 header */
+    "\"2024-01-01\r\nT09:00\",\"Europe/\nLondon\",\"elb\rbow\",\"aspi\r\nrin\",\"1\n0\",\"m\ng\","
+    "\"2025-\n12-31\",\"some\x0b" "body\xe2\x80\xa8" "else\",x\r\n"                                  /* 3-8 */
+    "2024-01-02T09:00:00Z,UTC,deltoid-left,hydroxocobalamin,1,mg,,,\"a\tb\x01\x1b\"\r\n";     /* 9 */
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The header's own problem. */
+  g_assert_false (cobalt_csv_import_data (f->repository, f->alice, csv, strlen (csv),
+                                          NULL, NULL, &problems, &error));
+  g_assert_error (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED);
+  assert_one_line_per_problem (error, problems);
+  g_assert_nonnull (strstr (error->message, "Line 1: unknown column “no tes”"));
+  g_clear_error (&error);
+  g_clear_pointer (&problems, g_ptr_array_unref);
+
+  /* Each field's problem of a record spread over six lines, on one line. */
+  {
+    g_autoptr(GString) fixed = g_string_new (csv);
+
+    g_string_replace (fixed, "\"no\r\ntes\"", "notes", 1);
+    g_assert_false (cobalt_csv_import_data (f->repository, f->alice, fixed->str, fixed->len,
+                                            NULL, NULL, &problems, &error));
+    g_assert_error (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED);
+    g_test_message ("%s", error->message);
+    assert_one_line_per_problem (error, problems);
+    g_assert_cmpuint (problems->len, ==, 8);
+    /* Eight problems, one row. */
+    g_assert_true (g_str_has_prefix (error->message, "Nothing was imported: 1 row of the file has a problem.\n"));
+    g_assert_nonnull (strstr (error->message, "Line 2: “Europe/ London” is not a known time zone name"));
+    g_assert_nonnull (strstr (error->message, "Line 2: “elb bow” is not a known injection site"));
+  }
+
+  /* A very long cell is cut short in the message, not in the file. */
+  {
+    g_autofree char *site = g_strnfill (5000, 'x');
+    g_autofree char *one = g_strdup_printf ("given_at,site,product,amount,unit\r\n"
+                                            "2024-01-02T09:00:00Z,%s,hydroxocobalamin,1,mg\r\n", site);
+
+    g_clear_error (&error);
+    g_clear_pointer (&problems, g_ptr_array_unref);
+    g_assert_false (cobalt_csv_import_data (f->repository, f->alice, one, strlen (one),
+                                            NULL, NULL, &problems, &error));
+    assert_one_line_per_problem (error, problems);
+    g_assert_cmpuint (strlen (error->message), <, 400);
+    g_assert_nonnull (strstr (error->message, "xxx…”"));
+  }
+  g_assert_cmpuint (cobalt_repository_count_doses (f->repository, f->alice, NULL), ==, 0);
+}
+
+/* Issue 15: no file makes the import print a GLib warning or critical
+ * (they are fatal in this program: g_log_set_always_fatal in main(), and
+ * G_DEBUG=fatal-warnings from meson). Each input is either imported or
+ * refused with the problems listed one per line; nothing else. */
+static void
+test_hostile_files (Fixture       *f,
+                    gconstpointer  data)
+{
+  static const char header[] =
+    "given_at,timezone,site,product,amount,unit,batch,expiry,given_by,given_by_name,notes\r\n";
+  static const struct { const char *row; gboolean ok; } rows[] = {
+    { "0001-01-01T00:00:00+14:00,America/Los_Angeles,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "9999-12-31T23:59:59-12:00,Pacific/Kiritimati,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "0001-01-01T00:00:00Z,Pacific/Kiritimati,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,/etc/passwd,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,/dev/zero,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,/dev/stdin,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,../../../../../../dev/tty,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,1e308,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,1e-320,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,nan,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,-inf,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,1,mg,,0000-01-01,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,1,mg,,+001-01-01,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,1,mg,, 2025-1-1,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,1,mg,,2025-02-29,,,", FALSE },
+    { "2024-02-30T00:00:00Z,,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-01-01T24:00:00Z,,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-001T00:00:00+99:99,,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "-2024-01-01T00:00:00Z,,,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,deltoid-left\xc2\xa0,hydroxocobalamin,1,mg,,,,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,1,mg,,,nobody,,", FALSE },
+    { "2024-01-01T00:00:00Z,,,hydroxocobalamin,1,mg,\x7f\x01,,carer,\"a\r\nb\",\"\x1b[2J\"", TRUE },
+  };
+#define WITH_NULS(text) { text, sizeof (text) - 1 }
+  static const struct { const char *data; gssize length; } whole[] = {
+    { "", -1 }, { "\"", -1 }, { "\"\"\"", -1 }, { ",,,,\n,,,,", -1 }, { "\xEF\xBB\xBF", -1 },
+    { "\xEF\xBB", -1 }, { "given_at,given_at\n", -1 }, { "given_at,product,amount,unit\r\r\r\n\n\n", -1 },
+    { "given_at,product,amount,unit\n\"a\"b,c\"\n", -1 },
+    { "given_at,product,amount,unit\n2024-01-01T00:00:00Z,hydroxocobalamin,1,mg,extra,\"\n", -1 },
+    WITH_NULS ("\xff\xfe" "g\0i\0v\0e\0n\0"),
+    WITH_NULS ("given_at,product,amount,unit\n2024-01-01T00:00:00Z\0,x,1,mg\n"),
+  };
+#undef WITH_NULS
+  guint n_imported = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *csv = g_strconcat (header, rows[i].row, "\r\n", NULL);
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      gboolean ok;
+
+      g_test_message ("row %u: %s", i, rows[i].row);
+      ok = cobalt_csv_import_data (f->repository, f->alice, csv, strlen (csv),
+                                   &n_imported, NULL, &problems, &error);
+      g_assert_cmpint (ok, ==, rows[i].ok);
+      if (!ok)
+        {
+          g_assert_error (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED);
+          assert_one_line_per_problem (error, problems);
+          g_assert_cmpuint (problems->len, ==, 1);
+          g_assert_cmpuint (((CobaltCsvProblem *) g_ptr_array_index (problems, 0))->line, ==, 2);
+        }
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
+    {
+      g_autoptr(GPtrArray) problems = NULL;
+      g_autoptr(GError) error = NULL;
+      gsize length = whole[i].length < 0 ? strlen (whole[i].data) : (gsize) whole[i].length;
+
+      g_test_message ("file %u", i);
+      if (cobalt_csv_import_data (f->repository, f->alice, whole[i].data, length,
+                                  &n_imported, NULL, &problems, &error))
+        continue;
+      g_assert_error (error, COBALT_IMPORT_ERROR, COBALT_IMPORT_ERROR_MALFORMED);
+      if (problems != NULL)
+        assert_one_line_per_problem (error, problems);
+      else
+        g_assert_null (strchr (error->message, '\n'));
+    }
+}
+
 static void
 test_unwritable (Fixture       *f,
                  gconstpointer  data)
@@ -506,6 +674,8 @@ main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+  /* A GLib warning or critical from any input is a failure. */
+  g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
 
   g_test_add_func ("/cobalt/csv/escape-cells", test_escape_cells);
 #define ADD(path, func) g_test_add ("/cobalt/csv/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
@@ -517,6 +687,8 @@ main (int   argc,
   ADD ("future-overdose-row", test_future_overdose_row);
   ADD ("lenient-input", test_lenient_input);
   ADD ("unknown-column", test_unknown_column);
+  ADD ("one-line-per-problem", test_one_line_per_problem);
+  ADD ("hostile-files", test_hostile_files);
   ADD ("unwritable", test_unwritable);
   ADD ("unknown-person", test_unknown_person);
 #undef ADD

@@ -212,6 +212,162 @@ test_no_prescription (Fixture       *f,
   g_assert_error (error, COBALT_EXPORT_ERROR, COBALT_EXPORT_ERROR_NO_PRESCRIPTION);
 }
 
+/* RFC 5545 3.3.11: a TEXT value is TEXT-CHARs: HTAB, SPACE, the printable
+ * ASCII characters but ';', ',' and '\' (which come escaped as "\;",
+ * "\,", "\\"; a line break as "\n" or "\N"), and UTF-8 beyond ASCII.
+ * No other control character (CONTROL = %x00-08 / %x0A-1F / %x7F). */
+static void
+assert_rfc5545_text (const char *name,
+                     const char *value)
+{
+  if (!g_utf8_validate (value, -1, NULL))
+    g_error ("%s is not UTF-8: %s", name, value);
+
+  for (const char *p = value; *p; p++)
+    {
+      guchar c = *p;
+
+      if (c == '\\')
+        {
+          p++;
+          if (*p != '\\' && *p != ';' && *p != ',' && *p != 'n' && *p != 'N')
+            g_error ("%s: “\\%c” is no escape of RFC 5545: %s", name, *p, value);
+          continue;
+        }
+      if (c == ';' || c == ',')
+        g_error ("%s: unescaped “%c”: %s", name, c, value);
+      if ((c < 0x20 && c != '\t') || c == 0x7f)
+        g_error ("%s: control character 0x%02x: %s", name, c, value);
+    }
+}
+
+static void
+assert_text_values (const char *ics)
+{
+  g_autofree char *unfolded = unfold (ics);
+  g_auto(GStrv) lines = g_strsplit (unfolded, "\r\n", -1);
+  const char *text_props[] = { "SUMMARY", "DESCRIPTION", "X-WR-CALNAME", "TZNAME", "LOCATION", "COMMENT" };
+  guint n_checked = 0;
+
+  assert_lines_ok (ics);
+  for (guint i = 0; lines[i] != NULL; i++)
+    for (guint k = 0; k < G_N_ELEMENTS (text_props); k++)
+      {
+        gsize n = strlen (text_props[k]);
+
+        /* NAME:value or NAME;params:value */
+        if (strncmp (lines[i], text_props[k], n) == 0 && (lines[i][n] == ':' || lines[i][n] == ';'))
+          {
+            const char *colon = strchr (lines[i], ':');
+
+            g_assert_nonnull (colon);
+            assert_rfc5545_text (text_props[k], colon + 1);
+            n_checked++;
+          }
+      }
+  g_assert_cmpuint (n_checked, >, 3);
+}
+
+static void
+set_raw_text (Fixture    *f,
+              const char *sql,
+              const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltStatement) stmt = cobalt_database_prepare (f->database, sql, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (cobalt_statement_bind_text (stmt, 1, value, &error));
+  g_assert_true (cobalt_statement_bind_int64 (stmt, 2, f->person->id, &error));
+  g_assert_true (cobalt_statement_execute (stmt, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (cobalt_database_get_changes (f->database), ==, 1);
+}
+
+/* Issue 15: a name or a note with U+0007 or U+0017 (a hand-edited or
+ * damaged file) reached SUMMARY, DESCRIPTION and X-WR-CALNAME. Control
+ * characters are left out of every TEXT value; a line break in the text
+ * is the "\n" escape, a tab stays. */
+static void
+test_control_characters (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ics = NULL;
+  g_autofree char *unfolded = NULL;
+  g_autoptr(GPtrArray) names = NULL;
+
+  set_raw_text (f, "UPDATE people SET name = ?1 WHERE id = ?2", "Al\x07" "ex\x17 \x01K\x7f\x1b[31m\tL\xc2\x85");
+  set_raw_text (f, "UPDATE people SET clinic_phone = ?1 WHERE id = ?2", "0123\x0b 456\x0c\x08 789");
+
+  ics = cobalt_ical_export_to_string (f->repository, f->person->id, f->clock, &error);
+  g_assert_no_error (error);
+  assert_text_values (ics);
+
+  unfolded = unfold (ics);
+  names = collect (unfolded, "X-WR-CALNAME:");
+  g_assert_cmpuint (names->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "B12 injections: Alex K[31m\tL");
+  g_assert_nonnull (strstr (unfolded, "SUMMARY:B12 injection for Alex K[31m\tL: "));
+  g_assert_nonnull (strstr (unfolded, "0123 456 789"));
+
+  {
+    g_autofree char *escaped = cobalt_ical_escape_text ("a\x01" "b\x7f" "c\td\r\ne\rf\x1f");
+
+    g_assert_cmpstr (escaped, ==, "abc\td\\ne\\nf");
+  }
+}
+
+/* Issue 15: a name ending in a broken UTF-8 sequence made the line
+ * folding read past the end of the string (AddressSanitizer: heap
+ * over-read). Text from the database is made valid UTF-8 (U+FFFD for each
+ * broken sequence) before any export uses it. Run under
+ * `build-aux/dev.sh asan` too. */
+static void
+test_broken_utf8 (Fixture       *f,
+                  gconstpointer  data)
+{
+  const char *names[] = { "Ann\xe2", "Ann\xf0\x9f\x98", "Ann\xe2\x82", "\x80", "Ann\xc3", "Ann\xff\xfe" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CobaltPerson) person = NULL;
+      g_autofree char *ics = NULL;
+      g_autofree char *unfolded = NULL;
+      g_autoptr(GPtrArray) calname = NULL;
+
+      g_test_message ("name %u", i);
+      set_raw_text (f, "UPDATE people SET name = ?1 WHERE id = ?2", names[i]);
+
+      /* What the repository hands out is valid UTF-8. */
+      person = cobalt_repository_get_person (f->repository, f->person->id, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_utf8_validate (person->name, -1, NULL));
+      g_assert_nonnull (strstr (person->name, "\xef\xbf\xbd"));
+
+      ics = cobalt_ical_export_to_string (f->repository, f->person->id, f->clock, &error);
+      g_assert_no_error (error);
+      g_assert_true (g_utf8_validate (ics, -1, NULL));
+      assert_text_values (ics);
+      unfolded = unfold (ics);
+      calname = collect (unfolded, "X-WR-CALNAME:B12 injections: ");
+      g_assert_cmpuint (calname->len, ==, 1);
+      g_assert_true (g_str_has_suffix (g_ptr_array_index (calname, 0), "\xef\xbf\xbd"));
+    }
+
+  /* The folding itself never reads past the end of a broken line. */
+  {
+    g_autoptr(GString) out = g_string_new (NULL);
+    g_autofree char *line = g_strconcat ("X-WR-CALNAME:", "é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é-é", "\xf0\x9f", NULL);
+
+    cobalt_ical_append_line (out, line);
+    assert_lines_ok (out->str);
+    g_assert_true (g_str_has_suffix (out->str, "\xef\xbf\xbd\r\n"));
+    g_assert_cmpuint (strlen (out->str), ==, out->len);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -223,6 +379,8 @@ main (int   argc,
   g_test_add ("/cobalt/ical/events-utc", Fixture, "UTC", fixture_setup, test_events, fixture_teardown);
   g_test_add ("/cobalt/ical/stable-uids", Fixture, NULL, fixture_setup, test_stable_uids, fixture_teardown);
   g_test_add ("/cobalt/ical/no-prescription", Fixture, NULL, fixture_setup, test_no_prescription, fixture_teardown);
+  g_test_add ("/cobalt/ical/control-characters", Fixture, NULL, fixture_setup, test_control_characters, fixture_teardown);
+  g_test_add ("/cobalt/ical/broken-utf8", Fixture, NULL, fixture_setup, test_broken_utf8, fixture_teardown);
 
   return g_test_run ();
 }

@@ -338,6 +338,48 @@ test_migration_v3_to_v5 (void)
   rm_rf (tmp);
 }
 
+/* Issue 15: schema 6 adds reminder_state.showing_at_us (the intent to
+ * show, committed before the notification is sent). Rows of schema 5
+ * keep what they said, none of them "showing". */
+static void
+test_migration_v5_to_v6 (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autofree char *tmp = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+
+  cobalt_migrations_set_test_builtin_limit (5);
+  create_fixture (tmp);
+  raw_exec (path,
+            "INSERT INTO reminder_state (person_id, kind, due_at_us, shown_at_us, snoozed_until_us) VALUES"
+            "  (1, 0, 1000, 1000, 5000), (1, 2, 2000, NULL, NULL);");
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info('reminder_state') "
+                                  "WHERE name = 'showing_at_us'"), ==, 0);
+  cobalt_migrations_set_test_builtin_limit (6);
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (cobalt_database_get_schema_version (db), ==, 6);
+  g_clear_object (&db);
+
+  /* A verified backup of schema 5 came first. */
+  backups = cobalt_database_list_backups (tmp);
+  g_assert_cmpuint (backups->len, ==, 1);
+  g_assert_cmpint (raw_int (backups->pdata[0], "PRAGMA user_version"), ==, 5);
+
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM pragma_table_info('reminder_state') "
+                                  "WHERE name = 'showing_at_us'"), ==, 1);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM reminder_state"), ==, 2);
+  g_assert_cmpint (raw_int (path, "SELECT count(*) FROM reminder_state WHERE showing_at_us IS NOT NULL"), ==, 0);
+  g_assert_cmpint (raw_int (path, "SELECT shown_at_us FROM reminder_state WHERE kind = 0"), ==, 1000);
+  g_assert_cmpint (raw_int (path, "SELECT snoozed_until_us FROM reminder_state WHERE kind = 0"), ==, 5000);
+
+  cobalt_migrations_set_test_builtin_limit (0);
+  rm_rf (tmp);
+}
+
 static void
 test_migration_failure_rolls_back (void)
 {
@@ -704,6 +746,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cobalt/database/migration-v1-to-v2", test_migration_v1_to_v2);
   g_test_add_func ("/cobalt/database/migration-v2-to-v3", test_migration_v2_to_v3);
   g_test_add_func ("/cobalt/database/migration-v3-to-v5", test_migration_v3_to_v5);
+  g_test_add_func ("/cobalt/database/migration-v5-to-v6", test_migration_v5_to_v6);
   g_test_add_func ("/cobalt/database/migration-failure-rolls-back", test_migration_failure_rolls_back);
   g_test_add_func ("/cobalt/database/backup-restore", test_backup_restore);
   g_test_add_func ("/cobalt/database/backup-rotation", test_backup_rotation);

@@ -607,6 +607,94 @@ test_not_cobalt (void)
   rm_rf (tmp);
 }
 
+/* Asserts that opening @tmp's cobalt.db fails with @code and leaves the
+ * file exactly as it was: same bytes, same time stamp, no journal, not even
+ * a backup attempted; nor is the file accepted as a backup to restore. */
+static void
+assert_refused_untouched (const char *tmp,
+                          int         code,
+                          const char *words)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltDatabase) db = NULL;
+  g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+  g_autofree char *journal = g_strconcat (path, "-journal", NULL);
+  g_autofree char *backups = g_build_filename (tmp, "backups", NULL);
+  g_autofree char *before = file_checksum (path);
+  g_autofree char *after = NULL;
+  GStatBuf st_before, st_after;
+
+  g_assert_cmpint (g_stat (path, &st_before), ==, 0);
+
+  db = cobalt_database_open (tmp, &error);
+  g_assert_null (db);
+  g_assert_error (error, COBALT_DATABASE_ERROR, code);
+  if (words != NULL && strstr (error->message, words) == NULL)
+    g_error ("“%s” not in the message “%s”", words, error->message);
+  g_clear_error (&error);
+
+  after = file_checksum (path);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (g_stat (path, &st_after), ==, 0);
+  g_assert_cmpint (st_before.st_mtime, ==, st_after.st_mtime);
+  g_assert_cmpint (st_before.st_size, ==, st_after.st_size);
+  g_assert_false (g_file_test (journal, G_FILE_TEST_EXISTS));
+  g_assert_false (g_file_test (backups, G_FILE_TEST_EXISTS));
+
+  g_assert_false (cobalt_database_verify_file (path, &error));
+  g_assert_error (error, COBALT_DATABASE_ERROR, code);
+}
+
+/* Issue 15: only versions Cobalt wrote are opened. A negative
+ * user_version used to reach an assertion in the migrations; a version of
+ * 0 beside Cobalt's application id (Cobalt writes both in one
+ * transaction) was migrated over; none of them may touch the file. */
+static void
+test_unknown_versions (void)
+{
+  static const struct {
+    const char *sql;
+    int         code;
+    const char *words;
+  } cases[] = {
+    { "PRAGMA user_version = -1", COBALT_DATABASE_ERROR_CORRUPT, "version -1" },
+    { "PRAGMA user_version = -2147483648", COBALT_DATABASE_ERROR_CORRUPT, "version -2147483648" },
+    { "PRAGMA user_version = 0", COBALT_DATABASE_ERROR_CORRUPT, "version 0" },
+    { "PRAGMA user_version = 2147483647", COBALT_DATABASE_ERROR_TOO_NEW, "schema 2147483647" },
+    /* Another application's id, negative, with Cobalt's tables. */
+    { "PRAGMA application_id = -5", COBALT_DATABASE_ERROR_NOT_COBALT, "another application" },
+    /* No application id, but a version: not a file Cobalt wrote. */
+    { "PRAGMA application_id = 0", COBALT_DATABASE_ERROR_NOT_COBALT, "another application" },
+    { "PRAGMA application_id = 0; PRAGMA user_version = -7", COBALT_DATABASE_ERROR_NOT_COBALT, NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *tmp = make_tmp_dir ();
+      g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+      g_autofree char *backups = g_build_filename (tmp, "backups", NULL);
+
+      g_test_message ("%s", cases[i].sql);
+      create_fixture (tmp);
+      rm_rf (backups);
+      raw_exec (path, cases[i].sql);
+      assert_refused_untouched (tmp, cases[i].code, cases[i].words);
+      rm_rf (tmp);
+    }
+
+  /* An empty schema under Cobalt's id and version 0: also never written
+   * by Cobalt, so not silently filled with a new log either. */
+  {
+    g_autofree char *tmp = make_tmp_dir ();
+    g_autofree char *path = g_build_filename (tmp, "cobalt.db", NULL);
+    g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", COBALT_DATABASE_APPLICATION_ID);
+
+    raw_exec (path, sql);
+    assert_refused_untouched (tmp, COBALT_DATABASE_ERROR_CORRUPT, "version 0");
+    rm_rf (tmp);
+  }
+}
+
 static void
 assert_corrupt_then_move_aside (const char *tmp)
 {
@@ -877,6 +965,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cobalt/database/real-disk-full", test_real_disk_full);
   g_test_add_func ("/cobalt/database/too-new-untouched", test_too_new_untouched);
   g_test_add_func ("/cobalt/database/not-cobalt", test_not_cobalt);
+  g_test_add_func ("/cobalt/database/unknown-versions", test_unknown_versions);
   g_test_add_func ("/cobalt/database/corrupt-not-sqlite", test_corrupt_not_sqlite);
   g_test_add_func ("/cobalt/database/corrupt-pages", test_corrupt_pages);
   g_test_add_func ("/cobalt/database/data-dir-under-file", test_data_dir_under_file);

@@ -485,6 +485,91 @@ test_dose_uses_prescribed_ampoule (Fixture       *fixture,
 
 /* Reminder state ------------------------------------------------------------------------ */
 
+/* The notification server answered: "showing" → "shown". */
+static void
+confirm_shown (Fixture            *fixture,
+               gint64              person_id,
+               CobaltReminderKind  kind,
+               GDateTime          *due)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean confirmed = FALSE;
+
+  g_assert_true (cobalt_repository_confirm_reminder_shown (fixture->repo, person_id, kind, due,
+                                                           &confirmed, &error));
+  g_assert_no_error (error);
+  g_assert_true (confirmed);
+}
+
+/* Issue 15: the intent to show is committed before the notification is
+ * sent, "shown" only after the server answered; a claim left "showing"
+ * by a process that died is given back at the next start. */
+static void
+test_reminder_claim_steps (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltPerson) ann = add_person (fixture, "Ann");
+  gint64 person_id = ann->id;
+  g_autoptr(GDateTime) due = london (2024, 10, 27, 9, 0, 0);
+  g_autoptr(GDateTime) plus_1m = g_date_time_add_minutes (due, 1);
+  g_autoptr(GDateTime) plus_2m = g_date_time_add_minutes (due, 2);
+  g_autoptr(CobaltReminderState) state = NULL;
+  gboolean claimed = FALSE;
+  gboolean confirmed = TRUE;
+  guint n = 99;
+
+  /* Claimed: "showing", not yet "shown"; nobody else may claim it. */
+  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, due,
+                                                   &claimed, &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
+  state = cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error);
+  g_assert_nonnull (state);
+  g_assert_nonnull (state->showing_at);
+  g_assert_true (g_date_time_equal (state->showing_at, due));
+  g_assert_null (state->shown_at);
+  g_clear_object (&state);
+  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_1m,
+                                                   &claimed, &error));
+  g_assert_false (claimed);
+
+  /* Not sent (no notification server): given back, claimed again. */
+  g_assert_true (cobalt_repository_release_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error));
+  g_assert_no_error (error);
+  state = cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error);
+  g_assert_null (state->showing_at);
+  g_assert_null (state->shown_at);
+  g_clear_object (&state);
+  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_1m,
+                                                   &claimed, &error));
+  g_assert_true (claimed);
+
+  /* The process dies before the server answered: the next start gives
+   * the claim back, and the reminder can be claimed once more. */
+  g_assert_true (cobalt_repository_recover_reminder_claims (fixture->repo, &n, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_true (cobalt_repository_confirm_reminder_shown (fixture->repo, person_id, COBALT_REMINDER_DUE, due,
+                                                           &confirmed, &error));
+  g_assert_false (confirmed);
+  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_2m,
+                                                   &claimed, &error));
+  g_assert_true (claimed);
+
+  /* The server answered: "shown" at the claim's instant, never again. */
+  confirm_shown (fixture, person_id, COBALT_REMINDER_DUE, due);
+  state = cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error);
+  g_assert_null (state->showing_at);
+  g_assert_true (g_date_time_equal (state->shown_at, plus_2m));
+  g_assert_true (cobalt_repository_recover_reminder_claims (fixture->repo, &n, &error));
+  g_assert_cmpuint (n, ==, 0);
+  g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_2m,
+                                                   &claimed, &error));
+  g_assert_false (claimed);
+  g_assert_true (changed (fixture, "reminders"));
+}
+
 static void
 test_reminder_state (Fixture       *fixture,
                      gconstpointer  data)
@@ -510,6 +595,7 @@ test_reminder_state (Fixture       *fixture,
                                                    &claimed, &error));
   g_assert_no_error (error);
   g_assert_true (claimed);
+  confirm_shown (fixture, person_id, COBALT_REMINDER_DUE, due);
   /* The same instant in another zone is the same reminder. */
   g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due_utc, plus_30m,
                                                    &claimed, &error));
@@ -518,6 +604,7 @@ test_reminder_state (Fixture       *fixture,
   g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_OVERDUE, due, at_due,
                                                    &claimed, &error));
   g_assert_true (claimed);
+  confirm_shown (fixture, person_id, COBALT_REMINDER_OVERDUE, due);
 
   read = cobalt_repository_get_reminder_state (fixture->repo, person_id, COBALT_REMINDER_DUE, due, &error);
   g_assert_nonnull (read);
@@ -535,6 +622,7 @@ test_reminder_state (Fixture       *fixture,
   g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_2h,
                                                    &claimed, &error));
   g_assert_true (claimed);
+  confirm_shown (fixture, person_id, COBALT_REMINDER_DUE, due);
   g_assert_true (cobalt_repository_claim_reminder (fixture->repo, person_id, COBALT_REMINDER_DUE, due, plus_3h,
                                                    &claimed, &error));
   g_assert_false (claimed);
@@ -673,6 +761,7 @@ main (int argc, char **argv)
   ADD ("supplies", test_supplies);
   ADD ("dose-uses-prescribed-ampoule", test_dose_uses_prescribed_ampoule);
   ADD ("reminder-state", test_reminder_state);
+  ADD ("reminder-claim-steps", test_reminder_claim_steps);
   ADD ("claim-two-connections", test_claim_two_connections);
   ADD ("settings", test_settings);
   g_test_add_func ("/cobalt/repository/in-memory", test_in_memory);

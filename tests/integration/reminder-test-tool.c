@@ -9,7 +9,7 @@
  *   reminder-test-tool log-dose DIR --name NAME
  *     logs a dose now (as the window would).
  *   reminder-test-tool states DIR
- *     one line per reminder state: kind due shown snoozed acted.
+ *     one line per reminder state: kind due shown snoozed acted showing.
  *   reminder-test-tool set DIR KEY VALUE
  *     a setting.
  *
@@ -148,6 +148,7 @@ cmd_states (const char *dir)
       g_autofree char *shown = NULL;
       g_autofree char *snoozed = NULL;
       g_autofree char *acted = NULL;
+      g_autofree char *showing = NULL;
 
       state = cobalt_repository_get_reminder_state (repository, person_id, kind, due_at, &error);
       if (state == NULL)
@@ -157,7 +158,8 @@ cmd_states (const char *dir)
       shown = format_or_dash (state->shown_at);
       snoozed = format_or_dash (state->snoozed_until);
       acted = format_or_dash (state->acted_at);
-      g_print ("%s %s %s %s %s\n", cobalt_reminder_kind_to_id (kind), due, shown, snoozed, acted);
+      showing = format_or_dash (state->showing_at);
+      g_print ("%s %s %s %s %s %s\n", cobalt_reminder_kind_to_id (kind), due, shown, snoozed, acted, showing);
     }
 
   if (error != NULL)

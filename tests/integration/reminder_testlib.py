@@ -103,7 +103,9 @@ def tool(*args, check=True):
 
 
 def reminder_states(data_dir):
-    """(kind, due, shown, snoozed, acted) for every stored reminder state."""
+    """(kind, due, shown, snoozed, acted, showing) for every stored reminder
+    state; "showing" is a claim not yet confirmed by the notification
+    server."""
     lines = tool('states', data_dir).splitlines()
     return [tuple(line.split(' ')) for line in lines if line]
 

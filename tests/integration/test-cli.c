@@ -296,6 +296,41 @@ test_status_corrupt (void)
   remove_tree (dir);
 }
 
+/* Issue 15: a file whose schema version no Cobalt writes (here negative)
+ * used to crash --status on an assertion; it is reported as damaged, and
+ * neither changed nor moved. */
+static void
+test_status_unknown_version (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) run = { 0 };
+  g_autofree char *dir = make_tmp_dir ();
+  g_autofree char *path = g_build_filename (dir, COBALT_DATABASE_FILENAME, NULL);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  const char *args[] = { "--status", "--data-dir", dir, NULL };
+
+  {
+    g_autoptr(CobaltDatabase) database = cobalt_database_open (dir, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (cobalt_database_exec (database, "PRAGMA user_version = -1", &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+
+  run_cobalt (&run, FALSE, NULL, args);
+
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_nonnull (strstr (run.err, "damaged"));
+  g_assert_null (strstr (run.err, "assertion"));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpmem (before, before_len, after, after_len);
+
+  remove_tree (dir);
+}
+
 static void
 test_unknown_person (void)
 {
@@ -431,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/cobalt/cli/status-data-dir-env", test_status_data_dir_env);
   g_test_add_func ("/cobalt/cli/status-empty", test_status_empty);
   g_test_add_func ("/cobalt/cli/status-corrupt", test_status_corrupt);
+  g_test_add_func ("/cobalt/cli/status-unknown-version", test_status_unknown_version);
   g_test_add_func ("/cobalt/cli/unknown-person", test_unknown_person);
   g_test_add_func ("/cobalt/cli/no-display", test_no_display);
   g_test_add_func ("/cobalt/cli/demo-status-cleans-up", test_demo_status_cleans_up);

@@ -166,6 +166,53 @@ test_exactly_once (Fixture       *f,
                     cobalt_notifier_fake_get_n_shown (nc), ==, 1);
 }
 
+/* Issue 15: cobalt-reminder killed after it claimed a reminder and before
+ * the notification server answered. The claim was committed ("showing"),
+ * so a restart must show the reminder: once, not never. */
+static void
+test_crash_between_claim_and_show (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL, nb = NULL;
+  g_autoptr(CobaltReminderService) a = NULL;
+  g_autoptr(CobaltReminderService) b = NULL;
+  g_autoptr(CobaltReminderState) state = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean claimed = FALSE;
+
+  set_now (f, 0);
+
+  /* What the dead process had committed: its claim, then nothing. */
+  g_assert_true (cobalt_repository_claim_reminder (f->repository, f->person->id, COBALT_REMINDER_DUE,
+                                                   f->due, f->due, &claimed, &error));
+  g_assert_no_error (error);
+  g_assert_true (claimed);
+
+  /* The restart shows it, exactly once, and records it as shown. */
+  set_now (f, 2);
+  a = new_service (f, &na);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  g_assert_nonnull (strstr (cobalt_notification_get_summary (cobalt_notifier_fake_get_shown (na, 0)), "Alex"));
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+
+  state = cobalt_repository_get_reminder_state (f->repository, f->person->id, COBALT_REMINDER_DUE,
+                                                f->due, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  g_assert_null (state->showing_at);
+  g_assert_nonnull (state->shown_at);
+
+  /* And a later restart does not show it again. */
+  set_now (f, 5);
+  b = new_service (f, &nb);
+  evaluate (b);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (nb), ==, 0);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+}
+
 typedef struct
 {
   const char *dir;
@@ -647,6 +694,7 @@ main (int   argc,
 
   ADD ("exactly-once", test_exactly_once);
   ADD ("claim-race", test_claim_race);
+  ADD ("crash-between-claim-and-show", test_crash_between_claim_and_show);
   ADD ("snooze", test_snooze);
   ADD ("checklist-action", test_checklist_action);
   ADD ("dose-logged-withdraws", test_dose_logged_withdraws);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cobalt-time-watch.h"
@@ -95,6 +96,49 @@ test_zone_change (void)
   g_rmdir (dir);
 }
 
+/* Issue 15: a link whose name after "zoneinfo/" leaves the zone
+ * database is no zone: GLib is never asked to open /etc/passwd or a fifo
+ * as one (a GLib-CRITICAL, fatal here, or a hang). */
+static void
+test_zone_not_a_path (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("cobalt-tz-XXXXXX", &error);
+  g_autofree char *link = NULL;
+  g_autofree char *fifo = NULL;
+  g_autofree char *to_fifo = NULL;
+  const char *escapes[] = { "../../../etc/passwd", "../../../proc/self/environ", "/etc/passwd" };
+
+  g_assert_no_error (error);
+  link = g_build_filename (dir, "localtime", NULL);
+  fifo = g_build_filename (dir, "fifo", NULL);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (escapes) + 1; i++)
+    {
+      g_autoptr(CobaltTimeWatch) watch = NULL;
+      g_autoptr(GTimeZone) zone = NULL;
+      g_autofree char *target = NULL;
+
+      if (i < G_N_ELEMENTS (escapes))
+        target = g_strconcat ("/usr/share/zoneinfo/", escapes[i], NULL);
+      else
+        /* …/zoneinfo/<absolute path of the fifo> */
+        target = g_strconcat ("/usr/share/zoneinfo/", fifo, NULL);
+      g_test_message ("%s", target);
+      g_unlink (link);
+      g_assert_cmpint (symlink (target, link), ==, 0);
+
+      watch = cobalt_time_watch_new_for_path (link);
+      zone = cobalt_time_watch_dup_zone (watch);
+      g_assert_null (zone);
+    }
+
+  g_unlink (link);
+  g_unlink (fifo);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +146,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cobalt/reminder/time-watch/zone-change", test_zone_change);
+  g_test_add_func ("/cobalt/reminder/time-watch/zone-not-a-path", test_zone_not_a_path);
 
   return g_test_run ();
 }

@@ -12,6 +12,7 @@
 #include "cobalt-reaction.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-site.h"
+#include "cobalt-time-zone.h"
 
 /* Static helpers ------------------------------------------------------- */
 
@@ -73,6 +74,23 @@ format_instant (char      *out,
               offset < 0 ? '-' : '+', abs_offset / 3600, abs_offset / 60 % 60);
 }
 
+/* A stored zone name as the export uses it: the zone the row is shown in,
+ * and the name written for it (NULL: none, the offset in "given_at" says
+ * it all). */
+typedef struct
+{
+  GTimeZone *tz;
+  char      *name;
+} ExportZone;
+
+static void
+export_zone_free (ExportZone *zone)
+{
+  g_time_zone_unref (zone->tz);
+  g_free (zone->name);
+  g_free (zone);
+}
+
 /* What one export pass needs for every row: the zones and the few
  * translated words are looked up once. */
 typedef struct
@@ -94,18 +112,23 @@ export_row (const CobaltDoseRow *row,
   ExportPass *pass = user_data;
   int site = row->site_id ? cobalt_site_catalogue_index_of (row->site_id) : -1;
   g_autofree char *reactions = NULL;
+  ExportZone *zone;
   char when[64];
-  GTimeZone *tz;
 
-  tz = g_hash_table_lookup (pass->zones, row->tz ? row->tz : "UTC");
-  if (tz == NULL)
+  /* A zone name from the file is checked before GLib opens anything for
+   * it (cobalt-time-zone.h); the row is written in the zone it is then
+   * shown in, and under that zone's name, so "given_at" and "timezone"
+   * agree and the file imports back. */
+  zone = g_hash_table_lookup (pass->zones, row->tz ? row->tz : "");
+  if (zone == NULL)
     {
-      tz = row->tz ? g_time_zone_new_identifier (row->tz) : NULL;
-      if (tz == NULL)
-        tz = g_time_zone_new_utc ();
-      g_hash_table_insert (pass->zones, g_strdup (row->tz ? row->tz : "UTC"), tz);
+      zone = g_new0 (ExportZone, 1);
+      zone->tz = cobalt_time_zone_new_stored (row->tz);
+      if (cobalt_time_zone_id_is_valid (g_time_zone_get_identifier (zone->tz)))
+        zone->name = g_strdup (g_time_zone_get_identifier (zone->tz));
+      g_hash_table_insert (pass->zones, g_strdup (row->tz ? row->tz : ""), zone);
     }
-  format_instant (when, sizeof when, row->given_at_us, tz);
+  format_instant (when, sizeof when, row->given_at_us, zone->tz);
   /* Most doses are the same amount. */
   if (!pass->have_amount || row->amount != pass->last_amount)
     {
@@ -118,7 +141,7 @@ export_row (const CobaltDoseRow *row,
   {
     const char *values[] = {
       when,
-      row->tz,
+      zone->name,
       row->site_id,
       site >= 0 ? pass->site_names[site] : NULL,
       cobalt_csv_product_id (row->product),
@@ -161,7 +184,7 @@ cobalt_csv_export_to_string (CobaltRepository *repository,
   if (person == NULL)
     return NULL;
 
-  zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_time_zone_unref);
+  zones = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) export_zone_free);
   out = g_string_sized_new (1 << 20);
   cobalt_csv_write_header (out);
 

@@ -14,6 +14,7 @@
 #include "cobalt-csv.h"
 #include "cobalt-csv-private.h"
 #include "cobalt-site.h"
+#include "cobalt-time-zone.h"
 
 G_DEFINE_QUARK (cobalt-import-error-quark, cobalt_import_error)
 
@@ -106,6 +107,55 @@ append_field (GString    *out,
     g_string_append (out, cell);
 }
 
+/* Takes @message; every run of line breaks and other control characters
+ * becomes one space, so that the report has one line per problem
+ * whatever a cell held (a quoted line break, a stray CR). */
+static char *
+one_line (char *message)
+{
+  g_autofree char *owned = message;
+  g_autofree char *valid = NULL;
+  GString *out;
+  gboolean in_break = FALSE;
+
+  if (!g_utf8_validate (message, -1, NULL))
+    message = valid = g_utf8_make_valid (message, -1);
+
+  out = g_string_sized_new (strlen (message));
+  for (const char *p = message; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c < 0x20 || (c >= 0x7f && c <= 0x9f) || c == 0x2028 || c == 0x2029)
+        {
+          if (!in_break)
+            g_string_append_c (out, ' ');
+          in_break = TRUE;
+          continue;
+        }
+      in_break = FALSE;
+      g_string_append_len (out, p, g_utf8_next_char (p) - p);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* A cell as a message shows it: at most MAX_SHOWN characters (the rest
+ * is in the file; a message is read, not copied back). */
+#define MAX_SHOWN 60
+
+static char *
+cell_for_message (const char *value)
+{
+  g_autofree char *head = NULL;
+
+  if (value == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (value, -1) <= MAX_SHOWN)
+    return g_strdup (value);
+  head = g_utf8_substring (value, 0, MAX_SHOWN);
+  return g_strconcat (head, "…", NULL);
+}
+
 static void
 add_problem (GPtrArray  *problems,
              guint       line,
@@ -127,10 +177,17 @@ add_problem (GPtrArray  *problems,
   problem = g_new0 (CobaltCsvProblem, 1);
   problem->line = line;
   va_start (args, format);
-  problem->message = g_strdup_vprintf (format, args);
+  problem->message = one_line (g_strdup_vprintf (format, args));
   va_end (args);
   g_ptr_array_add (problems, problem);
 }
+
+/* A problem about a cell's @value: the format has one %s for it. */
+#define add_value_problem(problems, line, format, value) \
+  G_STMT_START { \
+    g_autofree char *shown_ = cell_for_message (value); \
+    add_problem (problems, line, format, shown_); \
+  } G_STMT_END
 
 static int
 compare_problems (gconstpointer a,
@@ -170,10 +227,15 @@ parse_date (const char *text,
             GDate      *date)
 {
   guint y, m, d;
-  char extra;
 
   g_date_clear (date, 1);
-  if (sscanf (text, "%4u-%2u-%2u%c", &y, &m, &d, &extra) != 3 || strlen (text) != 10)
+  /* Exactly YYYY-MM-DD: sscanf() alone would take "+001-01-01". */
+  if (strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (sscanf (text, "%4u-%2u-%2u", &y, &m, &d) != 3)
     return FALSE;
   if (!g_date_valid_dmy (d, m, y))
     return FALSE;
@@ -208,15 +270,17 @@ parse_record (GStrv       fields,
   if (values[COL_GIVEN_AT] == NULL || *values[COL_GIVEN_AT] == '\0')
     add_problem (problems, line, _("the date and time (given_at) is missing"));
   else if (!(instant = g_date_time_new_from_iso8601 (values[COL_GIVEN_AT], NULL)))
-    add_problem (problems, line,
-                 _("“%s” is not a date and time like 2024-03-01T09:05:00+00:00"),
-                 values[COL_GIVEN_AT]);
+    add_value_problem (problems, line,
+                       _("“%s” is not a date and time like 2024-03-01T09:05:00+00:00"),
+                       values[COL_GIVEN_AT]);
   if (values[COL_TIMEZONE] != NULL && *values[COL_TIMEZONE] != '\0')
     {
-      tz = g_time_zone_new_identifier (values[COL_TIMEZONE]);
+      /* Checked before GLib sees it: GLib would open a path or a fifo
+       * as a zone file (cobalt-time-zone.h). */
+      tz = cobalt_time_zone_new_checked (values[COL_TIMEZONE]);
       if (tz == NULL)
-        add_problem (problems, line, _("“%s” is not a known time zone"),
-                     values[COL_TIMEZONE]);
+        add_value_problem (problems, line, _("“%s” is not a known time zone name, like Europe/London"),
+                           values[COL_TIMEZONE]);
     }
   if (instant != NULL)
     {
@@ -232,30 +296,30 @@ parse_record (GStrv       fields,
   if (values[COL_SITE] != NULL && *values[COL_SITE] != '\0')
     {
       if (cobalt_site_catalogue_lookup (values[COL_SITE]) == NULL)
-        add_problem (problems, line, _("“%s” is not a known injection site"),
-                     values[COL_SITE]);
+        add_value_problem (problems, line, _("“%s” is not a known injection site"),
+                           values[COL_SITE]);
       else
         cobalt_set_str (&dose->site_id, values[COL_SITE]);
     }
 
   product = values[COL_PRODUCT] ? lookup_id (product_ids, values[COL_PRODUCT]) : -1;
   if (product < 0)
-    add_problem (problems, line,
-                 _("the product “%s” is not one of hydroxocobalamin, cyanocobalamin, methylcobalamin, other"),
-                 values[COL_PRODUCT] ? values[COL_PRODUCT] : "");
+    add_value_problem (problems, line,
+                       _("the product “%s” is not one of hydroxocobalamin, cyanocobalamin, methylcobalamin, other"),
+                       values[COL_PRODUCT]);
   else
     dose->product = product;
 
   if (!parse_amount (values[COL_AMOUNT], &amount))
-    add_problem (problems, line, _("the amount “%s” is not a number above zero"),
-                 values[COL_AMOUNT] ? values[COL_AMOUNT] : "");
+    add_value_problem (problems, line, _("the amount “%s” is not a number above zero"),
+                       values[COL_AMOUNT]);
   else
     dose->amount = amount;
 
   unit = values[COL_UNIT] ? lookup_id (unit_ids, values[COL_UNIT]) : -1;
   if (unit < 0)
-    add_problem (problems, line, _("the unit “%s” is not one of mg, mcg, mL"),
-                 values[COL_UNIT] ? values[COL_UNIT] : "");
+    add_value_problem (problems, line, _("the unit “%s” is not one of mg, mcg, mL"),
+                       values[COL_UNIT]);
   else
     dose->unit = unit;
 
@@ -267,8 +331,8 @@ parse_record (GStrv       fields,
       GDate expiry;
 
       if (!parse_date (values[COL_EXPIRY], &expiry))
-        add_problem (problems, line, _("the expiry “%s” is not a date like 2025-12-31"),
-                     values[COL_EXPIRY]);
+        add_value_problem (problems, line, _("the expiry “%s” is not a date like 2025-12-31"),
+                           values[COL_EXPIRY]);
       else
         cobalt_set_date (&dose->expiry, &expiry);
     }
@@ -277,8 +341,8 @@ parse_record (GStrv       fields,
     {
       given_by = lookup_id (given_by_ids, values[COL_GIVEN_BY]);
       if (given_by < 0)
-        add_problem (problems, line, _("“given by” must be self, carer or clinic, not “%s”"),
-                     values[COL_GIVEN_BY]);
+        add_value_problem (problems, line, _("“given by” must be self, carer or clinic, not “%s”"),
+                           values[COL_GIVEN_BY]);
     }
   if (given_by >= 0)
     dose->given_by = given_by;
@@ -526,17 +590,23 @@ cobalt_csv_report_problems (GPtrArray  *problems,
 {
   g_autoptr(GPtrArray) owned = problems;
   g_autoptr(GString) message = g_string_new (NULL);
+  guint n_rows = 0;
 
   if (problems->len == 0)
     return TRUE;
 
   g_ptr_array_sort (problems, compare_problems);
+  /* Rows, not problems: one row may have several. */
+  for (guint i = 0; i < problems->len; i++)
+    if (i == 0 || ((CobaltCsvProblem *) g_ptr_array_index (problems, i))->line !=
+                  ((CobaltCsvProblem *) g_ptr_array_index (problems, i - 1))->line)
+      n_rows++;
   g_string_append_printf (message,
                           g_dngettext (GETTEXT_PACKAGE,
                                        "Nothing was imported: %u row of the file has a problem.",
                                        "Nothing was imported: %u rows of the file have problems.",
-                                       problems->len),
-                          problems->len);
+                                       n_rows),
+                          n_rows);
   for (guint i = 0; i < problems->len; i++)
     {
       CobaltCsvProblem *problem = g_ptr_array_index (problems, i);
@@ -624,9 +694,9 @@ cobalt_csv_parse_lines (const char  *data,
           int col = lookup_id (columns, name);
 
           if (col < 0)
-            add_problem (problems, line, _("unknown column “%s”"), header[i]);
+            add_value_problem (problems, line, _("unknown column “%s”"), header[i]);
           else if (map[col] >= 0)
-            add_problem (problems, line, _("the column “%s” appears twice"), header[i]);
+            add_value_problem (problems, line, _("the column “%s” appears twice"), header[i]);
           else
             map[col] = i;
         }

@@ -25,7 +25,9 @@ G_BEGIN_DECLS
  *   "checklist" and "reactions" are written for people to read and ignored
  *   on import.
  * - "given_at" is ISO 8601 local time with its UTC offset
- *   (2024-03-01T09:05:00+00:00) and "timezone" the zone it was given in;
+ *   (2024-03-01T09:05:00+00:00) and "timezone" the zone it was given in:
+ *   an IANA name the system's zone database knows (Europe/London), UTC,
+ *   or a fixed offset (+01:00); never a path (cobalt-time-zone.h);
  *   numbers use "." whatever the locale; dates are YYYY-MM-DD; product, unit
  *   and given_by use the stored identifiers ("hydroxocobalamin", "mg",
  *   "self"...).
@@ -40,7 +42,10 @@ G_BEGIN_DECLS
  * prescription's dose and medicine). When any row is bad, nothing is
  * imported and the error lists every bad row with its line number (the
  * physical line the record starts on, counting the header as line 1) and
- * the field and reason ("Line 3: The date 2030-01-05 is in the future.");
+ * the field and reason ("Line 3: The date 2030-01-05 is in the future."),
+ * one line per problem: line breaks and other control characters in a
+ * cell are shown as a space, and a cell longer than 60 characters is cut
+ * short with "…";
  * rows the format refuses are reported first, the rules' refusals once
  * the format is right. Rows already in the log (same person, same
  * instant) are skipped, so importing the same file twice does not

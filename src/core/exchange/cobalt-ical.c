@@ -218,14 +218,22 @@ append_event (GString            *out,
 char *
 cobalt_ical_escape_text (const char *text)
 {
+  g_autofree char *valid = NULL;
   GString *out;
 
   g_return_val_if_fail (text != NULL, NULL);
 
+  /* Text may come from a damaged or hand-edited file: a broken UTF-8
+   * sequence becomes U+FFFD before anything walks it. */
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+
   out = g_string_sized_new (strlen (text) + 8);
-  for (const char *p = text; *p; p++)
+  for (const char *p = text; *p; p = g_utf8_next_char (p))
     {
-      switch (*p)
+      gunichar c = g_utf8_get_char (p);
+
+      switch (c)
         {
         case '\\': g_string_append (out, "\\\\"); break;
         case ';':  g_string_append (out, "\\;"); break;
@@ -235,7 +243,14 @@ cobalt_ical_escape_text (const char *text)
           if (p[1] != '\n')
             g_string_append (out, "\\n");
           break;
-        default:   g_string_append_c (out, *p); break;
+        case '\t': g_string_append_c (out, '\t'); break;
+        default:
+          /* RFC 5545 3.3.11 allows no other control character (C0 and
+           * DEL); the C1 ones (U+0080 to U+009F) are left out as well. */
+          if (c < 0x20 || (c >= 0x7f && c <= 0x9f))
+            break;
+          g_string_append_len (out, p, g_utf8_next_char (p) - p);
+          break;
         }
     }
   return g_string_free (out, FALSE);
@@ -245,10 +260,16 @@ void
 cobalt_ical_append_line (GString    *out,
                          const char *line)
 {
+  g_autofree char *valid = NULL;
   gsize used = 0;
 
   g_return_if_fail (out != NULL);
   g_return_if_fail (line != NULL);
+
+  /* g_utf8_next_char() trusts the lead byte: on a sequence cut short at
+   * the end it would step past the terminating NUL. */
+  if (!g_utf8_validate (line, -1, NULL))
+    line = valid = g_utf8_make_valid (line, -1);
 
   for (const char *p = line; *p; )
     {

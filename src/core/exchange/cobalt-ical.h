@@ -50,8 +50,12 @@ gboolean  cobalt_ical_export            (CobaltRepository *repository,
                                          GError          **error);
 
 /* Building blocks, public for the tests. */
+/* @text as an RFC 5545 TEXT value: '\\', ';' and ',' escaped, line breaks
+ * as "\n", other control characters (C0 but TAB, DEL, C1) left out, and a
+ * broken UTF-8 sequence as U+FFFD. */
 char     *cobalt_ical_escape_text       (const char *text);
-/* Appends @line folded at 75 octets, then CRLF. */
+/* Appends @line folded at 75 octets, then CRLF (invalid UTF-8 first made
+ * valid, so a fold never reads past the end). */
 void      cobalt_ical_append_line       (GString    *out,
                                          const char *line);
 

@@ -23,6 +23,7 @@ cobalt_reminder_state_finalize (GObject *object)
   CobaltReminderState *self = (CobaltReminderState *)object;
 
   g_clear_pointer (&self->due_at, g_date_time_unref);
+  g_clear_pointer (&self->showing_at, g_date_time_unref);
   g_clear_pointer (&self->shown_at, g_date_time_unref);
   g_clear_pointer (&self->snoozed_until, g_date_time_unref);
   g_clear_pointer (&self->dismissed_at, g_date_time_unref);

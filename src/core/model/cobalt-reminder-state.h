@@ -37,6 +37,11 @@ struct _CobaltReminderState
   gint64              person_id;
   CobaltReminderKind  kind;
   GDateTime          *due_at;          /* the instant the reminder is about */
+  /* Claimed at this instant, its notification being sent: the intent to
+   * show, committed before the notification server is asked. NULL once
+   * the server answered (then shown_at is set) or the claim was given
+   * back. */
+  GDateTime          *showing_at;
   GDateTime          *shown_at;
   GDateTime          *snoozed_until;
   GDateTime          *dismissed_at;

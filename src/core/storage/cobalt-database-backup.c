@@ -11,8 +11,10 @@
 #include "cobalt-database.h"
 #include "cobalt-database-private.h"
 
-/* Backups, restore and moving a damaged file aside: everything that works
- * on whole database files rather than on rows. */
+/* Backups, restore, the whole-file check, moving a damaged file aside and
+ * what a crash left: everything that works on whole database files rather
+ * than on rows. A whole file is always written under a temporary name
+ * (CobaltPartialFile), synced, verified and only then renamed into place. */
 
 typedef struct
 {
@@ -102,11 +104,23 @@ list_entries (const char *data_dir)
       char *stamp = NULL;
       guint seq = 0;
 
+      g_autofree char *path = NULL;
+
       if (!parse_backup_name (name, &stamp, &seq))
         continue;
 
+      /* A backup is renamed to its name only once whole and verified;
+       * a shorter file under such a name was left by an older Cobalt
+       * killed during VACUUM INTO, and is no backup. */
+      path = g_build_filename (dir_path, name, NULL);
+      if (!cobalt_database_file_looks_whole (path))
+        {
+          g_free (stamp);
+          continue;
+        }
+
       entry = g_new0 (BackupEntry, 1);
-      entry->path = g_build_filename (dir_path, name, NULL);
+      entry->path = g_steal_pointer (&path);
       entry->stamp = stamp;
       entry->seq = seq;
       g_ptr_array_add (entries, entry);
@@ -132,11 +146,13 @@ rotate_backups (const char *data_dir)
 
 /* Several backups in one second (a migration, then a manual one) get
  * -2, -3...: always above the highest existing number, so a name freed by
- * rotation is never reused and the order stays the order they were made. */
+ * rotation is never reused and the order stays the order they were made.
+ * @skip moves past names another process took meanwhile. */
 static char *
 next_backup_path (const char *data_dir,
                   const char *dir_path,
-                  const char *stamp)
+                  const char *stamp,
+                  guint       skip)
 {
   g_autoptr(GPtrArray) entries = list_entries (data_dir);
   guint seq = 0;
@@ -149,82 +165,12 @@ next_backup_path (const char *data_dir,
         seq = MAX (seq, entry->seq);
     }
 
+  seq += skip;
   if (seq == 0)
     return g_strdup_printf ("%s/cobalt-%s.db", dir_path, stamp);
   return g_strdup_printf ("%s/cobalt-%s-%u.db", dir_path, stamp, seq + 1);
 }
 
-static gboolean
-copy_file (const char  *source,
-           const char  *target,
-           GError     **error)
-{
-  char buffer[64 * 1024];
-  gboolean ok = FALSE;
-  int in = -1;
-  int out = -1;
-  ssize_t n;
-
-  in = g_open (source, O_RDONLY | O_CLOEXEC, 0);
-  if (in < 0)
-    {
-      cobalt_database_set_errno_error (error, errno, source);
-      goto out;
-    }
-  out = g_open (target, O_WRONLY | O_TRUNC | O_CLOEXEC, 0);
-  if (out < 0)
-    {
-      cobalt_database_set_errno_error (error, errno, target);
-      goto out;
-    }
-
-  while ((n = read (in, buffer, sizeof buffer)) != 0)
-    {
-      const char *p = buffer;
-
-      if (n < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          cobalt_database_set_errno_error (error, errno, source);
-          goto out;
-        }
-      while (n > 0)
-        {
-          ssize_t w = write (out, p, n);
-
-          if (w < 0)
-            {
-              if (errno == EINTR)
-                continue;
-              cobalt_database_set_errno_error (error, errno, target);
-              goto out;
-            }
-          p += w;
-          n -= w;
-        }
-    }
-
-  if (fsync (out) != 0)
-    {
-      cobalt_database_set_errno_error (error, errno, target);
-      goto out;
-    }
-  ok = TRUE;
-
-out:
-  if (in >= 0)
-    g_close (in, NULL);
-  if (out >= 0 && !g_close (out, NULL) && ok)
-    {
-      cobalt_database_set_errno_error (error, errno, target);
-      ok = FALSE;
-    }
-  return ok;
-}
-
-/* Renames @path (and a journal beside it, which belongs to it) to a new
- * name starting with @base. */
 static gboolean
 record_backup_time_write (CobaltDatabase  *db,
                           gpointer         user_data,
@@ -233,6 +179,8 @@ record_backup_time_write (CobaltDatabase  *db,
   return cobalt_database_set_setting (db, COBALT_SETTING_LAST_BACKUP, user_data, error);
 }
 
+/* Renames @path (and a journal beside it, which belongs to it) to a new
+ * name starting with @base. */
 static gboolean
 rename_with_journal (const char  *path,
                      const char  *base,
@@ -265,6 +213,7 @@ char *
 cobalt_database_backup (CobaltDatabase  *self,
                         GError         **error)
 {
+  g_autoptr(CobaltPartialFile) partial = NULL;
   g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir_path = NULL;
@@ -296,38 +245,39 @@ cobalt_database_backup (CobaltDatabase  *self,
     goto fail;
 
   stamp = cobalt_database_timestamp ();
+  path = next_backup_path (data_dir, dir_path, stamp, 0);
 
-  /* VACUUM INTO accepts an existing empty file and keeps its mode, so the
-   * backup is 0600 from its first byte whatever the umask. cobalt and
-   * cobalt-reminder may both back up at the same moment: the exclusive
-   * create decides, the loser takes the next number. */
-  for (guint attempt = 0; ; attempt++)
-    {
-      g_free (path);
-      path = next_backup_path (data_dir, dir_path, stamp);
-      if (cobalt_database_create_private_file (path, &local_error))
-        break;
-      if (attempt >= 5 || !g_file_test (path, G_FILE_TEST_EXISTS))
-        {
-          g_clear_pointer (&path, g_free);
-          goto fail;
-        }
-      g_clear_error (&local_error);
-    }
+  /* Written under a temporary name that is never listed as a backup,
+   * verified and synced, and only then given its name: a crash at any
+   * moment leaves either no backup or a whole one. VACUUM INTO accepts
+   * the existing empty file and keeps its mode (0600). */
+  partial = cobalt_partial_file_new (path, &local_error);
+  if (partial == NULL)
+    goto fail;
 
   stmt = cobalt_database_prepare (self, "VACUUM INTO ?1", &local_error);
   if (stmt == NULL ||
-      !cobalt_statement_bind_text (stmt, 1, path, &local_error) ||
+      !cobalt_statement_bind_text (stmt, 1, cobalt_partial_file_get_path (partial), &local_error) ||
       !cobalt_statement_execute (stmt, &local_error))
-    goto fail_remove;
+    goto fail;
   g_clear_pointer (&stmt, cobalt_statement_free);
 
-  /* VACUUM INTO does not sync its output; a backup must survive a crash. */
-  cobalt_database_sync_path (path);
-  cobalt_database_sync_path (dir_path);
+  if (!cobalt_database_verify_file (cobalt_partial_file_get_path (partial), &local_error))
+    goto fail;
 
-  if (!cobalt_database_verify_file (path, &local_error))
-    goto fail_remove;
+  /* cobalt and cobalt-reminder may both back up in the same second: the
+   * rename never replaces a name, the loser takes the next number. */
+  for (guint attempt = 1; ; attempt++)
+    {
+      if (cobalt_partial_file_commit (partial, path, FALSE, &local_error))
+        break;
+      if (attempt >= 10 || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+        goto fail;
+      g_clear_error (&local_error);
+      g_free (path);
+      path = next_backup_path (data_dir, dir_path, stamp, attempt);
+    }
+  g_clear_pointer (&partial, cobalt_partial_file_free);
 
   now = g_strdup_printf ("%" G_GINT64_FORMAT, g_get_real_time ());
   /* Like every write, in BEGIN IMMEDIATE: cobalt-reminder may be writing. */
@@ -340,10 +290,9 @@ cobalt_database_backup (CobaltDatabase  *self,
   rotate_backups (data_dir);
   return g_steal_pointer (&path);
 
-fail_remove:
-  g_unlink (path);
 fail:
   g_set_error (error, COBALT_DATABASE_ERROR,
+               local_error->domain == COBALT_DATABASE_ERROR &&
                local_error->code == COBALT_DATABASE_ERROR_FULL ? COBALT_DATABASE_ERROR_FULL
                                                                : COBALT_DATABASE_ERROR_BACKUP,
                _("Cobalt could not make a backup: %s"), local_error->message);
@@ -367,6 +316,73 @@ cobalt_database_list_backups (const char *data_dir)
       g_ptr_array_add (paths, g_steal_pointer (&entry->path));
     }
   return paths;
+}
+
+static gboolean
+is_set_aside_name (const char *name)
+{
+  return (g_str_has_prefix (name, COBALT_DATABASE_FILENAME COBALT_DATABASE_CORRUPT_INFIX) ||
+          g_str_has_prefix (name, COBALT_DATABASE_FILENAME COBALT_DATABASE_REPLACED_INFIX)) &&
+         !g_str_has_suffix (name, "-journal") &&
+         !cobalt_database_is_partial_name (name);
+}
+
+static int
+compare_mtime_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  const char *pa = *(const char * const *) a;
+  const char *pb = *(const char * const *) b;
+  GStatBuf sa, sb;
+
+  if (g_stat (pa, &sa) != 0 || g_stat (pb, &sb) != 0)
+    return strcmp (pb, pa);
+  if (sa.st_mtime != sb.st_mtime)
+    return sa.st_mtime < sb.st_mtime ? 1 : -1;
+  return strcmp (pb, pa);
+}
+
+GPtrArray *
+cobalt_database_list_set_aside (const char *data_dir)
+{
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  dir = g_dir_open (data_dir, 0, NULL);
+  if (dir == NULL)
+    return g_steal_pointer (&paths);
+
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+
+      if (!is_set_aside_name (name))
+        continue;
+      path = g_build_filename (data_dir, name, NULL);
+      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (paths, g_steal_pointer (&path));
+    }
+
+  g_ptr_array_sort (paths, compare_mtime_newest_first);
+  return g_steal_pointer (&paths);
+}
+
+gboolean
+cobalt_database_has_recoverable (const char *data_dir)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) set_aside = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  backups = cobalt_database_list_backups (data_dir);
+  if (backups->len > 0)
+    return TRUE;
+  set_aside = cobalt_database_list_set_aside (data_dir);
+  return set_aside->len > 0;
 }
 
 gboolean
@@ -396,7 +412,7 @@ cobalt_database_verify_file (const char  *path,
   sqlite3_extended_result_codes (db, 1);
   sqlite3_busy_timeout (db, 5000);
 
-  if (!cobalt_database_check_handle (db, TRUE, NULL, &is_empty, error))
+  if (!cobalt_database_check_handle (db, COBALT_DATABASE_CHECK_FULL, NULL, &is_empty, error))
     {
       sqlite3_close_v2 (db);
       return FALSE;
@@ -414,15 +430,137 @@ cobalt_database_verify_file (const char  *path,
   return TRUE;
 }
 
+static int
+on_check_progress_cb (void *user_data)
+{
+  /* Non-zero interrupts the statement. */
+  return g_cancellable_is_cancelled (user_data);
+}
+
+gboolean
+cobalt_database_check_integrity (const char    *path,
+                                 GCancellable  *cancellable,
+                                 GError       **error)
+{
+  sqlite3 *db = NULL;
+  gboolean ok;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return FALSE;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_NOT_FOUND,
+                   _("The file “%s” does not exist"), path);
+      return FALSE;
+    }
+
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL);
+  if (rc != SQLITE_OK)
+    {
+      cobalt_database_set_sqlite_error (error, db, rc);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_extended_result_codes (db, 1);
+  sqlite3_busy_timeout (db, 5000);
+  if (cancellable != NULL)
+    sqlite3_progress_handler (db, 10000, on_check_progress_cb, cancellable);
+
+  ok = cobalt_database_check_handle (db, COBALT_DATABASE_CHECK_FULL, NULL, NULL, error);
+  sqlite3_close_v2 (db);
+  return ok;
+}
+
+/* A connection holding the write lock on @db_path (BEGIN IMMEDIATE), so
+ * that no other process is in the middle of a write, with a journal of
+ * its own beside the file, while the file is swapped; NULL when the file
+ * is no database SQLite can lock (then nothing can be writing to it
+ * either). BUSY when another process keeps writing. */
+static sqlite3 *
+lock_for_replace (const char  *db_path,
+                  GError     **error)
+{
+  sqlite3 *db = NULL;
+  int rc;
+
+  if (!g_file_test (db_path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+
+  rc = sqlite3_open_v2 (db_path, &db, SQLITE_OPEN_READWRITE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_extended_result_codes (db, 1);
+      sqlite3_busy_timeout (db, 5000);
+      rc = sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    }
+  if (rc == SQLITE_OK)
+    return db;
+
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
+    cobalt_database_set_sqlite_error (error, db, rc);
+  sqlite3_close_v2 (db);
+  return NULL;
+}
+
+/* The current log stays under its name until the restored one replaces
+ * it in one rename: a hard link (or, without hard links, a synced copy)
+ * keeps it as cobalt.db.replaced-DATE first. */
+static gboolean
+keep_replaced (const char  *db_path,
+               GError     **error)
+{
+  g_autofree char *stamp = cobalt_database_timestamp ();
+  g_autofree char *base = g_strdup_printf ("%s" COBALT_DATABASE_REPLACED_INFIX "%s", db_path, stamp);
+  g_autofree char *target = cobalt_database_unique_path (base, "");
+  g_autofree char *journal = g_strconcat (db_path, "-journal", NULL);
+
+  if (link (db_path, target) != 0)
+    {
+      g_autoptr(CobaltPartialFile) copy = NULL;
+
+      if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EXDEV && errno != EMLINK)
+        {
+          cobalt_database_set_errno_error (error, errno, target);
+          return FALSE;
+        }
+      copy = cobalt_partial_file_new (target, error);
+      if (copy == NULL ||
+          !cobalt_database_copy_file (db_path, cobalt_partial_file_get_path (copy), error) ||
+          !cobalt_partial_file_commit (copy, target, FALSE, error))
+        return FALSE;
+    }
+
+  /* A journal beside a log nobody is writing is a crash's, and belongs to
+   * the old file: it goes with it, never stays for the restored one. */
+  if (g_file_test (journal, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *journal_target = g_strconcat (target, "-journal", NULL);
+
+      if (g_rename (journal, journal_target) != 0)
+        {
+          cobalt_database_set_errno_error (error, errno, journal);
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 gboolean
 cobalt_database_restore_backup (const char  *data_dir,
                                 const char  *backup_path,
                                 GError     **error)
 {
+  g_autoptr(CobaltPartialFile) partial = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *db_path = NULL;
-  g_autofree char *tmp_path = NULL;
-  g_autofree char *stamp = NULL;
+  sqlite3 *lock = NULL;
+  gboolean ok = FALSE;
 
   g_return_val_if_fail (data_dir != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
@@ -438,46 +576,46 @@ cobalt_database_restore_backup (const char  *data_dir,
     return FALSE;
 
   db_path = g_build_filename (data_dir, COBALT_DATABASE_FILENAME, NULL);
-  tmp_path = g_strconcat (db_path, ".restoring", NULL);
-  g_unlink (tmp_path);
 
-  /* Copy next to the target first so the final step is one rename: a
-   * crash leaves either the old file or the whole backup, never half. */
-  if (!cobalt_database_create_private_file (tmp_path, error))
-    return FALSE;
-  if (!copy_file (backup_path, tmp_path, &local_error) ||
-      !cobalt_database_verify_file (tmp_path, &local_error))
+  /* Copied next to the target under a temporary name, synced and
+   * verified; the final step is one rename over cobalt.db, so a crash
+   * leaves either the old log or the whole backup in its place, never
+   * half of one and never no log at all. */
+  partial = cobalt_partial_file_new (db_path, &local_error);
+  if (partial == NULL ||
+      !cobalt_database_copy_file (backup_path, cobalt_partial_file_get_path (partial), &local_error) ||
+      !cobalt_database_verify_file (cobalt_partial_file_get_path (partial), &local_error))
     {
-      g_unlink (tmp_path);
       g_set_error (error, COBALT_DATABASE_ERROR,
+                   local_error->domain == COBALT_DATABASE_ERROR &&
                    local_error->code == COBALT_DATABASE_ERROR_FULL ? COBALT_DATABASE_ERROR_FULL
                                                                    : COBALT_DATABASE_ERROR_BACKUP,
                    _("The backup “%s” cannot be restored: %s"), backup_path, local_error->message);
       return FALSE;
     }
 
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS))
+  lock = lock_for_replace (db_path, &local_error);
+  if (local_error != NULL)
     {
-      g_autofree char *base = NULL;
-
-      stamp = cobalt_database_timestamp ();
-      base = g_strdup_printf ("%s.replaced-%s", db_path, stamp);
-      if (!rename_with_journal (db_path, base, NULL, error))
-        {
-          g_unlink (tmp_path);
-          return FALSE;
-        }
-    }
-
-  if (g_rename (tmp_path, db_path) != 0)
-    {
-      cobalt_database_set_errno_error (error, errno, db_path);
-      g_unlink (tmp_path);
+      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
 
-  cobalt_database_sync_path (data_dir);
-  return TRUE;
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && !keep_replaced (db_path, error))
+    goto out;
+
+  if (!cobalt_partial_file_commit (partial, db_path, TRUE, error))
+    goto out;
+  ok = TRUE;
+
+out:
+  /* The lock was on the old file, which nothing wrote to. */
+  if (lock != NULL)
+    {
+      sqlite3_exec (lock, "ROLLBACK", NULL, NULL, NULL);
+      sqlite3_close_v2 (lock);
+    }
+  return ok;
 }
 
 gboolean
@@ -500,10 +638,57 @@ cobalt_database_move_aside (const char  *data_dir,
     }
 
   stamp = cobalt_database_timestamp ();
-  base = g_strdup_printf ("%s.corrupt-%s", db_path, stamp);
+  base = g_strdup_printf ("%s" COBALT_DATABASE_CORRUPT_INFIX "%s", db_path, stamp);
   if (!rename_with_journal (db_path, base, new_path, error))
     return FALSE;
 
   cobalt_database_sync_path (data_dir);
   return TRUE;
+}
+
+/* Before a start opens the log: what a crash left. */
+void
+cobalt_database_clean_up (const char *data_dir)
+{
+  g_autofree char *dir_path = g_build_filename (data_dir, COBALT_DATABASE_BACKUP_DIR, NULL);
+  g_autofree char *db_path = g_build_filename (data_dir, COBALT_DATABASE_FILENAME, NULL);
+  g_autofree char *legacy = g_strconcat (db_path, ".restoring", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+
+  cobalt_database_remove_partial_files (data_dir);
+  cobalt_database_remove_partial_files (dir_path);
+
+  /* Cobalt 0.1 restored through cobalt.db.restoring and two renames;
+   * killed between them it left no cobalt.db. A whole, verified copy is
+   * the backup the person chose: the restore is finished. */
+  if (g_file_test (legacy, G_FILE_TEST_IS_REGULAR))
+    {
+      if (!g_file_test (db_path, G_FILE_TEST_EXISTS) &&
+          cobalt_database_verify_file (legacy, NULL) &&
+          g_rename (legacy, db_path) == 0)
+        {
+          cobalt_database_sync_path (data_dir);
+          g_message ("Finished restoring a backup that was interrupted: %s", db_path);
+        }
+      else if (g_unlink (legacy) == 0)
+        g_message ("Removed “%s”, left half-written when Cobalt stopped", legacy);
+    }
+
+  /* An older Cobalt killed during VACUUM INTO left a file named like a
+   * backup that is shorter than its own header says. */
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *stamp = NULL;
+      g_autofree char *path = NULL;
+      guint seq;
+
+      if (!parse_backup_name (name, &stamp, &seq))
+        continue;
+      path = g_build_filename (dir_path, name, NULL);
+      if (!cobalt_database_file_looks_whole (path) &&
+          g_file_test (path, G_FILE_TEST_IS_REGULAR) && g_unlink (path) == 0)
+        g_message ("Removed “%s”, a backup left half-written when Cobalt stopped", path);
+    }
 }

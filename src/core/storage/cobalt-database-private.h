@@ -45,13 +45,59 @@ char     *cobalt_database_timestamp           (void);
 char     *cobalt_database_unique_path         (const char  *base,
                                                const char  *suffix);
 
-/* Reads application_id/user_version of a read-only connection and checks
- * that this build may use the file: NOT_COBALT, TOO_NEW, CORRUPT. @full
- * runs integrity_check instead of quick_check. */
-gboolean  cobalt_database_check_handle        (sqlite3     *db,
-                                               gboolean     full,
-                                               guint       *user_version,
-                                               gboolean    *is_empty,
+typedef enum
+{
+  COBALT_DATABASE_CHECK_NONE,   /* the header and schema only */
+  COBALT_DATABASE_CHECK_QUICK,  /* PRAGMA quick_check: pages, not index contents */
+  COBALT_DATABASE_CHECK_FULL,   /* PRAGMA integrity_check: the whole file */
+} CobaltDatabaseCheck;
+
+/* Reads application_id/user_version of a connection and checks that this
+ * build may use the file: NOT_COBALT, TOO_NEW, CORRUPT; then runs @check
+ * (CORRUPT with its first finding). */
+gboolean  cobalt_database_check_handle        (sqlite3              *db,
+                                               CobaltDatabaseCheck   check,
+                                               guint                *user_version,
+                                               gboolean             *is_empty,
+                                               GError              **error);
+
+/* Temporary files ------------------------------------------------------------ */
+
+/* A whole file written under a temporary name beside its final one
+ * (FINAL.partial-XXXXXX, mode 0600 from the start) and renamed into place
+ * only once complete. While the object lives it holds an flock() on the
+ * file, so that cobalt_database_remove_partial_files() in another process
+ * leaves it alone; freed without being committed, the file is removed. */
+typedef struct _CobaltPartialFile CobaltPartialFile;
+
+CobaltPartialFile *cobalt_partial_file_new    (const char         *final_path,
+                                               GError            **error);
+const char        *cobalt_partial_file_get_path (CobaltPartialFile *self);
+/* fsync()s the file, renames it to @final_path (when @replace is FALSE,
+ * only if nothing has that name: EEXIST is reported as
+ * G_IO_ERROR_EXISTS), then fsync()s the folder. */
+gboolean           cobalt_partial_file_commit (CobaltPartialFile  *self,
+                                               const char         *final_path,
+                                               gboolean            replace,
+                                               GError            **error);
+void               cobalt_partial_file_free   (CobaltPartialFile  *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobaltPartialFile, cobalt_partial_file_free)
+
+/* TRUE when @name is a temporary name of cobalt_partial_file_new(). */
+gboolean  cobalt_database_is_partial_name     (const char  *name);
+/* Removes the temporary files in @dir that no live process holds: what a
+ * crash left half-written. */
+void      cobalt_database_remove_partial_files (const char *dir);
+/* At every open, before anything else: removes what a crash left
+ * half-written in @data_dir and its backups (see cobalt_database_open()). */
+void      cobalt_database_clean_up            (const char  *data_dir);
+/* Copies @source into @target (which must exist), then fsync()s it. */
+gboolean  cobalt_database_copy_file           (const char  *source,
+                                               const char  *target,
                                                GError     **error);
+/* TRUE when @path looks whole: the SQLite magic, and at least as many
+ * bytes as its header says it has pages. Cheap (one read): for telling a
+ * half-written copy from a backup without opening it. */
+gboolean  cobalt_database_file_looks_whole    (const char  *path);
 
 G_END_DECLS

@@ -53,10 +53,11 @@ static const char sqlite_magic[16] = "SQLite format 3";
 /* Sets @is_new when the file is missing or empty (a database still to be
  * created). */
 static gboolean
-prepare_database_file (const char  *data_dir,
-                       const char  *path,
-                       gboolean    *is_new,
-                       GError     **error)
+prepare_database_file (const char               *data_dir,
+                       const char               *path,
+                       CobaltDatabaseOpenFlags   flags,
+                       gboolean                 *is_new,
+                       GError                  **error)
 {
   GStatBuf st;
   char header[16];
@@ -68,6 +69,18 @@ prepare_database_file (const char  *data_dir,
       if (errno != ENOENT)
         {
           cobalt_database_set_errno_error (error, errno, path);
+          return FALSE;
+        }
+      /* No log, but backups or the log set aside beside it: it was lost
+       * (a crash while it was being replaced, a file removed by hand),
+       * and starting an empty one would hide that. Only the person may
+       * choose an empty log now. */
+      if (!(flags & COBALT_DATABASE_OPEN_NEW_LOG) && cobalt_database_has_recoverable (data_dir))
+        {
+          g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_MISSING,
+                       _("Cobalt’s database file “%s” is missing, but backups or earlier copies of it "
+                         "are in “%s”. Cobalt has not started an empty log"),
+                       path, data_dir);
           return FALSE;
         }
       if (!cobalt_database_create_private_file (path, error))
@@ -91,12 +104,11 @@ prepare_database_file (const char  *data_dir,
 
   if (st.st_size == 0)
     {
-      g_autoptr(GPtrArray) backups = cobalt_database_list_backups (data_dir);
-
       /* Backups are only made of a database that had data: an empty file
-       * beside them is a log that lost its bytes, not a first start that
-       * stopped early. Starting an empty log over it would hide that. */
-      if (backups->len > 0)
+       * beside them (or beside a log set aside) is a log that lost its
+       * bytes, not a first start that stopped early. Starting an empty
+       * log over it would hide that. */
+      if (!(flags & COBALT_DATABASE_OPEN_NEW_LOG) && cobalt_database_has_recoverable (data_dir))
         {
           g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CORRUPT,
                        _("Cobalt’s database file is damaged: “%s” is empty, but backups of it exist"), path);
@@ -154,22 +166,69 @@ query_int64 (sqlite3     *db,
   return FALSE;
 }
 
-gboolean
-cobalt_database_check_handle (sqlite3   *db,
-                              gboolean   full,
-                              guint     *user_version,
-                              gboolean  *is_empty,
-                              GError   **error)
+/* quick_check or integrity_check; CORRUPT with SQLite's first finding.
+ * The whole check reads every page, so an interrupt (a cancelled
+ * cobalt_database_check_integrity()) is reported as it is. */
+static gboolean
+run_check (sqlite3              *db,
+           CobaltDatabaseCheck   check,
+           GError              **error)
 {
   sqlite3_stmt *stmt = NULL;
+  const char *finding;
+  int rc;
+
+  /* One finding is enough to refuse the file. */
+  rc = sqlite3_prepare_v2 (db, check == COBALT_DATABASE_CHECK_FULL ? "PRAGMA integrity_check(1)"
+                                                                  : "PRAGMA quick_check(1)",
+                           -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if ((rc & 0xff) == SQLITE_INTERRUPT)
+        g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_CANCELLED,
+                             "The check of the database was cancelled");
+      else
+        {
+          cobalt_database_set_sqlite_error (error, db, rc);
+          if (error != NULL && *error != NULL && (*error)->code == COBALT_DATABASE_ERROR_SQLITE)
+            (*error)->code = COBALT_DATABASE_ERROR_CORRUPT;
+        }
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+
+  finding = (const char *) sqlite3_column_text (stmt, 0);
+  if (g_strcmp0 (finding, "ok") != 0)
+    {
+      g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CORRUPT,
+                   "%s: %s", _("Cobalt’s database file is damaged"),
+                   finding != NULL ? finding : "?");
+      sqlite3_finalize (stmt);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  return TRUE;
+}
+
+gboolean
+cobalt_database_check_handle (sqlite3              *db,
+                              CobaltDatabaseCheck   check,
+                              guint                *user_version,
+                              gboolean             *is_empty,
+                              GError              **error)
+{
   gint64 application_id = 0;
   gint64 version = 0;
   gint64 n_objects = 0;
-  int rc;
+  char version_text[24];
 
   if (!query_int64 (db, "PRAGMA application_id", &application_id, error) ||
       !query_int64 (db, "PRAGMA user_version", &version, error))
     return FALSE;
+  /* Both are signed 32-bit numbers in the file's header. */
+  g_snprintf (version_text, sizeof version_text, "%" G_GINT64_FORMAT, version);
 
   if (application_id != COBALT_DATABASE_APPLICATION_ID &&
       (application_id != 0 || version != 0))
@@ -182,9 +241,22 @@ cobalt_database_check_handle (sqlite3   *db,
   if (version > cobalt_migrations_get_latest ())
     {
       g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_TOO_NEW,
-                   _("The database was written by a newer version of Cobalt (schema %u; this version knows %u). "
+                   _("The database was written by a newer version of Cobalt (schema %s; this version knows %u). "
                      "Please update Cobalt; the file has not been changed"),
-                   (guint) version, cobalt_migrations_get_latest ());
+                   version_text, cobalt_migrations_get_latest ());
+      return FALSE;
+    }
+
+  /* Cobalt writes its application id and a version of 1 or more in one
+   * transaction (cobalt-migrations.c): its id beside 0 or a negative
+   * number was never written by any Cobalt. Refused before anything can
+   * write, like a damaged file: moved aside whole and a backup offered. */
+  if (application_id == COBALT_DATABASE_APPLICATION_ID && version < 1)
+    {
+      g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CORRUPT,
+                   _("Cobalt’s database file is damaged: no version of Cobalt writes schema version %s, "
+                     "so the file has not been opened or changed"),
+                   version_text);
       return FALSE;
     }
 
@@ -198,27 +270,8 @@ cobalt_database_check_handle (sqlite3   *db,
       return FALSE;
     }
 
-  rc = sqlite3_prepare_v2 (db, full ? "PRAGMA integrity_check" : "PRAGMA quick_check",
-                           -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_step (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      cobalt_database_set_sqlite_error (error, db, rc);
-      if (error != NULL && *error != NULL && (*error)->code == COBALT_DATABASE_ERROR_SQLITE)
-        (*error)->code = COBALT_DATABASE_ERROR_CORRUPT;
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "ok") != 0)
-    {
-      g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CORRUPT,
-                   "%s: %s", _("Cobalt’s database file is damaged"),
-                   (const char *) sqlite3_column_text (stmt, 0));
-      sqlite3_finalize (stmt);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
+  if (check != COBALT_DATABASE_CHECK_NONE && !run_check (db, check, error))
+    return FALSE;
 
   if (user_version != NULL)
     *user_version = (guint) version;
@@ -228,10 +281,14 @@ cobalt_database_check_handle (sqlite3   *db,
 }
 
 /* Looks at the file through a read-only connection, so a file this build
- * must not use (newer, foreign, damaged) is refused without a single write. */
+ * must not use (newer, foreign, damaged) is refused without a single write.
+ * @checked is FALSE when a hot journal stopped the check (the read-write
+ * open rolls it back and must check then). */
 static gboolean
-probe_read_only (const char  *path,
-                 GError     **error)
+probe_read_only (const char           *path,
+                 CobaltDatabaseCheck   check,
+                 gboolean             *checked,
+                 GError              **error)
 {
   sqlite3 *ro = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -247,7 +304,8 @@ probe_read_only (const char  *path,
   sqlite3_extended_result_codes (ro, 1);
   sqlite3_busy_timeout (ro, 5000);
 
-  if (!cobalt_database_check_handle (ro, FALSE, NULL, NULL, &local_error))
+  *checked = FALSE;
+  if (!cobalt_database_check_handle (ro, check, NULL, NULL, &local_error))
     {
       sqlite3_close_v2 (ro);
       /* A hot journal (a crash during a write) needs a writer to roll it
@@ -260,6 +318,7 @@ probe_read_only (const char  *path,
     }
 
   sqlite3_close_v2 (ro);
+  *checked = TRUE;
   return TRUE;
 }
 
@@ -322,6 +381,11 @@ run_migration_step (CobaltDatabase         *self,
         goto out;
     }
 
+  /* Verified before it counts: the step's tables and indexes are whole
+   * (SQLite's journal makes the transaction itself all or nothing). */
+  if (!run_check (self->db, COBALT_DATABASE_CHECK_QUICK, &local_error))
+    goto out;
+
   /* The text is constant but for two integers of our own (the application
    * id and this step's version, never anything read from a file or typed):
    * PRAGMAs take no bound parameters, so they are formatted here. */
@@ -345,22 +409,31 @@ out:
   return TRUE;
 }
 
+/* @check: what is still to be checked of the file; @done: what the
+ * read-only probe checked already. */
 static gboolean
-migrate (CobaltDatabase  *self,
-         GError         **error)
+migrate (CobaltDatabase       *self,
+         CobaltDatabaseCheck   check,
+         CobaltDatabaseCheck   done,
+         GError              **error)
 {
   guint latest = cobalt_migrations_get_latest ();
   gboolean is_empty = TRUE;
   guint version = 0;
   gint64 now_version = 0;
 
-  if (!cobalt_database_check_handle (self->db, FALSE, &version, &is_empty, error))
+  if (!cobalt_database_check_handle (self->db, check, &version, &is_empty, error))
     return FALSE;
 
   if (version < latest && !is_empty && self->data_dir != NULL)
     {
       g_autoptr(GError) local_error = NULL;
       g_autofree char *backup = NULL;
+
+      /* Nothing is rewritten before the whole file was found sound. */
+      if (check != COBALT_DATABASE_CHECK_FULL && done != COBALT_DATABASE_CHECK_FULL &&
+          !run_check (self->db, COBALT_DATABASE_CHECK_FULL, error))
+        return FALSE;
 
       backup = cobalt_database_backup (self, &local_error);
       if (backup == NULL)
@@ -376,7 +449,16 @@ migrate (CobaltDatabase  *self,
     {
       const CobaltMigration *step = cobalt_migrations_lookup (v);
 
-      g_assert (step != NULL);
+      /* cobalt_database_check_handle() let only known versions through;
+       * still, nothing a file holds may reach an assertion. */
+      if (step == NULL)
+        {
+          g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_CORRUPT,
+                       _("Cobalt’s database file is damaged: no version of Cobalt writes schema version %u, "
+                         "so the file has not been opened or changed"),
+                       v - 1);
+          return FALSE;
+        }
       if (!run_migration_step (self, step, error))
         return FALSE;
     }
@@ -568,11 +650,18 @@ cobalt_database_open_full (const char               *data_dir,
                            GError                  **error)
 {
   g_autoptr(CobaltDatabase) self = NULL;
+  CobaltDatabaseCheck check;
+  gboolean checked = FALSE;
   gboolean is_new = FALSE;
   int rc;
 
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  /* Damage is found before anything trusts (or writes to) the file: the
+   * whole of it is read unless the caller checks it soon after. */
+  check = (flags & COBALT_DATABASE_OPEN_QUICK_CHECK) ? COBALT_DATABASE_CHECK_QUICK
+                                                     : COBALT_DATABASE_CHECK_FULL;
 
   self = g_object_new (COBALT_TYPE_DATABASE, NULL);
   self->data_dir = g_strdup (data_dir);
@@ -581,10 +670,12 @@ cobalt_database_open_full (const char               *data_dir,
   if (!cobalt_database_ensure_private_dir (data_dir, error))
     return NULL;
 
-  if (!prepare_database_file (data_dir, self->path, &is_new, error))
+  cobalt_database_clean_up (data_dir);
+
+  if (!prepare_database_file (data_dir, self->path, flags, &is_new, error))
     return NULL;
 
-  if (!is_new && !probe_read_only (self->path, error))
+  if (!is_new && !probe_read_only (self->path, check, &checked, error))
     return NULL;
 
   rc = sqlite3_open_v2 (self->path, &self->db, SQLITE_OPEN_READWRITE, NULL);
@@ -606,7 +697,8 @@ cobalt_database_open_full (const char               *data_dir,
   if (!configure_connection (self, FALSE, error))
     return NULL;
 
-  if (!migrate (self, error))
+  if (!migrate (self, checked ? COBALT_DATABASE_CHECK_NONE : check,
+                checked ? check : COBALT_DATABASE_CHECK_NONE, error))
     return NULL;
 
   if (!is_new && !(flags & COBALT_DATABASE_OPEN_NO_AUTO_BACKUP))
@@ -634,7 +726,8 @@ cobalt_database_new_in_memory (GError **error)
       return NULL;
     }
 
-  if (!configure_connection (self, TRUE, error) || !migrate (self, error))
+  if (!configure_connection (self, TRUE, error) || !migrate (self, COBALT_DATABASE_CHECK_NONE,
+                                                                COBALT_DATABASE_CHECK_FULL, error))
     return NULL;
 
   return g_steal_pointer (&self);

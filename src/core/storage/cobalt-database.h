@@ -34,11 +34,17 @@ typedef CobaltRepositoryError CobaltDatabaseError;
 #define COBALT_DATABASE_ERROR_FULL        COBALT_REPOSITORY_ERROR_FULL
 #define COBALT_DATABASE_ERROR_IO          COBALT_REPOSITORY_ERROR_IO
 #define COBALT_DATABASE_ERROR_SQLITE      COBALT_REPOSITORY_ERROR_SQLITE
+#define COBALT_DATABASE_ERROR_MISSING     COBALT_REPOSITORY_ERROR_MISSING
 
 /* PRAGMA application_id: "B12C". */
 #define COBALT_DATABASE_APPLICATION_ID 0x42313243
 #define COBALT_DATABASE_FILENAME       COBALT_REPOSITORY_FILENAME
 #define COBALT_DATABASE_BACKUP_DIR     COBALT_REPOSITORY_BACKUP_DIR
+#define COBALT_DATABASE_PARTIAL_INFIX  COBALT_REPOSITORY_PARTIAL_INFIX
+/* What cobalt_database_move_aside() and _restore_backup() leave beside
+ * cobalt.db: the log as it was, kept whole. */
+#define COBALT_DATABASE_CORRUPT_INFIX  ".corrupt-"
+#define COBALT_DATABASE_REPLACED_INFIX ".replaced-"
 /* How many automatic/manual backups rotation keeps. */
 #define COBALT_DATABASE_BACKUPS_KEPT   7
 /* Settings (table "settings") the database itself reads. */
@@ -88,10 +94,16 @@ gboolean     cobalt_statement_get_date    (CobaltStatement *self, int column, GD
 G_DECLARE_FINAL_TYPE (CobaltDatabase, cobalt_database, COBALT, DATABASE, GObject)
 
 /* Opens (creating if missing) @data_dir/cobalt.db: the folder is created
- * 0700 and the file 0600 before SQLite touches them; migrates to the
- * newest schema (verified backup first); then makes the daily automatic
- * backup when one is due. Never replaces an unreadable file: fails with
- * CORRUPT (see cobalt_database_move_aside()), NOT_COBALT or TOO_NEW. */
+ * 0700 and the file 0600 before SQLite touches them. First it removes what
+ * a crash left half-written (temporary NAME.partial-XXXXXX files no live
+ * process holds; a restore interrupted between its renames is finished).
+ * Then it checks the whole file (PRAGMA integrity_check) before anything
+ * is written; migrates to the newest schema (verified backup first); then
+ * makes the daily automatic backup when one is due. Never replaces an
+ * unreadable file: fails with CORRUPT (see cobalt_database_move_aside()),
+ * NOT_COBALT or TOO_NEW. Never starts an empty log silently: when the file
+ * is missing or empty but backups or files set aside exist, fails with
+ * MISSING (or CORRUPT for an empty file) and creates nothing. */
 CobaltDatabase  *cobalt_database_open              (const char *data_dir,
                                                     GError    **error);
 
@@ -101,6 +113,14 @@ typedef enum
   /* No daily automatic backup at open: the window opens the database
    * again (in a thread) after its first frame to make it. */
   COBALT_DATABASE_OPEN_NO_AUTO_BACKUP = 1 << 0,
+  /* Only quick_check at open, not the whole integrity_check, so the first
+   * frame does not wait for it: the caller checks the whole file soon
+   * after (cobalt_database_check_integrity(), or another open without
+   * this flag, in a thread). A migration still checks the whole file. */
+  COBALT_DATABASE_OPEN_QUICK_CHECK    = 1 << 1,
+  /* The person chose to start an empty log: create the file even though
+   * backups or files set aside exist beside it. */
+  COBALT_DATABASE_OPEN_NEW_LOG        = 1 << 2,
 } CobaltDatabaseOpenFlags;
 
 /* cobalt_database_open() with @flags. */
@@ -164,25 +184,47 @@ gboolean         cobalt_database_set_setting       (CobaltDatabase *self,
                                                     const char     *value,
                                                     GError        **error);
 
+/* Checks the whole of the log at @path (PRAGMA integrity_check: every
+ * page, every index against its table) on a read-only connection of its
+ * own, so it may run in a thread while other connections read and write
+ * (a writer's COMMIT waits for it, within the busy timeout). CORRUPT on
+ * any damage, with SQLite's first finding; G_IO_ERROR_CANCELLED when
+ * @cancellable was cancelled. Never writes. */
+gboolean         cobalt_database_check_integrity   (const char     *path,
+                                                    GCancellable   *cancellable,
+                                                    GError        **error);
+
 /* Backups ------------------------------------------------------------------ */
 
-/* VACUUM INTO data_dir/backups/cobalt-YYYYMMDD-HHMMSS.db (0600), verified
- * with integrity_check (removed when it fails), then rotation keeps the
+/* VACUUM INTO a temporary name in data_dir/backups (0600), synced and
+ * verified with integrity_check (removed when it fails), then renamed to
+ * cobalt-YYYYMMDD-HHMMSS.db, never over another file; rotation keeps the
  * newest COBALT_DATABASE_BACKUPS_KEPT. Returns the new file's path. */
 char            *cobalt_database_backup            (CobaltDatabase *self,
                                                     GError        **error);
-/* Backup file paths in @data_dir, newest first (never NULL). */
+/* Backup file paths in @data_dir, newest first (never NULL); a file that
+ * is shorter than its header says (half-written) is not one. */
 GPtrArray       *cobalt_database_list_backups      (const char     *data_dir);
 /* TRUE when @path is a Cobalt database that passes integrity_check and
  * whose schema this build can read. Never writes to @path. */
 gboolean         cobalt_database_verify_file       (const char     *path,
                                                     GError        **error);
-/* Verifies @backup_path, moves the current cobalt.db aside (if present,
- * cobalt.db.replaced-YYYYMMDD-HHMMSS) and copies the backup into place
- * 0600. Close every CobaltDatabase on @data_dir first. */
+/* Verifies @backup_path, copies it to a temporary name beside cobalt.db
+ * (0600), syncs and verifies the copy; then, holding the write lock,
+ * keeps the current cobalt.db (if present) as cobalt.db.replaced-DATE (a
+ * hard link, with its journal) and renames the copy over it. A crash at
+ * any point leaves the old log or the restored one. Close every
+ * CobaltDatabase on @data_dir first. */
 gboolean         cobalt_database_restore_backup    (const char     *data_dir,
                                                     const char     *backup_path,
                                                     GError        **error);
+/* Files beside cobalt.db that hold the log as it once was, newest first
+ * (never NULL): cobalt.db.corrupt-DATE (moved aside) and
+ * cobalt.db.replaced-DATE (replaced by a restore). */
+GPtrArray       *cobalt_database_list_set_aside    (const char     *data_dir);
+/* TRUE when @data_dir holds a backup or a file set aside: a missing or
+ * empty cobalt.db beside them lost its data, it is not a first start. */
+gboolean         cobalt_database_has_recoverable   (const char     *data_dir);
 /* Renames an unreadable cobalt.db (and its journal) to
  * cobalt.db.corrupt-YYYYMMDD-HHMMSS, bytes intact, so it can be handed to
  * someone who can rescue it; @new_path receives the new name. */

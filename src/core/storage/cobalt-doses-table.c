@@ -3,6 +3,7 @@
 
 #include "cobalt-site.h"
 #include "cobalt-tables-private.h"
+#include "cobalt-time-zone.h"
 
 /* The doses table (the injection log, doses not given included) and
  * dose_supply_uses, what each dose took from stock, which exists only so
@@ -142,12 +143,15 @@ bind_dose (CobaltStatement  *stmt,
            gint64            now,
            GError          **error)
 {
-  const char *tz = cobalt_dose_get_timezone (dose);
+  /* Only a valid zone name is written: "/etc/localtime" or a zoneinfo
+   * path ($TZ may say either) becomes a name or the offset. */
+  g_autofree char *tz = cobalt_time_zone_dup_id_for_storage (cobalt_dose_get_timezone (dose),
+                                                             dose->given_at);
 
   return cobalt_statement_bind_int64 (stmt, 1, dose->person_id, error) &&
          cobalt_statement_bind_id (stmt, 2, dose->prescription_id, error) &&
          cobalt_statement_bind_int64 (stmt, 3, cobalt_repository_to_us (dose->given_at), error) &&
-         cobalt_statement_bind_text (stmt, 4, tz != NULL && *tz != '\0' ? tz : "UTC", error) &&
+         cobalt_statement_bind_text (stmt, 4, tz, error) &&
          cobalt_statement_bind_text (stmt, 5, dose->site_id, error) &&
          cobalt_statement_bind_double (stmt, 6, dose->amount, error) &&
          cobalt_statement_bind_int64 (stmt, 7, dose->unit, error) &&

@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cobalt-tables-private.h"
+#include "cobalt-time-zone.h"
 
 /* The log as the Log page, the calendar and the report read it: doses
  * (with their checklist run's state and their reactions) and the
@@ -150,13 +151,12 @@ lookup_zone (GHashTable *zones,
   GTimeZone *tz;
 
   if (identifier == NULL)
-    identifier = "UTC";
+    identifier = "";
   tz = g_hash_table_lookup (zones, identifier);
   if (tz == NULL)
     {
-      tz = g_time_zone_new_identifier (identifier);
-      if (tz == NULL)
-        tz = g_time_zone_new_utc ();
+      /* Never a path GLib would open (cobalt-time-zone.h). */
+      tz = cobalt_time_zone_new_stored (*identifier != '\0' ? identifier : NULL);
       g_hash_table_insert (zones, g_strdup (identifier), tz);
     }
   return tz;

@@ -344,12 +344,22 @@ static const char schema_v5[] =
   "    ('aftercare', 'Press gently on the site with gauze. Put the needle and syringe straight into the sharps bin without recapping them. Note any reaction. Follow your clinic''s instructions.')"
   "  );";
 
+/* Issue 15, "a reminder survives a crash at any point": the intent to
+ * show a reminder is committed before its notification is sent
+ * (showing_at_us, the instant of the claim), and "shown" (shown_at_us)
+ * only once the notification server answered. A row still "showing" at
+ * start-up was left by a process that ended in between: it is shown
+ * again (cobalt_repository_recover_reminder_claims()). */
+static const char schema_v6[] =
+  "ALTER TABLE reminder_state ADD COLUMN showing_at_us INTEGER;";
+
 static const CobaltMigration builtin_steps[] = {
   { 1, schema_v1, FALSE },
   { 2, schema_v2, FALSE },
   { 3, schema_v3, FALSE },
   { 4, schema_v4, TRUE },
   { 5, schema_v5, FALSE },
+  { 6, schema_v6, FALSE },
 };
 
 static guint n_builtin = G_N_ELEMENTS (builtin_steps);

@@ -487,7 +487,8 @@ claim_write (CobaltDatabase  *db,
   Claim *data = user_data;
 
   /* Under BEGIN IMMEDIATE: of cobalt and cobalt-reminder, exactly one
-   * claims a reminder (cobalt-reminder-state-table.c). */
+   * claims a reminder (cobalt-reminder-state-table.c); it is "showing"
+   * until confirmed (cobalt_repository_confirm_reminder_shown()). */
   return cobalt_people_table_check_exists (db, data->person_id, error) &&
          cobalt_reminder_state_table_claim (db, data->person_id, data->kind, data->due_at,
                                             data->now, &data->claimed, error);
@@ -516,5 +517,104 @@ cobalt_repository_claim_reminder (CobaltRepository    *self,
 
   if (claimed != NULL)
     *claimed = data.claimed;
+  return TRUE;
+}
+
+typedef struct
+{
+  gint64              person_id;
+  CobaltReminderKind  kind;
+  GDateTime          *due_at;
+  gboolean            done;
+  guint               n;
+} ClaimStep;
+
+static gboolean
+confirm_write (CobaltDatabase  *db,
+               gpointer         user_data,
+               GError         **error)
+{
+  ClaimStep *data = user_data;
+
+  return cobalt_reminder_state_table_confirm (db, data->person_id, data->kind, data->due_at,
+                                              &data->done, error);
+}
+
+gboolean
+cobalt_repository_confirm_reminder_shown (CobaltRepository    *self,
+                                          gint64               person_id,
+                                          CobaltReminderKind   kind,
+                                          GDateTime           *due_at,
+                                          gboolean            *confirmed,
+                                          GError             **error)
+{
+  ClaimStep data = { person_id, kind, due_at, FALSE, 0 };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (due_at != NULL, FALSE);
+
+  if (confirmed != NULL)
+    *confirmed = FALSE;
+
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), confirm_write, &data, error))
+    return FALSE;
+
+  if (confirmed != NULL)
+    *confirmed = data.done;
+  return TRUE;
+}
+
+static gboolean
+release_write (CobaltDatabase  *db,
+               gpointer         user_data,
+               GError         **error)
+{
+  ClaimStep *data = user_data;
+
+  return cobalt_reminder_state_table_release (db, data->person_id, data->kind, data->due_at, error);
+}
+
+gboolean
+cobalt_repository_release_reminder (CobaltRepository    *self,
+                                    gint64               person_id,
+                                    CobaltReminderKind   kind,
+                                    GDateTime           *due_at,
+                                    GError             **error)
+{
+  ClaimStep data = { person_id, kind, due_at, FALSE, 0 };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+  g_return_val_if_fail (due_at != NULL, FALSE);
+
+  return cobalt_database_run_write (cobalt_repository_get_database (self), release_write, &data, error);
+}
+
+static gboolean
+recover_write (CobaltDatabase  *db,
+               gpointer         user_data,
+               GError         **error)
+{
+  ClaimStep *data = user_data;
+
+  return cobalt_reminder_state_table_release_all (db, &data->n, error);
+}
+
+gboolean
+cobalt_repository_recover_reminder_claims (CobaltRepository  *self,
+                                           guint             *n_recovered,
+                                           GError           **error)
+{
+  ClaimStep data = { 0, COBALT_REMINDER_DUE, NULL, FALSE, 0 };
+
+  g_return_val_if_fail (COBALT_IS_REPOSITORY (self), FALSE);
+
+  if (n_recovered != NULL)
+    *n_recovered = 0;
+
+  if (!cobalt_database_run_write (cobalt_repository_get_database (self), recover_write, &data, error))
+    return FALSE;
+
+  if (n_recovered != NULL)
+    *n_recovered = data.n;
   return TRUE;
 }

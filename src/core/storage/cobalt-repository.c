@@ -6,6 +6,7 @@
 #include "cobalt-repository.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-tables-private.h"
+#include "cobalt-time-zone.h"
 
 /* The repository object, people, prescriptions and settings. Doses and
  * resting sites live in cobalt-repository-doses.c; checklists in
@@ -134,10 +135,9 @@ cobalt_repository_from_us (gint64      us,
     return NULL;
   exact = g_date_time_add (utc, micro);
 
-  if (tz_id != NULL)
-    tz = g_time_zone_new_identifier (tz_id);
-  if (tz == NULL)
-    tz = g_time_zone_new_local ();
+  /* A name from the file is checked before GLib opens anything for it;
+   * an invalid one is shown in the local zone (cobalt-time-zone.h). */
+  tz = cobalt_time_zone_new_stored (tz_id);
 
   return g_date_time_to_timezone (exact, tz);
 }
@@ -394,6 +394,10 @@ cobalt_repository_open (const char                 *data_dir,
 
   if (flags & COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP)
     database_flags |= COBALT_DATABASE_OPEN_NO_AUTO_BACKUP;
+  if (flags & COBALT_REPOSITORY_OPEN_QUICK_CHECK)
+    database_flags |= COBALT_DATABASE_OPEN_QUICK_CHECK;
+  if (flags & COBALT_REPOSITORY_OPEN_NEW_LOG)
+    database_flags |= COBALT_DATABASE_OPEN_NEW_LOG;
 
   database = cobalt_database_open_full (data_dir, database_flags, error);
   if (database == NULL)
@@ -468,6 +472,75 @@ cobalt_repository_list_backups (const char *data_dir)
   g_return_val_if_fail (data_dir != NULL, NULL);
 
   return cobalt_database_list_backups (data_dir);
+}
+
+GPtrArray *
+cobalt_repository_list_set_aside (const char *data_dir)
+{
+  g_return_val_if_fail (data_dir != NULL, NULL);
+
+  return cobalt_database_list_set_aside (data_dir);
+}
+
+gboolean
+cobalt_repository_has_recoverable (const char *data_dir)
+{
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  return cobalt_database_has_recoverable (data_dir);
+}
+
+gboolean
+cobalt_repository_check_integrity (const char    *data_dir,
+                                   GCancellable  *cancellable,
+                                   GError       **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (data_dir != NULL, FALSE);
+
+  path = g_build_filename (data_dir, COBALT_REPOSITORY_FILENAME, NULL);
+  return cobalt_database_check_integrity (path, cancellable, error);
+}
+
+static void
+check_integrity_thread (GTask        *task,
+                        gpointer      source_object,
+                        gpointer      task_data,
+                        GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (cobalt_repository_check_integrity (task_data, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+void
+cobalt_repository_check_integrity_async (const char          *data_dir,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (data_dir != NULL);
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cobalt_repository_check_integrity_async);
+  g_task_set_task_data (task, g_strdup (data_dir), g_free);
+  g_task_run_in_thread (task, check_integrity_thread);
+}
+
+gboolean
+cobalt_repository_check_integrity_finish (GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cobalt_repository_check_integrity_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 gboolean

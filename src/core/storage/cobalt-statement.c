@@ -13,6 +13,9 @@ struct _CobaltStatement
 {
   sqlite3_stmt   *stmt;
   CobaltDatabase *database;   /* a reference: statements keep the connection alive */
+  /* Valid UTF-8 copies of the current row's broken text, kept until the
+   * next step or reset like SQLite's own text (NULL until needed). */
+  GPtrArray      *repaired;
 };
 
 CobaltStatement *
@@ -34,7 +37,15 @@ cobalt_statement_free (CobaltStatement *self)
 
   sqlite3_finalize (self->stmt);
   g_clear_object (&self->database);
+  g_clear_pointer (&self->repaired, g_ptr_array_unref);
   g_free (self);
+}
+
+static void
+forget_repaired (CobaltStatement *self)
+{
+  if (self->repaired != NULL)
+    g_ptr_array_set_size (self->repaired, 0);
 }
 
 static gboolean
@@ -134,6 +145,7 @@ cobalt_statement_step (CobaltStatement  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  forget_repaired (self);
   rc = sqlite3_step (self->stmt);
   if (rc == SQLITE_ROW)
     return TRUE;
@@ -150,6 +162,7 @@ cobalt_statement_execute (CobaltStatement  *self,
 
   g_return_val_if_fail (self != NULL, FALSE);
 
+  forget_repaired (self);
   while ((rc = sqlite3_step (self->stmt)) == SQLITE_ROW)
     ;
   if (rc != SQLITE_DONE)
@@ -165,6 +178,7 @@ cobalt_statement_reset (CobaltStatement *self)
 {
   g_return_if_fail (self != NULL);
 
+  forget_repaired (self);
   sqlite3_reset (self->stmt);
   sqlite3_clear_bindings (self->stmt);
 }
@@ -220,9 +234,29 @@ const char *
 cobalt_statement_get_text (CobaltStatement *self,
                            int              column)
 {
+  const char *text;
+  int length;
+  char *repaired;
+
   g_return_val_if_fail (self != NULL, NULL);
 
-  return (const char *) sqlite3_column_text (self->stmt, column);
+  text = (const char *) sqlite3_column_text (self->stmt, column);
+  if (text == NULL)
+    return NULL;
+
+  /* Cobalt only writes UTF-8, but a damaged or hand-edited file may hold
+   * anything: every text leaves storage valid, a broken sequence (or a
+   * NUL inside the value) as U+FFFD, so no export or widget walks past
+   * the end of a string. */
+  length = sqlite3_column_bytes (self->stmt, column);
+  if (G_LIKELY (g_utf8_validate_len (text, length, NULL)))
+    return text;
+
+  repaired = g_utf8_make_valid (text, length);
+  if (self->repaired == NULL)
+    self->repaired = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->repaired, repaired);
+  return repaired;
 }
 
 gboolean

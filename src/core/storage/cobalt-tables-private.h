@@ -290,9 +290,9 @@ CobaltReminderState *cobalt_reminder_state_table_select (CobaltDatabase       *d
 gboolean             cobalt_reminder_state_table_upsert (CobaltDatabase       *db,
                                                          CobaltReminderState  *state,
                                                          GError              **error);
-/* Marks the reminder shown at @now when nobody showed it yet (or its
- * snooze ran out) and nobody settled it; @claimed tells whether this
- * call did. */
+/* Marks the reminder "showing" at @now (the intent to show) when nobody
+ * showed it yet (or its snooze ran out), nobody is showing it and nobody
+ * settled it; @claimed tells whether this call did. */
 gboolean             cobalt_reminder_state_table_claim  (CobaltDatabase       *db,
                                                          gint64                person_id,
                                                          CobaltReminderKind    kind,
@@ -300,6 +300,25 @@ gboolean             cobalt_reminder_state_table_claim  (CobaltDatabase       *d
                                                          GDateTime            *now,
                                                          gboolean             *claimed,
                                                          GError              **error);
+/* "Showing" → shown at the claim's instant; @confirmed tells whether the
+ * row was "showing". */
+gboolean             cobalt_reminder_state_table_confirm (CobaltDatabase      *db,
+                                                          gint64               person_id,
+                                                          CobaltReminderKind   kind,
+                                                          GDateTime           *due_at,
+                                                          gboolean            *confirmed,
+                                                          GError             **error);
+/* "Showing" → as before the claim. */
+gboolean             cobalt_reminder_state_table_release (CobaltDatabase      *db,
+                                                          gint64               person_id,
+                                                          CobaltReminderKind   kind,
+                                                          GDateTime           *due_at,
+                                                          GError             **error);
+/* Every "showing" row → as before its claim; @n_released (may be NULL)
+ * says how many. */
+gboolean             cobalt_reminder_state_table_release_all (CobaltDatabase  *db,
+                                                              guint           *n_released,
+                                                              GError         **error);
 
 /* settings (cobalt-settings-table.c) --------------------------------------- */
 

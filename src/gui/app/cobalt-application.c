@@ -204,6 +204,15 @@ auto_backup_thread (GTask        *task,
   /* A connection of its own, as cobalt-reminder has: opening makes the
    * daily backup when one is due, while the window's connection stays
    * free for the user. */
+  /* Nobody set up yet: nothing to back up, but the file is checked. */
+  if (GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "check-only")))
+    {
+      if (cobalt_repository_check_integrity (task_data, cancellable, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, error);
+      return;
+    }
   repository = cobalt_repository_open (task_data, COBALT_REPOSITORY_OPEN_DEFAULT, &error);
   if (repository != NULL)
     g_task_return_boolean (task, TRUE);
@@ -218,10 +227,17 @@ on_auto_backup_done_cb (GObject      *source_object,
 {
   g_autoptr(GError) error = NULL;
 
-  /* The window already showed the log, so the file opened a moment ago;
-   * the backup simply waits for the next start. */
   if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_message ("The daily backup was not made: %s", error->message);
+    {
+      GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (source_object));
+
+      /* The whole file was read and found damaged: the window stops
+       * showing it, sets it aside and offers the newest good backup. */
+      if (cobalt_data_problem_is_unreadable (error) && COBALT_IS_WINDOW (window))
+        cobalt_window_show_damage (COBALT_WINDOW (window), error);
+      else
+        g_message ("The daily backup was not made: %s", error->message);
+    }
   g_application_release (G_APPLICATION (source_object));
 }
 
@@ -245,10 +261,12 @@ after_first_frame (CobaltApplication *self)
    * keep yet), and not while a damaged file is being explained: the
    * problem page's own opens make the backup once the log reads again. */
   if (!self->backup_started && COBALT_IS_WINDOW (window) &&
-      cobalt_window_get_repository (COBALT_WINDOW (window)) != NULL &&
-      cobalt_window_get_person_id (COBALT_WINDOW (window)) != 0)
+      cobalt_window_get_repository (COBALT_WINDOW (window)) != NULL)
     {
       g_autoptr(GTask) task = g_task_new (self, NULL, on_auto_backup_done_cb, NULL);
+
+      g_object_set_data (G_OBJECT (task), "check-only",
+                         GINT_TO_POINTER (cobalt_window_get_person_id (COBALT_WINDOW (window)) == 0));
 
       self->backup_started = TRUE;
       /* Closing the window does not cut the backup short. */

@@ -19,13 +19,21 @@ cobalt_data_problem_open (const char                 *data_dir,
   g_return_val_if_fail (data_dir != NULL, NULL);
   g_return_val_if_fail (moved_to == NULL || *moved_to == NULL, NULL);
 
+  /* The window's opens before its first frame: the daily-backup open it
+   * starts in a thread after that frame reads the whole file, so these
+   * look at its pages only. */
+  if (flags & COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP)
+    flags |= COBALT_REPOSITORY_OPEN_QUICK_CHECK;
+
   repository = cobalt_repository_open (data_dir, flags, &local_error);
   if (repository != NULL)
     return repository;
 
   /* Never start an empty log silently: the unreadable file goes aside so
-   * that a backup can be restored in its place, and the user is told. */
-  if (move_aside && cobalt_data_problem_is_unreadable (local_error))
+   * that a backup can be restored in its place, and the user is told. A
+   * missing log has nothing to move. */
+  if (move_aside && cobalt_data_problem_is_unreadable (local_error) &&
+      !g_error_matches (local_error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_MISSING))
     {
       g_autoptr(GError) move_error = NULL;
       g_autofree char *new_path = NULL;
@@ -48,7 +56,49 @@ cobalt_data_problem_is_unreadable (const GError *error)
 {
   return error != NULL &&
          (g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_CORRUPT) ||
-          g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_COBALT));
+          g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_COBALT) ||
+          g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_MISSING));
+}
+
+/* What is left of a log that is gone: its backups and the files set
+ * aside, so the person knows nothing was thrown away. */
+static char *
+describe_missing (const char *data_dir,
+                  const char *path)
+{
+  g_autoptr(GPtrArray) backups = NULL;
+  g_autoptr(GPtrArray) set_aside = NULL;
+  GString *text = g_string_new (NULL);
+
+  if (data_dir == NULL)
+    {
+      g_string_printf (text, _("The file “%s” is missing, but backups of it exist. "
+                               "Cobalt has not started an empty log."), path);
+      return g_string_free (text, FALSE);
+    }
+
+  backups = cobalt_repository_list_backups (data_dir);
+  set_aside = cobalt_repository_list_set_aside (data_dir);
+
+  g_string_printf (text, _("The file “%s” is missing, so Cobalt has not started an empty log: "
+                           "your earlier data is still in the folder."), path);
+  if (backups->len > 0)
+    {
+      g_string_append_c (text, ' ');
+      g_string_append_printf (text,
+                              ngettext ("There is %u backup.", "There are %u backups.", backups->len),
+                              backups->len);
+    }
+  if (set_aside->len > 0)
+    {
+      g_string_append_c (text, ' ');
+      /* Translators: %s is the path of a copy of the log kept aside. */
+      g_string_append_printf (text, _("The log was last kept aside as “%s”."),
+                              (const char *) g_ptr_array_index (set_aside, 0));
+    }
+  g_string_append_c (text, ' ');
+  g_string_append (text, _("You can restore the newest good backup or start an empty log."));
+  return g_string_free (text, FALSE);
 }
 
 void
@@ -92,6 +142,11 @@ cobalt_data_problem_describe (const GError  *error,
         b = g_strdup_printf (_("The file “%s” could not be read as an injection log. "
                                "Open Cobalt’s window to move it aside safely and restore a backup."),
                              path);
+      break;
+
+    case COBALT_REPOSITORY_ERROR_MISSING:
+      t = _("Cobalt’s data file is missing");
+      b = describe_missing (data_dir, path);
       break;
 
     case COBALT_REPOSITORY_ERROR_TOO_NEW:

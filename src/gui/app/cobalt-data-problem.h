@@ -13,15 +13,19 @@ G_BEGIN_DECLS
 /* Opens @data_dir's log with @flags. When the file is unreadable
  * (CORRUPT or NOT_COBALT) and @move_aside is TRUE it is moved aside, bytes
  * intact, and @moved_to receives the new name; the error is still returned
- * so the user is told. A file that is too new is never touched. */
+ * so the user is told. A file that is too new is never touched; a missing
+ * one (MISSING: backups or files set aside exist) has nothing to move.
+ * With COBALT_REPOSITORY_OPEN_NO_AUTO_BACKUP (the window, before its first
+ * frame) only quick_check runs: the window's daily-backup open after the
+ * first frame checks the whole file. */
 CobaltRepository *cobalt_data_problem_open        (const char                *data_dir,
                                                    CobaltRepositoryOpenFlags  flags,
                                                    gboolean                   move_aside,
                                                    char                     **moved_to,
                                                    GError                   **error);
 
-/* TRUE for errors where the file itself is unusable (moved aside, and a
- * backup can be offered). */
+/* TRUE for errors where the file itself is unusable or gone (moved aside,
+ * or missing, and a backup can be offered). */
 gboolean        cobalt_data_problem_is_unreadable (const GError  *error);
 
 /* A short title and an explanation a person understands; @moved_to may be

@@ -104,7 +104,7 @@ on_start_empty_clicked_cb (CobaltProblemPage *self)
   g_autoptr(CobaltRepository) repository = NULL;
 
   /* The unreadable file was moved aside already: this makes a new one. */
-  if (!(repository = cobalt_repository_open (self->data_dir, COBALT_REPOSITORY_OPEN_DEFAULT, &error)))
+  if (!(repository = cobalt_repository_open (self->data_dir, COBALT_REPOSITORY_OPEN_NEW_LOG, &error)))
     {
       show_action_error (self, _("An empty log could not be started."), error);
       return;
@@ -249,7 +249,9 @@ cobalt_problem_page_new (const char   *data_dir,
 
   /* Only when the unreadable file is safely out of the way may a backup
    * or an empty log take its place. A too-new file is never replaced. */
-  unreadable = cobalt_data_problem_is_unreadable (error) && moved_to != NULL;
+  unreadable = cobalt_data_problem_is_unreadable (error) &&
+               (moved_to != NULL ||
+                g_error_matches (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_MISSING));
   if (unreadable)
     {
       self->backup_path = cobalt_data_problem_find_backup (data_dir);

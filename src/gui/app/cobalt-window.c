@@ -838,6 +838,27 @@ cobalt_window_load (CobaltWindow *self,
 }
 
 void
+cobalt_window_show_damage (CobaltWindow *self,
+                           const GError *error)
+{
+  g_autoptr(GError) move_error = NULL;
+  g_autofree char *moved_to = NULL;
+
+  g_return_if_fail (COBALT_IS_WINDOW (self));
+  g_return_if_fail (error != NULL);
+
+  /* Every page lets go of the log first: SQLite names a journal after the
+   * path, so nothing may write to the file once it is renamed. */
+  close_checklist (self);
+  remove_pages (self);
+  clear_context (self);
+  g_clear_object (&self->people);
+  if (!cobalt_repository_move_aside (self->data_dir, &moved_to, &move_error))
+    g_message ("Could not move the damaged log aside: %s", move_error->message);
+  show_problem (self, error, moved_to);
+}
+
+void
 cobalt_window_load_preloaded (CobaltWindow        *self,
                               CobaltWindowPreload *preload,
                               gint64               person_id)

@@ -18,6 +18,10 @@ CobaltWindow     *cobalt_window_new            (GtkApplication   *application,
 
 /* Opens the database in the data directory and shows Today, the first-run
  * introduction, or what went wrong. @person_id 0 picks the first person. */
+/* The whole-file check after the first frame found @error (unreadable):
+ * the log is closed, moved aside and the problem page offers a backup. */
+void              cobalt_window_show_damage    (CobaltWindow     *self,
+                                                const GError     *error);
 void              cobalt_window_load           (CobaltWindow     *self,
                                                 gint64            person_id);
 /* cobalt_window_load() with what @preload worked out while GTK started
