@@ -427,13 +427,28 @@ test_backup_after_first_frame (void)
   g_assert_cmpuint (count_backups (dir), ==, 0);
   g_clear_object (&process);
 
-  /* Left running, it makes the backup, a good one, by itself. */
+  /* Left running, it makes the backup, a good one, by itself. Under a
+   * loaded display server (the date sweep runs four test programs at a
+   * time) the window can fail to connect and exit at once ("Cobalt needs
+   * a graphical desktop"): that is the X server, not Cobalt, so a window
+   * that exited before its backup is started once more. */
   g_subprocess_launcher_unsetenv (launcher, "COBALT_BENCH_EXIT_ON_FIRST_FRAME");
-  process = g_subprocess_launcher_spawn (launcher, &error, cobalt_binary, "--data-dir", dir, NULL);
-  g_assert_no_error (error);
-  deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
-  while (count_backups (dir) == 0 && g_get_monotonic_time () < deadline)
-    g_usleep (50 * 1000);
+  for (guint attempt = 0; attempt < 2 && count_backups (dir) == 0; attempt++)
+    {
+      if (process != NULL)
+        {
+          g_test_message ("cobalt exited before making its backup: starting it again");
+          g_assert_false (g_subprocess_wait_check (process, NULL, NULL));
+          g_clear_object (&process);
+        }
+      process = g_subprocess_launcher_spawn (launcher, &error, cobalt_binary, "--data-dir", dir, NULL);
+      g_assert_no_error (error);
+      deadline = g_get_monotonic_time () + 30 * G_TIME_SPAN_SECOND;
+      /* The identifier is NULL once the process has exited. */
+      while (count_backups (dir) == 0 && g_get_monotonic_time () < deadline &&
+             g_subprocess_get_identifier (process) != NULL)
+        g_usleep (50 * 1000);
+    }
   /* Let the verification after the VACUUM INTO finish before quitting. */
   g_usleep (500 * 1000);
   g_subprocess_send_signal (process, SIGTERM);
