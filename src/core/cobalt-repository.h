@@ -155,10 +155,45 @@ gboolean            cobalt_repository_verify_backup       (const char       *pat
  * syncs and verifies the copy, keeps the current log (if present) as
  * cobalt.db.replaced-DATE and renames the copy over it: a crash at any
  * point leaves the old log or the restored one, never none. Close every
- * repository on @data_dir first (cobalt-reminder follows the file). */
+ * repository on @data_dir first (cobalt-reminder follows the file).
+ * @kept_path (optional) receives where the replaced log is kept (NULL
+ * when there was none). */
 gboolean            cobalt_repository_restore_backup      (const char       *data_dir,
                                                            const char       *backup_path,
+                                                           char            **kept_path,
                                                            GError          **error);
+/* Backups by hand ------------------------------------------------------ */
+
+/* What a log holds, to tell before and after a restore. */
+typedef struct
+{
+  guint      n_people;    /* archived people too */
+  guint      n_doses;     /* given, not deleted */
+  GDateTime *first_dose;  /* NULL without doses */
+  GDateTime *last_dose;
+} CobaltLogSummary;
+
+void                cobalt_log_summary_free               (CobaltLogSummary *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CobaltLogSummary, cobalt_log_summary_free)
+/* "2 people and 140 doses, given from 3 January 2025 to 4 December
+ * 2026", translated. */
+char               *cobalt_log_summary_describe           (const CobaltLogSummary *summary);
+
+/* A verified copy of the whole log at @path, a file the user chose (0600,
+ * written under a temporary name, checked, then renamed); never over an
+ * existing file unless @replace. */
+gboolean            cobalt_repository_backup_to_file      (CobaltRepository *self,
+                                                           const char       *path,
+                                                           gboolean          replace,
+                                                           GError          **error);
+CobaltLogSummary   *cobalt_repository_summarize           (CobaltRepository *self,
+                                                           GError          **error);
+/* The same for a backup file, verified first and read on a private copy
+ * (so an older schema is read too), never writing to @path: NOT_COBALT,
+ * TOO_NEW, CORRUPT… with a sentence for a file that cannot be restored. */
+CobaltLogSummary   *cobalt_repository_summarize_file      (const char       *path,
+                                                           GError          **error);
+
 /* Renames an unreadable log (and its journal) to cobalt.db.corrupt-DATE,
  * bytes intact, so it can be handed to someone who can rescue it;
  * @new_path receives the new name. */

@@ -471,7 +471,7 @@ test_backup_restore (void)
   /* A file that is not a backup is refused and the current file kept. */
   g_assert_true (g_file_set_contents (garbage, "nonsense", -1, NULL));
   current_sum = file_checksum (path);
-  g_assert_false (cobalt_database_restore_backup (tmp, garbage, &error));
+  g_assert_false (cobalt_database_restore_backup (tmp, garbage, NULL, &error));
   g_assert_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_BACKUP);
   g_clear_error (&error);
   {
@@ -480,7 +480,7 @@ test_backup_restore (void)
   }
 
   /* ...and restores the backup. */
-  g_assert_true (cobalt_database_restore_backup (tmp, backup, &error));
+  g_assert_true (cobalt_database_restore_backup (tmp, backup, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (file_mode (path), ==, 0600);
   doses_after = dump_table (path, "doses", "*");

@@ -132,7 +132,7 @@ test_index_page (void)
   g_assert_cmpstr (file_checksum (moved), ==, before);
   backups = cobalt_repository_list_backups (tmp);
   g_assert_cmpuint (backups->len, ==, 1);
-  g_assert_true (cobalt_repository_restore_backup (tmp, backups->pdata[0], &error));
+  g_assert_true (cobalt_repository_restore_backup (tmp, backups->pdata[0], NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_doses (tmp, 0), ==, N_DOSES);
 

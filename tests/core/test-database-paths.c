@@ -40,7 +40,7 @@ test_zero_length_file (void)
   g_clear_error (&error);
   g_assert_cmpint (g_stat (path, &st), ==, 0);
   g_assert_cmpint (st.st_size, ==, 0);
-  g_assert_true (cobalt_database_restore_backup (tmp, backups->pdata[0], &error));
+  g_assert_true (cobalt_database_restore_backup (tmp, backups->pdata[0], NULL, &error));
   g_assert_no_error (error);
   db = cobalt_database_open (tmp, &error);
   g_assert_no_error (error);

@@ -88,7 +88,7 @@ test_missing_with_backups (void)
   assert_missing_refused (tmp);
 
   /* Restoring the offered backup brings every dose back. */
-  g_assert_true (cobalt_repository_restore_backup (tmp, backup, &error));
+  g_assert_true (cobalt_repository_restore_backup (tmp, backup, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_doses (tmp), ==, N_DOSES);
 
@@ -364,7 +364,7 @@ test_restore_keeps_replaced (void)
   before = file_checksum (db_path);
   g_assert_cmpuint (count_doses (tmp), ==, 10);
 
-  g_assert_true (cobalt_repository_restore_backup (tmp, backup, &error));
+  g_assert_true (cobalt_repository_restore_backup (tmp, backup, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_doses (tmp), ==, N_DOSES);
   g_assert_cmpuint (file_mode (db_path), ==, 0600);

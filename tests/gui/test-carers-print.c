@@ -32,6 +32,7 @@
 #include "cobalt-log-page.h"
 #include "cobalt-report.h"
 #include "carers-test-util.h"
+#include "window-test-util.h"
 
 #define A4_WIDTH      595.28
 #define A4_HEIGHT     841.89
@@ -743,38 +744,6 @@ page_tear_down (PageFixture   *f,
   demo_tear_down (&f->demo, data);
 }
 
-typedef gboolean (*WindowMatch) (GtkWindow *window, gconstpointer data);
-
-/* Runs the main loop until a shown window matches, for up to @seconds. */
-static GtkWindow *
-wait_for_window (WindowMatch   match,
-                 gconstpointer data,
-                 guint         seconds)
-{
-  gint64 end = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
-
-  while (g_get_monotonic_time () < end)
-    {
-      g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-      for (GList *l = toplevels; l != NULL; l = l->next)
-        if (gtk_widget_get_visible (l->data) && match (l->data, data))
-          return l->data;
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  return NULL;
-}
-
-static gboolean
-is_of_type (GtkWindow     *window,
-            gconstpointer  type_name)
-{
-  GType type = g_type_from_name (type_name);
-
-  return type != 0 && G_TYPE_CHECK_INSTANCE_TYPE (window, type);
-}
-
 /* A print dialog whose printer list has come in and whose chosen printer
  * is "Print to File". */
 static gboolean
@@ -784,25 +753,13 @@ is_print_dialog_ready (GtkWindow     *window,
   g_autoptr(GObject) printer = NULL;
   g_autofree char *name = NULL;
 
-  if (!is_of_type (window, "GtkPrintUnixDialog"))
+  if (!cobalt_test_window_is_of_type (window, "GtkPrintUnixDialog"))
     return FALSE;
   g_object_get (window, "selected-printer", &printer, NULL);
   if (printer == NULL)
     return FALSE;
   g_object_get (printer, "name", &name, NULL);
   return g_strcmp0 (name, data) == 0;
-}
-
-static gboolean
-is_message_saying (GtkWindow     *window,
-                   gconstpointer  text)
-{
-  g_autofree char *primary = NULL;
-
-  if (!GTK_IS_MESSAGE_DIALOG (window))
-    return FALSE;
-  g_object_get (window, "text", &primary, NULL);
-  return g_strcmp0 (primary, text) == 0;
 }
 
 /* Print… as the menu and Ctrl+P run it: the action, then the print
@@ -825,7 +782,7 @@ print_through_dialog (PageFixture *f,
   cobalt_report_set_print_settings (settings);
 
   g_assert_true (gtk_widget_activate_action (f->page, "log.print", NULL));
-  dialog = wait_for_window (is_print_dialog_ready, "Print to File", 20);
+  dialog = cobalt_test_wait_for_window (is_print_dialog_ready, "Print to File", 20);
   g_assert_nonnull (dialog);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_OK);
@@ -883,7 +840,8 @@ test_print_action_to_file (PageFixture   *f,
   assert_words_inside (path, LETTER_WIDTH, LETTER_HEIGHT);
   /* Nothing went wrong, so nothing says it did; the session keeps the
    * settings for the next print. */
-  g_assert_null (wait_for_window (is_message_saying, "The report could not be printed", 0));
+  g_assert_null (cobalt_test_wait_for_window (cobalt_test_window_is_message_saying,
+                                              "The report could not be printed", 0));
   g_assert_nonnull (cobalt_report_get_print_settings ());
   g_assert_cmpstr (gtk_print_settings_get (cobalt_report_get_print_settings (), GTK_PRINT_SETTINGS_OUTPUT_URI),
                    ==, uri);
@@ -898,7 +856,8 @@ test_print_action_failure (PageFixture   *f,
   g_autofree char *uri = g_filename_to_uri (path, NULL, NULL);
 
   print_through_dialog (f, uri);
-  g_assert_nonnull (wait_for_window (is_message_saying, "The report could not be printed", 30));
+  g_assert_nonnull (cobalt_test_wait_for_window (cobalt_test_window_is_message_saying,
+                                                 "The report could not be printed", 30));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
 }
 
@@ -908,56 +867,8 @@ export_through_chooser (PageFixture *f,
                         const char  *action,
                         const char  *path)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFile) folder = NULL;
-  g_autofree char *name = NULL;
-  GtkWindow *chooser;
-
   g_assert_true (gtk_widget_activate_action (f->page, action, NULL));
-  chooser = wait_for_window (is_of_type, "GtkFileChooserDialog", 10);
-  g_assert_nonnull (chooser);
-  file = g_file_new_for_path (path);
-  folder = g_file_get_parent (file);
-  name = g_file_get_basename (file);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  /* The chooser opens on a folder of its own, loaded asynchronously:
-   * typed in again until it has shown the one asked for for a while. */
-  for (gint64 end = g_get_monotonic_time () + 20 * G_USEC_PER_SEC, next = 0, steady = 0; ; )
-    {
-      g_autoptr(GFile) chosen = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-      gint64 now = g_get_monotonic_time ();
-
-      g_assert_cmpint (now, <, end);
-      if (chosen != NULL && g_file_equal (chosen, file))
-        {
-          if (steady == 0)
-            steady = now;
-          else if (now - steady > 500 * G_TIME_SPAN_MILLISECOND)
-            break;
-        }
-      else
-        steady = 0;
-      if (steady == 0 && now >= next)
-        {
-          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (chooser), folder, NULL);
-          gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-          next = now + 200 * G_TIME_SPAN_MILLISECOND;
-        }
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-  /* As the Save button does: the chooser checks the name (asynchronously)
-   * before it answers and hides. */
-  g_object_add_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
-  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  for (gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-       chooser != NULL && gtk_widget_get_visible (GTK_WIDGET (chooser)) && g_get_monotonic_time () < end; )
-    g_main_context_iteration (NULL, FALSE);
-  g_assert_true (chooser == NULL || !gtk_widget_get_visible (GTK_WIDGET (chooser)));
-  if (chooser != NULL)
-    g_object_remove_weak_pointer (G_OBJECT (chooser), (gpointer *) &chooser);
-  cobalt_test_wait_idle ();
+  cobalt_test_answer_file_chooser (path);
 }
 
 static void
@@ -984,13 +895,15 @@ test_export_fhir (PageFixture   *f,
   g_assert_cmpstr (written, ==, expected);
   g_assert_nonnull (strstr (written, "\"Bundle\""));
   g_assert_nonnull (strstr (written, COBALT_DEMO_PERSON_CARED));
-  g_assert_null (wait_for_window (is_message_saying, "The health record could not be exported", 0));
+  g_assert_null (cobalt_test_wait_for_window (cobalt_test_window_is_message_saying,
+                                              "The health record could not be exported", 0));
 
   /* A log that cannot be read: said, and no file left behind. */
   g_assert_true (cobalt_database_exec (f->demo.database, "DROP TABLE lab_results", &error));
   g_assert_no_error (error);
   export_through_chooser (f, "log.export-fhir", unreadable);
-  g_assert_nonnull (wait_for_window (is_message_saying, "The health record could not be exported", 5));
+  g_assert_nonnull (cobalt_test_wait_for_window (cobalt_test_window_is_message_saying,
+                                                 "The health record could not be exported", 5));
   g_assert_false (g_file_test (unreadable, G_FILE_TEST_EXISTS));
 }
 

@@ -194,7 +194,7 @@ do_restore (const char *dir,
     {
       const char *backup = g_ptr_array_index (backups, i % 2);
 
-      if (!cobalt_repository_restore_backup (dir, backup, &error))
+      if (!cobalt_repository_restore_backup (dir, backup, NULL, &error))
         return fail (error);
       say ("R %s", backup);
     }

@@ -196,7 +196,7 @@ test_window_helper (void)
   g_assert_nonnull (strstr (body, ".corrupt-"));
   g_clear_error (&error);
 
-  g_assert_true (cobalt_repository_restore_backup (dir, found, &error));
+  g_assert_true (cobalt_repository_restore_backup (dir, found, NULL, &error));
   g_assert_no_error (error);
   repository = cobalt_repository_open (dir, COBALT_REPOSITORY_OPEN_DEFAULT, &error);
   g_assert_no_error (error);

@@ -145,14 +145,15 @@ find_new_window (GPtrArray *before)
 /* Runs @action on @widget ("win.…", "log.…") and returns the window it
  * opened, shown and idle. */
 static GtkWidget *
-open_window_by_action (GtkWidget   *widget,
-                       const char  *action,
-                       GError     **error)
+open_window_by_action_with (GtkWidget   *widget,
+                            const char  *action,
+                            GVariant    *parameter,
+                            GError     **error)
 {
   g_autoptr(GPtrArray) before = list_toplevels ();
   GtkWindow *window = NULL;
 
-  if (!gtk_widget_activate_action (widget, action, NULL))
+  if (!gtk_widget_activate_action_variant (widget, action, parameter))
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "no action %s on %s",
                    action, G_OBJECT_TYPE_NAME (widget));
@@ -166,6 +167,14 @@ open_window_by_action (GtkWidget   *widget,
     cobalt_test_surfaces_wait (100);
 
   return GTK_WIDGET (window);
+}
+
+static GtkWidget *
+open_window_by_action (GtkWidget   *widget,
+                       const char  *action,
+                       GError     **error)
+{
+  return open_window_by_action_with (widget, action, NULL, error);
 }
 
 /* @window shown and idle, returned (a page API opened it). */
@@ -830,6 +839,30 @@ open_supply_editor_edit (CobaltTestSurfaceEnv *env, GError **error)
   return settle_window (GTK_WIDGET (window), error);
 }
 
+/* Main menu → Back Up to a File…, answered: what the backup holds. */
+static GtkWidget *
+open_backup_saved (CobaltTestSurfaceEnv *env, GError **error)
+{
+  g_autofree char *path = g_build_filename (env->data_dir, "Cobalt backup.db", NULL);
+
+  g_unlink (path);
+  return open_window_by_action_with (GTK_WIDGET (env->window), "win.backup-to-file",
+                                     g_variant_new_string (path), error);
+}
+
+/* Main menu → Restore from a File…, a backup chosen: the question. */
+static GtkWidget *
+open_restore_confirm (CobaltTestSurfaceEnv *env, GError **error)
+{
+  g_autofree char *path = g_build_filename (env->data_dir, "Cobalt backup.db", NULL);
+
+  g_unlink (path);
+  if (!cobalt_repository_backup_to_file (repository_of (env), path, FALSE, error))
+    return NULL;
+  return open_window_by_action_with (GTK_WIDGET (env->window), "win.restore-from-file",
+                                     g_variant_new_string (path), error);
+}
+
 /* The table -------------------------------------------------------------- */
 
 static const CobaltTestSurface surfaces[] = {
@@ -871,6 +904,9 @@ static const CobaltTestSurface surfaces[] = {
   { "urgent-help", "Urgent help (F1)", COBALT_TEST_DATA_DEMO, open_urgent_help },
   { "shortcuts", "the keyboard shortcuts window (Ctrl+?)", COBALT_TEST_DATA_DEMO, open_shortcuts },
   { "about", "About Cobalt", COBALT_TEST_DATA_DEMO, open_about },
+  { "backup-saved", "Back Up to a File…, done: what the backup holds", COBALT_TEST_DATA_DEMO, open_backup_saved },
+  { "restore-confirm", "Restore from a File…: the question, with what the file holds", COBALT_TEST_DATA_DEMO,
+    open_restore_confirm },
 };
 
 const CobaltTestSurface *

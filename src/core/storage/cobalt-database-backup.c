@@ -209,12 +209,66 @@ rename_with_journal (const char  *path,
   return TRUE;
 }
 
+/* A backup waits for no write: one in this connection would be missing
+ * from the copy. */
+static gboolean
+check_no_write_open (CobaltDatabase  *self,
+                     GError         **error)
+{
+  if (!cobalt_database_in_transaction (self))
+    return TRUE;
+
+  g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_BACKUP,
+               "%s: %s", _("Cobalt could not make a backup"),
+               "a write transaction is open");
+  return FALSE;
+}
+
+/* FULL stays FULL (the window says "the disk is full"); anything else is a
+ * failed backup. */
+static void
+set_backup_error (GError       **error,
+                  const GError  *cause)
+{
+  g_set_error (error, COBALT_DATABASE_ERROR,
+               cause->domain == COBALT_DATABASE_ERROR &&
+               cause->code == COBALT_DATABASE_ERROR_FULL ? COBALT_DATABASE_ERROR_FULL
+                                                         : COBALT_DATABASE_ERROR_BACKUP,
+               _("Cobalt could not make a backup: %s"), cause->message);
+}
+
+/* The whole log, as of now, in a temporary file beside @path (0600),
+ * checked with integrity_check; commit it to give it its name. VACUUM INTO
+ * accepts the existing empty file and keeps its mode. */
+static CobaltPartialFile *
+write_verified_copy (CobaltDatabase  *self,
+                     const char      *path,
+                     GError         **error)
+{
+  g_autoptr(CobaltPartialFile) partial = NULL;
+  g_autoptr(CobaltStatement) stmt = NULL;
+
+  partial = cobalt_partial_file_new (path, error);
+  if (partial == NULL)
+    return NULL;
+
+  stmt = cobalt_database_prepare (self, "VACUUM INTO ?1", error);
+  if (stmt == NULL ||
+      !cobalt_statement_bind_text (stmt, 1, cobalt_partial_file_get_path (partial), error) ||
+      !cobalt_statement_execute (stmt, error))
+    return NULL;
+
+  if (!cobalt_database_verify_file (cobalt_partial_file_get_path (partial), error))
+    return NULL;
+
+  return g_steal_pointer (&partial);
+}
+
 char *
 cobalt_database_backup (CobaltDatabase  *self,
                         GError         **error)
 {
   g_autoptr(CobaltPartialFile) partial = NULL;
-  g_autoptr(CobaltStatement) stmt = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *dir_path = NULL;
   g_autofree char *stamp = NULL;
@@ -232,13 +286,8 @@ cobalt_database_backup (CobaltDatabase  *self,
                            _("A database kept only in memory cannot be backed up"));
       return NULL;
     }
-  if (cobalt_database_in_transaction (self))
-    {
-      g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_BACKUP,
-                   "%s: %s", _("Cobalt could not make a backup"),
-                   "a write transaction is open");
-      return NULL;
-    }
+  if (!check_no_write_open (self, error))
+    return NULL;
 
   dir_path = g_build_filename (data_dir, COBALT_DATABASE_BACKUP_DIR, NULL);
   if (!cobalt_database_ensure_private_dir (dir_path, &local_error))
@@ -251,18 +300,8 @@ cobalt_database_backup (CobaltDatabase  *self,
    * verified and synced, and only then given its name: a crash at any
    * moment leaves either no backup or a whole one. VACUUM INTO accepts
    * the existing empty file and keeps its mode (0600). */
-  partial = cobalt_partial_file_new (path, &local_error);
+  partial = write_verified_copy (self, path, &local_error);
   if (partial == NULL)
-    goto fail;
-
-  stmt = cobalt_database_prepare (self, "VACUUM INTO ?1", &local_error);
-  if (stmt == NULL ||
-      !cobalt_statement_bind_text (stmt, 1, cobalt_partial_file_get_path (partial), &local_error) ||
-      !cobalt_statement_execute (stmt, &local_error))
-    goto fail;
-  g_clear_pointer (&stmt, cobalt_statement_free);
-
-  if (!cobalt_database_verify_file (cobalt_partial_file_get_path (partial), &local_error))
     goto fail;
 
   /* cobalt and cobalt-reminder may both back up in the same second: the
@@ -291,12 +330,43 @@ cobalt_database_backup (CobaltDatabase  *self,
   return g_steal_pointer (&path);
 
 fail:
-  g_set_error (error, COBALT_DATABASE_ERROR,
-               local_error->domain == COBALT_DATABASE_ERROR &&
-               local_error->code == COBALT_DATABASE_ERROR_FULL ? COBALT_DATABASE_ERROR_FULL
-                                                               : COBALT_DATABASE_ERROR_BACKUP,
-               _("Cobalt could not make a backup: %s"), local_error->message);
+  set_backup_error (error, local_error);
   return NULL;
+}
+
+gboolean
+cobalt_database_backup_to_file (CobaltDatabase  *self,
+                                const char      *path,
+                                gboolean         replace,
+                                GError         **error)
+{
+  g_autoptr(CobaltPartialFile) partial = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (COBALT_IS_DATABASE (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_no_write_open (self, error))
+    return FALSE;
+  if (!replace && g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, COBALT_DATABASE_ERROR, COBALT_DATABASE_ERROR_BACKUP,
+                   _("Cobalt could not make a backup: “%s” exists already, and Cobalt does not write over it"),
+                   path);
+      return FALSE;
+    }
+
+  /* As the automatic backups: a whole, checked copy or nothing. */
+  partial = write_verified_copy (self, path, &local_error);
+  if (partial == NULL ||
+      !cobalt_partial_file_commit (partial, path, replace, &local_error))
+    {
+      set_backup_error (error, local_error);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 GPtrArray *
@@ -512,6 +582,7 @@ lock_for_replace (const char  *db_path,
  * keeps it as cobalt.db.replaced-DATE first. */
 static gboolean
 keep_replaced (const char  *db_path,
+               char       **kept_path,
                GError     **error)
 {
   g_autofree char *stamp = cobalt_database_timestamp ();
@@ -548,17 +619,21 @@ keep_replaced (const char  *db_path,
         }
     }
 
+  if (kept_path != NULL)
+    *kept_path = g_steal_pointer (&target);
   return TRUE;
 }
 
 gboolean
 cobalt_database_restore_backup (const char  *data_dir,
                                 const char  *backup_path,
+                                char       **kept_path,
                                 GError     **error)
 {
   g_autoptr(CobaltPartialFile) partial = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *db_path = NULL;
+  g_autofree char *kept = NULL;
   sqlite3 *lock = NULL;
   gboolean ok = FALSE;
 
@@ -601,12 +676,14 @@ cobalt_database_restore_backup (const char  *data_dir,
       return FALSE;
     }
 
-  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && !keep_replaced (db_path, error))
+  if (g_file_test (db_path, G_FILE_TEST_EXISTS) && !keep_replaced (db_path, &kept, error))
     goto out;
 
   if (!cobalt_partial_file_commit (partial, db_path, TRUE, error))
     goto out;
   ok = TRUE;
+  if (kept_path != NULL)
+    *kept_path = g_steal_pointer (&kept);
 
 out:
   /* The lock was on the old file, which nothing wrote to. */

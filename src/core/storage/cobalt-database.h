@@ -202,6 +202,12 @@ gboolean         cobalt_database_check_integrity   (const char     *path,
  * newest COBALT_DATABASE_BACKUPS_KEPT. Returns the new file's path. */
 char            *cobalt_database_backup            (CobaltDatabase *self,
                                                     GError        **error);
+/* The same verified copy at @path, a file the user chose (0600); never
+ * over an existing file unless @replace. */
+gboolean         cobalt_database_backup_to_file    (CobaltDatabase *self,
+                                                    const char     *path,
+                                                    gboolean        replace,
+                                                    GError        **error);
 /* Backup file paths in @data_dir, newest first (never NULL); a file that
  * is shorter than its header says (half-written) is not one. */
 GPtrArray       *cobalt_database_list_backups      (const char     *data_dir);
@@ -214,9 +220,11 @@ gboolean         cobalt_database_verify_file       (const char     *path,
  * keeps the current cobalt.db (if present) as cobalt.db.replaced-DATE (a
  * hard link, with its journal) and renames the copy over it. A crash at
  * any point leaves the old log or the restored one. Close every
- * CobaltDatabase on @data_dir first. */
+ * CobaltDatabase on @data_dir first. @kept_path (optional) receives the
+ * name the replaced log is kept under, or NULL when there was none. */
 gboolean         cobalt_database_restore_backup    (const char     *data_dir,
                                                     const char     *backup_path,
+                                                    char          **kept_path,
                                                     GError        **error);
 /* Files beside cobalt.db that hold the log as it once was, newest first
  * (never NULL): cobalt.db.corrupt-DATE (moved aside) and

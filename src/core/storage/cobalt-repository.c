@@ -555,12 +555,13 @@ cobalt_repository_verify_backup (const char  *path,
 gboolean
 cobalt_repository_restore_backup (const char  *data_dir,
                                   const char  *backup_path,
+                                  char       **kept_path,
                                   GError     **error)
 {
   g_return_val_if_fail (data_dir != NULL, FALSE);
   g_return_val_if_fail (backup_path != NULL, FALSE);
 
-  return cobalt_database_restore_backup (data_dir, backup_path, error);
+  return cobalt_database_restore_backup (data_dir, backup_path, kept_path, error);
 }
 
 gboolean

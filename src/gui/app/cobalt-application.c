@@ -7,6 +7,7 @@
 #include <signal.h>
 
 #include "cobalt-application.h"
+#include "cobalt-backup-cli.h"
 #include "cobalt-carers-cli.h"
 #include "cobalt-cli.h"
 #include "cobalt-color-scheme.h"
@@ -67,6 +68,10 @@ static const GOptionEntry option_entries[] = {
     N_("Write the person’s record to FILE as a FHIR R4 bundle (JSON) and exit"), N_("FILE") },
   { "import-csv", 0, 0, G_OPTION_ARG_FILENAME, NULL,
     N_("Add the doses in the CSV FILE to the person’s log and exit"), N_("FILE") },
+  { "backup", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Write a checked copy of the whole log (everyone) to FILE and exit"), N_("FILE") },
+  { "restore", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+    N_("Replace the log with the backup in FILE, keeping the current log aside, and exit"), N_("FILE") },
   { NULL }
 };
 
@@ -462,6 +467,27 @@ cobalt_application_handle_local_options (GApplication *application,
   if (g_variant_dict_contains (options, "status"))
     return fill_demo_now (self) ? cobalt_cli_print_status (self->data_dir, self->clock) : 1;
 
+  /* Backups by hand need no display either, and are about everyone. */
+  {
+    g_autofree char *backup = NULL;
+    g_autofree char *restore = NULL;
+
+    g_variant_dict_lookup (options, "backup", "^ay", &backup);
+    g_variant_dict_lookup (options, "restore", "^ay", &restore);
+    if (backup != NULL || restore != NULL)
+      {
+        if (!fill_demo_now (self))
+          return COBALT_EXIT_FAILED;
+        if (backup != NULL && restore != NULL)
+          {
+            g_printerr ("cobalt: %s\n", _("--backup and --restore cannot be used together."));
+            return COBALT_EXIT_FAILED;
+          }
+        return backup != NULL ? cobalt_backup_cli_backup (self->data_dir, backup)
+                              : cobalt_backup_cli_restore (self->data_dir, restore);
+      }
+  }
+
   {
     g_autofree char *import_csv = NULL;
     g_autofree char *export_csv = NULL;
@@ -708,11 +734,14 @@ cobalt_application_init (CobaltApplication *self)
                                                 _("--export-csv, --export-ics, --export-pdf, --export-fhir and --import-csv "
                                                   "work without a display, for the person named by --person "
                                                   "(needed when Cobalt keeps several people); they combine "
-                                                  "with --demo and --data-dir.\n\n"
+                                                  "with --demo and --data-dir. --backup and --restore work "
+                                                  "without a display too, on everyone’s log.\n\n"
                                                   "Exit status: 0 done; 1 the data could not be opened; "
                                                   "2 no such person; 3 a file could not be written or read; "
                                                   "4 the CSV file has bad rows (each is listed with its line "
-                                                  "number) and nothing was imported."));
+                                                  "number) and nothing was imported; 5 the file to restore "
+                                                  "is not a Cobalt backup this version can read, or Cobalt’s "
+                                                  "window is open, and nothing was changed."));
 }
 
 CobaltApplication *

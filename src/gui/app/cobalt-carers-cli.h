@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 #define COBALT_EXIT_UNKNOWN_PERSON  2  /* no such --person (or none / several to choose from) */
 #define COBALT_EXIT_FILE            3  /* a file could not be written (or read, for --import-csv) */
 #define COBALT_EXIT_MALFORMED_CSV   4  /* --import-csv found bad rows; nothing was imported */
+#define COBALT_EXIT_NOT_RESTORED    5  /* --restore refused the file (cobalt-backup-cli.h); nothing was changed */
 
 typedef struct
 {

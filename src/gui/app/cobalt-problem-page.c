@@ -87,7 +87,7 @@ on_restore_clicked_cb (CobaltProblemPage *self)
   if (self->backup_path == NULL)
     return;
 
-  if (!cobalt_repository_restore_backup (self->data_dir, self->backup_path, &error) ||
+  if (!cobalt_repository_restore_backup (self->data_dir, self->backup_path, NULL, &error) ||
       !(repository = cobalt_repository_open (self->data_dir, COBALT_REPOSITORY_OPEN_DEFAULT, &error)))
     {
       show_action_error (self, _("The backup could not be restored."), error);

@@ -4,7 +4,7 @@
 /* The window's struct, shared by its files: cobalt-window.c (the people,
  * the pages, the checklist and the dialogs) and
  * cobalt-window-navigation.c (the sections, the keys that reach them, and
- * a narrow window's header). */
+ * a narrow window's header) and cobalt-window-backup.c (backups by hand). */
 
 #include <gtk/gtk.h>
 
@@ -79,5 +79,15 @@ void _cobalt_window_navigation_init       (CobaltWindow   *self);
  * (once that layout is done) when it is narrow. */
 void _cobalt_window_follow_width          (CobaltWindow   *self,
                                            int             width);
+
+/* Closes the checklist and every page and lets go of the log (before
+ * the file under it is moved or replaced). */
+void _cobalt_window_release_log           (CobaltWindow   *self);
+
+/* cobalt-window-backup.c: "win.backup-to-file" and
+ * "win.restore-from-file" (a path, or "" to ask for one). */
+void _cobalt_window_class_backup_init     (GtkWidgetClass *widget_class);
+/* Backing up needs an open log: call when the log changes. */
+void _cobalt_window_backup_update_actions (CobaltWindow   *self);
 
 G_END_DECLS

@@ -49,6 +49,7 @@ clear_context (CobaltWindow *self)
 {
   g_clear_signal_handler (&self->changed_id, repository_of (self));
   g_clear_object (&self->context);
+  _cobalt_window_backup_update_actions (self);
 }
 
 static void
@@ -755,6 +756,7 @@ cobalt_window_class_init (CobaltWindowClass *klass)
    * wherever the focus is (a tick, an entry). */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.urgent-help", NULL);
   _cobalt_window_class_navigation_init (widget_class);
+  _cobalt_window_class_backup_init (widget_class);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/app/cobalt-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltWindow, person_box);
@@ -838,6 +840,15 @@ cobalt_window_load (CobaltWindow *self,
 }
 
 void
+_cobalt_window_release_log (CobaltWindow *self)
+{
+  close_checklist (self);
+  remove_pages (self);
+  clear_context (self);
+  g_clear_object (&self->people);
+}
+
+void
 cobalt_window_show_damage (CobaltWindow *self,
                            const GError *error)
 {
@@ -849,10 +860,7 @@ cobalt_window_show_damage (CobaltWindow *self,
 
   /* Every page lets go of the log first: SQLite names a journal after the
    * path, so nothing may write to the file once it is renamed. */
-  close_checklist (self);
-  remove_pages (self);
-  clear_context (self);
-  g_clear_object (&self->people);
+  _cobalt_window_release_log (self);
   if (!cobalt_repository_move_aside (self->data_dir, &moved_to, &move_error))
     g_message ("Could not move the damaged log aside: %s", move_error->message);
   show_problem (self, error, moved_to);
@@ -895,6 +903,7 @@ cobalt_window_set_repository (CobaltWindow     *self,
   context = cobalt_context_new (repository, self->clock, NULL);
   clear_context (self);
   self->context = g_steal_pointer (&context);
+  _cobalt_window_backup_update_actions (self);
   /* What the window calls "now" is what the rules of what may be logged
    * (no dose in the future) call "now". */
   cobalt_repository_set_clock (repository, self->clock);

@@ -374,6 +374,7 @@ cobalt_carers_show_error (GtkWidget    *parent,
   if (error != NULL)
     gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
   G_GNUC_END_IGNORE_DEPRECATIONS
+  cobalt_carers_fix_names (dialog);
   g_signal_connect (dialog, "response", G_CALLBACK (on_message_response_cb), NULL);
   gtk_window_present (GTK_WINDOW (dialog));
 }
