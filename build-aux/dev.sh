@@ -15,6 +15,8 @@
 #                                      10 min): many more kill -9 rounds, every disk fault point,
 #                                      and libFuzzer on the CSV parsers when clang has it
 #   build-aux/dev.sh screenshots       build, then remake screenshots/ (build-aux/screenshots.sh)
+#   build-aux/dev.sh deb               build the Debian package into _build-deb/, run lintian,
+#                                      install it and run it (build-aux/deb.sh)
 #   build-aux/dev.sh build             install missing packages and build only
 #
 # Every command first installs the missing Debian packages listed in
@@ -453,6 +455,7 @@ main ()
     bench)       cmd_bench "$@" ;;
     reliability) cmd_reliability "$@" ;;
     screenshots) cmd_screenshots "$@" ;;
+    deb)         install_dependencies; exec bash build-aux/deb.sh "$@" ;;
     build)       build ;;
     -h|--help|help)
       usage
