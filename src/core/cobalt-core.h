@@ -9,6 +9,7 @@
 #define COBALT_CORE_INSIDE
 
 #include "cobalt-autostart.h"
+#include "cobalt-background-portal.h"
 #include "cobalt-checkin.h"
 #include "cobalt-checklist-run.h"
 #include "cobalt-checklist-step.h"

@@ -8,8 +8,10 @@
 #include <glib/gstdio.h>
 
 #include "cobalt-autostart.h"
+#include "cobalt-background-portal.h"
 
 #define DESKTOP_GROUP "Desktop Entry"
+#define PORTAL_GROUP  "Background"
 
 /* The name of the entry meson installs into $sysconfdir/xdg/autostart: a
  * user entry of the same name overrides it (XDG autostart spec). */
@@ -126,34 +128,87 @@ build_contents (gboolean hidden)
   return g_key_file_to_data (key_file, NULL, NULL);
 }
 
-char *
-cobalt_autostart_get_path (void)
+/* In a sandbox: what the portal last granted. The host's autostart
+ * folder is out of the sandbox's sight, so this is the only record. */
+static char *
+portal_state_path (void)
 {
-  return g_build_filename (g_get_user_config_dir (), "autostart", REMINDER_AUTOSTART_FILE, NULL);
+  return g_build_filename (g_get_user_config_dir (), "cobalt", "background.ini", NULL);
 }
 
-char *
-cobalt_autostart_get_contents (void)
+static gboolean
+portal_state_get (void)
 {
-  return build_contents (FALSE);
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = portal_state_path ();
+
+  if (!g_key_file_load_from_file (key_file, path, G_KEY_FILE_NONE, NULL))
+    return FALSE;
+
+  return g_key_file_get_boolean (key_file, PORTAL_GROUP, "autostart", NULL);
 }
 
-gboolean
-cobalt_autostart_is_enabled (void)
+static gboolean
+portal_state_set (gboolean   enabled,
+                  GError   **error)
 {
-  g_autofree char *path = cobalt_autostart_get_path ();
-  g_autofree char *system_path = NULL;
+  g_autoptr(GKeyFile) key_file = g_key_file_new ();
+  g_autofree char *path = portal_state_path ();
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autoptr(GError) local_error = NULL;
 
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    return entry_is_enabled (path);
+  if (g_mkdir_with_parents (dir, 0700) != 0)
+    {
+      int saved_errno = errno;
 
-  system_path = find_system_entry ();
-  return system_path != NULL && entry_is_enabled (system_path);
+      g_set_error (error, COBALT_AUTOSTART_ERROR, COBALT_AUTOSTART_ERROR_FAILED,
+                   _("Could not create the folder %s: %s"), dir, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  g_key_file_set_boolean (key_file, PORTAL_GROUP, "autostart", enabled);
+  if (!g_key_file_save_to_file (key_file, path, &local_error))
+    {
+      g_set_error (error, COBALT_AUTOSTART_ERROR, COBALT_AUTOSTART_ERROR_FAILED,
+                   _("Could not write %s: %s"), path, local_error->message);
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
-gboolean
-cobalt_autostart_set_enabled (gboolean   enabled,
-                              GError   **error)
+static void
+on_portal_request_cb (GObject      *source,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  gboolean enabled = GPOINTER_TO_INT (g_task_get_task_data (task));
+  g_autoptr(GError) error = NULL;
+
+  if (!cobalt_background_portal_request_finish (result, &error) ||
+      !portal_state_set (enabled, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+on_sync_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static gboolean
+set_enabled_files (gboolean   enabled,
+                   GError   **error)
 {
   g_autofree char *path = cobalt_autostart_get_path ();
   g_autofree char *dir = g_path_get_dirname (path);
@@ -161,9 +216,10 @@ cobalt_autostart_set_enabled (gboolean   enabled,
   g_autofree char *system_path = find_system_entry ();
   g_autoptr(GError) local_error = NULL;
 
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  if (!enabled && system_path == NULL)
+  /* Removing the user's entry is what "off" means without a system entry,
+   * and what "on" means with an enabled one where the session looks. */
+  if ((!enabled && system_path == NULL) ||
+      (enabled && system_path != NULL && entry_is_enabled (system_path)))
     {
       if (g_unlink (path) != 0 && errno != ENOENT)
         {
@@ -195,4 +251,97 @@ cobalt_autostart_set_enabled (gboolean   enabled,
     }
 
   return TRUE;
+}
+
+char *
+cobalt_autostart_get_path (void)
+{
+  return g_build_filename (g_get_user_config_dir (), "autostart", REMINDER_AUTOSTART_FILE, NULL);
+}
+
+char *
+cobalt_autostart_get_contents (void)
+{
+  return build_contents (FALSE);
+}
+
+gboolean
+cobalt_autostart_is_enabled (void)
+{
+  g_autofree char *path = cobalt_autostart_get_path ();
+  g_autofree char *system_path = NULL;
+
+  if (cobalt_background_portal_in_sandbox ())
+    return portal_state_get ();
+
+  if (g_file_test (path, G_FILE_TEST_EXISTS))
+    return entry_is_enabled (path);
+
+  system_path = find_system_entry ();
+  return system_path != NULL && entry_is_enabled (system_path);
+}
+
+gboolean
+cobalt_autostart_set_enabled (gboolean   enabled,
+                              GError   **error)
+{
+  g_autoptr(GMainContext) context = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!cobalt_background_portal_in_sandbox ())
+    return set_enabled_files (enabled, error);
+
+  /* The portal answers through a signal: wait on a context of our own,
+   * so nothing else of the caller's runs meanwhile. */
+  context = g_main_context_new ();
+  g_main_context_push_thread_default (context);
+  cobalt_autostart_set_enabled_async (enabled, NULL, on_sync_done_cb, &result);
+  while (result == NULL)
+    g_main_context_iteration (context, TRUE);
+  g_main_context_pop_thread_default (context);
+
+  return cobalt_autostart_set_enabled_finish (result, error);
+}
+
+void
+cobalt_autostart_set_enabled_async (gboolean              enabled,
+                                    GCancellable         *cancellable,
+                                    GAsyncReadyCallback   callback,
+                                    gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  const char * const commandline[] = { "cobalt-reminder", NULL };
+
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cobalt_autostart_set_enabled_async);
+  g_task_set_task_data (task, GINT_TO_POINTER (enabled), NULL);
+
+  if (!cobalt_background_portal_in_sandbox ())
+    {
+      if (set_enabled_files (enabled, &error))
+        g_task_return_boolean (task, TRUE);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  /* flatpak runs the command inside the sandbox: the name is enough. */
+  cobalt_background_portal_request_async (enabled, commandline,
+                                          _("Cobalt reminds you when an injection is due, also when its window is closed."),
+                                          cancellable, on_portal_request_cb,
+                                          g_steal_pointer (&task));
+}
+
+gboolean
+cobalt_autostart_set_enabled_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

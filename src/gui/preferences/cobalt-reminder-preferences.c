@@ -18,6 +18,7 @@ struct _CobaltReminderPreferences
 
   GSettings      *settings;          /* NULL when the schema is not installed */
   gboolean        autostart;         /* what the entry on disk says */
+  GCancellable   *autostart_request; /* the Background portal's, in a sandbox */
 
   GtkSwitch      *autostart_switch;
   GtkLabel       *autostart_error;
@@ -56,6 +57,51 @@ lookup_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* Shows the outcome of turning the preference on or off. */
+static void
+autostart_done (CobaltReminderPreferences *self,
+                gboolean                   enabled,
+                const GError              *error)
+{
+  if (error != NULL)
+    {
+      g_autofree char *text = NULL;
+
+      /* The switch shows what will happen at the next login, so it goes
+       * back to the state the file (or the portal's answer) still has. */
+      text = g_strdup_printf (enabled ? _("Reminders could not be set to start when you log in: %s")
+                                      : _("Reminders could not be stopped from starting when you log in: %s"),
+                              error->message);
+      cobalt_journey_set_field_error (self->autostart_error, text);
+      self->autostart = cobalt_autostart_is_enabled ();
+      gtk_switch_set_active (self->autostart_switch, self->autostart);
+      return;
+    }
+
+  self->autostart = enabled;
+  cobalt_journey_set_field_error (self->autostart_error, NULL);
+  if (self->settings != NULL)
+    g_settings_set_boolean (self->settings, KEY_AUTOSTART, enabled);
+}
+
+static void
+on_autostart_set_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(CobaltReminderPreferences) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done = cobalt_autostart_set_enabled_finish (result, &error);
+
+  /* Closed meanwhile: nothing left to show it in. */
+  if (self->autostart_request == NULL || g_cancellable_is_cancelled (self->autostart_request))
+    return;
+  g_clear_object (&self->autostart_request);
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->autostart_switch), TRUE);
+  autostart_done (self, gtk_switch_get_active (self->autostart_switch), done ? NULL : error);
+}
+
 static void
 on_autostart_active_changed_cb (GtkSwitch                 *autostart_switch,
                                 GParamSpec                *pspec,
@@ -66,28 +112,22 @@ on_autostart_active_changed_cb (GtkSwitch                 *autostart_switch,
 
   /* Also reached when the switch is put back below (GtkSwitch may send
    * that notification only after this handler returns). */
-  if (enabled == self->autostart)
+  if (enabled == self->autostart || self->autostart_request != NULL)
     return;
 
-  if (!cobalt_autostart_set_enabled (enabled, &error))
+  /* In a Flatpak sandbox the Background portal may first ask the person:
+   * the switch waits for the answer, insensitive. */
+  if (cobalt_background_portal_in_sandbox ())
     {
-      g_autofree char *text = NULL;
-
-      /* The switch shows what will happen at the next login, so it goes
-       * back to the state the file still has. */
-      text = g_strdup_printf (enabled ? _("Reminders could not be set to start when you log in: %s")
-                                      : _("Reminders could not be stopped from starting when you log in: %s"),
-                              error->message);
-      cobalt_journey_set_field_error (self->autostart_error, text);
-      self->autostart = cobalt_autostart_is_enabled ();
-      gtk_switch_set_active (autostart_switch, self->autostart);
+      self->autostart_request = g_cancellable_new ();
+      gtk_widget_set_sensitive (GTK_WIDGET (autostart_switch), FALSE);
+      cobalt_autostart_set_enabled_async (enabled, self->autostart_request,
+                                          on_autostart_set_cb, g_object_ref (self));
       return;
     }
 
-  self->autostart = enabled;
-  cobalt_journey_set_field_error (self->autostart_error, NULL);
-  if (self->settings != NULL)
-    g_settings_set_boolean (self->settings, KEY_AUTOSTART, enabled);
+  cobalt_autostart_set_enabled (enabled, &error);
+  autostart_done (self, enabled, error);
 }
 
 static void
@@ -130,6 +170,9 @@ cobalt_reminder_preferences_dispose (GObject *object)
 {
   CobaltReminderPreferences *self = COBALT_REMINDER_PREFERENCES (object);
 
+  if (self->autostart_request != NULL)
+    g_cancellable_cancel (self->autostart_request);
+  g_clear_object (&self->autostart_request);
   if (self->settings != NULL)
     {
       g_settings_unbind (self->day_before_switch, "active");
