@@ -83,6 +83,10 @@ struct _CobaltReminderService
 
   GHashTable       *open_by_key;    /* key → OpenReminder (owned) */
   GHashTable       *open_by_id;     /* id → OpenReminder (borrowed) */
+
+  /* Windows a button asked for, watched until they are up. */
+  GCancellable     *launch_cancellable;
+  guint             n_launching;
 };
 
 G_DEFINE_FINAL_TYPE (CobaltReminderService, cobalt_reminder_service, G_TYPE_OBJECT)
@@ -367,6 +371,22 @@ withdraw (CobaltReminderService *self,
   cobalt_notifier_close (self->notifier, id);
 }
 
+/* @item is on screen as notification @id. */
+static void
+track_open (CobaltReminderService    *self,
+            const CobaltReminderItem *item,
+            const char               *key,
+            guint                     id)
+{
+  OpenReminder *open = g_new0 (OpenReminder, 1);
+
+  open->key = g_strdup (key);
+  open->id = id;
+  open->item = cobalt_reminder_item_copy (item);
+  g_hash_table_replace (self->open_by_key, open->key, open);
+  g_hash_table_replace (self->open_by_id, GUINT_TO_POINTER (id), open);
+}
+
 /* Claims @item and shows it. FALSE with @error only for database errors;
  * a missing notification server gives the claim back and asks for a
  * retry in @retry. */
@@ -382,7 +402,6 @@ claim_and_show (CobaltReminderService  *self,
   g_autoptr(GError) show_error = NULL;
   g_autoptr(GError) unclaim_error = NULL;
   g_autoptr(GError) confirm_error = NULL;
-  OpenReminder *open;
   gboolean claimed = FALSE;
   gboolean confirmed = FALSE;
   guint id;
@@ -421,12 +440,7 @@ claim_and_show (CobaltReminderService  *self,
   else if (!confirmed)
     g_debug ("Reminder %s was given back while it was being shown", key);
 
-  open = g_new0 (OpenReminder, 1);
-  open->key = g_strdup (key);
-  open->id = id;
-  open->item = cobalt_reminder_item_copy (item);
-  g_hash_table_replace (self->open_by_key, open->key, open);
-  g_hash_table_replace (self->open_by_id, GUINT_TO_POINTER (id), open);
+  track_open (self, item, key, id);
 
   return TRUE;
 }
@@ -525,6 +539,137 @@ evaluate_and_report (CobaltReminderService *self)
   cobalt_reminder_service_evaluate (self, &error);
 }
 
+/* Opening the window ------------------------------------------------------ */
+
+typedef struct
+{
+  CobaltReminderService *self;        /* not owned: dispose cancels first */
+  CobaltReminderItem    *item;        /* NULL: the "paused" notification */
+  gboolean               checklist;
+  GDateTime             *clicked_at;
+} LaunchRequest;
+
+static void
+launch_request_free (LaunchRequest *request)
+{
+  g_clear_pointer (&request->item, cobalt_reminder_item_free);
+  g_clear_pointer (&request->clicked_at, g_date_time_unref);
+  g_free (request);
+}
+
+/* The window did not open: say why, on the reminder itself when there is
+ * one, shown again with its buttons so that the person can try again or
+ * snooze. Its stored state is left alone: it is not dealt with. */
+static void
+show_launch_failure (CobaltReminderService    *self,
+                     const CobaltReminderItem *item,
+                     const GError             *error)
+{
+  g_autoptr(CobaltNotification) notification = NULL;
+  g_autoptr(GError) show_error = NULL;
+  g_autofree char *why = NULL;
+  g_autofree char *key = NULL;
+  guint id;
+
+  /* Translators: %s says why, for example "the program /usr/bin/cobalt
+   * is missing" */
+  why = g_strdup_printf (_("Cobalt could not be opened: %s."), error->message);
+
+  if (item != NULL)
+    {
+      g_autofree char *body = NULL;
+      g_autofree char *body_without_actions = NULL;
+      OpenReminder *open;
+
+      key = cobalt_reminder_item_dup_key (item);
+      open = g_hash_table_lookup (self->open_by_key, key);
+      if (open != NULL)
+        withdraw (self, open);
+
+      notification = cobalt_reminder_item_to_notification (item);
+      body = g_strdup_printf ("%s\n\n%s", why, cobalt_notification_get_body (notification));
+      body_without_actions = g_strdup_printf ("%s\n\n%s", why,
+                                              cobalt_notification_get_body_without_actions (notification));
+      cobalt_notification_set_body (notification, body);
+      cobalt_notification_set_body_without_actions (notification, body_without_actions);
+    }
+  else
+    {
+      notification = cobalt_notification_new (_("Cobalt could not be opened"), why);
+      cobalt_notification_set_icon_name (notification, APPLICATION_ID);
+      cobalt_notification_set_category (notification, "x-cobalt.error");
+      cobalt_notification_set_has_default_action (notification, TRUE);
+    }
+
+  id = cobalt_notifier_show (self->notifier, notification, &show_error);
+  if (id == 0)
+    g_message ("Could not show that Cobalt could not be opened: %s", show_error->message);
+  else if (item != NULL)
+    track_open (self, item, key, id);
+}
+
+static void
+on_window_launched_cb (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  LaunchRequest *request = user_data;
+  CobaltReminderService *self = request->self;
+  g_autoptr(GError) error = NULL;
+
+  if (!cobalt_window_launch_finish (result, &error))
+    {
+      /* The service is going away: nothing to show it on. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          launch_request_free (request);
+          return;
+        }
+
+      g_message ("Cobalt could not be opened: %s", error->message);
+      show_launch_failure (self, request->item, error);
+    }
+  else if (request->checklist)
+    {
+      CobaltReminderItem *item = request->item;
+      g_autoptr(GError) edit_error = NULL;
+
+      /* Dealt with once the checklist is on screen, not before. */
+      if (!edit_state (self, item->person_id, item->kind, item->due_at, edit_acted,
+                       request->clicked_at, &edit_error))
+        {
+          g_message ("Could not record “checklist” for reminder: %s", edit_error->message);
+          pause_reminders (self, edit_error);
+        }
+    }
+
+  self->n_launching--;
+  launch_request_free (request);
+  evaluate_and_report (self);
+}
+
+/* Opens Cobalt's window (on @item's person, at the checklist when
+ * @checklist); @item is marked as dealt with, or shown again with the
+ * reason, once it is known whether the window opened. */
+static void
+launch_window (CobaltReminderService    *self,
+               const CobaltReminderItem *item,
+               gboolean                  checklist,
+               GDateTime                *now)
+{
+  LaunchRequest *request = g_new0 (LaunchRequest, 1);
+
+  request->self = self;
+  request->item = item != NULL ? cobalt_reminder_item_copy (item) : NULL;
+  request->checklist = checklist && item != NULL;
+  request->clicked_at = g_date_time_ref (now);
+  self->n_launching++;
+
+  cobalt_window_launch_async (item != NULL ? item->person_name : NULL, checklist,
+                              self->pass_data_dir ? self->data_dir : NULL,
+                              self->launch_cancellable, on_window_launched_cb, request);
+}
+
 static void
 on_notifier_action_invoked_cb (CobaltNotifier        *notifier,
                                guint                  id,
@@ -543,7 +688,7 @@ on_notifier_action_invoked_cb (CobaltNotifier        *notifier,
     {
       /* The "paused" notification, or one of an earlier run. */
       if (g_strcmp0 (action_id, COBALT_NOTIFICATION_DEFAULT_ACTION) == 0)
-        cobalt_window_launch (NULL, FALSE, self->pass_data_dir ? self->data_dir : NULL);
+        launch_window (self, NULL, FALSE, now);
       return;
     }
 
@@ -553,10 +698,7 @@ on_notifier_action_invoked_cb (CobaltNotifier        *notifier,
   cobalt_notifier_close (self->notifier, id);
 
   if (g_strcmp0 (action_id, COBALT_REMINDER_ACTION_ID_CHECKLIST) == 0)
-    {
-      cobalt_window_launch (item->person_name, TRUE, self->pass_data_dir ? self->data_dir : NULL);
-      ok = edit_state (self, item->person_id, item->kind, item->due_at, edit_acted, now, &error);
-    }
+    launch_window (self, item, TRUE, now);
   else if (g_strcmp0 (action_id, COBALT_REMINDER_ACTION_ID_SNOOZE_HOUR) == 0)
     {
       until = g_date_time_add_hours (now, 1);
@@ -569,7 +711,7 @@ on_notifier_action_invoked_cb (CobaltNotifier        *notifier,
       ok = edit_state (self, item->person_id, item->kind, item->due_at, edit_snooze, until, &error);
     }
   else
-    cobalt_window_launch (item->person_name, FALSE, self->pass_data_dir ? self->data_dir : NULL);
+    launch_window (self, item, FALSE, now);
 
   if (!ok)
     {
@@ -801,6 +943,10 @@ cobalt_reminder_service_dispose (GObject *object)
   g_clear_handle_id (&self->data_check_id, g_source_remove);
   g_clear_handle_id (&self->own_change_id, g_source_remove);
 
+  /* The windows being opened stay open; only the watching stops. */
+  g_cancellable_cancel (self->launch_cancellable);
+  g_clear_object (&self->launch_cancellable);
+
   if (self->db_monitor != NULL)
     {
       g_signal_handlers_disconnect_by_data (self->db_monitor, self);
@@ -954,6 +1100,7 @@ cobalt_reminder_service_init (CobaltReminderService *self)
   self->open_by_key = g_hash_table_new_full (g_str_hash, g_str_equal, NULL,
                                              (GDestroyNotify) open_reminder_free);
   self->open_by_id = g_hash_table_new (NULL, NULL);
+  self->launch_cancellable = g_cancellable_new ();
 }
 
 /* Public API --------------------------------------------------------------------- */
@@ -1069,6 +1216,14 @@ cobalt_reminder_service_get_n_open (CobaltReminderService *self)
   g_return_val_if_fail (COBALT_IS_REMINDER_SERVICE (self), 0);
 
   return g_hash_table_size (self->open_by_key);
+}
+
+guint
+cobalt_reminder_service_get_n_launching (CobaltReminderService *self)
+{
+  g_return_val_if_fail (COBALT_IS_REMINDER_SERVICE (self), 0);
+
+  return self->n_launching;
 }
 
 guint

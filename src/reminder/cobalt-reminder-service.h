@@ -44,6 +44,9 @@ gboolean               cobalt_reminder_service_get_paused    (CobaltReminderServ
 GDateTime             *cobalt_reminder_service_get_next_wakeup (CobaltReminderService *self);
 /* Notifications on screen (shown by this process and not closed). */
 guint                  cobalt_reminder_service_get_n_open    (CobaltReminderService *self);
+/* Windows a button asked for whose opening is still being watched
+ * (COBALT_WINDOW_LAUNCH_GRACE_MS). */
+guint                  cobalt_reminder_service_get_n_launching (CobaltReminderService *self);
 /* How many evaluations ran (for tests and the benchmark's log). */
 guint                  cobalt_reminder_service_get_n_evaluations (CobaltReminderService *self);
 /* The log as the service reads it; NULL before the first evaluation and

@@ -3,18 +3,22 @@
 /* The reminder service on a real data file with a fixed clock and the
  * recording notifier: exactly once across connections and restarts,
  * snooze, the checklist button, withdrawal when a dose is logged, and a
- * data file that cannot be used. */
+ * data file that cannot be used. Opening the window: the cobalt of the
+ * same build, and a launch that fails leaves the reminder pending and
+ * says why. */
 
 #include "config.h"
 
 #include <glib/gstdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cobalt-notifier-fake.h"
 #include "cobalt-repository-private.h"
 #include "cobalt-repository.h"
 #include "cobalt-reminder-planner.h"
 #include "cobalt-reminder-service.h"
+#include "cobalt-window-launch.h"
 #include "reminder-test-data.h"
 
 typedef struct
@@ -330,6 +334,32 @@ wait_for_file (const char *path)
   return contents;
 }
 
+/* Runs the main loop until @service knows whether the windows it asked
+ * for opened (a launch is watched for COBALT_WINDOW_LAUNCH_GRACE_MS). */
+static void
+wait_for_launches (CobaltReminderService *service)
+{
+  gint64 end = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (cobalt_reminder_service_get_n_launching (service) > 0 && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (cobalt_reminder_service_get_n_launching (service), ==, 0);
+}
+
+/* When the person acted on the reminder due at f->due, or NULL. */
+static GDateTime *
+dup_acted_at (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CobaltReminderState) state = NULL;
+
+  state = cobalt_repository_get_reminder_state (f->repository, f->person->id, COBALT_REMINDER_DUE,
+                                                f->due, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (state);
+  return state->acted_at != NULL ? g_date_time_ref (state->acted_at) : NULL;
+}
+
 static void
 test_checklist_action (Fixture       *f,
                        gconstpointer  data)
@@ -340,6 +370,7 @@ test_checklist_action (Fixture       *f,
   g_autofree char *command = NULL;
   g_autofree char *args = NULL;
   g_autofree char *expected = NULL;
+  g_autoptr(GDateTime) acted_at = NULL;
   guint id;
 
   command = g_strdup_printf ("/bin/sh -c 'printf \"%%s\\n\" \"$@\" > \"%s.tmp\" && mv \"%s.tmp\" \"%s\"' stub",
@@ -357,11 +388,163 @@ test_checklist_action (Fixture       *f,
   g_assert_cmpstr (args, ==, expected);
   g_assert_false (cobalt_notifier_fake_is_open (na, id));
 
+  /* The window opened (the stub ended with status 0): dealt with. */
+  wait_for_launches (a);
+  acted_at = dup_acted_at (f);
+  g_assert_nonnull (acted_at);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+
   /* Acted on: never shown again for this due time, even after a snooze
    * would have run out. */
   set_now (f, 200);
   evaluate (a);
   g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+}
+
+/* "Start checklist" when cobalt cannot start: the reminder comes back at
+ * once saying why, with its buttons, and is not marked as dealt with; the
+ * same for a click on it and for a cobalt that is not there; once the
+ * window opens, it is dealt with. */
+static void
+test_launch_failure (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  g_autoptr(GDateTime) acted_at = NULL;
+  const CobaltNotification *shown;
+  guint id;
+
+  set_now (f, 0);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  id = cobalt_notifier_fake_get_shown_id (na, 0);
+
+  /* cobalt ends at once with an error (no display, say). */
+  g_setenv (COBALT_REMINDER_LAUNCH_CMD_ENV, "/bin/sh -c 'exit 3'", TRUE);
+  cobalt_notifier_fake_invoke (na, id, "checklist");
+  wait_for_launches (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 2);
+  shown = cobalt_notifier_fake_get_shown (na, 1);
+  g_assert_true (g_str_has_prefix (cobalt_notification_get_body (shown),
+                                   "Cobalt could not be opened: it closed as soon as it started "
+                                   "(exit status 3).\n\n"));
+  g_assert_true (g_str_has_prefix (cobalt_notification_get_body_without_actions (shown),
+                                   "Cobalt could not be opened: "));
+  g_assert_cmpstr (cobalt_notification_get_summary (shown), ==,
+                   cobalt_notification_get_summary (cobalt_notifier_fake_get_shown (na, 0)));
+  g_assert_true (cobalt_notification_has_action (shown, "checklist"));
+  id = cobalt_notifier_fake_get_shown_id (na, 1);
+  g_assert_true (cobalt_notifier_fake_is_open (na, id));
+  g_assert_cmpuint (cobalt_reminder_service_get_n_open (a), ==, 1);
+  g_assert_null (dup_acted_at (f));
+
+  /* A click on it, and no cobalt at all. */
+  g_setenv (COBALT_REMINDER_LAUNCH_CMD_ENV, "/nonexistent/cobalt", TRUE);
+  cobalt_notifier_fake_invoke (na, id, COBALT_NOTIFICATION_DEFAULT_ACTION);
+  wait_for_launches (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 3);
+  shown = cobalt_notifier_fake_get_shown (na, 2);
+  g_assert_true (g_str_has_prefix (cobalt_notification_get_body (shown),
+                                   "Cobalt could not be opened: the program /nonexistent/cobalt "
+                                   "is missing.\n\n"));
+  id = cobalt_notifier_fake_get_shown_id (na, 2);
+  g_assert_true (cobalt_notifier_fake_is_open (na, id));
+  g_assert_null (dup_acted_at (f));
+
+  /* Later evaluations keep it on screen, and show it no more times. */
+  set_now (f, 5);
+  evaluate (a);
+  g_assert_true (cobalt_notifier_fake_is_open (na, id));
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 3);
+
+  /* It works this time: dealt with, never shown again. */
+  g_setenv (COBALT_REMINDER_LAUNCH_CMD_ENV, "/bin/sh -c 'exit 0'", TRUE);
+  cobalt_notifier_fake_invoke (na, id, "checklist");
+  g_unsetenv (COBALT_REMINDER_LAUNCH_CMD_ENV);
+  wait_for_launches (a);
+  acted_at = dup_acted_at (f);
+  g_assert_nonnull (acted_at);
+  g_assert_cmpuint (cobalt_reminder_service_get_n_open (a), ==, 0);
+  set_now (f, 200);
+  evaluate (a);
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 3);
+}
+
+/* A click on a notification that is no reminder (the "paused" one, or one
+ * of an earlier run) when cobalt cannot start: a notification says why. */
+static void
+test_launch_failure_without_reminder (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(CobaltNotifierFake) na = NULL;
+  g_autoptr(CobaltReminderService) a = new_service (f, &na);
+  const CobaltNotification *shown;
+
+  g_setenv (COBALT_REMINDER_LAUNCH_CMD_ENV, "/bin/sh -c 'kill -9 $$'", TRUE);
+  cobalt_notifier_fake_invoke (na, 4242, COBALT_NOTIFICATION_DEFAULT_ACTION);
+  g_unsetenv (COBALT_REMINDER_LAUNCH_CMD_ENV);
+  wait_for_launches (a);
+
+  g_assert_cmpuint (cobalt_notifier_fake_get_n_shown (na), ==, 1);
+  shown = cobalt_notifier_fake_get_shown (na, 0);
+  g_assert_cmpstr (cobalt_notification_get_summary (shown), ==, "Cobalt could not be opened");
+  g_assert_cmpstr (cobalt_notification_get_body (shown), ==,
+                   "Cobalt could not be opened: it stopped as soon as it started.");
+  g_assert_true (cobalt_notification_get_has_default_action (shown));
+}
+
+/* Which cobalt a button opens: the build tree's from the build tree's
+ * cobalt-reminder (even through a symbolic link), else the installed one
+ * in BINDIR; never whichever `cobalt` comes first on PATH. */
+static void
+test_launch_program (void)
+{
+  const char *build_dir = g_getenv ("COBALT_BUILD_DIR");
+  g_autofree char *build_reminder = NULL;
+  g_autofree char *build_cobalt = NULL;
+  g_autofree char *installed = g_build_filename (BINDIR, "cobalt", NULL);
+  g_autofree char *self_exe = g_file_read_link ("/proc/self/exe", NULL);
+  g_autofree char *link_dir = NULL;
+  g_autofree char *link = NULL;
+  g_autofree char *program = NULL;
+  g_auto(GStrv) argv = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (build_dir);
+  build_reminder = g_build_filename (build_dir, "src", "reminder", "cobalt-reminder", NULL);
+  build_cobalt = g_build_filename (build_dir, "src", "cobalt", NULL);
+  g_assert_true (g_file_test (build_reminder, G_FILE_TEST_IS_EXECUTABLE));
+
+  program = cobalt_window_launch_find_program (build_reminder);
+  g_assert_cmpstr (program, ==, build_cobalt);
+  g_assert_true (g_file_test (program, G_FILE_TEST_IS_EXECUTABLE));
+  g_clear_pointer (&program, g_free);
+
+  link_dir = g_dir_make_tmp ("cobalt-launch-XXXXXX", &error);
+  g_assert_no_error (error);
+  link = g_build_filename (link_dir, "cobalt-reminder", NULL);
+  g_assert_cmpint (symlink (build_reminder, link), ==, 0);
+  program = cobalt_window_launch_find_program (link);
+  g_assert_cmpstr (program, ==, build_cobalt);
+  g_clear_pointer (&program, g_free);
+  g_unlink (link);
+  g_rmdir (link_dir);
+
+  /* This test program is not the build tree's cobalt-reminder. */
+  g_assert_nonnull (self_exe);
+  program = cobalt_window_launch_find_program (self_exe);
+  g_assert_cmpstr (program, ==, installed);
+  g_clear_pointer (&program, g_free);
+  program = cobalt_window_launch_find_program (NULL);
+  g_assert_cmpstr (program, ==, installed);
+
+  /* The command a button runs, with no override. */
+  g_unsetenv (COBALT_REMINDER_LAUNCH_CMD_ENV);
+  argv = cobalt_window_launch_build_argv ("Alex", TRUE, "/data");
+  g_assert_cmpstr (argv[0], ==, installed);
+  g_assert_cmpstrv (argv + 1, ((const char *[]) { "--checklist", "--person", "Alex",
+                                                  "--data-dir", "/data", NULL }));
 }
 
 static void
@@ -697,6 +880,9 @@ main (int   argc,
   ADD ("crash-between-claim-and-show", test_crash_between_claim_and_show);
   ADD ("snooze", test_snooze);
   ADD ("checklist-action", test_checklist_action);
+  ADD ("launch-failure", test_launch_failure);
+  ADD ("launch-failure-without-reminder", test_launch_failure_without_reminder);
+  g_test_add_func ("/cobalt/reminder/service/launch-program", test_launch_program);
   ADD ("dose-logged-withdraws", test_dose_logged_withdraws);
   ADD ("own-write-reevaluates", test_own_write_reevaluates);
   ADD ("bad-database", test_bad_database);

@@ -108,6 +108,10 @@ on_quit_activated_cb (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* The addresses the software centre lists too (data/…metainfo.xml.in). */
+#define COBALT_WEBSITE_URL "https://github.com/cobaltb12/cobalt"
+#define COBALT_ISSUES_URL  COBALT_WEBSITE_URL "/issues"
+
 static void
 on_about_activated_cb (GSimpleAction *action,
                        GVariant      *parameter,
@@ -115,18 +119,41 @@ on_about_activated_cb (GSimpleAction *action,
 {
   CobaltApplication *self = user_data;
   static const char *developers[] = { "The Cobalt contributors", NULL };
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  g_autofree char *issues = NULL;
+  GtkAboutDialog *about;
 
-  gtk_show_about_dialog (gtk_application_get_active_window (GTK_APPLICATION (self)),
-                         "program-name", _("Cobalt"),
-                         "logo-icon-name", APPLICATION_ID,
-                         "version", PACKAGE_VERSION,
-                         "comments", _("Keep track of vitamin B12 injections at home, "
-                                       "as your clinic prescribed them.\n\n"
-                                       "Cobalt follows your clinic’s prescription and never gives dosing advice."),
-                         "license-type", GTK_LICENSE_GPL_3_0,
-                         "authors", developers,
-                         "translator-credits", _("translator-credits"),
-                         NULL);
+  /* GtkAboutDialog 4.8 has no issue-url (libadwaita's AdwAboutWindow has).
+   * A credit section is the one place besides the website label where
+   * GTK 4.8 turns an address into a link: "NAME https://…" shows NAME
+   * clickable; the comments label is plain text. */
+  issues = g_strdup_printf ("%s %s", _("Report a problem or suggest a change"), COBALT_ISSUES_URL);
+
+  about = g_object_new (GTK_TYPE_ABOUT_DIALOG,
+                        "transient-for", parent,
+                        "modal", parent != NULL,
+                        "destroy-with-parent", TRUE,
+                        "program-name", _("Cobalt"),
+                        /* The icon theme finds it installed, or in the
+                         * build tree in the icons GResource (data/icons). */
+                        "logo-icon-name", APPLICATION_ID,
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Keep track of vitamin B12 injections at home, "
+                                      "as your clinic prescribed them.\n\n"
+                                      "Cobalt follows your clinic’s prescription and never gives dosing advice."),
+                        "website", COBALT_WEBSITE_URL,
+                        "website-label", _("Cobalt’s website"),
+                        /* Translators: the copyright line of the About dialog */
+                        "copyright", _("© 2026 The Cobalt contributors"),
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "authors", developers,
+                        /* Translators: your names, one per line, optionally
+                         * "Name <email>" or "Name https://…" */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_about_dialog_add_credit_section (about, _("Problems and ideas"),
+                                       (const char *[]) { issues, NULL });
+  gtk_window_present (GTK_WINDOW (about));
 }
 
 /* app.show-person(x): used by a second `cobalt --person NAME` to point the
