@@ -140,6 +140,45 @@ install_node_tools ()
   return 0
 }
 
+# The locales the translation tests run in (tests/i18n): dates and numbers
+# in each language's form need the real locale, which a fresh Debian has
+# none of. Generated once from the `locales` package (cheaper than
+# locales-all). Never fatal: without them those tests fail, saying so.
+readonly TEST_LOCALES=(de_DE.UTF-8 fr_FR.UTF-8 es_ES.UTF-8)
+
+ensure_locales ()
+{
+  local locale missing=()
+
+  for locale in "${TEST_LOCALES[@]}"; do
+    if ! locale -a 2>/dev/null | grep -qix "${locale%.UTF-8}.utf8"; then
+      missing+=("$locale")
+    fi
+  done
+  if ((${#missing[@]} == 0)); then
+    return 0
+  fi
+  if [[ ! -f /etc/locale.gen ]] || ! command -v locale-gen >/dev/null 2>&1; then
+    say "cannot generate the locales ${missing[*]} (no locale-gen): the translation tests will fail"
+    return 0
+  fi
+
+  local -a sudo=()
+  if ((EUID != 0)); then
+    sudo=(sudo)
+  fi
+  say "generating the locales ${missing[*]} for the translation tests"
+  for locale in "${missing[@]}"; do
+    # Uncomment "# de_DE.UTF-8 UTF-8", or add the line.
+    if grep -q "^# *$locale UTF-8" /etc/locale.gen; then
+      "${sudo[@]}" sed -i "s/^# *$locale UTF-8/$locale UTF-8/" /etc/locale.gen
+    elif ! grep -q "^$locale UTF-8" /etc/locale.gen; then
+      echo "$locale UTF-8" | "${sudo[@]}" tee -a /etc/locale.gen >/dev/null
+    fi
+  done
+  "${sudo[@]}" locale-gen >&2 || say "locale-gen failed: the translation tests will fail"
+}
+
 # Configures build directory $1 with the meson options after it, and builds it.
 build_in ()
 {
@@ -148,6 +187,7 @@ build_in ()
 
   install_dependencies
   install_node_tools
+  ensure_locales
 
   if [[ -f "$dir/meson-private/coredata.dat" ]]; then
     # A build dir from an older meson or a moved checkout cannot always be
@@ -175,6 +215,8 @@ cmd_run ()
   fi
   # The schema of a development build is not installed: use the built one.
   export GSETTINGS_SCHEMA_DIR="$PWD/$BUILD_DIR/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+  # Nor are its translations: use the built ones (LANGUAGE=de build-aux/dev.sh run).
+  export COBALT_LOCALEDIR="$PWD/$BUILD_DIR/po"
   exec "$BUILD_DIR/src/cobalt" "$@"
 }
 

@@ -3,7 +3,7 @@
 #
 # Remakes screenshots/today-light.png and screenshots/today-dark.png (and
 # the Journal's charts, the Supplies page, the Log and the Calendar, light
-# and dark)
+# and dark; Today and the checklist in German: today-de.png, checklist-de.png)
 # (1280×800) from the real application on demo data (`cobalt --demo`),
 # under Xvfb. Run through `build-aux/dev.sh screenshots`, which builds
 # first and sets COBALT_BUILD_DIR; needs xvfb-run, dbus-run-session,
@@ -45,10 +45,11 @@ cat >"$scratch/shoot-inside.sh" <<'INSIDE'
 set -euo pipefail
 # A plain --demo opens at once on "Making the sample data…"; --person
 # looks the name up first, so the demo is in before the window opens.
-"$COBALT" --demo --person "Alex Morgan" &
+# shellcheck disable=SC2086 # EXTRA_ARGS: more options, split on spaces
+"$COBALT" --demo --person "${PERSON:-Alex Morgan}" ${EXTRA_ARGS:-} &
 pid=$!
 for _ in $(seq 1 100); do
-  if xwininfo -root -tree 2>/dev/null | grep -q '"Cobalt"'; then
+  if xwininfo -root -tree 2>/dev/null | grep -q "${TITLE:-\"Cobalt\"}"; then
     break
   fi
   sleep 0.1
@@ -61,8 +62,10 @@ INSIDE
 
 shoot ()
 {
-  # $3: the section to open (COBALT_START_PAGE, e.g. journal/charts).
-  local theme=$1 output=$2 page=${3:-} home
+  # $3: the section to open (COBALT_START_PAGE, e.g. journal/charts);
+  # $4: the locale (C.UTF-8); $5: the person, $6: more options for cobalt,
+  # $7: part of the window's title to wait for.
+  local theme=$1 output=$2 page=${3:-} locale=${4:-C.UTF-8} home
   home=$scratch/$(basename "$output" .png)
   mkdir -p "$home/config/glib-2.0/settings" "$home/data" "$home/cache" "$home/tmp"
   mkdir -m 0700 "$home/runtime"
@@ -82,7 +85,9 @@ shoot ()
       GTK_THEME="$theme" \
       GSK_RENDERER=cairo \
       GTK_A11Y=none \
-      LC_ALL=C.UTF-8 \
+      LC_ALL="$locale" \
+      COBALT_LOCALEDIR="$BUILD_DIR/po" \
+      PERSON="${5:-Alex Morgan}" EXTRA_ARGS="${6:-}" TITLE="${7:-\"Cobalt\"}" \
       COBALT_START_PAGE="$page" \
       COBALT="$COBALT" OUTPUT="$PWD/$output" WIDTH="$WIDTH" HEIGHT="$HEIGHT" \
     xvfb-run -a -s "-screen 0 ${WIDTH}x${HEIGHT}x24" \
@@ -101,6 +106,10 @@ shoot Default "$OUT_DIR/log-light.png" log
 shoot Default:dark "$OUT_DIR/log-dark.png" log
 shoot Default "$OUT_DIR/calendar-light.png" calendar
 shoot Default:dark "$OUT_DIR/calendar-dark.png" calendar
+# In German (README, "Translations"): Today, and the checklist's first step
+# for Sam Rivera (cobalt --checklist; its window title names him).
+shoot Default "$OUT_DIR/today-de.png" "" de_DE.UTF-8
+shoot Default "$OUT_DIR/checklist-de.png" "" de_DE.UTF-8 "Sam Rivera" --checklist "Sam Rivera"
 
 # The patient journey (a checklist step, the urgent help opened from it,
 # the site picker, aftercare, preferences, the Stop page): a renderer opens Cobalt's own window on demo data, goes

@@ -12,11 +12,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CobaltApplication) app = NULL;
+  const char *localedir = g_getenv ("COBALT_LOCALEDIR");
 
   /* Before GTK: `cobalt --status` prints translated text without ever
-   * initialising GTK. */
+   * initialising GTK. COBALT_LOCALEDIR: the build tree's <build>/po, set
+   * by the tests and build-aux/dev.sh, where nothing is installed yet. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -12,9 +12,11 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(CobaltReminderApplication) app = NULL;
+  const char *localedir = g_getenv ("COBALT_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* COBALT_LOCALEDIR: the build tree's translations (src/main.c) */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

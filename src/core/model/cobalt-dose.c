@@ -174,11 +174,15 @@ cobalt_dose_describe_not_given (CobaltDose *self)
 
   g_return_val_if_fail (COBALT_IS_DOSE (self), NULL);
 
-  who = self->advised_by != NULL && *self->advised_by != '\0' ? self->advised_by : _("the clinic");
+  /* No name: sentences of their own ("the clinic" put into the sentence
+   * for a name cannot take its case in other languages). */
+  who = self->advised_by != NULL && *self->advised_by != '\0' ? self->advised_by : NULL;
 
   switch (self->kind)
     {
     case COBALT_DOSE_KIND_SKIPPED:
+      if (who == NULL)
+        return g_strdup (_("Not given — skipped on the advice of the clinic"));
       /* Translators: %s is who advised it, "Dr Rao" */
       return g_strdup_printf (_("Not given — skipped on the advice of %s"), who);
 
@@ -190,9 +194,14 @@ cobalt_dose_describe_not_given (CobaltDose *self)
           /* Translators: a day in a sentence, g_date_strftime() syntax: "Friday 16 January 2026" */
           if (g_date_strftime (day, sizeof day, _("%A %-d %B %Y"), self->moved_to) == 0)
             g_strlcpy (day, "?", sizeof day);
+          if (who == NULL)
+            /* Translators: "Not given — moved to Friday 16 January 2026 on the advice of the clinic" */
+            return g_strdup_printf (_("Not given — moved to %s on the advice of the clinic"), day);
           /* Translators: "Not given — moved to Friday 16 January 2026 on the advice of Dr Rao" */
           return g_strdup_printf (_("Not given — moved to %s on the advice of %s"), day, who);
         }
+      if (who == NULL)
+        return g_strdup (_("Not given — moved on the advice of the clinic"));
       /* Translators: %s is who advised it, "Dr Rao" */
       return g_strdup_printf (_("Not given — moved on the advice of %s"), who);
 

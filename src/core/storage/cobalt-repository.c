@@ -162,19 +162,29 @@ cobalt_repository_get_time (CobaltStatement *stmt,
   return cobalt_repository_from_us (cobalt_statement_get_int64 (stmt, column), NULL);
 }
 
+/* One whole sentence per kind of record: a noun put into one sentence
+ * cannot take its gender and case in other languages. */
 static const char *
-missing_get_noun (CobaltMissing what)
+missing_get_message (CobaltMissing what)
 {
   switch (what)
     {
-    case COBALT_MISSING_PERSON:        return _("person");
-    case COBALT_MISSING_PRESCRIPTION:  return _("prescription");
-    case COBALT_MISSING_DOSE:          return _("dose");
-    case COBALT_MISSING_CHECKLIST_RUN: return _("checklist run");
-    case COBALT_MISSING_REACTION:      return _("reaction");
-    case COBALT_MISSING_CHECKIN:       return _("check-in");
-    case COBALT_MISSING_LAB_RESULT:    return _("lab result");
-    case COBALT_MISSING_SUPPLY_ITEM:   return _("supply item");
+    case COBALT_MISSING_PERSON:
+      return _("The person was not found (it may have been removed in another window)");
+    case COBALT_MISSING_PRESCRIPTION:
+      return _("The prescription was not found (it may have been removed in another window)");
+    case COBALT_MISSING_DOSE:
+      return _("The dose was not found (it may have been removed in another window)");
+    case COBALT_MISSING_CHECKLIST_RUN:
+      return _("The checklist run was not found (it may have been removed in another window)");
+    case COBALT_MISSING_REACTION:
+      return _("The reaction was not found (it may have been removed in another window)");
+    case COBALT_MISSING_CHECKIN:
+      return _("The check-in was not found (it may have been removed in another window)");
+    case COBALT_MISSING_LAB_RESULT:
+      return _("The lab result was not found (it may have been removed in another window)");
+    case COBALT_MISSING_SUPPLY_ITEM:
+      return _("The supply item was not found (it may have been removed in another window)");
     }
   g_assert_not_reached ();
 }
@@ -184,11 +194,9 @@ cobalt_repository_set_not_found (GError        **error,
                                  CobaltMissing   what,
                                  gint64          id)
 {
-  const char *noun = missing_get_noun (what);
-
-  g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
-               _("The %s was not found (it may have been removed in another window)"), noun);
-  g_debug ("%s %" G_GINT64_FORMAT " not found", noun, id);
+  g_set_error_literal (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
+                       missing_get_message (what));
+  g_debug ("record of kind %d, %" G_GINT64_FORMAT ", not found", (int) what, id);
 }
 
 /* Writes ---------------------------------------------------------------------- */

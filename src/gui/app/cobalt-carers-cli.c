@@ -135,8 +135,23 @@ cobalt_carers_cli_run (CobaltRepository             *repository,
             }
           return exit_code_for (error);
         }
-      g_print (_("Imported %u doses for %s from %s (%u already in the log).\n"),
-               n_imported, person->name, options->import_csv, n_skipped);
+      {
+        g_autofree char *imported = NULL;
+        g_autofree char *skipped = NULL;
+
+        imported = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                 /* Translators: a count, the person's name, a file name */
+                                                 "Imported %u dose for %s from %s",
+                                                 "Imported %u doses for %s from %s", n_imported),
+                                    n_imported, person->name, options->import_csv);
+        skipped = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                /* Translators: doses in the file that were logged before */
+                                                "%u was already in the log",
+                                                "%u were already in the log", n_skipped),
+                                   n_skipped);
+        /* Translators: the two sentences above: "Imported 3 doses for Sam from a.csv (1 was already in the log)." */
+        g_print (_("%s (%s).\n"), imported, skipped);
+      }
     }
 
   if (options->export_csv != NULL)

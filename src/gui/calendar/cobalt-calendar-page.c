@@ -419,6 +419,9 @@ update_marks (CobaltCalendarPage *self)
   int month = g_date_time_get_month (shown);
   guint n_given = 0, n_planned = 0, n_overdue = 0;
   g_autofree char *month_name = g_date_time_format (shown, "%B %Y");
+  g_autofree char *given = NULL;
+  g_autofree char *planned = NULL;
+  g_autofree char *overdue = NULL;
   g_autofree char *summary = NULL;
 
   gtk_calendar_clear_marks (self->calendar);
@@ -439,9 +442,18 @@ update_marks (CobaltCalendarPage *self)
     }
   style_day_labels (self, GTK_WIDGET (self->calendar), year, month);
 
-  /* Translators: month, then counts of days */
-  summary = g_strdup_printf (_("%s: doses given on %u days, due on %u days, overdue on %u days."),
-                             month_name, n_given, n_planned, n_overdue);
+  given = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        /* Translators: a count of days in the calendar's summary */
+                                        "doses given on %u day", "doses given on %u days", n_given),
+                           n_given);
+  planned = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "due on %u day", "due on %u days", n_planned),
+                             n_planned);
+  overdue = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "overdue on %u day", "overdue on %u days", n_overdue),
+                             n_overdue);
+  /* Translators: the month, then the three counts of days above */
+  summary = g_strdup_printf (_("%s: %s, %s, %s."), month_name, given, planned, overdue);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, summary, -1);
 }

@@ -613,10 +613,14 @@ cobalt_site_picker_choose (CobaltSitePicker *self,
       g_autofree char *text = NULL;
 
       until = usage->resting != NULL ? cobalt_journey_format_date (&usage->resting->until) : NULL;
-      /* Translators: the site name, the date it rests until, then what to do */
-      text = g_strdup_printf (_("%s is resting until %s, so it cannot be chosen. %s"),
-                              cobalt_site_info_get_name (usage->site), until ? until : _("further notice"),
-                              cobalt_clinical_resting_site ());
+      if (until != NULL)
+        /* Translators: the site name, the date it rests until, then what to do */
+        text = g_strdup_printf (_("%s is resting until %s, so it cannot be chosen. %s"),
+                                cobalt_site_info_get_name (usage->site), until, cobalt_clinical_resting_site ());
+      else
+        /* Translators: the site name, then what to do */
+        text = g_strdup_printf (_("%s is resting until further notice, so it cannot be chosen. %s"),
+                                cobalt_site_info_get_name (usage->site), cobalt_clinical_resting_site ());
       gtk_label_set_text (self->rest_label, text);
       g_free (self->pending);
       self->pending = g_strdup (site_id);

@@ -235,6 +235,8 @@ cobalt_chart_show_symptom_return (CobaltChart          *chart,
   {
     const CobaltSymptomReturnPoint *low = &g_array_index (points, CobaltSymptomReturnPoint, e.low_index);
     const CobaltSymptomReturnPoint *high = &g_array_index (points, CobaltSymptomReturnPoint, e.high_index);
+    g_autofree char *low_days = NULL;
+    g_autofree char *high_days = NULL;
 
     g_string_printf (summary,
                      g_dngettext (GETTEXT_PACKAGE,
@@ -243,9 +245,19 @@ cobalt_chart_show_symptom_return (CobaltChart          *chart,
                                   "%s against days since the last dose: %u check-ins, from %d to %d days after a dose",
                                   e.n),
                      name, e.n, min_days, max_days);
-    /* Translators: lowest score and its days after a dose, highest and its days */
-    g_string_append_printf (summary, _("; lowest %.0f (%d days after a dose), highest %.0f (%d days after a dose)"),
-                            e.low, low->days_since_dose, e.high, high->days_since_dose);
+    low_days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                             /* Translators: in a chart's summary */
+                                             "%d day after a dose", "%d days after a dose",
+                                             ABS (low->days_since_dose)),
+                                low->days_since_dose);
+    high_days = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "%d day after a dose", "%d days after a dose",
+                                              ABS (high->days_since_dose)),
+                                 high->days_since_dose);
+
+    /* Translators: lowest score and its days after a dose ("3 days after a dose"), highest and its days */
+    g_string_append_printf (summary, _("; lowest %.0f (%s), highest %.0f (%s)"),
+                            e.low, low_days, e.high, high_days);
     g_string_append_printf (summary, _(". Scale: %s."), cobalt_journal_measure_scale_hint (measure));
   }
 

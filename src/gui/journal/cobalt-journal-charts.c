@@ -115,9 +115,15 @@ update (CobaltJournalCharts *self)
       cobalt_chart_show_lab_timed (self->chart, results, doses, gtk_drop_down_get_selected (self->test_dropdown));
       if (cobalt_chart_get_n_flagged (self->chart) > 0)
         {
-          g_autofree char *explain = g_strdup_printf (_("%s A ring around a point marks a result taken within %d days after an injection."),
-                                                      gtk_label_get_text (self->explain_label),
-                                                      COBALT_LAB_TIMING_WINDOW_DAYS);
+          g_autofree char *explain = NULL;
+
+          explain = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  /* Translators: the sentences above the chart, then a count of days */
+                                                  "%s A ring around a point marks a result taken within %d day after an injection.",
+                                                  "%s A ring around a point marks a result taken within %d days after an injection.",
+                                                  COBALT_LAB_TIMING_WINDOW_DAYS),
+                                     gtk_label_get_text (self->explain_label),
+                                     COBALT_LAB_TIMING_WINDOW_DAYS);
 
           gtk_label_set_text (self->explain_label, explain);
         }

@@ -10,29 +10,34 @@
  * function per kind. No SQL here: every write is the repository's, so its
  * ::changed tells the Log, the Calendar and the charts. */
 
-static const char *
-describe_kind (CobaltJournalRecord kind)
-{
-  switch (kind)
-    {
-    case COBALT_JOURNAL_RECORD_CHECKIN:
-      return _("check-in");
-    case COBALT_JOURNAL_RECORD_REACTION:
-      return _("reaction");
-    case COBALT_JOURNAL_RECORD_LAB_RESULT:
-    default:
-      return _("lab result");
-    }
-}
-
 static void
 set_not_found (GError              **error,
                CobaltJournalRecord   kind,
                gint64                id)
 {
-  /* Translators: %s is "check-in", "reaction" or "lab result" */
-  g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
-               _("There is no %s with the number %" G_GINT64_FORMAT "."), describe_kind (kind), id);
+  /* The number is formatted first: a format macro inside a msgid would cut
+   * it short, and each kind is its own sentence for languages with genders. */
+  g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+  switch (kind)
+    {
+    case COBALT_JOURNAL_RECORD_CHECKIN:
+      /* Translators: %s is the record's number */
+      g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
+                   _("There is no check-in with the number %s."), number);
+      break;
+    case COBALT_JOURNAL_RECORD_REACTION:
+      /* Translators: %s is the record's number */
+      g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
+                   _("There is no reaction with the number %s."), number);
+      break;
+    case COBALT_JOURNAL_RECORD_LAB_RESULT:
+    default:
+      /* Translators: %s is the record's number */
+      g_set_error (error, COBALT_REPOSITORY_ERROR, COBALT_REPOSITORY_ERROR_NOT_FOUND,
+                   _("There is no lab result with the number %s."), number);
+      break;
+    }
 }
 
 static gint64

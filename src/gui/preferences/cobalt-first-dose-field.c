@@ -98,7 +98,7 @@ cobalt_first_dose_field_init (CobaltFirstDoseField *self)
   gtk_label_set_xalign (GTK_LABEL (self->caption), 1);
 
   self->entry = GTK_ENTRY (gtk_entry_new ());
-  gtk_entry_set_placeholder_text (self->entry, "YYYY-MM-DD");
+  gtk_entry_set_placeholder_text (self->entry, _("YYYY-MM-DD"));
   gtk_widget_set_halign (GTK_WIDGET (self->entry), GTK_ALIGN_START);
   gtk_label_set_mnemonic_widget (GTK_LABEL (self->caption), GTK_WIDGET (self->entry));
   g_signal_connect (self->entry, "changed", G_CALLBACK (on_entry_changed_cb), self);

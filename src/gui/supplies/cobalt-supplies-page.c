@@ -374,8 +374,11 @@ fill_bin (CobaltSuppliesPage *self)
       GDate *replaced = self->bin->replaced_on;
       g_autofree char *text = NULL;
 
-      /* Translators: sharps bin fill: doses so far, capacity, percentage */
-      text = g_strdup_printf (_("%u of %u doses' worth — %.0f%% full"), fill, capacity, fraction * 100);
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           /* Translators: sharps bin fill: doses so far, capacity, percentage */
+                                           "%u of %u dose's worth — %.0f%% full",
+                                           "%u of %u doses' worth — %.0f%% full", capacity),
+                              fill, capacity, fraction * 100);
       if (cobalt_sharps_bin_is_nearly_full (self->bin))
         {
           g_autofree char *full = g_strdup_printf (_("%s. Replace it now: do not fill above the line."), text);

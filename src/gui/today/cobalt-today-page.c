@@ -418,12 +418,17 @@ update (CobaltTodayPage *self)
             {
               const char *rest = reason + strlen (name);
 
-              while (*rest == ' ' || *rest == ',' || *rest == ':')
-                rest++;
-              if (g_str_has_prefix (rest, "—"))
-                rest += strlen ("—");
-              while (*rest == ' ')
-                rest++;
+              /* Translations use their own dash and spaces ("–", a
+               * no-break space before ":"): skip any of them. */
+              while (*rest != '\0')
+                {
+                  gunichar c = g_utf8_get_char (rest);
+
+                  if (!g_unichar_isspace (c) && c != ',' && c != ':' &&
+                      g_unichar_type (c) != G_UNICODE_DASH_PUNCTUATION)
+                    break;
+                  rest = g_utf8_next_char (rest);
+                }
               if (*rest != '\0')
                 reason = rest;
             }
