@@ -11,7 +11,9 @@
  * button, list row…) is reachable: inside the screen, or inside a
  * scrolled window (reachable by scrolling) without being cut off at its
  * sides; and no label is given less room than it needs (clipped text).
- * (Messages are ASCII: gtk_test_init() runs in the C locale.)
+ * gtk_test_init() runs in the C locale (English); with COBALT_TEST_LOCALE
+ * (de_DE.UTF-8…), LANGUAGE and COBALT_LOCALEDIR (the build's po/) set, it
+ * runs in that language: tests/i18n's i18n-sizes-LL.
  * A dialog is shown at 360 × 720 on the narrow screen and at its own size
  * on the large one; a menu is checked inside its popover.
  *
@@ -20,6 +22,8 @@
 #include "config.h"
 
 #include <gtk/gtk.h>
+#include <glib/gi18n.h>
+#include <locale.h>
 
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-test-surfaces.h"
@@ -360,6 +364,14 @@ main (int   argc,
 
   g_setenv ("TZ", "Europe/London", TRUE);
   cobalt_test_init_gui (&argc, &argv);
+  /* After gtk_test_init(), which sets the C locale. */
+  if (g_getenv ("COBALT_TEST_LOCALE") != NULL)
+    {
+      setlocale (LC_ALL, g_getenv ("COBALT_TEST_LOCALE"));
+      bindtextdomain (GETTEXT_PACKAGE, g_getenv ("COBALT_LOCALEDIR"));
+      bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+      textdomain (GETTEXT_PACKAGE);
+    }
   g_log_set_always_fatal (G_LOG_FATAL_MASK);
   g_log_set_default_handler (on_log_cb, NULL);
   g_object_get (gtk_settings_get_default (), "gtk-xft-dpi", &default_dpi, NULL);

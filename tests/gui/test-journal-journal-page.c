@@ -16,6 +16,7 @@
 #include "cobalt-gui-test-utils.h"
 #include "cobalt-journal-page.h"
 #include "cobalt-lab-form.h"
+#include "cobalt-wrap-box.h"
 #include "journal-gui-test-util.h"
 #include "journal-test-util.h"
 
@@ -376,6 +377,66 @@ test_reaction (PageFixture   *pf,
   }
 }
 
+/* The sections' buttons, made from the stack's pages: each named by its
+ * title, the one pressed following the section shown, whether chosen by
+ * a click or by the page's API; and at 360 px, with a title too long for
+ * one line, they fold onto a second line within the window. */
+static void
+test_section_buttons (PageFixture   *pf,
+                      gconstpointer  data)
+{
+  static const struct { const char *name, *title; } sections[] = {
+    { "wellbeing", "Wellbeing" },
+    { "reactions", "Reactions" },
+    { "labs", "Lab results" },
+    { "charts", "Charts" },
+  };
+  GtkWidget *switcher = cobalt_test_find_id (pf->page, "switcher");
+  GtkStack *stack = GTK_STACK (cobalt_test_find_id (pf->page, "sections"));
+  GtkWidget *buttons[G_N_ELEMENTS (sections)];
+  guint n = 0;
+
+  journal_assert_name (switcher, "Journal sections");
+  for (GtkWidget *child = gtk_widget_get_first_child (switcher); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      g_assert_true (GTK_IS_TOGGLE_BUTTON (child));
+      g_assert_cmpuint (n, <, G_N_ELEMENTS (sections));
+      journal_assert_name (child, sections[n].title);
+      g_assert_nonnull (cobalt_test_find_label (child, sections[n].title));
+      buttons[n++] = child;
+    }
+  g_assert_cmpuint (n, ==, G_N_ELEMENTS (sections));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, "wellbeing");
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[0])));
+
+  /* A click shows its section, and only its button stays pressed. */
+  for (guint i = G_N_ELEMENTS (sections); i-- > 0;)
+    {
+      cobalt_test_click (buttons[i]);
+      g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, sections[i].name);
+      for (guint j = 0; j < n; j++)
+        g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[j])), ==, i == j);
+    }
+
+  /* Shown by the API (as the window does), its button follows. */
+  cobalt_journal_page_show_section (COBALT_JOURNAL_PAGE (pf->page), "labs");
+  cobalt_test_wait_idle ();
+  for (guint j = 0; j < n; j++)
+    g_assert_cmpint (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (buttons[j])), ==, j == 2);
+
+  /* A translation's long title: the row folds, nothing wider than 360 px
+   * and every button within the window. */
+  gtk_label_set_text (GTK_LABEL (gtk_button_get_child (GTK_BUTTON (buttons[2]))),
+                      "Resultados de laboratorio y otras pruebas");
+  gtk_window_set_default_size (GTK_WINDOW (pf->window), 360, 720);
+  cobalt_test_wait_idle ();
+  g_assert_cmpint (journal_min_width (pf->page), <=, 360);
+  g_assert_cmpint (gtk_widget_get_width (pf->window), ==, 360);
+  g_assert_cmpuint (cobalt_wrap_box_get_n_lines (COBALT_WRAP_BOX (switcher)), >, 1);
+  journal_assert_within (switcher, pf->page);
+}
+
 /* Each section fits a 360 px window, and 1280 × 800 with twice the text
  * size: its narrowest is no wider, and nothing showing is cut off at the
  * side. */
@@ -497,6 +558,8 @@ main (int   argc,
   g_test_add ("/cobalt/journal-page/lab-refusals", PageFixture, NULL, page_set_up, test_lab_refusals, page_tear_down);
   g_test_add ("/cobalt/journal-page/reaction", PageFixture, NULL, page_set_up, test_reaction, page_tear_down);
   g_test_add ("/cobalt/journal-page/not-recorded-choice", PageFixture, NULL, page_set_up, test_not_recorded_choice,
+              page_tear_down);
+  g_test_add ("/cobalt/journal-page/section-buttons", PageFixture, NULL, page_set_up, test_section_buttons,
               page_tear_down);
   g_test_add ("/cobalt/journal-page/narrow-and-large", PageFixture, NULL, page_set_up, test_narrow_and_large,
               page_tear_down);

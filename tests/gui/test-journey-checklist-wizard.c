@@ -9,6 +9,7 @@
 #include "cobalt-checklist-wizard-private.h"
 #include "cobalt-choice-button.h"
 #include "cobalt-gui-test-utils.h"
+#include "cobalt-journey-util.h"
 #include "cobalt-site-picker.h"
 #include "cobalt-status.h"
 #include "journey-test-util.h"
@@ -1145,6 +1146,44 @@ test_database_error_keeps_progress (JourneyFixture *f,
   g_assert_cmpstr (COBALT_DOSE (cobalt_checklist_wizard_get_dose (wizard))->site_id, ==, "deltoid-left");
 }
 
+/* Translated, the bottom bar's labels are much longer than in English
+ * (German and French here, as in po/): they wrap rather than make the
+ * checklist wider than a 360 px screen, and keep their mnemonic and one
+ * clean accessible name. */
+static void
+test_long_button_labels_wrap (JourneyFixture *f,
+                              gconstpointer   data)
+{
+  CobaltChecklistWizard *wizard = show_wizard (f);
+  GtkButton *buttons[] = { wizard->stop_button, wizard->back_button, wizard->next_button };
+  const char *labels[] = {
+    "_Stopp – ich bin mir nicht sicher, ob alles stimmt",
+    "_Zurück zum vorherigen Schritt der Checkliste",
+    "_Abschließen und die Dosis jetzt ins Tagebuch eintragen",
+  };
+  int min_width, button_min, button_natural;
+
+  for (guint i = 0; i < G_N_ELEMENTS (buttons); i++)
+    {
+      GtkWidget *child;
+
+      gtk_button_set_label (buttons[i], labels[i]);
+      child = gtk_button_get_child (buttons[i]);
+      g_assert_true (GTK_IS_LABEL (child));
+      g_assert_true (gtk_label_get_wrap (GTK_LABEL (child)));
+      g_assert_true (gtk_label_get_use_underline (GTK_LABEL (child)));
+      gtk_widget_measure (GTK_WIDGET (buttons[i]), GTK_ORIENTATION_HORIZONTAL, -1,
+                          &button_min, &button_natural, NULL, NULL);
+      g_assert_cmpint (button_min, <, button_natural);
+    }
+  cobalt_journey_fix_button_names (GTK_WIDGET (wizard));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (wizard->next_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                       "Abschließen und die Dosis jetzt ins Tagebuch eintragen");
+
+  gtk_widget_measure (GTK_WIDGET (wizard), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  g_assert_cmpint (min_width, <=, 360);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1172,6 +1211,7 @@ main (int   argc,
   ADD ("volume-250mcg-phase", test_volume_250mcg_phase);
   ADD ("volume-above-site-maximum", test_volume_above_site_maximum);
   ADD ("database-error-keeps-progress", test_database_error_keeps_progress);
+  ADD ("long-button-labels-wrap", test_long_button_labels_wrap);
 #undef ADD
   g_test_add ("/cobalt/journey/wizard/expired-batch", JourneyFixture, NULL, expired_set_up, test_expired_batch, fixture_tear_down);
   g_test_add_func ("/cobalt/journey/wizard/volume-unknown-strength", test_volume_unknown_strength);

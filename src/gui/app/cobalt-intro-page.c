@@ -355,6 +355,23 @@ on_site_toggled_cb (GtkCheckButton  *check,
     g_hash_table_remove (self->ticked, id);
 }
 
+/* A translated site name can be wider than a narrow window: its label
+ * wraps, between words. */
+static void
+wrap_check_button_label (GtkCheckButton *check)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (check)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!GTK_IS_LABEL (child))
+        continue;
+      gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_WORD);
+      gtk_label_set_xalign (GTK_LABEL (child), 0);
+    }
+}
+
 /* A check button for each site of the route chosen, from the catalogue;
  * only those the person ticks (none at first) are enabled. */
 static void
@@ -376,6 +393,7 @@ rebuild_sites (CobaltIntroPage *self)
         continue;
 
       check = gtk_check_button_new_with_label (cobalt_site_info_get_name (info));
+      wrap_check_button_label (GTK_CHECK_BUTTON (check));
       g_object_set_data_full (G_OBJECT (check), "site-id", g_strdup (info->id), g_free);
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), g_hash_table_contains (self->ticked, info->id));
       if (cobalt_site_info_get_note (info) != NULL)

@@ -254,6 +254,7 @@ build_groups (CobaltAftercarePage *self)
       GtkWidget *heading = gtk_label_new (cobalt_triage_level_to_string (levels[l]));
 
       gtk_label_set_xalign (GTK_LABEL (heading), 0);
+      gtk_label_set_wrap (GTK_LABEL (heading), TRUE);
       gtk_widget_add_css_class (heading, "heading");
       gtk_accessible_update_property (GTK_ACCESSIBLE (group),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, cobalt_triage_level_to_string (levels[l]),

@@ -340,6 +340,28 @@ cobalt_body_map_measure (GtkWidget      *widget,
     }
 }
 
+/* A caption is centred under its figure and may use half the gap on
+ * either side of it (translated, "Front" and "Back" are often wider than
+ * the figure); beyond that it wraps. */
+static void
+allocate_caption (GtkWidget             *caption,
+                  const graphene_rect_t *figure,
+                  int                    width)
+{
+  double half_gap = FIGURE_GAP * figure->size.width / 2.0;
+  double x = MAX (0.0, figure->origin.x - half_gap);
+  double x_end = MIN ((double) width, figure->origin.x + figure->size.width + half_gap);
+  int cap_w = MAX (1, (int) (x_end - x));
+  int cap_min_w, cap_h;
+
+  gtk_widget_measure (caption, GTK_ORIENTATION_HORIZONTAL, -1, &cap_min_w, NULL, NULL, NULL);
+  cap_w = MAX (cap_w, cap_min_w);
+  gtk_widget_measure (caption, GTK_ORIENTATION_VERTICAL, cap_w, NULL, &cap_h, NULL, NULL);
+  gtk_widget_size_allocate (caption,
+                            &(GtkAllocation) { (int) round (x), (int) (figure->origin.y + figure->size.height),
+                                               cap_w, cap_h }, -1);
+}
+
 static void
 cobalt_body_map_size_allocate (GtkWidget *widget,
                                int        width,
@@ -348,7 +370,6 @@ cobalt_body_map_size_allocate (GtkWidget *widget,
 {
   CobaltBodyMap *self = COBALT_BODY_MAP (widget);
   graphene_rect_t front, back;
-  int cap_h;
 
   for (guint i = 0; i < self->buttons->len; i++)
     {
@@ -366,13 +387,8 @@ cobalt_body_map_size_allocate (GtkWidget *widget,
 
   figure_rect (self, FALSE, &front);
   figure_rect (self, TRUE, &back);
-  gtk_widget_measure (self->front_caption, GTK_ORIENTATION_VERTICAL, -1, NULL, &cap_h, NULL, NULL);
-  gtk_widget_size_allocate (self->front_caption,
-                            &(GtkAllocation) { (int) front.origin.x, (int) (front.origin.y + front.size.height),
-                                               (int) front.size.width, cap_h }, -1);
-  gtk_widget_size_allocate (self->back_caption,
-                            &(GtkAllocation) { (int) back.origin.x, (int) (back.origin.y + back.size.height),
-                                               (int) back.size.width, cap_h }, -1);
+  allocate_caption (self->front_caption, &front, width);
+  allocate_caption (self->back_caption, &back, width);
 }
 
 static void
@@ -457,6 +473,12 @@ cobalt_body_map_init (CobaltBodyMap *self)
   self->back_caption = gtk_label_new (_("Back"));
   gtk_widget_add_css_class (self->front_caption, "caption");
   gtk_widget_add_css_class (self->back_caption, "caption");
+  gtk_label_set_wrap (GTK_LABEL (self->front_caption), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->front_caption), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (self->front_caption), GTK_JUSTIFY_CENTER);
+  gtk_label_set_wrap (GTK_LABEL (self->back_caption), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->back_caption), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (self->back_caption), GTK_JUSTIFY_CENTER);
   gtk_widget_set_parent (self->front_caption, GTK_WIDGET (self));
   gtk_widget_set_parent (self->back_caption, GTK_WIDGET (self));
 

@@ -266,6 +266,8 @@ cobalt_wizard_expiry_detail_new (CobaltSupplyItem   *ampoule,
     stop = gtk_button_new_with_mnemonic (_("Stop without _injecting"));
     gtk_widget_set_tooltip_text (stop, _("Stop the checklist; nothing is logged as given"));
     gtk_actionable_set_action_name (GTK_ACTIONABLE (stop), "wizard.stop");
+    cobalt_journey_wrap_button_label (GTK_BUTTON (recheck));
+    cobalt_journey_wrap_button_label (GTK_BUTTON (stop));
     cobalt_wrap_box_append (COBALT_WRAP_BOX (buttons), recheck);
     cobalt_wrap_box_append (COBALT_WRAP_BOX (buttons), stop);
     cobalt_journey_fix_button_names (buttons);

@@ -82,6 +82,7 @@ struct _CobaltChecklistWizard
   GtkStack            *step_stack;
   GtkButton           *next_button;
   GtkButton           *back_button;
+  GtkButton           *stop_button;
   GtkBox              *reason_box;
   GtkEntry            *reason_entry;
   GtkLabel            *reason_error_label;

@@ -57,6 +57,8 @@ ensure_page (CobaltChecklistWizard *self)
   self->timing_go_on_button = gtk_button_new_with_mnemonic (_("My clinic told me to give it _now"));
   gtk_actionable_set_action_name (GTK_ACTIONABLE (self->timing_go_on_button), "wizard.timing-go-on");
   gtk_widget_add_css_class (self->timing_go_on_button, "destructive-action");
+  cobalt_journey_wrap_button_label (GTK_BUTTON (self->timing_back_button));
+  cobalt_journey_wrap_button_label (GTK_BUTTON (self->timing_go_on_button));
   cobalt_wrap_box_append (COBALT_WRAP_BOX (buttons), self->timing_back_button);
   cobalt_wrap_box_append (COBALT_WRAP_BOX (buttons), self->timing_go_on_button);
   gtk_box_append (GTK_BOX (self->timing_page), buttons);

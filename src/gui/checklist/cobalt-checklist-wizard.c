@@ -753,6 +753,7 @@ cobalt_checklist_wizard_class_init (CobaltChecklistWizardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, step_stack);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, next_button);
+  gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, stop_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, back_button);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, reason_box);
   gtk_widget_class_bind_template_child (widget_class, CobaltChecklistWizard, reason_entry);
@@ -805,6 +806,15 @@ cobalt_checklist_wizard_init (CobaltChecklistWizard *self)
       gtk_box_append (self->reason_box, choice);
       g_ptr_array_add (self->reason_checks, choice);
     }
+
+  /* Translated, "Stop — I'm not sure", "Finish and log the dose" and
+   * "Stop and don't inject" are wider than a 360 px screen allows beside
+   * their neighbours: they wrap instead. */
+  cobalt_journey_wrap_button_label (self->stop_button);
+  cobalt_journey_wrap_button_label (self->back_button);
+  cobalt_journey_wrap_button_label (self->next_button);
+  cobalt_journey_wrap_button_label (GTK_BUTTON (self->stop_confirm_button));
+  cobalt_journey_wrap_button_label (GTK_BUTTON (self->stopped_close_button));
 
   cobalt_journey_fix_button_names (GTK_WIDGET (self));
 }

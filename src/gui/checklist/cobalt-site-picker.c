@@ -147,6 +147,12 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_label_set_wrap (GTK_LABEL (name), TRUE);
   gtk_widget_set_hexpand (name, TRUE);
   gtk_label_set_xalign (GTK_LABEL (status), 1);
+  /* "Not enabled by your clinic" is long once translated: it wraps
+   * rather than widen the row beyond a 360 px screen. */
+  gtk_label_set_wrap (GTK_LABEL (status), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (status), PANGO_WRAP_WORD);
+  gtk_label_set_justify (GTK_LABEL (status), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_max_width_chars (GTK_LABEL (status), 20);
   gtk_widget_add_css_class (status, "dim-label");
   gtk_box_append (GTK_BOX (box), name);
   gtk_box_append (GTK_BOX (box), status);

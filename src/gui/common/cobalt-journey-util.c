@@ -179,6 +179,22 @@ cobalt_journey_show_message (GtkWidget  *parent,
 }
 
 void
+cobalt_journey_wrap_button_label (GtkButton *button)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GTK_IS_BUTTON (button));
+
+  child = gtk_button_get_child (button);
+  g_return_if_fail (GTK_IS_LABEL (child));
+
+  gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD);
+  gtk_label_set_natural_wrap_mode (GTK_LABEL (child), GTK_NATURAL_WRAP_WORD);
+  gtk_label_set_justify (GTK_LABEL (child), GTK_JUSTIFY_CENTER);
+}
+
+void
 cobalt_journey_fix_button_names (GtkWidget *root)
 {
   g_return_if_fail (GTK_IS_WIDGET (root));

@@ -45,6 +45,13 @@ void   cobalt_journey_show_message          (GtkWidget  *parent,
  * accessible name ("Next"). Call again after changing a label. */
 void   cobalt_journey_fix_button_names      (GtkWidget  *root);
 
+/* Lets the text label of @button (set with gtk_button_set_label() or
+ * gtk_button_new_with_mnemonic()) wrap onto more lines, so that a long
+ * translation does not make the window wider than a narrow screen. The
+ * mnemonic and the accessible name are kept; later gtk_button_set_label()
+ * calls keep the wrapping. */
+void   cobalt_journey_wrap_button_label     (GtkButton  *button);
+
 /* GtkSpinButton takes the mouse wheel, so scrolling a long form over one
  * would quietly change a dose or the overdue window. For every spin button
  * under @root: unless it has the keyboard focus, the wheel scrolls the page

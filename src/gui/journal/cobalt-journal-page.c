@@ -16,6 +16,7 @@
 #include "cobalt-journey-util.h"
 #include "cobalt-lab-form.h"
 #include "cobalt-reaction-editor.h"
+#include "cobalt-wrap-box.h"
 
 /* How many recent doses the reaction's "after the dose of" offers. */
 #define MAX_DOSE_CHOICES 12
@@ -27,7 +28,7 @@ struct _CobaltJournalPage
   GtkWidget         parent_instance;
 
   /* Template widgets */
-  GtkStackSwitcher *switcher;
+  CobaltWrapBox    *switcher;
   GtkStack         *sections;
   GtkBox           *checkin_slot;
   GtkLabel         *checkins_empty;
@@ -645,6 +646,7 @@ cobalt_journal_page_class_init (CobaltJournalPageClass *klass)
                          G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (COBALT_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/journal/cobalt-journal-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, switcher);
   gtk_widget_class_bind_template_child (widget_class, CobaltJournalPage, sections);
@@ -670,14 +672,73 @@ cobalt_journal_page_class_init (CobaltJournalPageClass *klass)
   gtk_widget_class_set_css_name (widget_class, "journalpage");
 }
 
+/* The sections' buttons: one toggle button per page of the stack, each
+ * as wide as its title, in a wrap box so that they fold onto a second
+ * line rather than widen a narrow window (a GtkStackSwitcher cannot). */
+static void
+on_section_toggled_cb (GtkToggleButton   *button,
+                       CobaltJournalPage *self)
+{
+  if (self->sections != NULL && gtk_toggle_button_get_active (button))
+    gtk_stack_set_visible_child_name (self->sections, g_object_get_data (G_OBJECT (button), "section"));
+}
+
+static void
+sync_switcher (CobaltJournalPage *self)
+{
+  const char *visible;
+
+  if (self->sections == NULL || self->switcher == NULL)
+    return;
+  visible = gtk_stack_get_visible_child_name (self->sections);
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->switcher));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (g_strcmp0 (g_object_get_data (G_OBJECT (child), "section"), visible) == 0)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (child), TRUE);
+}
+
+static void
+build_switcher (CobaltJournalPage *self)
+{
+  g_autoptr(GtkSelectionModel) pages = gtk_stack_get_pages (self->sections);
+  GtkToggleButton *group = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (pages));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (G_LIST_MODEL (pages), i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
+
+      /* A title longer than the window wraps within its button. */
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
+                                      -1);
+      g_object_set_data_full (G_OBJECT (button), "section", g_strdup (gtk_stack_page_get_name (page)), g_free);
+      if (group != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), group);
+      else
+        group = GTK_TOGGLE_BUTTON (button);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_section_toggled_cb), self);
+      cobalt_wrap_box_append (self->switcher, button);
+    }
+  g_signal_connect_object (self->sections, "notify::visible-child-name",
+                           G_CALLBACK (sync_switcher), self, G_CONNECT_SWAPPED);
+  sync_switcher (self);
+}
+
 static void
 cobalt_journal_page_init (CobaltJournalPage *self)
 {
   cobalt_journal_ensure_style ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  /* Each section's button as wide as its title, not all as wide as the
-   * widest: the four fit a narrow window. */
-  gtk_box_layout_set_homogeneous (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self->switcher))), FALSE);
+  build_switcher (self);
   /* The forms and the charts name their own controls. */
   cobalt_journey_fix_button_names (GTK_WIDGET (self->add_reaction_button));
   cobalt_journey_fix_button_names (GTK_WIDGET (self->undo_revealer));

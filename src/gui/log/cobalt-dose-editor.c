@@ -13,6 +13,7 @@
 #include "cobalt-choice-button.h"
 #include "cobalt-context.h"
 #include "cobalt-core.h"
+#include "cobalt-journal-widgets.h"
 
 struct _CobaltDoseEditor
 {
@@ -421,6 +422,10 @@ cobalt_dose_editor_init (CobaltDoseEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   setup_dropdowns (self);
   build_error_rows (self);
+  /* A long site ("Left upper arm (deltoid)" in Spanish) is cut short on
+   * the button of a narrow window; the list and the tooltip show it whole. */
+  cobalt_journal_ellipsize_drop_down (self->site_dropdown);
+  cobalt_journal_ellipsize_drop_down (self->given_by_dropdown);
   /* The drop-downs are named by the labels above them. */
   cobalt_carers_name_drop_down (self->site_dropdown, _("Site"), TRUE);
   cobalt_carers_name_drop_down (self->product_dropdown, _("Medicine"), TRUE);

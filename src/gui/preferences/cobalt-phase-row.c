@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "cobalt-fold-box.h"
+#include "cobalt-journal-widgets.h"
 #include "cobalt-journey-util.h"
 #include "cobalt-phase-row.h"
 #include "cobalt-preferences-util.h"
@@ -217,6 +218,10 @@ cobalt_phase_row_init (CobaltPhaseRow *self)
   self->unit_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (units));
   self->end_dropdown = GTK_DROP_DOWN (gtk_drop_down_new_from_strings (ends));
   g_signal_connect (self->end_dropdown, "notify::selected", G_CALLBACK (on_end_changed_cb), self);
+  /* Translated, a choice can be wider than a narrow window: the button
+   * shortens it, the list and the names keep it whole. */
+  cobalt_journal_ellipsize_drop_down (self->unit_dropdown);
+  cobalt_journal_ellipsize_drop_down (self->end_dropdown);
   self->end_spin = GTK_SPIN_BUTTON (spin (0, 10000, 1, 0));
   self->amount_spin = GTK_SPIN_BUTTON (spin (-1000, 100000, 0.1, 3));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->amount_spin), _("Dose in this phase; 0 uses the prescription's dose"));

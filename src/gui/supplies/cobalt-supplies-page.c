@@ -11,6 +11,7 @@
 #include "cobalt-core.h"
 #include "cobalt-supplies-page.h"
 #include "cobalt-supply-editor.h"
+#include "cobalt-wrap-box.h"
 
 /* The default sharps bin: small bins from pharmacies hold about 20 doses'
  * worth of needles, syringes and ampoules. Editable. */
@@ -746,6 +747,10 @@ cobalt_supplies_page_class_init (CobaltSuppliesPageClass *klass)
                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  /* Its rows of a heading and a button, and of the capacity's spin button
+   * and button, fold onto two lines when a translation does not fit a
+   * narrow window. */
+  g_type_ensure (COBALT_TYPE_WRAP_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/cobaltb12/Cobalt/supplies/cobalt-supplies-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CobaltSuppliesPage, days_label);
   gtk_widget_class_bind_template_child (widget_class, CobaltSuppliesPage, days_detail_label);
