@@ -721,21 +721,10 @@ page_set_up (PageFixture   *f,
 }
 
 static void
-close_other_windows (GtkWindow *keep)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != keep && gtk_widget_get_visible (l->data))
-      gtk_window_destroy (l->data);
-  cobalt_test_wait_idle ();
-}
-
-static void
 page_tear_down (PageFixture   *f,
                 gconstpointer  data)
 {
-  close_other_windows (f->window);
+  cobalt_test_close_other_windows (f->window);
   gtk_window_destroy (f->window);
   cobalt_test_wait_idle ();
   cobalt_report_set_print_settings (NULL);

@@ -51,21 +51,10 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-close_other_windows (GtkWindow *keep)
-{
-  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
-
-  for (GList *l = toplevels; l != NULL; l = l->next)
-    if (l->data != keep && gtk_widget_get_visible (l->data))
-      gtk_window_destroy (l->data);
-  cobalt_test_wait_idle ();
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
-  close_other_windows (NULL);
+  cobalt_test_close_other_windows (NULL);
   g_clear_object (&fixture->clock);
   cobalt_test_remove_tree (fixture->dir);
   cobalt_test_remove_tree (fixture->elsewhere);
@@ -111,6 +100,26 @@ read_message (const char  *primary,
   g_object_get (dialog, "secondary-text", secondary, NULL);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   gtk_dialog_response (GTK_DIALOG (dialog), GTK_RESPONSE_CLOSE);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  cobalt_test_wait_idle ();
+}
+
+/* The restore's question, answered with @response; its text in @text. */
+static void
+answer_restore_question (int    response,
+                         char **text)
+{
+  GtkWindow *question = cobalt_test_wait_for_window (cobalt_test_window_is_message_saying,
+                                                     "Restore this backup?", 5);
+
+  g_assert_nonnull (question);
+  g_object_get (question, "secondary-text", text, NULL);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  /* Cancel is what Enter does. */
+  g_assert_cmpint (gtk_dialog_get_response_for_widget (GTK_DIALOG (question),
+                                                       gtk_window_get_default_widget (question)),
+                   ==, GTK_RESPONSE_CANCEL);
+  gtk_dialog_response (GTK_DIALOG (question), response);
   G_GNUC_END_IGNORE_DEPRECATIONS
   cobalt_test_wait_idle ();
 }
@@ -224,7 +233,6 @@ test_backup_change_restore (Fixture       *fixture,
   g_autofree char *saved = NULL;
   g_autofree char *question = NULL;
   g_autofree char *restored = NULL;
-  GtkWindow *confirm;
   GStatBuf buf;
 
   open_window (fixture);
@@ -263,16 +271,10 @@ test_backup_change_restore (Fixture       *fixture,
 
   activate (fixture, "win.restore-from-file", "");
   cobalt_test_answer_file_chooser (path);
-  confirm = cobalt_test_wait_for_window (cobalt_test_window_is_message_saying, "Restore this backup?", 5);
-  g_assert_nonnull (confirm);
-  g_object_get (confirm, "secondary-text", &question, NULL);
+  answer_restore_question (GTK_RESPONSE_ACCEPT, &question);
   assert_contains (question, "The backup holds 2 people and ");
   assert_contains (question, "The log Cobalt shows now holds 2 people and ");
   assert_contains (question, "not deleted");
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  cobalt_test_wait_idle ();
 
   read_message ("Backup restored", &restored);
   assert_contains (restored, "Cobalt now shows 2 people and ");
@@ -300,9 +302,10 @@ test_restore_refused_or_cancelled (Fixture       *fixture,
   g_autofree char *path = elsewhere (fixture, "backup.db");
   g_autofree char *notes = elsewhere (fixture, "notes.db");
   g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autofree char *why = NULL;
   g_autofree char *saved = NULL;
-  GtkWindow *confirm;
+  g_autofree char *question = NULL;
 
   open_window (fixture);
   activate (fixture, "win.backup-to-file", path);
@@ -310,17 +313,9 @@ test_restore_refused_or_cancelled (Fixture       *fixture,
   before = checksum (fixture->db_path);
 
   activate (fixture, "win.restore-from-file", path);
-  confirm = cobalt_test_wait_for_window (cobalt_test_window_is_message_saying, "Restore this backup?", 5);
-  g_assert_nonnull (confirm);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  /* Cancel is what Enter does. */
-  g_assert_cmpint (gtk_dialog_get_response_for_widget (GTK_DIALOG (confirm),
-                                                       gtk_window_get_default_widget (confirm)),
-                   ==, GTK_RESPONSE_CANCEL);
-  gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_CANCEL);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  cobalt_test_wait_idle ();
-  g_assert_cmpstr (checksum (fixture->db_path), ==, before);
+  answer_restore_question (GTK_RESPONSE_CANCEL, &question);
+  after = checksum (fixture->db_path);
+  g_assert_cmpstr (after, ==, before);
   g_assert_null (cobalt_test_wait_for_window (cobalt_test_window_is_message_saying, "Backup restored", 0));
 
   g_assert_true (g_file_set_contents (notes, "Not a backup, whatever its name says.\n", -1, NULL));
@@ -329,7 +324,9 @@ test_restore_refused_or_cancelled (Fixture       *fixture,
   assert_contains (why, "not a Cobalt backup");
   assert_contains (why, "Nothing was changed.");
   g_assert_null (cobalt_test_wait_for_window (cobalt_test_window_is_message_saying, "Restore this backup?", 0));
-  g_assert_cmpstr (checksum (fixture->db_path), ==, before);
+  g_free (after);
+  after = checksum (fixture->db_path);
+  g_assert_cmpstr (after, ==, before);
   g_assert_nonnull (cobalt_test_find_label (GTK_WIDGET (fixture->window), "Next dose for"));
 }
 
@@ -343,7 +340,7 @@ test_restore_over_damage (Fixture       *fixture,
   g_autofree char *other = elsewhere (fixture, "other.db");
   g_autofree char *saved = NULL;
   g_autofree char *restored = NULL;
-  GtkWindow *confirm;
+  g_autofree char *question = NULL;
 
   open_window (fixture);
   activate (fixture, "win.backup-to-file", path);
@@ -361,12 +358,8 @@ test_restore_over_damage (Fixture       *fixture,
   g_assert_false (g_file_test (other, G_FILE_TEST_EXISTS));
 
   activate (fixture, "win.restore-from-file", path);
-  confirm = cobalt_test_wait_for_window (cobalt_test_window_is_message_saying, "Restore this backup?", 5);
-  g_assert_nonnull (confirm);
-  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-  gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_ACCEPT);
-  G_GNUC_END_IGNORE_DEPRECATIONS
-  cobalt_test_wait_idle ();
+  answer_restore_question (GTK_RESPONSE_ACCEPT, &question);
+  assert_contains (question, "The backup holds 2 people and ");
   read_message ("Backup restored", &restored);
   assert_contains (restored, "Cobalt now shows 2 people and ");
   g_assert_null (cobalt_test_find_type (GTK_WIDGET (fixture->window), COBALT_TYPE_PROBLEM_PAGE));

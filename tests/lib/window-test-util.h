@@ -34,6 +34,19 @@ cobalt_test_wait_for_window (CobaltWindowMatch match,
   return NULL;
 }
 
+/* Destroys every shown toplevel but @keep (may be NULL): the dialogs a
+ * test left open. */
+static inline void
+cobalt_test_close_other_windows (GtkWindow *keep)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (l->data != keep && gtk_widget_get_visible (l->data))
+      gtk_window_destroy (l->data);
+  cobalt_test_wait_idle ();
+}
+
 /* @data: a type name ("GtkFileChooserDialog"). */
 static inline gboolean
 cobalt_test_window_is_of_type (GtkWindow     *window,
